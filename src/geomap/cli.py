@@ -1,0 +1,174 @@
+"""`geomap` / `python -m geomap`: a thin shell over the library (DESIGN §3 is the contract)."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Iterator
+
+from geomap import config
+from geomap.articles import parse_date, read_paths
+from geomap.exceptions import GeomapError, InputError
+from geomap.models import Article
+
+
+def _articles(paths: list[str]) -> Iterator[Article]:
+    """Readable articles; each unreadable file or row is reported on stderr and skipped."""
+    for item in read_paths(paths):
+        if isinstance(item, InputError):
+            print(f"geomap: skipped {item}", file=sys.stderr)
+        else:
+            yield item
+
+
+def cmd_extract(args: argparse.Namespace) -> int:
+    from geomap.export import write_records
+    from geomap.pipeline import process
+
+    records = (ev.to_record(doc.article) for art in _articles(args.paths) for doc in [process(art)]
+               for ev in doc.events)
+    write_records(records, args.format, sys.stdout)
+    return 0
+
+
+def cmd_geoparse(args: argparse.Namespace) -> int:
+    from geomap.export import write_records
+    from geomap.pipeline import process
+
+    records = (m.to_record(doc.article) for art in _articles(args.paths) for doc in [process(art)]
+               for m in doc.mentions if m.place is not None)
+    write_records(records, "jsonl", sys.stdout)
+    return 0
+
+
+def cmd_geocode(args: argparse.Namespace) -> int:
+    from geomap.gazetteer import load_gazetteer
+
+    loc = load_gazetteer().geocode(args.name, exactly_one=True, country=args.country, kind=args.kind)
+    if loc is None:
+        where = f" in {args.country}" if args.country else ""
+        print(f"geomap: no gazetteer match for {args.name!r}{where}", file=sys.stderr)
+        return 1
+    raw = loc.raw
+    out = {k: raw.get(k) for k in ("name", "lat", "lon", "precision", "country_code", "population")}
+    out["precision"] = raw.get("precision") or raw.get("kind")
+    out.update({k: raw[k] for k in ("id", "admin1", "radius_km", "source") if k in raw})
+    if args.format == "json":
+        print(json.dumps(out, ensure_ascii=False))
+    else:
+        print(f"{out['name']}\t{out['lat']:.5f}\t{out['lon']:.5f}\t{out['precision']}\t{out['country_code']}")
+    return 0
+
+
+def cmd_ingest(args: argparse.Namespace) -> int:
+    from geomap.ingest import run_ingest
+
+    report = run_ingest(args.paths, config.db_path(args.db), engine=args.engine, scheduler=args.scheduler,
+                        progress=not args.quiet)
+    print(report.summary())
+    return 0 if not report.failed or report.new or report.skipped else 1
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    from geomap.export import write_records
+    from geomap.store import Store
+
+    start = parse_date(args.start, "--start", field="start") if args.start else None
+    end = parse_date(args.end, "--end", field="end") if args.end else None
+    with Store.open(config.db_path(args.db)) as store:
+        out = open(args.output, "w", encoding="utf-8", newline="") if args.output else sys.stdout
+        try:
+            n = write_records(store.event_records(start=start, end=end), args.format, out)
+        finally:
+            if out is not sys.stdout:
+                out.close()
+    print(f"geomap: exported {n} events", file=sys.stderr)
+    return 0
+
+
+def cmd_gazetteer_build(args: argparse.Namespace) -> int:
+    from geomap.gazetteer import build_main
+
+    return build_main(args)
+
+
+def cmd_gazetteer_add(args: argparse.Namespace) -> int:
+    from geomap.gazetteer import add_main
+
+    return add_main(args)
+
+
+def add_gazetteer_parser(sub: argparse._SubParsersAction) -> None:
+    g = sub.add_parser("gazetteer", help="build the gazetteer or add a place to your overrides")
+    gsub = g.add_subparsers(dest="gazetteer_cmd", required=True)
+    b = gsub.add_parser("build", help="rebuild data/gazetteer.csv from the pinned data packages + curated file")
+    b.add_argument("--out", default=str(config.GAZETTEER_CSV))
+    b.set_defaults(func=cmd_gazetteer_build)
+    a = gsub.add_parser("add", help="add or correct a place in the user overrides file")
+    a.add_argument("name")
+    a.add_argument("lat", type=float)
+    a.add_argument("lon", type=float)
+    a.add_argument("--kind", default="city")
+    a.add_argument("--country", default="")
+    a.add_argument("--admin1", default="")
+    a.add_argument("--alias", action="append", default=[])
+    a.add_argument("--population", type=int, default=0)
+    a.add_argument("--radius-km", type=float, default=0.0)
+    a.add_argument("--overrides", default=str(config.USER_OVERRIDES_CSV))
+    a.set_defaults(func=cmd_gazetteer_add)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="geomap", description=__doc__)
+    sub = p.add_subparsers(dest="cmd", required=True)
+
+    e = sub.add_parser("extract", help="events from articles")
+    e.add_argument("paths", nargs="+")
+    e.add_argument("--format", choices=["jsonl", "csv", "geojson"], default="jsonl")
+    e.set_defaults(func=cmd_extract)
+
+    g = sub.add_parser("geoparse", help="resolved place mentions from articles")
+    g.add_argument("paths", nargs="+")
+    g.add_argument("--format", choices=["jsonl"], default="jsonl")
+    g.set_defaults(func=cmd_geoparse)
+
+    c = sub.add_parser("geocode", help="best gazetteer match for a name")
+    c.add_argument("name")
+    c.add_argument("--country", default=None, help="ISO 3166-1 alpha-2 code to prefer")
+    c.add_argument("--kind", default=None, help="restrict to a kind: city, region, country, sea, ...")
+    c.add_argument("--format", choices=["json", "text"], default="json")
+    c.set_defaults(func=cmd_geocode)
+
+    i = sub.add_parser("ingest", help="add articles and their events to the store")
+    i.add_argument("paths", nargs="+")
+    i.add_argument("--db", default=None)
+    i.add_argument("--engine", choices=["local", "dask"], default="local")
+    i.add_argument("--scheduler", default=None, help="Dask scheduler address (default: a local cluster)")
+    i.add_argument("--quiet", action="store_true", help="no progress bar")
+    i.set_defaults(func=cmd_ingest)
+
+    x = sub.add_parser("export", help="stored events as CSV (ACLED columns) or GeoJSON")
+    x.add_argument("--db", default=None)
+    x.add_argument("--format", choices=["csv", "geojson", "jsonl"], default="csv")
+    x.add_argument("--start", default=None, help="YYYY-MM-DD")
+    x.add_argument("--end", default=None, help="YYYY-MM-DD")
+    x.add_argument("-o", "--output", default=None, help="file to write (default: stdout)")
+    x.set_defaults(func=cmd_export)
+
+    add_gazetteer_parser(sub)
+    return p
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        return args.func(args)
+    except GeomapError as exc:
+        print(f"geomap: {exc}", file=sys.stderr)
+        return 2
+    except BrokenPipeError:
+        return 0
+    except KeyboardInterrupt:
+        return 130
+

@@ -1,0 +1,348 @@
+"""Events: which mentioned places are where something happened, what it was, when, who did it, how many died.
+
+A place is an *event place* only when the sentence reports something happening there: an event word (trigger) in
+the sentence, and the place in a locative slot ("in Kyiv", "attacked Kyiv", "the town of Bakhmut", "moved to
+Belarus") that is not a metonym ("Moscow said", "Kyiv's mayor"), an origin ("from Belarus"), a hypothetical
+("could attack Kyiv"), a negation ("has not joined the fighting"), or background ("the biggest war in Europe since
+World War Two"). Continents are never event places: no coder puts an event on "Europe".
+
+Type and sub-type come from the trigger nearest the place (ACLED's codebook words). Generic words ("attack",
+"damaged", "blasts") take the type of the article's specific triggers ("drones" -> Air/drone strike). The date is
+the nearest time expression that dates the event rather than the report, else the article's narrative time: the
+last event date of the story so far, else the publication date.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from geomap.dates import TimeExpr, find_dates
+from geomap.models import Doc, Event, Mention, Place
+
+EXPL, BATTLE, VAC, PROTEST, RIOT, STRAT = (
+    "Explosions/Remote violence", "Battles", "Violence against civilians", "Protests", "Riots",
+    "Strategic developments")
+
+
+@dataclass(frozen=True)
+class Trigger:
+    pattern: str
+    event_type: str
+    sub_event_type: str
+    generic: bool = False  # takes the article's dominant type when it has one
+
+
+# Order matters only for overlapping matches: the first listed wins.
+TRIGGERS: tuple[Trigger, ...] = (
+    Trigger(r"(?:naval |military |joint |war |tactical |battalion |live-fire )*(?:drills?|exercises?|manoeuvres|"
+            r"maneuvers|war games)", STRAT, "Other"),
+    Trigger(r"ceasefire|cease-fire|truce|peace (?:deal|agreement|accord)|agreement|deal was signed|signed an? "
+            r"(?:deal|accord|agreement)|prisoner (?:swap|exchange)|exchanged? prisoners|humanitarian pause",
+            STRAT, "Agreement"),
+    Trigger(r"(?:arrested|detained|detentions?|arrests?)", STRAT, "Arrests"),
+    Trigger(r"(?:shot down|intercepted|downed|destroyed (?:about |some |at least )?\d* ?(?:of \d+ )?(?:drones|"
+            r"missiles)|air defen[cs]es? (?:systems? )?(?:destroyed|shot))", STRAT, "Disrupted weapons use"),
+    Trigger(r"(?:withdr[ae]w|withdrawn|withdrawal|pulled out|handed over|took control|taken control|entered)",
+            STRAT, "Non-violent transfer of territory"),
+    Trigger(r"(?:heads? for|headed for|arrived in|visit(?:ed|ing|s)?|trip to|travell?ed to|landed in)",
+            STRAT, "Other"),
+    Trigger(r"(?:moved (?:in)?to|deployed|redeployed|deployment|massed|build-?up|stationed|sent troops|"
+            r"sending (?:\w+ )?troops|troops (?:moved|arrived))", STRAT, "Change to group/activity"),
+    Trigger(r"(?:air ?strikes?|air raids?|airstrikes?|drone (?:strikes?|attacks?)|drones? (?:attacked|hit|struck|"
+            r"targeted)|(?:kamikaze|suicide|attack|shahed) drones?|drones|bombed|bombing|bombardment|warplanes|"
+            r"jets struck|glide bombs?)", EXPL, "Air/drone strike"),
+    Trigger(r"(?:shell(?:ed|ing|s)?|artillery|missiles?|rockets?|mortars?|barrages?|ballistic|cruise missiles?|"
+            r"struck by (?:a )?(?:missile|rocket))", EXPL, "Shelling/artillery/missile attack"),
+    Trigger(r"(?:roadside bomb|improvised explosive|ied|landmines?|mines? exploded|car bomb|explosive device)",
+            EXPL, "Remote explosive/landmine/IED"),
+    Trigger(r"(?:suicide (?:bomber|bombing|attack))", EXPL, "Suicide bomb"),
+    Trigger(r"(?:explosions?|blasts?|exploded|detonat\w+|strikes?|struck|hit|hits|attacked|attacks?|assaults?|"
+            r"damaged|destroyed|targeted|targeting|pounded)", EXPL, "Shelling/artillery/missile attack", True),
+    Trigger(r"(?:fierce(?:st)? fighting|fighting|fought|clash(?:es|ed)?|battles?|battlefield|battling|combat|"
+            r"firefights?|gunfights?|skirmish(?:es)?|offensive|counter-?offensive|assault on|holding firm|"
+            r"repelled|repulsed|advance[ds]?|advancing|front ?line|stormed|besieged|siege|invasion|invaded|"
+            r"ground attack)", BATTLE, "Armed clash"),
+    Trigger(r"(?:recaptured|retook|retaken|liberated|regained)", BATTLE, "Government regains territory"),
+    Trigger(r"(?:captured|seized|overran|fell to)", BATTLE, "Non-state actor overtakes territory"),
+    Trigger(r"(?:massacred?|executed|execution|killed (?:\w+ )?civilians|shot dead|gunmen|abduct\w+|kidnap\w+|"
+            r"hostages?)", VAC, "Attack"),
+    Trigger(r"(?:riot(?:s|ers|ing)?|looted|looting|torched|set (?:\w+ )?on fire|mob)", RIOT,
+            "Violent demonstration"),
+    Trigger(r"(?:protest(?:s|ers|ed|ing)?|demonstrat(?:ors|ion|ions|ed)|rall(?:y|ies|ied)|marched|march(?:es)? "
+            r"against|sit-in|strike action)", PROTEST, "Peaceful protest"),
+)
+_TRIGGER_RE = re.compile("|".join(f"(?P<t{i}>\\b(?:{t.pattern})\\b)" for i, t in enumerate(TRIGGERS)), re.I)
+
+# What may stand between a locative word and the place: articles, adjectives, possessive names, "and around".
+_FILL = (r"(?:(?:the|a|an|and|around|in|wider|greater|whole|entire|eastern|western|northern|southern|central|"
+         r"north-?eastern|north-?western|south-?eastern|south-?western|north|south|east|west|neighbouring|"
+         r"neighboring|occupied|besieged|embattled|frontline|front-line|key|strategic|port|capital|southern|"
+         r"[\w-]+-(?:held|occupied|controlled|installed)|[A-Z][\w'’-]*['’]s)\s+)*")
+_LOCATIVE = re.compile(
+    r"(?:\b(?:in|at|near|around|outside|inside|within|into|across|over|on|onto|toward|towards|through|off|"
+    r"throughout|along|to)\s+" + _FILL + r"$)"
+    r"|(?:\b(?:outskirts|city|town|village|suburbs?|region|province|district|centre|center|heart|north|south|east|"
+    r"west|invasion|shelling|bombing|bombardment|capture|siege|battle|attacks?|strikes?|liberation|outside|"
+    r"occupation|parts|areas?)\s+of\s+" + _FILL + r"$)"
+    r"|(?:\b(?:heads?|headed|left|bound|departed)\s+for\s+" + _FILL + r"$)"
+    r"|(?:\b(?:attacked|shelled|struck|hit|bombed|targeted|pounded|captured|seized|recaptured|retook|liberated|"
+    r"entered|stormed|besieged|raided|invaded|visited|visits|visit|reached|rocked|shook)\s+" + _FILL + r"$)",
+    re.I)
+_PASSIVE_AFTER = re.compile(
+    r"^\s*(?:(?:was|were|has been|had been|is|are|came|come|remained|remains)\s+(?:\w+\s+)?"
+    r"(?:attacked|hit|shelled|struck|bombed|targeted|pounded|captured|seized|under\s+(?:fire|attack|shelling)|"
+    r"rocked|damaged|retaken|recaptured|liberated))", re.I)
+_ORIGIN_BEFORE = re.compile(r"\b(?:from|with|by|against|and|than|like|about|towards?\s+the\s+border\s+with)\s+"
+                            + _FILL + r"$", re.I)
+_HYPOTHETICAL = re.compile(r"\b(?:could|might|may|would\s+be|intend(?:s|ed)?\s+to|intention|threaten(?:s|ed)?\s+"
+                           r"to|fears?|feared|if|unless|warned\s+(?:for\s+\w+\s+)?that|possible|potential)\b",
+                           re.I)
+_NEGATION = re.compile(r"\b(?:not|no|never|n't|without|nor|denied)\b", re.I)
+_BACKGROUND = re.compile(r"\b(?:since\s+(?:World\s+War|the\s+Second\s+World|19\d\d)|(?:biggest|largest|worst|"
+                         r"deadliest|bloodiest)\b[^.]{0,60}\bsince|\d+-(?:month|year|week)-old\s+(?:war|conflict))",
+                         re.I)
+_CLAUSE_BREAK = re.compile(r"[;:]|,\s+(?:as|while|but|whereas|although|though|after|before|when)\b|\s[-–—]\s")
+
+NUMBER_WORDS = {w: i for i, w in enumerate(
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
+    "seventeen eighteen nineteen twenty".split())}
+NUMBER_WORDS.update({"thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
+                     "ninety": 90, "a": 1, "an": 1, "several": 3, "a few": 3, "dozens of": 12, "dozens": 12,
+                     "a dozen": 12, "scores of": 20, "hundreds of": 100, "hundreds": 100})
+_NUM = r"(?P<n>\d[\d,]*|" + "|".join(sorted((re.escape(k) for k in NUMBER_WORDS), key=len, reverse=True)) + r")"
+_VICTIMS = r"(?:people|persons?|civilians?|soldiers?|troops|fighters|militants|children|residents|others|men|women)"
+_FATAL = [
+    re.compile(r"\b(?:killing|killed|kills|kill)\s+(?:at\s+least\s+|more\s+than\s+|about\s+|some\s+|nearly\s+)?"
+               + _NUM + r"(?:\s+\w+)?\s*" + _VICTIMS + r"?", re.I),
+    re.compile(r"\b(?:at\s+least\s+|more\s+than\s+|about\s+|some\s+)?" + _NUM + r"\s+(?:\w+\s+){0,2}?"
+               + _VICTIMS + r"\s+(?:were|have\s+been|had\s+been|was)\s+killed", re.I),
+    re.compile(r"\b(?:death\s+toll\s+(?:\w+\s+){0,3}?(?:to|at|of)\s+|at\s+least\s+)" + _NUM
+               + r"(?=\s+(?:dead|killed|deaths|people\s+(?:died|dead|killed)))?", re.I),
+    re.compile(r"\b" + _NUM + r"\s+(?:\w+\s+)?(?:dead|deaths|fatalities)\b", re.I),
+]
+_NO_DEATHS = re.compile(r"\bno\s+(?:deaths|casualties|fatalities|one\s+was\s+killed)|no\s+(?:one|immediate reports"
+                        r" of casualties)\b", re.I)
+
+ACTOR_GROUPS = {
+    r"wagner": "Wagner Group", r"houthis?|ansar allah": "Houthis", r"rsf|rapid support forces": "RSF",
+    r"hamas": "Hamas", r"hezbollah": "Hezbollah", r"islamic jihad": "Palestinian Islamic Jihad",
+    r"idf|israel defen[cs]e forces": "Israeli forces", r"saf|sudanese armed forces|sudanese army": "Sudanese army",
+    r"al-shabaab|al shabaab": "al-Shabaab", r"jnim": "JNIM", r"islamic state|isis|isil": "Islamic State",
+    r"m23": "M23", r"taliban": "Taliban", r"protesters|demonstrators": "Protesters",
+    r"occupiers": "Russian forces",
+}
+_ACTOR_GROUP_RE = re.compile(r"\b(?:" + "|".join(f"(?P<g{i}>{p})" for i, p in enumerate(ACTOR_GROUPS)) + r")\b",
+                             re.I)
+_ACTOR_FORCES = re.compile(
+    r"\b(?P<d>[A-Z][a-z]+(?:-backed|-led)?|[A-Z][a-z]+ and [A-Z][a-z]+)\s+(?:forces|troops|army|military|soldiers|"
+    r"drones|missiles|air raids|air strikes|airstrikes|strikes|warplanes|jets|artillery|navy|aircraft|shelling|"
+    r"attacks?|police|militants|fighters|rebels|gunmen|units)\b")
+_DEMONYM_FORCE = {"Russian": "Russian forces", "Ukrainian": "Ukrainian forces", "Israeli": "Israeli forces",
+                  "Chinese": "Chinese forces", "Belarusian": "Belarusian forces", "Iranian": "Iranian forces",
+                  "Syrian": "Syrian forces", "Sudanese": "Sudanese army", "Azerbaijani": "Azerbaijani forces",
+                  "Armenian": "Armenian forces", "Malian": "Malian forces", "American": "US forces",
+                  "U.S.": "US forces", "Turkish": "Turkish forces", "Lebanese": "Lebanese forces",
+                  "Palestinian": "Palestinian militants", "Yemeni": "Yemeni forces", "Burkinabe": "Burkinabe forces",
+                  "Nigerien": "Nigerien forces", "Georgian": "Georgian forces", "British": "British forces"}
+
+
+@dataclass
+class Found:
+    start: int
+    end: int
+    trigger: Trigger
+
+
+def find_triggers(text: str) -> list[Found]:
+    out = []
+    for m in _TRIGGER_RE.finditer(text):
+        i = int(m.lastgroup[1:])
+        out.append(Found(m.start(), m.end(), TRIGGERS[i]))
+    return out
+
+
+def fatalities(text: str) -> int | None:
+    """Deaths the sentence reports, ACLED-style: 'dozens' = 12, 'several' = 3; None when it says nothing."""
+    if _NO_DEATHS.search(text):
+        return 0
+    best = None
+    for pat in _FATAL:
+        for m in pat.finditer(text):
+            n = m.group("n").lower()
+            val = int(n.replace(",", "")) if n[0].isdigit() else NUMBER_WORDS.get(n)
+            if val is None or (n[0].isdigit() and val > 100000):
+                continue
+            if re.search(r"\b(?:tens|thousands|millions)\s+of\b", text[max(0, m.start() - 20): m.end() + 5], re.I):
+                continue
+            best = max(best or 0, val)
+    return best
+
+
+def actors(text: str) -> list[str]:
+    found: list[tuple[int, str]] = []
+    for m in _ACTOR_FORCES.finditer(text):
+        d = m.group("d")
+        parts = d.split(" and ") if " and " in d else [d]
+        for part in parts:
+            name = _DEMONYM_FORCE.get(part.split("-")[0])
+            if name:
+                found.append((m.start(), name))
+    for m in _ACTOR_GROUP_RE.finditer(text):
+        found.append((m.start(), ACTOR_GROUPS[list(ACTOR_GROUPS)[int(m.lastgroup[1:])]]))
+    out: list[str] = []
+    for _, name in sorted(found):
+        if name not in out:
+            out.append(name)
+    return out
+
+
+def _specific(found: list[Found]) -> tuple[str, str] | None:
+    """The most frequent specific violent (type, sub-type) among triggers, if any."""
+    counts: dict[tuple[str, str], int] = {}
+    for f in found:
+        t = f.trigger
+        if not t.generic and t.event_type in (EXPL, BATTLE, VAC):
+            counts[(t.event_type, t.sub_event_type)] = counts.get((t.event_type, t.sub_event_type), 0) + 1
+    return max(counts, key=counts.__getitem__) if counts else None
+
+
+def _clause_bounds(text: str, pos: int) -> tuple[int, int]:
+    start, end = 0, len(text)
+    for m in _CLAUSE_BREAK.finditer(text):
+        if m.end() <= pos:
+            start = m.end()
+        elif m.start() >= pos:
+            end = m.start()
+            break
+    return start, end
+
+
+class EventExtractor:
+    """Pipeline step `events`: sets Mention.role and fills Doc.events."""
+
+    def __call__(self, doc: Doc) -> Doc:
+        pub = doc.article.published
+        dominant = self._dominant(doc)
+        narrative: tuple[date, date, str] = (pub, pub, "day")
+        para_cache: dict[int, list[Found]] = {}
+
+        def paragraph_triggers(p: int) -> list[Found]:
+            if p not in para_cache:
+                para_cache[p] = [f for st in doc.sentences if st.paragraph == p for f in find_triggers(st.text)]
+            return para_cache[p]
+
+        by_sentence: dict[int, list[Mention]] = {}
+        for m in doc.mentions:
+            by_sentence.setdefault(m.sentence, []).append(m)
+        events: list[Event] = []
+        for si, sent in enumerate(doc.sentences):
+            ms = by_sentence.get(si, [])
+            stext = sent.text
+            dates = [d for d in find_dates(stext, pub) if not d.vague]
+            triggers = find_triggers(stext)
+            background = bool(_BACKGROUND.search(stext))
+            prev_event: Mention | None = None
+            sent_events: list[Event] = []
+            for k, m in enumerate(ms):
+                m.role = "mention"
+                if m.place is None:
+                    continue
+                ms_start, ms_end = m.start - sent.start, m.end - sent.start
+                trig = None if background else self._event_trigger(stext, ms_start, ms_end, triggers, ms, k,
+                                                                   prev_event, sent.start)
+                if trig is None:
+                    prev_event = None
+                    continue
+                m.role = "event"
+                prev_event = m
+                etype, sub = trig.trigger.event_type, trig.trigger.sub_event_type
+                if trig.trigger.generic:
+                    etype, sub = (_specific(triggers) or _specific(paragraph_triggers(sent.paragraph))
+                                  or dominant or (etype, sub))
+                d0, d1, prec = self._date(stext, ms_start, trig, dates, narrative)
+                sent_events.append(Event(
+                    place=m.place, place_text=m.text, date=d0, date_end=d1, date_precision=prec,
+                    event_type=etype, sub_event_type=sub, sentence=stext, sentence_start=sent.start,
+                    place_start=m.start, actors=actors(stext), fatalities=fatalities(stext), sentences=[stext]))
+            for ev in sent_events:
+                if ev.date_precision in ("day", "week") and 0 <= (pub - ev.date).days <= 7:
+                    narrative = (ev.date, ev.date_end, ev.date_precision)
+            events.extend(sent_events)
+        doc.events = merge_events(events)
+        return doc
+
+    @staticmethod
+    def _dominant(doc: Doc) -> tuple[str, str] | None:
+        """The article's most frequent specific violent trigger: what its 'attacks' and 'blasts' were."""
+        return _specific([f for sent in doc.sentences for f in find_triggers(sent.text)])
+
+    def _event_trigger(self, stext: str, s: int, e: int, triggers: list[Found], ms: list[Mention], k: int,
+                       prev_event: Mention | None, sent_start: int) -> Found | None:
+        place: Place = ms[k].place  # type: ignore[assignment]
+        if place.kind == "continent" or not triggers:
+            return None
+        before, after = stext[:s], stext[e:]
+        if stext[e:e + 2] in ("'s", "’s") and not re.match(r"['’]s\s+(?:outskirts|centre|center|suburbs?)", after):
+            return None  # "Kyiv's mayor", "Moscow's invasion": the place owns something, nothing happens there
+        locative = bool(_LOCATIVE.search(before)) or bool(_PASSIVE_AFTER.match(after))
+        if not locative and prev_event is not None:
+            gap = stext[prev_event.end - sent_start: s]
+            locative = bool(re.fullmatch(r"\s*(?:,|,?\s*and|,?\s*or)\s*(?:the\s+)?", gap))
+        if not locative or (_ORIGIN_BEFORE.search(before) and not _LOCATIVE.search(before)):
+            return None
+        c0, c1 = _clause_bounds(stext, s)
+        in_clause = [t for t in triggers if c0 <= t.start < c1] or triggers
+        trig = min(in_clause, key=lambda t: (s - t.end if t.end <= s else max(0, t.start - e)) + (
+            0 if c0 <= t.start < c1 else 200) + (15 if t.trigger.generic else 0))
+        lo = max(c0, min(trig.start, s) - 60)
+        window = stext[lo: trig.start]
+        if _NEGATION.search(stext[max(lo, trig.start - 25): trig.start]) or _HYPOTHETICAL.search(window):
+            return None
+        # Drills fire missiles without being an attack: an exercise in the sentence decides the type.
+        drills = [t for t in triggers if t.trigger.event_type == STRAT and t.trigger.sub_event_type == "Other"
+                  and re.search(r"drill|exercis|manoeuvr|maneuv|war game", stext[t.start:t.end], re.I)]
+        if drills and trig.trigger.event_type == EXPL:
+            trig = drills[0]
+        return trig
+
+    @staticmethod
+    def _date(stext: str, s: int, trig: Found, dates: list[TimeExpr],
+              narrative: tuple[date, date, str]) -> tuple[date, date, str]:
+        usable = [d for d in dates if not d.reporting]
+        if usable:
+            c0, c1 = _clause_bounds(stext, s)
+            anchor = (s + trig.start) / 2
+
+            def dist(d: TimeExpr) -> float:
+                mid = (d.start + d.end) / 2
+                return abs(mid - anchor) + (0 if c0 <= d.start < c1 else 150)
+
+            best = min(usable, key=dist)
+            return best.date, best.date_end, best.precision
+        return narrative
+
+
+def _overlap(a: Event, b: Event) -> bool:
+    return a.date <= b.date_end and b.date <= a.date_end
+
+
+def merge_events(events: list[Event]) -> list[Event]:
+    """One event per place, type and overlapping dates; every reporting sentence is kept."""
+    merged: list[Event] = []
+    for ev in events:
+        for m in merged:
+            if m.place.id == ev.place.id and m.event_type == ev.event_type and _overlap(m, ev):
+                for s in ev.sentences:
+                    if s not in m.sentences:
+                        m.sentences.append(s)
+                m.actors += [a for a in ev.actors if a not in m.actors]
+                if ev.fatalities is not None:
+                    m.fatalities = max(m.fatalities or 0, ev.fatalities)
+                if (m.date_end - m.date) > (ev.date_end - ev.date):  # keep the sharper date
+                    m.date, m.date_end, m.date_precision = ev.date, ev.date_end, ev.date_precision
+                break
+        else:
+            merged.append(ev)
+    return merged

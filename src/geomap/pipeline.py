@@ -1,0 +1,61 @@
+"""The pipeline: named steps over one `Doc`, in order (DESIGN §1), in the manner of spaCy's `nlp(text)`.
+
+    doc = process(article)          # sentences -> toponyms -> resolve -> events
+
+Steps are plain callables `Doc -> Doc`, so a test can run one alone or a user can insert their own.
+The default pipeline is built once per process (the gazetteer load dominates) and reused.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator
+from functools import lru_cache
+
+from geomap.models import Article, Doc
+
+Step = Callable[[Doc], Doc]
+
+
+class Pipeline:
+    def __init__(self, steps: Iterable[tuple[str, Step]]):
+        self.steps: list[tuple[str, Step]] = list(steps)
+
+    @property
+    def names(self) -> list[str]:
+        return [name for name, _ in self.steps]
+
+    def __call__(self, article: Article) -> Doc:
+        doc = Doc(article)
+        for _, step in self.steps:
+            doc = step(doc)
+        return doc
+
+    def pipe(self, articles: Iterable[Article]) -> Iterator[Doc]:
+        for article in articles:
+            yield self(article)
+
+
+def build_pipeline(gazetteer=None) -> Pipeline:
+    from geomap.events import EventExtractor
+    from geomap.gazetteer import load_gazetteer
+    from geomap.resolve import Resolver
+    from geomap.text import sentencize
+    from geomap.toponyms import ToponymFinder
+
+    gaz = gazetteer or load_gazetteer()
+    return Pipeline([
+        ("sentences", sentencize),
+        ("toponyms", ToponymFinder(gaz)),
+        ("resolve", Resolver(gaz)),
+        ("events", EventExtractor()),
+    ])
+
+
+@lru_cache(maxsize=1)
+def default_pipeline() -> Pipeline:
+    return build_pipeline()
+
+
+def process(article: Article) -> Doc:
+    """Run the default pipeline on one article."""
+    return default_pipeline()(article)

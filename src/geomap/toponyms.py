@@ -1,0 +1,221 @@
+"""Toponym recognition: capitalised word runs looked up in the gazetteer, then filtered like a careful reader would.
+
+No statistical NER here: the PyPI spaCy models tag Kyiv as a PERSON (DESIGN §4) and cannot be loaded offline
+anyway. Instead every capitalised n-gram (longest first) is checked against the gazetteer's names, and the
+candidates are filtered with evidence from the text:
+
+* person names: a run of capitalised words that is longer than the place it contains ("Vladimir Putin",
+  "Henry Kissinger") is a name, and its words are remembered for the whole article ("Kissinger wrote" later on);
+  a title before a word ("Governor Kuleba") makes it a person too;
+* demonyms and titles ("Russian", "President") are never places;
+* common English words ("Nice", "Reading", "Split") need more than a capital letter: at the start of a sentence
+  or a quote the capital says nothing, so they are kept only when they name a country, region or sea, or a large
+  city after a locative preposition;
+* all-capitals words of four letters or more (YASNO, NATO, subheads) are not places.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from geomap.gazetteer import Gazetteer, load_gazetteer
+from geomap.lexicon import (
+    CITY_WORDS,
+    DEMONYMS,
+    DISTRICT_WORDS,
+    NEVER_PLACES,
+    REGION_WORDS,
+    TITLES,
+    common_words,
+)
+from geomap.models import Doc, Mention
+
+_TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[^\W\d_][\w'’\-]*|\d+", re.U)
+_JOIN = re.compile(r"[ \t]+|[ \t]*-[ \t]*")  # what may stand between two words of one name
+_LOCATIVE_BEFORE = re.compile(
+    r"\b(?:in|at|near|around|outside|inside|into|from|to|toward|towards|across|over|of|on)\s+(?:the\s+)?$", re.I)
+_GENERIC_AFTER = REGION_WORDS | CITY_WORDS | DISTRICT_WORDS | {"river", "sea", "bridge", "plant", "airport"}
+_NAME_TAIL_OK = _GENERIC_AFTER | TITLES | DEMONYMS
+
+
+@dataclass(frozen=True)
+class Token:
+    start: int
+    end: int
+    text: str
+    possessive: bool
+
+    @property
+    def capitalised(self) -> bool:
+        return self.text[:1].isupper()
+
+    @property
+    def lower(self) -> str:
+        return self.text.lower()
+
+
+def tokenize(text: str) -> list[Token]:
+    """Word tokens with offsets; a trailing possessive 's is split off and flagged."""
+    out = []
+    for m in _TOKEN.finditer(text):
+        s, e, w = m.start(), m.end(), m.group()
+        poss = False
+        if len(w) > 2 and w[-2:] in ("'s", "’s"):
+            w, e, poss = w[:-2], e - 2, True
+        elif w[-1] in "'’":
+            w, e, poss = w[:-1], e - 1, w[-2:-1] == "s"
+        w = w.strip("-")
+        if w:
+            out.append(Token(s, s + len(w), w, poss))
+    return out
+
+
+def _run_breaker(tok: Token) -> bool:
+    """Words that end a capitalised run: titles and demonyms ("Kyiv Mayor Vitali Klitschko")."""
+    lw = tok.lower
+    return lw in TITLES or lw in DEMONYMS or lw.split("-")[0] in DEMONYMS
+
+
+def _is_sentence_initial(text: str, tok: Token) -> bool:
+    before = text[: tok.start].rstrip()
+    return not before or before[-1] in "\"“‘'(:—-–" or before.endswith(("...", ". "))
+
+
+def _hint(text: str, start: int, end: int) -> str:
+    """What the words around a name say it is: 'region', 'city' or 'district' ('' when silent)."""
+    after = text[end: end + 30].lower().split()
+    before = text[max(0, start - 30): start].lower().split()
+    if after:
+        w = after[0].strip(",.;:)\"'’")
+        if w in REGION_WORDS:
+            return "region"
+        if w in DISTRICT_WORDS:
+            return "district"
+        if w in CITY_WORDS:
+            return "city"
+    if len(before) >= 2 and before[-1] == "of":
+        w = before[-2]
+        if w in CITY_WORDS:
+            return "city"
+        if w in REGION_WORDS:
+            return "region"
+        if w in DISTRICT_WORDS:
+            return "district"
+    if before and before[-1] == "the" and after and after[0].strip(",.") in ("city", "town"):
+        return "city"
+    return ""
+
+
+class ToponymFinder:
+    """Finds place-name mentions in a document's sentences (pipeline step `toponyms`)."""
+
+    def __init__(self, gazetteer: Gazetteer | None = None):
+        self.gaz = gazetteer or load_gazetteer()
+        self.common = common_words()
+
+    def _longest_match(self, text: str, toks: list[Token], i: int) -> int:
+        """Length in tokens of the longest gazetteer name starting at toks[i] (0 if none)."""
+        best = 0
+        limit = min(len(toks), i + self.gaz.max_tokens)
+        for j in range(i, limit):
+            if j > i:
+                gap = text[toks[j - 1].end: toks[j].start]
+                if not _JOIN.fullmatch(gap) or toks[j - 1].possessive:
+                    break
+            if j > i and not toks[j].capitalised and toks[j].lower not in ("of", "al", "el", "de", "on", "upon",
+                                                                              "the", "du", "la", "le", "am",
+                                                                              "an", "nuclear", "power", "plant",
+                                                                              "bridge", "river", "sea", "strait",
+                                                                              "island", "air", "base", "oblast",
+                                                                              "region", "district", "city", "gulf"):
+                break
+            if self.gaz.has(text[toks[i].start: toks[j].end]):
+                best = j - i + 1
+        return best
+
+    def _run_end(self, text: str, toks: list[Token], i: int) -> int:
+        """Index after the capitalised run starting at toks[i] (titles and demonyms end a run)."""
+        j = i + 1
+        while j < len(toks):
+            gap = text[toks[j - 1].end: toks[j].start]
+            if not _JOIN.fullmatch(gap) or toks[j - 1].possessive:
+                break
+            t = toks[j]
+            if not t.capitalised or _run_breaker(t) or t.lower in _GENERIC_AFTER:
+                break
+            j += 1
+        return j
+
+    def find(self, doc: Doc) -> list[Mention]:
+        text = doc.article.text
+        persons: set[str] = set()
+        found: list[Mention] = []
+        for si, sent in enumerate(doc.sentences):
+            stoks = tokenize(sent.text)
+            toks = [Token(t.start + sent.start, t.end + sent.start, t.text, t.possessive) for t in stoks]
+            i = 0
+            while i < len(toks):
+                tok = toks[i]
+                if not tok.capitalised:
+                    i += 1
+                    continue
+                n = self._longest_match(text, toks, i)
+                if n <= 1 and (_run_breaker(tok) or tok.lower in NEVER_PLACES):
+                    i += 1  # titles, demonyms and function words may only open a longer name ("South Sudan")
+                    continue
+                run_end = self._run_end(text, toks, i)
+                if n == 0:
+                    # a capitalised run that is no place: remember its words as names if it looks like one
+                    if run_end - i >= 2 or (i > 0 and toks[i - 1].lower in TITLES):
+                        persons.update(t.lower for t in toks[i:run_end])
+                    i = max(run_end, i + 1)
+                    continue
+                m = self._accept(text, toks, i, n, run_end, persons)
+                if m is not None:
+                    m.sentence = si
+                    found.append(m)
+                    i += n
+                else:
+                    persons.update(t.lower for t in toks[i:run_end] if run_end - i >= 2)
+                    i = max(run_end, i + n)
+        # Names learnt later in the article ("Henry Kissinger" after an early "Kissinger") apply everywhere.
+        found = [m for m in found if not (" " not in m.text and m.text.lower() in persons)]
+        _spread_hints(text, found)
+        return found
+
+    def _accept(self, text: str, toks: list[Token], i: int, n: int, run_end: int,
+                persons: set[str]) -> Mention | None:
+        first, last = toks[i], toks[i + n - 1]
+        surface = text[first.start: last.end]
+        words = [t.lower for t in toks[i: i + n]]
+        if i > 0 and toks[i - 1].lower in TITLES and toks[i - 1].capitalised and n == 1:
+            return None  # "Governor Kuleba"
+        if i + n < run_end:
+            return None  # the run goes on past the place: "Vladimir Putin", "Al Jazeera"
+        if n == 1 and words[0] in persons:
+            return None
+        if len(surface) >= 4 and surface.isupper() and " " not in surface:
+            return None  # YASNO, NATO
+        if n == 1 and (words[0] in DEMONYMS or words[0] in TITLES):
+            return None
+        if n == 1 and words[0] in self.common:
+            cands = self.gaz.candidates(surface)
+            big = [c for c in cands if c.kind in ("country", "region", "sea", "continent")]
+            if not big:
+                before = text[max(0, first.start - 20): first.start]
+                large_city = any(c.kind == "city" and c.population >= 100_000 for c in cands)
+                if not (large_city and _LOCATIVE_BEFORE.search(before) and not _is_sentence_initial(text, first)):
+                    return None
+        return Mention(first.start, last.end, surface, -1, hint=_hint(text, first.start, last.end))
+
+    def __call__(self, doc: Doc) -> Doc:
+        doc.mentions = self.find(doc)
+        return doc
+
+
+def _spread_hints(text: str, mentions: list[Mention]) -> None:
+    """'the Solomyanskyi and Shevchenkivskyi districts': the plural kind word covers every name of the list."""
+    for a, b in zip(reversed(mentions[:-1]), reversed(mentions[1:]), strict=True):
+        if not a.hint and b.hint and re.fullmatch(r"\s*(?:,|,?\s*and|,?\s*or)\s*", text[a.end: b.start]):
+            a.hint = b.hint
