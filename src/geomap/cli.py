@@ -87,6 +87,21 @@ def cmd_export(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_prepare(args: argparse.Namespace) -> int:
+    """Everything `make` prepares: the gazetteer index cache and the map's vendored JS/CSS under ./static."""
+    import time
+
+    from geomap.gazetteer import load_gazetteer
+    from geomap.mapview import ensure_static_assets
+
+    t = time.perf_counter()
+    gaz = load_gazetteer()
+    written = ensure_static_assets(config.ROOT / "static")
+    print(f"geomap: gazetteer ready ({len(gaz):,} places, {time.perf_counter() - t:.1f} s); "
+          f"{len(written)} static files updated", file=sys.stderr)
+    return 0
+
+
 def cmd_gazetteer_build(args: argparse.Namespace) -> int:
     from geomap.gazetteer import build_main
 
@@ -155,6 +170,9 @@ def build_parser() -> argparse.ArgumentParser:
     x.add_argument("--end", default=None, help="YYYY-MM-DD")
     x.add_argument("-o", "--output", default=None, help="file to write (default: stdout)")
     x.set_defaults(func=cmd_export)
+
+    r = sub.add_parser("prepare", help="build caches and copy the map's JS/CSS into ./static (make does this)")
+    r.set_defaults(func=cmd_prepare)
 
     add_gazetteer_parser(sub)
     return p

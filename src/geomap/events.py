@@ -286,12 +286,13 @@ class EventExtractor:
         before, after = stext[:s], stext[e:]
         if stext[e:e + 2] in ("'s", "’s") and not re.match(r"['’]s\s+(?:outskirts|centre|center|suburbs?)", after):
             return None  # "Kyiv's mayor", "Moscow's invasion": the place owns something, nothing happens there
-        locative = bool(_LOCATIVE.search(before)) or bool(_PASSIVE_AFTER.match(after))
-        if not locative and prev_event is not None:
-            gap = stext[prev_event.end - sent_start: s]
-            locative = bool(re.fullmatch(r"\s*(?:,|,?\s*and|,?\s*or)\s*(?:the\s+)?", gap))
-        if not locative or (_ORIGIN_BEFORE.search(before) and not _LOCATIVE.search(before)):
-            return None
+        # "explosions in Kyiv, Kharkiv and Odesa": a list continues the slot of its first name.
+        chained = prev_event is not None and bool(re.fullmatch(
+            r"\s*(?:,|,?\s*and|,?\s*or)\s*(?:the\s+)?", stext[prev_event.end - sent_start: s]))
+        if not chained:
+            locative = bool(_LOCATIVE.search(before)) or bool(_PASSIVE_AFTER.match(after))
+            if not locative or (_ORIGIN_BEFORE.search(before) and not _LOCATIVE.search(before)):
+                return None
         c0, c1 = _clause_bounds(stext, s)
         in_clause = [t for t in triggers if c0 <= t.start < c1] or triggers
         trig = min(in_clause, key=lambda t: (s - t.end if t.end <= s else max(0, t.start - e)) + (

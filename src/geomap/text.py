@@ -37,14 +37,14 @@ def _is_heading(text: str) -> bool:
 
 def _ends_sentence(para: str, m: re.Match) -> bool:
     """Decide whether the punctuation in `m` closes a sentence."""
-    if m.group(1) != ".":
-        return True  # ! ? ... close (quotes handled by the optional group)
     nxt = para[m.end(): m.end() + 40]
     if not nxt:
         return True
     first = nxt[0]
     if first.islower() or first in ",;:)":
-        return False
+        return False  # '"Is it safe?" she asked.'
+    if m.group(1) != ".":
+        return True
     before = _WORD_BEFORE.search(para, 0, m.start())
     word = before.group(1) if before else ""
     bare = word.rstrip(".").lower()

@@ -1,0 +1,108 @@
+"""Toponyms, resolution and events on short texts, with the real gazetteer (each step and the whole pipeline)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from geomap.articles import from_text
+from geomap.pipeline import Pipeline, default_pipeline, process
+
+PUB = date(2022, 12, 19)  # a Monday
+
+
+def doc_of(text: str, published: date = PUB):
+    return process(from_text(text, published))
+
+
+def places(text: str) -> list[str]:
+    return [m.text for m in doc_of(text).mentions]
+
+
+def roles(text: str) -> dict[str, str]:
+    return {m.text: m.role for m in doc_of(text).mentions}
+
+
+def test_pipeline_steps_are_named_and_separable():
+    pipe = default_pipeline()
+    assert pipe.names == ["sentences", "toponyms", "resolve", "events"]
+    first_two = Pipeline(pipe.steps[:2])(from_text("Shelling hit Kherson.", PUB))
+    assert [m.text for m in first_two.mentions] == ["Kherson"] and first_two.mentions[0].place is None
+
+
+def test_people_titles_and_demonyms_are_not_places():
+    text = ("Russian President Vladimir Putin met Henry Kissinger in Moscow. Kissinger said Governor Oleskiy Kuleba "
+            "and Mayor Vitali Klitschko spoke to Reuters and Interfax on Telegram.")
+    assert places(text) == ["Moscow"]
+
+
+def test_sentence_initial_common_word_is_not_a_place_but_in_town_it_is():
+    assert places("Reading the report, officials said little.") == []
+    assert places("Police arrested two men in Reading on Monday.") == ["Reading"]
+
+
+def test_multiword_and_possessive_names():
+    text = "Russia's Kursk region was shelled. Drills were held in the East China Sea near Nova Kakhovka."
+    found = {m.text: m.place for m in doc_of(text).mentions}
+    assert set(found) == {"Russia", "Kursk region", "East China Sea", "Nova Kakhovka"}
+    assert found["Kursk region"].kind == "region" and found["East China Sea"].kind == "sea"
+
+
+@pytest.mark.parametrize("text, name, cc, kind", [
+    ("Ukrainian forces shelled a hospital in Donetsk, killing one person.", "Donetsk", "UA", "city"),
+    ("Fighting raged across the Donetsk region near Bakhmut.", "Donetsk region", "UA", "region"),
+    ("Clashes broke out in Tripoli, in northern Lebanon, near Beirut.", "Tripoli", "LB", "city"),
+    ("Militias clashed in Tripoli, the Libyan capital, and in Misrata.", "Tripoli", "LY", "city"),
+    ("Israeli strikes hit Rafah in the southern Gaza Strip near Khan Younis.", "Rafah", "PS", "city"),
+])
+def test_context_resolves_ambiguous_names(text, name, cc, kind):
+    m = next(m for m in doc_of(text).mentions if m.text == name)
+    assert (m.place.country_code, m.place.kind) == (cc, kind)
+
+
+def test_metonyms_origins_and_background_are_mentions():
+    text = ("Moscow said Russian drones attacked Kyiv on Monday. Troops crossed the border from Belarus. "
+            "The war is the biggest in Europe since World War Two. Moscow's troops shelled Kherson.")
+    r = roles(text)
+    assert r["Kyiv"] == "event" and r["Kherson"] == "event"
+    assert r["Moscow"] == "mention" and r["Belarus"] == "mention" and r["Europe"] == "mention"
+
+
+def test_one_sentence_several_events_and_one_event_several_sentences():
+    text = ("Explosions rocked Kyiv, Kharkiv and Odesa on Monday. Officials said the blasts in Kyiv damaged "
+            "power lines.")
+    doc = doc_of(text)
+    by_place = {e.place_text: e for e in doc.events}
+    assert set(by_place) == {"Kyiv", "Kharkiv", "Odesa"}
+    assert len(by_place["Kyiv"].sentences) == 2
+    assert all(e.date == PUB for e in doc.events)
+
+
+def test_dates_types_actors_fatalities():
+    text = ("Ukrainian forces shelled a hospital in Donetsk on Sunday, killing 11 people. "
+            "Russian troops that moved to Belarus in October will hold drills. "
+            "Protesters rallied in Tbilisi last week.")
+    ev = {e.place_text: e for e in doc_of(text).events}
+    d = ev["Donetsk"]
+    assert (d.date, d.event_type, d.sub_event_type) == (date(2022, 12, 18), "Explosions/Remote violence",
+                                                        "Shelling/artillery/missile attack")
+    assert d.fatalities == 11 and d.actors == ["Ukrainian forces"]
+    b = ev["Belarus"]
+    assert (b.date, b.date_end, b.date_precision, b.event_type) == (
+        date(2022, 10, 1), date(2022, 10, 31), "month", "Strategic developments")
+    t = ev["Tbilisi"]
+    assert (t.event_type, t.date, t.date_end, t.date_precision) == ("Protests", date(2022, 12, 12),
+                                                                    date(2022, 12, 18), "week")
+
+
+def test_hypothetical_and_negated_are_not_events():
+    text = ("Officials warned that Belarus could serve as a base for an attack on Kyiv. "
+            "Minsk has not joined the fighting in Ukraine.")
+    assert doc_of(text).events == []
+
+
+def test_sentence_without_time_inherits_narrative_time():
+    text = "Russian drones attacked Kyiv on Saturday. Later, shelling hit Kherson."
+    ev = {e.place_text: e for e in doc_of(text).events}
+    assert ev["Kherson"].date == date(2022, 12, 17)
