@@ -97,3 +97,24 @@ def test_invalid_calendar_date(tmp_path):
     f.write_text("date 2023-02-30\nText.")
     with pytest.raises(InputError, match="invalid date"):
         read_text_file(f)
+
+
+@pytest.mark.parametrize("value, expected", [
+    ("2022-12-19T08:00:00Z", date(2022, 12, 19)),
+    ("24 November 2016", date(2016, 11, 24)),
+    ("Nov 22, 2016", date(2016, 11, 22)),
+    ("Wed, 23 Nov 2016 10:00:00 GMT", date(2016, 11, 23)),
+])
+def test_feed_date_forms_with_a_year(value, expected):
+    from geomap.articles import parse_date
+
+    assert parse_date(value, "feed.csv", 2) == expected
+
+
+def test_date_without_year_is_refused_unless_a_default_is_given(tmp_path):
+    f = tmp_path / "feed.jsonl"
+    f.write_text('{"id": "x", "published": "Wed Nov 23", "text": "Shelling in Kherson."}\n')
+    (err,) = list(read_paths([f]))
+    assert isinstance(err, InputError) and "feed.jsonl:1" in str(err)
+    (art,) = list(read_paths([f], default_date=date(2020, 1, 1)))
+    assert art.published == date(2020, 1, 1)

@@ -34,7 +34,16 @@ def test_pipeline_steps_are_named_and_separable():
 def test_people_titles_and_demonyms_are_not_places():
     text = ("Russian President Vladimir Putin met Henry Kissinger in Moscow. Kissinger said Governor Oleskiy Kuleba "
             "and Mayor Vitali Klitschko spoke to Reuters and Interfax on Telegram.")
-    assert places(text) == ["Moscow"]
+    doc = doc_of(text)
+    assert [m.text for m in doc.mentions if m.hint != "demonym"] == ["Moscow"]
+
+
+def test_demonyms_are_country_mentions_never_event_places():
+    doc = doc_of("Russian drones attacked Kyiv on Monday.")
+    by_text = {m.text: m for m in doc.mentions}
+    assert by_text["Russian"].place.kind == "country" and by_text["Russian"].place.country_code == "RU"
+    assert by_text["Russian"].role == "mention" and by_text["Kyiv"].role == "event"
+    assert [e.place_text for e in doc.events] == ["Kyiv"]
 
 
 def test_sentence_initial_common_word_is_not_a_place_but_in_town_it_is():

@@ -22,18 +22,46 @@ TEXT_SUFFIXES = {".txt", ".text", ".md", ""}
 _DATE_LINE = re.compile(r"\A\s*date\s*[:=]?\s*(\d{4}-\d{2}-\d{2})(?:[ T]\d{2}:\d{2}(?::\d{2})?\S*)?[ \t]*", re.I)
 _ISO_DATE = re.compile(r"\s*(\d{4})-(\d{2})-(\d{2})")
 
+_MONTH_NAME = r"[A-Za-z]{3,9}\.?"
+_LOOSE = re.compile(rf"(?P<d1>\d{{1,2}})\s+(?P<m1>{_MONTH_NAME}),?\s+(?P<y1>\d{{4}})"
+                    rf"|(?P<m2>{_MONTH_NAME})\s+(?P<d2>\d{{1,2}}),?\s+(?P<y2>\d{{4}})")
+
 ReadResult = Article | InputError
 
 
 def parse_date(value: str, origin: str, line: int | None = None, field: str = "published") -> date:
-    """An ISO date (a timestamp's date part is taken); raise InputError naming where it came from."""
+    """A publication date: ISO first, then the common feed forms that carry a year ("24 November 2016",
+    "Nov 22, 2016", RFC 2822). A date without a year is refused rather than guessed."""
     m = _ISO_DATE.match(value or "")
-    if not m:
+    if m:
+        try:
+            return date(int(m[1]), int(m[2]), int(m[3]))
+        except ValueError as exc:
+            raise InputError(origin, f"invalid date {value!r:.40}: {exc}", line, field) from None
+    parsed = _loose_date(value or "")
+    if parsed is None:
         raise InputError(origin, f"expected a date YYYY-MM-DD, got {value!r:.40}", line, field)
+    return parsed
+
+
+def _loose_date(value: str) -> date | None:
+    from email.utils import parsedate_to_datetime
+
+    from geomap.dates import MONTHS
+
     try:
-        return date(int(m[1]), int(m[2]), int(m[3]))
-    except ValueError as exc:
-        raise InputError(origin, f"invalid date {value!r:.40}: {exc}", line, field) from None
+        return parsedate_to_datetime(value).date()
+    except (TypeError, ValueError, IndexError):
+        pass
+    m = _LOOSE.search(value)
+    if not m:
+        return None
+    mon = (m["m1"] or m["m2"]).lower()
+    month = MONTHS.get(mon) or MONTHS.get(mon[:3])
+    try:
+        return date(int(m["y1"] or m["y2"]), month, int(m["d1"] or m["d2"])) if month else None
+    except ValueError:
+        return None
 
 
 def decode(data: bytes, origin: str) -> str:
@@ -71,19 +99,26 @@ def read_text_file(path: Path) -> Article:
     return parse_seed_text(decode(data, origin), origin, path.stem)
 
 
-def _row_article(row: dict, origin: str, line: int, default_id: str) -> Article:
+def _row_article(row: dict, origin: str, line: int, default_id: str, default_date: date | None = None) -> Article:
     row = {str(k).strip().lower(): v for k, v in row.items() if k is not None}
     text = row.get("text")
     if not isinstance(text, str) or not text.strip():
         raise InputError(origin, "missing or empty 'text'", line, "text")
     published = row.get("published") or row.get("date")
-    if not isinstance(published, str):
+    if default_date is not None:
+        try:
+            when = parse_date(str(published or ""), origin, line)
+        except InputError:
+            when = default_date
+    elif not isinstance(published, str):
         raise InputError(origin, "missing 'published' date", line, "published")
+    else:
+        when = parse_date(published, origin, line)
     aid = row.get("id")
     return Article(
         id=str(aid).strip() if aid not in (None, "") else default_id,
-        published=parse_date(published, origin, line),
-        text=text.strip(),
+        published=when,
+        text=text,  # verbatim: mention offsets must point into the text as given
         title=str(row.get("title") or "").strip(),
         url=str(row.get("url") or "").strip(),
         source=str(row.get("source") or "").strip(),
@@ -91,7 +126,7 @@ def _row_article(row: dict, origin: str, line: int, default_id: str) -> Article:
     )
 
 
-def iter_csv(text: str, origin: str, stem: str) -> Iterator[ReadResult]:
+def iter_csv(text: str, origin: str, stem: str, default_date: date | None = None) -> Iterator[ReadResult]:
     reader = csv.DictReader(io.StringIO(text, newline=""))
     header = [h.strip().lower() for h in reader.fieldnames or []]
     if "text" not in header or not {"published", "date"} & set(header):
@@ -105,14 +140,14 @@ def iter_csv(text: str, origin: str, stem: str) -> Iterator[ReadResult]:
                                  f"{len(header)}", line)
                 continue
             try:
-                yield _row_article(row, origin, line, f"{stem}-{line}")
+                yield _row_article(row, origin, line, f"{stem}-{line}", default_date)
             except InputError as exc:
                 yield exc
     except csv.Error as exc:
         yield InputError(origin, f"malformed CSV: {exc}", reader.line_num)
 
 
-def iter_jsonl(text: str, origin: str, stem: str) -> Iterator[ReadResult]:
+def iter_jsonl(text: str, origin: str, stem: str, default_date: date | None = None) -> Iterator[ReadResult]:
     for line_no, line in enumerate(text.splitlines(), 1):
         if not line.strip():
             continue
@@ -125,17 +160,21 @@ def iter_jsonl(text: str, origin: str, stem: str) -> Iterator[ReadResult]:
             yield InputError(origin, "each line must be a JSON object", line_no)
             continue
         try:
-            yield _row_article(row, origin, line_no, f"{stem}-{line_no}")
+            yield _row_article(row, origin, line_no, f"{stem}-{line_no}", default_date)
         except InputError as exc:
             yield exc
 
 
-def read_path(path: Path) -> Iterator[ReadResult]:
-    """One file of any supported format, or a folder (recursively, sorted for stable order)."""
+def read_path(path: Path, default_date: date | None = None) -> Iterator[ReadResult]:
+    """One file of any supported format, or a folder (recursively, sorted for stable order).
+
+    `default_date` stands in for a missing or unreadable `published` in CSV/JSONL rows; only callers that do not
+    use dates (geoparse) pass it, everything else gets a clear error for such rows.
+    """
     if path.is_dir():
         for child in sorted(p for p in path.rglob("*") if p.is_file() and not p.name.startswith(".")):
             if child.suffix.lower() in TABLE_SUFFIXES | TEXT_SUFFIXES:
-                yield from read_path(child)
+                yield from read_path(child, default_date)
         return
     origin = str(path)
     if not path.exists():
@@ -151,7 +190,7 @@ def read_path(path: Path) -> Iterator[ReadResult]:
         except OSError as exc:
             yield InputError(origin, f"cannot read: {exc.strerror or exc}")
             return
-        yield from (iter_csv if suffix == ".csv" else iter_jsonl)(text, origin, path.stem)
+        yield from (iter_csv if suffix == ".csv" else iter_jsonl)(text, origin, path.stem, default_date)
         return
     try:
         yield read_text_file(path)
@@ -159,9 +198,9 @@ def read_path(path: Path) -> Iterator[ReadResult]:
         yield exc
 
 
-def read_paths(paths: Iterable[str | Path]) -> Iterator[ReadResult]:
+def read_paths(paths: Iterable[str | Path], default_date: date | None = None) -> Iterator[ReadResult]:
     for p in paths:
-        yield from read_path(Path(p))
+        yield from read_path(Path(p), default_date)
 
 
 def from_text(text: str, published: date, article_id: str = "", title: str = "", url: str = "",

@@ -6,6 +6,7 @@ import argparse
 import json
 import sys
 from collections.abc import Iterator
+from datetime import date
 
 from geomap import config
 from geomap.articles import parse_date, read_paths
@@ -13,9 +14,9 @@ from geomap.exceptions import GeomapError, InputError
 from geomap.models import Article
 
 
-def _articles(paths: list[str]) -> Iterator[Article]:
+def _articles(paths: list[str], default_date: date | None = None) -> Iterator[Article]:
     """Readable articles; each unreadable file or row is reported on stderr and skipped."""
-    for item in read_paths(paths):
+    for item in read_paths(paths, default_date):
         if isinstance(item, InputError):
             print(f"geomap: skipped {item}", file=sys.stderr)
         else:
@@ -36,8 +37,9 @@ def cmd_geoparse(args: argparse.Namespace) -> int:
     from geomap.export import write_records
     from geomap.pipeline import process
 
-    records = (m.to_record(doc.article) for art in _articles(args.paths) for doc in [process(art)]
-               for m in doc.mentions if m.place is not None)
+    # Place mentions do not depend on dates: rows with a missing or unreadable date are parsed all the same.
+    records = (m.to_record(doc.article) for art in _articles(args.paths, default_date=date.today())
+               for doc in [process(art)] for m in doc.mentions if m.place is not None)
     write_records(records, "jsonl", sys.stdout)
     return 0
 
@@ -103,15 +105,30 @@ def cmd_prepare(args: argparse.Namespace) -> int:
 
 
 def cmd_gazetteer_build(args: argparse.Namespace) -> int:
-    from geomap.gazetteer import build_main
+    """Run scripts/build_gazetteer.py (build-only dependencies: `pip install -e '.[build]'`)."""
+    import importlib.util
 
-    return build_main(args)
+    script = config.ROOT / "scripts" / "build_gazetteer.py"
+    spec = importlib.util.spec_from_file_location("geomap_build_gazetteer", script)
+    if spec is None or spec.loader is None or not script.exists():
+        print(f"geomap: build script not found: {script}", file=sys.stderr)
+        return 2
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    argv = ["--out", args.out, "--curated", args.curated, "--min-population", str(args.min_population)]
+    argv += ["--no-geojson"] if args.no_geojson else ["--geojson", args.geojson]
+    return mod.main(argv + (["--quiet"] if args.quiet else []))
 
 
 def cmd_gazetteer_add(args: argparse.Namespace) -> int:
-    from geomap.gazetteer import add_main
+    from geomap.gazetteer import add_override
 
-    return add_main(args)
+    row = add_override(args.name, args.lat, args.lon, kind=args.kind, country=args.country, admin1=args.admin1,
+                       aliases=args.alias, population=args.population, radius_km=args.radius_km,
+                       feature=args.feature, place_id=args.id, path=args.overrides)
+    print(f"geomap: saved {row.id} ({row.name}, {row.kind}, {row.lat:.5f}, {row.lon:.5f}) to {args.overrides}; "
+          "it wins over the built gazetteer from the next load", file=sys.stderr)
+    return 0
 
 
 def add_gazetteer_parser(sub: argparse._SubParsersAction) -> None:
@@ -119,12 +136,21 @@ def add_gazetteer_parser(sub: argparse._SubParsersAction) -> None:
     gsub = g.add_subparsers(dest="gazetteer_cmd", required=True)
     b = gsub.add_parser("build", help="rebuild data/gazetteer.csv from the pinned data packages + curated file")
     b.add_argument("--out", default=str(config.GAZETTEER_CSV))
+    b.add_argument("--curated", default=str(config.CURATED_CSV), help="hand-curated layer (default: %(default)s)")
+    b.add_argument("--geojson", default=str(config.DATA_DIR / "countries.geojson"),
+                   help="simplified country polygons to write (default: %(default)s)")
+    b.add_argument("--no-geojson", action="store_true", help="do not write the country polygons")
+    b.add_argument("--min-population", type=int, default=500, choices=(500, 1000, 5000, 15000))
+    b.add_argument("--quiet", action="store_true", help="no progress lines")
     b.set_defaults(func=cmd_gazetteer_build)
     a = gsub.add_parser("add", help="add or correct a place in the user overrides file")
     a.add_argument("name")
     a.add_argument("lat", type=float)
     a.add_argument("lon", type=float)
-    a.add_argument("--kind", default="city")
+    a.add_argument("--kind", default="city", choices=("landmark", "district", "city", "region", "country", "sea",
+                                                    "continent"))
+    a.add_argument("--feature", default="", help="finer class: river, island, facility, bridge, air base ...")
+    a.add_argument("--id", default="", help="place id (default user:<name>[-<cc>]; an existing id replaces it)")
     a.add_argument("--country", default="")
     a.add_argument("--admin1", default="")
     a.add_argument("--alias", action="append", default=[])

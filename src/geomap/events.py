@@ -281,7 +281,7 @@ class EventExtractor:
     def _event_trigger(self, stext: str, s: int, e: int, triggers: list[Found], ms: list[Mention], k: int,
                        prev_event: Mention | None, sent_start: int) -> Found | None:
         place: Place = ms[k].place  # type: ignore[assignment]
-        if place.kind == "continent" or not triggers:
+        if place.kind == "continent" or ms[k].hint == "demonym" or not triggers:
             return None
         before, after = stext[:s], stext[e:]
         if stext[e:e + 2] in ("'s", "’s") and not re.match(r"['’]s\s+(?:outskirts|centre|center|suburbs?)", after):

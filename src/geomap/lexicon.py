@@ -59,3 +59,34 @@ def common_words() -> frozenset[str]:
 
     dictionary = get_english_words_set(["gcide"], lower=True, alpha=True)
     return frozenset(dictionary & set(wordfreq.top_n_list("en", 60000)))
+
+
+#: Nationality adjectives -> ISO 3166-1 alpha-2, so "Russian drones" can be reported as a mention of Russia
+#: (geoparse, role "mention") while never becoming an event place.
+DEMONYM_COUNTRY = {
+    "afghan": "AF", "albanian": "AL", "algerian": "DZ", "american": "US", "angolan": "AO", "argentine": "AR",
+    "argentinian": "AR", "armenian": "AM", "australian": "AU", "austrian": "AT", "azerbaijani": "AZ",
+    "azeri": "AZ", "bahraini": "BH", "bangladeshi": "BD", "belarusian": "BY", "belarussian": "BY",
+    "belgian": "BE", "bolivian": "BO", "bosnian": "BA", "brazilian": "BR", "british": "GB", "bulgarian": "BG",
+    "burkinabe": "BF", "burmese": "MM", "burundian": "BI", "cambodian": "KH", "cameroonian": "CM",
+    "canadian": "CA", "chadian": "TD", "chilean": "CL", "chinese": "CN", "colombian": "CO", "congolese": "CD",
+    "croatian": "HR", "cuban": "CU", "cypriot": "CY", "czech": "CZ", "danish": "DK", "dutch": "NL",
+    "ecuadorian": "EC", "egyptian": "EG", "emirati": "AE", "eritrean": "ER", "estonian": "EE",
+    "ethiopian": "ET", "filipino": "PH", "finnish": "FI", "french": "FR", "georgian": "GE", "german": "DE",
+    "ghanaian": "GH", "greek": "GR", "guatemalan": "GT", "haitian": "HT", "honduran": "HN", "hungarian": "HU",
+    "icelandic": "IS", "indian": "IN", "indonesian": "ID", "iranian": "IR", "iraqi": "IQ", "irish": "IE",
+    "israeli": "IL", "italian": "IT", "ivorian": "CI", "jamaican": "JM", "japanese": "JP", "jordanian": "JO",
+    "kazakh": "KZ", "kenyan": "KE", "kosovar": "XK", "kuwaiti": "KW", "kyrgyz": "KG", "latvian": "LV",
+    "lebanese": "LB", "liberian": "LR", "libyan": "LY", "lithuanian": "LT", "malaysian": "MY", "malian": "ML",
+    "mauritanian": "MR", "mexican": "MX", "moldovan": "MD", "mongolian": "MN", "moroccan": "MA",
+    "mozambican": "MZ", "nepali": "NP", "nepalese": "NP", "nicaraguan": "NI", "nigerian": "NG",
+    "nigerien": "NE", "norwegian": "NO", "omani": "OM", "pakistani": "PK", "palestinian": "PS",
+    "panamanian": "PA", "peruvian": "PE", "polish": "PL", "portuguese": "PT", "qatari": "QA",
+    "romanian": "RO", "russian": "RU", "rwandan": "RW", "saudi": "SA", "senegalese": "SN", "serbian": "RS",
+    "singaporean": "SG", "slovak": "SK", "slovenian": "SI", "somali": "SO", "spanish": "ES",
+    "sudanese": "SD", "swedish": "SE", "swiss": "CH", "syrian": "SY", "taiwanese": "TW", "tajik": "TJ",
+    "tanzanian": "TZ", "thai": "TH", "tunisian": "TN", "turkish": "TR", "turkmen": "TM", "ugandan": "UG",
+    "ukrainian": "UA", "uzbek": "UZ", "venezuelan": "VE", "vietnamese": "VN", "yemeni": "YE",
+    "zambian": "ZM", "zimbabwean": "ZW", "scottish": "GB", "welsh": "GB", "english": "GB",
+    "korean": "KR", "north korean": "KP", "south korean": "KR", "south african": "ZA", "new zealand": "NZ",
+}

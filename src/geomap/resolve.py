@@ -2,28 +2,22 @@
 
 An article about Ukraine that says "Donetsk" means the Ukrainian city, not the town in Rostov oblast; one about
 Lebanon that says "Tripoli" means the Lebanese port. The score of a candidate is the gazetteer's prior (kind,
-population) plus how well it fits the article: its country is one the article is about, its first-level region
-is one the article names, and it is the kind the words around it say ("Donetsk region", "the town of Bakhmut").
+population, own name vs alias) plus how well it fits the article: its country is one the article is about, its
+first-level region is one the article names, and it is the kind the words around it say ("Donetsk region", "the
+town of Bakhmut").
 """
 
 from __future__ import annotations
 
-import math
 from collections import Counter
 
 from geomap.gazetteer import Gazetteer, load_gazetteer
+from geomap.lexicon import DEMONYM_COUNTRY
 from geomap.models import Doc, Mention, Place
 
-KIND_PRIOR = {"country": 9.0, "sea": 7.5, "continent": 7.0, "region": 5.0, "landmark": 3.0, "district": 2.5,
-              "city": 0.0}
 #: Words after a name that ask for a kind ("Kyiv region" -> the oblast, not the city).
-HINT_KINDS = {"region": ("region",), "city": ("city",), "district": ("district", "city")}
-HINT_SUFFIXES = {"region": (" region", " oblast", " province"), "district": (" district",), "city": ()}
-
-
-def _prior(p: Place) -> float:
-    pop = math.log10(p.population + 10) if p.kind in ("city", "district") else 0.0
-    return KIND_PRIOR.get(p.kind, 0.0) + pop
+HINT_KINDS = {"demonym": ("country",), "region": ("region",), "city": ("city",), "district": ("district", "city")}
+HINT_SUFFIXES = {"demonym": (), "region": (" region", " oblast", " province"), "district": (" district",), "city": ()}
 
 
 class Resolver:
@@ -32,27 +26,29 @@ class Resolver:
     def __init__(self, gazetteer: Gazetteer | None = None):
         self.gaz = gazetteer or load_gazetteer()
 
-    def candidates(self, m: Mention) -> list[Place]:
-        """Candidates for a mention, restricted to the kind its context asks for when any fits."""
-        cands = self.gaz.candidates(m.text)
+    def candidates(self, m: Mention) -> list[tuple[Place, float]]:
+        """(place, gazetteer prior) for a mention, restricted to the kind its context asks for when any fits."""
+        if m.hint == "demonym":
+            country = self.gaz.country(DEMONYM_COUNTRY.get(m.text.lower(), ""))
+            return [(country, 0.0)] if country else []
+        cands = self.gaz.scored_candidates(m.text)
         if not m.hint:
             return cands
         wanted = HINT_KINDS[m.hint]
-        extra = [c for suffix in HINT_SUFFIXES[m.hint] for c in self.gaz.candidates(m.text + suffix)]
-        fitting = [c for c in extra + cands if c.kind in wanted]
+        extra = [c for suffix in HINT_SUFFIXES[m.hint] for c in self.gaz.scored_candidates(m.text + suffix)]
         seen: set[str] = set()
-        fitting = [c for c in fitting if not (c.id in seen or seen.add(c.id))]
+        fitting = [c for c in extra + cands if c[0].kind in wanted and not (c[0].id in seen or seen.add(c[0].id))]
         return fitting or cands
 
-    def context(self, doc: Doc, cands: list[list[Place]]) -> tuple[Counter, Counter]:
+    def context(self, doc: Doc, cands: list[list[tuple[Place, float]]]) -> tuple[Counter, Counter]:
         """Countries and first-level regions the article is about, from its least ambiguous mentions."""
         countries: Counter = Counter()
         regions: Counter = Counter()
         for cs in cands:
             if not cs:
                 continue
-            top = max(cs, key=_prior)
-            codes = {c.country_code for c in cs if c.country_code}
+            top = max(cs, key=lambda c: c[1])[0]
+            codes = {c.country_code for c, _ in cs if c.country_code}
             weight = 1.0 if len(codes) <= 1 or top.kind in ("country", "region") else 0.4
             if top.country_code:
                 countries[top.country_code] += weight
@@ -62,8 +58,8 @@ class Resolver:
                 regions[(top.country_code, top.admin1)] += 0.5
         return countries, regions
 
-    def score(self, p: Place, countries: Counter, regions: Counter, total: float) -> float:
-        s = _prior(p)
+    def score(self, p: Place, prior: float, countries: Counter, regions: Counter, total: float) -> float:
+        s = prior
         if p.country_code and total:
             share = countries.get(p.country_code, 0.0) / total
             s += (2.0 if share else 0.0) + 4.0 * share
@@ -76,5 +72,5 @@ class Resolver:
         countries, regions = self.context(doc, cands)
         total = sum(countries.values())
         for m, cs in zip(doc.mentions, cands, strict=True):
-            m.place = max(cs, key=lambda p: self.score(p, countries, regions, total)) if cs else None
+            m.place = max(cs, key=lambda c: self.score(*c, countries, regions, total))[0] if cs else None
         return doc

@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from geomap.gazetteer import Gazetteer, load_gazetteer
 from geomap.lexicon import (
     CITY_WORDS,
+    DEMONYM_COUNTRY,
     DEMONYMS,
     DISTRICT_WORDS,
     NEVER_PLACES,
@@ -80,6 +81,12 @@ def _run_breaker(tok: Token) -> bool:
 def _is_sentence_initial(text: str, tok: Token) -> bool:
     before = text[: tok.start].rstrip()
     return not before or before[-1] in "\"“‘'(:—-–" or before.endswith(("...", ". "))
+
+
+def _is_dateline(text: str, first: Token, last: Token) -> bool:
+    """An all-capitals place opening a paragraph and followed by a comma, dash or '(': a wire dateline."""
+    before = text[max(0, first.start - 2): first.start]
+    return (first.start == 0 or "\n" in before) and bool(re.match(r"\s*(?:,|\(|-|–|—)", text[last.end: last.end + 3]))
 
 
 def _hint(text: str, start: int, end: int) -> str:
@@ -142,7 +149,7 @@ class ToponymFinder:
             if not _JOIN.fullmatch(gap) or toks[j - 1].possessive:
                 break
             t = toks[j]
-            if not t.capitalised or _run_breaker(t) or t.lower in _GENERIC_AFTER:
+            if not t.capitalised or _run_breaker(t) or t.lower in _GENERIC_AFTER or t.lower in NEVER_PLACES:
                 break
             j += 1
         return j
@@ -161,6 +168,12 @@ class ToponymFinder:
                     i += 1
                     continue
                 n = self._longest_match(text, toks, i)
+                code = DEMONYM_COUNTRY.get(tok.lower) if n <= 1 else None
+                if code and not tok.possessive:
+                    # "Russian drones": a mention of Russia for geoparse, never an event place
+                    found.append(Mention(tok.start, tok.end, tok.text, si, hint="demonym"))
+                    i += 1
+                    continue
                 if n <= 1 and (_run_breaker(tok) or tok.lower in NEVER_PLACES):
                     i += 1  # titles, demonyms and function words may only open a longer name ("South Sudan")
                     continue
@@ -180,7 +193,7 @@ class ToponymFinder:
                     persons.update(t.lower for t in toks[i:run_end] if run_end - i >= 2)
                     i = max(run_end, i + n)
         # Names learnt later in the article ("Henry Kissinger" after an early "Kissinger") apply everywhere.
-        found = [m for m in found if not (" " not in m.text and m.text.lower() in persons)]
+        found = [m for m in found if m.hint == "demonym" or not (" " not in m.text and m.text.lower() in persons)]
         _spread_hints(text, found)
         return found
 
@@ -195,8 +208,8 @@ class ToponymFinder:
             return None  # the run goes on past the place: "Vladimir Putin", "Al Jazeera"
         if n == 1 and words[0] in persons:
             return None
-        if len(surface) >= 4 and surface.isupper() and " " not in surface:
-            return None  # YASNO, NATO
+        if len(surface) >= 4 and surface.isalpha() and surface.isupper() and not _is_dateline(text, first, last):
+            return None  # YASNO, NATO; but "WASHINGTON (Reuters) -" is a dateline
         if n == 1 and (words[0] in DEMONYMS or words[0] in TITLES):
             return None
         if n == 1 and words[0] in self.common:
