@@ -51,3 +51,8 @@ def test_vague_spans_are_flagged():
 
 def test_may_as_a_verb_is_not_a_month():
     assert find_dates("Officials May say more. It may rain.", PUB) == []
+
+
+def test_the_day_before_counts_back_from_the_sentence_date():
+    ts = find_dates("Residents rallied on Saturday for the mayor, seized the day before.", PUB)
+    assert [t.date for t in ts] == [date(2022, 12, 17), date(2022, 12, 16)]

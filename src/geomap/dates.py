@@ -41,6 +41,8 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
                            r"(?:\s+(?:night|morning|evening|afternoon))?\b")),
     ("overnight", re.compile(r"\b(?:overnight|last\s+night)\b", re.I)),
     ("yesterday", re.compile(r"\byesterday\b", re.I)),
+    ("day_before", re.compile(r"\b(?:the\s+(?:day|night)\s+before|a\s+day\s+(?:earlier|before)|the\s+previous\s+"
+                              r"(?:day|night))\b", re.I)),
     ("today", re.compile(r"\b(?:today|this\s+morning|this\s+evening|tonight|earlier\s+today)\b", re.I)),
     ("days_ago", re.compile(r"\b(?P<n>\d+|one|two|three|four|five|six|seven|a\s+few|several)\s+days\s+ago\b", re.I)),
     ("week", re.compile(r"\b(?P<wk>last|this|next|earlier\s+this|later\s+this)\s+week(?:end)?\b", re.I)),
@@ -146,6 +148,9 @@ def _resolve(kind: str, m: re.Match, pub: date) -> tuple[date, date, str, bool] 
         return d, d, "day", mod == "since"
     if kind == "overnight":
         return pub - timedelta(days=1), pub, "day", False
+    if kind == "day_before":  # relative to the sentence's other date when there is one (see find_dates)
+        d = pub - timedelta(days=1)
+        return d, d, "day", False
     if kind == "yesterday":
         d = pub - timedelta(days=1)
         return d, d, "day", False
@@ -233,4 +238,11 @@ def find_dates(text: str, published: date) -> list[TimeExpr]:
             taken.append((s, e))
             out.append(TimeExpr(s, e, text[s:e].strip(), a, b, prec, reporting, vague))
     out.sort(key=lambda t: t.start)
+    # "seized on Friday ... the day before" counts back from the sentence's own date, not from publication.
+    for i, t in enumerate(out):
+        if re.match(r"(?:the|a)\s+(?:day|night|previous)", t.text, re.I):
+            ref = next((o for o in reversed(out[:i]) if o.precision == "day" and not o.reporting), None)
+            if ref is not None:
+                d = ref.date - timedelta(days=1)
+                out[i] = TimeExpr(t.start, t.end, t.text, d, d, "day", t.reporting, t.vague)
     return out

@@ -44,8 +44,8 @@ TRIGGERS: tuple[Trigger, ...] = (
     Trigger(r"(?:arrested|detained|detentions?|arrests?)", STRAT, "Arrests"),
     Trigger(r"(?:shot down|intercepted|downed|destroyed (?:about |some |at least )?\d* ?(?:of \d+ )?(?:drones|"
             r"missiles)|air defen[cs]es? (?:systems? )?(?:destroyed|shot))", STRAT, "Disrupted weapons use"),
-    Trigger(r"(?:withdr[ae]w|withdrawn|withdrawal|pulled out|handed over|took control|taken control|entered)",
-            STRAT, "Non-violent transfer of territory"),
+    Trigger(r"(?:withdr[ae]w|withdrawn|withdrawal|pulled out|handed over|without (?:a fight|resistance|firing a "
+            r"shot)|unopposed)", STRAT, "Non-violent transfer of territory"),
     Trigger(r"(?:heads? for|headed for|arrived in|visit(?:ed|ing|s)?|trip to|travell?ed to|landed in)",
             STRAT, "Other"),
     Trigger(r"(?:moved (?:in)?to|deployed|redeployed|deployment|massed|build-?up|stationed|sent troops|"
@@ -65,10 +65,15 @@ TRIGGERS: tuple[Trigger, ...] = (
             r"repelled|repulsed|advance[ds]?|advancing|front ?line|stormed|besieged|siege|invasion|invaded|"
             r"ground attack)", BATTLE, "Armed clash"),
     Trigger(r"(?:recaptured|retook|retaken|liberated|regained)", BATTLE, "Government regains territory"),
-    Trigger(r"(?:captured|seized|overran|fell to)", BATTLE, "Non-state actor overtakes territory"),
-    Trigger(r"(?:massacred?|executed|execution|killed (?:\w+ )?civilians|shot dead|gunmen|abduct\w+|kidnap\w+|"
-            r"hostages?)", VAC, "Attack"),
-    Trigger(r"(?:riot(?:s|ers|ing)?|looted|looting|torched|set (?:\w+ )?on fire|mob)", RIOT,
+    Trigger(r"(?:seized power|coup|ousted|toppled|overthrown|overthrew)", STRAT, "Other"),
+    Trigger(r"(?:captured|seized|overran|fell to|took control|taken control|seized control|took over)", BATTLE,
+            "Non-state actor overtakes territory"),
+    Trigger(r"(?:abduct\w+|kidnap\w+|hostages?|(?:was|were|been) seized by|taken hostage)", VAC,
+            "Abduction/forced disappearance"),
+    Trigger(r"(?:massacred?|executed|execution|killed (?:\w+ )?civilians|shot dead|gunmen|opened fire on)", VAC,
+            "Attack"),
+    Trigger(r"(?:looted|looting|plundered)", STRAT, "Looting/property destruction"),
+    Trigger(r"(?:riot(?:s|ers|ing)?|torched|set (?:\w+ )?on fire|set fire to|ransacked|threw stones|mob)", RIOT,
             "Violent demonstration"),
     Trigger(r"(?:protest(?:s|ers|ed|ing)?|demonstrat(?:ors|ion|ions|ed)|rall(?:y|ies|ied)|marched|march(?:es)? "
             r"against|sit-in|strike action)", PROTEST, "Peaceful protest"),
@@ -81,21 +86,43 @@ _FILL = (r"(?:(?:the|a|an|and|around|in|wider|greater|whole|entire|eastern|weste
          r"neighboring|occupied|besieged|embattled|frontline|front-line|key|strategic|port|capital|southern|"
          r"[\w-]+-(?:held|occupied|controlled|installed)|[A-Z][\w'’-]*['’]s)\s+)*")
 _LOCATIVE = re.compile(
-    r"(?:\b(?:in|at|near|around|outside|inside|within|into|across|over|on|onto|toward|towards|through|off|"
-    r"throughout|along|to)\s+" + _FILL + r"$)"
-    r"|(?:\b(?:outskirts|city|town|village|suburbs?|region|province|district|centre|center|heart|north|south|east|"
-    r"west|invasion|shelling|bombing|bombardment|capture|siege|battle|attacks?|strikes?|liberation|outside|"
-    r"occupation|parts|areas?)\s+of\s+" + _FILL + r"$)"
+    r"(?:\b(?:in|at|near|around|outside|inside|within|into|across|over|on|onto|through|off|"
+    r"throughout|along)\s+" + _FILL + r"$)"
+    r"|(?:\b(?:moved|deployed|redeployed|sent|dispatched|advanced|pushed|travell?ed|flew|came|returned|"
+    r"transferred|headed|rushed)\s+(?:\w+\s+){0,3}?to\s+" + _FILL + r"$)"
+    r"|(?:\b(?:outskirts|city|town|village|suburbs?|region|province|district|centre|center|heart|(?<!km\s)north|"
+    r"(?<!km\s)south|(?<!km\s)east|(?<!km\s)west|invasion|shelling|bombing|bombardment|capture|siege|battle|"
+    r"attacks?|strikes?|liberation|outside|occupation|parts|areas?|port|stronghold|control|capital|edge|"
+    r"streets|outskirt|territory|entrance|vicinity)\s+of\s+" + _FILL + r"$)"
     r"|(?:\b(?:heads?|headed|left|bound|departed)\s+for\s+" + _FILL + r"$)"
     r"|(?:\b(?:attacked|shelled|struck|hit|bombed|targeted|pounded|captured|seized|recaptured|retook|liberated|"
     r"entered|stormed|besieged|raided|invaded|visited|visits|visit|reached|rocked|shook)\s+" + _FILL + r"$)",
     re.I)
+# "the military government in Ouagadougou", "al Qaeda's affiliate in the Sahel", "a news conference in Vienna":
+# the place qualifies a body or a meeting, it is not where the event happened.
+_ATTRIBUTIVE_BEFORE = re.compile(
+    r"\b(?:government|authorities|officials|leadership|junta|regime|embassy|ambassador|envoy|affiliate|branch|"
+    r"wing|allies|ally|partners?|representatives?|headquarters|parliament|ministry|court|conference|summit|"
+    r"talks|meeting|negotiations|office|spokes(?:man|woman|person)|correspondent|based)\s+(?:in|at)\s+"
+    + _FILL + r"$", re.I)
+# "about 40 km north of Kaya": a reference point, not the event's place.
+_REFERENCE_BEFORE = re.compile(r"\b\d+\s*(?:km|kilometres|kilometers|miles|mi)\s+(?:\(\d+\s*miles?\)\s+)?"
+                               r"(?:\w+\s+)?(?:of|from)\s+" + _FILL + r"$", re.I)
+# "Beirut's southern suburbs", "Tripoli's northern outskirts": a part of the place, where things do happen.
+_PART_AFTER = re.compile(r"['’]s\s+(?:\w+\s+){0,2}?(?:outskirts|suburbs?|centre|center|districts?|neighbou?rhoods?|"
+                         r"port|airport|streets|outskirt|edge|old city|downtown|residential|industrial|"
+                         r"frontline|front line|railway station)\b", re.I)
+# "the Black Sea port of Odesa": the first name only qualifies the second.
+_MODIFIER_AFTER = re.compile(r"\s+(?:port|city|town|village|coast|region|province|capital|enclave|island)\s+of\b",
+                             re.I)
 _PASSIVE_AFTER = re.compile(
     r"^\s*(?:(?:was|were|has been|had been|is|are|came|come|remained|remains)\s+(?:\w+\s+)?"
     r"(?:attacked|hit|shelled|struck|bombed|targeted|pounded|captured|seized|under\s+(?:fire|attack|shelling)|"
     r"rocked|damaged|retaken|recaptured|liberated))", re.I)
 _ORIGIN_BEFORE = re.compile(r"\b(?:from|with|by|against|and|than|like|about|towards?\s+the\s+border\s+with)\s+"
                             + _FILL + r"$", re.I)
+# "advancing from its positions in Khartoum": the place is where they came from.
+_FROM_IN_BEFORE = re.compile(r"\bfrom\s+(?:\w+\s+){0,3}?(?:in|at|near)\s+" + _FILL + r"$", re.I)
 _HYPOTHETICAL = re.compile(r"\b(?:could|might|may|would\s+be|intend(?:s|ed)?\s+to|intention|threaten(?:s|ed)?\s+"
                            r"to|fears?|feared|if|unless|warned\s+(?:for\s+\w+\s+)?that|possible|potential)\b",
                            re.I)
@@ -250,22 +277,24 @@ class EventExtractor:
                 if m.place is None:
                     continue
                 ms_start, ms_end = m.start - sent.start, m.end - sent.start
-                trig = None if background else self._event_trigger(stext, ms_start, ms_end, triggers, ms, k,
-                                                                   prev_event, sent.start)
-                if trig is None:
+                trigs = [] if background else self._event_triggers(stext, ms_start, ms_end, triggers, ms, k,
+                                                                     prev_event, sent.start)
+                if not trigs:
                     prev_event = None
                     continue
                 m.role = "event"
                 prev_event = m
-                etype, sub = trig.trigger.event_type, trig.trigger.sub_event_type
-                if trig.trigger.generic:
-                    etype, sub = (_specific(triggers) or _specific(paragraph_triggers(sent.paragraph))
-                                  or dominant or (etype, sub))
-                d0, d1, prec = self._date(stext, ms_start, trig, dates, narrative)
-                sent_events.append(Event(
-                    place=m.place, place_text=m.text, date=d0, date_end=d1, date_precision=prec,
-                    event_type=etype, sub_event_type=sub, sentence=stext, sentence_start=sent.start,
-                    place_start=m.start, actors=actors(stext), fatalities=fatalities(stext), sentences=[stext]))
+                for trig in trigs:
+                    etype, sub = trig.trigger.event_type, trig.trigger.sub_event_type
+                    if trig.trigger.generic:
+                        etype, sub = (_specific(triggers) or _specific(paragraph_triggers(sent.paragraph))
+                                      or dominant or (etype, sub))
+                    d0, d1, prec = self._date(stext, ms_start, trig, dates, narrative)
+                    sent_events.append(Event(
+                        place=m.place, place_text=m.text, date=d0, date_end=d1, date_precision=prec,
+                        event_type=etype, sub_event_type=sub, sentence=stext, sentence_start=sent.start,
+                        place_start=m.start, actors=actors(stext), fatalities=fatalities(stext),
+                        sentences=[stext]))
             for ev in sent_events:
                 if ev.date_precision in ("day", "week") and 0 <= (pub - ev.date).days <= 7:
                     narrative = (ev.date, ev.date_end, ev.date_precision)
@@ -278,35 +307,55 @@ class EventExtractor:
         """The article's most frequent specific violent trigger: what its 'attacks' and 'blasts' were."""
         return _specific([f for sent in doc.sentences for f in find_triggers(sent.text)])
 
-    def _event_trigger(self, stext: str, s: int, e: int, triggers: list[Found], ms: list[Mention], k: int,
-                       prev_event: Mention | None, sent_start: int) -> Found | None:
+    def _event_triggers(self, stext: str, s: int, e: int, triggers: list[Found], ms: list[Mention], k: int,
+                        prev_event: Mention | None, sent_start: int) -> list[Found]:
+        """The event words that make mention k an event place: the nearest one, plus any other specific event of
+        a different type in the same clause ("rallied ... and set fire to ..."). Empty when it is a mention."""
         place: Place = ms[k].place  # type: ignore[assignment]
         if place.kind == "continent" or ms[k].hint == "demonym" or not triggers:
-            return None
+            return []
         before, after = stext[:s], stext[e:]
-        if stext[e:e + 2] in ("'s", "’s") and not re.match(r"['’]s\s+(?:outskirts|centre|center|suburbs?)", after):
-            return None  # "Kyiv's mayor", "Moscow's invasion": the place owns something, nothing happens there
+        if stext[e:e + 2] in ("'s", "’s") and not _PART_AFTER.match(after):
+            return []  # "Kyiv's mayor", "Moscow's invasion": the place owns something, nothing happens there
+        if (_ATTRIBUTIVE_BEFORE.search(before) or _REFERENCE_BEFORE.search(before) or _FROM_IN_BEFORE.search(before)
+                or _MODIFIER_AFTER.match(after)):
+            return []
         # "explosions in Kyiv, Kharkiv and Odesa": a list continues the slot of its first name.
         chained = prev_event is not None and bool(re.fullmatch(
             r"\s*(?:,|,?\s*and|,?\s*or)\s*(?:the\s+)?", stext[prev_event.end - sent_start: s]))
         if not chained:
             locative = bool(_LOCATIVE.search(before)) or bool(_PASSIVE_AFTER.match(after))
             if not locative or (_ORIGIN_BEFORE.search(before) and not _LOCATIVE.search(before)):
-                return None
+                return []
         c0, c1 = _clause_bounds(stext, s)
+
+        def distance(t: Found) -> int:
+            gap = stext[t.end:s] if t.end <= s else stext[e:t.start]
+            return len(gap.split())
+
+        def usable(t: Found) -> bool:
+            if distance(t) > 25:
+                return False  # the event word is too far from the place to be about it
+            lo = max(c0, min(t.start, s) - 60)
+            return not (_NEGATION.search(stext[max(lo, t.start - 25): t.start])
+                        or _HYPOTHETICAL.search(stext[lo: t.start]))
+
         in_clause = [t for t in triggers if c0 <= t.start < c1] or triggers
-        trig = min(in_clause, key=lambda t: (s - t.end if t.end <= s else max(0, t.start - e)) + (
-            0 if c0 <= t.start < c1 else 200) + (15 if t.trigger.generic else 0))
-        lo = max(c0, min(trig.start, s) - 60)
-        window = stext[lo: trig.start]
-        if _NEGATION.search(stext[max(lo, trig.start - 25): trig.start]) or _HYPOTHETICAL.search(window):
-            return None
+        primary = min(in_clause, key=lambda t: distance(t) * 6 + (0 if c0 <= t.start < c1 else 200)
+                      + (15 if t.trigger.generic else 0))
+        if not usable(primary):
+            return []
         # Drills fire missiles without being an attack: an exercise in the sentence decides the type.
         drills = [t for t in triggers if t.trigger.event_type == STRAT and t.trigger.sub_event_type == "Other"
                   and re.search(r"drill|exercis|manoeuvr|maneuv|war game", stext[t.start:t.end], re.I)]
-        if drills and trig.trigger.event_type == EXPL:
-            trig = drills[0]
-        return trig
+        if drills and primary.trigger.event_type == EXPL:
+            return [drills[0]]
+        found = [primary]
+        for t in in_clause:
+            if (c0 <= t.start < c1 and not t.trigger.generic and not drills
+                    and all(t.trigger.event_type != f.trigger.event_type for f in found) and usable(t)):
+                found.append(t)
+        return found
 
     @staticmethod
     def _date(stext: str, s: int, trig: Found, dates: list[TimeExpr],
@@ -314,11 +363,11 @@ class EventExtractor:
         usable = [d for d in dates if not d.reporting]
         if usable:
             c0, c1 = _clause_bounds(stext, s)
-            anchor = (s + trig.start) / 2
+            anchor = (trig.start + trig.end) / 2  # a date belongs to the event word's phrase
 
             def dist(d: TimeExpr) -> float:
                 mid = (d.start + d.end) / 2
-                return abs(mid - anchor) + (0 if c0 <= d.start < c1 else 150)
+                return abs(mid - anchor) + 0.3 * abs(mid - s) + (0 if c0 <= d.start < c1 else 150)
 
             best = min(usable, key=dist)
             return best.date, best.date_end, best.precision

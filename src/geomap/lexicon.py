@@ -90,3 +90,11 @@ DEMONYM_COUNTRY = {
     "zambian": "ZM", "zimbabwean": "ZW", "scottish": "GB", "welsh": "GB", "english": "GB",
     "korean": "KR", "north korean": "KP", "south korean": "KR", "south african": "ZA", "new zealand": "NZ",
 }
+
+#: Organisations, media and groups whose names a gazetteer may hold as places (Hamas ~ Hamm, Wagner, ...).
+ORGANISATIONS = frozenset(
+    """hamas hezbollah houthi houthis wagner jnim rsf saf nato un eu iaea kremlin pentagon reuters ap afp tass ria
+    interfax telegram bbc cnn taliban isis isil idf unicef unhcr who icrc ocha osce opec brics g7 g20 frontex
+    ukrinform ukrenergo yasno naftogaz gazprom rosatom energoatom ansar fatah plo sdf hts ypg pkk aqim ecowas
+    amnesty al-shabaab shabaab m23 fano tplf""".split()
+)

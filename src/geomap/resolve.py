@@ -9,6 +9,7 @@ town of Bakhmut").
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 
 from geomap.gazetteer import Gazetteer, load_gazetteer
@@ -18,6 +19,9 @@ from geomap.models import Doc, Mention, Place
 #: Words after a name that ask for a kind ("Kyiv region" -> the oblast, not the city).
 HINT_KINDS = {"demonym": ("country",), "region": ("region",), "city": ("city",), "district": ("district", "city")}
 HINT_SUFFIXES = {"demonym": (), "region": (" region", " oblast", " province"), "district": (" district",), "city": ()}
+
+
+DEMONYM_PRIOR = -1.0  # marks a demonym's single candidate
 
 
 class Resolver:
@@ -30,7 +34,7 @@ class Resolver:
         """(place, gazetteer prior) for a mention, restricted to the kind its context asks for when any fits."""
         if m.hint == "demonym":
             country = self.gaz.country(DEMONYM_COUNTRY.get(m.text.lower(), ""))
-            return [(country, 0.0)] if country else []
+            return [(country, DEMONYM_PRIOR)] if country else []
         cands = self.gaz.scored_candidates(m.text)
         if not m.hint:
             return cands
@@ -40,37 +44,78 @@ class Resolver:
         fitting = [c for c in extra + cands if c[0].kind in wanted and not (c[0].id in seen or seen.add(c[0].id))]
         return fitting or cands
 
-    def context(self, doc: Doc, cands: list[list[tuple[Place, float]]]) -> tuple[Counter, Counter]:
-        """Countries and first-level regions the article is about, from its least ambiguous mentions."""
-        countries: Counter = Counter()
-        regions: Counter = Counter()
-        for cs in cands:
-            if not cs:
-                continue
-            top = max(cs, key=lambda c: c[1])[0]
-            codes = {c.country_code for c, _ in cs if c.country_code}
-            weight = 1.0 if len(codes) <= 1 or top.kind in ("country", "region") else 0.4
-            if top.country_code:
-                countries[top.country_code] += weight
-            if top.kind == "region" and top.admin1:
-                regions[(top.country_code, top.admin1)] += weight
-            elif top.admin1 and weight == 1.0:
-                regions[(top.country_code, top.admin1)] += 0.5
-        return countries, regions
+    @staticmethod
+    def votes(cands: list[tuple[Place, float]]) -> tuple[str, float, tuple[str, str] | None, float]:
+        """What one mention says the article is about: (country, weight, region, weight)."""
+        if not cands:
+            return "", 0.0, None, 0.0
+        top = max(cands, key=lambda c: c[1])[0]
+        codes = {c.country_code for c, _ in cands if c.country_code}
+        weight = 1.0 if len(codes) <= 1 or top.kind in ("country", "region") else 0.4
+        if cands[0][1] == DEMONYM_PRIOR:
+            weight = 0.3  # "Russian forces" appear in every Ukraine story: a weak hint of where it is set
+        region = (top.country_code, top.admin1) if top.admin1 else None
+        rweight = weight if top.kind == "region" else (0.5 if weight == 1.0 else 0.0)
+        return top.country_code, weight, region, rweight
 
-    def score(self, p: Place, prior: float, countries: Counter, regions: Counter, total: float) -> float:
+    def local_hints(self, doc: Doc, i: int) -> set[str]:
+        """Country codes the words right around mention i name: "the Lebanese city of Tripoli", "Tripoli, Lebanon"."""
+        m, text, out = doc.mentions[i], doc.article.text, set()
+        for j in (i - 1, i + 1):
+            if 0 <= j < len(doc.mentions):
+                o = doc.mentions[j]
+                between = text[o.end:m.start] if j < i else text[m.end:o.start]
+                near = (j < i and o.hint == "demonym" and len(between.split()) <= 4 and "," not in between) or (
+                    j > i and o.hint != "demonym" and re.fullmatch(r",\s*(?:the\s+)?", between))
+                if near:
+                    code = DEMONYM_COUNTRY.get(o.text.lower()) if o.hint == "demonym" else None
+                    if code is None:
+                        big = [c for c, _ in self.candidates(o) if c.kind in ("country", "region")]
+                        code = big[0].country_code if big else None
+                    if code:
+                        out.add(code)
+        return out
+
+    def score(self, p: Place, prior: float, countries: Counter, regions: Counter, total: float,
+              local: set[str]) -> float:
         s = prior
         if p.country_code and total:
             share = countries.get(p.country_code, 0.0) / total
-            s += (2.0 if share else 0.0) + 4.0 * share
+            s += (1.0 if share else 0.0) + 3.0 * share
         if p.admin1 and regions.get((p.country_code, p.admin1)):
             s += 2.0
+        if p.country_code in local:
+            s += 5.0
         return s
 
     def __call__(self, doc: Doc) -> Doc:
         cands = [self.candidates(m) for m in doc.mentions]
-        countries, regions = self.context(doc, cands)
-        total = sum(countries.values())
-        for m, cs in zip(doc.mentions, cands, strict=True):
-            m.place = max(cs, key=lambda c: self.score(*c, countries, regions, total))[0] if cs else None
+        votes = [self.votes(cs) for cs in cands]
+        countries: Counter = Counter()
+        regions: Counter = Counter()
+        for cc, w, reg, rw in votes:
+            if cc:
+                countries[cc] += w
+            if reg and rw:
+                regions[reg] += rw
+        by_text: dict[str, list[int]] = {}
+        for i, m in enumerate(doc.mentions):
+            by_text.setdefault(m.text.lower(), []).append(i)
+        for i, (m, cs) in enumerate(zip(doc.mentions, cands, strict=True)):
+            if not cs:
+                m.place = None
+                continue
+            # An ambiguous name must not vote for its own reading: take its mentions' votes out first.
+            own_c: Counter = Counter()
+            own_r: Counter = Counter()
+            for j in by_text[m.text.lower()]:
+                cc, w, reg, rw = votes[j]
+                if cc:
+                    own_c[cc] += w
+                if reg and rw:
+                    own_r[reg] += rw
+            ctx_c, ctx_r = countries - own_c, regions - own_r
+            total = sum(ctx_c.values())
+            local = self.local_hints(doc, i)
+            m.place = max(cs, key=lambda c: self.score(*c, ctx_c, ctx_r, total, local))[0]
         return doc

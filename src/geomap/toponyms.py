@@ -26,6 +26,7 @@ from geomap.lexicon import (
     DEMONYMS,
     DISTRICT_WORDS,
     NEVER_PLACES,
+    ORGANISATIONS,
     REGION_WORDS,
     TITLES,
     common_words,
@@ -210,7 +211,7 @@ class ToponymFinder:
             return None
         if len(surface) >= 4 and surface.isalpha() and surface.isupper() and not _is_dateline(text, first, last):
             return None  # YASNO, NATO; but "WASHINGTON (Reuters) -" is a dateline
-        if n == 1 and (words[0] in DEMONYMS or words[0] in TITLES):
+        if n == 1 and (words[0] in DEMONYMS or words[0] in TITLES or words[0] in ORGANISATIONS):
             return None
         if n == 1 and words[0] in self.common:
             cands = self.gaz.candidates(surface)
