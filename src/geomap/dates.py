@@ -218,11 +218,25 @@ def _resolve(kind: str, m: re.Match, pub: date) -> tuple[date, date, str, bool] 
     return None
 
 
+#: A cheap test before each pattern: most sentences hold no weekday, no "week", no digit.
+_NEEDS: dict[str, re.Pattern] = {
+    "range_md": re.compile(r"\d"), "range_dash": re.compile(r"\d"), "iso": re.compile(r"\d"), "md": re.compile(r"\d"),
+    "weekday": re.compile(r"day"), "overnight": re.compile(r"night", re.I), "yesterday": re.compile(r"yesterday", re.I),
+    "today": re.compile(r"today|morning|evening|tonight", re.I), "day_before": re.compile(r"day|night", re.I),
+    "days_ago": re.compile(r"ago", re.I), "week": re.compile(r"week", re.I), "month_rel": re.compile(r"month", re.I),
+    "year_rel": re.compile(r"year", re.I), "month": re.compile(r"uary|March|April|May|June|July|August|ember|"
+                                                             r"October"),
+    "year": re.compile(r"\d{4}"),
+}
+
+
 def find_dates(text: str, published: date) -> list[TimeExpr]:
     """Every time expression in `text` (a sentence), left to right, overlapping matches removed."""
     taken: list[tuple[int, int]] = []
     out: list[TimeExpr] = []
     for kind, pat in _PATTERNS:
+        if not _NEEDS[kind].search(text):
+            continue
         for m in pat.finditer(text):
             s, e = m.span()
             if kind == "month" and m.group("mprep") is None:

@@ -78,7 +78,9 @@ TRIGGERS: tuple[Trigger, ...] = (
     Trigger(r"(?:protest(?:s|ers|ed|ing)?|demonstrat(?:ors|ion|ions|ed)|rall(?:y|ies|ied)|marched|march(?:es)? "
             r"against|sit-in|strike action)", PROTEST, "Peaceful protest"),
 )
-_TRIGGER_RE = re.compile("|".join(f"(?P<t{i}>\\b(?:{t.pattern})\\b)" for i, t in enumerate(TRIGGERS)), re.I)
+# Anchored at word starts outside the alternation: most positions fail at once instead of trying every trigger.
+_TRIGGER_RE = re.compile(
+    r"(?<!\w)(?=\w)(?:" + "|".join(f"(?P<t{i}>(?:{t.pattern})\\b)" for i, t in enumerate(TRIGGERS)) + ")", re.I)
 
 # What may stand between a locative word and the place: articles, adjectives, possessive names, "and around".
 _FILL = (r"(?:(?:the|a|an|and|around|in|wider|greater|whole|entire|eastern|western|northern|southern|central|"
@@ -190,8 +192,13 @@ def find_triggers(text: str) -> list[Found]:
     return out
 
 
+_DEATH_WORDS = re.compile(r"kill|dead|death|toll|fatalit|died", re.I)
+
+
 def fatalities(text: str) -> int | None:
     """Deaths the sentence reports, ACLED-style: 'dozens' = 12, 'several' = 3; None when it says nothing."""
+    if not _DEATH_WORDS.search(text):
+        return None
     if _NO_DEATHS.search(text):
         return 0
     best = None
@@ -251,13 +258,21 @@ class EventExtractor:
 
     def __call__(self, doc: Doc) -> Doc:
         pub = doc.article.published
-        dominant = self._dominant(doc)
+        dominant: list[tuple[str, str] | None] = []
+
+        def article_dominant() -> tuple[str, str] | None:
+            """The article's most frequent specific violent trigger: what its 'attacks' and 'blasts' were."""
+            if not dominant:
+                dominant.append(_specific([f for fs in sent_triggers for f in fs]))
+            return dominant[0]
         narrative: tuple[date, date, str] = (pub, pub, "day")
+        sent_triggers = [find_triggers(st.text) for st in doc.sentences]
         para_cache: dict[int, list[Found]] = {}
 
         def paragraph_triggers(p: int) -> list[Found]:
             if p not in para_cache:
-                para_cache[p] = [f for st in doc.sentences if st.paragraph == p for f in find_triggers(st.text)]
+                para_cache[p] = [f for st, fs in zip(doc.sentences, sent_triggers, strict=True) if st.paragraph == p
+                                 for f in fs]
             return para_cache[p]
 
         by_sentence: dict[int, list[Mention]] = {}
@@ -268,7 +283,7 @@ class EventExtractor:
             ms = by_sentence.get(si, [])
             stext = sent.text
             dates = [d for d in find_dates(stext, pub) if not d.vague]
-            triggers = find_triggers(stext)
+            triggers = sent_triggers[si]
             background = bool(_BACKGROUND.search(stext))
             prev_event: Mention | None = None
             sent_events: list[Event] = []
@@ -288,7 +303,7 @@ class EventExtractor:
                     etype, sub = trig.trigger.event_type, trig.trigger.sub_event_type
                     if trig.trigger.generic:
                         etype, sub = (_specific(triggers) or _specific(paragraph_triggers(sent.paragraph))
-                                      or dominant or (etype, sub))
+                                      or article_dominant() or (etype, sub))
                     d0, d1, prec = self._date(stext, ms_start, trig, dates, narrative)
                     sent_events.append(Event(
                         place=m.place, place_text=m.text, date=d0, date_end=d1, date_precision=prec,
@@ -302,11 +317,6 @@ class EventExtractor:
         doc.events = merge_events(events)
         return doc
 
-    @staticmethod
-    def _dominant(doc: Doc) -> tuple[str, str] | None:
-        """The article's most frequent specific violent trigger: what its 'attacks' and 'blasts' were."""
-        return _specific([f for sent in doc.sentences for f in find_triggers(sent.text)])
-
     def _event_triggers(self, stext: str, s: int, e: int, triggers: list[Found], ms: list[Mention], k: int,
                         prev_event: Mention | None, sent_start: int) -> list[Found]:
         """The event words that make mention k an event place: the nearest one, plus any other specific event of
@@ -314,7 +324,7 @@ class EventExtractor:
         place: Place = ms[k].place  # type: ignore[assignment]
         if place.kind == "continent" or ms[k].hint == "demonym" or not triggers:
             return []
-        before, after = stext[:s], stext[e:]
+        before, after = stext[max(0, s - 90):s], stext[e:e + 90]  # the slot is in the words nearby
         if stext[e:e + 2] in ("'s", "’s") and not _PART_AFTER.match(after):
             return []  # "Kyiv's mayor", "Moscow's invasion": the place owns something, nothing happens there
         if (_ATTRIBUTIVE_BEFORE.search(before) or _REFERENCE_BEFORE.search(before) or _FROM_IN_BEFORE.search(before)

@@ -101,21 +101,25 @@ class Resolver:
         by_text: dict[str, list[int]] = {}
         for i, m in enumerate(doc.mentions):
             by_text.setdefault(m.text.lower(), []).append(i)
+        contexts: dict[str, tuple[Counter, Counter, float]] = {}
         for i, (m, cs) in enumerate(zip(doc.mentions, cands, strict=True)):
             if not cs:
                 m.place = None
                 continue
-            # An ambiguous name must not vote for its own reading: take its mentions' votes out first.
-            own_c: Counter = Counter()
-            own_r: Counter = Counter()
-            for j in by_text[m.text.lower()]:
-                cc, w, reg, rw = votes[j]
-                if cc:
-                    own_c[cc] += w
-                if reg and rw:
-                    own_r[reg] += rw
-            ctx_c, ctx_r = countries - own_c, regions - own_r
-            total = sum(ctx_c.values())
+            key = m.text.lower()
+            if key not in contexts:
+                # An ambiguous name must not vote for its own reading: take its mentions' votes out first.
+                own_c: Counter = Counter()
+                own_r: Counter = Counter()
+                for j in by_text[key]:
+                    cc, w, reg, rw = votes[j]
+                    if cc:
+                        own_c[cc] += w
+                    if reg and rw:
+                        own_r[reg] += rw
+                ctx_c = countries - own_c
+                contexts[key] = (ctx_c, regions - own_r, sum(ctx_c.values()))
+            ctx_c, ctx_r, total = contexts[key]
             local = self.local_hints(doc, i)
             m.place = max(cs, key=lambda c: self.score(*c, ctx_c, ctx_r, total, local))[0]
         return doc

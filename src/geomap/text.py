@@ -31,8 +31,7 @@ _WORD_BEFORE = re.compile(r"([\w.\-]+)$")
 
 
 def _is_heading(text: str) -> bool:
-    letters = [c for c in text if c.isalpha()]
-    return len(letters) >= 3 and all(c.isupper() for c in letters)
+    return len(text) >= 3 and text.isupper()
 
 
 def _ends_sentence(para: str, m: re.Match) -> bool:
