@@ -58,9 +58,9 @@ TRIGGERS: tuple[Trigger, ...] = (
     Trigger(r"(?:roadside bomb|improvised explosive|ied|landmines?|mines? exploded|car bomb|explosive device)",
             EXPL, "Remote explosive/landmine/IED"),
     Trigger(r"(?:suicide (?:bomber|bombing|attack))", EXPL, "Suicide bomb"),
-    Trigger(r"(?:explosions?|blasts?|exploded|detonat\w+|strikes?|struck|hit|hits|attacked|attacks?|assaults?|"
+    Trigger(r"(?:explosions?|blasts?|explod(?:ed|ing)|blew up|detonat\w+|strikes?|struck|hit|hits|attacked|attacks?|assaults?|"
             r"damaged|destroyed|targeted|targeting|pounded)", EXPL, "Shelling/artillery/missile attack", True),
-    Trigger(r"(?:fierce(?:st)? fighting|fighting|fought|clash(?:es|ed)?|battles?|battlefield|battling|combat|"
+    Trigger(r"(?:fierce(?:st)? fighting|fighting|fought|gunfire|gunshots|gun ?battles?|shoot-?outs?|exchanges? of fire|clash(?:es|ed)?|battles?|battlefield|battling|combat|"
             r"firefights?|gunfights?|skirmish(?:es)?|offensive|counter-?offensive|assault on|holding firm|"
             r"repelled|repulsed|advance[ds]?|advancing|front ?line|stormed|besieged|siege|invasion|invaded|"
             r"ground attack)", BATTLE, "Armed clash"),
@@ -70,7 +70,7 @@ TRIGGERS: tuple[Trigger, ...] = (
             "Non-state actor overtakes territory"),
     Trigger(r"(?:abduct\w+|kidnap\w+|hostages?|(?:was|were|been) seized by|taken hostage)", VAC,
             "Abduction/forced disappearance"),
-    Trigger(r"(?:massacred?|executed|execution|killed (?:\w+ )?civilians|shot dead|gunmen|opened fire on)", VAC,
+    Trigger(r"(?:massacred?|executed|execution|killed (?:\w+ )?civilians|shot dead|opened fire on)", VAC,
             "Attack"),
     Trigger(r"(?:looted|looting|plundered)", STRAT, "Looting/property destruction"),
     Trigger(r"(?:riot(?:s|ers|ing)?|torched|set (?:\w+ )?on fire|set fire to|ransacked|threw stones|mob)", RIOT,
@@ -120,7 +120,7 @@ _MODIFIER_AFTER = re.compile(r"\s+(?:port|city|town|village|coast|region|provinc
 _PASSIVE_AFTER = re.compile(
     r"^\s*(?:(?:was|were|has been|had been|is|are|came|come|remained|remains)\s+(?:\w+\s+)?"
     r"(?:attacked|hit|shelled|struck|bombed|targeted|pounded|captured|seized|under\s+(?:fire|attack|shelling)|"
-    r"rocked|damaged|retaken|recaptured|liberated))", re.I)
+    r"rocked|damaged|retaken|recaptured|liberated))|^\s*(?:fell|has\s+fallen|had\s+fallen)\b", re.I)
 _ORIGIN_BEFORE = re.compile(r"\b(?:from|with|by|against|and|than|like|about|towards?\s+the\s+border\s+with)\s+"
                             + _FILL + r"$", re.I)
 # "advancing from its positions in Khartoum": the place is where they came from.
@@ -129,9 +129,12 @@ _HYPOTHETICAL = re.compile(r"\b(?:could|might|may|would\s+be|intend(?:s|ed)?\s+t
                            r"to|fears?|feared|if|unless|warned\s+(?:for\s+\w+\s+)?that|possible|potential)\b",
                            re.I)
 _NEGATION = re.compile(r"\b(?:not|no|never|n't|without|nor|denied)\b", re.I)
-_BACKGROUND = re.compile(r"\b(?:since\s+(?:World\s+War|the\s+Second\s+World|19\d\d)|(?:biggest|largest|worst|"
-                         r"deadliest|bloodiest)\b[^.]{0,60}\bsince|\d+-(?:month|year|week)-old\s+(?:war|conflict))",
-                         re.I)
+# Background: what the whole war is ("the biggest in Europe since World War Two"), not one event in it. A superlative
+# about a single attack ("one of the deadliest attacks on the city since 2014") is not background.
+_BACKGROUND = re.compile(r"\bsince\s+(?:World\s+War|the\s+Second\s+World)|\b(?:war|conflict|invasion|insurgency)\s+"
+                         r"(?:in\s+\w+\s+)?(?:is|was|has\s+been|became|remains)\s+(?:\w+\s+){0,3}?(?:the\s+)?"
+                         r"(?:biggest|largest|worst|deadliest|bloodiest|longest)|\d+-(?:month|year|week)-old\s+"
+                         r"(?:war|conflict|insurgency)", re.I)
 _CLAUSE_BREAK = re.compile(r"[;:]|,\s+(?:as|while|but|whereas|although|though|after|before|when)\b|\s[-–—]\s")
 
 NUMBER_WORDS = {w: i for i, w in enumerate(
@@ -344,7 +347,7 @@ class EventExtractor:
             return len(gap.split())
 
         def usable(t: Found) -> bool:
-            if distance(t) > 25:
+            if distance(t) > 40:
                 return False  # the event word is too far from the place to be about it
             lo = max(c0, min(t.start, s) - 60)
             return not (_NEGATION.search(stext[max(lo, t.start - 25): t.start])

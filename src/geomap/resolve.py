@@ -21,6 +21,9 @@ HINT_KINDS = {"demonym": ("country",), "region": ("region",), "city": ("city",),
 HINT_SUFFIXES = {"demonym": (), "region": (" region", " oblast", " province"), "district": (" district",), "city": ()}
 
 
+# "the Lebanese city of Tripoli", "Lebanese Tripoli" -- but not "Russian assaults near Pokrovsk".
+_DEMONYM_GAP = re.compile(r"\s*(?:(?:\w+\s+)?(?:city|town|village|port|capital|region|province|district|"
+                          r"enclave|island)\s+of\s+(?:the\s+)?)?", re.I)
 DEMONYM_PRIOR = -1.0  # marks a demonym's single candidate
 
 
@@ -65,7 +68,7 @@ class Resolver:
             if 0 <= j < len(doc.mentions):
                 o = doc.mentions[j]
                 between = text[o.end:m.start] if j < i else text[m.end:o.start]
-                near = (j < i and o.hint == "demonym" and len(between.split()) <= 4 and "," not in between) or (
+                near = (j < i and o.hint == "demonym" and _DEMONYM_GAP.fullmatch(between)) or (
                     j > i and o.hint != "demonym" and re.fullmatch(r",\s*(?:the\s+)?", between))
                 if near:
                     code = DEMONYM_COUNTRY.get(o.text.lower()) if o.hint == "demonym" else None
@@ -102,6 +105,7 @@ class Resolver:
         for i, m in enumerate(doc.mentions):
             by_text.setdefault(m.text.lower(), []).append(i)
         contexts: dict[str, tuple[Counter, Counter, float]] = {}
+        best: dict[int, float] = {}
         for i, (m, cs) in enumerate(zip(doc.mentions, cands, strict=True)):
             if not cs:
                 m.place = None
@@ -121,5 +125,18 @@ class Resolver:
                 contexts[key] = (ctx_c, regions - own_r, sum(ctx_c.values()))
             ctx_c, ctx_r, total = contexts[key]
             local = self.local_hints(doc, i)
-            m.place = max(cs, key=lambda c: self.score(*c, ctx_c, ctx_r, total, local))[0]
+            m.place, best[i] = max(((c[0], self.score(*c, ctx_c, ctx_r, total, local)) for c in cs),
+                                   key=lambda ps: ps[1])
+        # One sense per discourse: every mention of a name (with the same kind hint) takes the reading that the
+        # best-supported mention got ("Pokrovsk, Donetsk region" settles a bare "Pokrovsk" elsewhere).
+        settled: dict[tuple[str, str], int] = {}
+        for i, m in enumerate(doc.mentions):
+            if m.place is not None and m.hint != "demonym":
+                k = (m.text.lower(), m.hint)
+                if k not in settled or best[i] > best[settled[k]]:
+                    settled[k] = i
+        for m in doc.mentions:
+            k = (m.text.lower(), m.hint)
+            if m.place is not None and k in settled:
+                m.place = doc.mentions[settled[k]].place
         return doc
