@@ -58,9 +58,11 @@ TRIGGERS: tuple[Trigger, ...] = (
     Trigger(r"(?:roadside bomb|improvised explosive|ied|landmines?|mines? exploded|car bomb|explosive device)",
             EXPL, "Remote explosive/landmine/IED"),
     Trigger(r"(?:suicide (?:bomber|bombing|attack))", EXPL, "Suicide bomb"),
-    Trigger(r"(?:explosions?|blasts?|explod(?:ed|ing)|blew up|detonat\w+|strikes?|struck|hit|hits|attacked|attacks?|assaults?|"
+    Trigger(r"(?:explosions?|blasts?|explod(?:ed|ing)|blew up|detonat\w+|strikes?|struck|hit|hits|attacked|attacks?|"
+            r"assaults?|"
             r"damaged|destroyed|targeted|targeting|pounded)", EXPL, "Shelling/artillery/missile attack", True),
-    Trigger(r"(?:fierce(?:st)? fighting|fighting|fought|gunfire|gunshots|gun ?battles?|shoot-?outs?|exchanges? of fire|clash(?:es|ed)?|battles?|battlefield|battling|combat|"
+    Trigger(r"(?:fierce(?:st)? fighting|fighting|fought|gunfire|gunshots|gun ?battles?|shoot-?outs?|exchanges? of fire|"
+            r"clash(?:es|ed)?|battles?|battlefield|battling|combat|"
             r"firefights?|gunfights?|skirmish(?:es)?|offensive|counter-?offensive|assault on|holding firm|"
             r"repelled|repulsed|advance[ds]?|advancing|front ?line|stormed|besieged|siege|invasion|invaded|"
             r"ground attack)", BATTLE, "Armed clash"),

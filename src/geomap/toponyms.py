@@ -17,7 +17,7 @@ candidates are filtered with evidence from the text:
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from geomap.gazetteer import Gazetteer, load_gazetteer
 from geomap.lexicon import (
@@ -41,35 +41,29 @@ _GENERIC_AFTER = REGION_WORDS | CITY_WORDS | DISTRICT_WORDS | {"river", "sea", "
 _NAME_TAIL_OK = _GENERIC_AFTER | TITLES | DEMONYMS
 
 
-@dataclass(frozen=True)
-class Token:
+class Token(NamedTuple):
     start: int
     end: int
     text: str
     possessive: bool
-
-    @property
-    def capitalised(self) -> bool:
-        return self.text[:1].isupper()
-
-    @property
-    def lower(self) -> str:
-        return self.text.lower()
+    capitalised: bool
+    lower: str
 
 
-def tokenize(text: str) -> list[Token]:
-    """Word tokens with offsets; a trailing possessive 's is split off and flagged."""
+def tokenize(text: str, offset: int = 0) -> list[Token]:
+    """Word tokens with offsets (plus `offset`); a trailing possessive 's is split off and flagged."""
     out = []
     for m in _TOKEN.finditer(text):
-        s, e, w = m.start(), m.end(), m.group()
+        s, w = m.start(), m.group()
         poss = False
-        if len(w) > 2 and w[-2:] in ("'s", "’s"):
-            w, e, poss = w[:-2], e - 2, True
+        if w[-1] in "'’s" and len(w) > 2 and w[-2:] in ("'s", "’s"):
+            w, poss = w[:-2], True
         elif w[-1] in "'’":
-            w, e, poss = w[:-1], e - 1, w[-2:-1] == "s"
-        w = w.strip("-")
+            w, poss = w[:-1], w[-2:-1] == "s"
+        if w[0] == "-" or w[-1] == "-":
+            w = w.strip("-")
         if w:
-            out.append(Token(s, s + len(w), w, poss))
+            out.append(Token(s + offset, s + offset + len(w), w, poss, w[0].isupper(), w.lower()))
     return out
 
 
@@ -160,8 +154,7 @@ class ToponymFinder:
         persons: set[str] = set()
         found: list[Mention] = []
         for si, sent in enumerate(doc.sentences):
-            stoks = tokenize(sent.text)
-            toks = [Token(t.start + sent.start, t.end + sent.start, t.text, t.possessive) for t in stoks]
+            toks = tokenize(sent.text, sent.start)
             i = 0
             while i < len(toks):
                 tok = toks[i]
