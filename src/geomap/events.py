@@ -53,7 +53,8 @@ TRIGGERS: tuple[Trigger, ...] = (
     Trigger(r"(?:air ?strikes?|air raids?|airstrikes?|drone (?:strikes?|attacks?)|drones? (?:attacked|hit|struck|"
             r"targeted)|(?:kamikaze|suicide|attack|shahed) drones?|drones|bombed|bombing|bombardment|warplanes|"
             r"jets struck|glide bombs?)", EXPL, "Air/drone strike"),
-    Trigger(r"(?:shell(?:ed|ing|s)?|artillery|missiles?|rockets?|mortars?|barrages?|ballistic|cruise missiles?|"
+    Trigger(r"(?:shell(?:ed|ing|s)|shell (?:hit|struck|landed|exploded|fell)|artillery|missiles?|rockets?|mortars?|"
+            r"barrages?|ballistic|cruise missiles?|"
             r"struck by (?:a )?(?:missile|rocket))", EXPL, "Shelling/artillery/missile attack"),
     Trigger(r"(?:roadside bomb|improvised explosive|ied|landmines?|mines? exploded|car bomb|explosive device)",
             EXPL, "Remote explosive/landmine/IED"),
@@ -68,7 +69,7 @@ TRIGGERS: tuple[Trigger, ...] = (
             r"ground attack)", BATTLE, "Armed clash"),
     Trigger(r"(?:recaptured|retook|retaken|liberated|regained)", BATTLE, "Government regains territory"),
     Trigger(r"(?:seized power|coup|ousted|toppled|overthrown|overthrew)", STRAT, "Other"),
-    Trigger(r"(?:captured|seized|overran|fell to|took control|taken control|seized control|took over)", BATTLE,
+    Trigger(r"(?:captured?|seized|overran|fell to|took control|taken control|seized control|took over)", BATTLE,
             "Non-state actor overtakes territory"),
     Trigger(r"(?:abduct\w+|kidnap\w+|hostages?|(?:was|were|been) seized by|taken hostage)", VAC,
             "Abduction/forced disappearance"),
@@ -271,6 +272,7 @@ class EventExtractor:
                 dominant.append(_specific([f for fs in sent_triggers for f in fs]))
             return dominant[0]
         narrative: tuple[date, date, str] = (pub, pub, "day")
+        lead_set = False
         sent_triggers = [find_triggers(st.text) for st in doc.sentences]
         para_cache: dict[int, list[Found]] = {}
 
@@ -284,10 +286,15 @@ class EventExtractor:
         for m in doc.mentions:
             by_sentence.setdefault(m.sentence, []).append(m)
         events: list[Event] = []
+        para_time: tuple[int, tuple[date, date, str]] | None = None
         for si, sent in enumerate(doc.sentences):
             ms = by_sentence.get(si, [])
             stext = sent.text
             dates = [d for d in find_dates(stext, pub) if not d.vague]
+            # "On Friday, Russia fired ..." opening a sentence sets the time of the rest of its paragraph.
+            if dates and dates[0].start <= 3 and not dates[0].reporting:
+                para_time = (sent.paragraph, (dates[0].date, dates[0].date_end, dates[0].precision))
+            story = para_time[1] if para_time and para_time[0] == sent.paragraph else narrative
             triggers = sent_triggers[si]
             background = bool(_BACKGROUND.search(stext))
             prev_event: Mention | None = None
@@ -309,15 +316,19 @@ class EventExtractor:
                     if trig.trigger.generic:
                         etype, sub = (_specific(triggers) or _specific(paragraph_triggers(sent.paragraph))
                                       or article_dominant() or (etype, sub))
-                    d0, d1, prec = self._date(stext, ms_start, trig, dates, narrative)
+                    d0, d1, prec = self._date(stext, ms_start, trig, dates, story)
                     sent_events.append(Event(
                         place=m.place, place_text=m.text, date=d0, date_end=d1, date_precision=prec,
                         event_type=etype, sub_event_type=sub, sentence=stext, sentence_start=sent.start,
                         place_start=m.start, actors=actors(stext), fatalities=fatalities(stext),
                         sentences=[stext]))
-            for ev in sent_events:
-                if ev.date_precision in ("day", "week") and 0 <= (pub - ev.date).days <= 7:
-                    narrative = (ev.date, ev.date_end, ev.date_precision)
+            if not lead_set:
+                # The story's time is set by its lead: the first recent event date. Later flashbacks ("Hama fell on
+                # Thursday") do not move it; undated sentences belong to the main story.
+                for ev in sent_events:
+                    if ev.date_precision in ("day", "week") and 0 <= (pub - ev.date).days <= 7:
+                        narrative, lead_set = (ev.date, ev.date_end, ev.date_precision), True
+                        break
             events.extend(sent_events)
         doc.events = merge_events(events)
         return doc
@@ -382,7 +393,7 @@ class EventExtractor:
 
             def dist(d: TimeExpr) -> float:
                 mid = (d.start + d.end) / 2
-                return abs(mid - anchor) + 0.3 * abs(mid - s) + (0 if c0 <= d.start < c1 else 150)
+                return abs(mid - anchor) + 0.1 * abs(mid - s) + (0 if c0 <= d.start < c1 else 150)
 
             best = min(usable, key=dist)
             return best.date, best.date_end, best.precision
