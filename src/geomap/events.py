@@ -21,6 +21,9 @@ from datetime import date
 from geomap.dates import TimeExpr, find_dates
 from geomap.models import Doc, Event, Mention, Place
 
+#: Events that ended more than this long before publication are the story's history, not news, and are left out.
+MAX_AGE_DAYS = 400
+
 EXPL, BATTLE, VAC, PROTEST, RIOT, STRAT = (
     "Explosions/Remote violence", "Battles", "Violence against civilians", "Protests", "Riots",
     "Strategic developments")
@@ -56,7 +59,8 @@ TRIGGERS: tuple[Trigger, ...] = (
     Trigger(r"(?:shell(?:ed|ing|s)|shell (?:hit|struck|landed|exploded|fell)|artillery|missiles?|rockets?|mortars?|"
             r"barrages?|ballistic|cruise missiles?|"
             r"struck by (?:a )?(?:missile|rocket))", EXPL, "Shelling/artillery/missile attack"),
-    Trigger(r"(?:roadside bomb|improvised explosive|ied|landmines?|mines? exploded|car bomb|explosive device)",
+    Trigger(r"(?:roadside bomb|improvised explosive|ied|landmines?|mines? exploded|car bomb|explosive device|"
+            r"blown up|breached|sabotage)",
             EXPL, "Remote explosive/landmine/IED"),
     Trigger(r"(?:suicide (?:bomber|bombing|attack))", EXPL, "Suicide bomb"),
     Trigger(r"(?:explosions?|blasts?|explod(?:ed|ing)|blew up|detonat\w+|strikes?|struck|hit|hits|attacked|attacks?|"
@@ -89,7 +93,7 @@ _TRIGGER_RE = re.compile(
 _FILL = (r"(?:(?:the|a|an|and|around|in|wider|greater|whole|entire|eastern|western|northern|southern|central|"
          r"north-?eastern|north-?western|south-?eastern|south-?western|north|south|east|west|neighbouring|"
          r"neighboring|occupied|besieged|embattled|frontline|front-line|key|strategic|port|capital|southern|"
-         r"[\w-]+-(?:held|occupied|controlled|installed)|[A-Z][\w'’-]*['’]s)\s+)*")
+         r"[\w-]+-(?:held|occupied|controlled|installed)|[A-Z][\w'’-]*['’]s|[A-Z][a-z]+(?:n|i|ese|ish|ic))\s+)*")
 _LOCATIVE = re.compile(
     r"(?:\b(?:in|at|near|around|outside|inside|within|into|across|over|on|onto|through|off|"
     r"throughout|along)\s+" + _FILL + r"$)"
@@ -108,8 +112,9 @@ _LOCATIVE = re.compile(
 _ATTRIBUTIVE_BEFORE = re.compile(
     r"\b(?:government|authorities|officials|leadership|junta|regime|embassy|ambassador|envoy|affiliate|branch|"
     r"wing|allies|ally|partners?|representatives?|headquarters|parliament|ministry|court|conference|summit|"
-    r"talks|meeting|negotiations|office|spokes(?:man|woman|person)|correspondent|based)\s+(?:in|at)\s+"
-    + _FILL + r"$", re.I)
+    r"talks|meeting|negotiations|office|spokes(?:man|woman|person)|correspondent|based|council|assembly|committee|"
+    r"agency|organi[sz]ation|university|institute|company|firm|exchange|diaspora)\s+(?:in|at)\s+" + _FILL + r"$"
+    r"|\b(?:solidarity|sympathy)\s+with\s+(?:\w+\s+){0,3}?(?:in|of)\s+" + _FILL + r"$", re.I)
 # "about 40 km north of Kaya": a reference point, not the event's place.
 _REFERENCE_BEFORE = re.compile(r"\b\d+\s*(?:km|kilometres|kilometers|miles|mi)\s+(?:\(\d+\s*miles?\)\s+)?"
                                r"(?:\w+\s+)?(?:of|from)\s+" + _FILL + r"$", re.I)
@@ -317,6 +322,8 @@ class EventExtractor:
                         etype, sub = (_specific(triggers) or _specific(paragraph_triggers(sent.paragraph))
                                       or article_dominant() or (etype, sub))
                     d0, d1, prec = self._date(stext, ms_start, trig, dates, story)
+                    if (pub - d1).days > MAX_AGE_DAYS:
+                        continue  # history ("the uprising that toppled Gaddafi in 2011"), not news
                     sent_events.append(Event(
                         place=m.place, place_text=m.text, date=d0, date_end=d1, date_precision=prec,
                         event_type=etype, sub_event_type=sub, sentence=stext, sentence_start=sent.start,
@@ -338,7 +345,7 @@ class EventExtractor:
         """The event words that make mention k an event place: the nearest one, plus any other specific event of
         a different type in the same clause ("rallied ... and set fire to ..."). Empty when it is a mention."""
         place: Place = ms[k].place  # type: ignore[assignment]
-        if place.kind == "continent" or ms[k].hint == "demonym" or not triggers:
+        if place.kind == "continent" or place.feature == "river" or ms[k].hint == "demonym" or not triggers:
             return []
         before, after = stext[max(0, s - 90):s], stext[e:e + 90]  # the slot is in the words nearby
         if stext[e:e + 2] in ("'s", "’s") and not _PART_AFTER.match(after):
