@@ -37,6 +37,7 @@ _TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[^\W\d_][\w'’\-]*|\d+", re.U)
 _JOIN = re.compile(r"[ \t]+|[ \t]*-[ \t]*")  # what may stand between two words of one name
 _LOCATIVE_BEFORE = re.compile(
     r"\b(?:in|at|near|around|outside|inside|into|from|to|toward|towards|across|over|of|on)\s+(?:the\s+)?$", re.I)
+_CONTRACTION = re.compile(r"['’](?:ve|re|d|ll|m|t)$", re.I)
 _GENERIC_AFTER = REGION_WORDS | CITY_WORDS | DISTRICT_WORDS | {"river", "sea", "bridge", "plant", "airport"}
 _NAME_TAIL_OK = _GENERIC_AFTER | TITLES | DEMONYMS
 
@@ -175,7 +176,7 @@ class ToponymFinder:
                 if n == 0:
                     # a capitalised run that is no place: remember its words as names if it looks like one
                     if run_end - i >= 2 or (i > 0 and toks[i - 1].lower in TITLES):
-                        persons.update(t.lower for t in toks[i:run_end])
+                        persons.update(t.lower for t in toks[i:run_end] if not self._notable(t.text))
                     i = max(run_end, i + 1)
                     continue
                 m = self._accept(text, toks, i, n, run_end, persons)
@@ -184,12 +185,19 @@ class ToponymFinder:
                     found.append(m)
                     i += n
                 else:
-                    persons.update(t.lower for t in toks[i:run_end] if run_end - i >= 2)
+                    # "Vladimir Putin", "Kenya Red Cross": the words after the place name the person or body
+                    persons.update(t.lower for t in toks[i + n:run_end] if not self._notable(t.text))
                     i = max(run_end, i + n)
         # Names learnt later in the article ("Henry Kissinger" after an early "Kissinger") apply everywhere.
         found = [m for m in found if m.hint == "demonym" or not (" " not in m.text and m.text.lower() in persons)]
         _spread_hints(text, found)
         return found
+
+    def _notable(self, word: str) -> bool:
+        """A word that names a country, region or sizeable city: never learnt as a person's name ("Taco Bell
+        Canada" must not make every later "Canada" a person; "John Steele" may make "Steele" one)."""
+        return any(c.kind in ("country", "region", "sea", "continent") or c.population >= 100_000
+                   for c in self.gaz.candidates(word))
 
     def _accept(self, text: str, toks: list[Token], i: int, n: int, run_end: int,
                 persons: set[str]) -> Mention | None:
@@ -204,9 +212,14 @@ class ToponymFinder:
             return None
         if len(surface) >= 4 and surface.isalpha() and surface.isupper() and not _is_dateline(text, first, last):
             return None  # YASNO, NATO; but "WASHINGTON (Reuters) -" is a dateline
+        if n == 1 and surface.replace(".", "").isupper() and len(surface.replace(".", "")) <= 4 and not any(
+                c.kind in ("country", "region") for c in self.gaz.candidates(surface)):
+            return None  # acronyms (HIV, FAO, U.N.) unless they name a country or region (US, UK, UAE, NSW)
+        if _CONTRACTION.search(surface):
+            return None  # I've, We're
         if n == 1 and (words[0] in DEMONYMS or words[0] in TITLES or words[0] in ORGANISATIONS):
             return None
-        if n == 1 and words[0] in self.common:
+        if n == 1 and words[0] in self.common and not surface.isupper():  # "US" is not "us"
             cands = self.gaz.candidates(surface)
             big = [c for c in cands if c.kind in ("country", "region", "sea", "continent")]
             if not big:
