@@ -1,0 +1,246 @@
+"""The offline gazetteer against the committed data/gazetteer.csv: names as the news spells them, traps, API.
+
+Expected coordinates are reference values (Wikipedia/NGA-style coordinates), not read from our data; each is
+checked within a tolerance that fits the kind of place (a landmark must be within a few km, a sea within hundreds).
+"""
+
+from __future__ import annotations
+
+import math
+
+import pytest
+from geopy.geocoders.base import Geocoder
+from geopy.location import Location
+
+from geomap import config
+from geomap.gazetteer import Gazetteer, load_gazetteer, normalize
+from geomap.models import PRECISIONS, Place
+
+#: km tolerance per kind
+TOL = {"landmark": 3.0, "district": 6.0, "city": 10.0, "region": 150.0, "country": 500.0, "sea": 450.0,
+       "continent": 3000.0}
+
+
+def km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    a = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2
+    return 2 * 6371.0 * math.asin(math.sqrt(a))
+
+
+@pytest.fixture(scope="session")
+def gaz() -> Gazetteer:
+    return Gazetteer.load(config.GAZETTEER_CSV, None)
+
+
+# name (as the news writes it), country hint, expected kind, expected country, reference lat, lon, [tolerance km]
+CASES = [
+    # Ukraine: transliterations, apostrophes, old names
+    ("Kyiv", None, "city", "UA", 50.4501, 30.5234),
+    ("Kiev", None, "city", "UA", 50.4501, 30.5234),
+    ("Kharkov", None, "city", "UA", 49.9935, 36.2304),
+    ("Odessa", None, "city", "UA", 46.4825, 30.7233),
+    ("Zaporozhye", None, "city", "UA", 47.8388, 35.1396),
+    ("Zaporizhzhia", None, "city", "UA", 47.8388, 35.1396),
+    ("Dnepropetrovsk", None, "city", "UA", 48.4647, 35.0462),
+    ("Artemivsk", None, "city", "UA", 48.5956, 38.0001),
+    ("Artyomovsk", None, "city", "UA", 48.5956, 38.0001),
+    ("Chernobyl", None, "city", "UA", 51.2763, 30.2219),
+    ("Lugansk", None, "city", "UA", 48.5740, 39.3078),
+    ("Kup'yans'k", None, "city", "UA", 49.7106, 37.6156),
+    ("Donetsk", None, "city", "UA", 48.0159, 37.8028),
+    ("Pokrovsk", None, "city", "UA", 48.2829, 37.1769),
+    ("Sevastopol", None, "city", "UA", 44.6167, 33.5254),
+    ("Mariupol", None, "city", "UA", 47.0971, 37.5434),
+    ("Donetsk region", None, "region", "UA", 48.0, 37.8),
+    ("Donetsk Oblast", None, "region", "UA", 48.0, 37.8),
+    ("Donetska oblast", None, "region", "UA", 48.0, 37.8),
+    ("Kherson province", None, "region", "UA", 46.75, 33.4),
+    ("Solomianskyi", None, "district", "UA", 50.4270, 30.4400),
+    ("Solomyanskyi district", None, "district", "UA", 50.4270, 30.4400),
+    ("Shevchenkivskyi district", None, "district", "UA", 50.4600, 30.4900),
+    ("Zaporizhzhia nuclear power plant", None, "landmark", "UA", 47.5122, 34.5858),
+    ("Chornobyl nuclear power plant", None, "landmark", "UA", 51.3890, 30.0992),
+    ("Snake Island", None, "landmark", "UA", 45.2550, 30.2042),
+    ("Donbas", None, "region", "UA", 48.3, 38.5, 200),
+    # Russia
+    ("Moscow", None, "city", "RU", 55.7558, 37.6173),
+    ("Belgorod", None, "city", "RU", 50.5997, 36.5983),
+    ("Engels", None, "city", "RU", 51.4989, 46.1211),
+    ("Rostov-on-Don", None, "city", "RU", 47.2357, 39.7015),
+    ("Donetsk", "RU", "city", "RU", 48.3350, 39.9450),
+    ("Kursk region", None, "region", "RU", 51.6, 36.1),
+    ("Engels air base", None, "landmark", "RU", 51.4800, 46.2100, 6),
+    # Middle East
+    ("Gaza", None, "city", "PS", 31.5017, 34.4668),
+    ("Khān Yūnis", None, "city", "PS", 31.3402, 34.3063),
+    ("Khan Younis", None, "city", "PS", 31.3402, 34.3063),
+    ("Rafah", None, "city", "PS", 31.2968, 34.2435),
+    ("Rafah", "EG", "city", "EG", 31.2800, 34.2400),
+    ("Tripoli", None, "city", "LY", 32.8872, 13.1913),
+    ("Tripoli", "LB", "city", "LB", 34.4367, 35.8497),
+    ("Beirut", None, "city", "LB", 33.8938, 35.5018),
+    ("Damascus", None, "city", "SY", 33.5138, 36.2765),
+    ("Aleppo", None, "city", "SY", 36.2021, 37.1343),
+    ("Hmeimim air base", None, "landmark", "SY", 35.4011, 35.9486),
+    ("Gaza Strip", None, "region", "PS", 31.4, 34.38, 30),
+    ("Georgia", None, "country", "GE", 42.3, 43.4),
+    # Sudan
+    ("Khartoum", None, "city", "SD", 15.5007, 32.5599),
+    ("Omdurman", None, "city", "SD", 15.6445, 32.4777),
+    ("El Fasher", None, "city", "SD", 13.6279, 25.3494),
+    ("Al Fashir", None, "city", "SD", 13.6279, 25.3494),
+    ("Nyala", None, "city", "SD", 12.0500, 24.8833),
+    ("Port Sudan", None, "city", "SD", 19.6158, 37.2164),
+    ("South Darfur", None, "region", "SD", 11.5, 24.9, 200),
+    ("Darfur", None, "region", "SD", 13.5, 24.0, 300),
+    ("Sudan", None, "country", "SD", 15.6, 30.2),
+    # Seas and straits
+    ("Black Sea", None, "sea", "", 43.4, 34.0),
+    ("Sea of Azov", None, "sea", "", 46.1, 36.7, 200),
+    ("Azov Sea", None, "sea", "", 46.1, 36.7, 200),
+    ("Red Sea", None, "sea", "", 20.3, 38.5, 600),
+    ("East China Sea", None, "sea", "", 29.0, 125.0),
+    ("Taiwan Strait", None, "sea", "", 24.5, 119.5, 250),
+    ("Kerch Strait", None, "sea", "", 45.25, 36.52, 30),
+    ("Mediterranean", None, "sea", "", 35.5, 18.0, 800),
+    ("Europe", None, "continent", "", 50.0, 15.0),
+]
+
+
+@pytest.mark.parametrize("case", CASES, ids=[f"{c[0]}-{c[1] or ''}" for c in CASES])
+def test_names_resolve_within_kind_tolerance(gaz: Gazetteer, case: tuple) -> None:
+    name, hint, kind, cc, lat, lon, *tol = case
+    p = gaz.best(name, country=hint)
+    assert p is not None, name
+    assert p.kind == kind, (name, p)
+    assert p.country_code == cc, (name, p)
+    d = km(p.lat, p.lon, lat, lon)
+    assert d <= (tol[0] if tol else TOL[kind]), f"{name}: {p.name} at {p.lat},{p.lon} is {d:.1f} km off"
+
+
+def test_case_list_is_broad() -> None:
+    assert len({c[0] for c in CASES}) >= 25
+    countries = {c[3] for c in CASES}
+    assert {"UA", "RU", "PS", "SY", "LB", "SD", ""} <= countries
+    assert {c[2] for c in CASES} >= {"landmark", "district", "city", "region", "country", "sea", "continent"}
+
+
+# ---------------------------------------------------------------------------------------------------- traps
+
+
+def test_donetsk_city_first_then_rostov_town_then_oblast_only_by_region_forms(gaz: Gazetteer) -> None:
+    c = gaz.candidates("Donetsk")
+    assert (c[0].country_code, c[0].kind) == ("UA", "city")
+    rostov = [p for p in c if p.country_code == "RU"]
+    assert rostov and rostov[0].admin1 == "RU.61"  # Rostov Oblast
+    oblast = [p for p in c if p.kind == "region"]
+    assert oblast and c.index(oblast[0]) == len(c) - 1  # kept, but last (weak alias)
+    for form in ("Donetsk region", "Donetsk Oblast", "Donetska oblast", "Donetsk province", "Донецька область"):
+        assert gaz.candidates(form)[0].id == "adm:UA.05", form
+    assert gaz.best("Donetsk", kind="region").id == "adm:UA.05"
+    assert gaz.region("UA", "05").name == "Donetsk Oblast"
+    assert gaz.region("UA", "UA.05").name == "Donetsk Oblast"
+    assert c[0].admin1 == "UA.05"  # the city joins its region
+
+
+def test_pokrovsk_is_the_ukrainian_town_not_engels(gaz: Gazetteer) -> None:
+    c = gaz.candidates("Pokrovsk")
+    assert c[0].country_code == "UA" and c[0].admin1 == "UA.05"
+    engels = gaz.candidates("Engels")[0]
+    assert engels.country_code == "RU" and engels in c  # Engels' historical name is still known ...
+    assert c.index(engels) > 0  # ... but ranks below the town that is called Pokrovsk today
+    assert gaz.best("Pokrovsk", country="RU", admin1="RU.67").id == engels.id  # Saratov-region context
+
+
+def test_chornobyl_is_the_town_not_a_place_listing_it_as_an_old_name(gaz: Gazetteer) -> None:
+    for name in ("Chornobyl", "Chernobyl", "Чорнобиль"):
+        p = gaz.candidates(name)[0]
+        assert p.name == "Chornobyl" and p.admin1 == "UA.13", name
+    npp = gaz.best("Chernobyl nuclear power plant")
+    assert npp.kind == "landmark" and npp.feature == "facility"
+
+
+def test_georgia_country_vs_us_state(gaz: Gazetteer) -> None:
+    assert gaz.best("Georgia").id == "cc:GE"
+    us = gaz.best("Georgia", country="US")
+    assert us.kind == "region" and us.country_code == "US"
+    loc = gaz.geocode("Atlanta, Georgia")
+    assert loc.raw["country_code"] == "US"
+
+
+def test_tripoli_and_rafah_follow_country_context(gaz: Gazetteer) -> None:
+    assert gaz.best("Tripoli").country_code == "LY"
+    assert gaz.best("Tripoli", country="LB").country_code == "LB"
+    assert gaz.geocode("Tripoli, Lebanon").raw["country_code"] == "LB"
+    assert gaz.geocode("Tripoli", country="LB").raw["country_code"] == "LB"
+    assert gaz.best("Rafah").country_code == "PS"
+    assert gaz.best("Rafah", country="EG").country_code == "EG"
+    assert gaz.geocode("Rafah, Egypt").raw["country_code"] == "EG"
+
+
+def test_region_forms_and_crimea(gaz: Gazetteer) -> None:
+    assert gaz.best("Kherson province").id == "adm:UA.08"
+    assert gaz.best("Kherson").kind == "city"
+    assert gaz.best("Kursk Oblast").id == "adm:RU.41"
+    assert gaz.best("Crimea").feature == "peninsula"
+    assert gaz.best("Dnieper").feature == "river"
+    assert gaz.best("Kyiv region").id == "adm:UA.13"
+
+
+# ---------------------------------------------------------------------------------------------------- API
+
+
+def test_normalize_unifies_spellings() -> None:
+    assert normalize("Kup'yans'k") == normalize("Kupyansk") == "kupyansk"
+    assert normalize("Khān Yūnis") == normalize("Khan Yunis") == "khan yunis"
+    assert normalize("Rostov-on-Don") == "rostov on don"
+    assert normalize("  Deir  al–Balah ") == "deir al balah"
+    assert normalize("Київ") == normalize("КИЇВ") == "киів"  # Cyrillic stays Cyrillic (ї folds to і)
+    assert normalize("Łódź") == "lodz"
+    assert normalize("Kyiv’s") == "kyivs"
+
+
+def test_contract_methods(gaz: Gazetteer) -> None:
+    assert isinstance(gaz, Geocoder)
+    assert gaz.has("Kyiv") and gaz.has("kyiv") and gaz.has("Київ") and not gaz.has("Qwzxv")
+    assert 4 <= gaz.max_tokens <= 7
+    kyiv = gaz.candidates("Kiev")[0]
+    assert isinstance(kyiv, Place) and kyiv.kind in PRECISIONS
+    assert gaz.get(kyiv.id) == kyiv
+    assert gaz.get("no:such") is None
+    ua = gaz.country("ua")
+    assert ua.name == "Ukraine" and ua.kind == "country" and ua.radius_km > 100
+    assert gaz.country("ZZ") is None
+    assert gaz.candidates("Nowhereville") == [] and gaz.best("Nowhereville") is None
+    scored = gaz.scored_candidates("Tripoli")
+    assert [s for _, s in scored] == sorted((s for _, s in scored), reverse=True)
+    assert len(gaz) > 200_000
+
+
+def test_geocode_returns_geopy_locations(gaz: Gazetteer) -> None:
+    loc = gaz.geocode("Kyiv, Ukraine")
+    assert isinstance(loc, Location)
+    assert loc.raw["id"] == "gn:703448" and loc.raw["kind"] == "city" and loc.raw["population"] > 2_000_000
+    assert set(Place.__dataclass_fields__) <= set(loc.raw)
+    assert "Ukraine" in loc.address
+    many = gaz.geocode("Tripoli", exactly_one=False)
+    assert isinstance(many, list) and len(many) >= 2 and many[0].raw["country_code"] == "LY"
+    assert gaz.geocode("Donetsk", kind="region").raw["id"] == "adm:UA.05"
+    assert gaz.geocode("Kyiv", country="RU") is None  # a country filter restricts
+    assert gaz.geocode("the Black Sea").raw["kind"] == "sea"
+    assert gaz.geocode("Kherson city").raw["kind"] == "city"
+    assert gaz.geocode("Qwzxv") is None
+    assert "offline" in gaz.explain("Qwzxv") and "found offline" in gaz.explain("Kyiv")
+
+
+def test_every_region_row_joins_and_cities_join_regions(gaz: Gazetteer) -> None:
+    donetsk_city = gaz.candidates("Donetsk")[0]
+    assert gaz.region(donetsk_city.country_code, donetsk_city.admin1).id == "adm:UA.05"
+    khartoum = gaz.best("Khartoum")
+    assert gaz.region("SD", khartoum.admin1).country_code == "SD"
+
+
+def test_load_gazetteer_singleton_and_cache(tmp_path, monkeypatch) -> None:
+    g1 = load_gazetteer()
+    assert load_gazetteer() is g1
+    assert list(config.CACHE_DIR.glob("gazetteer-*.pickle"))
