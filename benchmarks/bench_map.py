@@ -1,0 +1,157 @@
+"""Map speed in real Chromium at 50,000 events: geomap's map page vs a naive folium baseline, in the same run.
+
+    .venv/bin/python benchmarks/bench_map.py [--events 50000] [--runs 3] [--naive-timeout 240]
+
+Measured from the request to markers on screen (DESIGN §7 server + Chromium, as in the browser tests):
+* first draw: `page.goto(app)` until the event layer reports all events drawn and a marker/cluster is visible;
+* slider redraw: a key press on the date slider until the redrawn layer reports the new count;
+* naive baseline: benchmarks/naive_app.py (one `folium.Marker` with a popup per event, same offline assets), first
+  draw until that many marker icons exist (given up after --naive-timeout seconds).
+Medians of --runs runs. The store is generated once (benchmarks/generate.py) and kept in benchmarks/results/.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import statistics
+import sys
+import time
+from datetime import date
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path[:0] = [str(ROOT / "tests"), str(ROOT / "benchmarks")]
+
+from conftest import CHROMIUM, CHROMIUM_ARGS, start_app  # noqa: E402
+
+from geomap.store import Store  # noqa: E402
+
+RESULTS = ROOT / "benchmarks" / "results"
+IFRAME = 'iframe[title="streamlit_folium.st_folium"]'
+
+
+def build_store(path: Path, n_events: int) -> int:
+    """A store with at least `n_events` generated events (reused when it already has them)."""
+    from generate import generate_docs
+
+    with Store.open(path) as store:
+        have = store.count_events()
+        seed = 0
+        while have < n_events:
+            need_articles = max(1000, int((n_events - have) / 1.35))
+            for doc in generate_docs(need_articles, seed=1000 + seed):
+                store.add_doc(doc)
+            seed += 1
+            have = store.count_events()
+        return have
+
+
+def drawn(frame, n: int) -> bool:
+    return frame.evaluate(
+        "n => !!(window.geomapEvents && window.geomapEvents.count === n && "
+        "document.querySelector('.marker-cluster, .geomap-event'))", n)
+
+
+def wait(pred, timeout_s: float, step: float = 0.02) -> float:
+    t0 = time.perf_counter()
+    while time.perf_counter() - t0 < timeout_s:
+        if pred():
+            return time.perf_counter() - t0
+        time.sleep(step)
+    raise TimeoutError
+
+
+def bench_geomap(browser, url: str, db: Path, runs: int) -> dict:
+    with Store.open(db) as store:
+        span = store.date_span()
+        n_all = store.count_events()
+        n_last = len(store.events_frame(span[1], span[1]))
+    first, slider = [], []
+    for _ in range(runs):
+        pg = browser.new_page(viewport={"width": 1400, "height": 1000})
+        t0 = time.perf_counter()
+        pg.goto(url)
+        frame = pg.wait_for_selector(IFRAME, timeout=120_000).content_frame()
+        wait(lambda frame=frame: drawn(frame, n_all), 120)
+        first.append(time.perf_counter() - t0)
+        thumbs = pg.locator('[data-testid="stSlider"] input[type="range"]')
+        for key, n in (("End", n_last), ("Home", n_all)):
+            before = frame.evaluate("window.geomapEvents.drawn")
+            thumbs.nth(0).focus()
+            t1 = time.perf_counter()
+            pg.keyboard.press(key)
+            wait(lambda frame=frame, n=n, before=before: frame.evaluate(
+                "([n, b]) => !!(window.geomapEvents && window.geomapEvents.drawn !== b && "
+                "window.geomapEvents.count === n)", [n, before]), 120)
+            slider.append(time.perf_counter() - t1)
+        pg.close()
+    return {"events": n_all, "first_draw_s": statistics.median(first), "first_draw_runs": first,
+            "slider_redraw_s": statistics.median(slider), "slider_runs": slider}
+
+
+def bench_naive(browser, url: str, n: int, runs: int, timeout_s: float) -> dict:
+    times = []
+    for _ in range(runs):
+        pg = browser.new_page(viewport={"width": 1400, "height": 1000})
+        t0 = time.perf_counter()
+        try:
+            pg.goto(url, timeout=timeout_s * 1000)
+            frame = pg.wait_for_selector(IFRAME, timeout=timeout_s * 1000).content_frame()
+            left = timeout_s - (time.perf_counter() - t0)
+            wait(lambda frame=frame: frame.evaluate(
+                "n => document.querySelectorAll('.leaflet-marker-icon').length >= n", n), max(left, 1), 0.2)
+            times.append(time.perf_counter() - t0)
+        except Exception:  # noqa: BLE001 - a baseline that never finishes is reported as such
+            times.append(float("inf"))
+            pg.close()
+            break
+        pg.close()
+    return {"first_draw_s": statistics.median(times), "runs": times}
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--events", type=int, default=50_000)
+    ap.add_argument("--runs", type=int, default=3)
+    ap.add_argument("--naive-timeout", type=float, default=240.0)
+    ap.add_argument("--skip-naive", action="store_true")
+    args = ap.parse_args(argv)
+    from playwright.sync_api import sync_playwright
+
+    RESULTS.mkdir(parents=True, exist_ok=True)
+    db = RESULTS / f"bench_map_{args.events}.sqlite"
+    t0 = time.perf_counter()
+    n = build_store(db, args.events)
+    print(f"store: {n} events ({time.perf_counter() - t0:.1f} s to prepare)", flush=True)
+    out: dict = {"date": date.today().isoformat(), "events": n}
+    with sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        srv = start_app(db, RESULTS / "bench_map_server.log")
+        try:
+            out["geomap"] = bench_geomap(browser, srv.url, db, args.runs)
+            print(json.dumps(out["geomap"]), flush=True)
+        finally:
+            srv.stop()
+        if not args.skip_naive:
+            srv = start_app(db, RESULTS / "bench_map_naive.log", app=ROOT / "benchmarks" / "naive_app.py")
+            try:
+                out["naive"] = bench_naive(browser, srv.url, n, max(1, args.runs - 2), args.naive_timeout)
+                print(json.dumps(out["naive"]), flush=True)
+            finally:
+                srv.stop()
+            out["ratio_first_draw"] = out["naive"]["first_draw_s"] / out["geomap"]["first_draw_s"]
+        browser.close()
+    (RESULTS / "bench_map.json").write_text(json.dumps(out, indent=2))
+    g = out["geomap"]
+    print(f"geomap, {n} events: first draw {g['first_draw_s']:.2f} s (median of {len(g['first_draw_runs'])}), "
+          f"slider redraw {g['slider_redraw_s']:.2f} s (median of {len(g['slider_runs'])})")
+    if "naive" in out:
+        nv = out["naive"]["first_draw_s"]
+        print(f"naive folium.Marker baseline: first draw {nv:.2f} s -> geomap is {out['ratio_first_draw']:.1f}x "
+              f"faster" if nv != float("inf") else f"naive baseline did not draw within {args.naive_timeout} s")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

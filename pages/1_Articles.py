@@ -1,0 +1,61 @@
+"""Articles: add articles (upload or paste), see what is stored, read one with its places highlighted."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import streamlit as st
+
+from geomap import appstate, mapview
+
+st.set_page_config(page_title="geomap · Articles", page_icon="📰", layout="wide")
+DB = appstate.db_path()
+st.title("Articles")
+
+tab_add, tab_list, tab_read = st.tabs(["Add", "Stored articles", "Reader"])
+
+with tab_add:
+    st.subheader("Upload files")
+    st.caption("Seed text files (`date YYYY-MM-DD` then the text), CSV or JSONL with `published, text` columns.")
+    files = st.file_uploader("Article files", type=["txt", "csv", "jsonl", "json"], accept_multiple_files=True,
+                             key="uploads")
+    if st.button("Ingest files", disabled=not files, key="ingest_files"):
+        bar = st.progress(0.0, text="reading")
+        results = appstate.ingest_uploads(
+            DB, [(f.name, f.getvalue()) for f in files],
+            lambda done, total, label: bar.progress(done / max(total, 1), text=f"{done}/{total} {label}"))
+        st.session_state.upload_results = appstate.results_frame(results)
+    if "upload_results" in st.session_state:
+        st.dataframe(st.session_state.upload_results, hide_index=True, use_container_width=True)
+
+    st.subheader("Paste an article")
+    with st.form("paste", clear_on_submit=False):
+        published = st.date_input("Published", value=date.today(), key="paste_date")
+        title = st.text_input("Title (optional)", key="paste_title")
+        url = st.text_input("URL (optional)", key="paste_url")
+        text = st.text_area("Article text", height=200, key="paste_text")
+        pasted = st.form_submit_button("Ingest text")
+    if pasted:
+        with st.spinner("Reading the article…"):
+            res = appstate.ingest_pasted(DB, text, published, title=title, url=url)
+        st.dataframe(appstate.results_frame([res]), hide_index=True, use_container_width=True)
+
+with tab_list:
+    arts = appstate.articles(DB)
+    st.caption(f"{len(arts)} stored articles")
+    st.dataframe(arts, hide_index=True, use_container_width=True)
+
+with tab_read:
+    arts = appstate.articles(DB)
+    if arts.empty:
+        st.info("No articles stored yet.")
+    else:
+        ids = list(arts["id"])
+        pick = st.query_params.get("article")
+        chosen = st.selectbox("Article", ids, index=ids.index(pick) if pick in ids else 0, key="reader_article")
+        art, mentions = appstate.article_with_mentions(DB, chosen)
+        if art is not None:
+            st.subheader(art.title or art.id)
+            st.caption(f"{art.published.isoformat()} · {art.source or 'unknown source'} · "
+                       f"{sum(m['role'] == 'event' for m in mentions)} event places, {len(mentions)} mentions")
+            st.html(mapview.article_html(art.text, mentions, art.id))

@@ -1,0 +1,35 @@
+"""Data: the stored events as a table, filtered by date and type, with CSV (ACLED columns) and GeoJSON downloads."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from geomap import appstate
+
+st.set_page_config(page_title="geomap · Data", page_icon="📊", layout="wide")
+DB = appstate.db_path()
+st.title("Data")
+
+span = appstate.date_span(DB)
+if span is None:
+    st.info("No events stored yet.")
+    st.stop()
+df_all = appstate.events(DB)
+opts = appstate.choices(df_all)
+c1, c2, c3 = st.columns([2, 2, 2])
+with c1:
+    picked = st.date_input("Dates", value=span, min_value=span[0], max_value=span[1], key="d_dates")
+    start, end = appstate.date_pair(picked, span)
+with c2:
+    types = st.multiselect("Event type", opts.event_types, key="d_types", placeholder="all types")
+with c3:
+    text = st.text_input("Text", key="d_text")
+filters = appstate.Filters(start=start, end=end, event_types=tuple(types) or None, text=text.strip() or None)
+df = appstate.events(DB, filters)
+st.markdown(f"**{len(df)} events**")
+st.dataframe(df.drop(columns=["place_start"], errors="ignore"), hide_index=True, use_container_width=True)
+d1, d2 = st.columns(2)
+d1.download_button("Download CSV (ACLED columns)", appstate.export_text(DB, filters, "csv"),
+                   file_name="geomap_events.csv", mime="text/csv", key="dl_csv")
+d2.download_button("Download GeoJSON", appstate.export_text(DB, filters, "geojson"),
+                   file_name="geomap_events.geojson", mime="application/geo+json", key="dl_geojson")

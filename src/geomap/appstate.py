@@ -1,0 +1,341 @@
+"""What the Streamlit pages call: store access, cached queries, first-start ingest, URL state.
+
+Pages hold only widgets and calls into here (and mapview for map/HTML), so that this logic is testable
+without a browser and the pages stay free of parsing, SQL and HTML building (DESIGN §1).
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Mapping
+from dataclasses import asdict, dataclass, field
+from datetime import date
+from pathlib import Path
+
+import pandas as pd
+import streamlit as st
+
+from geomap import config
+from geomap.articles import read_paths
+from geomap.models import EVENT_TYPES, PRECISIONS
+from geomap.store import IngestReport, Store
+
+APP_DIR = config.ROOT
+STATIC_DIR = APP_DIR / "static"
+#: Event payloads for the map (large filtered sets are fetched by the browser from here).
+PAYLOAD_DIR = STATIC_DIR / "vendor" / "events"
+
+
+def db_path() -> Path:
+    """The store the app shows: $GEOMAP_DB, else data/geomap.sqlite (DESIGN §3)."""
+    return config.db_path()
+
+
+def prepare_static(static_dir: Path = STATIC_DIR) -> bool:
+    """Copy the vendor assets the map needs into static/vendor/; True when country borders can be drawn."""
+    from geomap import mapview
+
+    mapview.ensure_static_assets(static_dir)
+    return mapview.countries_available(static_dir)
+
+
+def store_version(path: Path) -> tuple[int, int, float]:
+    """Changes whenever the store's content does: keys the query caches, so a new ingest shows at once."""
+    with Store.open(path) as store:
+        n_ev, n_art = store.count_events(), store.count_articles()
+    mtimes = [p.stat().st_mtime for p in (path, Path(f"{path}-wal")) if p.exists()]
+    return n_ev, n_art, max(mtimes, default=0.0)
+
+
+def sample_paths() -> list[Path]:
+    """The sample articles ingested on a first start."""
+    d = config.SAMPLE_ARTICLES
+    return [d] if d.is_dir() and any(p.is_file() and not p.name.startswith(".") for p in d.iterdir()) else []
+
+
+def needs_first_ingest(path: Path) -> bool:
+    """True when the store holds no article yet (a first start)."""
+    with Store.open(path) as store:
+        return store.count_articles() == 0
+
+
+Progress = Callable[[int, int, str], None]
+
+
+def ingest_items(path: Path, items: list, progress: Progress | None = None) -> IngestReport:
+    """Ingest already-read items (Article | InputError) into the store at `path`."""
+    with Store.open(path) as store:
+        return store.ingest_articles(items, progress=progress)
+
+
+def first_start_ingest(path: Path, progress: Progress | None = None) -> IngestReport | None:
+    """On an empty store, ingest the sample articles (data/articles/); None when nothing had to be done."""
+    if not needs_first_ingest(path):
+        return None
+    paths = sample_paths()
+    if not paths:
+        return None
+    items = list(read_paths(paths))
+    return ingest_items(path, items, progress)
+
+
+@dataclass(frozen=True)
+class Filters:
+    """Every filter of the map page. None = filter off; a tuple = only these values."""
+
+    start: date | None = None
+    end: date | None = None
+    event_types: tuple[str, ...] | None = None
+    sub_event_types: tuple[str, ...] | None = None
+    countries: tuple[str, ...] | None = None
+    actors: tuple[str, ...] | None = None
+    articles: tuple[str, ...] | None = None
+    precisions: tuple[str, ...] | None = None
+    text: str | None = None
+
+    def query_kwargs(self) -> dict:
+        return {k: (list(v) if isinstance(v, tuple) else v) for k, v in asdict(self).items()}
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def _events(path: str, version: tuple, filters: Filters) -> pd.DataFrame:
+    with Store.open(Path(path)) as store:
+        return store.events_frame(**filters.query_kwargs())
+
+
+def is_unfiltered(f: Filters, span: tuple[date, date] | None) -> bool:
+    """True when `f` selects every stored event (the full date span and no other filter)."""
+    dates_all = (f.start is None or (span is not None and f.start <= span[0])) and (
+        f.end is None or (span is not None and f.end >= span[1]))
+    return dates_all and all(getattr(f, k) is None for k in (*_LIST_KEYS, "text"))
+
+
+def events(path: Path, filters: Filters = Filters()) -> pd.DataFrame:
+    """Events matching `filters`, cached per store version and filters."""
+    return _events(str(path), store_version(path), filters)
+
+
+@st.cache_data(show_spinner=False, max_entries=8)
+def _span(path: str, version: tuple) -> tuple[date, date] | None:
+    with Store.open(Path(path)) as store:
+        return store.date_span()
+
+
+def date_span(path: Path) -> tuple[date, date] | None:
+    return _span(str(path), store_version(path))
+
+
+@dataclass
+class Choices:
+    """The values the filter widgets offer (from all stored events)."""
+
+    event_types: list[str] = field(default_factory=list)
+    sub_event_types: list[str] = field(default_factory=list)
+    countries: list[str] = field(default_factory=list)
+    actors: list[str] = field(default_factory=list)
+    articles: list[str] = field(default_factory=list)
+    precisions: list[str] = field(default_factory=list)
+
+
+def choices(df_all: pd.DataFrame) -> Choices:
+    """Filter options present in the data, in a stable, meaningful order."""
+    if df_all is None or df_all.empty:
+        return Choices()
+    present = set(df_all["event_type"].dropna())
+    types = [t for t in EVENT_TYPES if t in present] + sorted(present - set(EVENT_TYPES))
+    precs = [p for p in PRECISIONS if p in set(df_all["precision"].dropna())]
+    actors = sorted({a for lst in df_all["actors"] for a in (lst if isinstance(lst, list) else [])})
+    return Choices(
+        event_types=types,
+        sub_event_types=sorted(s for s in df_all["sub_event_type"].dropna().unique() if s),
+        countries=sorted(c for c in df_all["country_code"].dropna().unique() if c),
+        actors=actors,
+        articles=sorted(df_all["article"].dropna().unique()),
+        precisions=precs,
+    )
+
+
+def type_counts(df: pd.DataFrame) -> dict[str, int]:
+    if df is None or df.empty:
+        return {}
+    return {str(k): int(v) for k, v in df["event_type"].value_counts().items()}
+
+
+# ---- URL state (st.query_params) ----
+
+_LIST_KEYS = ("event_types", "sub_event_types", "countries", "actors", "articles", "precisions")
+
+
+def filters_from_query(params: Mapping[str, str | list[str]], span: tuple[date, date] | None) -> Filters:
+    """Filters from URL query parameters; invalid values are ignored, dates clamped into the data's span."""
+
+    def one(key: str) -> str | None:
+        v = params.get(key)
+        if isinstance(v, list):
+            v = v[-1] if v else None
+        return v or None
+
+    def day(key: str) -> date | None:
+        v = one(key)
+        try:
+            return date.fromisoformat(v) if v else None
+        except ValueError:
+            return None
+
+    start, end = day("start"), day("end")
+    if span is not None:
+        lo, hi = span
+        start = min(max(start, lo), hi) if start else None
+        end = min(max(end, lo), hi) if end else None
+        if start and end and start > end:
+            start, end = end, start
+    lists = {}
+    for k in _LIST_KEYS:
+        v = one(k)
+        lists[k] = tuple(x for x in v.split("|") if x) if v else None
+    return Filters(start=start, end=end, text=one("q"), **lists)
+
+
+def filters_to_query(f: Filters, span: tuple[date, date] | None) -> dict[str, str]:
+    """The URL query parameters for `f` (defaults left out, so the URL stays short)."""
+    out: dict[str, str] = {}
+    if f.start and (span is None or f.start != span[0]):
+        out["start"] = f.start.isoformat()
+    if f.end and (span is None or f.end != span[1]):
+        out["end"] = f.end.isoformat()
+    for k in _LIST_KEYS:
+        v = getattr(f, k)
+        if v is not None:
+            out[k] = "|".join(v)
+    if f.text:
+        out["q"] = f.text
+    return out
+
+
+def date_pair(value: object, span: tuple[date, date]) -> tuple[date, date]:
+    """A (start, end) from st.date_input's value, which is a 1-tuple while the user is still picking."""
+    if isinstance(value, date):
+        return value, value
+    vals = [v for v in (value or ()) if isinstance(v, date)]  # type: ignore[union-attr]
+    if not vals:
+        return span
+    return (vals[0], vals[-1]) if vals[0] <= vals[-1] else (vals[-1], vals[0])
+
+
+def env_flag(name: str) -> bool:
+    return os.environ.get(name, "").strip().lower() in ("1", "true", "yes", "on")
+
+
+def timeline(df: pd.DataFrame) -> pd.DataFrame:
+    """Events per day (index) by event type (columns), for a stacked bar chart of the current filters."""
+    if df is None or df.empty:
+        return pd.DataFrame()
+    day = pd.to_datetime(df["date"]).dt.normalize()
+    out = df.assign(day=day).pivot_table(index="day", columns="event_type", values="event_id",
+                                         aggfunc="count", fill_value=0)
+    out.columns = [str(c) for c in out.columns]
+    return out.reindex(columns=[t for t in EVENT_TYPES if t in out.columns]
+                       + [c for c in out.columns if c not in EVENT_TYPES])
+
+
+# ---- Articles page ----
+
+@dataclass
+class FileResult:
+    """What happened to one uploaded file (or pasted text)."""
+
+    name: str
+    new: int = 0
+    skipped: int = 0
+    events: int = 0
+    failed: list[str] = field(default_factory=list)
+
+    @property
+    def status(self) -> str:
+        if self.failed and not (self.new or self.skipped):
+            return "failed"
+        if self.failed:
+            return "partly failed"
+        return "new" if self.new else "already stored" if self.skipped else "nothing to read"
+
+
+def _safe_name(name: str) -> str:
+    base = Path(name or "upload").name.strip().replace("\x00", "")
+    return base if base not in ("", ".", "..") else "upload"
+
+
+def ingest_uploads(path: Path, files: list[tuple[str, bytes]], progress: Progress | None = None
+                   ) -> list[FileResult]:
+    """Ingest uploaded files one by one, each with its own result; a broken file never stops the others.
+
+    Files are written under their own (sanitised) names into a temporary folder so the readers' error messages
+    name the file the user uploaded.
+    """
+    import tempfile
+
+    results: list[FileResult] = []
+    with tempfile.TemporaryDirectory(prefix="geomap-upload-") as tmp:
+        for i, (name, data) in enumerate(files, 1):
+            safe = _safe_name(name)
+            folder = Path(tmp) / str(i)
+            folder.mkdir()
+            fpath = folder / safe
+            fpath.write_bytes(data)
+            res = FileResult(safe)
+            try:
+                items = list(read_paths([fpath]))
+                rep = ingest_items(path, items)
+                res.new, res.skipped, res.events = rep.new, rep.skipped, rep.events
+                res.failed = [f.replace(str(fpath), safe).replace(str(folder) + "/", "") for f in rep.failed]
+            except Exception as exc:  # noqa: BLE001 - shown to the user, the page and the store stay intact
+                res.failed.append(f"{safe}: {exc}")
+            results.append(res)
+            if progress is not None:
+                progress(i, len(files), safe)
+    return results
+
+
+def ingest_pasted(path: Path, text: str, published: date, title: str = "", url: str = "") -> FileResult:
+    """Ingest one pasted article (idempotent: pasting the same text and date twice stores it once)."""
+    from geomap.articles import from_text
+
+    res = FileResult("pasted text")
+    if not text.strip():
+        res.failed.append("pasted text: empty")
+        return res
+    art = from_text(text, published, title=title, url=url)
+    rep = ingest_items(path, [art])
+    res.new, res.skipped, res.events, res.failed = rep.new, rep.skipped, rep.events, list(rep.failed)
+    return res
+
+
+def results_frame(results: list[FileResult]) -> pd.DataFrame:
+    return pd.DataFrame([{"file": r.name, "result": r.status, "new articles": r.new,
+                          "already stored": r.skipped, "new events": r.events,
+                          "errors": "; ".join(r.failed)} for r in results])
+
+
+def articles(path: Path) -> pd.DataFrame:
+    with Store.open(path) as store:
+        return store.articles_frame()
+
+
+def article_with_mentions(path: Path, article_id: str) -> tuple[object | None, list[dict]]:
+    """(Article or None, its place mentions in text order)."""
+    with Store.open(path) as store:
+        art = store.get_article(article_id)
+        return art, (store.mentions_for(article_id) if art else [])
+
+
+# ---- Data page ----
+
+def export_text(path: Path, filters: Filters, fmt: str) -> str:
+    """The filtered events as CSV (ACLED column names) or GeoJSON text, via geomap.export."""
+    import io
+
+    from geomap.export import write_records
+
+    buf = io.StringIO()
+    with Store.open(path) as store:
+        write_records(store.event_records(**filters.query_kwargs()), fmt, buf)
+    return buf.getvalue()

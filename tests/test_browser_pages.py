@@ -1,0 +1,61 @@
+"""The Articles reader and the Data page in real Chromium (DESIGN §7)."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import XSS_ARTICLE_ID, screenshot
+from test_browser_map import assert_clean
+
+from geomap.store import Store
+
+pytestmark = [pytest.mark.browser, pytest.mark.slow]
+
+
+def goto_page(page, url: str, name: str) -> None:
+    page.goto(url)
+    page.wait_for_selector('iframe[title="streamlit_folium.st_folium"]', timeout=60_000)
+    page.locator('[data-testid="stSidebarNav"] a').filter(has_text=name).click()
+    page.wait_for_url(f"**/{name}", timeout=20_000)
+
+
+def test_reader_highlights_mentions_and_shows_markup_as_text(page, app_server):
+    # navigate as a user does (a deep link makes Streamlit probe /Articles/_stcore/... first, a 404 by design)
+    goto_page(page, app_server.url, "Articles")
+    page.get_by_role("tab", name="Reader").click()
+    box = page.locator('[data-testid="stSelectbox"]').filter(has_text="Article")
+    box.click()
+    page.keyboard.type(XSS_ARTICLE_ID)
+    page.keyboard.press("Enter")
+    page.get_by_text(XSS_ARTICLE_ID).first.wait_for(timeout=10_000)
+    body = page.locator(".geomap-article-text")
+    body.wait_for(timeout=30_000)
+    with Store.open(app_server.db) as store:
+        art = store.get_article(XSS_ARTICLE_ID)
+        mentions = store.mentions_for(XSS_ARTICLE_ID)
+    text = body.inner_text()
+    assert "<script>window.__geomapXss = 1;</script>" in text
+    assert '<img src=x onerror="window.__geomapXss = 2">' in text
+    assert body.locator("script, img, b").count() == 0
+    resolved = [m for m in mentions if m["lat"] is not None and m["name"]]
+    assert resolved, "the hostile article must have resolved places"
+    assert body.locator("mark").count() == len(mentions)
+    n_event = sum(m["role"] == "event" for m in mentions)
+    assert body.locator("mark.geomap-role-event").count() == n_event
+    assert body.locator("a[href^='/?articles=']").count() == len(resolved)
+    assert " ".join(art.text.split())[:40] in " ".join(text.split())
+    page.wait_for_timeout(300)
+    assert page.evaluate("window.__geomapXss") is None
+    screenshot(page, "articles_reader")
+    assert_clean(page)
+
+
+def test_data_page_shows_the_table(page, app_server):
+    goto_page(page, app_server.url, "Data")
+    page.get_by_text(" events").first.wait_for(timeout=30_000)
+    with Store.open(app_server.db) as store:
+        n = store.count_events()
+    page.get_by_text(f"{n} events", exact=True).wait_for(timeout=30_000)
+    page.locator('[data-testid="stDataFrame"]').wait_for(timeout=30_000)
+    assert page.get_by_role("button", name="Download CSV (ACLED columns)").count() == 1
+    screenshot(page, "data_page")
+    assert_clean(page)
