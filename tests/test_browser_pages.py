@@ -28,7 +28,8 @@ def test_reader_highlights_mentions_and_shows_markup_as_text(page, app_server):
     page.keyboard.press("Enter")
     page.get_by_text(XSS_ARTICLE_ID).first.wait_for(timeout=10_000)
     body = page.locator(".geomap-article-text")
-    body.wait_for(timeout=30_000)
+    # the reader reruns after the selection: wait for the chosen article's text, not whichever one showed first
+    body.filter(has_text="window.__geomapXss").wait_for(timeout=30_000)
     with Store.open(app_server.db) as store:
         art = store.get_article(XSS_ARTICLE_ID)
         mentions = store.mentions_for(XSS_ARTICLE_ID)
@@ -56,6 +57,8 @@ def test_data_page_shows_the_table(page, app_server):
         n = store.count_events()
     page.get_by_text(f"{n} events", exact=True).wait_for(timeout=30_000)
     page.locator('[data-testid="stDataFrame"]').wait_for(timeout=30_000)
-    assert page.get_by_role("button", name="Download CSV (ACLED columns)").count() == 1
+    csv_button = page.get_by_role("button", name="Download CSV (ACLED columns)")
+    csv_button.wait_for(timeout=30_000)
+    assert csv_button.count() == 1
     screenshot(page, "data_page")
     assert_clean(page)
