@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from geomap.dates import TimeExpr, find_dates
-from geomap.models import Doc, Event, Mention, Place
+from geomap.models import PRECISIONS, Doc, Event, Mention, Place
 
 #: Events that ended more than this long before publication are the story's history, not news, and are left out.
 MAX_AGE_DAYS = 400
@@ -49,7 +49,7 @@ TRIGGERS: tuple[Trigger, ...] = (
             r"missiles)|air defen[cs]es? (?:systems? )?(?:destroyed|shot))", STRAT, "Disrupted weapons use"),
     Trigger(r"(?:withdr[ae]w|withdrawn|withdrawal|pulled out|handed over|without (?:a fight|resistance|firing a "
             r"shot)|unopposed)", STRAT, "Non-violent transfer of territory"),
-    Trigger(r"(?:heads? for|headed for|arrived in|visit(?:ed|ing|s)?|trip to|travell?ed to|landed in)",
+    Trigger(r"(?:heads? for|headed for|visit(?:ed|ing|s)?|trip to|travell?ed to)",
             STRAT, "Other"),
     Trigger(r"(?:moved (?:in)?to|deployed|redeployed|deployment|massed|build-?up|stationed|sent troops|"
             r"sending (?:\w+ )?troops|troops (?:moved|arrived))", STRAT, "Change to group/activity"),
@@ -118,6 +118,12 @@ _ATTRIBUTIVE_BEFORE = re.compile(
 # "about 40 km north of Kaya": a reference point, not the event's place.
 _REFERENCE_BEFORE = re.compile(r"\b\d+\s*(?:km|kilometres|kilometers|miles|mi)\s+(?:\(\d+\s*miles?\)\s+)?"
                                r"(?:\w+\s+)?(?:of|from)\s+" + _FILL + r"$", re.I)
+_NAME_GOES_ON = re.compile(r"\s+[A-Z][a-z]")
+#: Where a place sits from fine to coarse, to tell "Sanaa, Yemen" (apposition) from "Sanaa, Aden" (list).
+PRECISION_RANK = {k: i for i, k in enumerate(PRECISIONS)}
+# "send their ships around Africa's Cape": a route, not a place where something happened.
+_ROUTE_BEFORE = re.compile(r"\b(?:send|sent|sending|route|routed|rerouted?|divert(?:ed|ing)?|sail(?:ed|ing)?|"
+                           r"ship(?:ped|ping)?)\s+(?:\w+\s+){0,3}?(?:around|via|through|to)\s+" + _FILL + r"$", re.I)
 # "Beirut's southern suburbs", "Tripoli's northern outskirts": a part of the place, where things do happen.
 _PART_AFTER = re.compile(r"['’]s\s+(?:\w+\s+){0,2}?(?:outskirts|suburbs?|centre|center|districts?|neighbou?rhoods?|"
                          r"port|airport|streets|outskirt|edge|old city|downtown|residential|industrial|"
@@ -304,6 +310,8 @@ class EventExtractor:
             background = bool(_BACKGROUND.search(stext))
             prev_event: Mention | None = None
             sent_events: list[Event] = []
+            who: list[str] | None = None  # actors and deaths are read once per sentence, when it has an event
+            deaths: int | None = None
             for k, m in enumerate(ms):
                 m.role = "mention"
                 if m.place is None:
@@ -316,6 +324,8 @@ class EventExtractor:
                     continue
                 m.role = "event"
                 prev_event = m
+                if who is None:
+                    who, deaths = actors(stext), fatalities(stext)
                 for trig in trigs:
                     etype, sub = trig.trigger.event_type, trig.trigger.sub_event_type
                     if trig.trigger.generic:
@@ -327,7 +337,7 @@ class EventExtractor:
                     sent_events.append(Event(
                         place=m.place, place_text=m.text, date=d0, date_end=d1, date_precision=prec,
                         event_type=etype, sub_event_type=sub, sentence=stext, sentence_start=sent.start,
-                        place_start=m.start, actors=actors(stext), fatalities=fatalities(stext),
+                        place_start=m.start, actors=list(who), fatalities=deaths,
                         sentences=[stext]))
             if not lead_set:
                 # The story's time is set by its lead: the first recent event date. Later flashbacks ("Hama fell on
@@ -347,15 +357,20 @@ class EventExtractor:
         place: Place = ms[k].place  # type: ignore[assignment]
         if place.kind == "continent" or place.feature == "river" or ms[k].hint == "demonym" or not triggers:
             return []
-        before, after = stext[max(0, s - 90):s], stext[e:e + 90]  # the slot is in the words nearby
+        before, after = stext[max(0, s - 70):s], stext[e:e + 70]  # the slot is in the words nearby
         if stext[e:e + 2] in ("'s", "’s") and not _PART_AFTER.match(after):
             return []  # "Kyiv's mayor", "Moscow's invasion": the place owns something, nothing happens there
         if (_ATTRIBUTIVE_BEFORE.search(before) or _REFERENCE_BEFORE.search(before) or _FROM_IN_BEFORE.search(before)
-                or _MODIFIER_AFTER.match(after)):
+                or _ROUTE_BEFORE.search(before) or _MODIFIER_AFTER.match(after)):
             return []
-        # "explosions in Kyiv, Kharkiv and Odesa": a list continues the slot of its first name.
-        chained = prev_event is not None and bool(re.fullmatch(
-            r"\s*(?:,|,?\s*and|,?\s*or)\s*(?:the\s+)?", stext[prev_event.end - sent_start: s]))
+        # "explosions in Kyiv, Kharkiv and Odesa": a list continues the slot of its first name -- but not
+        # "Sanaa, Yemen" (an apposition naming where the first one is) nor "the U.S. Air Forces" (a body's name).
+        chained = (prev_event is not None and prev_event.place is not None
+                   and bool(re.fullmatch(r"\s*(?:,|,?\s*and|,?\s*or)\s*(?:the\s+)?",
+                                         stext[prev_event.end - sent_start: s]))
+                   and not _NAME_GOES_ON.match(after)
+                   and not (place.country_code == prev_event.place.country_code
+                            and PRECISION_RANK.get(place.kind, 0) > PRECISION_RANK.get(prev_event.place.kind, 0)))
         if not chained:
             locative = bool(_LOCATIVE.search(before)) or bool(_PASSIVE_AFTER.match(after))
             if not locative or (_ORIGIN_BEFORE.search(before) and not _LOCATIVE.search(before)):
