@@ -249,6 +249,20 @@ def actors(text: str) -> list[str]:
     return out
 
 
+_DATE_OPENER = re.compile(r"(?:On|Late|Early|Earlier|Last|Overnight|Yesterday|Today|This|In|Since|By|Between|\d|Jan|Feb|"
+                          r"Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Mon|Tue|Wed|Thu|Fri|Sat|Sun)\b")
+
+
+class _LazyList:
+    """A read-only sequence whose items are computed on first access."""
+
+    def __init__(self, get, n: int):
+        self._get, self._n = get, n
+
+    def __iter__(self):
+        return (self._get(i) for i in range(self._n))
+
+
 def _specific(found: list[Found]) -> tuple[str, str] | None:
     """The most frequent specific violent (type, sub-type) among triggers, if any."""
     counts: dict[tuple[str, str], int] = {}
@@ -284,13 +298,22 @@ class EventExtractor:
             return dominant[0]
         narrative: tuple[date, date, str] = (pub, pub, "day")
         lead_set = False
-        sent_triggers = [find_triggers(st.text) for st in doc.sentences]
+        # Triggers are looked for lazily: only sentences with places need them, the others only when a generic
+        # word ("attacks") asks what its paragraph or article is about.
+        trigger_cache: dict[int, list[Found]] = {}
+
+        def triggers_of(i: int) -> list[Found]:
+            if i not in trigger_cache:
+                trigger_cache[i] = find_triggers(doc.sentences[i].text)
+            return trigger_cache[i]
+
+        sent_triggers = _LazyList(triggers_of, len(doc.sentences))
         para_cache: dict[int, list[Found]] = {}
 
         def paragraph_triggers(p: int) -> list[Found]:
             if p not in para_cache:
-                para_cache[p] = [f for st, fs in zip(doc.sentences, sent_triggers, strict=True) if st.paragraph == p
-                                 for f in fs]
+                para_cache[p] = [f for i, st in enumerate(doc.sentences) if st.paragraph == p
+                                 for f in triggers_of(i)]
             return para_cache[p]
 
         by_sentence: dict[int, list[Mention]] = {}
@@ -301,12 +324,14 @@ class EventExtractor:
         for si, sent in enumerate(doc.sentences):
             ms = by_sentence.get(si, [])
             stext = sent.text
+            if not ms and not _DATE_OPENER.match(stext):
+                continue  # no place, and no paragraph-opening date to carry forward
             dates = [d for d in find_dates(stext, pub) if not d.vague]
             # "On Friday, Russia fired ..." opening a sentence sets the time of the rest of its paragraph.
             if dates and dates[0].start <= 3 and not dates[0].reporting:
                 para_time = (sent.paragraph, (dates[0].date, dates[0].date_end, dates[0].precision))
             story = para_time[1] if para_time and para_time[0] == sent.paragraph else narrative
-            triggers = sent_triggers[si]
+            triggers = triggers_of(si) if ms else []
             background = bool(_BACKGROUND.search(stext))
             prev_event: Mention | None = None
             sent_events: list[Event] = []
@@ -360,9 +385,6 @@ class EventExtractor:
         before, after = stext[max(0, s - 70):s], stext[e:e + 70]  # the slot is in the words nearby
         if stext[e:e + 2] in ("'s", "’s") and not _PART_AFTER.match(after):
             return []  # "Kyiv's mayor", "Moscow's invasion": the place owns something, nothing happens there
-        if (_ATTRIBUTIVE_BEFORE.search(before) or _REFERENCE_BEFORE.search(before) or _FROM_IN_BEFORE.search(before)
-                or _ROUTE_BEFORE.search(before) or _MODIFIER_AFTER.match(after)):
-            return []
         # "explosions in Kyiv, Kharkiv and Odesa": a list continues the slot of its first name -- but not
         # "Sanaa, Yemen" (an apposition naming where the first one is) nor "the U.S. Air Forces" (a body's name).
         chained = (prev_event is not None and prev_event.place is not None
@@ -371,10 +393,13 @@ class EventExtractor:
                    and not _NAME_GOES_ON.match(after)
                    and not (place.country_code == prev_event.place.country_code
                             and PRECISION_RANK.get(place.kind, 0) > PRECISION_RANK.get(prev_event.place.kind, 0)))
-        if not chained:
+        if not chained:  # most mentions stop here: no locative slot
             locative = bool(_LOCATIVE.search(before)) or bool(_PASSIVE_AFTER.match(after))
             if not locative or (_ORIGIN_BEFORE.search(before) and not _LOCATIVE.search(before)):
                 return []
+        if (_ATTRIBUTIVE_BEFORE.search(before) or _REFERENCE_BEFORE.search(before) or _FROM_IN_BEFORE.search(before)
+                or _ROUTE_BEFORE.search(before) or _MODIFIER_AFTER.match(after)):
+            return []
         c0, c1 = _clause_bounds(stext, s)
 
         def distance(t: Found) -> int:
