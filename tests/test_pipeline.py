@@ -115,3 +115,29 @@ def test_sentence_without_time_inherits_narrative_time():
     text = "Russian drones attacked Kyiv on Saturday. Later, shelling hit Kherson."
     ev = {e.place_text: e for e in doc_of(text).events}
     assert ev["Kherson"].date == date(2022, 12, 17)
+
+
+def test_paragraph_opening_date_carries_to_the_next_sentence():
+    text = ("Ukrainian shelling hit Belgorod on Saturday, officials said.\n\n"
+            "On Friday, Russia fired 122 missiles at Ukraine. Explosions hit Kyiv, Odesa and Dnipro.")
+    ev = {e.place_text: e for e in doc_of(text, date(2023, 12, 30)).events}
+    assert ev["Belgorod"].date == date(2023, 12, 30)
+    assert {ev[p].date for p in ("Kyiv", "Odesa", "Dnipro")} == {date(2023, 12, 29)}
+
+
+def test_apposition_route_and_attribute_are_not_extra_events():
+    text = ("Air strikes hit targets in Sanaa, Yemen, on Friday. Shipping lines now send their ships around "
+            "Africa's Cape of Good Hope after attacks in the Red Sea. The military government in Ouagadougou "
+            "condemned the attack.")
+    places_with_events = {e.place_text for e in doc_of(text).events}
+    assert "Sanaa" in places_with_events and "Red Sea" in places_with_events
+    assert not places_with_events & {"Yemen", "Cape of Good Hope", "Ouagadougou"}
+
+
+def test_one_sense_per_discourse():
+    text = ("Russian forces attacked Pokrovsk, Donetsk region, on Monday. Fighting near Pokrovsk went on, "
+            "Russian officials said.")
+    cities = {m.place.id for m in doc_of(text).mentions if m.text == "Pokrovsk"}
+    assert len(cities) == 1
+    m = next(m for m in doc_of(text).mentions if m.text == "Pokrovsk")
+    assert m.place.country_code == "UA"
