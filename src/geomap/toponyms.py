@@ -9,8 +9,8 @@ candidates are filtered with evidence from the text:
   a title before a word ("Governor Kuleba") makes it a person too;
 * demonyms and titles ("Russian", "President") are never places;
 * common English words ("Nice", "Reading", "Split") need more than a capital letter: at the start of a sentence
-  or a quote the capital says nothing, so they are kept only when they name a country, region or sea, or a large
-  city after a locative preposition;
+  or a quote the capital says nothing, so there they are kept only when they name a country, region or sea; in
+  mid-sentence they need to name a large city or to follow a locative preposition ("in Split");
 * all-capitals words of four letters or more (YASNO, NATO, subheads) are not places.
 """
 
@@ -221,12 +221,13 @@ class ToponymFinder:
             return None
         if n == 1 and words[0] in self.common and not surface.isupper():  # "US" is not "us"
             cands = self.gaz.candidates(surface)
-            big = [c for c in cands if c.kind in ("country", "region", "sea", "continent")]
-            if not big:
+            if not any(c.kind in ("country", "region", "sea", "continent") for c in cands):
+                if _is_sentence_initial(text, first):
+                    return None  # "Reading the report, ...": at a sentence start the capital says nothing
                 before = text[max(0, first.start - 20): first.start]
                 large_city = any(c.kind == "city" and c.population >= 100_000 for c in cands)
-                if not (large_city and _LOCATIVE_BEFORE.search(before) and not _is_sentence_initial(text, first)):
-                    return None
+                if not (large_city or _LOCATIVE_BEFORE.search(before)):
+                    return None  # mid-sentence "Split" or "Hope" needs a big city or an "in"/"near" before it
         return Mention(first.start, last.end, surface, -1, hint=_hint(text, first.start, last.end))
 
     def __call__(self, doc: Doc) -> Doc:
