@@ -124,7 +124,8 @@ class Resolver:
                 ctx_c = countries - own_c
                 contexts[key] = (ctx_c, regions - own_r, sum(ctx_c.values()))
             ctx_c, ctx_r, total = contexts[key]
-            local = self.local_hints(doc, i)
+            # A name that can be a country needs no "X, Y" hint: "U.S., France" is a list, not "Paris, France".
+            local = set() if any(c.kind == "country" for c, _ in cs) else self.local_hints(doc, i)
             m.place, best[i] = max(((c[0], self.score(*c, ctx_c, ctx_r, total, local)) for c in cs),
                                    key=lambda ps: ps[1])
         # One sense per discourse: every mention of a name (with the same kind hint) takes the reading that the
