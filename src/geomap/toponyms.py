@@ -37,6 +37,7 @@ _TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[^\W\d_][\w'’\-]*|\d+", re.U)
 _JOIN = re.compile(r"[ \t]+|[ \t]*-[ \t]*")  # what may stand between two words of one name
 _LOCATIVE_BEFORE = re.compile(
     r"\b(?:in|at|near|around|outside|inside|into|from|to|toward|towards|across|over|of|on)\s+(?:the\s+)?$", re.I)
+_POSSESSIVE_GAP = re.compile(r"['’]s?[ \t]+")
 _CONTRACTION = re.compile(r"['’](?:ve|re|d|ll|m|t)$", re.I)
 _GENERIC_AFTER = REGION_WORDS | CITY_WORDS | DISTRICT_WORDS | {"river", "sea", "bridge", "plant", "airport"}
 _NAME_TAIL_OK = _GENERIC_AFTER | TITLES | DEMONYMS
@@ -124,7 +125,8 @@ class ToponymFinder:
         for j in range(i, limit):
             if j > i:
                 gap = text[toks[j - 1].end: toks[j].start]
-                if not _JOIN.fullmatch(gap) or toks[j - 1].possessive:
+                # a possessive may sit inside a name ("People's Republic of China", "Martha's Vineyard")
+                if not (_JOIN.fullmatch(gap) or toks[j - 1].possessive and _POSSESSIVE_GAP.fullmatch(gap)):
                     break
             if j > i and not toks[j].capitalised and toks[j].lower not in ("of", "al", "el", "de", "on", "upon",
                                                                               "the", "du", "la", "le", "am",
