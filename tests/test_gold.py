@@ -44,7 +44,7 @@ def test_seed_article_meets_the_gold():
 
 DEV = ROOT / "tests" / "data" / "dev"
 #: The development set's level when last tuned (see README "Accuracy"); raise it when the pipeline improves.
-DEV_FLOOR = {"recall": 0.88, "precision": 0.90, "date": 0.90, "type": 0.88, "forbidden": 0}
+DEV_FLOOR = {"recall": 0.95, "precision": 0.90, "date": 0.90, "type": 0.88, "forbidden": 0}
 
 
 def test_development_set_holds_its_level():

@@ -41,8 +41,8 @@ class Trigger:
 TRIGGERS: tuple[Trigger, ...] = (
     Trigger(r"(?:naval |military |joint |war |tactical |battalion |live-fire )*(?:drills?|exercises?|manoeuvres|"
             r"maneuvers|war games)", STRAT, "Other"),
-    Trigger(r"ceasefire|cease-fire|truce|peace (?:deal|agreement|accord)|agreement|deal was signed|signed an? "
-            r"(?:deal|accord|agreement)|prisoner (?:swap|exchange)|exchanged? prisoners|humanitarian pause",
+    Trigger(r"ceasefire|cease-fire|truce|peace (?:deal|agreement|accord)|agreements?|accords?|deals?,? (?:was |were )?"
+            r"signed|signed|signing|prisoner (?:swap|exchange)|exchanged? prisoners|humanitarian pause",
             STRAT, "Agreement"),
     Trigger(r"(?:arrested|detained|detentions?|arrests?)", STRAT, "Arrests"),
     Trigger(r"(?:shot down|intercepted|downed|destroyed (?:about |some |at least )?\d* ?(?:of \d+ )?(?:drones|"
@@ -65,8 +65,10 @@ TRIGGERS: tuple[Trigger, ...] = (
     Trigger(r"(?:suicide (?:bomber|bombing|attack))", EXPL, "Suicide bomb"),
     Trigger(r"(?:explosions?|blasts?|explod(?:ed|ing)|blew up|detonat\w+|strikes?|struck|hit|hits|attacked|attacks?|"
             r"assaults?|"
-            r"damaged|destroyed|targeted|targeting|pounded)", EXPL, "Shelling/artillery/missile attack", True),
-    Trigger(r"(?:fierce(?:st)? fighting|fighting|fought|gunfire|gunshots|gun ?battles?|shoot-?outs?|exchanges? of fire|"
+            r"damaged?|damaging|destroyed|targeted|targeting|pounded|wrecked|debris|shrapnel|wounded|injured)", EXPL,
+            "Shelling/artillery/missile attack", True),
+    Trigger(r"(?:fierce(?:st)? fighting|fighting|fought|incursions?|raids? into|ambush(?:ed|es)?|gunfire|gunshots|"
+            r"gun ?battles?|shoot-?outs?|exchanges? of fire|"
             r"clash(?:es|ed)?|battles?|battlefield|battling|combat|"
             r"firefights?|gunfights?|skirmish(?:es)?|offensive|counter-?offensive|assault on|holding firm|"
             r"repelled|repulsed|advance[ds]?|advancing|front ?line|stormed|besieged|siege|invasion|invaded|"
@@ -102,7 +104,8 @@ _LOCATIVE = re.compile(
     r"|(?:\b(?:outskirts|city|town|village|suburbs?|region|province|district|centre|center|heart|(?<!km\s)north|"
     r"(?<!km\s)south|(?<!km\s)east|(?<!km\s)west|invasion|shelling|bombing|bombardment|capture|siege|battle|"
     r"attacks?|strikes?|liberation|outside|occupation|parts|areas?|port|stronghold|control|capital|edge|"
-    r"streets|outskirt|territory|entrance|vicinity)\s+of\s+" + _FILL + r"$)"
+    r"streets|outskirt|territory|entrance|vicinity|residents|inhabitants)\s+of\s+" + _FILL + r"$)"
+    r"|(?:\b(?:damage|damaging|attacks?|strikes?|hits?)\s+to\s+" + _FILL + r"$)"
     r"|(?:\b(?:heads?|headed|left|bound|departed)\s+for\s+" + _FILL + r"$)"
     r"|(?:\b(?:attacked|shelled|struck|hit|bombed|targeted|pounded|captured|seized|recaptured|retook|liberated|"
     r"entered|stormed|besieged|raided|invaded|visited|visits|visit|reached|rocked|shook)\s+" + _FILL + r"$)",
@@ -126,7 +129,8 @@ _ROUTE_BEFORE = re.compile(r"\b(?:send|sent|sending|route|routed|rerouted?|diver
                            r"ship(?:ped|ping)?)\s+(?:\w+\s+){0,3}?(?:around|via|through|to)\s+" + _FILL + r"$", re.I)
 # "Beirut's southern suburbs", "Tripoli's northern outskirts": a part of the place, where things do happen.
 _PART_AFTER = re.compile(r"['’]s\s+(?:\w+\s+){0,2}?(?:outskirts|suburbs?|centre|center|districts?|neighbou?rhoods?|"
-                         r"port|airport|streets|outskirt|edge|old city|downtown|residential|industrial|"
+                         r"port|airport|streets|outskirt|edge|old city|downtown|residential|industrial|palace|"
+                         r"square|hall|mosque|stadium|market|hospital|building|headquarters|"
                          r"frontline|front line|railway station)\b", re.I)
 # "the Black Sea port of Odesa": the first name only qualifies the second.
 _MODIFIER_AFTER = re.compile(r"\s+(?:port|city|town|village|coast|region|province|capital|enclave|island)\s+of\b",
