@@ -14,23 +14,36 @@ from geomap.exceptions import GeomapError, InputError
 from geomap.models import Article
 
 
-def _articles(paths: list[str], default_date: date | None = None) -> Iterator[Article]:
-    """Readable articles; each unreadable file or row is reported on stderr and skipped."""
-    for item in read_paths(paths, default_date):
-        if isinstance(item, InputError):
-            print(f"geomap: skipped {item}", file=sys.stderr)
-        else:
-            yield item
+class _Reader:
+    """Readable articles from paths; each unreadable file or row is reported on stderr and skipped, and counted
+    so that a run in which nothing at all could be read exits non-zero."""
+
+    def __init__(self, paths: list[str], default_date: date | None = None):
+        self.paths, self.default_date = paths, default_date
+        self.read = self.failed = 0
+
+    def __iter__(self) -> Iterator[Article]:
+        for item in read_paths(self.paths, self.default_date):
+            if isinstance(item, InputError):
+                self.failed += 1
+                print(f"geomap: skipped {item}", file=sys.stderr)
+            else:
+                self.read += 1
+                yield item
+
+    @property
+    def status(self) -> int:
+        return 1 if self.failed and not self.read else 0
 
 
 def cmd_extract(args: argparse.Namespace) -> int:
     from geomap.export import write_records
     from geomap.pipeline import process
 
-    records = (ev.to_record(doc.article) for art in _articles(args.paths) for doc in [process(art)]
-               for ev in doc.events)
+    reader = _Reader(args.paths)
+    records = (ev.to_record(doc.article) for art in reader for doc in [process(art)] for ev in doc.events)
     write_records(records, args.format, sys.stdout)
-    return 0
+    return reader.status
 
 
 def cmd_geoparse(args: argparse.Namespace) -> int:
@@ -38,10 +51,11 @@ def cmd_geoparse(args: argparse.Namespace) -> int:
     from geomap.pipeline import process
 
     # Place mentions do not depend on dates: rows with a missing or unreadable date are parsed all the same.
-    records = (m.to_record(doc.article) for art in _articles(args.paths, default_date=date.today())
-               for doc in [process(art)] for m in doc.mentions if m.place is not None)
+    reader = _Reader(args.paths, default_date=date.today())
+    records = (m.to_record(doc.article) for art in reader for doc in [process(art)] for m in doc.mentions
+               if m.place is not None)
     write_records(records, "jsonl", sys.stdout)
-    return 0
+    return reader.status
 
 
 def cmd_geocode(args: argparse.Namespace) -> int:
