@@ -141,3 +141,10 @@ def test_one_sense_per_discourse():
     assert len(cities) == 1
     m = next(m for m in doc_of(text).mentions if m.text == "Pokrovsk")
     assert m.place.country_code == "UA"
+
+
+def test_suburb_of_and_in_and_around():
+    text = "Russian troops shelled the Kyiv suburb of Irpin on Monday. Air raids hit targets in and around Kharkiv."
+    doc = doc_of(text)
+    r = {m.text: m.role for m in doc.mentions if m.hint != "demonym"}
+    assert r == {"Kyiv": "mention", "Irpin": "event", "Kharkiv": "event"}

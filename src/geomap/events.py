@@ -133,8 +133,8 @@ _PART_AFTER = re.compile(r"['’]s\s+(?:\w+\s+){0,2}?(?:outskirts|suburbs?|centr
                          r"square|hall|mosque|stadium|market|hospital|building|headquarters|"
                          r"frontline|front line|railway station)\b", re.I)
 # "the Black Sea port of Odesa": the first name only qualifies the second.
-_MODIFIER_AFTER = re.compile(r"\s+(?:port|city|town|village|coast|region|province|capital|enclave|island)\s+of\b",
-                             re.I)
+_MODIFIER_AFTER = re.compile(r"\s+(?:port|city|town|village|coast|region|province|capital|enclave|island|suburbs?|"
+                             r"district|neighbou?rhood|area|county)\s+of\b", re.I)
 _PASSIVE_AFTER = re.compile(
     r"^\s*(?:(?:was|were|has been|had been|is|are|came|come|remained|remains)\s+(?:\w+\s+)?"
     r"(?:attacked|hit|shelled|struck|bombed|targeted|pounded|captured|seized|under\s+(?:fire|attack|shelling)|"
