@@ -28,8 +28,8 @@ if appstate.needs_first_ingest(DB) and appstate.sample_paths():
         status.update(label=done, state="complete", expanded=False)
 
 span = appstate.date_span(DB)
-df_all = appstate.events(DB)
-opts = appstate.choices(df_all)
+opts = appstate.choices_for(DB)
+n_total = appstate.store_version(DB)[0]
 
 # ---- URL state -> widget state (once per session) ----
 if "url_loaded" not in st.session_state:
@@ -37,26 +37,19 @@ if "url_loaded" not in st.session_state:
     url = appstate.filters_from_query(st.query_params.to_dict(), span)
     if span is not None:
         st.session_state.dates = (url.start or span[0], url.end or span[1])
-    st.session_state.f_types = [t for t in (url.event_types or ()) if t in opts.event_types]
-    st.session_state.f_subtypes = [t for t in (url.sub_event_types or ()) if t in opts.sub_event_types]
-    st.session_state.f_countries = [t for t in (url.countries or ()) if t in opts.countries]
-    st.session_state.f_actors = [t for t in (url.actors or ()) if t in opts.actors]
-    st.session_state.f_articles = [t for t in (url.articles or ()) if t in opts.articles]
-    st.session_state.f_precisions = [t for t in (url.precisions or ()) if t in opts.precisions]
+    for k in appstate.FILTER_LABELS:
+        wanted = getattr(url, k) or ()
+        st.session_state[f"f_{k}"] = list(wanted) if k == "articles" else [
+            t for t in wanted if t in getattr(opts, k)]
     st.session_state.f_text = url.text or ""
     st.session_state.focus = mapview.parse_focus(st.query_params.get("focus"))
+    st.session_state.view0 = appstate.parse_view(st.query_params.get("view"))
+    st.session_state.view = st.query_params.get("view") if st.session_state.view0 else None
 
 # ---- sidebar: filters and map options ----
 with st.sidebar:
     st.header("Filters")
-    f_types = st.multiselect("Event type", opts.event_types, key="f_types", placeholder="all types")
-    f_subtypes = st.multiselect("Sub-event type", opts.sub_event_types, key="f_subtypes", placeholder="all")
-    f_countries = st.multiselect("Country", opts.countries, key="f_countries", placeholder="all")
-    f_actors = st.multiselect("Actor", opts.actors, key="f_actors", placeholder="all")
-    f_articles = st.multiselect("Source article", opts.articles, key="f_articles", placeholder="all")
-    f_precisions = st.multiselect("Location precision", opts.precisions, key="f_precisions",
-                                  placeholder="all")
-    f_text = st.text_input("Text in sentence, place or title", key="f_text")
+    picked = appstate.filter_widgets(opts, prefix="f_")
     st.header("Map")
     basemap = st.radio("Basemap", ["Offline borders", "OpenStreetMap (online)", "Carto light (online)"],
                        key="basemap", help="Online tiles need the internet; the offline borders never do.")
@@ -73,40 +66,65 @@ elif span[0] == span[1]:
     st.caption(f"All events are dated {start.isoformat()}.")
 else:
     lo, hi = span
+    if "play_next" in st.session_state:  # a play tick (below) moved the window
+        st.session_state.dates = st.session_state.pop("play_next")
     cur = st.session_state.get("dates")
     if not (isinstance(cur, tuple | list) and len(cur) == 2 and lo <= cur[0] <= cur[1] <= hi):
         st.session_state.dates = (lo, hi)
+    playing = bool(st.session_state.get("playing"))
+    c_play, c_step, c_speed = st.columns([1, 1, 2], vertical_alignment="bottom")
+    step = c_step.selectbox("Step", appstate.STEPS, index=1, key="play_step")
+    speed = c_speed.select_slider("Seconds per step", [0.5, 1.0, 2.0, 3.0, 5.0], value=1.0, key="play_speed")
+    if c_play.button("⏸ Pause" if playing else "▶ Play", key="play_btn", use_container_width=True):
+        playing = not playing
+        st.session_state.playing = playing
+        if playing:
+            st.session_state.dates = appstate.next_window(tuple(st.session_state.dates), step, span)
     start, end = st.slider("Event dates", min_value=lo, max_value=hi, key="dates", format="YYYY-MM-DD")
 
-filters = appstate.Filters(
-    start=start, end=end,
-    event_types=tuple(f_types) or None, sub_event_types=tuple(f_subtypes) or None,
-    countries=tuple(f_countries) or None, actors=tuple(f_actors) or None,
-    articles=tuple(f_articles) or None, precisions=tuple(f_precisions) or None,
-    text=f_text.strip() or None,
-)
-focus = st.session_state.get("focus")
-st.query_params.from_dict({**appstate.filters_to_query(filters, span),
-                           **({"focus": f"{focus[0]:.5f},{focus[1]:.5f}"} if focus else {})})
-df = df_all if appstate.is_unfiltered(filters, span) else appstate.events(DB, filters)
+    st.session_state.full_run = True
+
+    @st.fragment(run_every=speed if playing else None)
+    def _play_ticker() -> None:
+        """Runs alone every `speed` seconds while playing: moves the window one step, then reruns the page."""
+        if st.session_state.get("full_run"):
+            st.session_state.full_run = False
+            return
+        if not st.session_state.get("playing"):
+            return
+        nxt = appstate.next_window(tuple(st.session_state.dates), st.session_state.play_step, span)
+        if nxt is None:
+            st.session_state.playing = False
+        else:
+            st.session_state.play_next = nxt
+        st.rerun(scope="app")
+
+    _play_ticker()
+
+filters = appstate.Filters(start=start, end=end, **picked)
+df = appstate.events(DB, filters)
 
 if start is not None:
-    st.markdown(f"**Showing {len(df)} of {len(df_all)} events** "
+    st.markdown(f"**Showing {len(df)} of {n_total} events** "
                 f"from {start.isoformat()} to {end.isoformat()}")
 
 tiles = {"OpenStreetMap (online)": "OpenStreetMap", "Carto light (online)": "Carto light"}.get(basemap)
-base = mapview.build_base_map(mapview.frame_bounds(df_all), borders=borders, tiles=tiles)
+focus = st.session_state.get("focus")
+view0 = st.session_state.get("view0")
+start_view = (focus, 8) if focus else view0
+base = mapview.build_base_map(appstate.bounds_for(DB), borders=borders, tiles=tiles, view=start_view)
 base.get_root().header.add_child(mapview.map_style_element(), name="geomap_dots")
-layer = mapview.event_layer(df, cluster={"Auto": None, "On": True, "Off": False}[cluster_mode], heat=heat,
-                            payload_dir=appstate.PAYLOAD_DIR)
+layer = appstate.event_layer_for(DB, filters, cluster={"Auto": None, "On": True, "Off": False}[cluster_mode],
+                                 heat=heat)
 
 col_map, col_panel = st.columns([3, 2], gap="medium")
 with col_map:
     out = st_folium(base, key="map", feature_group_to_add=layer, height=580, use_container_width=True,
-                    returned_objects=["last_object_clicked_tooltip"],
-                    center=focus, zoom=8 if focus else None)
+                    returned_objects=["last_object_clicked_tooltip", "center", "zoom"],
+                    center=start_view[0] if start_view else None, zoom=start_view[1] if start_view else None)
     if not borders:
         st.caption("Country borders unavailable (data/countries.geojson missing).")
+    st.session_state.view = appstate.view_from_map(out) or st.session_state.get("view")
 with col_panel:
     clicked = mapview.clicked_event_id(out)
     rec, here = mapview.events_at_place(df, clicked)
@@ -118,6 +136,11 @@ with col_panel:
     else:
         st.info("Click a marker to read its source sentence here.")
     st.html(mapview.legend_html(appstate.type_counts(df)))
+
+view = st.session_state.get("view")
+st.query_params.from_dict({**appstate.filters_to_query(filters, span),
+                           **({"focus": f"{focus[0]:.5f},{focus[1]:.5f}"} if focus else {}),
+                           **({"view": view} if view else {})})
 
 if not df.empty:
     st.subheader("Events per day")

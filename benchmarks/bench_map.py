@@ -75,7 +75,7 @@ def bench_geomap(browser, url: str, db: Path, runs: int) -> dict:
         frame = pg.wait_for_selector(IFRAME, timeout=120_000).content_frame()
         wait(lambda frame=frame: drawn(frame, n_all), 120)
         first.append(time.perf_counter() - t0)
-        thumbs = pg.locator('[data-testid="stSlider"] input[type="range"]')
+        thumbs = pg.locator('[data-testid="stSlider"]').filter(has_text="Event dates").locator('input[type="range"]')
         for key, n in (("End", n_last), ("Home", n_all)):
             before = frame.evaluate("window.geomapEvents.drawn")
             thumbs.nth(0).focus()

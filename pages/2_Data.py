@@ -1,4 +1,4 @@
-"""Data: the stored events as a table, filtered by date and type, with CSV (ACLED columns) and GeoJSON downloads."""
+"""Data: the stored events as a table, with the map page's filters, and CSV (ACLED columns) and GeoJSON downloads."""
 
 from __future__ import annotations
 
@@ -14,17 +14,13 @@ span = appstate.date_span(DB)
 if span is None:
     st.info("No events stored yet.")
     st.stop()
-df_all = appstate.events(DB)
-opts = appstate.choices(df_all)
-c1, c2, c3 = st.columns([2, 2, 2])
-with c1:
-    picked = st.date_input("Dates", value=span, min_value=span[0], max_value=span[1], key="d_dates")
-    start, end = appstate.date_pair(picked, span)
-with c2:
-    types = st.multiselect("Event type", opts.event_types, key="d_types", placeholder="all types")
-with c3:
-    text = st.text_input("Text", key="d_text")
-filters = appstate.Filters(start=start, end=end, event_types=tuple(types) or None, text=text.strip() or None)
+opts = appstate.choices_for(DB)
+with st.sidebar:
+    st.header("Filters")
+    picked = appstate.filter_widgets(opts, prefix="d_")  # the same filters as the map page
+picked_dates = st.date_input("Dates", value=span, min_value=span[0], max_value=span[1], key="d_dates")
+start, end = appstate.date_pair(picked_dates, span)
+filters = appstate.Filters(start=start, end=end, **picked)
 df = appstate.events(DB, filters)
 st.markdown(f"**{len(df)} events**")
 st.dataframe(df.drop(columns=["place_start"], errors="ignore"), hide_index=True, use_container_width=True)

@@ -37,6 +37,9 @@ BROWSER_ARTICLES = {
         "date 2022-11-20\n\nRussian drones attacked Odesa on Saturday night, hitting energy infrastructure, "
         "Ukraine's air force said.\n\nShelling in Kherson killed one man on Friday, officials said.\n"
     ),
+    "belarus_protest.txt": (
+        "date 2022-11-24\n\nProtesters rallied across Belarus on Thursday against the war, organisers said.\n"
+    ),
     "xss_article.txt": (
         "date 2022-12-05\n\nRussian drones attacked Mykolaiv <script>window.__geomapXss = 1;</script> on Sunday, "
         "local officials said <img src=x onerror=\"window.__geomapXss = 2\">.\n\nMissiles hit Zaporizhzhia on "

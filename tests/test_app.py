@@ -75,10 +75,10 @@ def test_slider_filters_events(db):
 
 def test_type_filter_and_text_filter(db):
     at = run(AppTest.from_file(APP))
-    at.multiselect(key="f_types").set_value(["Strategic developments"])
+    at.multiselect(key="f_event_types").set_value(["Strategic developments"])
     run(at)
     assert showing(at).startswith("**Showing 2 of 5 events**")
-    at.multiselect(key="f_types").set_value([])
+    at.multiselect(key="f_event_types").set_value([])
     at.text_input(key="f_text").set_value("Kyiv")
     run(at)
     with Store.open(db) as store:
@@ -94,7 +94,7 @@ def test_url_state_restores_filters(db):
     at.query_params["event_types"] = "Battles"
     run(at)
     assert at.slider(key="dates").value == (date(2022, 12, 5), date(2022, 12, 5))
-    assert at.multiselect(key="f_types").value == ["Battles"]
+    assert at.multiselect(key="f_event_types").value == ["Battles"]
     assert showing(at).startswith("**Showing 1 of 5 events**")
 
 

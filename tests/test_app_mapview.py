@@ -85,7 +85,7 @@ def test_event_js_cannot_be_broken_out_of():
     m = mapview.build_base_map(None)
     layer.add_to(m)
     js = m.get_root().render()
-    payload = js.split("    build(", 1)[1].split(");\n", 1)[0]
+    payload = js.split("    start(", 1)[1].split(");\n", 1)[0]
     assert "</script>alert" not in js and "<img" not in js and "{{" not in payload
     assert json.loads(payload)[0][10] == XSS  # the escapes decode back to the exact text
 
@@ -97,7 +97,7 @@ def test_large_payload_is_served_as_a_file(tmp_path):
     files = list(tmp_path.glob("*.json"))
     assert len(files) == 1 and layer.url == f"{mapview.VENDOR_URL}/events/{files[0].name}"
     assert len(json.loads(files[0].read_text())) == len(df)
-    assert "build([])" in layer.js("g") and files[0].name in layer.js("g")
+    assert "start([])" in layer.js("g") and files[0].name in layer.js("g")
     mapview.event_layer(df, payload_dir=tmp_path)  # same content: same file, nothing new written
     assert list(tmp_path.glob("*.json")) == files
     small = next(iter(mapview.event_layer(df.head(3), payload_dir=tmp_path)._children.values()))

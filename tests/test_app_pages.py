@@ -79,7 +79,7 @@ def test_data_page_table_and_downloads(tmp_path, monkeypatch):
     monkeypatch.setenv("GEOMAP_DB", str(db))
     at = run(AppTest.from_file(str(ROOT / "pages" / "2_Data.py")))
     assert at.markdown[0].value == "**5 events**"
-    at.multiselect(key="d_types").set_value(["Battles"])
+    at.multiselect(key="d_event_types").set_value(["Battles"])
     run(at)
     assert at.markdown[0].value == "**3 events**"
     f = appstate.Filters(event_types=("Battles",))
@@ -110,3 +110,17 @@ def test_articles_page_paste_form(tmp_path, monkeypatch):
     run(at)
     with Store.open(db) as store:
         assert store.count_articles() == 1
+
+
+def test_gazetteer_page_searches_and_rejects_a_bad_place(tmp_path, monkeypatch):
+    db = make_store(tmp_path / "g.sqlite")
+    monkeypatch.setenv("GEOMAP_DB", str(db))
+    at = run(AppTest.from_file(str(ROOT / "pages" / "3_Gazetteer.py")))
+    at.text_input(key="g_query").set_value("Donetsk")
+    run(at)
+    assert any("candidates for “Donetsk”" in c.value for c in at.caption)
+    assert len(at.selectbox(key="g_pick").options) >= 2  # the Ukrainian city and the Russian town at least
+    at.text_input(key="g_name").set_value("   ")
+    at.button[-1].click()  # the form's submit: an empty name is refused with a message, nothing is written
+    run(at)
+    assert any("name" in e.value for e in at.error)

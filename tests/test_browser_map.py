@@ -78,7 +78,7 @@ def test_date_slider_changes_the_markers(page, app_server):
     frame = open_map(page, app_server.url)
     shown0, total, lo, hi = showing(page)
     assert lo < hi, "the browser store must span several days"
-    thumbs = page.locator('[data-testid="stSlider"] input[type="range"]')
+    thumbs = page.locator('[data-testid="stSlider"]').filter(has_text="Event dates").locator('input[type="range"]')
     assert thumbs.count() == 2
     # lower thumb to the end: only events overlapping the last day remain
     thumbs.nth(0).focus()
@@ -175,4 +175,90 @@ def test_clustered_layer_draws_without_errors(page, app_server):
     assert frame.evaluate("window.geomapEvents.count") == shown
     frame.locator(".marker-cluster, .geomap-dot").first.wait_for(timeout=10_000)
     screenshot(page, "map_clustered")
+    assert_clean(page)
+
+
+def test_heat_map_switch_adds_the_heat_layer(page, app_server):
+    frame = open_map(page, app_server.url)
+    shown, *_ = showing(page)
+    assert frame.evaluate("window.geomapEvents.heat") is False
+    assert frame.locator("canvas.leaflet-heatmap-layer").count() == 0
+    page.locator('[data-testid="stSidebar"]').get_by_text("Heat map layer").click()
+    frame.wait_for_function("window.geomapEvents && window.geomapEvents.heat === true", timeout=20_000)
+    frame.locator("canvas.leaflet-heatmap-layer").wait_for(state="attached", timeout=10_000)
+    assert frame.evaluate("window.geomapEvents.count") == shown
+    assert_clean(page)
+
+
+def _map_view(frame) -> tuple[float, float, int]:
+    lat, lon, zoom = frame.evaluate(
+        "() => { const k = Object.keys(window).find(k => k.startsWith('map_') && window[k] && window[k].getCenter);"
+        " const m = window[k], c = m.getCenter(); return [c.lat, c.lng, m.getZoom()]; }")
+    return lat, lon, zoom
+
+
+def test_map_view_lives_in_the_url_and_a_copied_url_restores_it(page, chromium, app_server):
+    frame = open_map(page, f"{app_server.url}/?view=48.5,35.25,7")
+    frame.wait_for_function("() => Object.keys(window).some(k => k.startsWith('map_'))", timeout=10_000)
+    page.wait_for_timeout(500)
+    lat, lon, zoom = _map_view(frame)
+    assert zoom == 7 and abs(lat - 48.5) < 0.05 and abs(lon - 35.25) < 0.05, (lat, lon, zoom)
+    # the user moves the map: the URL follows
+    frame.evaluate("() => { const k = Object.keys(window).find(k => k.startsWith('map_') && window[k].getCenter);"
+                   " window[k].setView([47.0, 33.0], 9); }")
+    page.wait_for_url(re.compile(r"view=47\.0+%2C33\.0+%2C9|view=47\.0+,33\.0+,9"), timeout=20_000)
+    copied = page.url
+    other = chromium.new_page(viewport={"width": 1400, "height": 1000})
+    try:
+        frame2 = open_map(other, copied)
+        other.wait_for_timeout(500)
+        lat, lon, zoom = _map_view(frame2)
+        assert zoom == 9 and abs(lat - 47.0) < 0.05 and abs(lon - 33.0) < 0.05, (lat, lon, zoom)
+    finally:
+        other.close()
+    assert_clean(page)
+
+
+def test_country_event_is_drawn_as_its_polygon(page, app_server):
+    frame = open_map(page, f"{app_server.url}/?precisions=country")
+    shown, *_ = showing(page)
+    with Store.open(app_server.db) as store:
+        n = len(store.events_frame(precisions=["country"]))
+    assert n > 0 and shown == n, "the browser store must hold a country-level event (belarus_protest.txt)"
+    frame.wait_for_function("n => window.geomapEvents.polygons === n", arg=n, timeout=20_000)
+    areas = frame.locator("path.geomap-country.geomap-polygon")
+    assert areas.count() == n
+    d = areas.first.get_attribute("d")
+    # a country outline: many straight segments; a circle or circle marker is drawn with arcs ("a" commands)
+    assert d.count("L") > 20 and "a" not in d, d[:200]
+    assert frame.locator("path.geomap-country:not(.geomap-polygon)").count() == 0
+    screenshot(page, "map_country_polygon")
+    assert_clean(page)
+
+
+def test_play_steps_a_window_through_time(page, app_server):
+    frame = open_map(page, app_server.url)
+    _, _, lo, hi = showing(page)
+    page.get_by_role("button", name="▶ Play").click()
+    seen: dict[tuple[str, str], int] = {}
+    map_counts: set[int] = set()
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline and (len(seen) < 3 or len(set(seen.values())) < 2):
+        shown, _, s, e = showing(page)
+        if (s, e) != (lo, hi):  # before the first tick the whole span shows
+            seen[(s, e)] = shown
+        n = frame.evaluate("window.geomapEvents ? window.geomapEvents.count : -1")
+        map_counts.add(n)
+        time.sleep(0.25)
+    page.get_by_role("button", name="⏸ Pause").click()
+    assert len(seen) >= 3, f"the window did not advance: {seen}"
+    for (s, e), shown in seen.items():
+        assert (date.fromisoformat(e) - date.fromisoformat(s)).days <= 6, (s, e)  # one week (Step default)
+        assert s >= lo and e <= hi
+        assert shown == expected_count(app_server.db, s, e), (s, e)
+    assert len(set(seen.values())) >= 2 and len(map_counts - {-1}) >= 2, (seen, map_counts)
+    # paused: the map settles on the window the text shows
+    page.wait_for_timeout(1500)
+    shown, _, s, e = showing(page)
+    assert wait_for_markers(frame, shown) == shown
     assert_clean(page)

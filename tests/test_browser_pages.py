@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from conftest import XSS_ARTICLE_ID, screenshot
 from test_browser_map import assert_clean
@@ -15,7 +17,7 @@ def goto_page(page, url: str, name: str) -> None:
     page.goto(url)
     page.wait_for_selector('iframe[title="streamlit_folium.st_folium"]', timeout=60_000)
     page.locator('[data-testid="stSidebarNav"] a').filter(has_text=name).click()
-    page.wait_for_url(f"**/{name}", timeout=20_000)
+    page.wait_for_url(re.compile(rf"/{name}(\?.*)?$"), timeout=20_000)  # the map's URL state may follow
 
 
 def test_reader_highlights_mentions_and_shows_markup_as_text(page, app_server):
@@ -61,4 +63,21 @@ def test_data_page_shows_the_table(page, app_server):
     csv_button.wait_for(timeout=30_000)
     assert csv_button.count() == 1
     screenshot(page, "data_page")
+    assert_clean(page)
+
+
+def test_data_page_has_the_map_filters(page, app_server):
+    from geomap.appstate import FILTER_LABELS
+
+    goto_page(page, app_server.url, "Data")
+    side = page.locator('[data-testid="stSidebar"]')
+    for label in FILTER_LABELS.values():
+        side.get_by_text(label, exact=True).wait_for(timeout=30_000)
+    with Store.open(app_server.db) as store:
+        n = len(store.events_frame(precisions=["country"]))
+    assert n > 0
+    side.locator('[data-testid="stMultiSelect"]').filter(has_text="Location precision").click()
+    page.keyboard.type("country")
+    page.keyboard.press("Enter")
+    page.get_by_text(f"{n} events", exact=True).wait_for(timeout=30_000)
     assert_clean(page)

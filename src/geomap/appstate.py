@@ -7,7 +7,7 @@ without a browser and the pages stay free of parsing, SQL and HTML building (DES
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import asdict, dataclass, field
 from datetime import date
 from pathlib import Path
@@ -339,3 +339,206 @@ def export_text(path: Path, filters: Filters, fmt: str) -> str:
     with Store.open(path) as store:
         write_records(store.event_records(**filters.query_kwargs()), fmt, buf)
     return buf.getvalue()
+
+
+# ---- speed: cached per store version, so a rerun (slider, play, pan) costs milliseconds ----
+
+@st.cache_data(show_spinner=False, max_entries=8)
+def _choices(path: str, version: tuple) -> Choices:
+    return choices(_events(path, version, Filters()))
+
+
+def choices_for(path: Path) -> Choices:
+    """Filter options of the whole store (cached per store version)."""
+    return _choices(str(path), store_version(path))
+
+
+#: The article filter offers at most this many articles (plus the selected ones; any id can be typed in).
+ARTICLE_OPTIONS = 300
+
+
+def article_options(all_articles: list[str], selected: Iterable[str] = ()) -> list[str]:
+    """A short option list for the article filter: 32,000 options cost the browser seconds on every run."""
+    sel = [a for a in selected if a]
+    rest = [a for a in all_articles[-ARTICLE_OPTIONS:] if a not in set(sel)]
+    return sel + rest
+
+
+@st.cache_data(show_spinner=False, max_entries=32)
+def _layer_ref(path: str, version: tuple, filters: Filters, payload_dir: str) -> tuple[str | None, list, int]:
+    from geomap import mapview
+
+    rows = mapview.event_payload(_events(path, version, filters))
+    points = sum(1 for r in rows if r[5] == 0)
+    if len(rows) > mapview.INLINE_MAX_ROWS:
+        return mapview.write_payload(rows, payload_dir), [], points
+    return None, rows, points
+
+
+def event_layer_for(path: Path, filters: Filters, *, cluster: bool | None, heat: bool,
+                    payload_dir: Path = PAYLOAD_DIR) -> object:
+    """The map's event layer for `filters`: the payload is built and written once per (store version, filters),
+    so moving the slider back to a range seen before costs no Python work at all."""
+    from geomap import mapview
+
+    version = store_version(path)
+    name, rows, points = _layer_ref(str(path), version, filters, str(payload_dir))
+    if name is not None and not (Path(payload_dir) / name).is_file():  # rotated away meanwhile
+        _layer_ref.clear()
+        name, rows, points = _layer_ref(str(path), version, filters, str(payload_dir))
+    if cluster is None:
+        cluster = points > mapview.CLUSTER_THRESHOLD
+    url = f"{mapview.VENDOR_URL}/events/{name}" if name else None
+    return mapview.layer_from_payload(rows, url=url, cluster=cluster, heat=heat)
+
+
+# ---- shared filter widgets (map page and Data page offer the same filters) ----
+
+FILTER_LABELS = {"event_types": "Event type", "sub_event_types": "Sub-event type", "countries": "Country",
+                 "actors": "Actor", "articles": "Source article", "precisions": "Location precision"}
+
+
+def filter_widgets(opts: Choices, prefix: str = "f_") -> dict:
+    """Draw the filter widgets (in the current container) and return Filters keyword arguments (dates aside)."""
+    out: dict = {}
+    for k, label in FILTER_LABELS.items():
+        key = f"{prefix}{k}"
+        if k == "articles":
+            options = article_options(opts.articles, st.session_state.get(key) or ())
+            vals = st.multiselect(label, options, key=key, placeholder="all (type an article id)",
+                                  accept_new_options=True)
+        else:
+            vals = st.multiselect(label, getattr(opts, k), key=key, placeholder="all")
+        out[k] = tuple(vals) or None
+    text = st.text_input("Text in sentence, place or title", key=f"{prefix}text")
+    out["text"] = text.strip() or None
+    return out
+
+
+# ---- map view in the URL ----
+
+def parse_view(value: str | None) -> tuple[tuple[float, float], int] | None:
+    """((lat, lon), zoom) from the URL's `view=lat,lon,zoom`, or None when absent/invalid."""
+    if not value:
+        return None
+    try:
+        lat, lon, zoom = (float(x) for x in str(value).split(","))
+    except ValueError:
+        return None
+    if not (-90 <= lat <= 90 and -180 <= lon <= 180 and 0 <= zoom <= 18):
+        return None
+    return (lat, lon), int(round(zoom))
+
+
+def view_from_map(out: Mapping | None) -> str | None:
+    """`lat,lon,zoom` from st_folium's returned center/zoom, or None when the map has not reported one yet."""
+    if not out:
+        return None
+    c, z = out.get("center"), out.get("zoom")
+    if not isinstance(c, Mapping) or z is None:
+        return None
+    try:
+        return f"{float(c['lat']):.4f},{float(c['lng']):.4f},{int(z)}"
+    except (KeyError, TypeError, ValueError):
+        return None
+
+
+# ---- play control: a window stepping through time ----
+
+STEPS = ("day", "week", "month")
+
+
+def _add_months(d: date, n: int) -> date:
+    import calendar
+
+    m = d.month - 1 + n
+    y, m = d.year + m // 12, m % 12 + 1
+    return date(y, m, min(d.day, calendar.monthrange(y, m)[1]))
+
+
+def window_at(start: date, step: str, span: tuple[date, date]) -> tuple[date, date]:
+    """The play window starting at `start`: one day, week or month, clipped to the data's span."""
+    from datetime import timedelta
+
+    nxt = {"day": start + timedelta(days=1), "week": start + timedelta(days=7)}.get(step) or _add_months(start, 1)
+    return start, min(nxt - timedelta(days=1), span[1])
+
+
+def next_window(current: tuple[date, date], step: str, span: tuple[date, date]) -> tuple[date, date] | None:
+    """The window after `current` (None at the end of the data). A current range that is not one step long (e.g.
+    the whole span when play is first pressed) restarts at the span's first window."""
+    from datetime import timedelta
+
+    lo, hi = span
+    start = current[0]
+    if window_at(start, step, span) != tuple(current):
+        return window_at(lo, step, span)
+    nxt = current[1] + timedelta(days=1)
+    if nxt > hi:
+        return None
+    return window_at(nxt, step, span)
+
+
+# ---- Gazetteer page ----
+
+def place_search(query: str, limit: int = 50) -> pd.DataFrame:
+    """Gazetteer candidates for a name ("Donetsk", "Kyiv, Ukraine"), best first, as a table."""
+    from geomap.gazetteer import load_gazetteer
+
+    cols = ["label", "id", "name", "kind", "country_code", "admin1", "lat", "lon", "population", "radius_km",
+            "source"]
+    q = " ".join((query or "").split())
+    if not q:
+        return pd.DataFrame(columns=cols)
+    gaz = load_gazetteer()
+    found = gaz.geocode(q, exactly_one=False) or []
+    recs = [dict(loc.raw) | {"address": loc.address} for loc in found[:limit]]
+    seen = {r["id"] for r in recs}
+    recs += [{**asdict(p), "address": p.name} for p in gaz.candidates(q) if p.id not in seen][:limit - len(recs)]
+    rows = [{"label": f"{r['address']} — {r['kind']}, {r.get('country_code') or '?'} ({r['id']})", "id": r["id"],
+             "name": r["name"], "kind": r["kind"], "country_code": r.get("country_code", ""),
+             "admin1": r.get("admin1", ""), "lat": r["lat"], "lon": r["lon"],
+             "population": r.get("population", 0), "radius_km": r.get("radius_km", 0.0),
+             "source": r.get("source", "")} for r in recs]
+    return pd.DataFrame(rows, columns=cols)
+
+
+def name_usage(path: Path, name: str) -> pd.DataFrame:
+    """How the store resolves `name` today (one row per place, with mention counts)."""
+    from geomap.corrections import resolutions_of
+
+    with Store.open(path) as store:
+        return pd.DataFrame(resolutions_of(store, name),
+                            columns=["name", "place_id", "precision", "country_code", "lat", "lon", "mentions",
+                                     "event_mentions"])
+
+
+def save_override(path: Path, name: str, *, lat: float, lon: float, kind: str, country: str = "",
+                  admin1: str = "", radius_km: float = 0.0, population: int = 0) -> object:
+    """Save `name` as a user override (config.USER_OVERRIDES_CSV) and re-apply it to the stored events at once.
+
+    Returns the corrections.CorrectionReport; bad values raise geomap.exceptions.InputError naming the field.
+    """
+    from geomap.corrections import reapply
+    from geomap.gazetteer import add_override
+
+    name = " ".join((name or "").split())
+    if not name:
+        from geomap.exceptions import InputError
+
+        raise InputError("gazetteer page", "the place name is empty", field="name")
+    add_override(name, lat, lon, kind=kind, country=(country or "").upper(), admin1=admin1 or "",
+                 radius_km=float(radius_km or 0.0), population=int(population or 0))
+    return reapply(path, name)
+
+
+@st.cache_data(show_spinner=False, max_entries=8)
+def _bounds(path: str, version: tuple) -> list[list[float]] | None:
+    from geomap import mapview
+
+    return mapview.frame_bounds(_events(path, version, Filters()))
+
+
+def bounds_for(path: Path) -> list[list[float]] | None:
+    """The frame of every stored event (the map's initial view), cached per store version."""
+    return _bounds(str(path), store_version(path))

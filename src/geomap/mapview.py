@@ -175,7 +175,9 @@ class CountryBorders(MacroElement):
   pane.style.zIndex = 250;
   pane.style.pointerEvents = 'none';
   map.attributionControl.addAttribution('Borders: Natural Earth');
-  fetch({{ this.url_js }}).then(function (r) { return r.ok ? r.json() : null; }).then(function (gj) {
+  window.geomapCountriesP = window.geomapCountriesP || fetch({{ this.url_js }}).then(function (r) {
+    return r.ok ? r.json() : null; }).catch(function () { return null; });
+  window.geomapCountriesP.then(function (gj) {
     if (!gj) { return; }
     L.geoJSON(gj, {pane: 'geomapBase', interactive: false,
       style: {color: '#8a8f98', weight: 0.7, fillColor: '#f4f1ea', fillOpacity: {{ this.fill_opacity }}}
@@ -199,6 +201,7 @@ def build_base_map(
     *,
     borders: bool = True,
     tiles: str | None = None,
+    view: tuple[Sequence[float], int] | None = None,
 ) -> folium.Map:
     """The map without events: offline borders, optional online tiles, a view over `bounds`.
 
@@ -215,13 +218,20 @@ def build_base_map(
         folium.TileLayer(name).add_to(m)
     if borders:
         CountryBorders(fill_opacity=0.0 if tiles else 1.0).add_to(m)
-    if bounds is not None:
+    if view is not None:  # a view from the URL wins over the data's frame (no fitBounds racing it)
+        m.location = [float(view[0][0]), float(view[0][1])]
+        m.options["zoom"] = int(view[1])
+    elif bounds is not None:
         (s, w), (n, e) = bounds
         if n - s < 1.0:
             s, n = s - 0.5, n + 0.5
         if e - w < 1.0:
             w, e = w - 0.5, e + 0.5
         m.fit_bounds([[s, w], [n, e]], max_zoom=9)
+        # st_folium reports the map's start options as its first view (before fitBounds runs): make them the
+        # frame's centre and about the frame's zoom, so a URL copied right after loading restores this view
+        m.location = [(s + n) / 2, (w + e) / 2]
+        m.options["zoom"] = max(1, min(9, int(math.log2(360.0 / max(e - w, (n - s) * 1.6, 1e-6)))))
     return m
 
 
@@ -266,7 +276,7 @@ def radius_m(precision: str, radius_km: object) -> float:
 
 #: Column order of one event in the JSON payload (kept short: it is sent for every event).
 PAYLOAD_FIELDS = ("id", "lat", "lon", "type", "precision", "radius_m", "name", "place", "date", "date_end",
-                  "sentence", "place_start", "title", "sources")
+                  "sentence", "place_start", "title", "sources", "country_code")
 
 
 def _iso_col(col: pd.Series) -> list[str]:
@@ -305,7 +315,7 @@ def event_payload(df: pd.DataFrame, with_sentences: bool | None = None) -> list[
             d["lon"].astype(float).round(5).tolist(), type_i.tolist(), prec_i.tolist(), radius,
             col("name").fillna("").astype(str).tolist(), col("place").fillna("").astype(str).tolist(),
             _iso_col(col("date", None)), _iso_col(col("date_end", None)), sentence, pstart.tolist(), title,
-            sources.tolist()]
+            sources.tolist(), col("country_code").fillna("").astype(str).tolist()]
     return [list(r) for r in zip(*cols, strict=True)]
 
 
@@ -334,7 +344,23 @@ _EVENT_JS = """
   var group = %(group)s;
   var URL = %(url)s;
   var TYPES = %(types)s, COLORS = %(colors)s, PRECS = %(precs)s;
-  var CLUSTER = %(cluster)s, HEAT = %(heat)s, OTHER = %(other)s;
+  var CLUSTER = %(cluster)s, HEAT = %(heat)s, OTHER = %(other)s, CURL = %(curl)s;
+  function countries() {
+    // one fetch per map document, shared with the borders layer; resolves to {iso_a2: feature}
+    window.geomapCountriesP = window.geomapCountriesP || fetch(CURL).then(function (r) {
+      return r.ok ? r.json() : null; }).catch(function () { return null; });
+    return window.geomapCountriesP.then(function (gj) {
+      if (!window.geomapCountryIndex) {
+        var idx = {};
+        ((gj && gj.features) || []).forEach(function (f) {
+          var c = f.properties && f.properties.iso_a2;
+          if (c && c !== '-99') { idx[c] = f; }
+        });
+        window.geomapCountryIndex = idx;
+      }
+      return window.geomapCountryIndex;
+    });
+  }
   function esc(s) {
     return String(s == null ? '' : s).replace(/[&<>"']/g, function (c) {
       return {'&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;'}[c];
@@ -374,11 +400,12 @@ _EVENT_JS = """
     ensureTip(l);
     var map = l._map || group._map;
     if (map) {
-      L.popup({maxWidth: 360, autoPanPadding: [20, 20]}).setLatLng(l.getLatLng())
+      L.popup({maxWidth: 360, autoPanPadding: [20, 20]}).setLatLng(e.latlng || l.getLatLng())
         .setContent(popup(l.options.ev)).openOn(map);
     }
   }
-  function build(rows) {
+  function build(rows, cidx) {
+  var nPoly = 0;
   var points = CLUSTER ? L.markerClusterGroup({chunkedLoading: true, showCoverageOnHover: false,
                                                maxClusterRadius: 45, spiderfyOnMaxZoom: true})
                        : L.featureGroup();
@@ -389,7 +416,16 @@ _EVENT_JS = """
     var ev = rows[i], color = COLORS[ev[3]] || OTHER, prec = PRECS[ev[4]] || 'city';
     var cls = 'geomap-event geomap-' + prec + ' geomap-t' + ev[3], lyr;
     if (HEAT) { heat.push([ev[1], ev[2], 1]); }
-    if (ev[5] > 0) {
+    var poly = prec === 'country' && ev[14] ? cidx[ev[14]] : null;
+    if (poly) {
+      // a country is drawn as its own outline: "Belarus" must never look like a pin on one town
+      lyr = L.geoJSON(poly, {style: function () {
+        return {color: color, weight: 1.2, opacity: 0.8, fillColor: color, fillOpacity: 0.12,
+                className: cls + ' geomap-polygon'};
+      }, onEachFeature: function (f, l) { l.options.ev = ev; ensureTip(l); }});
+      areas.addLayer(lyr);
+      nPoly++;
+    } else if (ev[5] > 0) {
       lyr = L.circle([ev[1], ev[2]], {radius: ev[5], color: color, weight: 1.2, opacity: 0.8,
                                       fillColor: color, fillOpacity: prec === 'district' ? 0.3 : 0.12,
                                       className: cls, ev: ev});
@@ -415,12 +451,19 @@ _EVENT_JS = """
   group.addLayer(areas);
   group.addLayer(points);
   if (HEAT && L.heatLayer) { group.addLayer(L.heatLayer(heat, {radius: 18, blur: 15, minOpacity: 0.3})); }
-  window.geomapEvents = {count: rows.length, clustered: CLUSTER, drawn: Date.now()};
+  window.geomapRows = rows;  // what is drawn, for tests and debugging (a reference, no copy)
+  window.geomapEvents = {count: rows.length, clustered: CLUSTER, polygons: nPoly, heat: HEAT,
+                         drawn: Date.now()};
+  }
+  function start(rows) {
+    var needs = false;
+    for (var i = 0; i < rows.length && !needs; i++) { needs = PRECS[rows[i][4]] === 'country' && !!rows[i][14]; }
+    if (needs) { countries().then(function (idx) { build(rows, idx); }); } else { build(rows, {}); }
   }
   if (URL) {
-    fetch(URL).then(function (r) { return r.json(); }).then(build);
+    fetch(URL).then(function (r) { return r.json(); }).then(start);
   } else {
-    build(%(rows)s);
+    start(%(rows)s);
   }
 })();
 """
@@ -457,6 +500,7 @@ class EventLayer(MacroElement):
             "cluster": "true" if self.cluster else "false",
             "heat": "true" if self.heat else "false",
             "other": json.dumps(OTHER_COLOR),
+            "curl": json.dumps(f"{VENDOR_URL}/countries.geojson"),
         }
 
 
@@ -506,6 +550,32 @@ def event_layer(
     else:
         EventLayer(rows, cluster=cluster, heat=heat).add_to(fg)
     return fg
+
+
+def layer_from_payload(rows: list[list] | None = None, *, url: str | None = None, cluster: bool,
+                       heat: bool = False) -> folium.FeatureGroup:
+    """An event FeatureGroup from an already built payload: inline `rows`, or `url` of a written payload file."""
+    fg = folium.FeatureGroup(name="Events", control=False)
+    EventLayer(None if url else rows, url=url, cluster=cluster, heat=heat).add_to(fg)
+    return fg
+
+
+def candidates_map(cands: pd.DataFrame, *, borders: bool = True) -> folium.Map:
+    """Gazetteer candidates on a small offline map, numbered as in the table (tooltips escaped)."""
+    m = build_base_map(frame_bounds(cands) if cands is not None and not cands.empty else None, borders=borders)
+    if cands is None or cands.empty:
+        return m
+    for i, r in enumerate(cands.itertuples(index=False), 1):
+        kind = str(r.kind)
+        color = "#d62728" if i == 1 else "#1f77b4"
+        tip = html.escape(f"{i}. {r.label}")
+        km = radius_m(kind, r.radius_km)
+        if km > 0:
+            folium.Circle([r.lat, r.lon], radius=km, color=color, weight=1, fill=True, fill_opacity=0.1,
+                          class_name="geomap-candidate-area").add_to(m)
+        folium.CircleMarker([r.lat, r.lon], radius=7, color="#fff", weight=1, fill=True, fill_color=color,
+                            fill_opacity=0.9, tooltip=tip, class_name="geomap-candidate").add_to(m)
+    return m
 
 
 def map_style_element() -> Element:

@@ -1,0 +1,94 @@
+"""The Gazetteer page in real Chromium: a user adds a place the gazetteer lacks, then corrects it, and the stored
+event appears and moves on the map at once (DESIGN §7). Own store, overrides file and server: it writes to them."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from conftest import AppServer, chromium_or_skip, ingest_into, screenshot, start_app
+from test_browser_map import assert_clean, open_map
+from test_browser_pages import goto_page
+
+from geomap.store import Store
+
+pytestmark = [pytest.mark.browser, pytest.mark.slow]
+
+MADE_UP = "Zorvyanka"  # in no gazetteer: the article's event only exists once the user adds the place
+ARTICLES = {
+    "zorvyanka.txt": f"date 2022-11-10\n\nRussian shelling hit {MADE_UP} on Tuesday, killing two civilians, the "
+                     "governor said.\n",
+    "kharkiv.txt": "date 2022-11-12\n\nRussian missiles struck Kharkiv on Thursday, officials said.\n",
+}
+
+
+@pytest.fixture(scope="module")
+def gaz_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[AppServer]:
+    chromium_or_skip()
+    d = tmp_path_factory.mktemp("gaz_articles")
+    for name, text in ARTICLES.items():
+        (d / name).write_text(text, encoding="utf-8")
+    tmp = tmp_path_factory.mktemp("gaz_store")
+    db = tmp / "geomap.sqlite"
+    ingest_into(db, [d])
+    srv = start_app(db, tmp / "streamlit.log",
+                    env_extra={"GEOMAP_OVERRIDES": str(tmp / "overrides.csv"), "GEOMAP_CACHE": str(tmp / "cache")})
+    srv.overrides = tmp / "overrides.csv"  # type: ignore[attr-defined]
+    try:
+        yield srv
+    finally:
+        srv.stop()
+
+
+def _events_at(db: Path, place: str) -> list[tuple[float, float]]:
+    with Store.open(db) as store:
+        df = store.events_frame()
+    return [(round(r.lat, 4), round(r.lon, 4)) for r in df.itertuples() if r.place == place]
+
+
+def _add_place(page, lat: str, lon: str) -> str:
+    form = page.locator('[data-testid="stForm"]')
+    form.get_by_label("Name as written in articles").fill(MADE_UP)
+    form.get_by_label("Latitude").fill(lat)
+    form.get_by_label("Longitude").fill(lon)
+    form.get_by_label("Country (ISO-2)").fill("UA")
+    form.get_by_role("button", name="Save place and re-apply").click()
+    done = page.get_by_text(re.compile(r"^Saved\. ")).first
+    done.wait_for(timeout=90_000)
+    return done.inner_text()
+
+
+def _drawn_at(page, url: str) -> list[list[float]]:
+    frame = open_map(page, f"{url}/?q={MADE_UP}")
+    return frame.evaluate("p => window.geomapRows.filter(r => r[7] === p).map(r => [r[1], r[2]])", MADE_UP)
+
+
+def test_add_then_correct_a_place_moves_the_stored_event(page, gaz_server):
+    assert _events_at(gaz_server.db, MADE_UP) == [], "a made-up place must not resolve before the override"
+    goto_page(page, gaz_server.url, "Gazetteer")
+    page.get_by_label("Search a place").fill(MADE_UP)
+    page.keyboard.press("Enter")
+    page.get_by_text(f"0 candidates for “{MADE_UP}”").wait_for(timeout=90_000)
+
+    msg = _add_place(page, "47.1", "35.2")
+    assert "1 stored article(s) re-read" in msg and "events 0 → 1" in msg, msg
+    assert _events_at(gaz_server.db, MADE_UP) == [(47.1, 35.2)]
+    assert f"{MADE_UP}," in gaz_server.overrides.read_text(encoding="utf-8")
+    # the search now finds the user's place, shown on the candidates map
+    page.get_by_text(f"1 candidate for “{MADE_UP}”").wait_for(timeout=60_000)
+    cmap = page.locator('iframe[title="streamlit_folium.st_folium"]').first.content_frame
+    cmap.locator("path.geomap-candidate").first.wait_for(timeout=20_000)
+    screenshot(page, "gazetteer_page")
+    assert_clean(page)
+
+    assert _drawn_at(page, gaz_server.url) == [[47.1, 35.2]]
+
+    # "no, it is over there": the same name saved again moves the stored event
+    goto_page(page, gaz_server.url, "Gazetteer")
+    msg = _add_place(page, "48.3", "33.4")
+    assert "events 1 → 1" in msg, msg
+    assert _events_at(gaz_server.db, MADE_UP) == [(48.3, 33.4)]
+    assert _drawn_at(page, gaz_server.url) == [[48.3, 33.4]]
+    assert_clean(page)
