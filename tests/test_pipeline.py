@@ -148,3 +148,17 @@ def test_suburb_of_and_in_and_around():
     doc = doc_of(text)
     r = {m.text: m.role for m in doc.mentions if m.hint != "demonym"}
     assert r == {"Kyiv": "mention", "Irpin": "event", "Kharkiv": "event"}
+
+
+def test_default_pipeline_follows_gazetteer_overrides(tmp_path, monkeypatch):
+    from geomap import config
+    from geomap.gazetteer import add_override
+
+    overrides = tmp_path / "overrides.csv"
+    monkeypatch.setattr(config, "USER_OVERRIDES_CSV", overrides)
+    monkeypatch.setattr(config, "CACHE_DIR", tmp_path / "cache")
+    text = "Drones attacked Zorvyanka on Monday."
+    assert doc_of(text).events == []
+    add_override("Zorvyanka", 48.5, 35.0, kind="city", country="UA", path=overrides)
+    (ev,) = doc_of(text).events
+    assert (ev.place.name, round(ev.place.lat, 1)) == ("Zorvyanka", 48.5)

@@ -3,13 +3,13 @@
     doc = process(article)          # sentences -> toponyms -> resolve -> events
 
 Steps are plain callables `Doc -> Doc`, so a test can run one alone or a user can insert their own.
-The default pipeline is built once per process (the gazetteer load dominates) and reused.
+The default pipeline is built once per process (the gazetteer load dominates) and reused until the gazetteer
+files change.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
-from functools import lru_cache
 
 from geomap.models import Article, Doc
 
@@ -51,9 +51,19 @@ def build_pipeline(gazetteer=None) -> Pipeline:
     ])
 
 
-@lru_cache(maxsize=1)
+_DEFAULT: tuple[object, Pipeline] | None = None
+
+
 def default_pipeline() -> Pipeline:
-    return build_pipeline()
+    """The shared pipeline, rebuilt when the gazetteer reloads (a user override was added), so a long-running app
+    resolves new articles with the corrected gazetteer."""
+    global _DEFAULT
+    from geomap.gazetteer import load_gazetteer
+
+    gaz = load_gazetteer()
+    if _DEFAULT is None or _DEFAULT[0] is not gaz:
+        _DEFAULT = (gaz, build_pipeline(gaz))
+    return _DEFAULT[1]
 
 
 def process(article: Article) -> Doc:
