@@ -45,7 +45,8 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
                               r"(?:day|night))\b", re.I)),
     ("today", re.compile(r"\b(?:today|this\s+morning|this\s+evening|tonight|earlier\s+today)\b", re.I)),
     ("days_ago", re.compile(r"\b(?P<n>\d+|one|two|three|four|five|six|seven|a\s+few|several)\s+days\s+ago\b", re.I)),
-    ("week", re.compile(r"\b(?P<wk>last|this|next|earlier\s+this|later\s+this)\s+week(?:end)?\b", re.I)),
+    ("weekend", re.compile(r"\b(?:over|at|during)\s+the\s+weekend\b|\b(?P<we>last|this|next)\s+weekend\b", re.I)),
+    ("week", re.compile(r"\b(?P<wk>last|this|next|earlier\s+this|later\s+this)\s+week\b", re.I)),
     ("month_rel", re.compile(r"\b(?P<mr>last|this|next|earlier\s+this|later\s+this|early\s+this|late\s+last)\s+"
                              r"month\b", re.I)),
     ("year_rel", re.compile(r"\b(?P<yr>last|this|next|earlier\s+this)\s+year\b", re.I)),
@@ -53,6 +54,9 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
                          r"(?P<mn>January|February|March|April|May|June|July|August|September|October|November|"
                          r"December)(?:\s+(?P<my>(?:19|20)\d{2}))?\b")),
     ("year", re.compile(r"\b(?P<yprep>in|during|since|until|by)\s+(?P<yy>(?:19|20)\d{2})\b")),
+    # "a 2015 peace deal", "the 2020 war": a year used as an adjective dates the noun after it
+    ("year_adj", re.compile(r"\b(?P<ya>(?:19|20)\d{2})\s+(?=(?:\w+\s+)?(?:deal|war|agreement|accord|election|uprising|"
+                            r"invasion|coup|ceasefire|truce|attack|offensive|revolution|referendum|treaty)s?\b)")),
 ]
 
 
@@ -162,6 +166,16 @@ def _resolve(kind: str, m: re.Match, pub: date) -> tuple[date, date, str, bool] 
             d = pub - timedelta(days=int(n) if n.isdigit() else NUMBER_WORDS[n])
             return d, d, "day", False
         return pub - timedelta(days=5), pub - timedelta(days=2), "week", False
+    if kind == "weekend":  # the Saturday-Sunday on or before publication (next one for "next weekend")
+        sat = pub - timedelta(days=(pub.weekday() - 5) % 7)
+        if (g.get("we") or "").lower() == "next":
+            sat += timedelta(days=7)
+        elif (g.get("we") or "").lower() == "last" and pub.weekday() >= 5:
+            sat -= timedelta(days=7)
+        return sat, sat + timedelta(days=1), "week", False
+    if kind == "year_adj":
+        y = int(g["ya"])
+        return date(y, 1, 1), date(y, 12, 31), "year", False
     if kind == "week":
         wk = " ".join(g["wk"].lower().split())
         this_start, this_end = _week_of(pub)
@@ -223,7 +237,8 @@ _NEEDS: dict[str, re.Pattern] = {
     "range_md": re.compile(r"\d"), "range_dash": re.compile(r"\d"), "iso": re.compile(r"\d"), "md": re.compile(r"\d"),
     "weekday": re.compile(r"day"), "overnight": re.compile(r"night", re.I), "yesterday": re.compile(r"yesterday", re.I),
     "today": re.compile(r"today|morning|evening|tonight", re.I), "day_before": re.compile(r"day|night", re.I),
-    "days_ago": re.compile(r"ago", re.I), "week": re.compile(r"week", re.I), "month_rel": re.compile(r"month", re.I),
+    "days_ago": re.compile(r"ago", re.I), "week": re.compile(r"week", re.I), "weekend": re.compile(r"weekend", re.I),
+    "year_adj": re.compile(r"\d{4}"), "month_rel": re.compile(r"month", re.I),
     "year_rel": re.compile(r"year", re.I), "month": re.compile(r"uary|March|April|May|June|July|August|ember|"
                                                              r"October"),
     "year": re.compile(r"\d{4}"),

@@ -10,7 +10,7 @@ candidates are filtered with evidence from the text:
 * demonyms and titles ("Russian", "President") are never places;
 * common English words ("Nice", "Reading", "Split") need more than a capital letter: at the start of a sentence
   or a quote the capital says nothing, so there they are kept only when they name a country, region or sea; in
-  mid-sentence they need to name a large city or to follow a locative preposition ("in Split");
+  mid-sentence they need to name a large city, or a town after a locative preposition ("in Split");
 * all-capitals words of four letters or more (YASNO, NATO, subheads) are not places.
 """
 
@@ -227,9 +227,9 @@ class ToponymFinder:
                 if _is_sentence_initial(text, first):
                     return None  # "Reading the report, ...": at a sentence start the capital says nothing
                 before = text[max(0, first.start - 20): first.start]
-                large_city = any(c.kind == "city" and c.population >= 100_000 for c in cands)
-                if not (large_city or _LOCATIVE_BEFORE.search(before)):
-                    return None  # mid-sentence "Split" or "Hope" needs a big city or an "in"/"near" before it
+                pop = max((c.population for c in cands if c.kind == "city"), default=0)
+                if not (pop >= 100_000 or pop >= 20_000 and _LOCATIVE_BEFORE.search(before)):
+                    return None  # mid-sentence "Split" needs a big city, "in Hope" a town, "in Congress" is no place
         return Mention(first.start, last.end, surface, -1, hint=_hint(text, first.start, last.end))
 
     def __call__(self, doc: Doc) -> Doc:
