@@ -85,8 +85,10 @@ class Resolver:
         if p.country_code and total:
             share = countries.get(p.country_code, 0.0) / total
             s += (1.0 if share else 0.0) + 3.0 * share
-        if p.admin1 and regions.get((p.country_code, p.admin1)):
-            s += 2.0
+        if p.admin1 and regions:
+            votes = regions.get((p.country_code, p.admin1), 0.0)
+            if votes:  # the article's main region weighs more than one it names in passing
+                s += 1.0 + 2.0 * votes / max(regions.values())
         if p.country_code in local:
             s += 5.0
         return s
