@@ -162,3 +162,12 @@ def test_default_pipeline_follows_gazetteer_overrides(tmp_path, monkeypatch):
     add_override("Zorvyanka", 48.5, 35.0, kind="city", country="UA", path=overrides)
     (ev,) = doc_of(text).events
     assert (ev.place.name, round(ev.place.lat, 1)) == ("Zorvyanka", 48.5)
+
+
+def test_agency_state_abbreviations_and_bearings():
+    text = ("A man from Louisville, Ky., was shot dead on Monday. Missiles struck a unit in the Vyshhorod district "
+            "just north of Kyiv on Monday.")
+    doc = doc_of(text)
+    by_text = {m.text: m for m in doc.mentions}
+    assert by_text["Ky."].place.name == "Kentucky" and by_text["Ky."].place.kind == "region"
+    assert by_text["Kyiv"].role == "mention"

@@ -157,6 +157,7 @@ _PASSIVE_AFTER = re.compile(
     r"rocked|damaged|retaken|recaptured|liberated))|^\s*(?:fell|has\s+fallen|had\s+fallen)\b", re.I)
 _ORIGIN_BEFORE = re.compile(r"\b(?:from|with|by|against|and|than|like|about|towards?\s+the\s+border\s+with)\s+"
                             + _FILL + r"$", re.I)
+_BEARING_BEFORE = re.compile(r"\b(?:north|south|east|west)(?:-?(?:east|west))?\s+of\s+" + _FILL + r"$", re.I)
 # "advancing from its positions in Khartoum": the place is where they came from.
 _FROM_IN_BEFORE = re.compile(r"\bfrom\s+(?:\w+\s+){0,3}?(?:in|at|near)\s+" + _FILL + r"$", re.I)
 _HYPOTHETICAL = re.compile(r"\b(?:could|might|may|would\s+be|intend(?:s|ed)?\s+to|intention|threaten(?:s|ed)?\s+"
@@ -443,6 +444,8 @@ class EventExtractor:
             locative = bool(_LOCATIVE.search(before)) or bool(_PASSIVE_AFTER.match(after))
             if not locative or (_ORIGIN_BEFORE.search(before) and not _LOCATIVE.search(before)):
                 return []
+        if prev_event is not None and _BEARING_BEFORE.search(before):
+            return []  # "in the Vyshhorod district just north of Kyiv": Kyiv only says where the event place is
         if (_ATTRIBUTIVE_BEFORE.search(before) or _REFERENCE_BEFORE.search(before) or _FROM_IN_BEFORE.search(before)
                 or _ROUTE_BEFORE.search(before) or _MODIFIER_AFTER.match(after)
                 or (_SPEAKER_AFTER.match(after) and not _PASSIVE_AFTER.match(after)

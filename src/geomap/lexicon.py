@@ -99,3 +99,25 @@ ORGANISATIONS = frozenset(
     ukrinform ukrenergo yasno naftogaz gazprom rosatom energoatom ansar fatah plo sdf hts ypg pkk aqim ecowas
     amnesty al-shabaab shabaab m23 fano tplf""".split()
 )
+
+#: News-agency (AP/CP style) abbreviations of US states and Canadian provinces, as datelines and "Louisville, Ky."
+#: use them: abbreviation -> (full name, ISO country). Matched only after a comma, where they cannot be words.
+STATE_ABBREVIATIONS = {
+    "Ala.": ("Alabama", "US"), "Ariz.": ("Arizona", "US"), "Ark.": ("Arkansas", "US"),
+    "Calif.": ("California", "US"), "Colo.": ("Colorado", "US"), "Conn.": ("Connecticut", "US"),
+    "Del.": ("Delaware", "US"), "Fla.": ("Florida", "US"), "Ga.": ("Georgia", "US"), "Ill.": ("Illinois", "US"),
+    "Ind.": ("Indiana", "US"), "Kan.": ("Kansas", "US"), "Ky.": ("Kentucky", "US"), "La.": ("Louisiana", "US"),
+    "Md.": ("Maryland", "US"), "Mass.": ("Massachusetts", "US"), "Mich.": ("Michigan", "US"),
+    "Minn.": ("Minnesota", "US"), "Miss.": ("Mississippi", "US"), "Mo.": ("Missouri", "US"),
+    "Mont.": ("Montana", "US"), "Neb.": ("Nebraska", "US"), "Nev.": ("Nevada", "US"),
+    "N.H.": ("New Hampshire", "US"), "N.J.": ("New Jersey", "US"), "N.M.": ("New Mexico", "US"),
+    "N.Y.": ("New York", "US"), "N.C.": ("North Carolina", "US"), "N.D.": ("North Dakota", "US"),
+    "Okla.": ("Oklahoma", "US"), "Ore.": ("Oregon", "US"), "Pa.": ("Pennsylvania", "US"),
+    "R.I.": ("Rhode Island", "US"), "S.C.": ("South Carolina", "US"), "S.D.": ("South Dakota", "US"),
+    "Tenn.": ("Tennessee", "US"), "Vt.": ("Vermont", "US"), "Va.": ("Virginia", "US"),
+    "Wash.": ("Washington", "US"), "W.Va.": ("West Virginia", "US"), "Wis.": ("Wisconsin", "US"),
+    "Wyo.": ("Wyoming", "US"), "B.C.": ("British Columbia", "CA"), "Alta.": ("Alberta", "CA"),
+    "Sask.": ("Saskatchewan", "CA"), "Man.": ("Manitoba", "CA"), "Ont.": ("Ontario", "CA"),
+    "Que.": ("Quebec", "CA"), "N.S.": ("Nova Scotia", "CA"), "N.B.": ("New Brunswick", "CA"),
+    "Nfld.": ("Newfoundland and Labrador", "CA"), "P.E.I.": ("Prince Edward Island", "CA"),
+}

@@ -13,12 +13,14 @@ import re
 from collections import Counter
 
 from geomap.gazetteer import Gazetteer, load_gazetteer
-from geomap.lexicon import DEMONYM_COUNTRY
+from geomap.lexicon import DEMONYM_COUNTRY, STATE_ABBREVIATIONS
 from geomap.models import Doc, Mention, Place
 
 #: Words after a name that ask for a kind ("Kyiv region" -> the oblast, not the city).
-HINT_KINDS = {"demonym": ("country",), "region": ("region",), "city": ("city",), "district": ("district", "city")}
-HINT_SUFFIXES = {"demonym": (), "region": (" region", " oblast", " province"), "district": (" district",), "city": ()}
+HINT_KINDS = {"state": ("region",), "demonym": ("country",), "region": ("region",), "city": ("city",),
+              "district": ("district", "city")}
+HINT_SUFFIXES = {"state": (), "demonym": (), "region": (" region", " oblast", " province"), "district": (" district",),
+                 "city": ()}
 
 
 # "the Lebanese city of Tripoli", "Lebanese Tripoli" -- but not "Russian assaults near Pokrovsk".
@@ -35,6 +37,9 @@ class Resolver:
 
     def candidates(self, m: Mention) -> list[tuple[Place, float]]:
         """(place, gazetteer prior) for a mention, restricted to the kind its context asks for when any fits."""
+        if m.hint == "state":
+            full, cc = STATE_ABBREVIATIONS[m.text]
+            return [c for c in self.gaz.scored_candidates(full) if c[0].kind == "region" and c[0].country_code == cc]
         if m.hint == "demonym":
             country = self.gaz.country(DEMONYM_COUNTRY.get(m.text.lower(), ""))
             return [(country, DEMONYM_PRIOR)] if country else []

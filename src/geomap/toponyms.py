@@ -28,6 +28,7 @@ from geomap.lexicon import (
     NEVER_PLACES,
     ORGANISATIONS,
     REGION_WORDS,
+    STATE_ABBREVIATIONS,
     TITLES,
     common_words,
 )
@@ -37,6 +38,8 @@ _TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[^\W\d_][\w'’\-]*|\d+", re.U)
 _JOIN = re.compile(r"[ \t]+|[ \t]*-[ \t]*")  # what may stand between two words of one name
 _LOCATIVE_BEFORE = re.compile(
     r"\b(?:in|at|near|around|outside|inside|into|from|to|toward|towards|across|over|of|on)\s+(?:the\s+)?$", re.I)
+_STATE_ABBR = re.compile(r"(?<=,)\s*(" + "|".join(re.escape(a) for a in sorted(STATE_ABBREVIATIONS, key=len,
+                                                                                 reverse=True)) + r")(?!\w)")
 _POSSESSIVE_GAP = re.compile(r"['’]s?[ \t]+")
 _CONTRACTION = re.compile(r"['’](?:ve|re|d|ll|m|t)$", re.I)
 _GENERIC_AFTER = REGION_WORDS | CITY_WORDS | DISTRICT_WORDS | {"river", "sea", "bridge", "plant", "airport"}
@@ -190,6 +193,14 @@ class ToponymFinder:
                     # "Vladimir Putin", "Kenya Red Cross": the words after the place name the person or body
                     persons.update(t.lower for t in toks[i + n:run_end] if not self._notable(t.text))
                     i = max(run_end, i + n)
+        # "Louisville, Ky.", "Vancouver, B.C.": agency abbreviations of states and provinces after a comma.
+        taken = {(m.start, m.end) for m in found}
+        for si, sent in enumerate(doc.sentences):
+            for a in _STATE_ABBR.finditer(sent.text):
+                start, end = sent.start + a.start(1), sent.start + a.end(1)
+                if not any(s < end and start < e for s, e in taken):
+                    found.append(Mention(start, end, a.group(1), si, hint="state"))
+        found.sort(key=lambda m: m.start)
         # Names learnt later in the article ("Henry Kissinger" after an early "Kissinger") apply everywhere.
         found = [m for m in found if m.hint == "demonym" or not (" " not in m.text and m.text.lower() in persons)]
         _spread_hints(text, found)
@@ -240,5 +251,7 @@ class ToponymFinder:
 def _spread_hints(text: str, mentions: list[Mention]) -> None:
     """'the Solomyanskyi and Shevchenkivskyi districts': the plural kind word covers every name of the list."""
     for a, b in zip(reversed(mentions[:-1]), reversed(mentions[1:]), strict=True):
-        if not a.hint and b.hint and re.fullmatch(r"\s*(?:,|,?\s*and|,?\s*or)\s*", text[a.end: b.start]):
+        if (not a.hint and b.hint in ("region", "city", "district")
+                and re.fullmatch(r"\s*(?:,|,?\s*and|,?\s*or)\s*", text[a.end: b.start])
+                and re.match(r"\s+\w+s\b", text[b.end: b.end + 30])):  # "Pokrovsk, Donetsk region" is no list
             a.hint = b.hint
