@@ -59,7 +59,7 @@ def test_development_set_holds_its_level():
 
 #: The blind validation set (written without reading the extractor). First measured at recall 0.76, precision 0.90,
 #: date 0.74, type 0.76, forbidden 5; the floor is its level after fixing the general classes of error it showed.
-VAL_FLOOR = {"recall": 0.80, "precision": 0.90, "date": 0.75, "type": 0.80, "forbidden": 2}
+VAL_FLOOR = {"recall": 0.90, "precision": 0.90, "date": 0.78, "type": 0.82, "forbidden": 2}
 
 
 def test_validation_set_holds_its_level():

@@ -67,7 +67,8 @@ TRIGGERS: tuple[Trigger, ...] = (
     Trigger(r"(?:suicide (?:bomber|bombing|attack))", EXPL, "Suicide bomb"),
     Trigger(r"(?:explosions?|blasts?|explod(?:ed|ing)|blew up|detonat\w+|strikes?|struck|hit|hits|attacked|attacks?|"
             r"assaults?|"
-            r"damaged?|damaging|destroyed|targeted|targeting|pounded|wrecked|debris|shrapnel)", EXPL,
+            r"damaged?|damaging|destroyed|targeted|targeting|pounded|wrecked|debris|shrapnel|killed by (?:\w+ )?fire|"
+    r"under fire)", EXPL,
             "Shelling/artillery/missile attack", True),
     Trigger(r"(?:fierce(?:st)? fighting|fighting|fought|incursions?|raids? into|ambush(?:ed|es)?|gunfire|gunshots|"
             r"gun ?battles?|shoot-?outs?|exchanges? of fire|"
@@ -82,7 +83,8 @@ TRIGGERS: tuple[Trigger, ...] = (
             "Non-state actor overtakes territory"),
     Trigger(r"(?:abduct\w+|kidnap\w+|hostages?|(?:was|were|been) seized by|taken hostage)", VAC,
             "Abduction/forced disappearance"),
-    Trigger(r"(?:massacred?|executed|execution|killed (?:\w+ )?civilians|shot dead|opened fire on)", VAC,
+    Trigger(r"(?:massacred?|executed|execution|killed (?:\w+ )?civilians|shot dead|opened fire on|rammed|"
+            r"(?:car-)?ramming|stabb(?:ed|ing)|knife attack)", VAC,
             "Attack"),
     Trigger(r"(?:looted|looting|plundered)", STRAT, "Looting/property destruction"),
     Trigger(r"(?:riot(?:s|ers|ing)?(?! police| gear| squad)|torched|set (?:\w+ )?on fire|set fires?(?: to)?|"
@@ -101,7 +103,7 @@ _TRIGGER_RE = re.compile(
     r"(?<!\w)(?=\w)(?:" + "|".join(f"(?P<t{i}>(?:{t.pattern})\\b)" for i, t in enumerate(TRIGGERS)) + ")", re.I)
 
 # What may stand between a locative word and the place: articles, adjectives, possessive names, "and around".
-_FILL = (r"(?:(?:the|a|an|and|around|in|wider|greater|whole|entire|eastern|western|northern|southern|central|"
+_FILL = (r"(?:(?:the|a|an|and|around|in|nearby|wider|greater|whole|entire|eastern|western|northern|southern|central|"
          r"north-?eastern|north-?western|south-?eastern|south-?western|north|south|east|west|neighbouring|"
          r"neighboring|occupied|besieged|embattled|frontline|front-line|key|strategic|port|capital|southern|"
          r"[\w-]+-(?:held|occupied|controlled|installed)|[A-Z][\w'’-]*['’]s|[A-Z][a-z]+(?:n|i|ese|ish|ic))\s+)*")
@@ -122,12 +124,23 @@ _LOCATIVE = re.compile(
     re.I)
 # "the military government in Ouagadougou", "al Qaeda's affiliate in the Sahel", "a news conference in Vienna":
 # the place qualifies a body or a meeting, it is not where the event happened.
+# A building named as a target or a meeting point is physical: "outside parliament in Tbilisi", "stormed the embassy".
 _ATTRIBUTIVE_BEFORE = re.compile(
     r"\b(?:government|authorities|officials|leadership|junta|regime|embassy|ambassador|envoy|affiliate|branch|"
     r"wing|allies|ally|partners?|representatives?|headquarters|parliament|ministry|court|conference|summit|"
     r"talks|meeting|negotiations|office|spokes(?:man|woman|person)|correspondent|based|council|assembly|committee|"
     r"agency|organi[sz]ation|university|institute|company|firm|exchange|diaspora)\s+(?:in|at)\s+" + _FILL + r"$"
     r"|\b(?:solidarity|sympathy)\s+with\s+(?:\w+\s+){0,3}?(?:in|of)\s+" + _FILL + r"$", re.I)
+_PHYSICAL_BEFORE = re.compile(r"\b(?:outside|near|inside|at|stormed|attacked|targeted|hit|struck|front\s+of|"
+                              r"siege\s+of|around)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}$", re.I)
+
+
+def _attributive(before: str) -> bool:
+    """'the government in Ouagadougou' (a body) -- but not 'outside the Israeli embassy in Amman' (a building)."""
+    m = _ATTRIBUTIVE_BEFORE.search(before)
+    return bool(m) and not _PHYSICAL_BEFORE.search(before[: m.start()])
+
+
 # "about 40 km north of Kaya": a reference point, not the event's place.
 _REFERENCE_BEFORE = re.compile(r"\b\d+\s*(?:km|kilometres|kilometers|miles|mi)\s+(?:\(\d+\s*miles?\)\s+)?"
                                r"(?:\w+\s+)?(?:of|from)\s+" + _FILL + r"$", re.I)
@@ -446,7 +459,7 @@ class EventExtractor:
                 return []
         if prev_event is not None and _BEARING_BEFORE.search(before):
             return []  # "in the Vyshhorod district just north of Kyiv": Kyiv only says where the event place is
-        if (_ATTRIBUTIVE_BEFORE.search(before) or _REFERENCE_BEFORE.search(before) or _FROM_IN_BEFORE.search(before)
+        if (_attributive(before) or _REFERENCE_BEFORE.search(before) or _FROM_IN_BEFORE.search(before)
                 or _ROUTE_BEFORE.search(before) or _MODIFIER_AFTER.match(after)
                 or (_SPEAKER_AFTER.match(after) and not _PASSIVE_AFTER.match(after)
                     and (chained or not _LOCATIVE.search(before)))):  # "Yerevan asked", not "forces in X agreed"
