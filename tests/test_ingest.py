@@ -71,13 +71,26 @@ def test_run_ingest_folder_bad_files_and_rerun(tmp_path: Path) -> None:
         assert (s.count_articles(), s.count_events()) == (n_articles, n_events)
 
 
+class _Terminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
 def test_progress_bar_output() -> None:
-    out = io.StringIO()
+    out = io.StringIO()  # a log file or pipe: whole lines, rate-limited, the final state always written
     bar = ProgressBar(out)
     for i in range(1, 4):
         bar(i, 3, f"file{i}.txt")
-    text = out.getvalue()
-    assert "3/3 100%" in text and "file3.txt" in text
+    bar.finish()
+    lines = out.getvalue().splitlines()
+    assert lines[-1].startswith("[" + "#" * 30 + "] 3/3 100%") and lines[-1].endswith("file3.txt")
+    assert len(lines) == 2  # the first call and the last one: the middle one fell inside the 5 s interval
+    tty = _Terminal()  # a terminal: one line redrawn in place, ended by a newline
+    bar = ProgressBar(tty)
+    bar(1, 0, "feed.jsonl:1")
+    bar.finish()
+    assert tty.getvalue().startswith("\r1 articles ") and tty.getvalue().endswith("\n")
+    assert tty.getvalue().count("\n") == 1
 
 
 def _cli(*args: str, env: dict | None = None, **kw: object) -> subprocess.CompletedProcess:
@@ -99,8 +112,9 @@ def test_cli_ingest_and_export_with_date_filters(tmp_path: Path) -> None:
         assert s.get_article("000_b3394332a4c81e9b") is not None
         n_seed = len(s.events_frame(articles=["000_b3394332a4c81e9b"]))
     assert n_seed > 0
-    r2 = _cli("ingest", str(SEED), "--db", str(db), "--quiet")
+    r2 = _cli("ingest", str(SEED), "--db", str(db))  # progress on: stderr is a pipe here, so plain lines
     assert r2.returncode == 0 and r2.stdout.startswith("0 new, 1 already stored, 0 failed"), r2.stdout
+    assert "1/1 100%" in r2.stderr and "\r" not in r2.stderr and "000_b3394332a4c81e9b" in r2.stderr
 
     r = _cli("export", "--db", str(db), "--format", "geojson", "--start", "2022-12-18", "--end", "2022-12-19")
     assert r.returncode == 0, r.stderr
@@ -135,37 +149,59 @@ def _store_is_whole(db: Path) -> tuple[int, int]:
     return out
 
 
+def _kill_inside_a_write(proc: subprocess.Popen, db: Path, min_articles: int, timeout_s: float = 120) -> int:
+    """SIGKILL the ingest at a moment it holds the store's write lock (an article's transaction is open), once at
+    least `min_articles` are stored. Returns how many articles were committed just before the kill."""
+    deadline = time.monotonic() + timeout_s
+    probe: sqlite3.Connection | None = None
+    try:
+        while time.monotonic() < deadline and proc.poll() is None:
+            if probe is None:
+                if not db.exists():
+                    time.sleep(0.02)
+                    continue
+                probe = sqlite3.connect(db, timeout=0, isolation_level=None)
+            try:
+                stored = probe.execute("SELECT count(*) FROM articles").fetchone()[0]
+            except sqlite3.OperationalError:  # the schema is being created
+                time.sleep(0.01)
+                continue
+            if stored < min_articles:
+                time.sleep(0.01)
+                continue
+            try:
+                probe.execute("BEGIN IMMEDIATE")  # succeeds only when no write transaction is open
+            except sqlite3.OperationalError as exc:
+                assert "locked" in str(exc)
+                os.kill(proc.pid, signal.SIGKILL)  # the ingest is inside an article's transaction right now
+                return stored
+            probe.execute("ROLLBACK")
+            time.sleep(0.001)
+        raise AssertionError(f"ingest ended before it could be killed mid-write: {proc.stderr.read()!r}")
+    finally:
+        if probe is not None:
+            probe.close()
+
+
 def test_sigkill_mid_ingest_leaves_no_half_article(tmp_path: Path) -> None:
     db = tmp_path / "g.sqlite"
-    feed = generate.write_jsonl(generate.generate_articles(3000, seed=9), tmp_path / "feed.jsonl")
+    feed = generate.write_jsonl(generate.generate_articles(800, seed=9, gazetteer=False), tmp_path / "feed.jsonl")
     proc = subprocess.Popen([sys.executable, "-m", "geomap", "ingest", str(feed), "--db", str(db), "--quiet"],
                             cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     try:
-        deadline = time.monotonic() + 120
-        stored = 0
-        while time.monotonic() < deadline and proc.poll() is None:
-            time.sleep(0.05)
-            if db.exists():
-                try:
-                    with sqlite3.connect(db, timeout=1) as c:
-                        stored = c.execute("SELECT count(*) FROM articles").fetchone()[0]
-                except sqlite3.OperationalError:
-                    continue
-                if stored >= 30:
-                    break
-        assert proc.poll() is None, f"ingest ended before it could be killed: {proc.stderr.read()!r}"
-        os.kill(proc.pid, signal.SIGKILL)
+        committed = _kill_inside_a_write(proc, db, min_articles=20)
     finally:
         proc.kill()
         proc.wait()
     assert proc.returncode == -signal.SIGKILL
     n_articles, _ = _store_is_whole(db)
-    assert 30 <= n_articles < 3000
+    # every article committed before the kill is there, whole; the one whose transaction was open is not there at all
+    assert committed <= n_articles < 800
     # the next ingest completes the job: what was stored is skipped, the rest is added
     r = _cli("ingest", str(feed), "--db", str(db), "--quiet")
     assert r.returncode == 0, r.stderr
-    first = r.stdout.splitlines()[0].split()
-    assert int(first[2]) >= n_articles  # "N new, M already stored": M covers the articles stored before the kill
+    new, _, skipped, _, _, failed = r.stdout.split()[:6]
+    assert int(new) + int(skipped) == 800 and failed == "0"
+    assert int(skipped) >= n_articles
     total, _ = _store_is_whole(db)
-    assert total > n_articles
-
+    assert total == n_articles + int(new)

@@ -229,10 +229,95 @@ def test_ingest_articles_counts_errors_and_goes_on(store: Store) -> None:
     assert "0 new, 12 already stored, 0 failed" in again.summary()
 
 
+#: The schema a version-1 geomap wrote, frozen here by hand: if someone edits MIGRATIONS[0] instead of appending a
+#: migration, stores in the field no longer match it, and this copy keeps testing the real old layout.
+V1_SCHEMA = """
+CREATE TABLE articles (
+    id INTEGER PRIMARY KEY,
+    hash TEXT NOT NULL UNIQUE,
+    ext_id TEXT NOT NULL UNIQUE,
+    title TEXT NOT NULL DEFAULT '',
+    url TEXT NOT NULL DEFAULT '',
+    source TEXT NOT NULL DEFAULT '',
+    published TEXT NOT NULL,
+    text TEXT NOT NULL,
+    origin TEXT NOT NULL DEFAULT '',
+    ingested_at TEXT NOT NULL,
+    n_events INTEGER NOT NULL DEFAULT 0,
+    n_mentions INTEGER NOT NULL DEFAULT 0
+);
+CREATE INDEX articles_published ON articles(published);
+CREATE TABLE mentions (
+    id INTEGER PRIMARY KEY,
+    article INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    start INTEGER NOT NULL,
+    "end" INTEGER NOT NULL,
+    text TEXT NOT NULL,
+    name TEXT,
+    lat REAL,
+    lon REAL,
+    precision TEXT,
+    country_code TEXT,
+    place_id TEXT,
+    role TEXT NOT NULL DEFAULT 'mention'
+);
+CREATE INDEX mentions_article ON mentions(article, start);
+CREATE TABLE events (
+    id INTEGER PRIMARY KEY,
+    place_id TEXT NOT NULL,
+    name TEXT NOT NULL,
+    lat REAL NOT NULL,
+    lon REAL NOT NULL,
+    precision TEXT NOT NULL,
+    radius_km REAL NOT NULL DEFAULT 0,
+    country_code TEXT NOT NULL DEFAULT '',
+    admin1 TEXT NOT NULL DEFAULT '',
+    date TEXT NOT NULL,
+    date_end TEXT NOT NULL,
+    date_precision TEXT NOT NULL,
+    event_type TEXT NOT NULL,
+    sub_event_type TEXT NOT NULL DEFAULT '',
+    actors TEXT NOT NULL DEFAULT '[]',
+    fatalities INTEGER,
+    article INTEGER NOT NULL REFERENCES articles(id),
+    place TEXT NOT NULL DEFAULT '',
+    sentence TEXT NOT NULL DEFAULT '',
+    place_start INTEGER NOT NULL DEFAULT 0,
+    source_count INTEGER NOT NULL DEFAULT 1
+);
+CREATE INDEX events_date ON events(date, date_end);
+CREATE INDEX events_type_date ON events(event_type, date);
+CREATE INDEX events_country_date ON events(country_code, date);
+CREATE INDEX events_place ON events(place_id, event_type, date);
+CREATE INDEX events_article ON events(article);
+CREATE TABLE event_sources (
+    event INTEGER NOT NULL REFERENCES events(id),
+    article INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    sentence TEXT NOT NULL,
+    sentences TEXT NOT NULL DEFAULT '[]',
+    place TEXT NOT NULL DEFAULT '',
+    place_start INTEGER NOT NULL DEFAULT 0,
+    date TEXT NOT NULL,
+    date_end TEXT NOT NULL,
+    sub_event_type TEXT NOT NULL DEFAULT '',
+    actors TEXT NOT NULL DEFAULT '[]',
+    fatalities INTEGER,
+    PRIMARY KEY (event, article)
+) WITHOUT ROWID;
+CREATE INDEX event_sources_article ON event_sources(article);
+"""
+
+
+def _schema(c: sqlite3.Connection) -> list[tuple[str, str, str]]:
+    return sorted((t, n, " ".join(sql.split())) for t, n, sql in c.execute(
+        "SELECT type, name, sql FROM sqlite_master WHERE sql IS NOT NULL"))
+
+
 def test_migration_from_v1_keeps_data_and_backfills(tmp_path: Path) -> None:
+    assert " ".join(MIGRATIONS[0].split()) == " ".join(V1_SCHEMA.split()), "MIGRATIONS[0] must never change"
     path = tmp_path / "old.sqlite"
     c = sqlite3.connect(path)
-    c.executescript(MIGRATIONS[0])  # exactly what a version-1 geomap created
+    c.executescript(V1_SCHEMA)  # exactly what a version-1 geomap created
     c.execute("INSERT INTO articles (hash, ext_id, published, text, ingested_at) VALUES ('h', 'old', "
               "'2022-12-19', 'Drones hit Kyiv on Monday.', '2022-12-20')")
     c.execute("INSERT INTO events (place_id, name, lat, lon, precision, date, date_end, date_precision, "
@@ -249,6 +334,9 @@ def test_migration_from_v1_keeps_data_and_backfills(tmp_path: Path) -> None:
         assert list(s.events_frame()["article"]) == ["old"]
         s.add_doc(doc("new", event(KYIV_DUP)))  # the migrated cell index finds the old event
         assert list(s.events_frame()["source_count"]) == [2]
+        migrated = _schema(s.conn)
+    with Store.open(tmp_path / "fresh.sqlite") as fresh:  # a migrated store has exactly a new store's schema
+        assert migrated == _schema(fresh.conn)
 
 
 def test_newer_or_foreign_files_are_refused(tmp_path: Path) -> None:
@@ -325,3 +413,31 @@ def test_connections_of_ended_threads_are_closed(store: Store) -> None:
     t.start()
     t.join()
     assert len(store._conns) <= 2
+
+
+def test_a_bad_article_rolls_back_whole_and_the_rest_goes_on(store: Store) -> None:
+    store.add_doc(doc("good1", event(KYIV)))
+    before = dump(store.path)
+    broken = doc("broken", event(GAZA), event(KYIV, sentence="Drones hit Kyiv again on Monday."))
+    broken.events[1].place = None  # type: ignore[assignment]  # fails after the article, mentions, 1st event
+    report = IngestReport()
+    store.store_doc(broken, report)
+    assert report.new == 0 and len(report.failed) == 1 and report.failed[0].startswith("broken.txt: AttributeError")
+    assert dump(store.path) == before  # nothing of the broken article, nothing stored before it lost
+    store.store_doc(doc("good2", event(KYIV_DUP)), report)
+    assert report.new == 1 and report.merged == 1
+    assert store.count_articles() == 2 and list(store.events_frame()["source_count"]) == [2]
+
+
+def test_a_store_that_cannot_be_written_stops_with_a_clear_error(store: Store) -> None:
+    store.add_doc(doc("good1", event(KYIV)))
+    blocker = sqlite3.connect(store.path, isolation_level=None)
+    blocker.execute("BEGIN IMMEDIATE")  # another writer holds the lock past our patience
+    try:
+        with Store(store.path, busy_timeout_s=0.05) as impatient:
+            with pytest.raises(StoreError, match="cannot write .*locked"):
+                impatient.store_doc(doc("good2", event(GAZA)), IngestReport())
+    finally:
+        blocker.execute("ROLLBACK")
+        blocker.close()
+    assert store.count_articles() == 1 and store.integrity_check() == "ok"

@@ -4,10 +4,32 @@ Both engines run the same pipeline (`geomap.pipeline.process`) and write through
 in input order, so they store exactly the same thing. Dask only moves the pipeline — the expensive part — into
 worker processes: a local cluster by default, or any running scheduler (`--scheduler tcp://host:8786`) when a
 team outgrows one machine. SQLite is never written from a worker (one writer keeps it simple and crash-safe).
+
+Why input order matters: the duplicate-event merge is order dependent (a month-long report merged with a day report
+narrows to that day, and a third report then merges or not depending on what came first), so the writer applies
+batches strictly in submission order, whatever order the workers finish in.
+
+Why workers are fingerprinted: the pipeline itself is deterministic (same article -> same events, whatever came
+before it in the process), so the one way the engines can disagree is a worker running other code or another
+gazetteer than the writer expects — an upgraded node in a real cluster, or, on one machine, pipeline files or
+data/gazetteer.csv edited while a run was in progress (fresh worker processes import the new version, the writer's
+local run used the old one; seen on this machine while other work edited the pipeline). Each worker reports
+`pipeline_fingerprint()` with each batch (hash of the pipeline modules' source as first seen by the process, this
+module's, and the gazetteer files as they are now, since the pipeline reloads those when they change); the writer
+compares it with its own. A batch from a worker with another fingerprint is refused (GeomapError) instead of silently
+mixing two pipelines' events in one store.
+
+Progress and summary (decision): progress goes to stderr unless `--quiet`, so stdout stays the machine-readable
+summary. On a terminal it is one redrawn bar (at most 10 redraws/s); when stderr is not a terminal (CI, cron, a log
+file) it is a plain line every 5 s plus the final one, so a long backfill shows it is alive without flooding the log.
+The bar knows its total from a cheap first pass over the inputs (reading only, no pipeline). The summary line is
+"N new, M already stored, K failed ..." followed by one "failed: where: reason" line per failed file or row.
 """
 
 from __future__ import annotations
 
+import hashlib
+import importlib.util
 import logging
 import sys
 import time
@@ -16,12 +38,13 @@ from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import IO, Any
 
+from geomap import config
 from geomap.articles import read_paths
-from geomap.exceptions import InputError
-from geomap.models import Article, Doc
+from geomap.exceptions import GeomapError, InputError
+from geomap.models import Article, Doc, Event, Mention
 from geomap.store import IngestReport, Processor, Store, failure_text
 
-__all__ = ["IngestReport", "ProgressBar", "process_batch", "run_ingest"]
+__all__ = ["IngestReport", "ProgressBar", "pipeline_fingerprint", "process_batch", "run_ingest"]
 
 #: Articles per Dask task: big enough to amortise scheduling (~1 ms/task), small enough to balance 2 workers.
 DASK_BATCH = 64
@@ -85,13 +108,17 @@ def run_ingest(paths: list[str], db_path: Path, engine: str = "local", scheduler
     bar = ProgressBar() if progress else None
     total = sum(1 for _ in read_paths(paths)) if bar else 0  # a cheap first pass so the bar knows its end
     t0 = time.monotonic()
-    with Store.open(db_path) as store:
-        if engine == "local":
-            report = store.ingest_articles(_Sized(read_paths(paths), total), progress=bar, process=process)
-        else:
-            report = _ingest_dask(store, read_paths(paths), process, scheduler, workers, batch_size, bar, total)
-    if bar:
-        bar.finish()
+    try:
+        with Store.open(db_path) as store:
+            if engine == "local":
+                pipeline_fingerprint()  # hash the code this process's pipeline runs (a later Dask run must match)
+                report = store.ingest_articles(_Sized(read_paths(paths), total), progress=bar, process=process)
+            else:
+                report = _ingest_dask(store, read_paths(paths), process, scheduler, workers, batch_size, bar,
+                                      total)
+    finally:
+        if bar:
+            bar.finish()  # end the bar's line even when a store error or Ctrl-C stops the run
     report.seconds = time.monotonic() - t0
     return report
 
@@ -109,15 +136,84 @@ class _Sized:
         return self.n
 
 
-def process_batch(articles: list[Article], process: Processor) -> list[Doc | str]:
-    """Run the pipeline on a batch inside a Dask worker; a failing article becomes its failure line."""
-    out: list[Doc | str] = []
+#: The modules whose code decides what the pipeline extracts (DESIGN §1), by module name.
+PIPELINE_MODULES = ("geomap.models", "geomap.pipeline", "geomap.text", "geomap.toponyms", "geomap.resolve",
+                    "geomap.events", "geomap.dates", "geomap.lexicon", "geomap.gazetteer", "geomap.geocoders")
+_CODE_HASH: str | None = None  # the pipeline's code in this process, hashed once: code does not reload
+_DATA_HASH: tuple[tuple, str] | None = None  # (file stamps, hash) of the gazetteer files last seen
+#: This module as imported: the writer and the workers must also agree on `process_batch`'s result format.
+_OWN_SOURCE = hashlib.sha1(Path(__file__).read_bytes()).hexdigest()
+
+
+def _code_hash() -> str:
+    h = hashlib.sha1(_OWN_SOURCE.encode())
+    for name in PIPELINE_MODULES:
+        spec = importlib.util.find_spec(name)
+        h.update(name.encode() + b"\0")
+        if spec is not None and spec.origin and Path(spec.origin).is_file():
+            h.update(Path(spec.origin).read_bytes())
+    return h.hexdigest()
+
+
+def _data_hash() -> str:
+    """Hash of the gazetteer files, recomputed only when their stamps change (the pipeline reloads on the same
+    signal: geomap.pipeline.default_pipeline follows the gazetteer files)."""
+    global _DATA_HASH
+    paths = (config.GAZETTEER_CSV, config.USER_OVERRIDES_CSV)
+    stamps = []
+    for p in paths:
+        try:
+            st = p.stat()
+            stamps.append((str(p), st.st_mtime_ns, st.st_size))
+        except OSError:
+            stamps.append((str(p), None, None))
+    key = tuple(stamps)
+    if _DATA_HASH is None or _DATA_HASH[0] != key:
+        h = hashlib.sha1()
+        for p in paths:
+            h.update(p.name.encode() + b"\0")
+            try:
+                with p.open("rb") as fh:
+                    while chunk := fh.read(1 << 20):
+                        h.update(chunk)
+            except OSError:
+                h.update(b"<missing>")
+        _DATA_HASH = (key, h.hexdigest())
+    return _DATA_HASH[1]
+
+
+def pipeline_fingerprint(fresh: bool = False) -> str:
+    """A short hash of what decides the pipeline's output here: its code (hashed the first time this is called in
+    the process, which the engines do before the pipeline first runs; code does not reload) and the gazetteer files
+    as they are now (the pipeline reloads them when they change). `fresh` re-reads the code from disk."""
+    global _CODE_HASH
+    if _CODE_HASH is None or fresh:
+        code = _code_hash()
+        if _CODE_HASH is None:
+            _CODE_HASH = code
+    else:
+        code = _CODE_HASH
+    return hashlib.sha1((code + _data_hash()).encode()).hexdigest()[:16]
+
+
+#: What a worker sends back per article: (mentions, events), or the failure line. The article itself (the writer
+#: has it) and the sentences (not stored) stay behind: less to pickle and ship, on the writer's critical path.
+Result = tuple[list[Mention], list[Event]] | str
+
+
+def process_batch(articles: list[Article], process: Processor) -> tuple[str, list[Result]]:
+    """Run the pipeline on a batch inside a Dask worker; a failing article becomes its failure line.
+
+    Returns (this worker's pipeline fingerprint, results in the batch's order)."""
+    fingerprint = pipeline_fingerprint()  # before the batch: the code and gazetteer it runs with
+    out: list[Result] = []
     for art in articles:
         try:
-            out.append(process(art))
+            doc = process(art)
+            out.append((doc.mentions, doc.events))
         except Exception as exc:  # one bad article must not fail its whole batch
             out.append(failure_text(exc, art.origin or art.id))
-    return out
+    return fingerprint, out
 
 
 def _batches(items: Iterable[Article | InputError], store: Store, report: IngestReport, size: int,
@@ -146,7 +242,6 @@ def _ingest_dask(store: Store, items: Iterable[Article | InputError], process: P
     try:
         from dask.distributed import Client, LocalCluster
     except ImportError as exc:  # pragma: no cover - depends on the install
-        from geomap.exceptions import GeomapError
         raise GeomapError("the Dask engine needs `pip install 'geomap[dask]'` "
                           f"(dask[distributed]): {exc}") from None
     report = IngestReport()
@@ -172,17 +267,24 @@ def _ingest_dask(store: Store, items: Iterable[Article | InputError], process: P
         def drain_one() -> None:
             batch, fut = window.popleft()
             try:
-                results = fut.result()
+                fingerprint, results = fut.result()
             except Exception as exc:  # a worker died or the batch could not run: report every article in it
                 for art in batch:
                     report.failed.append(failure_text(exc, art.origin or art.id))
                     tick(art.origin or art.id)
                 return
+            expected = pipeline_fingerprint()  # this process's code, the gazetteer files now
+            if fingerprint != expected:
+                raise GeomapError(
+                    f"a Dask worker runs another pipeline (code or gazetteer fingerprint {fingerprint}, this process "
+                    f"{expected}); its events would differ from the local engine's. Run the same geomap version "
+                    f"and data on every worker (were pipeline files or the gazetteer changed during the run?). "
+                    f"{report.new} articles were stored before this; a rerun skips them.")
             for art, res in zip(batch, results, strict=True):
                 if isinstance(res, str):
                     report.failed.append(res)
                 else:
-                    store.store_doc(res, report)
+                    store.store_doc(Doc(article=art, mentions=res[0], events=res[1]), report)
                 tick(art.origin or art.id)
 
         # Bounded in-flight window: memory stays flat on a million articles, and results are written in

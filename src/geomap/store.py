@@ -490,9 +490,16 @@ class Store:
         """Store a processed article and count it in `report` (the one writer used by every engine)."""
         try:
             ext_id, new, merged = self.add_doc(doc)
-        except (sqlite3.IntegrityError, ValueError, TypeError, AttributeError) as exc:
+        except (sqlite3.IntegrityError, sqlite3.InterfaceError, ValueError, TypeError, AttributeError,
+                OverflowError) as exc:
+            # this article's data is bad: its transaction was rolled back, the rest of the ingest goes on
             report.failed.append(failure_text(exc, doc.article.origin or doc.article.id))
             return
+        except sqlite3.OperationalError as exc:
+            # the store itself cannot be written (disk full, read-only, locked past the timeout): going on would
+            # only fail every further article; what is stored stays, and a rerun skips it
+            raise StoreError(f"{self.path}: cannot write ({exc}); {report.new} articles stored in this run "
+                             "are kept") from None
         if ext_id is None:
             report.skipped += 1
         else:
