@@ -332,6 +332,8 @@ def test_migration_from_v1_keeps_data_and_backfills(tmp_path: Path) -> None:
         assert s.schema_version == SCHEMA_VERSION
         assert s.conn.execute("SELECT cell FROM events").fetchone()[0] == cell_of(50.4501, 30.5234)
         assert list(s.events_frame()["article"]) == ["old"]
+        # v3 backfill: a report whose dates are its event's takes the event's precision
+        assert s.conn.execute("SELECT date_precision FROM event_sources").fetchall() == [("day",)]
         s.add_doc(doc("new", event(KYIV_DUP)))  # the migrated cell index finds the old event
         assert list(s.events_frame()["source_count"]) == [2]
         migrated = _schema(s.conn)
@@ -441,3 +443,56 @@ def test_a_store_that_cannot_be_written_stops_with_a_clear_error(store: Store) -
         blocker.execute("ROLLBACK")
         blocker.close()
     assert store.count_articles() == 1 and store.integrity_check() == "ok"
+
+
+def _event_row(store: Store) -> tuple:
+    return store.conn.execute("SELECT article, sentence, date, date_end, date_precision, actors, fatalities, "
+                              "source_count FROM events").fetchone()
+
+
+def test_replace_docs_withdraws_a_report_and_refolds_the_rest(store: Store) -> None:
+    week = event(KYIV, D, date(2022, 12, 24), precision="week", actors=("Russian forces",), fatalities=1,
+                 sentence="Drones hit Kyiv this week.")
+    day = event(KYIV_DUP, D, actors=("Wagner Group",), fatalities=4, sentence="Drones hit Kiev on Monday.")
+    store.add_doc(doc("a", week))
+    store.add_doc(doc("b", day))
+    merged = _event_row(store)
+    assert merged[2:] == ("2022-12-19", "2022-12-19", "day", '["Russian forces", "Wagner Group"]', 4, 2)
+    # b is corrected to no event at all: the event is a's alone again, as if b had never come
+    b = store.get_article("b")
+    assert store.replace_docs([Doc(article=b, mentions=[], events=[])]) == ["b"]
+    assert _event_row(store)[1:] == ("Drones hit Kyiv this week.", "2022-12-19", "2022-12-24", "week",
+                                     '["Russian forces"]', 1, 1)
+    assert store.mentions_for("b") == [] and store.result_counts(["a", "b"]) == (1, 1)
+    # b comes back and merges again; then a (the primary source) is withdrawn: b becomes primary
+    assert store.replace_docs([doc("b", day)]) == ["b"]
+    assert _event_row(store)[2:] == merged[2:]
+    store.replace_docs([Doc(article=store.get_article("a"), mentions=[], events=[])])
+    a_id, b_id = (store.conn.execute("SELECT id FROM articles WHERE ext_id = ?", (x,)).fetchone()[0] for x in "ab")
+    assert _event_row(store) == (b_id, "Drones hit Kiev on Monday.", "2022-12-19", "2022-12-19", "day",
+                                 '["Wagner Group"]', 4, 1)
+    # the last report withdrawn: the event goes; an unknown article is passed over
+    assert store.replace_docs([Doc(article=store.get_article("b"), mentions=[], events=[]), doc("zz")]) == ["b"]
+    assert store.count_events() == 0 and store.count_articles() == 2
+    assert store.integrity_check() == "ok"
+
+
+def test_replace_docs_is_one_transaction(store: Store) -> None:
+    store.add_doc(doc("a", event(KYIV)))
+    store.add_doc(doc("b", event(GAZA)))
+    before = dump(store.path)
+    broken = doc("b", event(IRPIN), event(KYIV_DUP))
+    broken.events[1].place = None  # type: ignore[assignment]  # fails after b's mentions and first event
+    with pytest.raises(AttributeError):
+        store.replace_docs([doc("a", event(IRPIN)), broken])
+    assert dump(store.path) == before  # neither article changed, not even the one before the failure
+
+
+def test_articles_and_mentions_containing_take_wildcards_literally(store: Store) -> None:
+    store.add_doc(doc("a", event(KYIV), text="Drones hit Kyiv on Monday; 100% of lights_out."))
+    store.add_doc(doc("b", event(GAZA)))
+    assert store.articles_containing("  kyiv ") == ["a"]
+    assert store.articles_containing("100%") == ["a"] and store.articles_containing("Kyiv_on") == []
+    assert store.articles_containing(" ") == [] and store.mentions_containing("") == []
+    assert [(m["text"], m["place_id"], m["role"]) for m in store.mentions_containing("kyi")] == [
+        ("Kyiv", "t:kyiv", "event")]

@@ -218,20 +218,13 @@ def process_batch(articles: list[Article], process: Processor) -> tuple[str, lis
 
 def _batches(items: Iterable[Article | InputError], store: Store, report: IngestReport, size: int,
              on_item: Callable[[str], None]) -> Iterator[list[Article]]:
-    """Articles not yet stored, in batches; read errors and already stored articles are counted on the way."""
+    """Articles not yet stored, in batches (see `Store.pending`)."""
     batch: list[Article] = []
-    for item in items:
-        if isinstance(item, InputError):
-            report.failed.append(failure_text(item))
-            on_item(item.origin)
-        elif store.has_article(item.content_hash):
-            report.skipped += 1
-            on_item(item.origin or item.id)
-        else:
-            batch.append(item)
-            if len(batch) >= size:
-                yield batch
-                batch = []
+    for art in store.pending(items, report, on_item):
+        batch.append(art)
+        if len(batch) >= size:
+            yield batch
+            batch = []
     if batch:
         yield batch
 

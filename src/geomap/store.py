@@ -129,7 +129,16 @@ CREATE INDEX events_span ON events(julianday(date_end) - julianday(date));
 CREATE INDEX events_type_country_date ON events(event_type, country_code, date, date_end);
 """
 
-MIGRATIONS: tuple[str, ...] = (_V1, _V2)
+# v3: each report's own date precision, so an event whose report is withdrawn (a gazetteer correction) can be
+# re-folded exactly from the reports that remain. Old reports take the event's precision where their dates are the
+# event's; the rest stay '' and fall back to the precision their date span implies.
+_V3 = """
+ALTER TABLE event_sources ADD COLUMN date_precision TEXT NOT NULL DEFAULT '';
+UPDATE event_sources SET date_precision = coalesce((SELECT e.date_precision FROM events e
+    WHERE e.id = event_sources.event AND e.date = event_sources.date AND e.date_end = event_sources.date_end), '');
+"""
+
+MIGRATIONS: tuple[str, ...] = (_V1, _V2, _V3)
 SCHEMA_VERSION = len(MIGRATIONS)
 
 
@@ -161,6 +170,34 @@ def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
 def _date_precision_of(start: date, end: date) -> str:
     span = (end - start).days + 1
     return "day" if span <= 1 else "week" if span <= 7 else "month" if span <= 31 else "year"
+
+
+#: A stored event's merged fields: (date, date_end, date_precision, actors, fatalities).
+_Merged = tuple[date, date, str, list[str], int | None]
+
+
+def _fold(acc: _Merged, d0: date, d1: date, prec: str, actors: Iterable[str], fatalities: int | None) -> _Merged:
+    """The store's merge rule, one report at a time: the date range narrows to what both allow, actors are united,
+    fatalities take the highest report (later reports usually update tolls upwards)."""
+    a0, a1, aprec, a_actors, a_fat = acc
+    start, end = max(a0, d0), min(a1, d1)
+    if (start, end) == (a0, a1):
+        new_prec = aprec
+    elif (start, end) == (d0, d1):
+        new_prec = prec
+    else:
+        new_prec = _date_precision_of(start, end)
+    if new_prec not in DATE_PRECISIONS:
+        new_prec = _date_precision_of(start, end)
+    merged_actors = a_actors + [a for a in actors if a not in a_actors]
+    if fatalities is not None:
+        a_fat = fatalities if a_fat is None else max(a_fat, fatalities)
+    return start, end, new_prec, merged_actors, a_fat
+
+
+def _like(text: str) -> str:
+    """A LIKE pattern (ESCAPE '\\') matching `text` anywhere, with its wildcards taken literally."""
+    return "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
 
 
 # -- reports --------------------------------------------------------------------------------------------------------
@@ -340,17 +377,13 @@ class Store:
             ext_id = art.id or h[:12]
             if c.execute("SELECT 1 FROM articles WHERE ext_id = ?", (ext_id,)).fetchone():
                 ext_id = f"{ext_id}~{h[:8]}"  # same id, new text (an edited file): keep both, ids stay unique
-            n_mentions = sum(1 for m in doc.mentions)
             cur = c.execute(
                 "INSERT INTO articles (hash, ext_id, title, url, source, published, text, origin, ingested_at, "
                 "n_events, n_mentions) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
                 (h, ext_id, art.title, art.url, art.source, art.published.isoformat(), art.text, art.origin,
-                 datetime.now(UTC).isoformat(timespec="seconds"), len(doc.events), n_mentions))
+                 datetime.now(UTC).isoformat(timespec="seconds"), len(doc.events), len(doc.mentions)))
             aid = cur.lastrowid
-            c.executemany(
-                'INSERT INTO mentions (article, start, "end", text, name, lat, lon, precision, country_code, '
-                "place_id, role) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
-                [(aid, m.start, m.end, m.text, *(_place_cols(m.place)), m.role) for m in doc.mentions])
+            _insert_mentions(c, aid, doc)
             new = merged = 0
             for ev in doc.events:
                 if self._add_event(c, aid, ev):
@@ -388,9 +421,9 @@ class Store:
             self._merge_into(c, eid, ev)
         c.execute(
             "INSERT INTO event_sources (event, article, sentence, sentences, place, place_start, date, date_end, "
-            "sub_event_type, actors, fatalities) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
-            (eid, aid, ev.sentence, sentences, ev.place_text, place_start, d0, d1, ev.sub_event_type, actors,
-             ev.fatalities))
+            "date_precision, sub_event_type, actors, fatalities) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+            (eid, aid, ev.sentence, sentences, ev.place_text, place_start, d0, d1, ev.date_precision,
+             ev.sub_event_type, actors, ev.fatalities))
         return target is None
 
     def _merge_target(self, c: sqlite3.Connection, aid: int, ev: Event) -> int | None:
@@ -430,27 +463,76 @@ class Store:
         return best[1] if best else None
 
     def _merge_into(self, c: sqlite3.Connection, eid: int, ev: Event) -> None:
-        """Fold one more report into a stored event: the date range narrows to what both reports allow, actors are
-        united, fatalities take the highest report (later reports usually update tolls upwards)."""
+        """Fold one more report into a stored event (see `_fold`)."""
         d0, d1, dprec, actors_json, fat = c.execute(
             "SELECT date, date_end, date_precision, actors, fatalities FROM events WHERE id = ?", (eid,)).fetchone()
-        start = max(date.fromisoformat(d0), ev.date)
-        end = min(date.fromisoformat(d1), ev.date_end)
-        if (start.isoformat(), end.isoformat()) == (d0, d1):
-            prec = dprec
-        elif (start, end) == (ev.date, ev.date_end):
-            prec = ev.date_precision
-        else:
-            prec = _date_precision_of(start, end)
-        if prec not in DATE_PRECISIONS:
-            prec = _date_precision_of(start, end)
-        actors = json.loads(actors_json)
-        actors += [a for a in ev.actors if a not in actors]
-        if ev.fatalities is not None:
-            fat = ev.fatalities if fat is None else max(fat, ev.fatalities)
+        acc: _Merged = (date.fromisoformat(d0), date.fromisoformat(d1), dprec, json.loads(actors_json), fat)
+        start, end, prec, actors, fat = _fold(acc, ev.date, ev.date_end, ev.date_precision, ev.actors,
+                                              ev.fatalities)
         c.execute("UPDATE events SET date = ?, date_end = ?, date_precision = ?, actors = ?, fatalities = ?, "
                   "source_count = source_count + 1 WHERE id = ?",
                   (start.isoformat(), end.isoformat(), prec, json.dumps(actors, ensure_ascii=False), fat, eid))
+
+    def _drop_reports(self, c: sqlite3.Connection, aid: int) -> None:
+        """Withdraw one article's event reports (inside the caller's transaction): an event left with no report
+        goes; the others are re-folded from the reports that remain, as if the withdrawn one had never come."""
+        eids = [r[0] for r in c.execute("SELECT event FROM event_sources WHERE article = ?", (aid,))]
+        c.execute("DELETE FROM event_sources WHERE article = ?", (aid,))
+        for eid in eids:
+            rows = c.execute(
+                "SELECT article, sentence, place, place_start, sub_event_type, date, date_end, date_precision, "
+                "actors, fatalities FROM event_sources WHERE event = ? ORDER BY article", (eid,)).fetchall()
+            if not rows:
+                c.execute("DELETE FROM events WHERE id = ?", (eid,))
+                continue
+            acc: _Merged | None = None
+            for *_, d0, d1, prec, actors, fat in rows:
+                r0, r1 = date.fromisoformat(d0), date.fromisoformat(d1)
+                prec = prec if prec in DATE_PRECISIONS else _date_precision_of(r0, r1)
+                acc = (r0, r1, prec, json.loads(actors), fat) if acc is None else _fold(
+                    acc, r0, r1, prec, json.loads(actors), fat)
+            assert acc is not None
+            start, end, prec, actors, fat = acc
+            first = rows[0]  # the earliest remaining report is the event's primary source
+            c.execute("UPDATE events SET article = ?, sentence = ?, place = ?, place_start = ?, sub_event_type = ?, "
+                      "date = ?, date_end = ?, date_precision = ?, actors = ?, fatalities = ?, source_count = ? "
+                      "WHERE id = ?",
+                      (*first[:5], start.isoformat(), end.isoformat(), prec, json.dumps(actors, ensure_ascii=False),
+                       fat, len(rows), eid))
+
+    def replace_docs(self, docs: Iterable[Doc]) -> list[str]:
+        """Replace stored articles' mentions and event reports with fresh pipeline results, in ONE transaction.
+
+        Why: a gazetteer correction changes how stored text resolves (geomap.corrections). Each doc's article is
+        found by its id; its old reports are withdrawn (see `_drop_reports`) and the new ones go through the same
+        insert-or-merge rule as an ingest. A crash leaves the old results, never half. Returns the ids replaced
+        (docs whose article is not stored are passed over).
+        """
+        c = self.conn
+        done: list[str] = []
+        c.execute("BEGIN IMMEDIATE")
+        try:
+            for doc in docs:
+                row = c.execute("SELECT id FROM articles WHERE ext_id = ?", (doc.article.id,)).fetchone()
+                if row is None:
+                    continue
+                aid = row[0]
+                c.execute("DELETE FROM mentions WHERE article = ?", (aid,))
+                _insert_mentions(c, aid, doc)
+                self._drop_reports(c, aid)
+                for ev in doc.events:
+                    self._add_event(c, aid, ev)
+                c.execute("UPDATE articles SET n_events = ?, n_mentions = ? WHERE id = ?",
+                          (len(doc.events), len(doc.mentions), aid))
+                done.append(doc.article.id)
+            c.execute("COMMIT")
+        except BaseException:
+            try:
+                c.execute("ROLLBACK")
+            except sqlite3.Error:
+                pass
+            raise
+        return done
 
     def ingest_articles(self, items: Iterable[Article | InputError], progress: Progress | None = None,
                         process: Processor | None = None) -> IngestReport:
@@ -465,26 +547,39 @@ class Store:
         report = IngestReport()
         total = len(items) if isinstance(items, Sized) else 0
         t0 = datetime.now()
-        for i, item in enumerate(items, 1):
-            label = ""
-            if isinstance(item, InputError):
-                report.failed.append(failure_text(item))
-                label = item.origin
-            else:
-                label = item.origin or item.id
-                if self.has_article(item.content_hash):
-                    report.skipped += 1
-                else:
-                    try:
-                        doc = process(item)
-                    except Exception as exc:  # a pipeline bug on one article must not stop an archive ingest
-                        report.failed.append(failure_text(exc, item.origin or item.id))
-                    else:
-                        self.store_doc(doc, report)
+        done = 0
+
+        def tick(label: str) -> None:
+            nonlocal done
+            done += 1
             if progress is not None:
-                progress(i, total, label)
+                progress(done, total, label)
+
+        for art in self.pending(items, report, tick):
+            try:
+                doc = process(art)
+            except Exception as exc:  # a pipeline bug on one article must not stop an archive ingest
+                report.failed.append(failure_text(exc, art.origin or art.id))
+            else:
+                self.store_doc(doc, report)
+            tick(art.origin or art.id)
         report.seconds = (datetime.now() - t0).total_seconds()
         return report
+
+    def pending(self, items: Iterable[Article | InputError], report: IngestReport,
+                on_item: Callable[[str], None]) -> Iterator[Article]:
+        """The articles among `items` not stored yet, in order. Read errors (failed) and already stored articles
+        (skipped) are counted in `report` on the way, each followed by `on_item(label)` for the progress bar; so
+        every engine skips and counts the same way before its pipeline runs."""
+        for item in items:
+            if isinstance(item, InputError):
+                report.failed.append(failure_text(item))
+                on_item(item.origin)
+            elif self.has_article(item.content_hash):
+                report.skipped += 1
+                on_item(item.origin or item.id)
+            else:
+                yield item
 
     def store_doc(self, doc: Doc, report: IngestReport) -> None:
         """Store a processed article and count it in `report` (the one writer used by every engine)."""
@@ -561,7 +656,7 @@ class Store:
                          f"WHERE a2.ext_id IN ({','.join('?' * len(vals))}))" if vals else "0")
             args.extend(vals)
         if text:
-            pat = "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+            pat = _like(text)
             conds.append("(e.sentence LIKE ? ESCAPE '\\' OR e.name LIKE ? ESCAPE '\\' OR e.place LIKE ? "
                          "ESCAPE '\\' OR a.title LIKE ? ESCAPE '\\' OR e.actors LIKE ? ESCAPE '\\')")
             args.extend([pat] * 5)
@@ -699,8 +794,45 @@ class Store:
             out.append(d)
         return out
 
+    def articles_containing(self, text: str) -> list[str]:
+        """Ids of stored articles whose text contains `text` (case-insensitive for ASCII letters), oldest first."""
+        text = " ".join(text.split())
+        if not text:
+            return []
+        return [r[0] for r in self.conn.execute(
+            "SELECT ext_id FROM articles WHERE text LIKE ? ESCAPE '\\' ORDER BY id", (_like(text),))]
+
+    def mentions_containing(self, text: str) -> list[dict]:
+        """Stored place mentions whose surface text contains `text` (as `articles_containing`), with how each was
+        resolved (name, lat, lon, precision, country_code, place_id) and its role."""
+        text = " ".join(text.split())
+        if not text:
+            return []
+        cur = self.conn.execute(
+            "SELECT text, name, lat, lon, precision, country_code, place_id, role FROM mentions "
+            "WHERE text LIKE ? ESCAPE '\\'", (_like(text),))
+        cols = [d[0] for d in cur.description]
+        return [dict(zip(cols, r, strict=True)) for r in cur.fetchall()]
+
+    def result_counts(self, article_ids: Iterable[str]) -> tuple[int, int]:
+        """(event reports, resolved place mentions) stored for these articles."""
+        ids = json.dumps(list(article_ids))
+        sel = "SELECT id FROM articles WHERE ext_id IN (SELECT value FROM json_each(?))"
+        reports = self.conn.execute(f"SELECT count(*) FROM event_sources WHERE article IN ({sel})",
+                                    (ids,)).fetchone()[0]
+        mentions = self.conn.execute(
+            f"SELECT count(*) FROM mentions WHERE article IN ({sel}) AND lat IS NOT NULL", (ids,)).fetchone()[0]
+        return reports, mentions
+
     def integrity_check(self) -> str:
         return self.conn.execute("PRAGMA integrity_check").fetchone()[0]
+
+
+def _insert_mentions(c: sqlite3.Connection, aid: int, doc: Doc) -> None:
+    c.executemany(
+        'INSERT INTO mentions (article, start, "end", text, name, lat, lon, precision, country_code, place_id, role) '
+        "VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+        [(aid, m.start, m.end, m.text, *_place_cols(m.place), m.role) for m in doc.mentions])
 
 
 def _place_cols(p: Any) -> tuple:
