@@ -77,6 +77,19 @@ def test_override_wins_and_is_applied_on_next_load(small_csv: Path, tmp_path: Pa
     assert g3.get("gn:1").name == "Donetsk (corrected)"
 
 
+def test_a_reloaded_gazetteer_is_freed(small_csv: Path, tmp_path: Path) -> None:
+    """Each correction reloads the gazetteer; the old one (frozen out of the cyclic GC by load) must be freed."""
+    import gc
+    import weakref
+
+    g0 = Gazetteer.load(small_csv, None, cache_dir=tmp_path / "cache")
+    g0.geocode("Donetsk")  # fills the per-instance answer cache
+    ref = weakref.ref(g0)
+    del g0
+    gc.collect()
+    assert ref() is None
+
+
 def test_cli_gazetteer_add_writes_overrides(tmp_path: Path, capsys) -> None:
     ov = tmp_path / "ov.csv"
     rc = cli.main(["gazetteer", "add", "Solomianka Park", "50.43", "30.47", "--kind", "landmark", "--country", "UA",

@@ -127,7 +127,7 @@ def split_names(value: str) -> tuple[str, ...]:
     return tuple(a.strip() for a in value.split("|") if a.strip()) if value else ()
 
 
-def parse_row(rec: dict[str, str], origin: str, line: int, *, partial: bool = False) -> dict[str, Any]:
+def parse_row(rec: dict[str, str], origin: str, line: int | None, *, partial: bool = False) -> dict[str, Any]:
     """Check one CSV record; return typed fields (only the non-empty ones when `partial`).
 
     Raises InputError naming file:line, the field and the reason, so a bad hand-edited row is easy to fix.
@@ -399,8 +399,9 @@ class Gazetteer(Geocoder):
         self._locations: dict[int, Location] = {}
         self._lock = threading.Lock()
         self.max_tokens: int = tables.max_tokens
-        # per instance (not a class-level lru_cache, which would keep every reloaded gazetteer alive)
-        self._geocode_cached = lru_cache(maxsize=1 << 15)(self._geocode_uncached)
+        # Per instance, and a plain dict rather than lru_cache(self.method): a bound method in an attribute is a
+        # reference cycle, and gc.freeze() (see load) would then keep every reloaded gazetteer alive for good.
+        self._geocode_memo: dict[tuple, Any] = {}
 
     # ---- construction
     @classmethod
@@ -609,7 +610,7 @@ class Gazetteer(Geocoder):
         online fallback when one is configured (off by default).
         """
         cc = tuple(country) if isinstance(country, list | tuple) else country
-        found = self._geocode_cached(str(query), bool(exactly_one), cc, kind)
+        found = self._geocode_cached((str(query), bool(exactly_one), cc, kind))
         if found is None and self.fallback is not None:
             # not cached here: the fallback caches answers itself and must be retried after an error
             countries = [cc] if isinstance(cc, str) else list(cc or ())
@@ -621,7 +622,7 @@ class Gazetteer(Geocoder):
 
     def explain(self, query: str, country: str | None = None) -> str:
         """Why `query` resolves or not, in words (for the UI and the CLI)."""
-        loc = self._geocode_cached(str(query), True, country, None)
+        loc = self._geocode_cached((str(query), True, country, None))
         if loc is not None:
             return f"found offline: {loc.address} ({loc.raw['kind']}, {loc.raw['source']})"
         if self.fallback is None:
@@ -630,6 +631,14 @@ class Gazetteer(Geocoder):
             return "found by the online geocoder"
         return "not in the offline gazetteer; " + (self.fallback.reason(query, [country] if country else None)
                                                    or "online geocoder found nothing")
+
+    def _geocode_cached(self, key: tuple) -> Any:
+        memo = self._geocode_memo
+        if key not in memo:
+            if len(memo) >= 1 << 15:
+                memo.clear()  # bounded: a long session of distinct queries must not grow without limit
+            memo[key] = self._geocode_uncached(*key)
+        return memo[key]
 
     def _geocode_uncached(self, query: str, exactly_one: bool, country: str | tuple[str, ...] | None,
                         kind: str | None) -> Location | list[Location] | None:
@@ -736,7 +745,7 @@ def add_override(name: str, lat: float, lon: float, *, kind: str = "city", count
            "feature": feature, "aliases": "|".join(a.strip() for a in aliases if a.strip()), "source": "user"}
     if any("|" in a for a in aliases):
         raise InputError("command line", "an alias may not contain '|'", field="alias")
-    row = row_from_fields(parse_row(rec, "command line", 0))
+    row = row_from_fields(parse_row(rec, "command line", None))
     if row.admin1 and "." not in row.admin1 and row.country_code:
         row = Row(**{**row.__dict__, "admin1": f"{row.country_code}.{row.admin1}"})
     existing: list[dict[str, str]] = []
