@@ -81,3 +81,15 @@ def test_console_script_is_installed():
     assert exe, "the `geomap` console script is not installed"
     res = subprocess.run([exe, "geocode", "Kyiv"], capture_output=True, text=True, timeout=120)
     assert res.returncode == 0 and json.loads(res.stdout)["country_code"] == "UA"
+
+
+def test_export_to_an_unwritable_path_names_it(tmp_path):
+    db = tmp_path / "s.sqlite"
+    geomap("ingest", str(SEED), "--db", str(db), "--quiet")
+    res = geomap("export", "--db", str(db), "--format", "csv", "-o", str(tmp_path / "no" / "such" / "x.csv"),
+                 check=False)
+    assert res.returncode == 2 and "x.csv" in res.stderr and "Traceback" not in res.stderr
+    out = tmp_path / "ok.geojson"
+    geomap("export", "--db", str(db), "--format", "geojson", "-o", str(out), "--start", "2022-12-19")
+    fc = json.loads(out.read_text())
+    assert fc["features"] and all(f["properties"]["date_end"] >= "2022-12-19" for f in fc["features"])

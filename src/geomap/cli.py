@@ -93,7 +93,10 @@ def cmd_export(args: argparse.Namespace) -> int:
     start = parse_date(args.start, "--start", field="start") if args.start else None
     end = parse_date(args.end, "--end", field="end") if args.end else None
     with Store.open(config.db_path(args.db)) as store:
-        out = open(args.output, "w", encoding="utf-8", newline="") if args.output else sys.stdout
+        try:
+            out = open(args.output, "w", encoding="utf-8", newline="") if args.output else sys.stdout
+        except OSError as exc:
+            raise InputError(args.output, f"cannot write: {exc.strerror or exc}", field="--output") from None
         try:
             n = write_records(store.event_records(start=start, end=end), args.format, out)
         finally:

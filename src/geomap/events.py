@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from geomap.dates import TimeExpr, find_dates
+from geomap.lexicon import NUMBER_WORDS, VAGUE_NUMBERS
 from geomap.models import PRECISIONS, Doc, Event, Mention, Place
 
 #: An old time expression further than this (in characters, weighted) from the event word dates something else.
@@ -187,13 +188,8 @@ _BACKGROUND = re.compile(r"\bsince\s+(?:World\s+War|the\s+Second\s+World)|\b(?:w
 _CLAUSE_BREAK = re.compile(r"[;:]|,\s+(?:as|while|but|whereas|although|though|after|before|when|sparking|prompting|"
                            r"triggering|drawing|fuell?ing|provoking)\b|\s[-–—]\s")
 
-NUMBER_WORDS = {w: i for i, w in enumerate(
-    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
-    "seventeen eighteen nineteen twenty".split())}
-NUMBER_WORDS.update({"thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
-                     "ninety": 90, "a": 1, "an": 1, "several": 3, "a few": 3, "dozens of": 12, "dozens": 12,
-                     "a dozen": 12, "scores of": 20, "hundreds of": 100, "hundreds": 100})
-_NUM = r"(?P<n>\d[\d,]*|" + "|".join(sorted((re.escape(k) for k in NUMBER_WORDS), key=len, reverse=True)) + r")"
+_COUNTS = {**NUMBER_WORDS, **VAGUE_NUMBERS}
+_NUM = r"(?P<n>\d[\d,]*|" + "|".join(sorted((re.escape(k) for k in _COUNTS), key=len, reverse=True)) + r")"
 _VICTIMS = r"(?:people|persons?|civilians?|soldiers?|troops|fighters|militants|children|residents|others|men|women)"
 _FATAL = [
     re.compile(r"\b(?:killing|killed|kills|kill)\s+(?:at\s+least\s+|more\s+than\s+|about\s+|some\s+|nearly\s+)?"
@@ -258,7 +254,7 @@ def fatalities(text: str) -> int | None:
     for pat in _FATAL:
         for m in pat.finditer(text):
             n = m.group("n").lower()
-            val = int(n.replace(",", "")) if n[0].isdigit() else NUMBER_WORDS.get(n)
+            val = int(n.replace(",", "")) if n[0].isdigit() else _COUNTS.get(n)
             if val is None or (n[0].isdigit() and val > 100000):
                 continue
             if re.search(r"\b(?:tens|thousands|millions)\s+of\b", text[max(0, m.start() - 20): m.end() + 5], re.I):
@@ -310,16 +306,6 @@ def _refine(etype: str, sub: str, stext: str, triggers: list[Found]) -> tuple[st
     return etype, sub
 
 
-class _LazyList:
-    """A read-only sequence whose items are computed on first access."""
-
-    def __init__(self, get, n: int):
-        self._get, self._n = get, n
-
-    def __iter__(self):
-        return (self._get(i) for i in range(self._n))
-
-
 def _specific(found: list[Found]) -> tuple[str, str] | None:
     """The most frequent specific violent (type, sub-type) among triggers, if any."""
     counts: dict[tuple[str, str], int] = {}
@@ -351,7 +337,7 @@ class EventExtractor:
         def article_dominant() -> tuple[str, str] | None:
             """The article's most frequent specific violent trigger: what its 'attacks' and 'blasts' were."""
             if not dominant:
-                dominant.append(_specific([f for fs in sent_triggers for f in fs]))
+                dominant.append(_specific([f for i in range(len(doc.sentences)) for f in triggers_of(i)]))
             return dominant[0]
         narrative: tuple[date, date, str] = (pub, pub, "day")
         lead_set = False
@@ -364,7 +350,6 @@ class EventExtractor:
                 trigger_cache[i] = find_triggers(doc.sentences[i].text)
             return trigger_cache[i]
 
-        sent_triggers = _LazyList(triggers_of, len(doc.sentences))
         para_cache: dict[int, list[Found]] = {}
 
         def paragraph_triggers(p: int) -> list[Found]:

@@ -16,21 +16,6 @@ TITLES = frozenset(
     officer official officials foreign defence defense interior judge prosecutor lawyer""".split()
 )
 
-#: Nationality adjectives and collective nouns: actors ("Russian drones"), not places.
-DEMONYMS = frozenset(
-    """afghan african albanian algerian american armenian asian australian austrian azerbaijani azeri bahraini
-    belarusian belarussian belgian bolivian bosnian brazilian british bulgarian burkinabe burmese cambodian
-    cameroonian canadian chadian chechen chilean chinese colombian congolese croatian cuban cypriot czech danish
-    dutch egyptian emirati english eritrean estonian ethiopian european filipino finnish french georgian german
-    ghanaian greek haitian hungarian indian indonesian iranian iraqi irish israeli italian ivorian japanese
-    jordanian kazakh kenyan korean kosovar kurdish kuwaiti kyrgyz latvian lebanese libyan lithuanian malian
-    malaysian mauritanian mexican moldovan mongolian moroccan mozambican nepali nigerian nigerien norwegian omani
-    pakistani palestinian polish portuguese qatari romanian russian rwandan saudi scottish serbian slovak slovenian
-    somali sudanese spanish swedish swiss syrian taiwanese tajik tanzanian thai tunisian turkish turkmen
-    ugandan ukrainian uzbek venezuelan vietnamese welsh western eastern yemeni zambian zimbabwean soviet
-    ukrainians russians israelis palestinians americans syrians iranians houthi houthis kremlin pentagon""".split()
-)
-
 #: Words after a name that say what kind of place it is.
 REGION_WORDS = frozenset("region regions oblast oblasts province provinces governorate governorates state "
                          "states county counties krai oblast' territory territories".split())
@@ -121,3 +106,21 @@ STATE_ABBREVIATIONS = {
     "Que.": ("Quebec", "CA"), "N.S.": ("Nova Scotia", "CA"), "N.B.": ("New Brunswick", "CA"),
     "Nfld.": ("Newfoundland and Labrador", "CA"), "P.E.I.": ("Prince Edward Island", "CA"),
 }
+
+
+#: Nationality adjectives and collective nouns: actors ("Russian drones"), not places. The adjectives of
+#: DEMONYM_COUNTRY plus plurals and words used the same way.
+DEMONYMS = frozenset(DEMONYM_COUNTRY) | frozenset(
+    """african american asian european soviet western eastern english scottish welsh chechen kurdish palestinian
+    ukrainians russians israelis palestinians americans syrians iranians houthi houthis kremlin pentagon""".split()
+)
+
+#: Number words, for fatalities and "two days ago".
+NUMBER_WORDS = {w: i for i, w in enumerate(
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
+    "seventeen eighteen nineteen twenty".split())}
+NUMBER_WORDS.update({"thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
+                     "ninety": 90})
+#: ACLED's readings of vague counts ("several" = 3, "dozens" = 12, "hundreds" = 100).
+VAGUE_NUMBERS = {"a": 1, "an": 1, "several": 3, "a few": 3, "dozens of": 12, "dozens": 12, "a dozen": 12,
+                 "scores of": 20, "hundreds of": 100, "hundreds": 100}
