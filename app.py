@@ -120,7 +120,7 @@ layer = appstate.event_layer_for(DB, filters, cluster={"Auto": None, "On": True,
 col_map, col_panel = st.columns([3, 2], gap="medium")
 with col_map:
     out = st_folium(base, key="map", feature_group_to_add=layer, height=580, use_container_width=True,
-                    returned_objects=["last_object_clicked_tooltip", "center", "zoom"],
+                    returned_objects=mapview.RETURNED_OBJECTS,
                     center=start_view[0] if start_view else None, zoom=start_view[1] if start_view else None)
     if not borders:
         st.caption("Country borders unavailable (data/countries.geojson missing).")
@@ -144,4 +144,4 @@ st.query_params.from_dict({**appstate.filters_to_query(filters, span),
 
 if not df.empty:
     st.subheader("Events per day")
-    st.bar_chart(appstate.timeline(df), height=220)
+    st.html(mapview.timeline_html(appstate.timeline(df)))  # plain HTML: a Vega chart costs the map ~1 s to draw

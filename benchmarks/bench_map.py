@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import statistics
 import sys
 import time
@@ -124,7 +125,8 @@ def main(argv: list[str] | None = None) -> int:
     t0 = time.perf_counter()
     n = build_store(db, args.events)
     print(f"store: {n} events ({time.perf_counter() - t0:.1f} s to prepare)", flush=True)
-    out: dict = {"date": date.today().isoformat(), "events": n}
+    # the machine is shared: the load around the run says how far these numbers can be trusted
+    out: dict = {"date": date.today().isoformat(), "events": n, "load_before": os.getloadavg()}
     with sync_playwright() as pw:
         browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         srv = start_app(db, RESULTS / "bench_map_server.log")
@@ -142,7 +144,9 @@ def main(argv: list[str] | None = None) -> int:
                 srv.stop()
             out["ratio_first_draw"] = out["naive"]["first_draw_s"] / out["geomap"]["first_draw_s"]
         browser.close()
+    out["load_after"] = os.getloadavg()
     (RESULTS / "bench_map.json").write_text(json.dumps(out, indent=2))
+    print(f"load average (1/5/15 min) before {out['load_before']}, after {out['load_after']}")
     g = out["geomap"]
     print(f"geomap, {n} events: first draw {g['first_draw_s']:.2f} s (median of {len(g['first_draw_runs'])}), "
           f"slider redraw {g['slider_redraw_s']:.2f} s (median of {len(g['slider_runs'])})")

@@ -29,8 +29,12 @@ def test_static_assets_copied_once(tmp_path):
     written = mapview.ensure_static_assets(tmp_path, countries=tmp_path / "missing.geojson")
     names = {p.relative_to(tmp_path / "vendor").as_posix() for p in written}
     assert {"leaflet/leaflet.js", "leaflet/leaflet.css", "jquery/jquery.min.js",
-            "markercluster/leaflet.markercluster.js", "heat/leaflet_heat.min.js"} <= names
+            "markercluster/leaflet.markercluster.js", "heat/leaflet_heat.min.js", mapview.BUNDLE} <= names
     assert "Leaflet 1.9.3" in (tmp_path / "vendor/leaflet/leaflet.js").read_text()[:300]  # what folium expects
+    # the bundle the maps load: every script, whole, in load order (Leaflet first: the others extend L)
+    bundle = (tmp_path / "vendor" / mapview.BUNDLE).read_text()
+    at = [bundle.index((tmp_path / "vendor" / f).read_text()) for f in mapview.VENDOR_JS]
+    assert at == sorted(at) and bundle.index("Leaflet 1.9.3") < at[1]
     assert mapview.ensure_static_assets(tmp_path, countries=tmp_path / "missing.geojson") == []
     assert not mapview.countries_available(tmp_path)
     gj = tmp_path / "c.geojson"
@@ -46,7 +50,7 @@ def test_every_asset_url_is_served_by_the_app():
     urls = re.findall(r'(?:src|href)="([^"]+)"', page)
     assert urls, "the map must load its scripts"
     assert all(u.startswith("/app/static/vendor/") for u in urls), urls
-    for name in ("leaflet.js", "jquery.min.js", "leaflet.markercluster.js", "leaflet.css"):
+    for name in (mapview.BUNDLE, "leaflet.css", "MarkerCluster.css"):
         assert any(u.endswith(name) for u in urls), name
     assert "bootstrap" not in page and "font-awesome" not in page and "fontawesome" not in page
     assert "tile.openstreetmap" not in page  # no tiles unless switched on
@@ -96,7 +100,8 @@ def test_large_payload_is_served_as_a_file(tmp_path):
     layer = next(iter(fg._children.values()))
     files = list(tmp_path.glob("*.json"))
     assert len(files) == 1 and layer.url == f"{mapview.VENDOR_URL}/events/{files[0].name}"
-    assert len(json.loads(files[0].read_text())) == len(df)
+    # served columnar (a third of the bytes at 50,000 events); it decodes back to exactly the rows
+    assert mapview.rows_from_columns(json.loads(files[0].read_text())) == mapview.event_payload(df)
     assert "start([])" in layer.js("g") and files[0].name in layer.js("g")
     mapview.event_layer(df, payload_dir=tmp_path)  # same content: same file, nothing new written
     assert list(tmp_path.glob("*.json")) == files
@@ -175,3 +180,40 @@ def test_map_is_a_folium_map_with_offline_classes():
     m = mapview.build_base_map(None)
     assert isinstance(m, folium.Map)
     assert all(url.startswith(mapview.VENDOR_URL) for _, url in m.default_js + m.default_css)
+
+
+def test_timeline_html_stacks_each_day_by_type():
+    from geomap import appstate
+
+    df = frame([{"event_id": 1, "date": pd.Timestamp("2022-12-01")},
+                {"event_id": 2, "date": pd.Timestamp("2022-12-01"), "event_type": "Protests"},
+                {"event_id": 3, "date": pd.Timestamp("2022-12-03"), "event_type": "Protests"},
+                {"event_id": 4, "date": pd.Timestamp("2022-12-03"), "event_type": "<img src=x onerror=alert(1)>"}])
+    out = mapview.timeline_html(appstate.timeline(df))
+    bars = re.findall(r'<b style="([^"]*)" title="([^"]*)"></b>', out)
+    assert [t.split(":")[0] for _, t in bars] == ["2022-12-01", "2022-12-03"]  # days without events: no bar
+    assert "2 — Battles 1, Protests 1" in bars[0][1]
+    assert "&lt;img src=x onerror=alert(1)&gt; 1" in bars[1][1] and "<img" not in out
+    # the first day starts at the left edge; the two days are as tall as each other; the colours are the types'
+    assert bars[0][0].startswith("left:0.000%") and bars[0][0].split("height:")[1][:5] == bars[1][0].split(
+        "height:")[1][:5]
+    assert mapview.EVENT_COLORS["Battles"] in bars[0][0] and mapview.OTHER_COLOR in bars[1][0]
+    assert 'data-days="2"' in out and mapview.timeline_html(appstate.timeline(df.head(0))) == ""
+
+
+def test_columnar_payload_round_trip_is_smaller():
+    day = [pd.Timestamp("2022-12-01") + pd.Timedelta(days=i % 5) for i in range(300)]
+    rows = mapview.event_payload(frame([{"event_id": i, "lat": 40 + (i % 3), "date": day[i], "date_end": day[i]}
+                                        for i in range(300)]), with_sentences=False)
+    cols = mapview.columnar_payload(rows)
+    assert mapview.rows_from_columns(cols) == rows
+    assert len(cols["locs"]["lat"]) == 3 and len(cols["days"]) == 5 and cols["id"][:2] == [0, 1]
+    assert len(json.dumps(cols)) < len(json.dumps(rows)) / 2
+    odd = [[*rows[0][:1], *rows[0][1:]], ["007", *rows[1][1:]]]  # ids that are not plain numbers stay text
+    assert mapview.rows_from_columns(mapview.columnar_payload(odd)) == odd
+
+
+def test_base_map_seeds_its_start_view_and_does_not_animate():
+    page = mapview.build_base_map([[48, 30], [51, 31]]).get_root().render()
+    assert '"animate": false' in page and "previous_data" in page
+    assert "previous_data" not in mapview.build_base_map(None, seed_view=False).get_root().render()

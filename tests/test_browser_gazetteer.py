@@ -3,6 +3,7 @@ event appears and moves on the map at once (DESIGN §7). Own store, overrides fi
 
 from __future__ import annotations
 
+import csv
 import re
 from collections.abc import Iterator
 from pathlib import Path
@@ -12,6 +13,7 @@ from conftest import AppServer, chromium_or_skip, ingest_into, screenshot, start
 from test_browser_map import assert_clean, open_map
 from test_browser_pages import goto_page
 
+from geomap import config
 from geomap.store import Store
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
@@ -24,6 +26,24 @@ ARTICLES = {
 }
 
 
+def small_data_dir(target: Path) -> Path:
+    """A data folder (GEOMAP_DATA) whose gazetteer is the real one cut down to Ukraine plus every country,
+    continent and sea: the server loads, searches, overrides and re-applies through the same code as with the
+    full file, but each (re)build of its private cache takes a fraction of a second instead of ~10 s."""
+    target.mkdir(parents=True, exist_ok=True)
+    with open(config.GAZETTEER_CSV, encoding="utf-8", newline="") as src, \
+            open(target / "gazetteer.csv", "w", encoding="utf-8", newline="") as dst:
+        reader = csv.DictReader(src)
+        writer = csv.DictWriter(dst, fieldnames=reader.fieldnames, lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(r for r in reader if r["country_code"] == "UA" or r["kind"] in ("country", "continent",
+                                                                                          "sea"))
+    countries = config.DATA_DIR / "countries.geojson"
+    if countries.is_file():
+        (target / "countries.geojson").symlink_to(countries)
+    return target
+
+
 @pytest.fixture(scope="module")
 def gaz_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[AppServer]:
     chromium_or_skip()
@@ -33,9 +53,12 @@ def gaz_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[AppServer]:
     tmp = tmp_path_factory.mktemp("gaz_store")
     db = tmp / "geomap.sqlite"
     ingest_into(db, [d])
-    srv = start_app(db, tmp / "streamlit.log",
-                    env_extra={"GEOMAP_OVERRIDES": str(tmp / "overrides.csv"), "GEOMAP_CACHE": str(tmp / "cache")})
-    srv.overrides = tmp / "overrides.csv"  # type: ignore[attr-defined]
+    data = small_data_dir(tmp / "data")
+    # its own data folder: the overrides file and the gazetteer cache it writes stay in this test's tmp folder
+    srv = start_app(db, tmp / "streamlit.log", env_extra={
+        "GEOMAP_DATA": str(data), "GEOMAP_OVERRIDES": str(data / "user_overrides.csv"),
+        "GEOMAP_CACHE": str(data / "cache")})
+    srv.overrides = data / "user_overrides.csv"  # type: ignore[attr-defined]
     try:
         yield srv
     finally:

@@ -71,7 +71,14 @@ def test_map_draws_every_event_in_range_offline(page, app_server):
     frame.wait_for_function("window.geomapBorders > 100", timeout=15_000)
     screenshot(page, "map_page")
     assert_clean(page)
-    assert any("/app/static/vendor/leaflet/leaflet.js" in u for u in page.geomap.requests)
+    assert any("/app/static/vendor/geomap-vendor.js" in u for u in page.geomap.requests)
+    # the timeline below the map: one stacked bar per day with events in the range
+    with Store.open(app_server.db) as store:
+        days = store.events_frame(date.fromisoformat(start), date.fromisoformat(end))["date"].dt.normalize()
+    assert page.locator(".geomap-tl b").count() == days.nunique()
+    # loading the page changed nothing, so it neither ran the page again nor rewrote the URL
+    page.wait_for_timeout(1000)
+    assert "view=" not in page.url, page.url
 
 
 def test_date_slider_changes_the_markers(page, app_server):

@@ -112,7 +112,20 @@ def is_unfiltered(f: Filters, span: tuple[date, date] | None) -> bool:
 
 def events(path: Path, filters: Filters = Filters()) -> pd.DataFrame:
     """Events matching `filters`, cached per store version and filters."""
-    return _events(str(path), store_version(path), filters)
+    version = store_version(path)
+    return _events(str(path), version, _canonical(str(path), version, filters))
+
+
+def _canonical(path: str, version: tuple, f: Filters) -> Filters:
+    """`f` with date bounds that cover the whole stored span dropped, so the page's default view (slider at both
+    ends) and the filter options (no filter) share one cached query: at 50,000 events each costs a second."""
+    span = _span(path, version)
+    if span is None or (f.start is None and f.end is None):
+        return f
+    from dataclasses import replace
+
+    return replace(f, start=None if f.start is not None and f.start <= span[0] else f.start,
+                   end=None if f.end is not None and f.end >= span[1] else f.end)
 
 
 @st.cache_data(show_spinner=False, max_entries=8)
@@ -382,6 +395,7 @@ def event_layer_for(path: Path, filters: Filters, *, cluster: bool | None, heat:
     from geomap import mapview
 
     version = store_version(path)
+    filters = _canonical(str(path), version, filters)
     name, rows, points = _layer_ref(str(path), version, filters, str(payload_dir))
     if name is not None and not (Path(payload_dir) / name).is_file():  # rotated away meanwhile
         _layer_ref.clear()

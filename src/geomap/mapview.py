@@ -76,12 +76,12 @@ _VENDOR_FILES: list[tuple[str, str, str]] = [
     ("folium", "leaflet_heat.min.js", "heat/leaflet_heat.min.js"),
 ]
 
-JS_ASSETS = [
-    ("leaflet", f"{VENDOR_URL}/leaflet/leaflet.js"),
-    ("jquery", f"{VENDOR_URL}/jquery/jquery.min.js"),
-    ("markercluster", f"{VENDOR_URL}/markercluster/leaflet.markercluster.js"),
-    ("leaflet-heat", f"{VENDOR_URL}/heat/leaflet_heat.min.js"),
-]
+#: The map's scripts, in load order. streamlit-folium loads them one after the other (each waits for the one
+#: before), so `ensure_static_assets` also joins them into one file, BUNDLE, which is what the maps load.
+VENDOR_JS = ["leaflet/leaflet.js", "jquery/jquery.min.js", "markercluster/leaflet.markercluster.js",
+             "heat/leaflet_heat.min.js"]
+BUNDLE = "geomap-vendor.js"
+JS_ASSETS = [("geomap-vendor", f"{VENDOR_URL}/{BUNDLE}")]
 CSS_ASSETS = [
     ("leaflet_css", f"{VENDOR_URL}/leaflet/leaflet.css"),
     ("markercluster_css", f"{VENDOR_URL}/markercluster/MarkerCluster.css"),
@@ -133,6 +133,16 @@ def ensure_static_assets(static_dir: str | Path, countries: str | Path | None = 
         shutil.copy2(src, tmp)
         os.replace(tmp, dst)
         written.append(dst)
+    bundle = vendor / BUNDLE
+    parts = [vendor / f for f in VENDOR_JS]
+    if not bundle.is_file() or bundle.stat().st_mtime < max(p.stat().st_mtime for p in parts):
+        # one request instead of four sequential ones; each file's own licence comment stays in it
+        text = "".join(f"\n/* ---- {f} ---- */\n" + (vendor / f).read_text(encoding="utf-8") + "\n;\n"
+                       for f in VENDOR_JS)
+        tmp = bundle.with_name(f".{BUNDLE}.{os.getpid()}.tmp")
+        tmp.write_text(text, encoding="utf-8")
+        os.replace(tmp, bundle)
+        written.append(bundle)
     return written
 
 
@@ -196,17 +206,65 @@ class CountryBorders(MacroElement):
         self.fill_opacity = float(fill_opacity)
 
 
+#: What the map page asks `st_folium` to return (the clicked marker's tooltip carries its event id; the view goes
+#: into the URL). `build_base_map(returned=...)` seeds the same keys (see ViewSeed).
+RETURNED_OBJECTS = ["last_object_clicked_tooltip", "center", "zoom"]
+# streamlit-folium builds its returned value with the keys in this order (index.tsx, `_data`)
+_ST_FOLIUM_KEY_ORDER = ("last_clicked", "last_object_clicked", "last_object_clicked_count",
+                        "last_object_clicked_tooltip", "last_object_clicked_popup", "all_drawings",
+                        "last_active_drawing", "last_geocoder_result", "bounds", "zoom", "last_circle_radius",
+                        "last_circle_polygon", "center", "selected_layers", "selected_tags")
+
+
+class ViewSeed(MacroElement):
+    """Tells streamlit-folium that the map's start view is already known to Python.
+
+    Why: on load streamlit-folium compares the map's view with its Python-side default (which has no `center`)
+    and, as they always differ, reports it at once: a second full run of the page while the browser is still
+    downloading and drawing 50,000 events, and a URL that changes on its own. The view the page starts with is
+    the one Python chose, so the report says nothing new; seeding `previous_data` with it skips it. Moving the map
+    still reports as before. If a streamlit-folium update changes these internals, the only effect is that
+    extra run again.
+    """
+
+    _template = Template(
+        """
+{% macro script(this, kwargs) %}
+(function (map) {
+  var g = window.__GLOBAL_DATA__;
+  if (!g || !g.returned_objects) { return; }
+  var seed = {}, ok = true;
+  {{ this.keys_js }}.forEach(function (k) {
+    if (g.returned_objects.indexOf(k) < 0) { return; }
+    if (k === 'zoom') { seed.zoom = map.getZoom(); }
+    else if (k === 'center') { seed.center = map.getCenter(); }
+    else if (k === 'last_object_clicked_tooltip') { seed[k] = null; }
+    else { ok = false; }  // a key this seed does not know: leave streamlit-folium's default alone
+  });
+  if (ok) { g.previous_data = JSON.parse(JSON.stringify(seed)); }
+})({{ this._parent.get_name() }});
+{% endmacro %}
+"""
+    )
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._name = "ViewSeed"
+        self.keys_js = json.dumps(list(_ST_FOLIUM_KEY_ORDER))
+
+
 def build_base_map(
     bounds: Sequence[Sequence[float]] | None = None,
     *,
     borders: bool = True,
     tiles: str | None = None,
     view: tuple[Sequence[float], int] | None = None,
+    seed_view: bool = True,
 ) -> folium.Map:
     """The map without events: offline borders, optional online tiles, a view over `bounds`.
 
     Kept free of the events on purpose: `st_folium` reloads the whole iframe when this part changes, and only
-    swaps the event layer when just the `feature_group_to_add` changes.
+    swaps the event layer when just the `feature_group_to_add` changes. `seed_view`: see ViewSeed.
     """
     m = OfflineMap(location=[30, 20], zoom_start=2, tiles=None, control_scale=True, prefer_canvas=False,
                    world_copy_jump=False)
@@ -227,11 +285,15 @@ def build_base_map(
             s, n = s - 0.5, n + 0.5
         if e - w < 1.0:
             w, e = w - 0.5, e + 0.5
-        m.fit_bounds([[s, w], [n, e]], max_zoom=9)
-        # st_folium reports the map's start options as its first view (before fitBounds runs): make them the
-        # frame's centre and about the frame's zoom, so a URL copied right after loading restores this view
+        fit = folium.map.FitBounds([[s, w], [n, e]], max_zoom=9)
+        # not animated: an animated zoom finishes after streamlit-folium has read the start view, and the
+        # "moveend" at its end would report a second view (another run of the page, another URL)
+        fit.options["animate"] = False
+        m.add_child(fit)
         m.location = [(s + n) / 2, (w + e) / 2]
         m.options["zoom"] = max(1, min(9, int(math.log2(360.0 / max(e - w, (n - s) * 1.6, 1e-6)))))
+    if seed_view:
+        m.add_child(ViewSeed())  # last: runs after the view is set
     return m
 
 
@@ -411,7 +473,7 @@ _EVENT_JS = """
                        : L.featureGroup();
   var areas = L.featureGroup();
   var renderer = (!CLUSTER && rows.length > 3000) ? L.canvas({padding: 0.3}) : undefined;
-  var pts = [], heat = [];
+  var pts = [], heat = [], icons = {};
   for (var i = 0; i < rows.length; i++) {
     var ev = rows[i], color = COLORS[ev[3]] || OTHER, prec = PRECS[ev[4]] || 'city';
     var cls = 'geomap-event geomap-' + prec + ' geomap-t' + ev[3], lyr;
@@ -432,8 +494,10 @@ _EVENT_JS = """
       areas.addLayer(lyr);
       ensureTip(lyr);
     } else if (CLUSTER) {
-      lyr = L.marker([ev[1], ev[2]], {ev: ev, icon: L.divIcon({className: cls + ' geomap-dot',
-                                                               iconSize: [12, 12], html: ''})});
+      // one shared icon per type and precision: 50,000 icon objects cost the browser a garbage-collection second
+      var ik = prec + ev[3];
+      lyr = L.marker([ev[1], ev[2]], {ev: ev, icon: icons[ik] || (icons[ik] = L.divIcon({
+        className: cls + ' geomap-dot', iconSize: [12, 12], html: ''}))});
       pts.push(lyr);
     } else {
       lyr = L.circleMarker([ev[1], ev[2]], {radius: 6, color: '#ffffff', weight: 1, fillColor: color,
@@ -442,20 +506,34 @@ _EVENT_JS = """
       ensureTip(lyr);
     }
   }
-  if (CLUSTER) {
-    points.on('mouseover', function (e) { ensureTip(e.sourceTarget || e.layer); });
-    points.addLayers(pts);
-  }
   points.on('click', onClick);
   areas.on('click', onClick);
   group.addLayer(areas);
   group.addLayer(points);
+  if (CLUSTER) {
+    points.on('mouseover', function (e) { ensureTip(e.sourceTarget || e.layer); });
+    // MarkerCluster's addLayers is O(n^2) while the cluster group is off the map (each marker is looked up in the
+    // pending list): fill it only once it is on the map, where the same call is linear
+    if (points._map) { points.addLayers(pts); } else { points.once('add', function () { points.addLayers(pts); }); }
+  }
   if (HEAT && L.heatLayer) { group.addLayer(L.heatLayer(heat, {radius: 18, blur: 15, minOpacity: 0.3})); }
   window.geomapRows = rows;  // what is drawn, for tests and debugging (a reference, no copy)
   window.geomapEvents = {count: rows.length, clustered: CLUSTER, polygons: nPoly, heat: HEAT,
                          drawn: Date.now()};
   }
+  function fromColumns(p) {
+    // the served payload is columnar (see columnar_payload in mapview.py): rebuild the PAYLOAD_FIELDS rows
+    var n = p.id.length, L = p.locs, D = p.days, T = p.titles, rows = new Array(n);
+    for (var i = 0; i < n; i++) {
+      var k = p.loc[i];
+      rows[i] = [String(p.id[i]), L.lat[k], L.lon[k], p.type[i], L.prec[k], L.rad[k], L.name[k], L.place[k],
+                 D[p.d0[i]], D[p.d1[i]], p.sentence ? p.sentence[i] : '', p.pstart[i],
+                 T ? T[p.title[i]] : '', p.sources[i], L.cc[k]];
+    }
+    return rows;
+  }
   function start(rows) {
+    if (!Array.isArray(rows)) { rows = fromColumns(rows); }
     var needs = false;
     for (var i = 0; i < rows.length && !needs; i++) { needs = PRECS[rows[i][4]] === 'country' && !!rows[i][14]; }
     if (needs) { countries().then(function (idx) { build(rows, idx); }); } else { build(rows, {}); }
@@ -510,11 +588,62 @@ INLINE_MAX_ROWS = 2000
 KEEP_PAYLOADS = 40
 
 
+def columnar_payload(rows: list[list]) -> dict:
+    """The payload rows as columns, with what repeats factored out into tables (places, days, titles).
+
+    Why: at 50,000 events the row form is ~5 MB of JSON that the browser must download and parse before it draws;
+    events share a few thousand places and days, so this form is about a third of that. The browser rebuilds the
+    exact rows (`fromColumns` in the event script; `rows_from_columns` here), so nothing else changes.
+    """
+    locs: dict[tuple, int] = {}
+    days: dict[str, int] = {}
+    titles: dict[str, int] = {}
+    cols: dict[str, list] = {k: [] for k in ("id", "loc", "type", "d0", "d1", "sentence", "pstart", "title",
+                                             "sources")}
+    for r in rows:
+        key = (r[1], r[2], r[4], r[5], r[6], r[7], r[14])
+        cols["id"].append(r[0])
+        cols["loc"].append(locs.setdefault(key, len(locs)))
+        cols["type"].append(r[3])
+        cols["d0"].append(days.setdefault(r[8], len(days)))
+        cols["d1"].append(days.setdefault(r[9], len(days)))
+        cols["sentence"].append(r[10])
+        cols["pstart"].append(r[11])
+        cols["title"].append(titles.setdefault(r[12], len(titles)))
+        cols["sources"].append(r[13])
+    if all(isinstance(i, str) and i.isdigit() and (i == "0" or i[0] != "0") and len(i) < 16 for i in cols["id"]):
+        cols["id"] = [int(i) for i in cols["id"]]  # JSON numbers: no quotes (the browser turns them back to text)
+    out: dict = {"v": 1, **cols}
+    if not any(cols["sentence"]):
+        del out["sentence"]
+    if list(titles) == [""] or not titles:
+        del out["title"]
+    else:
+        out["titles"] = list(titles)
+    names = ("lat", "lon", "prec", "rad", "name", "place", "cc")
+    out["locs"] = {n: [k[i] for k in locs] for i, n in enumerate(names)}
+    out["days"] = list(days)
+    return out
+
+
+def rows_from_columns(payload: dict) -> list[list]:
+    """The inverse of `columnar_payload` (what the browser does before drawing)."""
+    loc, days, titles = payload["locs"], payload["days"], payload.get("titles")
+    out = []
+    for i, k in enumerate(payload["loc"]):
+        out.append([str(payload["id"][i]), loc["lat"][k], loc["lon"][k], payload["type"][i], loc["prec"][k],
+                    loc["rad"][k], loc["name"][k], loc["place"][k], days[payload["d0"][i]], days[payload["d1"][i]],
+                    payload["sentence"][i] if "sentence" in payload else "", payload["pstart"][i],
+                    titles[payload["title"][i]] if titles else "", payload["sources"][i], loc["cc"][k]])
+    return out
+
+
 def write_payload(rows: list[list], folder: str | Path) -> str:
-    """Write the rows as `<sha1>.json` under `folder` (once per content); return the file name."""
+    """Write the rows (columnar, see `columnar_payload`) as `<sha1>.json` under `folder` (once per content);
+    return the file name."""
     import hashlib
 
-    text = json.dumps(rows, ensure_ascii=False, separators=(",", ":"))
+    text = json.dumps(columnar_payload(rows), ensure_ascii=False, separators=(",", ":"))
     name = hashlib.sha1(text.encode("utf-8")).hexdigest()[:20] + ".json"
     folder = Path(folder)
     target = folder / name
@@ -685,6 +814,95 @@ def panel_html(records: Iterable[dict], selected_id: str | None = None) -> str:
     recs.sort(key=lambda r: (str(r.get("event_id")) != str(selected_id), _iso(r.get("date"))))
     cards = [event_card_html(r, selected=str(r.get("event_id")) == str(selected_id)) for r in recs]
     return PANEL_CSS + '<div class="geomap-panel">' + "".join(cards) + "</div>"
+
+
+TIMELINE_CSS = """<style>
+.geomap-tl { font: 12px/1.3 sans-serif; color: #444; }
+.geomap-tl-plot { position: relative; height: %(h)dpx; margin: 12px 0 20px 44px;
+  border-left: 1px solid #bbb; border-bottom: 1px solid #bbb; }
+.geomap-tl-plot .g { position: absolute; left: 0; right: 0; border-top: 1px dashed #e3e3e3; }
+.geomap-tl-plot .y { position: absolute; left: -44px; width: 40px; text-align: right; transform: translateY(-50%%); }
+.geomap-tl-plot .x { position: absolute; top: 100%%; margin-top: 3px; transform: translateX(-50%%);
+  white-space: nowrap; }
+.geomap-tl-plot b { position: absolute; bottom: 0; min-width: 1px; width: %(w).4f%%; }
+.geomap-tl-plot b:hover { outline: 1px solid #333; }
+.geomap-tl-key span.sw { display: inline-block; width: 10px; height: 10px; margin: 0 4px 0 10px;
+  vertical-align: -1px; }
+%(colors)s
+</style>"""
+
+
+def _nice_max(v: float) -> int:
+    """The smallest 1/2/5 x 10^k at or above v (a readable top for the count axis)."""
+    if v <= 1:
+        return 1
+    k = 10 ** int(math.floor(math.log10(v)))
+    return next(int(m * k) for m in (1, 2, 5, 10) if m * k >= v)
+
+
+def _date_ticks(lo: pd.Timestamp, hi: pd.Timestamp, most: int = 10) -> list[pd.Timestamp]:
+    """Round dates (month or year starts, or weeks for short spans) for the time axis, at most `most`."""
+    for freq in ("W-MON", "MS", "QS", "YS"):
+        ticks = list(pd.date_range(lo, hi, freq=freq))
+        if len(ticks) <= most:
+            return ticks or [lo]
+    step = math.ceil(len(ticks) / most)
+    return ticks[::step]
+
+
+def timeline_html(tl: pd.DataFrame, height_px: int = 180) -> str:
+    """Events per day stacked by event type (the output of `appstate.timeline`) as a light HTML bar chart.
+
+    Why not st.bar_chart: its Vega renderer is the single most expensive thing on the map page in the browser
+    (~1 s of main-thread work at 50,000 events, shared with the map's iframe). Plain positioned boxes cost a few
+    milliseconds. Each day is one column of stacked segments; hovering shows its counts (the `title`). Type names
+    are escaped: they come from the store.
+    """
+    if tl is None or tl.empty:
+        return ""
+    e = html.escape
+    days = pd.to_datetime(tl.index)
+    lo, hi = days.min().normalize(), days.max().normalize()
+    n_days = (hi - lo).days + 1
+    counts = tl.fillna(0).astype(int)
+    totals = counts.sum(axis=1)
+    top = _nice_max(float(totals.max()))
+    types = [str(c) for c in counts.columns]
+    cls = {t: f"t{EVENT_TYPES.index(t)}" if t in EVENT_TYPES else "tx" for t in types}
+    colors = "".join(f".geomap-tl .t{i} {{ background: {EVENT_COLORS[t]}; }}" for i, t in enumerate(EVENT_TYPES))
+    colors += f".geomap-tl .tx {{ background: {OTHER_COLOR}; }}"
+    width = 100.0 / n_days
+    parts = [TIMELINE_CSS % {"h": height_px, "colors": colors, "w": width},
+             f'<div class="geomap-tl" data-days="{len(counts)}" data-max="{int(totals.max())}">',
+             '<div class="geomap-tl-plot">']
+    for frac in (0.5, 1.0):
+        parts.append(f'<div class="g" style="bottom:{frac * 100:g}%"></div>'
+                     f'<span class="y" style="bottom:{frac * 100:g}%;transform:translateY(50%)">'
+                     f"{e(f'{top * frac:g}')}</span>")
+    parts.append('<span class="y" style="bottom:0;transform:translateY(50%)">0</span>')
+    color = {t: EVENT_COLORS.get(t, OTHER_COLOR) for t in types}
+    for day, row, total in zip(days, counts.itertuples(index=False), totals, strict=True):
+        if total <= 0:
+            continue
+        left = (day.normalize() - lo).days * width
+        segs = [(t, int(c)) for t, c in zip(types, row, strict=True) if c > 0]
+        tip = f"{day:%Y-%m-%d}: {total} — " + ", ".join(f"{t} {c}" for t, c in segs)
+        # one box per day, its stack drawn as hard colour stops (7,000 nested boxes would cost the browser more)
+        stops, acc = [], 0
+        for t, c in segs:
+            acc += c
+            stops.append(f"{color[t]} 0 {acc / total * 100:.1f}%")
+        parts.append(f'<b style="left:{left:.3f}%;height:{total / top * 100:.1f}%;background:linear-gradient('
+                     f'0deg,{",".join(stops)})" title="{e(tip, quote=True)}"></b>')
+    for tick in _date_ticks(lo, hi):
+        left = ((tick - lo).days + 0.5) * width
+        label = f"{tick:%Y-%m-%d}" if n_days <= 120 else f"{tick:%b %Y}"
+        parts.append(f'<span class="x" style="left:{left:.3f}%">{e(label)}</span>')
+    parts.append('</div><div class="geomap-tl-key">')
+    for t in types:
+        parts.append(f'<span class="sw {cls[t]}"></span>{e(t)} ({int(counts[t].sum())})')
+    parts.append("</div></div>")
+    return "".join(parts)
 
 
 def legend_html(counts: dict[str, int] | None = None) -> str:
