@@ -55,7 +55,7 @@ with tab_read:
         chosen = st.selectbox("Article", ids, index=ids.index(pick) if pick in ids else 0, key="reader_article")
         art, mentions = appstate.article_with_mentions(DB, chosen)
         if art is not None:
-            st.subheader(art.title or art.id)
-            st.caption(f"{art.published.isoformat()} · {art.source or 'unknown source'} · "
+            st.subheader(mapview.md_escape(art.title or art.id))
+            st.caption(f"{art.published.isoformat()} · {mapview.md_escape(art.source or 'unknown source')} · "
                        f"{sum(m['role'] == 'event' for m in mentions)} event places, {len(mentions)} mentions")
             st.html(mapview.article_html(art.text, mentions, art.id))

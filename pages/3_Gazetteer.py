@@ -25,7 +25,8 @@ if query:
     cands = appstate.place_search(query)
     col_map, col_side = st.columns([3, 2], gap="medium")
     with col_map:
-        st.caption(f"{len(cands)} candidate{'s' if len(cands) != 1 else ''} for “{query}” (best first)")
+        plural = "s" if len(cands) != 1 else ""
+        st.caption(f"{len(cands)} candidate{plural} for “{mapview.md_escape(query)}” (best first)")
         st_folium(mapview.candidates_map(cands, borders=borders), key="gaz_map", height=420,
                   use_container_width=True, returned_objects=[])
     with col_side:

@@ -217,3 +217,16 @@ def test_base_map_seeds_its_start_view_and_does_not_animate():
     page = mapview.build_base_map([[48, 30], [51, 31]]).get_root().render()
     assert '"animate": false' in page and "previous_data" in page
     assert "previous_data" not in mapview.build_base_map(None, seed_view=False).get_root().render()
+
+
+def test_md_escape_keeps_untrusted_titles_as_text():
+    from geomap.mapview import md_escape
+
+    hostile = "![x](http://evil.example/t.png) <img src=x onerror=alert(1)> **bold** [link](http://x)"
+    out = md_escape(hostile)
+    for seq in ("![", "](", "<img", "**"):
+        assert seq not in out
+    # what a reader sees once Markdown removes the escapes is the original text
+    import re
+
+    assert re.sub(r"\\(.)", r"\1", out) == hostile

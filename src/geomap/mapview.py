@@ -738,6 +738,15 @@ def clicked_event_id(returned: dict | None) -> str | None:
     return m.group(1) if m else None
 
 
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()<>#+\-.!|~$:])")
+
+
+def md_escape(text: str) -> str:
+    """Untrusted text for Streamlit widgets that render Markdown (st.subheader, st.caption): every Markdown character
+    is escaped, so a title like `![x](http://host/t.png)` shows as text instead of loading an image from elsewhere."""
+    return _MARKDOWN_SPECIAL.sub(r"\\\1", str(text)).replace("\n", " ")
+
+
 def highlight_html(sentence: str, place_start: object, place: str) -> str:
     """The sentence, HTML-escaped, with the place name wrapped in <mark>.
 
