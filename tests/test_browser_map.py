@@ -269,3 +269,27 @@ def test_play_steps_a_window_through_time(page, app_server):
     shown, _, s, e = showing(page)
     assert wait_for_markers(frame, shown) == shown
     assert_clean(page)
+
+
+def test_online_tiles_are_an_opt_in_switch(page, app_server):
+    """Offline by default; choosing OpenStreetMap asks its tile server for tiles. There is no internet here, so
+    those requests are intercepted and refused: the test proves they are made only after the switch."""
+    tile_requests: list[str] = []
+
+    def refuse(route):
+        tile_requests.append(route.request.url)
+        route.abort()
+
+    page.route("**/*tile.openstreetmap.org/**", refuse)
+    frame = open_map(page, app_server.url)
+    frame.locator(".geomap-event").first.wait_for(timeout=20_000)
+    assert tile_requests == [] and frame.locator("img.leaflet-tile").count() == 0
+    page.locator('[data-testid="stSidebar"]').get_by_text("OpenStreetMap (online)").click()
+    deadline = time.monotonic() + 30
+    while not tile_requests and time.monotonic() < deadline:
+        page.wait_for_timeout(200)  # lets playwright deliver the route callbacks (time.sleep would not)
+    assert tile_requests, "the OpenStreetMap switch made no tile request"
+    assert all("tile.openstreetmap.org" in u for u in tile_requests)
+    rec = page.geomap
+    assert [u for u in rec.external_requests() if "tile.openstreetmap.org" not in u] == []
+    assert rec.dialogs == []
