@@ -82,10 +82,8 @@ def test_article_parses_and_is_news_sized(stem: str, articles: dict[str, Article
     assert 120 <= words <= 400, f"{stem}: {words} words"
 
 
-@pytest.mark.parametrize("stem", STEMS)
-def test_events_are_well_formed(stem: str, articles: dict[str, Article]) -> None:
-    g, published = GOLD[stem], articles[stem].published
-    assert g["events"], "every article needs at least one gold event"
+def check_events(stem: str, g: dict, published: date) -> None:
+    """Every gold event of one article is well formed (shared with tests/test_valset.py)."""
     assert any(e["required"] for e in g["events"]), "every article needs a required event"
     for e in g["events"]:
         where = f"{stem}: {e.get('place')!r}"
@@ -112,9 +110,8 @@ def test_events_are_well_formed(stem: str, articles: dict[str, Article]) -> None
             assert d1 <= published + timedelta(days=60), where
 
 
-@pytest.mark.parametrize("stem", STEMS)
-def test_forbidden_and_not_places_are_consistent(stem: str, articles: dict[str, Article]) -> None:
-    g, text = GOLD[stem], articles[stem].text
+def check_forbidden_and_not_places(stem: str, g: dict, text: str) -> None:
+    """Forbidden circles never hold a gold point; every not_place occurs in the text (shared with test_valset)."""
     for f in g["forbidden"]:
         assert set(f) == {"place", "lat", "lon", "radius_km"}, f
         assert -90 <= f["lat"] <= 90 and -180 <= f["lon"] <= 180, f
@@ -126,6 +123,17 @@ def test_forbidden_and_not_places_are_consistent(stem: str, articles: dict[str, 
     assert g["not_places"], f"{stem}: every article names at least one person/organisation trap"
     for name in g["not_places"]:
         assert isinstance(name, str) and name in text, f"{stem}: not_place {name!r} does not occur in the text"
+
+
+@pytest.mark.parametrize("stem", STEMS)
+def test_events_are_well_formed(stem: str, articles: dict[str, Article]) -> None:
+    assert GOLD[stem]["events"], "every article needs at least one gold event"
+    check_events(stem, GOLD[stem], articles[stem].published)
+
+
+@pytest.mark.parametrize("stem", STEMS)
+def test_forbidden_and_not_places_are_consistent(stem: str, articles: dict[str, Article]) -> None:
+    check_forbidden_and_not_places(stem, GOLD[stem], articles[stem].text)
 
 
 def test_required_events_of_one_article_are_distinguishable() -> None:

@@ -13,11 +13,11 @@ from __future__ import annotations
 import csv
 import json
 from collections import Counter
-from datetime import date, timedelta
+from datetime import date
 from pathlib import Path
 
 import pytest
-from test_devset import EVENT_KEYS, ISO, SUB_TYPES, km
+from test_devset import check_events, check_forbidden_and_not_places, km
 
 from geomap.articles import read_text_file
 from geomap.models import EVENT_TYPES, Article
@@ -89,43 +89,12 @@ def test_article_parses_and_is_news_sized(stem: str, articles: dict[str, Article
 
 @pytest.mark.parametrize("stem", STEMS)
 def test_events_are_well_formed(stem: str, articles: dict[str, Article]) -> None:
-    g, published = GOLD[stem], articles[stem].published
-    assert any(e["required"] for e in g["events"]), "every article needs a required event"
-    for e in g["events"]:
-        where = f"{stem}: {e.get('place')!r}"
-        assert EVENT_KEYS <= set(e), f"{where} lacks {EVENT_KEYS - set(e)}"
-        assert isinstance(e["place"], str) and e["place"].strip(), where
-        assert -90 <= e["lat"] <= 90 and -180 <= e["lon"] <= 180, where
-        assert isinstance(e["tol_km"], int | float) and 1 <= e["tol_km"] <= 1000, where
-        assert isinstance(e["required"], bool), where
-        assert e["type"] in EVENT_TYPES, where
-        assert e["sub_type"] in SUB_TYPES[e["type"]], f"{where}: {e['sub_type']!r} is not a {e['type']} sub-type"
-        assert isinstance(e["actors"], list) and all(isinstance(a, str) and a for a in e["actors"]), where
-        fat = e["fatalities"]
-        assert fat is None or (isinstance(fat, int) and not isinstance(fat, bool) and fat >= 0), where
-        lo, hi = e["date"]
-        assert ISO.match(lo) and ISO.match(hi), where
-        d0, d1 = date.fromisoformat(lo), date.fromisoformat(hi)
-        assert d0 <= d1, f"{where}: range runs backwards"
-        assert published - timedelta(days=800) <= d0, f"{where}: more than two years before publication"
-        if e["required"]:
-            assert d1 <= published, f"{where}: required event ends after publication {published}"
-        else:
-            assert d1 <= published + timedelta(days=60), where
+    check_events(stem, GOLD[stem], articles[stem].published)
 
 
 @pytest.mark.parametrize("stem", STEMS)
 def test_forbidden_and_not_places_are_consistent(stem: str, articles: dict[str, Article]) -> None:
-    g, text = GOLD[stem], articles[stem].text
-    for f in g["forbidden"]:
-        assert set(f) == {"place", "lat", "lon", "radius_km"}, f
-        assert 1 <= f["radius_km"] <= 3000, f
-        for e in g["events"]:
-            d = km(e["lat"], e["lon"], f["lat"], f["lon"])
-            assert d > f["radius_km"], f"{stem}: gold {e['place']!r} lies {d:.0f} km from forbidden {f['place']!r}"
-    assert g["not_places"], f"{stem}: every article names at least one person/organisation trap"
-    for name in g["not_places"]:
-        assert isinstance(name, str) and name in text, f"{stem}: not_place {name!r} does not occur in the text"
+    check_forbidden_and_not_places(stem, GOLD[stem], articles[stem].text)
 
 
 def test_every_point_is_a_gazetteer_point_unless_marked_approximate(gazetteer_points) -> None:
