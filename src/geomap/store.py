@@ -15,6 +15,7 @@ import math
 import sqlite3
 import threading
 from collections.abc import Callable, Iterable, Iterator, Sized
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
@@ -337,8 +338,7 @@ class Store:
             raise StoreError(f"{self.path}: store schema version {version} is newer than this geomap "
                              f"({SCHEMA_VERSION}); upgrade geomap")
         while version < SCHEMA_VERSION:
-            c.execute("BEGIN IMMEDIATE")
-            try:
+            with _transaction(c):
                 # Re-read inside the write lock: another process may have migrated meanwhile.
                 version = c.execute("PRAGMA user_version").fetchone()[0]
                 if version < SCHEMA_VERSION:
@@ -346,10 +346,6 @@ class Store:
                         c.execute(stmt)
                     version += 1
                     c.execute(f"PRAGMA user_version = {version}")
-                c.execute("COMMIT")
-            except BaseException:
-                c.execute("ROLLBACK")
-                raise
 
     @property
     def schema_version(self) -> int:
@@ -369,11 +365,9 @@ class Store:
         art = doc.article
         h = art.content_hash
         c = self.conn
-        c.execute("BEGIN IMMEDIATE")
-        try:
+        with _transaction(c):
             if c.execute("SELECT 1 FROM articles WHERE hash = ?", (h,)).fetchone():
-                c.execute("ROLLBACK")
-                return None, 0, 0
+                return None, 0, 0  # already stored: the transaction wrote nothing
             ext_id = art.id or h[:12]
             if c.execute("SELECT 1 FROM articles WHERE ext_id = ?", (ext_id,)).fetchone():
                 ext_id = f"{ext_id}~{h[:8]}"  # same id, new text (an edited file): keep both, ids stay unique
@@ -390,13 +384,6 @@ class Store:
                     new += 1
                 else:
                     merged += 1
-            c.execute("COMMIT")
-        except BaseException:
-            try:
-                c.execute("ROLLBACK")
-            except sqlite3.Error:
-                pass
-            raise
         return ext_id, new, merged
 
     def _add_event(self, c: sqlite3.Connection, aid: int, ev: Event) -> bool:
@@ -510,8 +497,7 @@ class Store:
         """
         c = self.conn
         done: list[str] = []
-        c.execute("BEGIN IMMEDIATE")
-        try:
+        with _transaction(c):
             for doc in docs:
                 row = c.execute("SELECT id FROM articles WHERE ext_id = ?", (doc.article.id,)).fetchone()
                 if row is None:
@@ -525,13 +511,6 @@ class Store:
                 c.execute("UPDATE articles SET n_events = ?, n_mentions = ? WHERE id = ?",
                           (len(doc.events), len(doc.mentions), aid))
                 done.append(doc.article.id)
-            c.execute("COMMIT")
-        except BaseException:
-            try:
-                c.execute("ROLLBACK")
-            except sqlite3.Error:
-                pass
-            raise
         return done
 
     def ingest_articles(self, items: Iterable[Article | InputError], progress: Progress | None = None,
@@ -851,6 +830,21 @@ def _as_date(d: date | str) -> date:
 
 def _iso(d: date | str) -> str:
     return _as_date(d).isoformat()
+
+
+@contextmanager
+def _transaction(c: sqlite3.Connection) -> Iterator[None]:
+    """One write transaction: committed when the block ends, rolled back on any error (even KeyboardInterrupt)."""
+    c.execute("BEGIN IMMEDIATE")
+    try:
+        yield
+    except BaseException:
+        try:
+            c.execute("ROLLBACK")
+        except sqlite3.Error:
+            pass
+        raise
+    c.execute("COMMIT")
 
 
 def _statements(script: str) -> list[str]:
