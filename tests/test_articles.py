@@ -118,3 +118,10 @@ def test_date_without_year_is_refused_unless_a_default_is_given(tmp_path):
     assert isinstance(err, InputError) and "feed.jsonl:1" in str(err)
     (art,) = list(read_paths([f], default_date=date(2020, 1, 1)))
     assert art.published == date(2020, 1, 1)
+
+
+def test_a_folder_readme_is_not_an_article(tmp_path):
+    (tmp_path / "README.md").write_text("# about these articles\n")
+    (tmp_path / "a.txt").write_text("date 2023-01-02\nShelling hit Kherson on Monday.")
+    results = list(read_paths([tmp_path]))
+    assert [r.id for r in results] == ["a"]

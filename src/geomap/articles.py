@@ -18,7 +18,9 @@ from geomap.models import Article
 
 #: Extensions read as a table; everything else in a folder is read as an article text file.
 TABLE_SUFFIXES = {".csv", ".jsonl", ".ndjson"}
-TEXT_SUFFIXES = {".txt", ".text", ".md", ""}
+#: In a folder only these are taken as article text files (so a README.md beside the articles is not an article);
+#: a file named on the command line is read whatever its suffix.
+TEXT_SUFFIXES = {".txt", ".text", ""}
 _DATE_LINE = re.compile(r"\A\s*date\s*[:=]?\s*(\d{4}-\d{2}-\d{2})(?:[ T]\d{2}:\d{2}(?::\d{2})?\S*)?[ \t]*", re.I)
 _ISO_DATE = re.compile(r"\s*(\d{4})-(\d{2})-(\d{2})")
 
