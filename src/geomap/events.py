@@ -214,14 +214,16 @@ ACTOR_GROUPS = {
 _ACTOR_GROUP_RE = re.compile(r"\b(?:" + "|".join(f"(?P<g{i}>{p})" for i, p in enumerate(ACTOR_GROUPS)) + r")\b",
                              re.I)
 _ACTOR_FORCES = re.compile(
-    r"\b(?P<d>[A-Z][a-z]+(?:-backed|-led)?|[A-Z][a-z]+ and [A-Z][a-z]+)\s+(?:forces|troops|army|military|soldiers|"
+    r"(?<!\w)(?P<d>(?:U\.S\.|U\.K\.|[A-Z][a-z]+) and [A-Z][a-z]+|U\.S\.|U\.K\.|[A-Z][a-z]+(?:-backed|-led)?)\s+"
+    r"(?:forces|troops|army|military|soldiers|"
     r"drones|missiles|air raids|air strikes|airstrikes|strikes|warplanes|jets|artillery|navy|aircraft|shelling|"
     r"attacks?|police|militants|fighters|rebels|gunmen|units)\b")
 _DEMONYM_FORCE = {"Russian": "Russian forces", "Ukrainian": "Ukrainian forces", "Israeli": "Israeli forces",
                   "Chinese": "Chinese forces", "Belarusian": "Belarusian forces", "Iranian": "Iranian forces",
                   "Syrian": "Syrian forces", "Sudanese": "Sudanese army", "Azerbaijani": "Azerbaijani forces",
                   "Armenian": "Armenian forces", "Malian": "Malian forces", "American": "US forces",
-                  "U.S.": "US forces", "Turkish": "Turkish forces", "Lebanese": "Lebanese forces",
+                  "U.S.": "US forces", "U.K.": "British forces", "Turkish": "Turkish forces",
+                  "Lebanese": "Lebanese forces",
                   "Palestinian": "Palestinian militants", "Yemeni": "Yemeni forces", "Burkinabe": "Burkinabe forces",
                   "Nigerien": "Nigerien forces", "Georgian": "Georgian forces", "British": "British forces"}
 
@@ -268,10 +270,10 @@ def actors(text: str) -> list[str]:
     for m in _ACTOR_FORCES.finditer(text):
         d = m.group("d")
         parts = d.split(" and ") if " and " in d else [d]
-        for part in parts:
+        for k, part in enumerate(parts):
             name = _DEMONYM_FORCE.get(part.split("-")[0])
             if name:
-                found.append((m.start(), name))
+                found.append((m.start() + k, name))  # "U.S. and British": in the order written
     for m in _ACTOR_GROUP_RE.finditer(text):
         found.append((m.start(), ACTOR_GROUPS[list(ACTOR_GROUPS)[int(m.lastgroup[1:])]]))
     out: list[str] = []
