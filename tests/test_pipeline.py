@@ -171,3 +171,11 @@ def test_agency_state_abbreviations_and_bearings():
     by_text = {m.text: m for m in doc.mentions}
     assert by_text["Ky."].place.name == "Kentucky" and by_text["Ky."].place.kind == "region"
     assert by_text["Kyiv"].role == "mention"
+
+
+def test_actors_from_the_state_named_and_from_the_story():
+    text = ("On Friday, Russia fired 122 missiles at Ukraine. Explosions hit Kyiv and Odesa.\n\n"
+            "U.S. and British warplanes struck targets in Sanaa on Friday.")
+    ev = {e.place_text: e for e in doc_of(text, date(2023, 12, 30)).events}
+    assert ev["Kyiv"].actors == ["Russian forces"]  # said in the paragraph, not in the sentence
+    assert ev["Sanaa"].actors == ["US forces", "British forces"]

@@ -218,6 +218,15 @@ _ACTOR_FORCES = re.compile(
     r"(?:forces|troops|army|military|soldiers|"
     r"drones|missiles|air raids|air strikes|airstrikes|strikes|warplanes|jets|artillery|navy|aircraft|shelling|"
     r"attacks?|police|militants|fighters|rebels|gunmen|units)\b")
+#: States that news names as the one acting ("Russia fired 122 missiles") -> their forces.
+_COUNTRY_FORCE = {"Russia": "Russian forces", "Ukraine": "Ukrainian forces", "Israel": "Israeli forces",
+                  "Iran": "Iranian forces", "Azerbaijan": "Azerbaijani forces", "Armenia": "Armenian forces",
+                  "Belarus": "Belarusian forces", "Syria": "Syrian forces", "Turkey": "Turkish forces",
+                  "Sudan": "Sudanese army", "Mali": "Malian forces", "Myanmar": "Myanmar military",
+                  "China": "Chinese forces", "Poland": "Polish forces", "Lebanon": "Lebanese forces"}
+_STATE_ATTACKS = re.compile(r"\b(?P<c>" + "|".join(_COUNTRY_FORCE) + r")(?:['’]s\s+(?:forces|army|military|troops))?"
+                            r"\s+(?:\w+\s+)?(?:launched|fired|attacked|struck|shelled|bombed|hit|pounded|targeted|"
+                            r"invaded|shot down|captured|seized|retook)\b")
 _DEMONYM_FORCE = {"Russian": "Russian forces", "Ukrainian": "Ukrainian forces", "Israeli": "Israeli forces",
                   "Chinese": "Chinese forces", "Belarusian": "Belarusian forces", "Iranian": "Iranian forces",
                   "Syrian": "Syrian forces", "Sudanese": "Sudanese army", "Azerbaijani": "Azerbaijani forces",
@@ -276,6 +285,8 @@ def actors(text: str) -> list[str]:
                 found.append((m.start() + k, name))  # "U.S. and British": in the order written
     for m in _ACTOR_GROUP_RE.finditer(text):
         found.append((m.start(), ACTOR_GROUPS[list(ACTOR_GROUPS)[int(m.lastgroup[1:])]]))
+    for m in _STATE_ATTACKS.finditer(text):  # "Russia fired 122 missiles": the state's forces acted
+        found.append((m.start(), _COUNTRY_FORCE[m.group("c")]))
     out: list[str] = []
     for _, name in sorted(found):
         if name not in out:
@@ -360,6 +371,30 @@ class EventExtractor:
                                  for f in triggers_of(i)]
             return para_cache[p]
 
+        sentence_actors: dict[int, list[str]] = {}
+        story_cache: dict[int | None, list[str]] = {}
+
+        def actors_of(i: int) -> list[str]:
+            if i not in sentence_actors:
+                sentence_actors[i] = actors(doc.sentences[i].text)
+            return sentence_actors[i]
+
+        def story_actors(p: int) -> list[str]:
+            """Who acted when a sentence does not say ("Explosions hit Kyiv"): its paragraph's actors, else the
+            article's most frequent actor."""
+            if p not in story_cache:
+                para = [a for i, st in enumerate(doc.sentences) if st.paragraph == p for a in actors_of(i)]
+                if not para:
+                    if None not in story_cache:
+                        counts: dict[str, int] = {}
+                        for i in range(len(doc.sentences)):
+                            for a in actors_of(i):
+                                counts[a] = counts.get(a, 0) + 1
+                        story_cache[None] = [max(counts, key=counts.__getitem__)] if counts else []
+                    para = story_cache[None]
+                story_cache[p] = list(dict.fromkeys(para))
+            return story_cache[p]
+
         by_sentence: dict[int, list[Mention]] = {}
         for m in doc.mentions:
             by_sentence.setdefault(m.sentence, []).append(m)
@@ -396,7 +431,7 @@ class EventExtractor:
                 m.role = "event"
                 prev_event = m
                 if who is None:
-                    who, deaths = actors(stext), fatalities(stext)
+                    who, deaths = actors_of(si) or story_actors(sent.paragraph), fatalities(stext)
                 for trig in trigs:
                     etype, sub = trig.trigger.event_type, trig.trigger.sub_event_type
                     if trig.trigger.generic:
