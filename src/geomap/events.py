@@ -196,8 +196,8 @@ _FATAL = [
                + _NUM + r"(?:\s+\w+)?\s*" + _VICTIMS + r"?", re.I),
     re.compile(r"\b(?:at\s+least\s+|more\s+than\s+|about\s+|some\s+)?" + _NUM + r"\s+(?:\w+\s+){0,2}?"
                + _VICTIMS + r"\s+(?:were|have\s+been|had\s+been|was)\s+killed", re.I),
-    re.compile(r"\b(?:death\s+toll\s+(?:\w+\s+){0,3}?(?:to|at|of)\s+|at\s+least\s+)" + _NUM
-               + r"(?=\s+(?:dead|killed|deaths|people\s+(?:died|dead|killed)))?", re.I),
+    re.compile(r"\bdeath\s+toll\s+(?:\w+\s+){0,3}?(?:to|at|of)\s+" + _NUM, re.I),
+    re.compile(r"\bat\s+least\s+" + _NUM + r"(?=\s+(?:\w+\s+){0,2}?(?:dead|killed|deaths|died)\b)", re.I),
     re.compile(r"\b" + _NUM + r"\s+(?:\w+\s+)?(?:dead|deaths|fatalities)\b", re.I),
 ]
 _NO_DEATHS = re.compile(r"\bno\s+(?:deaths|casualties|fatalities|one\s+was\s+killed)|no\s+(?:one|immediate reports"
@@ -256,7 +256,8 @@ _DEATH_WORDS = re.compile(r"kill|dead|death|toll|fatalit|died", re.I)
 
 
 def fatalities(text: str) -> int | None:
-    """Deaths the sentence reports, ACLED-style: 'dozens' = 12, 'several' = 3; None when it says nothing."""
+    """Deaths the sentence reports, ACLED-style: 'dozens' = 12, 'several' = 3; 0 when it says there were none;
+    None when it gives no number (unknown is not zero: a map must not claim an attack killed nobody)."""
     if not _DEATH_WORDS.search(text):
         return None
     if _NO_DEATHS.search(text):
