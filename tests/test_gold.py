@@ -49,7 +49,7 @@ DATA = ROOT / "tests" / "data"
 #: error it showed.
 FLOORS = {
     "dev": {"recall": 0.95, "precision": 0.90, "date": 0.90, "type": 0.86, "forbidden": 0},
-    "val": {"recall": 0.90, "precision": 0.90, "date": 0.78, "type": 0.82, "forbidden": 2},
+    "val": {"recall": 0.90, "precision": 0.92, "date": 0.78, "type": 0.82, "forbidden": 1},
 }
 
 

@@ -142,6 +142,9 @@ def _attributive(before: str) -> bool:
     return bool(m) and not _PHYSICAL_BEFORE.search(before[: m.start()])
 
 
+# "for as long as the war in Gaza continued": the whole war, not one event in it.
+_WHOLE_WAR_BEFORE = re.compile(r"\b(?:war|conflict|crisis|insurgency|occupation)\s+(?:in|on|over|against)\s+"
+                               + _FILL + r"$", re.I)
 # "about 40 km north of Kaya": a reference point, not the event's place.
 _REFERENCE_BEFORE = re.compile(r"\b\d+\s*(?:km|kilometres|kilometers|miles|mi)\s+(?:\(\d+\s*miles?\)\s+)?"
                                r"(?:\w+\s+)?(?:of|from)\s+" + _FILL + r"$", re.I)
@@ -482,8 +485,8 @@ class EventExtractor:
                 return []
         if prev_event is not None and _BEARING_BEFORE.search(before):
             return []  # "in the Vyshhorod district just north of Kyiv": Kyiv only says where the event place is
-        if (_attributive(before) or _REFERENCE_BEFORE.search(before) or _FROM_IN_BEFORE.search(before)
-                or _ROUTE_BEFORE.search(before) or _MODIFIER_AFTER.match(after)
+        if (_attributive(before) or _REFERENCE_BEFORE.search(before) or _WHOLE_WAR_BEFORE.search(before)
+                or _FROM_IN_BEFORE.search(before) or _ROUTE_BEFORE.search(before) or _MODIFIER_AFTER.match(after)
                 or (_SPEAKER_AFTER.match(after) and not _PASSIVE_AFTER.match(after)
                     and (chained or not _LOCATIVE.search(before)))):  # "Yerevan asked", not "forces in X agreed"
             return []
