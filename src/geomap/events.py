@@ -62,14 +62,14 @@ TRIGGERS: tuple[Trigger, ...] = (
     Trigger(r"(?:shell(?:ed|ing|s)|shell (?:hit|struck|landed|exploded|fell)|artillery|missiles?|rockets?|mortars?|"
             r"barrages?|ballistic|cruise missiles?|"
             r"struck by (?:a )?(?:missile|rocket))", EXPL, "Shelling/artillery/missile attack"),
-    Trigger(r"(?:roadside bomb|improvised explosive|ied|landmines?|mines? exploded|car bomb|explosive device|"
+    Trigger(r"(?:roadside bomb|improvised explosive|ied|landmines?|mines? exploded|car bombs?|explosive device|"
             r"blown up|breached|sabotage)",
             EXPL, "Remote explosive/landmine/IED"),
     Trigger(r"(?:suicide (?:bomber|bombing|attack))", EXPL, "Suicide bomb"),
     Trigger(r"(?:explosions?|blasts?|explod(?:ed|ing)|blew up|detonat\w+|strikes?|struck|hit|hits|attacked|attacks?|"
             r"assaults?|"
-            r"damaged?|damaging|destroyed|targeted|targeting|pounded|wrecked|debris|shrapnel|killed by (?:\w+ )?fire|"
-    r"under fire)", EXPL,
+            r"damaged?|damaging|destroyed|targeted|targeting|targets?|pounded|wrecked|debris|shrapnel|"
+    r"killed by (?:\w+ )?fire|under fire|(?:were|was|been) killed)", EXPL,
             "Shelling/artillery/missile attack", True),
     Trigger(r"(?:fierce(?:st)? fighting|fighting|fought|incursions?|raids? into|ambush(?:ed|es)?|gunfire|gunshots|"
             r"gun ?battles?|shoot-?outs?|exchanges? of fire|"
@@ -117,7 +117,8 @@ _LOCATIVE = re.compile(
     r"(?<!km\s)north|"
     r"(?<!km\s)south|(?<!km\s)east|(?<!km\s)west|invasion|shelling|bombing|bombardment|capture|siege|battle|"
     r"attacks?|strikes?|liberation|outside|occupation|parts|areas?|port|stronghold|control|capital|edge|"
-    r"streets|outskirt|territory|entrance|vicinity|residents|inhabitants)\s+of\s+" + _FILL + r"$)"
+    r"streets|outskirt|territory|entrance|vicinity|residents|inhabitants)\s+of\s+(?:[A-Z][\w'’-]+,\s+)*" + _FILL
+    + r"$)"
     r"|(?:\b(?:damage|damaging|attacks?|strikes?|hits?)\s+to\s+" + _FILL + r"$)"
     r"|(?:\b(?:heads?|headed|left|bound|departed)\s+for\s+" + _FILL + r"$)"
     r"|(?:\b(?:attacked|shelled|struck|hit|bombed|targeted|pounded|captured|seized|recaptured|retook|liberated|"
@@ -174,6 +175,8 @@ _PASSIVE_AFTER = re.compile(
     r"rocked|damaged|retaken|recaptured|liberated))|^\s*(?:fell|has\s+fallen|had\s+fallen)\b", re.I)
 _ORIGIN_BEFORE = re.compile(r"\b(?:from|with|by|against|and|than|like|about|towards?\s+the\s+border\s+with)\s+"
                             + _FILL + r"$", re.I)
+_NEAR_REFERENCE = re.compile(r",?\s*(?:near|outside|close\s+to|not\s+far\s+from)\s+(?:the\s+(?:city|town)\s+of\s+)?",
+                             re.I)
 _BEARING_BEFORE = re.compile(r"\b(?:north|south|east|west)(?:-?(?:east|west))?\s+of\s+" + _FILL + r"$", re.I)
 # "advancing from its positions in Khartoum": the place is where they came from.
 _FROM_IN_BEFORE = re.compile(r"\bfrom\s+(?:\w+\s+){0,3}?(?:in|at|near)\s+" + _FILL + r"$", re.I)
@@ -189,7 +192,7 @@ _BACKGROUND = re.compile(r"\bsince\s+(?:World\s+War|the\s+Second\s+World)|\b(?:w
                          r"(?:biggest|largest|worst|deadliest|bloodiest|longest)|\d+-(?:month|year|week)-old\s+"
                          r"(?:war|conflict|insurgency)", re.I)
 _CLAUSE_BREAK = re.compile(r"[;:]|,\s+(?:as|while|but|whereas|although|though|after|before|when|sparking|prompting|"
-                           r"triggering|drawing|fuell?ing|provoking)\b|\s[-–—]\s")
+                           r"triggering|drawing|fuell?ing|provoking|saying|claiming|adding)\b|\s[-–—]\s")
 
 _COUNTS = {**NUMBER_WORDS, **VAGUE_NUMBERS}
 _NUM = r"(?P<n>\d[\d,]*|" + "|".join(sorted((re.escape(k) for k in _COUNTS), key=len, reverse=True)) + r")"
@@ -321,6 +324,18 @@ def _refine(etype: str, sub: str, stext: str, triggers: list[Found]) -> tuple[st
         if _STATE.search(stext):
             return BATTLE, "Government regains territory"
     return etype, sub
+
+
+def _modifies_next(ms: list[Mention], k: int, after: str) -> bool:
+    """'the Kyiv suburb of Irpin': Kyiv only qualifies Irpin -- but in 'the Poonch district of Indian Kashmir' the
+    place after 'of' is the larger one that contains Poonch, and Poonch is where it happened."""
+    if not _MODIFIER_AFTER.match(after):
+        return False
+    nxt = ms[k + 1].place if k + 1 < len(ms) else None
+    here = ms[k].place
+    if nxt is None or here is None:
+        return True
+    return PRECISION_RANK.get(nxt.kind, 0) <= PRECISION_RANK.get(here.kind, 0)
 
 
 def _specific(found: list[Found]) -> tuple[str, str] | None:
@@ -483,10 +498,13 @@ class EventExtractor:
             locative = bool(_LOCATIVE.search(before)) or bool(_PASSIVE_AFTER.match(after))
             if not locative or (_ORIGIN_BEFORE.search(before) and not _LOCATIVE.search(before)):
                 return []
-        if prev_event is not None and _BEARING_BEFORE.search(before):
+        if _NAME_GOES_ON.match(after):
+            return []  # "the U.S. Air Forces Central Command": the place name is part of a body's name
+        if prev_event is not None and (_BEARING_BEFORE.search(before) or _NEAR_REFERENCE.fullmatch(
+                stext[prev_event.end - sent_start: s])):  # "at Muridke, near Lahore": Lahore only locates Muridke
             return []  # "in the Vyshhorod district just north of Kyiv": Kyiv only says where the event place is
         if (_attributive(before) or _REFERENCE_BEFORE.search(before) or _WHOLE_WAR_BEFORE.search(before)
-                or _FROM_IN_BEFORE.search(before) or _ROUTE_BEFORE.search(before) or _MODIFIER_AFTER.match(after)
+                or _FROM_IN_BEFORE.search(before) or _ROUTE_BEFORE.search(before) or _modifies_next(ms, k, after)
                 or (_SPEAKER_AFTER.match(after) and not _PASSIVE_AFTER.match(after)
                     and (chained or not _LOCATIVE.search(before)))):  # "Yerevan asked", not "forces in X agreed"
             return []
