@@ -10,6 +10,7 @@ import os
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import asdict, dataclass, field
 from datetime import date
+from functools import lru_cache
 from pathlib import Path
 
 import pandas as pd
@@ -39,12 +40,28 @@ def prepare_static(static_dir: Path = STATIC_DIR) -> bool:
     return mapview.countries_available(static_dir)
 
 
-def store_version(path: Path) -> tuple[int, int, float]:
-    """Changes whenever the store's content does: keys the query caches, so a new ingest shows at once."""
-    with Store.open(path) as store:
-        n_ev, n_art = store.count_events(), store.count_articles()
-    mtimes = [p.stat().st_mtime for p in (path, Path(f"{path}-wal")) if p.exists()]
-    return n_ev, n_art, max(mtimes, default=0.0)
+def store_version(path: Path) -> tuple[int, int, tuple]:
+    """Changes whenever the store's content does: keys the query caches, so a new ingest shows at once.
+
+    Every commit changes the store file or its WAL (size or modification time), so their stat() is the key; the
+    event and article counts are read only when that key changes -- the page asks for this several times per run,
+    and count(*) over a million events is not free."""
+    stamp = tuple((st.st_mtime_ns, st.st_size) if (st := _stat(p)) else None for p in (path, Path(f"{path}-wal")))
+    n_ev, n_art = _counts(str(path), stamp)
+    return n_ev, n_art, stamp
+
+
+def _stat(p: Path) -> os.stat_result | None:
+    try:
+        return p.stat()
+    except OSError:
+        return None
+
+
+@lru_cache(maxsize=16)
+def _counts(path: str, stamp: tuple) -> tuple[int, int]:
+    with Store.open(Path(path)) as store:
+        return store.count_events(), store.count_articles()
 
 
 def sample_paths() -> list[Path]:
