@@ -25,7 +25,8 @@ df = appstate.events(DB, filters)
 st.markdown(f"**{len(df)} events**")
 st.dataframe(df.drop(columns=["place_start"], errors="ignore"), hide_index=True, use_container_width=True)
 d1, d2 = st.columns(2)
-d1.download_button("Download CSV (ACLED columns)", appstate.export_text(DB, filters, "csv"),
+# The files are made only when a button is pressed (a callable), not on every rerun of the page.
+d1.download_button("Download CSV (ACLED columns)", lambda: appstate.export_text(DB, filters, "csv"),
                    file_name="geomap_events.csv", mime="text/csv", key="dl_csv")
-d2.download_button("Download GeoJSON", appstate.export_text(DB, filters, "geojson"),
+d2.download_button("Download GeoJSON", lambda: appstate.export_text(DB, filters, "geojson"),
                    file_name="geomap_events.geojson", mime="application/geo+json", key="dl_geojson")

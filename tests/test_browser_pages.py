@@ -81,3 +81,19 @@ def test_data_page_has_the_map_filters(page, app_server):
     page.keyboard.press("Enter")
     page.get_by_text(f"{n} events", exact=True).wait_for(timeout=30_000)
     assert_clean(page)
+
+
+def test_data_page_downloads_the_filtered_events(page, app_server):
+    import csv
+    import io
+
+    goto_page(page, app_server.url, "Data")
+    button = page.get_by_role("button", name="Download CSV (ACLED columns)")
+    button.wait_for(timeout=30_000)
+    with page.expect_download(timeout=30_000) as info:
+        button.click()
+    rows = list(csv.DictReader(io.StringIO(open(info.value.path(), encoding="utf-8").read())))
+    with Store.open(app_server.db) as store:
+        n = store.count_events()
+    assert len(rows) == n and {"event_date", "latitude", "longitude", "notes"} <= set(rows[0])
+    assert_clean(page)
