@@ -120,13 +120,6 @@ def _events(path: str, version: tuple, filters: Filters) -> pd.DataFrame:
         return store.events_frame(**filters.query_kwargs())
 
 
-def is_unfiltered(f: Filters, span: tuple[date, date] | None) -> bool:
-    """True when `f` selects every stored event (the full date span and no other filter)."""
-    dates_all = (f.start is None or (span is not None and f.start <= span[0])) and (
-        f.end is None or (span is not None and f.end >= span[1]))
-    return dates_all and all(getattr(f, k) is None for k in (*_LIST_KEYS, "text"))
-
-
 def events(path: Path, filters: Filters = Filters()) -> pd.DataFrame:
     """Events matching `filters`, cached per store version and filters."""
     version = store_version(path)
@@ -250,10 +243,6 @@ def date_pair(value: object, span: tuple[date, date]) -> tuple[date, date]:
     if not vals:
         return span
     return (vals[0], vals[-1]) if vals[0] <= vals[-1] else (vals[-1], vals[0])
-
-
-def env_flag(name: str) -> bool:
-    return os.environ.get(name, "").strip().lower() in ("1", "true", "yes", "on")
 
 
 def timeline(df: pd.DataFrame) -> pd.DataFrame:

@@ -371,10 +371,6 @@ def iter_rows(csv_path: Path, overrides_path: Path | None = None) -> Iterator[Ro
     yield from overrides.values()
 
 
-def load_rows(csv_path: Path, overrides_path: Path | None = None) -> list[Row]:
-    return list(iter_rows(csv_path, overrides_path))
-
-
 # --------------------------------------------------------------------------------------------------------------
 # The resolver
 

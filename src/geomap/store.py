@@ -215,9 +215,6 @@ class IngestReport:
     article_ids: list[str] = field(default_factory=list)  # ids of the newly stored articles, in order
     seconds: float = 0.0
 
-    def add_failure(self, where: str, reason: str) -> None:
-        self.failed.append(f"{where}: {reason}")
-
     def merge(self, other: IngestReport) -> None:
         self.new += other.new
         self.skipped += other.skipped
