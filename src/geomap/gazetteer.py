@@ -392,6 +392,7 @@ class Gazetteer(Geocoder):
         self.fallback = fallback
         self._places: dict[int, Place] = {}
         self._by_id: dict[str, int] | None = None
+        self._capitals: dict[str, int] | None = None
         self._locations: dict[int, Location] = {}
         self._lock = threading.Lock()
         self.max_tokens: int = tables.max_tokens
@@ -501,6 +502,16 @@ class Gazetteer(Geocoder):
 
     def country(self, code: str) -> Place | None:
         i = self._t.countries.get((code or "").upper())
+        return None if i is None else self.place_at(i)
+
+    def capital(self, code: str) -> Place | None:
+        """The capital city of a country (rows with feature 'capital'), for "the Ukrainian capital"."""
+        if self._capitals is None:
+            with self._lock:
+                if self._capitals is None:
+                    t = self._t
+                    self._capitals = {t.cc[i]: i for i, f in enumerate(t.feature) if f == "capital"}
+        i = self._capitals.get((code or "").upper())
         return None if i is None else self.place_at(i)
 
     def region(self, country_code: str, admin1: str) -> Place | None:

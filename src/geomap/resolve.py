@@ -37,6 +37,10 @@ class Resolver:
 
     def candidates(self, m: Mention) -> list[tuple[Place, float]]:
         """(place, gazetteer prior) for a mention, restricted to the kind its context asks for when any fits."""
+        if m.hint.startswith("capital"):
+            # "the Ukrainian capital" names its country; a bare "the capital" is settled in __call__ from context
+            city = self.gaz.capital(m.hint[8:]) if m.hint != "capital" else None
+            return [(city, 0.0)] if city else []
         if m.hint == "state":
             full, cc = STATE_ABBREVIATIONS[m.text]
             return [c for c in self.gaz.scored_candidates(full) if c[0].kind == "region" and c[0].country_code == cc]
@@ -108,6 +112,12 @@ class Resolver:
                 countries[cc] += w
             if reg and rw:
                 regions[reg] += rw
+        if countries:  # "the capital" of the country the article is most about
+            main = countries.most_common(1)[0][0]
+            city = self.gaz.capital(main)
+            for i, m in enumerate(doc.mentions):
+                if m.hint == "capital" and city is not None:
+                    cands[i] = [(city, 0.0)]
         by_text: dict[str, list[int]] = {}
         for i, m in enumerate(doc.mentions):
             by_text.setdefault(m.text.lower(), []).append(i)

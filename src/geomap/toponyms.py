@@ -40,6 +40,8 @@ _LOCATIVE_BEFORE = re.compile(
     r"\b(?:in|at|near|around|outside|inside|into|from|to|toward|towards|across|over|of|on)\s+(?:the\s+)?$", re.I)
 _STATE_ABBR = re.compile(r"(?<=,)\s*(" + "|".join(re.escape(a) for a in sorted(STATE_ABBREVIATIONS, key=len,
                                                                                  reverse=True)) + r")(?!\w)")
+_CAPITAL = re.compile(r"\bthe\s+(?:(?P<dem>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\s+)?(?P<cap>capital)\b(?!['’]s)"
+                      r"(?!\s+(?:of|city|region|punishment|markets?|gains?|flight|spending|investment|letters?))")
 _POSSESSIVE_GAP = re.compile(r"['’]s?[ \t]+")
 _CONTRACTION = re.compile(r"['’](?:ve|re|d|ll|m|t)$", re.I)
 _GENERIC_AFTER = REGION_WORDS | CITY_WORDS | DISTRICT_WORDS | {"river", "sea", "bridge", "plant", "airport"}
@@ -200,6 +202,17 @@ class ToponymFinder:
                 start, end = sent.start + a.start(1), sent.start + a.end(1)
                 if not any(s < end and start < e for s, e in taken):
                     found.append(Mention(start, end, a.group(1), si, hint="state"))
+        # "the capital", "the Ukrainian capital": the capital city (resolved from the demonym or the article's
+        # main country) -- unless the city is named right after it ("the capital, Kyiv").
+        starts = {m.start for m in found}
+        for si, sent in enumerate(doc.sentences):
+            for c in _CAPITAL.finditer(sent.text):
+                dem = (c.group("dem") or "").lower()
+                code = DEMONYM_COUNTRY.get(dem) if dem else ""
+                start, end = sent.start + c.start("cap"), sent.start + c.end("cap")
+                if code is None or any(end < st <= end + 3 for st in starts):
+                    continue
+                found.append(Mention(start, end, c.group("cap"), si, hint=f"capital:{code}" if code else "capital"))
         found.sort(key=lambda m: m.start)
         # Names learnt later in the article ("Henry Kissinger" after an early "Kissinger") apply everywhere.
         found = [m for m in found if m.hint == "demonym" or not (" " not in m.text and m.text.lower() in persons)]
