@@ -42,7 +42,7 @@ from geomap import config
 from geomap.articles import read_paths
 from geomap.exceptions import GeomapError, InputError
 from geomap.models import Article, Doc, Event, Mention
-from geomap.store import IngestReport, Processor, Store, failure_text
+from geomap.store import IngestReport, Processor, Store, Ticker, failure_text
 
 __all__ = ["IngestReport", "ProgressBar", "pipeline_fingerprint", "process_batch", "run_ingest"]
 
@@ -238,14 +238,7 @@ def _ingest_dask(store: Store, items: Iterable[Article | InputError], process: P
         raise GeomapError("the Dask engine needs `pip install 'geomap[dask]'` "
                           f"(dask[distributed]): {exc}") from None
     report = IngestReport()
-    done = 0
-
-    def tick(label: str) -> None:
-        nonlocal done
-        done += 1
-        if bar is not None:
-            bar(done, total, label)
-
+    tick = Ticker(bar, total)
     cluster = None
     if scheduler:
         client = Client(scheduler)

@@ -29,6 +29,19 @@ if TYPE_CHECKING:
 
 #: Progress callback: (done, total, label). `total` is 0 when unknown.
 Progress = Callable[[int, int, str], None]
+
+
+class Ticker:
+    """Counts the articles an engine has finished and reports each to an optional progress callback (total 0 =
+    unknown), so every engine reports progress the same way."""
+
+    def __init__(self, progress: Progress | None, total: int = 0):
+        self.progress, self.total, self.done = progress, total, 0
+
+    def __call__(self, label: str) -> None:
+        self.done += 1
+        if self.progress is not None:
+            self.progress(self.done, self.total, label)
 #: The pipeline step the store runs on each article (geomap.pipeline.process by default).
 Processor = Callable[[Article], Doc]
 
@@ -523,14 +536,7 @@ class Store:
         report = IngestReport()
         total = len(items) if isinstance(items, Sized) else 0
         t0 = datetime.now()
-        done = 0
-
-        def tick(label: str) -> None:
-            nonlocal done
-            done += 1
-            if progress is not None:
-                progress(done, total, label)
-
+        tick = Ticker(progress, total)
         for art in self.pending(items, report, tick):
             try:
                 doc = process(art)
