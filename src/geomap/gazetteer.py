@@ -336,7 +336,17 @@ def _build_tables(rows: Iterable[Row]) -> _Tables:
     return t
 
 
-def _file_digest(paths: Iterable[Path | None]) -> str:
+def file_stamp(p: Path) -> tuple:
+    """(path, mtime, size): cheap to read, and it changes whenever the file does."""
+    try:
+        st = p.stat()
+        return (str(p), st.st_mtime_ns, st.st_size)
+    except OSError:
+        return (str(p), None, None)
+
+
+def file_digest(paths: Iterable[Path | None]) -> str:
+    """Content hash of the gazetteer files (keys the pickle cache and the ingest's pipeline fingerprint)."""
     h = hashlib.sha1(f"v{_CACHE_VERSION}".encode())
     for p in paths:
         h.update(b"\0")
@@ -433,7 +443,7 @@ class Gazetteer(Geocoder):
         if use_cache:
             # one cache per gazetteer file path; its name carries the content digest of both files
             where = hashlib.sha1(str(csv_path.resolve()).encode()).hexdigest()[:8]
-            cache_file = cdir / f"gazetteer-{where}-{_file_digest([csv_path, ov])}.pickle"
+            cache_file = cdir / f"gazetteer-{where}-{file_digest([csv_path, ov])}.pickle"
             if cache_file.exists():
                 try:
                     with open(cache_file, "rb") as fh:
@@ -711,14 +721,7 @@ def load_gazetteer(csv_path: str | os.PathLike | None = None,
     csv_p = Path(csv_path) if csv_path else config.GAZETTEER_CSV
     ov_p = Path(overrides_path) if overrides_path else config.USER_OVERRIDES_CSV
 
-    def stamp(p: Path) -> tuple:
-        try:
-            st = p.stat()
-            return (str(p), st.st_mtime_ns, st.st_size)
-        except OSError:
-            return (str(p), None, None)
-
-    key = (stamp(csv_p), stamp(ov_p))
+    key = (file_stamp(csv_p), file_stamp(ov_p))
     with _SINGLETON_LOCK:
         if _SINGLETON is None or _SINGLETON_KEY != key:
             gaz = Gazetteer.load(csv_p, ov_p)

@@ -41,6 +41,7 @@ from typing import IO, Any
 from geomap import config
 from geomap.articles import read_paths
 from geomap.exceptions import GeomapError, InputError
+from geomap.gazetteer import file_digest, file_stamp
 from geomap.models import Article, Doc, Event, Mention
 from geomap.store import IngestReport, Processor, Store, Ticker, failure_text
 
@@ -160,25 +161,9 @@ def _data_hash() -> str:
     signal: geomap.pipeline.default_pipeline follows the gazetteer files)."""
     global _DATA_HASH
     paths = (config.GAZETTEER_CSV, config.USER_OVERRIDES_CSV)
-    stamps = []
-    for p in paths:
-        try:
-            st = p.stat()
-            stamps.append((str(p), st.st_mtime_ns, st.st_size))
-        except OSError:
-            stamps.append((str(p), None, None))
-    key = tuple(stamps)
+    key = tuple(file_stamp(p) for p in paths)
     if _DATA_HASH is None or _DATA_HASH[0] != key:
-        h = hashlib.sha1()
-        for p in paths:
-            h.update(p.name.encode() + b"\0")
-            try:
-                with p.open("rb") as fh:
-                    while chunk := fh.read(1 << 20):
-                        h.update(chunk)
-            except OSError:
-                h.update(b"<missing>")
-        _DATA_HASH = (key, h.hexdigest())
+        _DATA_HASH = (key, file_digest(paths))
     return _DATA_HASH[1]
 
 
