@@ -439,15 +439,19 @@ def filter_widgets(opts: Choices, prefix: str = "f_") -> dict:
 
 def parse_view(value: str | None) -> tuple[tuple[float, float], int] | None:
     """((lat, lon), zoom) from the URL's `view=lat,lon,zoom`, or None when absent/invalid."""
-    if not value:
+    if not value or str(value).count(",") != 2:
         return None
+    from geomap import mapview
+
+    head, _, zoom_s = str(value).rpartition(",")
+    point = mapview.parse_focus(head)  # the same lat,lon reading and range check as `focus=`
     try:
-        lat, lon, zoom = (float(x) for x in str(value).split(","))
+        zoom = float(zoom_s)
     except ValueError:
         return None
-    if not (-90 <= lat <= 90 and -180 <= lon <= 180 and 0 <= zoom <= 18):
+    if point is None or not 0 <= zoom <= 18:
         return None
-    return (lat, lon), int(round(zoom))
+    return point, int(round(zoom))
 
 
 def view_from_map(out: Mapping | None) -> str | None:
