@@ -40,13 +40,12 @@ with tab_add:
             res = appstate.ingest_pasted(DB, text, published, title=title, url=url)
         st.dataframe(appstate.results_frame([res]), hide_index=True, use_container_width=True)
 
+arts = appstate.articles(DB)
 with tab_list:
-    arts = appstate.articles(DB)
     st.caption(f"{len(arts)} stored articles")
     st.dataframe(arts, hide_index=True, use_container_width=True)
 
 with tab_read:
-    arts = appstate.articles(DB)
     if arts.empty:
         st.info("No articles stored yet.")
     else:

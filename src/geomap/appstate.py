@@ -334,9 +334,15 @@ def results_frame(results: list[FileResult]) -> pd.DataFrame:
                           "errors": "; ".join(r.failed)} for r in results])
 
 
-def articles(path: Path) -> pd.DataFrame:
-    with Store.open(path) as store:
+@st.cache_data(show_spinner=False, max_entries=8)
+def _articles(path: str, version: tuple) -> pd.DataFrame:
+    with Store.open(Path(path)) as store:
         return store.articles_frame()
+
+
+def articles(path: Path) -> pd.DataFrame:
+    """The stored articles, cached per store version (the Articles page asks on every rerun)."""
+    return _articles(str(path), store_version(path))
 
 
 def article_with_mentions(path: Path, article_id: str) -> tuple[object | None, list[dict]]:
