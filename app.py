@@ -42,6 +42,7 @@ if "url_loaded" not in st.session_state:
         st.session_state[f"f_{k}"] = list(wanted) if k == "articles" else [
             t for t in wanted if t in getattr(opts, k)]
     st.session_state.f_text = url.text or ""
+    st.session_state.f_conf = url.min_score or appstate.default_min_score()
     st.session_state.focus = mapview.parse_focus(st.query_params.get("focus"))
     st.session_state.view0 = appstate.parse_view(st.query_params.get("view"))
     st.session_state.view = st.query_params.get("view") if st.session_state.view0 else None

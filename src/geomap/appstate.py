@@ -109,6 +109,7 @@ class Filters:
     articles: tuple[str, ...] | None = None
     precisions: tuple[str, ...] | None = None
     text: str | None = None
+    min_score: float | None = None  # event-place confidence; None = the model's own threshold (every event)
 
     def query_kwargs(self) -> dict:
         return {k: (list(v) if isinstance(v, tuple) else v) for k, v in asdict(self).items()}
@@ -216,7 +217,26 @@ def filters_from_query(params: Mapping[str, str | list[str]], span: tuple[date, 
     for k in _LIST_KEYS:
         v = one(k)
         lists[k] = tuple(x for x in v.split("|") if x) if v else None
-    return Filters(start=start, end=end, text=one("q"), **lists)
+    return Filters(start=start, end=end, text=one("q"), min_score=score_param(one("conf")), **lists)
+
+
+def score_param(value: str | None) -> float | None:
+    """The URL's `conf=` as a minimum event score in (0, 1], or None when absent, invalid or at most the model's
+    threshold (every stored event passes that)."""
+    try:
+        v = float(value) if value else None
+    except ValueError:
+        return None
+    if v is None or not 0 < v <= 1 or v <= default_min_score():
+        return None
+    return round(v, 2)
+
+
+def default_min_score() -> float:
+    """The map's default minimum confidence: the event-place model's threshold, chosen on the dev split."""
+    from geomap.events.model import default_model
+
+    return round(default_model().threshold, 2)
 
 
 def filters_to_query(f: Filters, span: tuple[date, date] | None) -> dict[str, str]:
@@ -232,6 +252,8 @@ def filters_to_query(f: Filters, span: tuple[date, date] | None) -> dict[str, st
             out[k] = "|".join(v)
     if f.text:
         out["q"] = f.text
+    if f.min_score:
+        out["conf"] = f"{f.min_score:.2f}"
     return out
 
 
@@ -438,6 +460,11 @@ def filter_widgets(opts: Choices, prefix: str = "f_") -> dict:
         out[k] = tuple(vals) or None
     text = st.text_input("Text in sentence, place or title", key=f"{prefix}text")
     out["text"] = text.strip() or None
+    low = default_min_score()
+    conf = st.slider("Minimum event confidence", min_value=low, max_value=1.0, step=0.01, key=f"{prefix}conf",
+                     help="How sure the event-place model is that the place is where the event happened. The "
+                          "lowest setting (the model's own threshold, chosen on held-out data) shows every event.")
+    out["min_score"] = score_param(str(conf))
     return out
 
 

@@ -793,6 +793,9 @@ def event_card_html(rec: dict, *, selected: bool = False) -> str:
     fat = rec.get("fatalities")
     if fat is not None and not (isinstance(fat, float) and math.isnan(fat)):
         extra.append(f"Fatalities: {e(str(int(_num(fat))))}")
+    score = rec.get("event_score")
+    if score is not None and not (isinstance(score, float) and math.isnan(score)):
+        extra.append(f"Confidence: {_num(score):.2f}")
     n = int(_num(rec.get("source_count"), 1))
     extra.append(f"{n} source{'s' if n != 1 else ''}")
     parts.append('<p class="geomap-meta">' + " · ".join(extra) + "</p>")

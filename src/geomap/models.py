@@ -83,6 +83,8 @@ class Mention:
     place: Place | None = None
     role: str = "mention"  # "event" where something happened there, "mention" otherwise
     hint: str = ""  # what the surrounding words say: "region", "city", "district", ... ("" if nothing)
+    event_score: float = 0.0  # the event-place model's score in [0, 1] (0 where the sentence has no event word)
+    within: bool = False  # the name is not in the gazetteer; `place` is the place it lies in (coarser precision)
 
     def to_record(self, article: Article) -> dict:
         p = self.place
@@ -98,6 +100,8 @@ class Mention:
             "country_code": p.country_code if p else None,
             "place_id": p.id if p else None,
             "role": self.role,
+            "event_score": round(self.event_score, 4),
+            "within": self.within,
         }
 
 
@@ -118,6 +122,7 @@ class Event:
     actors: list[str] = field(default_factory=list)
     fatalities: int | None = None
     sentences: list[str] = field(default_factory=list)
+    event_score: float = 1.0  # the event-place model's score for the place in its best sentence
 
     def to_record(self, article: Article) -> dict:
         p = self.place
@@ -146,6 +151,7 @@ class Event:
             "sub_event_type": self.sub_event_type,
             "actors": list(self.actors),
             "fatalities": self.fatalities,
+            "event_score": round(self.event_score, 4),
         }
 
 

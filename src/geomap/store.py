@@ -152,7 +152,15 @@ UPDATE event_sources SET date_precision = coalesce((SELECT e.date_precision FROM
     WHERE e.id = event_sources.event AND e.date = event_sources.date AND e.date_end = event_sources.date_end), '');
 """
 
-MIGRATIONS: tuple[str, ...] = (_V1, _V2, _V3)
+# v4: the event-place model's score per report and per event (the best of its reports), for the map's
+# minimum-confidence filter. Events stored before the model existed were kept by the rules: they score 1.
+_V4 = """
+ALTER TABLE events ADD COLUMN event_score REAL NOT NULL DEFAULT 1.0;
+ALTER TABLE event_sources ADD COLUMN event_score REAL NOT NULL DEFAULT 1.0;
+CREATE INDEX events_score ON events(event_score);
+"""
+
+MIGRATIONS: tuple[str, ...] = (_V1, _V2, _V3, _V4)
 SCHEMA_VERSION = len(MIGRATIONS)
 
 
@@ -256,13 +264,13 @@ def failure_text(err: InputError | BaseException, where: str = "") -> str:
 _EVENT_COLUMNS = (
     "e.id AS event_id, e.place_id, e.name, e.lat, e.lon, e.precision, e.radius_km, e.country_code, e.admin1, "
     "e.date, e.date_end, e.date_precision, e.event_type, e.sub_event_type, e.actors, e.fatalities, "
-    "e.place, e.sentence, e.place_start, e.source_count, "
+    "e.place, e.sentence, e.place_start, e.source_count, e.event_score, "
     "a.ext_id AS article, a.title, a.url, a.source, a.published"
 )
 FRAME_COLUMNS = [
     "event_id", "place_id", "name", "lat", "lon", "precision", "radius_km", "country_code", "admin1", "date",
     "date_end", "date_precision", "event_type", "sub_event_type", "actors", "fatalities", "place", "sentence",
-    "place_start", "source_count", "article", "title", "url", "source", "published",
+    "place_start", "source_count", "event_score", "article", "title", "url", "source", "published",
 ]
 
 
@@ -408,19 +416,20 @@ class Store:
             cur = c.execute(
                 "INSERT INTO events (place_id, name, lat, lon, precision, radius_km, country_code, admin1, date, "
                 "date_end, date_precision, event_type, sub_event_type, actors, fatalities, article, place, "
-                "sentence, place_start, source_count, cell) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,1,?)",
+                "sentence, place_start, source_count, cell, event_score) "
+                "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,1,?,?)",
                 (p.id, p.name, p.lat, p.lon, p.kind, p.radius_km, p.country_code, p.admin1, d0, d1,
                  ev.date_precision, ev.event_type, ev.sub_event_type, actors, ev.fatalities, aid, ev.place_text,
-                 ev.sentence, place_start, cell_of(p.lat, p.lon)))
+                 ev.sentence, place_start, cell_of(p.lat, p.lon), ev.event_score))
             eid = cur.lastrowid
         else:
             eid = target
             self._merge_into(c, eid, ev)
         c.execute(
             "INSERT INTO event_sources (event, article, sentence, sentences, place, place_start, date, date_end, "
-            "date_precision, sub_event_type, actors, fatalities) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+            "date_precision, sub_event_type, actors, fatalities, event_score) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
             (eid, aid, ev.sentence, sentences, ev.place_text, place_start, d0, d1, ev.date_precision,
-             ev.sub_event_type, actors, ev.fatalities))
+             ev.sub_event_type, actors, ev.fatalities, ev.event_score))
         return target is None
 
     def _merge_target(self, c: sqlite3.Connection, aid: int, ev: Event) -> int | None:
@@ -467,8 +476,9 @@ class Store:
         start, end, prec, actors, fat = _fold(acc, ev.date, ev.date_end, ev.date_precision, ev.actors,
                                               ev.fatalities)
         c.execute("UPDATE events SET date = ?, date_end = ?, date_precision = ?, actors = ?, fatalities = ?, "
-                  "source_count = source_count + 1 WHERE id = ?",
-                  (start.isoformat(), end.isoformat(), prec, json.dumps(actors, ensure_ascii=False), fat, eid))
+                  "source_count = source_count + 1, event_score = max(event_score, ?) WHERE id = ?",
+                  (start.isoformat(), end.isoformat(), prec, json.dumps(actors, ensure_ascii=False), fat,
+                   ev.event_score, eid))
 
     def _drop_reports(self, c: sqlite3.Connection, aid: int) -> None:
         """Withdraw one article's event reports (inside the caller's transaction): an event left with no report
@@ -492,7 +502,8 @@ class Store:
             start, end, prec, actors, fat = acc
             first = rows[0]  # the earliest remaining report is the event's primary source
             c.execute("UPDATE events SET article = ?, sentence = ?, place = ?, place_start = ?, sub_event_type = ?, "
-                      "date = ?, date_end = ?, date_precision = ?, actors = ?, fatalities = ?, source_count = ? "
+                      "date = ?, date_end = ?, date_precision = ?, actors = ?, fatalities = ?, source_count = ?, "
+                      "event_score = (SELECT max(s.event_score) FROM event_sources s WHERE s.event = events.id) "
                       "WHERE id = ?",
                       (*first[:5], start.isoformat(), end.isoformat(), prec, json.dumps(actors, ensure_ascii=False),
                        fat, len(rows), eid))
@@ -600,11 +611,16 @@ class Store:
     def _where(self, start: date | None = None, end: date | None = None, event_types: Iterable[str] | None = None,
                sub_event_types: Iterable[str] | None = None, countries: Iterable[str] | None = None,
                actors: Iterable[str] | None = None, articles: Iterable[str] | None = None,
-               precisions: Iterable[str] | None = None, text: str | None = None) -> tuple[str, list[Any]]:
+               precisions: Iterable[str] | None = None, text: str | None = None,
+               min_score: float | None = None) -> tuple[str, list[Any]]:
         """SQL WHERE for the app's filters. A None filter is off; an empty list matches nothing (the user
-        deselected everything). Dates select events whose range overlaps [start, end]."""
+        deselected everything). Dates select events whose range overlaps [start, end]; `min_score` keeps events
+        whose event-place score is at least that."""
         conds: list[str] = []
         args: list[Any] = []
+        if min_score:
+            conds.append("e.event_score >= ?")
+            args.append(float(min_score))
 
         def among(col: str, values: Iterable[str] | None) -> None:
             if values is None:
@@ -653,13 +669,13 @@ class Store:
                      event_types: Iterable[str] | None = None, sub_event_types: Iterable[str] | None = None,
                      countries: Iterable[str] | None = None, actors: Iterable[str] | None = None,
                      articles: Iterable[str] | None = None, precisions: Iterable[str] | None = None,
-                     text: str | None = None) -> pd.DataFrame:
+                     text: str | None = None, min_score: float | None = None) -> pd.DataFrame:
         """One row per stored (merged) event matching the filters, ordered by date; `date`, `date_end` and
         `published` are datetime64, `actors` a list."""
         import pandas as pd
 
         where, args = self._where(start, end, event_types, sub_event_types, countries, actors, articles,
-                                  precisions, text)
+                                  precisions, text, min_score)
         rows = self.conn.execute(
             f"SELECT {_EVENT_COLUMNS} FROM events e JOIN articles a ON a.id = e.article{where} "
             "ORDER BY e.date, e.id", args).fetchall()
@@ -716,6 +732,7 @@ class Store:
                     "sub_event_type": row["sub_event_type"],
                     "actors": json.loads(row["actors"]),
                     "fatalities": row["fatalities"],
+                    "event_score": row["event_score"],
                     "source_count": row["source_count"],
                     "articles": [s[0] for s in srcs] or [row["article"]],
                 }

@@ -1,0 +1,65 @@
+"""Who acted: armed groups by name, forces by demonym ("Russian drones"), states named as acting, police, gunmen."""
+
+from __future__ import annotations
+
+import re
+
+#: Named groups and agents: pattern (case-insensitive) -> actor name.
+ACTOR_GROUPS = {
+    r"wagner": "Wagner Group", r"houthis?|ansar allah": "Houthis", r"rsf|rapid support forces": "RSF",
+    r"hamas": "Hamas", r"hezbollah": "Hezbollah", r"islamic jihad": "Palestinian Islamic Jihad",
+    r"idf|israel defen[cs]e forces": "Israeli forces", r"saf|sudanese armed forces|sudanese army": "Sudanese army",
+    r"al-shabaab|al shabaab": "al-Shabaab", r"jnim": "JNIM", r"islamic state|isis|isil": "Islamic State",
+    r"m23": "M23", r"taliban": "Taliban", r"boko haram": "Boko Haram",
+    r"protesters|demonstrators": "Protesters", r"rioters": "Rioters",
+    r"(?:riot |anti-riot )?police(?:men)?|security forces|gendarmes": "Police forces",
+    r"(?:unidentified |unknown |masked |armed )?(?:gunmen|assailants|attackers)|bandits": "Unidentified armed group",
+}
+_ACTOR_GROUP_RE = re.compile(r"\b(?:" + "|".join(f"(?P<g{i}>{p})" for i, p in enumerate(ACTOR_GROUPS)) + r")\b",
+                             re.I)
+_GROUP_NAMES = list(ACTOR_GROUPS.values())
+_ACTOR_FORCES = re.compile(
+    r"(?<!\w)(?P<d>(?:U\.S\.|U\.K\.|[A-Z][a-z]+) and [A-Z][a-z]+|U\.S\.|U\.K\.|[A-Z][a-z]+(?:-backed|-led)?)\s+"
+    r"(?:forces|troops|army|military|soldiers|"
+    r"drones|missiles|air raids|air strikes|airstrikes|strikes|warplanes|jets|artillery|navy|aircraft|shelling|"
+    r"attacks?|militants|fighters|rebels|units)\b")
+#: States that news names as the one acting ("Russia fired 122 missiles") -> their forces.
+COUNTRY_FORCE = {"Russia": "Russian forces", "Ukraine": "Ukrainian forces", "Israel": "Israeli forces",
+                 "Iran": "Iranian forces", "Azerbaijan": "Azerbaijani forces", "Armenia": "Armenian forces",
+                 "Belarus": "Belarusian forces", "Syria": "Syrian forces", "Turkey": "Turkish forces",
+                 "Sudan": "Sudanese army", "Mali": "Malian forces", "Myanmar": "Myanmar military",
+                 "China": "Chinese forces", "Poland": "Polish forces", "Lebanon": "Lebanese forces"}
+_STATE_ATTACKS = re.compile(r"\b(?P<c>" + "|".join(COUNTRY_FORCE) + r")(?:['’]s\s+(?:forces|army|military|troops))?"
+                            r"\s+(?:\w+\s+)?(?:launched|fired|attacked|struck|shelled|bombed|hit|pounded|targeted|"
+                            r"invaded|shot down|captured|seized|retook)\b")
+DEMONYM_FORCE = {"Russian": "Russian forces", "Ukrainian": "Ukrainian forces", "Israeli": "Israeli forces",
+                 "Chinese": "Chinese forces", "Belarusian": "Belarusian forces", "Iranian": "Iranian forces",
+                 "Syrian": "Syrian forces", "Sudanese": "Sudanese army", "Azerbaijani": "Azerbaijani forces",
+                 "Armenian": "Armenian forces", "Malian": "Malian forces", "American": "US forces",
+                 "U.S.": "US forces", "U.K.": "British forces", "Turkish": "Turkish forces",
+                 "Lebanese": "Lebanese forces", "Palestinian": "Palestinian militants", "Yemeni": "Yemeni forces",
+                 "Burkinabe": "Burkinabe forces", "Nigerien": "Nigerien forces", "Georgian": "Georgian forces",
+                 "British": "British forces", "Nigerian": "Nigerian forces", "Kenyan": "Kenyan forces",
+                 "Somali": "Somali forces", "Afghan": "Afghan forces", "Iraqi": "Iraqi forces",
+                 "Pakistani": "Pakistani forces", "Indian": "Indian forces", "Congolese": "Congolese forces"}
+
+
+def actors(text: str) -> list[str]:
+    """The actors a sentence names, in the order written, without repeats."""
+    found: list[tuple[int, str]] = []
+    for m in _ACTOR_FORCES.finditer(text):
+        d = m.group("d")
+        parts = d.split(" and ") if " and " in d else [d]
+        for k, part in enumerate(parts):
+            name = DEMONYM_FORCE.get(part.split("-")[0])
+            if name:
+                found.append((m.start() + k, name))  # "U.S. and British": in the order written
+    for m in _ACTOR_GROUP_RE.finditer(text):
+        found.append((m.start(), _GROUP_NAMES[int(m.lastgroup[1:])]))
+    for m in _STATE_ATTACKS.finditer(text):  # "Russia fired 122 missiles": the state's forces acted
+        found.append((m.start(), COUNTRY_FORCE[m.group("c")]))
+    out: list[str] = []
+    for _, name in sorted(found):
+        if name not in out:
+            out.append(name)
+    return out

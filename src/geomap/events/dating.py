@@ -1,0 +1,38 @@
+"""Which time expression dates an event, else the story's narrative time."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from geomap.dates import TimeExpr
+
+#: An old time expression further than this (in characters, weighted) from the event word dates something else.
+MAX_DATE_DISTANCE = 90
+#: Events that ended more than this long before publication are the story's history, not news, and are left out.
+MAX_AGE_DAYS = 400
+#: A sentence that may open with a date ("On Friday, ..."): only these are searched for a paragraph's time.
+DATE_OPENER = re.compile(r"(?:On|Late|Early|Earlier|Last|Overnight|Yesterday|Today|This|In|Since|By|Between|\d|"
+                         r"Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Mon|Tue|Wed|Thu|Fri|Sat|Sun)")
+
+Span = tuple[date, date, str]
+
+
+def event_date(anchor: float, place: int, clause: tuple[int, int], dates: list[TimeExpr], narrative: Span,
+               pub: date) -> Span:
+    """The date of the event whose word sits at `anchor` and place at `place` (sentence offsets): the nearest
+    usable time expression of its clause, else the story's time. A statement's date ("said on Saturday") is not
+    the event's; an old date far from the event word dates something else ("... since the army seized power in a
+    2021 coup") and must not turn the news into history."""
+    c0, c1 = clause
+
+    def dist(d: TimeExpr) -> float:
+        mid = (d.start + d.end) / 2
+        return abs(mid - anchor) + 0.1 * abs(mid - place) + (0 if c0 <= d.start < c1 else 150)
+
+    usable = [d for d in dates if not d.reporting
+              and (dist(d) <= MAX_DATE_DISTANCE or (pub - d.date_end).days <= MAX_AGE_DAYS)]
+    if usable:
+        best = min(usable, key=dist)
+        return best.date, best.date_end, best.precision
+    return narrative

@@ -1,0 +1,66 @@
+"""Deaths a sentence reports, with ACLED's conventions for vague numbers."""
+
+from __future__ import annotations
+
+import re
+
+from geomap.lexicon import NUMBER_WORDS, VAGUE_NUMBERS
+from geomap.patterns import Pattern
+
+_COUNTS = {**NUMBER_WORDS, **VAGUE_NUMBERS}
+#: A count is at most this many digits: longer digit runs are not casualty figures (and int() of them is slow).
+MAX_DIGITS = 7
+_NUM = (rf"(?P<n>\d{{1,3}}(?:,\d{{3}})+|\d{{1,{MAX_DIGITS}}}(?![\d,])|"
+        + "|".join(sorted((re.escape(k) for k in _COUNTS), key=len, reverse=True)) + r")")
+_VICTIMS = r"(?:people|persons?|civilians?|soldiers?|troops|fighters|militants|children|residents|others|men|women|" \
+           r"villagers|worshippers|students|protesters|demonstrators|policemen|police officers|officers)"
+P = Pattern
+FATAL = (
+    P("killing N", r"\b(?:killing|killed|kills|kill)\s+(?:at\s+least\s+|more\s+than\s+|about\s+|some\s+|nearly\s+)?"
+      + _NUM + r"(?:\s+\w+)?\s*" + _VICTIMS + "?",
+      "The blast killed at least 12 people.", "The blast wounded at least 12 people."),
+    P("N were killed", r"\b(?:at\s+least\s+|more\s+than\s+|about\s+|some\s+)?" + _NUM + r"\s+(?:\w+\s+){0,2}?"
+      + _VICTIMS + r"\s+(?:were|have\s+been|had\s+been|was)\s+killed",
+      "Five civilians were killed overnight.", "Five civilians were hurt overnight."),
+    P("death toll", r"\bdeath\s+toll\s+(?:\w+\s+){0,3}?(?:to|at|of)\s+" + _NUM,
+      "The death toll rose to 30 on Friday.", "The toll road reopened on Friday."),
+    P("at least N dead", r"\bat\s+least\s+" + _NUM + r"(?=\s+(?:\w+\s+){0,2}?(?:dead|killed|deaths|died)\b)",
+      "At least nine people died in the fire.", "At least nine people fled the fire."),
+    P("N dead", r"\b" + _NUM + r"\s+(?:\w+\s+)?(?:dead|deaths|fatalities)\b",
+      "The attack left 14 dead.", "The attack left 14 wounded."),
+)
+NO_DEATHS = P("no deaths", r"\bno\s+(?:deaths|casualties|fatalities|one\s+was\s+killed)|no\s+(?:one|immediate "
+              r"reports of casualties)\b", "There were no casualties, officials said.",
+              "There were many casualties, officials said.")
+TENS_OF = P("tens of", r"\b(?:tens|thousands|millions)\s+of\b", "Tens of thousands marched.", "Ten people marched.")
+del P
+_DEATH_WORDS = re.compile(r"kill|dead|death|toll|fatalit|died", re.I)
+
+
+def fatalities(text: str) -> int | None:
+    """Deaths the sentence reports, ACLED-style: 'dozens' = 12, 'several' = 3; 0 when it says there were none;
+    None when it gives no number (unknown is not zero: a map must not claim an attack killed nobody)."""
+    if not _DEATH_WORDS.search(text):
+        return None
+    if NO_DEATHS.search(text):
+        return 0
+    best = None
+    for pat in FATAL:
+        for m in pat.finditer(text):
+            n = m.group("n").lower()
+            val = int(n.replace(",", "")) if n[0].isdigit() else _COUNTS.get(n)
+            if val is None or val > 100000:
+                continue
+            if TENS_OF.search(text[max(0, m.start() - 20): m.end() + 5]):
+                continue
+            best = max(best or 0, val)
+    return best
+
+
+def share(total: int | None, parts: int) -> list[int | None]:
+    """A sentence's deaths shared among its event places, as ACLED does when a report gives no breakdown: evenly,
+    the remainder to the first places named, so the places' deaths add up to the sentence's count."""
+    if total is None or parts <= 0:
+        return [total] * max(parts, 0)
+    q, r = divmod(total, parts)
+    return [q + (1 if i < r else 0) for i in range(parts)]

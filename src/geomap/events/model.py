@@ -1,0 +1,204 @@
+"""The learned event-place decision: named features of a place in its sentence, weighed by a logistic model.
+
+`features()` turns one candidate (a gazetteer mention, or an unknown capitalised name the gazetteer lacks) into
+named binary features: its neighbouring words, the slots of `events.slots`, the nearest event word and its distance,
+the other places of the sentence. `EventPlaceModel` holds one weight per feature name (`data/models/
+event_places.json`, written by `scripts/train_event_places.py` from the labelled newswire of Halterman 2019) and
+scores a candidate as the logistic of their sum: a probability-like score in [0, 1] that the candidate is where the
+sentence's event happened. Scoring is a few dozen dict look-ups per place: no library is needed at run time.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from geomap.events import slots
+from geomap.events.triggers import Found
+from geomap.patterns import Pattern
+
+MODEL_PATH = Path(__file__).resolve().parents[3] / "data" / "models" / "event_places.json"
+_WORD = re.compile(r"[^\W_][\w'’.-]*|\S")
+# An unknown place name: capitalised words, with the particles Arabic, French, Spanish, Portuguese and Dutch names
+# carry inside them ("Deir ez-Zor", "Ras al-Ain", "Dar es Salaam", "La Gabarra").
+UNKNOWN_NAME = Pattern(
+    "unknown capitalised name",
+    r"(?<![\w'’-])(?:(?:[Aa]l|[Ee]l|[Ee]z|[Aa]d|[Aa]s|[Aa]sh|[Aa]t)-)?[A-Z][\w’'-]*[\w]"
+    r"(?:(?:\s+|-)(?:(?:al|el|ez|ad|as|ash|at|bin|ibn|abu|de|del|della|di|da|do|dos|das|du|des|la|le|les|es|van|"
+    r"der|den|y|of)(?:\s+|-))?(?:(?:al|el|ez|ad|as|ash|at)-)?[A-Z][\w’'-]*[\w])*",
+    "Fighting reached Ras al-Ain and [Deir ez-Zor] on Sunday.", "fighting reached the outskirts at dawn.",
+    flags=0)
+_NUMBER = re.compile(r"^\d[\d,.]*$")
+# Words for the neighbour features: a word with its inner apostrophes and dots, or one other character.
+
+
+@dataclass
+class Candidate:
+    """A place-like span of a sentence (offsets in the sentence). `kind` is the gazetteer kind, or '' when the
+    gazetteer lacks the name; `hint` the toponym step's hint ('region', 'city', 'demonym', ...)."""
+
+    start: int
+    end: int
+    kind: str = ""
+    hint: str = ""
+    country: str = ""
+
+
+def _bucket(n: int) -> str:
+    return "0" if n <= 0 else "1" if n == 1 else "2-3" if n <= 3 else "4-6" if n <= 6 else "7-12" if n <= 12 \
+        else "13+"
+
+
+def _norm(w: str) -> str:
+    if _NUMBER.match(w):
+        return "<num>"
+    return w.lower()
+
+
+class Sentence:
+    """One sentence's event words, clauses and modal words, found once for all its candidates."""
+
+    def __init__(self, text: str, triggers: list[Found]):
+        self.text = text
+        self.triggers = triggers
+        self.clauses = slots.Clauses(text)
+        self.hypothetical = [m.start() for m in slots.HYPOTHETICAL.finditer(text)]
+        self.negation = [m.start() for m in slots.NEGATION.finditer(text)]
+        self.background = slots.BACKGROUND.search(text) is not None
+
+    def words_between(self, a: int, b: int) -> int:
+        """Words between two offsets, counted in a bounded window (far is far: 30+)."""
+        if b - a > 240:
+            return 30
+        return len(self.text[a:b].split())
+
+    def nearest_trigger(self, start: int, end: int) -> tuple[Found | None, int]:
+        """The event word nearest the span (in words), preferring its own clause; and that distance."""
+        if not self.triggers:
+            return None, -1
+        c0, c1 = self.clauses.around(start)
+        best, best_key, best_d = None, None, -1
+        for t in self.triggers:
+            d = self.words_between(t.end, start) if t.end <= start else self.words_between(end, t.start)
+            key = d + (0 if c0 <= t.start < c1 else 40) + (3 if t.trigger.generic or t.trigger.weak else 0)
+            if best_key is None or key < best_key:
+                best, best_key, best_d = t, key, d
+        return best, best_d
+
+
+def _words_before(text: str, pos: int, n: int) -> list[str]:
+    got = [_norm(w) for w in _WORD.findall(text, max(0, pos - 50), pos)][-n:]
+    return ["<s>"] * (n - len(got)) + got
+
+
+def _words_after(text: str, pos: int, n: int) -> list[str]:
+    got = [_norm(w) for w in _WORD.findall(text, pos, pos + 50)][:n]
+    return got + ["</s>"] * (n - len(got))
+
+
+def features(sent: Sentence, cands: list[Candidate], k: int) -> list[str]:
+    """Named binary features of candidate k among the sentence's candidates."""
+    c, text = cands[k], sent.text
+    before, after = text[max(0, c.start - slots.WINDOW): c.start], text[c.end: c.end + slots.WINDOW]
+    word = _words_before(text, c.start, 2) + _words_after(text, c.end, 2)
+    own = [_norm(w) for w in _WORD.findall(text, c.start, c.end)] or ["<empty>"]
+    f = [f"w-2={word[0]}", f"w-1={word[1]}", f"w-2,w-1={word[0]} {word[1]}", f"w+1={word[2]}", f"w+2={word[3]}",
+         f"w-1,w+1={word[1]} {word[2]}", f"first={own[0]}", f"last={own[-1]}",
+         f"kind={c.kind or '?'}", f"hint={c.hint}", f"len={min(len(own), 4)}"]
+    if not text[:c.start].strip():
+        f.append("sentence-initial")
+    for p in slots.BEFORE:
+        if p.search(before):
+            f.append("slot=" + p.name)
+    for p in slots.AFTER:
+        if p.match_at(after):
+            f.append("slot=" + p.name)
+    if sent.background:
+        f.append("background")
+    f += _trigger_features(sent, c, word[1])
+    f += _neighbour_features(sent, cands, k)
+    return f
+
+
+def _trigger_features(sent: Sentence, c: Candidate, prev: str) -> list[str]:
+    t, d = sent.nearest_trigger(c.start, c.end)
+    if t is None:
+        return ["no-trigger"]
+    side = "before" if t.start < c.start else "after"
+    c0, c1 = sent.clauses.around(c.start)
+    same = c0 <= t.start < c1
+    kind = "generic" if t.trigger.generic else "weak" if t.trigger.weak else "specific"
+    out = [f"trig-dist={_bucket(d)}", f"trig-side={side}", f"trig-type={t.trigger.event_type}",
+           f"trig={t.trigger.name}", f"trig-kind={kind}", f"trig-clause={same}",
+           f"trig-side,dist={side} {_bucket(d)}", f"trig-dist,w-1={_bucket(d)} {prev}",
+           f"trig,kind={t.trigger.name} {c.kind or '?'}"]
+    lo, hi = sorted((t.start, c.start))
+    if any(lo - 60 <= p < hi for p in sent.hypothetical):
+        out.append("hypothetical-between")
+    if any(lo - 25 <= p < hi for p in sent.negation):
+        out.append("negation-between")
+    return out
+
+
+_RANK = {"landmark": 0, "district": 1, "city": 2, "region": 3, "country": 4, "sea": 5, "continent": 6, "": 2}
+
+
+def _neighbour_features(sent: Sentence, cands: list[Candidate], k: int) -> list[str]:
+    c, text = cands[k], sent.text
+    n = len(cands)
+    out = [f"places={_bucket(n)}", "only" if n == 1 else "first" if k == 0 else "last" if k == n - 1 else "middle"]
+    if k > 0:
+        prev = cands[k - 1]
+        gap = text[prev.end: c.start]
+        if slots.LIST_JOIN.match_at(gap):
+            out.append("list-after-place")
+        if slots.NEAR_AFTER_PLACE.match_at(gap):
+            out.append("near-after-place")
+        if gap.strip() in (",", "of", "in") and _RANK[c.kind] > _RANK[prev.kind]:
+            out.append("contains-previous")  # "Sanaa, Yemen", "the village of X in Y"
+    if k + 1 < n:
+        nxt = cands[k + 1]
+        gap = text[c.end: nxt.start].strip()
+        if gap in (",", "of", "in") and _RANK[nxt.kind] > _RANK[c.kind]:
+            out.append("inside-next")
+    finer = any(o is not c and _RANK[o.kind] < _RANK[c.kind] and (not c.country or o.country == c.country)
+                for o in cands)
+    if finer:
+        out.append("finer-place-in-sentence")
+    return out
+
+
+class EventPlaceModel:
+    """A logistic model over named features, loaded from JSON: {"bias", "threshold", "weights": {name: w}}."""
+
+    def __init__(self, weights: dict[str, float], bias: float, threshold: float = 0.5, meta: dict | None = None):
+        self.weights, self.bias, self.threshold, self.meta = weights, bias, threshold, meta or {}
+
+    @classmethod
+    def load(cls, path: Path = MODEL_PATH) -> EventPlaceModel:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        return cls(data["weights"], data["bias"], data.get("threshold", 0.5), data.get("meta"))
+
+    def score(self, feats: list[str]) -> float:
+        z = self.bias + sum(self.weights.get(f, 0.0) for f in feats)
+        return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+
+    def save(self, path: Path) -> None:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        data = {"meta": self.meta, "bias": self.bias, "threshold": self.threshold,
+                "weights": dict(sorted(self.weights.items()))}
+        path.write_text(json.dumps(data, indent=0, ensure_ascii=False) + "\n", encoding="utf-8")
+
+
+_LOADED: EventPlaceModel | None = None
+
+
+def default_model() -> EventPlaceModel:
+    """The shipped model, loaded once per process."""
+    global _LOADED
+    if _LOADED is None:
+        _LOADED = EventPlaceModel.load()
+    return _LOADED

@@ -1,0 +1,158 @@
+"""Slots: what the words around a place say about it ("in X", "X was shelled", "Moscow said", "from Belarus").
+
+Each slot is a named `Pattern` with a sentence it must match and one it must not (place in [brackets]). They were
+once the final word on event places; now each is one feature of the learned model (`events.model`), which weighs
+them against the rest of the sentence. Every pattern reads a bounded window (`WINDOW` characters) next to the
+place, so the cost per place is constant whatever the sentence's length.
+"""
+
+from __future__ import annotations
+
+import bisect
+
+from geomap.patterns import Pattern
+
+WINDOW = 60
+# What may stand between a locative word and the place: articles, adjectives, possessive names, "and around".
+FILL = (r"(?:(?:the|a|an|and|around|in|nearby|wider|greater|whole|entire|eastern|western|northern|southern|central|"
+        r"north-?eastern|north-?western|south-?eastern|south-?western|north|south|east|west|neighbouring|"
+        r"neighboring|occupied|besieged|embattled|frontline|front-line|key|strategic|port|capital|"
+        r"[\w-]+-(?:held|occupied|controlled|installed)|[A-Z][\w'’-]*['’]s|[A-Z][a-z]+(?:n|i|ese|ish|ic))\s+)*")
+
+P = Pattern
+LOCATIVE = P(
+    "locative",
+    r"(?:\b(?:in|at|near|around|outside|inside|within|into|across|over|on|onto|through|off|throughout|along)\s+"
+    + FILL + r"$)"
+    r"|(?:\b(?:moved|deployed|redeployed|sent|dispatched|advanced|pushed|travell?ed|flew|came|returned|"
+    r"transferred|headed|rushed)\s+(?:\w+\s+){0,3}?to\s+" + FILL + r"$)"
+    r"|(?:\b(?:outskirts|city|cities|towns?|villages?|suburbs?|regions?|provinces?|districts?|centre|center|heart|"
+    r"(?<!km\s)north|(?<!km\s)south|(?<!km\s)east|(?<!km\s)west|invasion|shelling|bombing|bombardment|capture|"
+    r"siege|battle|attacks?|strikes?|liberation|outside|occupation|parts|areas?|port|stronghold|control|capital|"
+    r"edge|streets|outskirt|territory|entrance|vicinity|residents|inhabitants)\s+of\s+(?:[A-Z][\w'’-]+,\s+)*"
+    + FILL + r"$)"
+    r"|(?:\b(?:damage|damaging|attacks?|strikes?|hits?)\s+to\s+" + FILL + r"$)"
+    r"|(?:\b(?:heads?|headed|left|bound|departed)\s+for\s+" + FILL + r"$)",
+    "Two shells fell in [Kherson] overnight.", "Officials from [Kherson] spoke to reporters.", "before")
+OBJECT = P(
+    "object of an event verb",
+    r"\b(?:attacked|shelled|struck|hit|bombed|targeted|pounded|captured|seized|recaptured|retook|liberated|"
+    r"entered|stormed|besieged|raided|invaded|visited|visits|visit|reached|rocked|shook)\s+" + FILL + r"$",
+    "Rebels stormed [Goma] at dawn.", "Rebels praised [Goma] at dawn.", "before")
+PASSIVE_AFTER = P(
+    "passive event after",
+    r"^\s*(?:(?:was|were|has been|had been|is|are|came|come|remained|remains)\s+(?:\w+\s+)?"
+    r"(?:attacked|hit|shelled|struck|bombed|targeted|pounded|captured|seized|under\s+(?:fire|attack|shelling)|"
+    r"rocked|damaged|retaken|recaptured|liberated))|^\s*(?:fell|has\s+fallen|had\s+fallen)\b",
+    "[Mariupol] was shelled again on Sunday.", "[Mariupol] was calm again on Sunday.", "after")
+ATTRIBUTIVE = P(
+    "a body or meeting in the place",
+    r"\b(?:government|authorities|officials|leadership|junta|regime|embassy|ambassador|envoy|affiliate|branch|"
+    r"wing|allies|ally|partners?|representatives?|headquarters|parliament|ministry|court|conference|summit|"
+    r"talks|meeting|negotiations|office|spokes(?:man|woman|person)|correspondent|based|council|assembly|committee|"
+    r"agency|organi[sz]ation|university|institute|company|firm|exchange|diaspora)\s+(?:in|at)\s+" + FILL + r"$"
+    r"|\b(?:solidarity|sympathy)\s+with\s+(?:\w+\s+){0,3}?(?:in|of)\s+" + FILL + r"$",
+    "The junta in [Niamey] denied the report.", "Gunmen in [Niamey] robbed a bank.", "before")
+PHYSICAL = P(
+    "a building as target",
+    r"\b(?:outside|near|inside|at|stormed|attacked|targeted|hit|struck|front\s+of|siege\s+of|around)\s+"
+    r"(?:the\s+)?(?:[\w'’-]+\s+){0,2}(?:embassy|parliament|ministry|court|headquarters|office)\s+(?:in|at)\s+"
+    + FILL + r"$",
+    "Crowds gathered outside the embassy in [Amman] on Friday.", "The embassy in [Amman] issued a statement.",
+    "before")
+WHOLE_WAR = P(
+    "the whole war in the place",
+    r"\b(?:war|conflict|crisis|insurgency|occupation)\s+(?:in|on|over|against)\s+" + FILL + r"$",
+    "He has covered the war in [Yemen] since it began.", "A car bomb went off in [Yemen] on Monday.", "before")
+REFERENCE = P(
+    "distance reference",
+    r"\b\d+\s*(?:km|kilometres|kilometers|miles|mi)\s+(?:\(\d+\s*miles?\)\s+)?(?:\w+\s+)?(?:of|from)\s+"
+    + FILL + r"$",
+    "The village lies 40 km north of [Kaya].", "The village lies north of the river near [Kaya].", "before")
+SPEAKER_AFTER = P(
+    "speaker after",
+    r"^\s+(?:has\s+|have\s+|had\s+)?(?:said|says|say|asked|asks|told|tells|denied|denies|urged|urges|called|calls|"
+    r"accused|accuses|warned|warns|blamed|blames|claimed|claims|announced|announces|condemned|condemns|rejected|"
+    r"rejects|insisted|insists|stated|demanded|demands|responded|sought|seeks|wants|believes|agreed|agrees|"
+    r"refused|refuses|vowed|vows|pledged|pledges|threatened|threatens|hopes|expects|decided|decides)\b",
+    "Officials said [Moscow] denied any role.", "Strikes on [Moscow] continued overnight.", "after")
+POSSESSIVE = P("possessive", r"^['’]s\b", "[Kyiv]'s mayor spoke on Monday.", "In [Kyiv] the mayor spoke.", "after")
+PART_AFTER = P(
+    "a part of the place",
+    r"^['’]s\s+(?:\w+\s+){0,2}?(?:outskirts|suburbs?|centre|center|districts?|neighbou?rhoods?|port|airport|streets|"
+    r"outskirt|edge|old city|downtown|residential|industrial|palace|square|hall|mosque|stadium|market|hospital|"
+    r"building|headquarters|frontline|front line|railway station)\b",
+    "Shells hit [Beirut]'s southern suburbs.", "[Beirut]'s mayor spoke to reporters.", "after")
+MODIFIER_AFTER = P(
+    "qualifies the next place",
+    r"^\s+(?:port|city|town|village|coast|region|province|capital|enclave|island|suburbs?|district|"
+    r"neighbou?rhood|area|county)\s+of\b",
+    "Fighting raged in the [Kyiv] suburb of Irpin.", "Fighting raged in [Kyiv] on Sunday.", "after")
+ORIGIN = P(
+    "origin or partner",
+    r"\b(?:from|with|by|against|and|than|like|about|towards?\s+the\s+border\s+with)\s+" + FILL + r"$",
+    "Refugees arrived from [Sudan] last week.", "Refugees arrived in [Sudan] last week.", "before")
+BEARING = P(
+    "bearing from a reference",
+    r"\b(?:north|south|east|west)(?:-?(?:east|west))?\s+of\s+" + FILL + r"$",
+    "Clashes erupted in a village west of [Tripoli].", "Clashes erupted in [Tripoli].", "before")
+FROM_IN = P(
+    "came from positions in",
+    r"\bfrom\s+(?:\w+\s+){0,3}?(?:in|at|near)\s+" + FILL + r"$",
+    "Troops advanced from their positions in [Khartoum].", "Troops advanced on positions in [Khartoum].", "before")
+ROUTE = P(
+    "a route",
+    r"\b(?:send|sent|sending|route|routed|rerouted?|divert(?:ed|ing)?|sail(?:ed|ing)?|ship(?:ped|ping)?)\s+"
+    r"(?:\w+\s+){0,3}?(?:around|via|through|to)\s+" + FILL + r"$",
+    "Shippers rerouted their vessels around [Africa]'s cape.", "Pirates attacked vessels near [Somalia].",
+    "before")
+NEAR_AFTER_PLACE = P(
+    "near another place",
+    r"^,?\s*(?:near|outside|close\s+to|not\s+far\s+from)\s+(?:the\s+(?:city|town)\s+of\s+)?$",
+    "Shelling hit [Muridke], near [Lahore], at night.", "Shelling hit [Muridke] and [Lahore] at night.", "between")
+HYPOTHETICAL = P(
+    "hypothetical",
+    r"\b(?:could|might|may|would\s+be|intend(?:s|ed)?\s+to|intention|threaten(?:s|ed)?\s+to|fears?|feared|if|"
+    r"unless|warned\s+(?:for\s+\w+\s+)?that|possible|potential|urg\w+|call\w*\s+for|press\w*\s+for|demand\w*|"
+    r"end\s+to|to\s+(?:end|stop|halt)|halt\s+to)\b",
+    "Officials fear the rebels could attack the town.", "The rebels attacked the town.")
+NEGATION = P("negation", r"\b(?:not|no|never|n't|without|nor|denied)\b",
+             "The army has not attacked the town.", "The army attacked the town.")
+BACKGROUND = P(
+    "background of the whole war",
+    r"\b(?:war|conflict|invasion|insurgency)\s+(?:in\s+\w+\s+)?(?:is|was|has\s+been|became|remains)\s+"
+    r"(?:\w+\s+){0,3}?(?:the\s+)?(?:biggest|largest|worst|deadliest|bloodiest|longest)|\d+-(?:month|year|week)-old\s+"
+    r"(?:war|conflict|insurgency)",
+    "The conflict has been the deadliest in the region for years.",
+    "The blast was the deadliest in the region this year.")
+CLAUSE_BREAK = P(
+    "clause break",
+    r"[;:]|,\s+(?:as|while|but|whereas|although|though|after|before|when|sparking|prompting|triggering|drawing|"
+    r"fuell?ing|provoking|saying|claiming|adding)\b|\s[-–—]\s",
+    "Rebels shelled the town, prompting residents to flee.", "Rebels shelled the town and the airport.")
+LIST_JOIN = P("list continues", r"^\s*(?:,|,?\s*and|,?\s*or)\s*(?:the\s+)?$",
+              "Blasts hit [Kyiv], [Odesa] and Lviv.", "Blasts hit [Kyiv] near [Odesa] and Lviv.", "between")
+NAME_GOES_ON = P("capitalised word follows", r"^\s+[A-Z][a-z]", "The [U.S.] Air Force flew.",
+                 "Jets flew over [Syria] on Monday.", "after", flags=0)
+del P
+
+#: Slot patterns read on the text before the place, after it, or around it (the model's named boolean features).
+BEFORE = (LOCATIVE, OBJECT, ATTRIBUTIVE, PHYSICAL, WHOLE_WAR, REFERENCE, ORIGIN, BEARING, FROM_IN, ROUTE)
+AFTER = (PASSIVE_AFTER, SPEAKER_AFTER, POSSESSIVE, PART_AFTER, MODIFIER_AFTER, NAME_GOES_ON)
+
+
+class Clauses:
+    """The clause breaks of one sentence, found once; a place's clause is then two bisections, not a re-scan."""
+
+    def __init__(self, text: str):
+        self.length = len(text)
+        spans = [(m.start(), m.end()) for m in CLAUSE_BREAK.finditer(text)]
+        self.starts = [s for s, _ in spans]
+        self.ends = [e for _, e in spans]
+
+    def around(self, pos: int) -> tuple[int, int]:
+        """(start, end) of the clause holding `pos`: after the last break ending at or before it, up to the first
+        break starting at or after it."""
+        i = bisect.bisect_right(self.ends, pos)
+        j = bisect.bisect_left(self.starts, pos)
+        return (self.ends[i - 1] if i else 0), (self.starts[j] if j < len(self.starts) else self.length)

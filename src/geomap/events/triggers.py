@@ -1,0 +1,139 @@
+"""Event words (triggers): ACLED's event types and sub-types, found by one combined regular expression.
+
+Each trigger is data: its pattern, its ACLED type, and one sentence it must find and one it must not
+(`tests/test_events_triggers.py`). A *generic* word ("attack", "damaged") takes the type of the specific words of its
+sentence, else paragraph, else article; a *weak* word ("killed", "shot") only defers to the specific words of its own
+sentence ("a missile strike killed five": the strike, not a killing), else stands for itself.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+EXPL, BATTLE, VAC, PROTEST, RIOT, STRAT = (
+    "Explosions/Remote violence", "Battles", "Violence against civilians", "Protests", "Riots",
+    "Strategic developments")
+#: ACLED's violent types: the ones a generic word can stand for.
+VIOLENT = (EXPL, BATTLE, VAC)
+
+
+@dataclass(frozen=True)
+class Trigger:
+    name: str
+    pattern: str
+    event_type: str
+    sub_event_type: str
+    match: str  # a sentence in which this trigger is found
+    miss: str  # a sentence in which it is not
+    generic: bool = False
+    weak: bool = False
+
+
+T = Trigger
+# Order matters only for overlapping matches at one position: the first listed wins.
+TRIGGERS: tuple[Trigger, ...] = (
+    T("drills", r"(?:naval |military |joint |war |tactical |battalion |live-fire )*(?:drills?|exercises?|"
+      r"manoeuvres|maneuvers|war games)", STRAT, "Other",
+      "The navy held live-fire drills off the coast.", "He exercised his right to remain silent."),
+    T("agreement", r"ceasefire|cease-fire|truce|peace (?:deal|agreement|accord)|prisoner (?:swap|exchange)|"
+      r"exchanged? prisoners|humanitarian pause", STRAT, "Agreement",
+      "A truce took hold in the town on Sunday.", "The ministers discussed trade tariffs."),
+    T("arrests", r"arrested|detained|detentions?|arrests?|rounded up", STRAT, "Arrests",
+      "Police arrested four men in the port.", "The arresting images were shown at the gallery."),
+    T("disrupted", r"shot down|intercepted|downed|destroyed (?:about |some |at least )?\d* ?(?:of \d+ )?(?:drones|"
+      r"missiles)|air defen[cs]es? (?:systems? )?(?:destroyed|shot)", STRAT, "Disrupted weapons use",
+      "Air defences shot down nine drones overnight.", "The drone flew over the stadium."),
+    T("withdrawal", r"withdr[ae]w|withdrawn|withdrawal|pulled out|handed over|without (?:a fight|resistance|"
+      r"firing a shot)|unopposed", STRAT, "Non-violent transfer of territory",
+      "The rebels withdrew from the town.", "The rebels held the town."),
+    T("visit", r"heads? for|headed for|visit(?:ed|ing|s)?|trip to|travell?ed to", STRAT, "Other",
+      "The minister visited the front on Friday.", "The minister spoke on the radio."),
+    T("deployment", r"moved (?:in)?to|deployed|redeployed|deployment|massed|build-?up|stationed|sent troops|"
+      r"sending (?:\w+ )?troops|troops (?:moved|arrived)", STRAT, "Change to group/activity",
+      "The army deployed two brigades to the border.", "The army marked its anniversary."),
+    T("air strike", r"air ?strikes?|air raids?|airstrikes?|drone (?:strikes?|attacks?)|drones? (?:attacked|hit|"
+      r"struck|targeted)|(?:kamikaze|suicide|attack|shahed) drones?|drones|bombed|bombing|bombardment|warplanes|"
+      r"jets struck|glide bombs?|air-dropped", EXPL, "Air/drone strike",
+      "An air strike hit the market.", "The airline cancelled its flights."),
+    T("shelling", r"shell(?:ed|ing|s)|shell (?:hit|struck|landed|exploded|fell)|artillery|missiles?|rockets?|"
+      r"mortars?|barrages?|ballistic|cruise missiles?|struck by (?:a )?(?:missile|rocket)|grad", EXPL,
+      "Shelling/artillery/missile attack",
+      "Rebels shelled the outskirts overnight.", "The company sold its shares."),
+    T("ied", r"roadside bombs?|improvised explosive|ieds?|landmines?|mines? exploded|car bombs?|explosive device|"
+      r"blown up|booby[- ]trap\w*|bomb (?:exploded|went off|blast)", EXPL, "Remote explosive/landmine/IED",
+      "A roadside bomb hit a patrol.", "The road was reopened to traffic."),
+    T("suicide bomb", r"suicide (?:bombers?|bombings?|attacks?|car bomb)|blew (?:himself|herself|themselves) up",
+      EXPL, "Suicide bomb",
+      "A suicide bomber struck a checkpoint.", "A bomber jet flew overhead."),
+    T("explosion", r"explosions?|blasts?|explod(?:ed|ing|es)|blew up|detonat\w+|strikes?|struck|hit|hits|attacked|"
+      r"attacks?|attacking|assaults?|damaged?|damaging|destroyed|destroying|targeted|targeting|targets?|pounded|"
+      r"wrecked|debris|shrapnel|killed by (?:\w+ )?fire|under fire|fired (?:at|on|upon|into)|launched",
+      EXPL, "Shelling/artillery/missile attack",
+      "Explosions were heard across the city.", "The city was quiet all night.", generic=True),
+    T("fighting", r"fierce(?:st)? fighting|fighting|fought|incursions?|raids? into|raid(?:ed|s|ing)?|ambush(?:ed|es)?|"
+      r"gunfire|gunshots|gun ?battles?|shoot-?outs?|exchanges? of fire|clash(?:es|ed)?|battles?|battlefield|battling|"
+      r"combat|firefights?|gunfights?|skirmish(?:es)?|offensive|counter-?offensive|assault on|holding firm|repelled|"
+      r"repulsed|advance[ds]?|advancing|front ?line|stormed|storming|besieged|siege|encircled|invasion|invaded|"
+      r"ground attack", BATTLE, "Armed clash",
+      "Fierce fighting broke out near the bridge.", "The bridge was repainted."),
+    T("regains", r"recaptured|retook|retaken|liberated|regained", BATTLE, "Government regains territory",
+      "Troops recaptured the village.", "Troops rested in the village."),
+    T("coup", r"seized power|coup|ousted|toppled|overthrown|overthrew", STRAT, "Other",
+      "The army seized power in a coup.", "The army paraded in the capital."),
+    T("capture", r"captur(?:ed?|es|ing)|seized|seizing|overran|fell to|took control|taken control|seized control|"
+      r"took over|entered|swept into|rolled into|stormed into|pushed into|marched into", BATTLE,
+      "Non-state actor overtakes territory",
+      "Rebels captured the airport.", "Rebels spoke at the airport."),
+    T("abduction", r"abduct\w+|kidnap\w+|hostages?|(?:was|were|been) seized by|taken hostage", VAC,
+      "Abduction/forced disappearance",
+      "Gunmen kidnapped two aid workers.", "Two aid workers returned home."),
+    T("attack on civilians", r"massacred?|executed|execution|killed (?:\w+ )?civilians|shot dead|opened fire on|"
+      r"gunned down|hacked to death|lynched|rammed|(?:car-)?ramming|stabb(?:ed|ing)|knife attack|beheaded",
+      VAC, "Attack",
+      "Gunmen opened fire on a wedding party.", "The wedding party opened presents."),
+    T("killing", r"kill(?:ed|ing|s)?|murder(?:ed|s|ing)?|assassinat\w+|shot|shoots?|shooting|wounded|wounding|"
+      r"injured|injuring|died", VAC, "Attack",
+      "Unknown assailants murdered a teacher.", "The teacher retired after thirty years.", weak=True),
+    T("looting", r"looted|looting|plundered|burn(?:ed|t) (?:down )?(?:\w+ )?(?:houses|homes|shops|villages?)",
+      STRAT, "Looting/property destruction",
+      "Soldiers looted shops in the market.", "Shoppers filled the market."),
+    T("riot", r"riot(?:s|ers|ing)?(?! police| gear| squad)|torched|set (?:\w+ )?on fire|set fires?(?: to)?|"
+      r"ransacked|mob|stone-throw\w*|(?:threw|throwing|hurl\w*) (?:stones|rocks|projectiles|bottles|petrol bombs|"
+      r"molotov cocktails)|petrol bombs?|molotov cocktails?", RIOT, "Violent demonstration",
+      "Youths torched cars and threw stones at police.", "Riot police stood by."),
+    T("intervention", r"water cannons?|tear ?gas|stun grenades|rubber bullets|dispersed (?:the )?(?:crowds?|"
+      r"protesters|demonstrators)|broke up (?:the )?(?:protest|rally|demonstration)", PROTEST,
+      "Protest with intervention",
+      "Police fired tear gas at the crowd.", "The crowd sang the anthem."),
+    T("protest", r"sit-ins?|took to the streets|crowds? (?:also )?(?:gathered|marched|rallied)|gathered outside|"
+      r"vigils?|protest(?:s|ers|ed|ing)?|demonstrat(?:ors|ion|ions|ed|ing)|rall(?:y|ies|ied)|marched|marching|"
+      r"march(?:es)? against|strike action", PROTEST, "Peaceful protest",
+      "Thousands rallied against the new law.", "Thousands read the new law."),
+)
+del T
+# Anchored at word starts outside the alternation: most positions fail at once instead of trying every trigger.
+_TRIGGER_RE = re.compile(
+    r"(?<!\w)(?=\w)(?:" + "|".join(f"(?P<t{i}>(?:{t.pattern})\\b)" for i, t in enumerate(TRIGGERS)) + ")", re.I)
+
+
+@dataclass(frozen=True)
+class Found:
+    start: int
+    end: int
+    trigger: Trigger
+
+
+def find_triggers(text: str) -> list[Found]:
+    """Every event word of a sentence, in order (linear: one pass of one compiled alternation)."""
+    return [Found(m.start(), m.end(), TRIGGERS[int(m.lastgroup[1:])]) for m in _TRIGGER_RE.finditer(text)]
+
+
+def specific(found: list[Found]) -> tuple[str, str] | None:
+    """The most frequent specific violent (type, sub-type) among triggers, if any."""
+    counts: dict[tuple[str, str], int] = {}
+    for f in found:
+        t = f.trigger
+        if not (t.generic or t.weak) and t.event_type in VIOLENT:
+            counts[(t.event_type, t.sub_event_type)] = counts.get((t.event_type, t.sub_event_type), 0) + 1
+    return max(counts, key=counts.__getitem__) if counts else None

@@ -1,0 +1,168 @@
+"""The events package step by step, on a tiny gazetteer and sentences written for these tests (none from a gold set).
+
+One test per class of decision: one happening per sentence and place, ACLED precedence for protests met with force,
+agents as actors, deaths shared (never multiplied) among places, names the gazetteer lacks placed within a coarser
+place, a country not marked where a place inside it is, and the pieces (clauses, merge, model) alone.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from geomap.events.acled import happening
+from geomap.events.fatalities import share
+from geomap.events.merge import merge_events
+from geomap.events.model import Candidate, EventPlaceModel, Sentence, default_model, features
+from geomap.events.slots import Clauses
+from geomap.events.triggers import find_triggers
+from geomap.gazetteer import Gazetteer, Row
+from geomap.models import Article
+from geomap.pipeline import build_pipeline
+
+ROWS = [
+    Row("t:eldoret", "Eldoret", "city", 0.5143, 35.2698, "KE", "KE.1", 475000, 8.0),
+    Row("t:kenya", "Kenya", "country", 0.5, 37.9, "KE", "", 47000000, 400.0),
+    Row("t:rabat", "Rabat", "city", 34.0209, -6.8416, "MA", "MA.1", 580000, 10.0),
+    Row("t:casablanca", "Casablanca", "city", 33.5731, -7.5898, "MA", "MA.2", 3100000, 15.0),
+    Row("t:kafanchan", "Kafanchan", "city", 9.5833, 8.2917, "NG", "NG.1", 83000, 4.0),
+    Row("t:hawul", "Hawul", "region", 10.45, 12.1, "NG", "NG.2", 120000, 30.0),
+    Row("t:nigeria", "Nigeria", "country", 9.1, 8.7, "NG", "", 200000000, 600.0),
+    Row("t:avdiivka", "Avdiivka", "city", 48.139, 37.743, "UA", "UA.05", 31000, 3.0),
+    Row("t:marinka", "Marinka", "city", 47.942, 37.503, "UA", "UA.05", 9000, 2.0),
+    Row("t:irpin", "Irpin", "city", 50.5218, 30.2506, "UA", "UA.13", 60000, 4.0),
+    Row("t:kharkiv", "Kharkiv", "city", 49.9935, 36.2304, "UA", "UA.07", 1400000, 15.0),
+    Row("t:ukraine", "Ukraine", "country", 49.0, 32.0, "UA", "", 41000000, 500.0),
+]
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return build_pipeline(Gazetteer.from_rows(ROWS, origin="tiny"))
+
+
+def run(nlp, text: str):
+    return nlp(Article("t", date(2024, 5, 10), text))
+
+
+def test_protest_met_with_lethal_force_is_one_event_of_excessive_force(nlp):
+    doc = run(nlp, "Police fired tear gas and live rounds at protesters in Eldoret on Thursday, killing five people.")
+    assert [(e.place.name, e.event_type, e.sub_event_type) for e in doc.events] == [
+        ("Eldoret", "Violence against civilians", "Excessive force against protesters")]
+    ev = doc.events[0]
+    assert ev.actors[0] == "Police forces" and ev.actors[-1] == "Protesters"
+    assert ev.fatalities == 5
+
+
+def test_peaceful_rally_in_two_cities_is_two_protests_and_nothing_else(nlp):
+    doc = run(nlp, "Thousands of demonstrators rallied in Rabat and Casablanca on Friday against price rises.")
+    assert sorted((e.place.name, e.event_type, e.sub_event_type) for e in doc.events) == [
+        ("Casablanca", "Protests", "Peaceful protest"), ("Rabat", "Protests", "Peaceful protest")]
+
+
+def test_active_killing_by_gunmen_is_violence_against_civilians(nlp):
+    doc = run(nlp, "Gunmen killed 14 villagers in Kafanchan on Wednesday night, residents said.")
+    assert [(e.place.name, e.event_type, e.sub_event_type) for e in doc.events] == [
+        ("Kafanchan", "Violence against civilians", "Attack")]
+    assert doc.events[0].actors == ["Unidentified armed group"] and doc.events[0].fatalities == 14
+
+
+def test_deaths_are_shared_among_places_not_copied(nlp):
+    doc = run(nlp, "Russian shelling killed seven civilians in Avdiivka and Marinka on Monday.")
+    assert {e.place.name for e in doc.events} == {"Avdiivka", "Marinka"}
+    assert sum(e.fatalities for e in doc.events) == 7
+
+
+def test_unknown_village_falls_back_to_the_district_it_is_in(nlp):
+    doc = run(nlp, "Gunmen attacked Bwalagi village of Hawul district on Sunday, killing four farmers.")
+    assert [(e.place.name, e.place.kind) for e in doc.events] == [("Hawul", "region")]
+
+
+def test_unknown_town_in_a_list_is_placed_within_the_country(nlp):
+    doc = run(nlp, "Bandits raided Kafanchan and Bwalagi in northern Nigeria on Sunday, killing four farmers.")
+    roles = {m.text: (m.role, m.within, m.place.name) for m in doc.mentions}
+    assert roles == {"Kafanchan": ("event", False, "Kafanchan"), "Bwalagi": ("event", True, "Nigeria"),
+                     "Nigeria": ("mention", False, "Nigeria")}
+    rec = next(m for m in doc.mentions if m.text == "Bwalagi").to_record(doc.article)
+    assert rec["within"] is True and rec["name"] == "Nigeria" and rec["precision"] == "country"
+
+
+def test_unknown_town_beside_a_known_one_is_put_around_it_at_region_precision(nlp):
+    doc = run(nlp, "Fighting raged in Bwalagi and Kafanchan on Sunday.")
+    m = next(m for m in doc.mentions if m.text == "Bwalagi")
+    assert m.within and m.place.name == "near Kafanchan" and m.place.kind == "region"
+    assert {e.place.name for e in doc.events} == {"near Kafanchan", "Kafanchan"}
+
+
+def test_unknown_name_with_nowhere_to_put_it_makes_no_event(nlp):
+    doc = run(nlp, "Gunmen attacked Bwalagi on Sunday, killing four farmers.")
+    assert doc.events == []
+
+
+def test_country_is_not_the_event_place_when_a_city_in_it_is(nlp):
+    doc = run(nlp, "A missile struck an apartment block in Irpin, Ukraine, on Tuesday.")
+    roles = {m.text: m.role for m in doc.mentions}
+    assert roles["Irpin"] == "event" and roles["Ukraine"] == "mention"
+
+
+def test_place_followed_by_a_weekday_is_still_an_event_place(nlp):
+    doc = run(nlp, "Russian missiles struck Kharkiv Tuesday, damaging a power plant.")
+    assert [e.place.name for e in doc.events] == ["Kharkiv"]
+
+
+def test_every_mention_has_a_score_in_unit_interval(nlp):
+    doc = run(nlp, "Officials in Kenya said fighting broke out near Eldoret.")
+    assert doc.mentions and all(0.0 <= m.event_score <= 1.0 for m in doc.mentions)
+
+
+def test_share_keeps_the_total():
+    assert share(7, 2) == [4, 3] and share(None, 3) == [None, None, None] and share(0, 2) == [0, 0]
+
+
+def test_clauses_around_a_position():
+    text = "Rebels shelled the town, prompting residents to flee; troops arrived later."
+    cl = Clauses(text)
+    a = cl.around(text.index("town"))
+    b = cl.around(text.index("troops"))
+    assert text[a[0]:a[1]].strip() == "Rebels shelled the town" and text[b[0]:b[1]].strip() == "troops arrived later."
+
+
+def test_happening_types_a_generic_word_by_its_clause():
+    text = "A missile strike killed five people."
+    found = find_triggers(text)
+    etype, sub = happening(found[-1], found, text, lambda: None, 5)
+    assert (etype, sub) == ("Explosions/Remote violence", "Shelling/artillery/missile attack")
+
+
+def test_merge_folds_repeats_of_one_place_and_type():
+    doc_events = []
+    nlp = build_pipeline(Gazetteer.from_rows(ROWS, origin="tiny"))
+    for text in ("Shelling hit Avdiivka on Monday.", "Avdiivka was shelled again on Monday, killing two."):
+        doc_events += nlp(Article("t", date(2024, 5, 10), text)).events
+    merged = merge_events(doc_events)
+    assert len(merged) == 1 and len(merged[0].sentences) == 2 and merged[0].fatalities == 2
+
+
+def test_speaker_place_is_a_mention_and_the_shelled_place_an_event(nlp):
+    doc = run(nlp, "Officials in Rabat said shells hit Eldoret overnight.")
+    roles = {m.text: m.role for m in doc.mentions}
+    assert roles == {"Rabat": "mention", "Eldoret": "event"}
+
+
+def test_model_scores_the_object_of_an_attack_above_the_subject_of_a_speech():
+    model = default_model()
+    text = "Nigeria said on Monday that bandits attacked Kafanchan."
+    sent = Sentence(text, find_triggers(text))
+    cands = [Candidate(0, 7, "country", "", "NG"),
+             Candidate(text.index("Kafanchan"), text.index("Kafanchan") + 9, "city", "", "NG")]
+    speaker, target = (model.score(features(sent, cands, k)) for k in (0, 1))
+    assert target > model.threshold > speaker
+
+
+def test_model_round_trips_through_json(tmp_path):
+    m = EventPlaceModel({"a": 1.5, "b": -2.0}, 0.25, 0.4, {"what": "test"})
+    m.save(tmp_path / "m.json")
+    back = EventPlaceModel.load(tmp_path / "m.json")
+    assert back.weights == m.weights and back.bias == 0.25 and back.threshold == 0.4
+    assert back.score(["a"]) > back.score([]) > back.score(["b"])
