@@ -13,7 +13,7 @@ $(PY):
 	$(PYTHON) -m venv $(VENV)
 
 $(INSTALLED): pyproject.toml | $(PY)
-	$(PY) -m pip install --quiet --disable-pip-version-check -e ".[dev,build,dask]"
+	$(PY) -m pip install --quiet --disable-pip-version-check -e ".[dev,build,dask,train]"
 	touch $(INSTALLED)
 
 # Gazetteer index cache and the map's JavaScript/CSS served from ./static (no CDN at run time).

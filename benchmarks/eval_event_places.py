@@ -5,7 +5,8 @@
 For every record of the split (the fixed split of `geomap.events.training`, by sentence text), the sentence goes
 through geomap's whole pipeline; the tokens of the places marked `event` are scored against the record's gold
 LOCATION tokens (micro precision / recall / F1 over records). Printed in the same run:
-  geomap                    the pipeline's `role == "event"` (what `geomap geoparse` prints)
+  geomap                    the pipeline's `role == "event"` (what `geomap geoparse` prints), including event
+                            places the gazetteer lacks
   every place is the event  every resolved place (not demonyms) of geomap's own recognition
   nearest place to the verb the one resolved place nearest the record's event verb
   recognition ceiling       every gold token covered by a candidate: a resolved mention, or (in a sentence with an
@@ -40,7 +41,7 @@ def candidate_spans(doc) -> list[tuple[int, int]]:
     """Every span the event step scores: the same candidates as `geomap.events.extract.sentence_candidates`."""
     out = []
     for si, st in enumerate(doc.sentences):
-        ms = [m for m in doc.mentions if m.sentence == si and not m.within]
+        ms = [m for m in doc.mentions if m.sentence == si and m.found_by == "toponyms"]
         _, cands, _ = sentence_candidates(st.text, st.start, ms, find_triggers(st.text))
         out += [(st.start + c.start, st.start + c.end) for c in cands]
     return out
@@ -55,16 +56,15 @@ def evaluate(split: str, data: Path, errors: int) -> dict[str, Score]:
         if split_of(rec.text) != split:
             continue
         doc = nlp(Article(rec.id, PUBLISHED, rec.text))
-        places = [m for m in doc.mentions if m.place is not None and m.hint != "demonym" and not m.within]
+        places = [m for m in doc.mentions if m.place is not None and m.hint != "demonym" and m.found_by == "toponyms"]
         gold = tokens(rec.text, rec.locations)
         verb = (rec.verb[0] + rec.verb[1]) / 2
         nearest = min(places, key=lambda m: abs((m.start + m.end) / 2 - verb), default=None)
         preds = {
-            "geomap": tokens(rec.text, [(m.start, m.end) for m in places if m.role == "event"]),
+            "geomap": tokens(rec.text, [(m.start, m.end) for m in doc.mentions if m.role == "event"]),
             "every place is the event": tokens(rec.text, [(m.start, m.end) for m in places]),
             "nearest place to the verb": tokens(rec.text, [(nearest.start, nearest.end)] if nearest else []),
         }
-        preds["geomap"] |= tokens(rec.text, [(m.start, m.end) for m in doc.mentions if m.within and m.role == "event"])
         preds["recognition ceiling"] = gold & tokens(rec.text, candidate_spans(doc))
         for k, p in preds.items():
             scores[k].add(p, gold)
@@ -83,7 +83,12 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--split", default="test", choices=("train", "dev", "test"))
     ap.add_argument("--data", type=Path, default=DATA)
     ap.add_argument("--errors", type=int, default=0, help="print the first N records geomap gets wrong")
+    ap.add_argument("--model", type=Path, help="an event-place model file other than the shipped one")
     args = ap.parse_args(argv)
+    if args.model:
+        from geomap.events import model
+
+        model.use_model(model.EventPlaceModel.load(args.model))
     if not args.data.is_file():
         print(f"no data at {args.data}", file=sys.stderr)
         return 1

@@ -146,6 +146,17 @@ def test_filters_round_trip_through_the_url():
     assert (clamped.start, clamped.end) == (span[0], span[0])
 
 
+def test_minimum_confidence_rides_in_the_url_only_above_the_models_threshold():
+    span = (date(2022, 1, 1), date(2022, 12, 31))
+    low = appstate.default_min_score()
+    assert 0 < low < 1
+    f = appstate.Filters(min_score=0.9)
+    assert appstate.filters_to_query(f, span) == {"conf": "0.90"}
+    assert appstate.filters_from_query({"conf": "0.9"}, span).min_score == 0.9
+    for junk in ("abc", "-1", "7", f"{low:.2f}", ""):  # invalid, out of range, or no stricter than every event
+        assert appstate.filters_from_query({"conf": junk}, span).min_score is None
+
+
 def test_timeline_counts_per_day_and_type(db):
     with Store.open(db) as store:
         df = store.events_frame()

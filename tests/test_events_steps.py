@@ -95,9 +95,12 @@ def test_unknown_town_beside_a_known_one_is_put_around_it_at_region_precision(nl
     assert {e.place.name for e in doc.events} == {"near Kafanchan", "Kafanchan"}
 
 
-def test_unknown_name_with_nowhere_to_put_it_makes_no_event(nlp):
-    doc = run(nlp, "Gunmen attacked Bwalagi on Sunday, killing four farmers.")
+def test_unknown_name_with_nowhere_to_put_it_makes_no_event_but_is_reported(nlp):
+    doc = run(nlp, "Gunmen attacked the village of Bwalagi on Sunday, killing four farmers.")
     assert doc.events == []
+    m = next(m for m in doc.mentions if m.text == "Bwalagi")
+    rec = m.to_record(doc.article)
+    assert m.role == "event" and rec["lat"] is None and rec["name"] is None and rec["within"] is False
 
 
 def test_country_is_not_the_event_place_when_a_city_in_it_is(nlp):

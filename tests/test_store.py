@@ -496,3 +496,36 @@ def test_articles_and_mentions_containing_take_wildcards_literally(store: Store)
     assert store.articles_containing(" ") == [] and store.mentions_containing("") == []
     assert [(m["text"], m["place_id"], m["role"]) for m in store.mentions_containing("kyi")] == [
         ("Kyiv", "t:kyiv", "event")]
+
+
+def test_event_score_is_kept_folded_and_filtered(store: Store) -> None:
+    sure, unsure = event(KYIV), event(GAZA, sentence="Drones hit Gaza City on Monday.")
+    sure.event_score, unsure.event_score = 0.9, 0.5
+    store.add_doc(doc("s1", sure, unsure))
+    df = store.events_frame()
+    assert dict(zip(df["name"], df["event_score"], strict=True)) == {"Kyiv": 0.9, "Gaza City": 0.5}
+    assert list(store.events_frame(min_score=0.6)["name"]) == ["Kyiv"]
+    better = event(GAZA, sentence="Gaza City was hit by drones on Monday.")
+    better.event_score = 0.8
+    store.add_doc(doc("s2", better))  # a second report of the Gaza event: the event keeps its best score
+    assert set(store.events_frame(min_score=0.6)["name"]) == {"Kyiv", "Gaza City"}
+    assert {r["name"]: r["event_score"] for r in store.event_records()}["Gaza City"] == 0.8
+
+
+def test_migration_to_v4_scores_old_events_as_kept(tmp_path: Path) -> None:
+    path = tmp_path / "v3.sqlite"
+    c = sqlite3.connect(path)
+    c.create_function("geomap_cell", 2, cell_of)
+    for stmt in MIGRATIONS[:3]:
+        c.executescript(stmt)
+    c.execute("INSERT INTO articles (hash, ext_id, published, text, ingested_at) VALUES ('h', 'old', "
+              "'2022-12-19', 'Drones hit Kyiv on Monday.', '2022-12-20')")
+    c.execute("INSERT INTO events (place_id, name, lat, lon, precision, date, date_end, date_precision, "
+              "event_type, article, sentence) VALUES ('t:kyiv', 'Kyiv', 50.4501, 30.5234, 'city', '2022-12-19', "
+              "'2022-12-19', 'day', 'Explosions/Remote violence', 1, 'Drones hit Kyiv on Monday.')")
+    c.execute("PRAGMA user_version = 3")
+    c.commit()
+    c.close()
+    with Store.open(path) as s:
+        assert s.schema_version == SCHEMA_VERSION >= 4
+        assert list(s.events_frame(min_score=0.99)["event_score"]) == [1.0]

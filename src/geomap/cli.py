@@ -52,8 +52,9 @@ def cmd_geoparse(args: argparse.Namespace) -> int:
 
     # Place mentions do not depend on dates: rows with a missing or unreadable date are parsed all the same.
     reader = _Reader(args.paths, default_date=date.today())
+    # Every resolved mention, and the event places the gazetteer lacks (null coordinates: places to add).
     records = (m.to_record(doc.article) for art in reader for doc in [process(art)] for m in doc.mentions
-               if m.place is not None)
+               if m.place is not None or m.role == "event")
     write_records(records, "jsonl", sys.stdout)
     return reader.status
 

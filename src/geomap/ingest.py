@@ -139,7 +139,8 @@ class _Sized:
 
 #: The modules whose code decides what the pipeline extracts (DESIGN §1), by module name.
 PIPELINE_MODULES = ("geomap.models", "geomap.pipeline", "geomap.text", "geomap.toponyms", "geomap.resolve",
-                    "geomap.events", "geomap.dates", "geomap.lexicon", "geomap.gazetteer", "geomap.geocoders")
+                    "geomap.events", "geomap.patterns", "geomap.dates", "geomap.lexicon", "geomap.gazetteer",
+                    "geomap.geocoders")
 _CODE_HASH: str | None = None  # the pipeline's code in this process, hashed once: code does not reload
 _DATA_HASH: tuple[tuple, str] | None = None  # (file stamps, hash) of the gazetteer files last seen
 #: This module as imported: the writer and the workers must also agree on `process_batch`'s result format.
@@ -151,8 +152,17 @@ def _code_hash() -> str:
     for name in PIPELINE_MODULES:
         spec = importlib.util.find_spec(name)
         h.update(name.encode() + b"\0")
-        if spec is not None and spec.origin and Path(spec.origin).is_file():
-            h.update(Path(spec.origin).read_bytes())
+        if spec is None or not spec.origin or not Path(spec.origin).is_file():
+            continue
+        files = [Path(spec.origin)]
+        if spec.submodule_search_locations:  # a package: every module of it
+            files = sorted(Path(spec.origin).parent.glob("*.py"))
+        for f in files:
+            h.update(f.name.encode() + b"\0" + f.read_bytes())
+    from geomap.events.model import MODEL_PATH
+
+    if MODEL_PATH.is_file():  # the event-place weights decide the output as much as the code
+        h.update(MODEL_PATH.read_bytes())
     return h.hexdigest()
 
 

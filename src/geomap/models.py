@@ -85,6 +85,7 @@ class Mention:
     hint: str = ""  # what the surrounding words say: "region", "city", "district", ... ("" if nothing)
     event_score: float = 0.0  # the event-place model's score in [0, 1] (0 where the sentence has no event word)
     within: bool = False  # the name is not in the gazetteer; `place` is the place it lies in (coarser precision)
+    found_by: str = "toponyms"  # the step that found it: "events" for an event place the gazetteer lacks
 
     def to_record(self, article: Article) -> dict:
         p = self.place

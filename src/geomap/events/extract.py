@@ -25,6 +25,7 @@ from geomap.events.dating import DATE_OPENER, MAX_AGE_DAYS, Span, event_date
 from geomap.events.fatalities import fatalities, share
 from geomap.events.merge import merge_events
 from geomap.events.model import UNKNOWN_NAME, Candidate, EventPlaceModel, Sentence, default_model, features
+from geomap.events.slots import LIST_JOIN
 from geomap.events.triggers import Found, find_triggers, specific
 from geomap.lexicon import DEMONYMS, NEVER_PLACES, TITLES
 from geomap.models import Doc, Event, Mention, Place
@@ -42,7 +43,12 @@ NOT_NAMES = frozenset(_CALENDAR.split()) | DEMONYMS | TITLES | NEVER_PLACES | fr
 #: 0.611); they hold sentences the newswire data has too few of (tests/test_pipeline.py) and keep metonyms off the map.
 VETOES = frozenset({"hypothetical-between", "negation-between", "slot=qualifies the next place",
                     "slot=distance reference", "slot=a route", "slot=a body or meeting in the place",
-                    "slot=bearing from a reference"})
+                    "slot=bearing from a reference", "slot=speaker after", "slot=origin",
+                    "slot=came from positions in", "slot=agent of an act", "owner"})
+#: A list member scoring at least this is an event place when another member is (tuned on the dev split).
+LIST_FLOOR = 0.2
+_LIST_NOUN = re.compile(r"^\s+(?:villages?|towns?|cities|city|districts?|neighbou?rhoods?|provinces?|regions?|"
+                        r"areas?|camps?|governorates?)\b", re.I)
 #: The radius given to "the area around a town" when an unknown place is put near it.
 AROUND_KM = 25.0
 _RANK = {"landmark": 0, "district": 1, "city": 2, "region": 3, "country": 4, "sea": 5, "continent": 6}
@@ -141,6 +147,7 @@ class EventExtractor:
         pub = doc.article.published
         story = Story(doc)
         by_sentence: dict[int, list[Mention]] = {}
+        doc.mentions = [m for m in doc.mentions if m.found_by != "events"]  # a re-run starts afresh
         for m in doc.mentions:
             m.role, m.event_score = "mention", 0.0
             by_sentence.setdefault(m.sentence, []).append(m)
@@ -154,15 +161,13 @@ class EventExtractor:
         para_time: tuple[int, Span] | None = None
         for si, sent in enumerate(doc.sentences):
             ms = by_sentence.get(si, [])
-            if not ms and not DATE_OPENER.match(sent.text):
-                continue  # no place, and no paragraph-opening date to carry forward
+            if not ms and not DATE_OPENER.match(sent.text) and not story.triggers(si):
+                continue  # no place, no event word, and no paragraph-opening date to carry forward
             dates = [d for d in find_dates(sent.text, pub) if not d.vague]
             # "On Friday, Russia fired ..." opening a sentence sets the time of the rest of its paragraph.
             if dates and dates[0].start <= 3 and not dates[0].reporting:
                 para_time = (sent.paragraph, (dates[0].date, dates[0].date_end, dates[0].precision))
             when = para_time[1] if para_time and para_time[0] == sent.paragraph else narrative
-            if not ms:
-                continue
             places = self.event_places(doc, si, ms, story.triggers(si), main, dateline_end - sent.start, added)
             new = self._events(doc, si, places, story, dates, when, pub)
             if not lead_set:
@@ -185,25 +190,28 @@ class EventExtractor:
             return []
         st = doc.sentences[si]
         sent, cands, owners = sentence_candidates(st.text, st.start, ms, triggers, skip_before)
+        scores = [0.0 if VETOES.intersection(f) else self.model.score(f)
+                  for f in (features(sent, cands, k) for k in range(len(cands)))]
+        picked = _spread_over_lists(sent.text, cands, scores, self.model.threshold)
         chosen: list[tuple[Mention, Sentence, Candidate]] = []
         for k, (c, m) in enumerate(zip(cands, owners, strict=True)):
-            feats = features(sent, cands, k)
-            score = 0.0 if VETOES.intersection(feats) else self.model.score(feats)
             if m is None:
-                if score < self.model.threshold:
+                if not picked[k]:
                     continue
                 within = _container(cands, owners, k) or main
-                if within is None:
-                    continue  # nowhere to put it: the sentence and the article name no place it could be in
                 m = Mention(st.start + c.start, st.start + c.end, st.text[c.start:c.end], si, place=within,
-                            within=True)
+                            within=within is not None, event_score=scores[k], found_by="events")
                 added.append(m)
-            m.event_score = score
+                if within is None:  # nowhere to put it: reported by geoparse as unresolved, not mapped
+                    m.role = "event"
+                    continue
+            m.event_score = scores[k]
             place: Place = m.place  # type: ignore[assignment]
-            if score >= self.model.threshold and place.kind != "continent" and place.feature != "river":
+            if picked[k] and place.kind != "continent" and place.feature != "river":
                 m.role = "event"
                 chosen.append((m, sent, c))
         return _innermost(chosen)
+
 
     def _events(self, doc: Doc, si: int, places: list[tuple[Mention, Sentence, Candidate]], story: Story,
                 dates: list, when: Span, pub: date) -> list[Event]:
@@ -230,6 +238,26 @@ class EventExtractor:
                 actors=_agents(who, etype, sub), fatalities=dead, sentences=[st.text], event_score=m.event_score))
         return out
 
+
+def _spread_over_lists(text: str, cands: list[Candidate], scores: list[float], threshold: float) -> list[bool]:
+    """Event places at or above the threshold, and the other members of a list one of them is in ("attacks on
+    Akida and Mbuta villages") when they score at least LIST_FLOOR: a list shares its slot."""
+    picked = [sc >= threshold for sc in scores]
+    k = 0
+    while k < len(cands):
+        j = k
+        while j + 1 < len(cands) and LIST_JOIN.match_at(_gap(text, cands[j], cands[j + 1])):
+            j += 1
+        if j > k and any(picked[k:j + 1]):
+            for i in range(k, j + 1):
+                picked[i] = picked[i] or scores[i] >= LIST_FLOOR
+        k = j + 1
+    return picked
+
+
+def _gap(text: str, a: Candidate, b: Candidate) -> str:
+    """The words between two candidates, with a generic word after the first dropped ("Akida village and")."""
+    return _LIST_NOUN.sub("", text[a.end:b.start], count=1)
 
 def _agents(who: list[str], etype: str, sub: str) -> list[str]:
     """Actors in ACLED's order: the one who acted first. Protesters are the victims of excessive force."""

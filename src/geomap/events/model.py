@@ -116,10 +116,16 @@ def features(sent: Sentence, cands: list[Candidate], k: int) -> list[str]:
     for p in slots.AFTER:
         if p.match_at(after):
             f.append("slot=" + p.name)
+    if "slot=possessive" in f and "slot=a part of the place" not in f:
+        f.append("owner")  # "Kyiv's mayor": the place owns something; nothing happens there
     if sent.background:
         f.append("background")
     f += _trigger_features(sent, c, word[1])
     f += _neighbour_features(sent, cands, k)
+    kind = c.kind or "?"
+    f += [f"{kind}|{x}" for x in f if x.startswith(("slot=", "w-1=", "trig-dist=", "first", "last", "only"))]
+    if not c.kind:
+        f.append(f"unknown,w-2,w-1={word[0]} {word[1]}")
     return f
 
 
@@ -194,6 +200,12 @@ class EventPlaceModel:
 
 
 _LOADED: EventPlaceModel | None = None
+
+
+def use_model(model: EventPlaceModel | None) -> None:
+    """Make `model` the process's default (None: the shipped file again), e.g. to evaluate a candidate model."""
+    global _LOADED
+    _LOADED = model
 
 
 def default_model() -> EventPlaceModel:

@@ -51,7 +51,9 @@ ATTRIBUTIVE = P(
     r"wing|allies|ally|partners?|representatives?|headquarters|parliament|ministry|court|conference|summit|"
     r"talks|meeting|negotiations|office|spokes(?:man|woman|person)|correspondent|based|council|assembly|committee|"
     r"agency|organi[sz]ation|university|institute|company|firm|exchange|diaspora)\s+(?:in|at)\s+" + FILL + r"$"
-    r"|\b(?:solidarity|sympathy)\s+with\s+(?:\w+\s+){0,3}?(?:in|of)\s+" + FILL + r"$",
+    r"|\b(?:solidarity|sympathy)\s+with\s+(?:\w+\s+){0,3}?(?:in|of)\s+" + FILL + r"$"
+    r"|\b(?:embass(?:y|ies)|consulates?|ambassadors?|envoys?|governments?|ministr(?:y|ies)|leaders?|"
+    r"presidents?|citizens|nationals|allies|friends)\s+of\s+" + FILL + r"$",
     "The junta in [Niamey] denied the report.", "Gunmen in [Niamey] robbed a bank.", "before")
 PHYSICAL = P(
     "a building as target",
@@ -76,12 +78,18 @@ SPEAKER_AFTER = P(
     r"rejects|insisted|insists|stated|demanded|demands|responded|sought|seeks|wants|believes|agreed|agrees|"
     r"refused|refuses|vowed|vows|pledged|pledges|threatened|threatens|hopes|expects|decided|decides)\b",
     "Officials said [Moscow] denied any role.", "Strikes on [Moscow] continued overnight.", "after")
+AGENT_AFTER = P(
+    "agent of an act",
+    r"^\s+(?:has\s+|have\s+|had\s+)?(?:signed|launched|fired|sent|deployed|imposed|recalled|expelled|sanctioned|"
+    r"approved|ordered|recognised|recognized|supplied|delivered|pledged|promised|joined|backed|supports?|supported)\b",
+    "Officials said [Moscow] launched a new offensive.", "Officials said [Moscow] was hit by drones.", "after")
 POSSESSIVE = P("possessive", r"^['’]s\b", "[Kyiv]'s mayor spoke on Monday.", "In [Kyiv] the mayor spoke.", "after")
 PART_AFTER = P(
     "a part of the place",
     r"^['’]s\s+(?:\w+\s+){0,2}?(?:outskirts|suburbs?|centre|center|districts?|neighbou?rhoods?|port|airport|streets|"
     r"outskirt|edge|old city|downtown|residential|industrial|palace|square|hall|mosque|stadium|market|hospital|"
-    r"building|headquarters|frontline|front line|railway station)\b",
+    r"building|headquarters|frontline|front line|railway station|countryside|outskirts|northern|southern|eastern|"
+    r"western|central|north|south|east|west|border|coast|villages?|towns?)\b",
     "Shells hit [Beirut]'s southern suburbs.", "[Beirut]'s mayor spoke to reporters.", "after")
 MODIFIER_AFTER = P(
     "qualifies the next place",
@@ -96,6 +104,10 @@ BEARING = P(
     "bearing from a reference",
     r"\b(?:north|south|east|west)(?:-?(?:east|west))?\s+of\s+" + FILL + r"$",
     "Clashes erupted in a village west of [Tripoli].", "Clashes erupted in [Tripoli].", "before")
+FROM = P(
+    "origin",
+    r"\bfrom\s+" + FILL + r"$",
+    "Missiles were fired from [Belarus] overnight.", "Missiles were fired at [Belarus] overnight.", "before")
 FROM_IN = P(
     "came from positions in",
     r"\bfrom\s+(?:\w+\s+){0,3}?(?:in|at|near)\s+" + FILL + r"$",
@@ -103,7 +115,9 @@ FROM_IN = P(
 ROUTE = P(
     "a route",
     r"\b(?:send|sent|sending|route|routed|rerouted?|divert(?:ed|ing)?|sail(?:ed|ing)?|ship(?:ped|ping)?)\s+"
-    r"(?:\w+\s+){0,3}?(?:around|via|through|to)\s+" + FILL + r"$",
+    r"(?:\w+\s+){0,3}?(?:around|via|through|to)\s+" + FILL + r"$"
+    r"|\b(?:road|highway|route|railway|rail line|corridor|link|flights?)\s+(?:\w+\s+){0,2}?(?:between|from|to|"
+    r"linking|connecting)\s+(?:[A-Z][\w'’-]+\s+(?:and|to)\s+)?" + FILL + r"$",
     "Shippers rerouted their vessels around [Africa]'s cape.", "Pirates attacked vessels near [Somalia].",
     "before")
 NEAR_AFTER_PLACE = P(
@@ -137,8 +151,8 @@ NAME_GOES_ON = P("capitalised word follows", r"^\s+[A-Z][a-z]", "The [U.S.] Air 
 del P
 
 #: Slot patterns read on the text before the place, after it, or around it (the model's named boolean features).
-BEFORE = (LOCATIVE, OBJECT, ATTRIBUTIVE, PHYSICAL, WHOLE_WAR, REFERENCE, ORIGIN, BEARING, FROM_IN, ROUTE)
-AFTER = (PASSIVE_AFTER, SPEAKER_AFTER, POSSESSIVE, PART_AFTER, MODIFIER_AFTER, NAME_GOES_ON)
+BEFORE = (LOCATIVE, OBJECT, ATTRIBUTIVE, PHYSICAL, WHOLE_WAR, REFERENCE, ORIGIN, FROM, BEARING, FROM_IN, ROUTE)
+AFTER = (PASSIVE_AFTER, SPEAKER_AFTER, AGENT_AFTER, POSSESSIVE, PART_AFTER, MODIFIER_AFTER, NAME_GOES_ON)
 
 
 class Clauses:

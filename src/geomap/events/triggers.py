@@ -67,7 +67,7 @@ TRIGGERS: tuple[Trigger, ...] = (
       EXPL, "Suicide bomb",
       "A suicide bomber struck a checkpoint.", "A bomber jet flew overhead."),
     T("explosion", r"explosions?|blasts?|explod(?:ed|ing|es)|blew up|detonat\w+|strikes?|struck|hit|hits|attacked|"
-      r"attacks?|attacking|assaults?|damaged?|damaging|destroyed|destroying|targeted|targeting|targets?|pounded|"
+      r"attacks?|attacking|striking|assaults?|damaged?|damaging|destroyed|destroying|targeted|targeting|targets?|pounded|"
       r"wrecked|debris|shrapnel|killed by (?:\w+ )?fire|under fire|fired (?:at|on|upon|into)|launched",
       EXPL, "Shelling/artillery/missile attack",
       "Explosions were heard across the city.", "The city was quiet all night.", generic=True),
@@ -89,7 +89,7 @@ TRIGGERS: tuple[Trigger, ...] = (
       "Abduction/forced disappearance",
       "Gunmen kidnapped two aid workers.", "Two aid workers returned home."),
     T("attack on civilians", r"massacred?|executed|execution|killed (?:\w+ )?civilians|shot dead|opened fire on|"
-      r"gunned down|hacked to death|lynched|rammed|(?:car-)?ramming|stabb(?:ed|ing)|knife attack|beheaded",
+      r"gunned down|hacked to death|slaughtered|lynched|rammed|(?:car-)?ramming|stabb(?:ed|ing)|knife attack|beheaded",
       VAC, "Attack",
       "Gunmen opened fire on a wedding party.", "The wedding party opened presents."),
     T("killing", r"kill(?:ed|ing|s)?|murder(?:ed|s|ing)?|assassinat\w+|shot|shoots?|shooting|wounded|wounding|"
@@ -108,7 +108,7 @@ TRIGGERS: tuple[Trigger, ...] = (
       "Police fired tear gas at the crowd.", "The crowd sang the anthem."),
     T("protest", r"sit-ins?|took to the streets|crowds? (?:also )?(?:gathered|marched|rallied)|gathered outside|"
       r"vigils?|protest(?:s|ers|ed|ing)?|demonstrat(?:ors|ion|ions|ed|ing)|rall(?:y|ies|ied)|marched|marching|"
-      r"march(?:es)? against|strike action", PROTEST, "Peaceful protest",
+      r"march(?:es)? (?:against|on|through|in)|strike action", PROTEST, "Peaceful protest",
       "Thousands rallied against the new law.", "Thousands read the new law."),
 )
 del T
