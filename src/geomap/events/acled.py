@@ -40,7 +40,9 @@ def happening(primary: Found, clause: list[Found], stext: str, context: Callable
     kinds = {f.trigger.event_type for f in clause}
     if etype in (PROTEST, RIOT) or PROTEST in kinds:
         return _protest(clause, stext, deaths)
-    if t.generic or t.weak:
+    if t.yields:
+        etype, sub = specific(clause) or (etype, sub)
+    elif t.generic or t.weak:
         own = specific(clause)
         active_killing = any(f.trigger.weak for f in clause) and not PASSIVE_HARM.search(stext)
         if own:
@@ -54,8 +56,10 @@ def happening(primary: Found, clause: list[Found], stext: str, context: Callable
             return BATTLE, "Non-state actor overtakes territory"
         if STATE.search(stext):
             return BATTLE, "Government regains territory"
-    if etype == VAC and any(f.trigger.event_type == BATTLE and not f.trigger.weak for f in clause):
+    if etype == VAC and t.weak and any(f.trigger.event_type == BATTLE and not f.trigger.yields for f in clause):
         return BATTLE, "Armed clash"  # "killed in clashes": the clash
+    if etype == BATTLE and any(f.trigger.event_type == VAC and not f.trigger.weak for f in clause):
+        return VAC, "Attack"  # "gunmen stormed the hall and opened fire on the crowd": an attack on civilians
     if etype == EXPL and any(f.trigger.name == "drills" for f in clause):
         return STRAT, "Other"  # drills fire missiles without attacking anyone
     return etype, sub

@@ -44,7 +44,8 @@ NOT_NAMES = frozenset(_CALENDAR.split()) | DEMONYMS | TITLES | NEVER_PLACES | fr
 VETOES = frozenset({"hypothetical-between", "negation-between", "slot=qualifies the next place",
                     "slot=distance reference", "slot=a route", "slot=a body or meeting in the place",
                     "slot=bearing from a reference", "slot=speaker after", "slot=origin",
-                    "slot=came from positions in", "slot=agent of an act", "owner"})
+                    "slot=came from positions in", "slot=agent of an act", "owner",
+                    "slot=a vessel's name", "near-after-place"})
 #: A list member scoring at least this is an event place when another member is (tuned on the dev split).
 LIST_FLOOR = 0.2
 _LIST_NOUN = re.compile(r"^\s+(?:villages?|towns?|cities|city|districts?|neighbou?rhoods?|provinces?|regions?|"
@@ -286,7 +287,7 @@ def _around(town: Place) -> Place:
 
 
 def _main_country(mentions: list[Mention]) -> Place | None:
-    """The country the article's places are most in, as a place (None when it names no country by itself).
+    """The country the article's places are most in, as a place (None when the article does not name it).
     Demonyms do not count: "Russian shelling hit X" says who fired, not where X is."""
     counts: dict[str, int] = {}
     country: dict[str, Place] = {}
@@ -295,8 +296,8 @@ def _main_country(mentions: list[Mention]) -> Place | None:
             counts[m.place.country_code] = counts.get(m.place.country_code, 0) + 1
             if m.place.kind == "country":
                 country[m.place.country_code] = m.place
-    best = sorted(counts, key=lambda c: -counts[c])
-    return next((country[c] for c in best if c in country), None)
+    top = max(counts, key=counts.__getitem__, default=None)
+    return country.get(top) if top else None  # only the leading country, and only when the article names it
 
 
 def _inside(inner: Mention, outer: Mention) -> bool:

@@ -104,6 +104,10 @@ BEARING = P(
     "bearing from a reference",
     r"\b(?:north|south|east|west)(?:-?(?:east|west))?\s+of\s+" + FILL + r"$",
     "Clashes erupted in a village west of [Tripoli].", "Clashes erupted in [Tripoli].", "before")
+VESSEL = P(
+    "a vessel's name",
+    r"\b(?:ship|vessel|frigate|cruiser|corvette|submarine|destroyer|tanker|carrier|boat|ferry|freighter)\s+$",
+    "Missiles hit the landing ship [Minsk] in port.", "Missiles hit a landing ship in [Minsk].", "before")
 FROM = P(
     "origin",
     r"\bfrom\s+" + FILL + r"$",
@@ -151,7 +155,8 @@ NAME_GOES_ON = P("capitalised word follows", r"^\s+[A-Z][a-z]", "The [U.S.] Air 
 del P
 
 #: Slot patterns read on the text before the place, after it, or around it (the model's named boolean features).
-BEFORE = (LOCATIVE, OBJECT, ATTRIBUTIVE, PHYSICAL, WHOLE_WAR, REFERENCE, ORIGIN, FROM, BEARING, FROM_IN, ROUTE)
+BEFORE = (LOCATIVE, OBJECT, ATTRIBUTIVE, PHYSICAL, WHOLE_WAR, REFERENCE, ORIGIN, FROM, BEARING, FROM_IN, ROUTE,
+          VESSEL)
 AFTER = (PASSIVE_AFTER, SPEAKER_AFTER, AGENT_AFTER, POSSESSIVE, PART_AFTER, MODIFIER_AFTER, NAME_GOES_ON)
 
 

@@ -3,7 +3,9 @@
 Each trigger is data: its pattern, its ACLED type, and one sentence it must find and one it must not
 (`tests/test_events_triggers.py`). A *generic* word ("attack", "damaged") takes the type of the specific words of its
 sentence, else paragraph, else article; a *weak* word ("killed", "shot") only defers to the specific words of its own
-sentence ("a missile strike killed five": the strike, not a killing), else stands for itself.
+sentence ("a missile strike killed five": the strike, not a killing), else stands for itself. A word that *yields*
+("siege", "offensive", "front line") names the campaign around a happening: a specific word of its clause ("an air
+strike during the siege") types the happening, else it stands for itself.
 """
 
 from __future__ import annotations
@@ -28,6 +30,7 @@ class Trigger:
     miss: str  # a sentence in which it is not
     generic: bool = False
     weak: bool = False
+    yields: bool = False  # names the campaign, not the happening: a specific word of its clause decides
 
 
 T = Trigger
@@ -72,11 +75,13 @@ TRIGGERS: tuple[Trigger, ...] = (
       EXPL, "Shelling/artillery/missile attack",
       "Explosions were heard across the city.", "The city was quiet all night.", generic=True),
     T("fighting", r"fierce(?:st)? fighting|fighting|fought|incursions?|raids? into|raid(?:ed|s|ing)?|ambush(?:ed|es)?|"
-      r"gunfire|gunshots|gun ?battles?|shoot-?outs?|exchanges? of fire|clash(?:es|ed)?|battles?|battlefield|battling|"
-      r"combat|firefights?|gunfights?|skirmish(?:es)?|offensive|counter-?offensive|assault on|holding firm|repelled|"
-      r"repulsed|advance[ds]?|advancing|front ?line|stormed|storming|besieged|siege|encircled|invasion|invaded|"
+      r"gunfire|gunshots|gun ?battles?|shoot-?outs?|exchanges? of fire|clash(?:es|ed)?|battles?|battling|"
+      r"combat|firefights?|gunfights?|skirmish(?:es)?|assault on|holding firm|repelled|repulsed|stormed|storming|"
       r"ground attack", BATTLE, "Armed clash",
       "Fierce fighting broke out near the bridge.", "The bridge was repainted."),
+    T("campaign", r"battlefield|offensive|counter-?offensive|advance[ds]?|advancing|front ?line|besieged|siege|"
+      r"encircled|invasion|invaded", BATTLE, "Armed clash",
+      "The army's offensive reached the river.", "The army's parade reached the river.", yields=True),
     T("regains", r"recaptured|retook|retaken|liberated|regained", BATTLE, "Government regains territory",
       "Troops recaptured the village.", "Troops rested in the village."),
     T("coup", r"seized power|coup|ousted|toppled|overthrown|overthrew", STRAT, "Other",
@@ -134,6 +139,6 @@ def specific(found: list[Found]) -> tuple[str, str] | None:
     counts: dict[tuple[str, str], int] = {}
     for f in found:
         t = f.trigger
-        if not (t.generic or t.weak) and t.event_type in VIOLENT:
+        if not (t.generic or t.weak or t.yields) and t.event_type in VIOLENT:
             counts[(t.event_type, t.sub_event_type)] = counts.get((t.event_type, t.sub_event_type), 0) + 1
     return max(counts, key=counts.__getitem__) if counts else None
