@@ -218,17 +218,22 @@ def cmd_watch(args: argparse.Namespace) -> int:
     from geomap.watch import watch
 
     stop = threading.Event()
+    previous = {}
     if threading.current_thread() is threading.main_thread():
         for sig in (signal.SIGINT, signal.SIGTERM):
-            signal.signal(sig, lambda *_: stop.set())
+            previous[sig] = signal.signal(sig, lambda *_: stop.set())
     settings = FetchSettings(timeout_s=args.timeout, host_interval_s=args.host_interval, retries=args.retries)
 
     def show(report) -> None:
         print(report.summary(), flush=True)
 
     only = [int(x) for x in args.source] if args.source else None
-    report = watch(config.db_path(args.db), once=args.once, settings=settings, on_report=show, stop=stop,
-                   only=only)
+    try:
+        report = watch(config.db_path(args.db), once=args.once, settings=settings, on_report=show, stop=stop,
+                       only=only)
+    finally:
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)
     if args.once and report.sources and len(report.failed_sources) == report.sources:
         return 1
     return 130 if stop.is_set() and not args.once else 0

@@ -139,10 +139,12 @@ def parse_feed(content: bytes, url: str, content_type: str = "") -> list[FeedIte
 
     parsed = feedparser.parse(content, response_headers={"content-location": url,
                                                           "content-type": content_type or "application/xml"})
-    if not parsed.get("version") and not parsed.entries:
+    # lenient, as feed readers are: a feed with a markup error gives every item that has something to read
+    items = [it for it in (_feedparser_item(e, url) for e in parsed.entries) if it.url or it.text]
+    if parsed.get("bozo") and not items or not parsed.get("version") and not parsed.entries:
         reason = parsed.get("bozo_exception") or "no RSS, Atom or JSON Feed document found"
         raise FeedError(f"not a feed: {reason}")
-    return [_feedparser_item(e, url) for e in parsed.entries]
+    return items
 
 
 def _feedparser_item(e: dict, feed_url: str) -> FeedItem:
