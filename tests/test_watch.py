@@ -7,6 +7,7 @@ malformed feed and hostile HTML; `geomap watch --once` must store each new item 
 from __future__ import annotations
 
 import shutil
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -222,3 +223,40 @@ def test_sources_commands(tmp_path, capsys):
     assert main(["sources", "remove", "http://feeds.example/a.xml", "--db", db]) == 0
     assert main(["sources", "remove", "1", "--db", db]) == 2
     assert "no such source" in capsys.readouterr().err
+
+
+def test_sources_txt_imports_and_names_bad_lines(tmp_path, capsys):
+    db = str(tmp_path / "i.sqlite")
+    assert main(["sources", "import", str(ROOT / "data" / "sources.txt"), "--db", db]) == 0
+    with Store.open(db) as store:
+        srcs = SourceBook(store.conn).all()
+    assert len(srcs) >= 10 and all(s.url.startswith("https://") and s.name for s in srcs)
+    bad = tmp_path / "mine.txt"
+    bad.write_text("# my feeds\nhttp://a.example/feed.xml Mine  # a comment\nfeed.example/rss\n", encoding="utf-8")
+    assert main(["sources", "import", str(bad), "--db", db]) == 0
+    assert f"{bad}:3: not an http(s) URL" in capsys.readouterr().err
+    with Store.open(db) as store:
+        assert SourceBook(store.conn).get("http://a.example/feed.xml").name == "Mine"
+
+
+def test_sources_page_actions_poll_in_their_own_process(site, root, tmp_path):
+    from geomap import sourcesapp
+
+    base, db = site.url, tmp_path / "app.sqlite"
+    publish(root, base, STORIES[:1])
+    fs.write(root, "one.xml", fs.rss20([fs.item_for(STORIES[0], base, full_text=True)]))
+    assert not sourcesapp.add_source(db, "javascript:alert(1)").ok
+    res = sourcesapp.add_source(db, f"{base}/one.xml", "One", "5m")
+    assert res.ok and "Polling One now" in res.message
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline and not sourcesapp.sources_frame(db).loc[0, "last_success"]:
+        time.sleep(0.3)
+    df = sourcesapp.sources_frame(db)
+    assert list(df.columns) == sourcesapp.SOURCE_COLUMNS
+    assert df.loc[0, "status"] == "ok" and df.loc[0, "items"] == 1 and df.loc[0, "every"] == "5m"
+    assert sourcesapp.data_counts(db)[1] == 1
+    with WatchLock(db):  # a watcher is running: "poll now" only makes the source due
+        assert "already polling" in sourcesapp.poll_now(db, 1).message
+    assert sourcesapp.set_paused(db, 1, True).ok and not sourcesapp.poll_now(db, 1).ok
+    assert "stay" in sourcesapp.remove_source(db, 1).message
+    assert sourcesapp.sources_frame(db).empty and sourcesapp.data_counts(db)[1] == 1

@@ -197,6 +197,16 @@ def cmd_sources(args: argparse.Namespace) -> int:
                 if not rows:
                     print("geomap: no sources yet (geomap sources add URL)", file=sys.stderr)
             return 0
+        if args.sources_cmd == "import":
+            from geomap.sources import read_source_list
+
+            pairs, bad = read_source_list(args.file)
+            for err in bad:
+                print(f"geomap: skipped {err}", file=sys.stderr)
+            for url, name in pairs:
+                book.add(url, name=name, every=args.every)
+            print(f"geomap: following {len(pairs)} sources from {args.file}", file=sys.stderr)
+            return 1 if bad and not pairs else 0
         if args.sources_cmd == "add":
             src = book.add(args.url, name=args.name or "", every=args.every, kind=args.kind)
             verb = "following"
@@ -249,6 +259,9 @@ def add_sources_parsers(sub: argparse._SubParsersAction) -> None:
     a.add_argument("--name", default=None, help="shown on the map and the Sources page (default: the host)")
     a.add_argument("--every", default="15m", help="poll interval: 90s, 15m, 2h, 1d (default %(default)s)")
     a.add_argument("--kind", choices=["auto", "feed", "article"], default="auto")
+    imp = ssub.add_parser("import", help="follow every URL of a sources.txt (one URL [name] a line)", parents=[db])
+    imp.add_argument("file")
+    imp.add_argument("--every", default="15m", help="poll interval for each (default %(default)s)")
     lst = ssub.add_parser("list", help="sources with last success, last error and next run", parents=[db])
     lst.add_argument("--format", choices=["text", "json"], default="text")
     for name, text in (("remove", "stop following (stored articles stay)"), ("pause", "skip until resumed"),

@@ -19,6 +19,7 @@ import re
 import sqlite3
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
 from urllib.parse import urlsplit
 
 from geomap.exceptions import InputError
@@ -67,6 +68,28 @@ def check_url(url: str) -> str:
     if parts.scheme.lower() not in ("http", "https") or not parts.hostname:
         raise InputError(url or "(empty)", "not an http(s) URL", field="url")
     return url
+
+
+def read_source_list(path: str | Path) -> tuple[list[tuple[str, str]], list[InputError]]:
+    """`sources.txt`: one URL a line, optionally followed by a name; blank lines and `#` comments skipped.
+
+    Returns the (url, name) pairs and one InputError (file:line) per line that is not an http(s) URL."""
+    p = Path(path)
+    try:
+        lines = p.read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError) as exc:
+        raise InputError(str(p), f"cannot read: {getattr(exc, 'strerror', None) or exc}") from None
+    good, bad = [], []
+    for i, line in enumerate(lines, 1):
+        text = line.split(" #", 1)[0].strip()  # a comment after a URL needs a space before its '#'
+        if not text or text.startswith("#"):
+            continue
+        url, _, name = text.partition(" ")
+        try:
+            good.append((check_url(url), name.strip()))
+        except InputError as exc:
+            bad.append(InputError(str(p), exc.reason + f": {url[:80]!r}", line=i))
+    return good, bad
 
 
 @dataclass(frozen=True)
