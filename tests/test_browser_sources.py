@@ -51,6 +51,10 @@ def test_a_source_added_on_the_sources_page_shows_its_events_on_the_open_map(pag
     frame = open_map(page, fresh_app.url)
     shown0, total0, _, _ = showing(page)
     assert shown0 == total0 > 0
+    # a filter the user set must survive the refresh
+    page.locator('[data-testid="stSidebar"]').get_by_label("Text in sentence, place or title").fill("Kyiv")
+    page.keyboard.press("Enter")
+    page.get_by_text(re.compile(rf"Showing \d+ of {total0} events")).wait_for(timeout=20_000)
 
     other = page.context.new_page()  # the map stays open in the first tab
     other.goto(fresh_app.url)
@@ -71,14 +75,20 @@ def test_a_source_added_on_the_sources_page_shows_its_events_on_the_open_map(pag
             break
         time.sleep(0.5)
     assert src.last_success and not src.last_error and n_events > total0, (src, n_events)
-    other.get_by_text("ok", exact=True).first.wait_for(timeout=20_000)  # the status table refreshed itself
+    # the status table refreshed itself (the grid is a canvas: its cells are in the DOM but hidden)
+    other.locator("[role=gridcell]").filter(has_text=re.compile(r"^ok$")).first.wait_for(state="attached",
+                                                                                          timeout=20_000)
     screenshot(other, "sources_page")
 
-    # the open map page notices the new events without a reload and draws them
-    page.get_by_text(re.compile(rf"Showing {n_events} of {n_events} events")).wait_for(timeout=30_000)
+    # the open map page notices the new events without a reload and draws them, its filter kept
+    with Store.open(fresh_app.db) as store:
+        n_kyiv = len(store.events_frame(text="Kyiv"))
+    assert n_kyiv > 0
+    page.get_by_text(re.compile(rf"Showing {n_kyiv} of {n_events} events")).wait_for(timeout=30_000)
     frame = page.wait_for_selector('iframe[title="streamlit_folium.st_folium"]').content_frame()
     frame.wait_for_function("window.geomapEvents !== undefined", timeout=30_000)
-    assert wait_for_markers(frame, n_events, timeout_s=20) == n_events
-    assert showing(page)[:2] == (n_events, n_events)
+    assert wait_for_markers(frame, n_kyiv, timeout_s=20) == n_kyiv
+    assert showing(page)[:2] == (n_kyiv, n_events)
+    assert page.get_by_label("Text in sentence, place or title").input_value() == "Kyiv"
     screenshot(page, "map_after_sources")
     assert_clean(page)
