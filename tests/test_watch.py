@@ -260,3 +260,25 @@ def test_sources_page_actions_poll_in_their_own_process(site, root, tmp_path):
     assert sourcesapp.set_paused(db, 1, True).ok and not sourcesapp.poll_now(db, 1).ok
     assert "stay" in sourcesapp.remove_source(db, 1).message
     assert sourcesapp.sources_frame(db).empty and sourcesapp.data_counts(db)[1] == 1
+
+
+def test_watch_runs_until_ctrl_c_and_stops_cleanly(site, root, tmp_path):
+    import signal
+    import subprocess
+    import sys
+
+    base, db = site.url, tmp_path / "loop.sqlite"
+    fs.write(root, "one.xml", fs.rss20([fs.item_for(STORIES[0], base, full_text=True)]))
+    main(["sources", "add", f"{base}/one.xml", "--db", str(db)])
+    proc = subprocess.Popen([sys.executable, "-m", "geomap", "watch", "--db", str(db), *FAST],
+                            stdout=subprocess.PIPE, text=True)
+    try:
+        assert "1 new" in proc.stdout.readline()  # the first poll's summary
+        proc.send_signal(signal.SIGINT)
+        assert proc.wait(timeout=15) == 130
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+    with Store.open(db) as store:
+        assert store.count_articles() == 1 and store.integrity_check() == "ok"
+    assert watch(db, once=True).sources == 0  # the lock went with the process; nothing is due yet
