@@ -246,8 +246,8 @@ def test_sources_page_actions_poll_in_their_own_process(site, root, tmp_path):
     publish(root, base, STORIES[:1])
     fs.write(root, "one.xml", fs.rss20([fs.item_for(STORIES[0], base, full_text=True)]))
     assert not sourcesapp.add_source(db, "javascript:alert(1)").ok
-    res = sourcesapp.add_source(db, f"{base}/one.xml", "One", "5m")
-    assert res.ok and "Polling One now" in res.message
+    res = sourcesapp.add_source(db, f"{base}/one.xml", "One ![x](http://evil.example/x.png)", "5m")
+    assert res.ok and "Polling One \\!\\[x\\]\\(http" in res.message  # Markdown in a name stays text
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline and not sourcesapp.sources_frame(db).loc[0, "last_success"]:
         time.sleep(0.3)

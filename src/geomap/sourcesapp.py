@@ -28,8 +28,14 @@ SOURCE_COLUMNS = ["id", "name", "url", "kind", "every", "status", "items", "last
 
 @dataclass(frozen=True)
 class Action:
+    """An outcome for the page; `message` is Markdown in which every name from a user or a feed is escaped."""
+
     ok: bool
     message: str
+
+
+def _name(src: Source) -> str:
+    return _md(src.name)
 
 
 def sources_frame(db: Path) -> pd.DataFrame:
@@ -37,6 +43,12 @@ def sources_frame(db: Path) -> pd.DataFrame:
     with Store.open(db) as store:
         rows = [s.record() for s in SourceBook(store.conn).all()]
     return pd.DataFrame(rows, columns=SOURCE_COLUMNS)
+
+
+def _md(text: str) -> str:
+    from geomap.mapview import md_escape
+
+    return md_escape(text)
 
 
 def _book_call(db: Path, fn_name: str, *args: object, **kwargs: object) -> Source:
@@ -51,34 +63,34 @@ def add_source(db: Path, url: str, name: str = "", every: str = "15m") -> Action
     try:
         src = _book_call(db, "add", url, name=name, every=every)
     except InputError as exc:
-        return Action(False, str(exc))
+        return Action(False, _md(str(exc)))
     started = poll_now(db, src.id)
-    return Action(True, f"Following {src.name}. {started.message}")
+    return Action(True, f"Following {_name(src)}. {started.message}")
 
 
 def remove_source(db: Path, source_id: int) -> Action:
     src = _book_call(db, "remove", source_id)
-    return Action(True, f"Removed {src.name}; the articles and events read from it stay.")
+    return Action(True, f"Removed {_name(src)}; the articles and events read from it stay.")
 
 
 def set_paused(db: Path, source_id: int, paused: bool) -> Action:
     src = _book_call(db, "set_paused", source_id, paused)
-    return Action(True, f"{src.name} {'paused' if src.paused else 'resumed'}.")
+    return Action(True, f"{_name(src)} {'paused' if src.paused else 'resumed'}.")
 
 
 def poll_now(db: Path, source_id: int) -> Action:
     """Make the source due and make sure something polls it (see the module's docstring)."""
     src = _book_call(db, "poll_soon", source_id)
     if src.paused:
-        return Action(False, f"{src.name} is paused: resume it first.")
+        return Action(False, f"{_name(src)} is paused: resume it first.")
     if is_watched(db):
-        return Action(True, f"A `geomap watch` is already polling this store: {src.name} is due and is read on its "
+        return Action(True, f"A `geomap watch` is already polling this store: {_name(src)} is due and is read on its "
                             "next look (within seconds when it runs continuously).")
     log = Path(f"{db}.watch.log").open("a", encoding="utf-8")
     subprocess.Popen([sys.executable, "-m", "geomap", "watch", "--once", "--db", str(db), "--source", str(src.id)],
                      stdout=log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL, start_new_session=True)
     log.close()
-    return Action(True, f"Polling {src.name} now; new events appear on the map when it is done.")
+    return Action(True, f"Polling {_name(src)} now; new events appear on the map when it is done.")
 
 
 def watcher_running(db: Path) -> bool:
