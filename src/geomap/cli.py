@@ -228,16 +228,27 @@ def cmd_watch(args: argparse.Namespace) -> int:
     from geomap.watch import watch
 
     stop = threading.Event()
+
+    def on_signal(*_: object) -> None:
+        if stop.is_set():  # a second Ctrl-C: stop now (the article being stored is rolled back)
+            raise KeyboardInterrupt
+        stop.set()
+        print("geomap: stopping after the current article (Ctrl-C again to stop at once)", file=sys.stderr)
+
     previous = {}
     if threading.current_thread() is threading.main_thread():
         for sig in (signal.SIGINT, signal.SIGTERM):
-            previous[sig] = signal.signal(sig, lambda *_: stop.set())
+            previous[sig] = signal.signal(sig, on_signal)
     settings = FetchSettings(timeout_s=args.timeout, host_interval_s=args.host_interval, retries=args.retries)
+    if args.nice > 0:
+        import os
+
+        os.nice(args.nice)  # a background job: the app's page loads come first on a shared CPU
 
     def show(report) -> None:
         print(report.summary(), flush=True)
 
-    only = [int(x) for x in args.source] if args.source else None
+    only = args.source or None
     try:
         report = watch(config.db_path(args.db), once=args.once, settings=settings, on_report=show, stop=stop,
                        only=only)
@@ -272,10 +283,13 @@ def add_sources_parsers(sub: argparse._SubParsersAction) -> None:
 
     w = sub.add_parser("watch", help="poll the sources on their schedule (Ctrl-C stops)", parents=[db])
     w.add_argument("--once", action="store_true", help="poll every due source once and exit (for cron)")
-    w.add_argument("--source", action="append", default=[], help="poll only this source id now (repeatable)")
+    w.add_argument("--source", action="append", default=[], type=int,
+                   help="only this source id (repeatable); with --once it is polled now, due or not")
     w.add_argument("--timeout", type=float, default=10.0, help="connect/read timeout in seconds")
     w.add_argument("--host-interval", type=float, default=1.0,
                    help="seconds between two requests to one host (default %(default)s)")
+    w.add_argument("--nice", type=int, default=10, help="lower CPU priority by this much (default %(default)s; 0: "
+                   "unchanged), so page loads stay fast while it runs")
     w.add_argument("--retries", type=int, default=2, help="retries of a transient failure (default %(default)s)")
     w.set_defaults(func=cmd_watch)
 

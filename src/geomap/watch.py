@@ -260,12 +260,16 @@ def _store_candidate(store: Store, book: SourceBook, src: Source, cand: Candidat
 
 def poll_once(store: Store, settings: FetchSettings | None = None, only: Iterable[int] | None = None,
               now: datetime | None = None, process: Processor | None = None,
-              stop: threading.Event | None = None, workers: int = WORKERS) -> WatchReport:
-    """Poll every due source once (or the sources `only`, due or not)."""
+              stop: threading.Event | None = None, workers: int = WORKERS, force: bool = False) -> WatchReport:
+    """Poll every due source once; `only`: just these source ids (due or not with `force`)."""
     t0 = time.perf_counter()
     stop = stop or threading.Event()
     book = SourceBook(store.conn)
-    due = [book.get(i) for i in only] if only is not None else book.due(now)
+    if only is not None and force:
+        due = [book.get(i) for i in only]
+    else:
+        wanted = None if only is None else set(only)
+        due = [s for s in book.due(now) if wanted is None or s.id in wanted]
     report = WatchReport()
     if not due:
         return report
@@ -336,7 +340,7 @@ def watch(db: Path, once: bool = False, settings: FetchSettings | None = None,
     last = WatchReport()
     with WatchLock(db), Store.open(db) as store:
         while not stop.is_set():
-            last = poll_once(store, settings, only=only, stop=stop)
+            last = poll_once(store, settings, only=only, stop=stop, force=once)
             if last.sources or once:
                 on_report(last)
             if once:
