@@ -110,3 +110,18 @@ def test_intervals():
     for bad in ("5", "soon", "1w", "-5m"):
         with pytest.raises(InputError, match="--every"):
             parse_every(bad)
+
+
+def test_reading_never_touches_the_network(monkeypatch):
+    import socket
+
+    def refuse(*args, **kwargs):
+        raise AssertionError(f"network use while reading: {args}")
+
+    monkeypatch.setattr(socket.socket, "connect", refuse)
+    monkeypatch.setattr(socket, "create_connection", refuse)
+    monkeypatch.setattr(socket, "getaddrinfo", refuse)
+    s = STORIES[2]
+    page = read_page(fs.article_page(s, canonical="https://news.example/x"), "https://news.example/x")
+    assert norm_hash(page.text) == norm_hash(s.text) and page.published == s.published
+    assert len(parse_feed(fs.rss20([fs.item_for(s, BASE, True)]).encode(), f"{BASE}/f.xml")) == 1
