@@ -143,20 +143,23 @@ def test_item_pages_redirects_robots_404_and_hostile_html(site, root, tmp_path, 
                                                                               f"{moved.slug}.html"),
              fs.item_for(gone, base, False, f"{base}/articles/none.html"),
              fs.item_for(private, base, False, f"{base}/private/{private.slug}.html"),
-             fs.item_for(hostile, base, False, f"{base}/articles/hostile.html")]
+             fs.item_for(hostile, base, False, f"{base}/articles/hostile.html"),
+             fs.item_for(STORIES[12], base, False, "file:///etc/passwd"),
+             fs.item_for(STORIES[13], base, True, "javascript:alert(1)")]
     fs.write(root, "items.xml", fs.rss20(items))
     main(["sources", "add", f"{base}/items.xml", "--db", str(db)])
     assert run(db) == 0
     out = capsys.readouterr().out
-    assert "3 new" in out and "2 failed" in out, out
-    assert "HTTP 404" in out and "robots.txt" in out
+    assert "4 new" in out and "3 failed" in out, out
+    assert "HTTP 404" in out and "robots.txt" in out and "'file:" in out and "not an http(s) URL" in out
     with Store.open(db) as store:
         arts = store.articles_frame().set_index("title")
         assert arts.loc[moved.title, "url"] == f"{base}/articles/{moved.slug}.html"  # the final URL
         text = store.get_article(arts.loc[hostile.title, "id"]).text
         assert "<script>window.__x=1</script>" in text and "__pwned" not in text
+        assert arts.loc[STORIES[13].title, "url"] == ""  # full text kept, its javascript: link dropped
         statuses = dict(store.conn.execute("SELECT status, count(*) FROM source_items GROUP BY status").fetchall())
-        assert statuses == {"new": 3, "failed": 2}
+        assert statuses == {"new": 4, "failed": 3}
     site.clear_log()
     make_due(db)
     assert run(db) == 0

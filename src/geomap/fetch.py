@@ -156,7 +156,7 @@ class Fetcher:
             raise FetchError(url, f"more than {s.max_redirects} redirects") from None
         except httpx.TimeoutException:
             raise FetchError(url, f"timed out after {s.timeout_s:g} s", transient=True) from None
-        except httpx.InvalidURL as exc:
+        except (httpx.InvalidURL, httpx.UnsupportedProtocol) as exc:
             raise FetchError(url, f"invalid URL: {exc}") from None
         except (httpx.TransportError, httpx.DecodingError) as exc:
             raise FetchError(url, f"{type(exc).__name__}: {exc}", transient=True) from None

@@ -170,6 +170,12 @@ class SourceReader:
             res.seen += 1
             return
         link = normalise_url(item.url)
+        if item.url and not link:  # javascript:, file:, data: ... never fetched, never stored as a link
+            if not item.full_text:
+                res.candidates.append(Candidate(item.key, "", status="failed",
+                                                error=f"{item.url[:80]!r}: not an http(s) URL"))
+                return
+            item = FeedItem(key=item.key, url="", title=item.title, published=item.published, text=item.text)
         if link and link in self.known:
             res.candidates.append(Candidate(item.key, item.url, link))  # linked to the stored copy when stored
             return
