@@ -125,3 +125,15 @@ def test_reading_never_touches_the_network(monkeypatch):
     page = read_page(fs.article_page(s, canonical="https://news.example/x"), "https://news.example/x")
     assert norm_hash(page.text) == norm_hash(s.text) and page.published == s.published
     assert len(parse_feed(fs.rss20([fs.item_for(s, BASE, True)]).encode(), f"{BASE}/f.xml")) == 1
+
+
+def test_a_feed_on_the_internet_may_not_send_geomap_to_local_addresses():
+    from geomap.fetch import is_local, may_follow
+
+    for url in ("http://127.0.0.1:8080/x", "http://localhost/x", "http://192.168.1.1/admin", "http://10.0.0.5/",
+                "http://169.254.169.254/latest/meta-data/", "http://[::1]/x", "http://0.0.0.0/"):
+        assert is_local(url), url
+        assert not may_follow("https://news.example/rss.xml", url), url
+        assert may_follow("http://127.0.0.1:9000/feed.xml", url)  # a locally served feed may link locally
+    assert not is_local("https://news.example/a") and not is_local("http://8.8.8.8/")
+    assert may_follow("https://news.example/rss.xml", "https://other.example/story")

@@ -15,6 +15,7 @@ everything" for this run, as the RFC asks.
 
 from __future__ import annotations
 
+import ipaddress
 import threading
 import time
 import urllib.robotparser
@@ -185,6 +186,27 @@ class Fetcher:
             else:
                 return None  # unreachable or a server error: disallow everything this run (RFC 9309 §2.3.1.4)
         return parser
+
+
+def is_local(url: str) -> bool:
+    """True for a URL naming this machine or a private network by its address (or `localhost`)."""
+    host = (urlsplit(url).hostname or "").lower().rstrip(".")
+    if host == "localhost" or host.endswith(".localhost"):
+        return True
+    try:
+        ip = ipaddress.ip_address(host)
+    except ValueError:
+        return False
+    return ip.is_private or ip.is_loopback or ip.is_link_local or ip.is_reserved or ip.is_unspecified
+
+
+def may_follow(feed_url: str, item_url: str) -> bool:
+    """A feed on the internet may not send geomap to this machine or the local network (a hostile feed could use
+    geomap to probe a router or a metadata service); a feed served locally may link anywhere.
+
+    Known limit: a public page that redirects to a local address, or a public name that resolves to one, is still
+    followed; catching those needs manual redirects and resolving names before connecting."""
+    return is_local(feed_url) or not is_local(item_url)
 
 
 def _check_status(url: str, r: httpx.Response) -> None:

@@ -32,7 +32,7 @@ from pathlib import Path
 
 from geomap.exceptions import GeomapError
 from geomap.feeds import FeedError, FeedItem, looks_like_html, norm_hash, normalise_url, parse_feed, read_page
-from geomap.fetch import Fetcher, FetchError, FetchSettings, Response
+from geomap.fetch import Fetcher, FetchError, FetchSettings, Response, may_follow
 from geomap.models import Article
 from geomap.sources import Source, SourceBook, now_utc
 from geomap.store import Processor, Store
@@ -176,6 +176,10 @@ class SourceReader:
                                                 error=f"{item.url[:80]!r}: not an http(s) URL"))
                 return
             item = FeedItem(key=item.key, url="", title=item.title, published=item.published, text=item.text)
+        if link and not may_follow(res.source.url, link):
+            res.candidates.append(Candidate(item.key, item.url, status="failed", error=f"{item.url}: a feed on "
+                                            "the internet may not link to a local address"))
+            return
         if link and link in self.known:
             res.candidates.append(Candidate(item.key, item.url, link))  # linked to the stored copy when stored
             return
