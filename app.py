@@ -9,7 +9,7 @@ from __future__ import annotations
 import streamlit as st
 from streamlit_folium import st_folium
 
-from geomap import appstate, mapview
+from geomap import appstate, mapview, sourcesapp
 
 st.set_page_config(page_title="geomap", page_icon="🗺️", layout="wide")
 
@@ -30,6 +30,18 @@ if appstate.needs_first_ingest(DB) and appstate.sample_paths():
 span = appstate.date_span(DB)
 opts = appstate.choices_for(DB)
 n_total = appstate.store_version(DB)[0]
+st.session_state.data_counts = sourcesapp.data_counts(DB)
+
+
+@st.fragment(run_every=sourcesapp.REFRESH_S)
+def _follow_store() -> None:
+    """New events from `geomap watch`: rerun the page with the user's filters and map view kept."""
+    if sourcesapp.data_counts(DB) != st.session_state.get("data_counts"):
+        st.session_state.view0 = appstate.parse_view(st.session_state.get("view")) or st.session_state.get("view0")
+        st.rerun(scope="app")
+
+
+_follow_store()
 
 # ---- URL state -> widget state (once per session) ----
 if "url_loaded" not in st.session_state:
@@ -70,8 +82,11 @@ else:
     if "play_next" in st.session_state:  # a play tick (below) moved the window
         st.session_state.dates = st.session_state.pop("play_next")
     cur = st.session_state.get("dates")
-    if not (isinstance(cur, tuple | list) and len(cur) == 2 and lo <= cur[0] <= cur[1] <= hi):
+    # a range left at the whole span grows with it when new events arrive; a range the user chose stays
+    if not (isinstance(cur, tuple | list) and len(cur) == 2 and lo <= cur[0] <= cur[1] <= hi) or (
+            tuple(cur) == st.session_state.get("span_seen")):
         st.session_state.dates = (lo, hi)
+    st.session_state.span_seen = (lo, hi)
     playing = bool(st.session_state.get("playing"))
     c_play, c_step, c_speed = st.columns([1, 1, 2], vertical_alignment="bottom")
     step = c_step.selectbox("Step", appstate.STEPS, index=1, key="play_step")

@@ -178,6 +178,123 @@ def add_gazetteer_parser(sub: argparse._SubParsersAction) -> None:
     a.set_defaults(func=cmd_gazetteer_add)
 
 
+def cmd_sources(args: argparse.Namespace) -> int:
+    """`geomap sources add|list|remove|pause|resume`: the followed feeds and pages (geomap.sources)."""
+    from geomap.sources import SourceBook
+    from geomap.store import Store
+
+    with Store.open(config.db_path(args.db)) as store:
+        book = SourceBook(store.conn)
+        if args.sources_cmd == "list":
+            rows = [s.record() for s in book.all()]
+            if args.format == "json":
+                for r in rows:
+                    print(json.dumps(r, ensure_ascii=False))
+            else:
+                for r in rows:
+                    print(f"{r['id']}\t{r['status']}\t{r['every']}\t{r['name']}\t{r['url']}\t"
+                          f"last ok {r['last_success'] or '-'}\tnext {r['next_run'] or '-'}"
+                          + (f"\terror: {r['last_error']}" if r["last_error"] else ""))
+                if not rows:
+                    print("geomap: no sources yet (geomap sources add URL)", file=sys.stderr)
+            return 0
+        if args.sources_cmd == "import":
+            from geomap.sources import read_source_list
+
+            pairs, bad = read_source_list(args.file)
+            for err in bad:
+                print(f"geomap: skipped {err}", file=sys.stderr)
+            for url, name in pairs:
+                book.add(url, name=name, every=args.every)
+            print(f"geomap: following {len(pairs)} sources from {args.file}", file=sys.stderr)
+            return 1 if bad and not pairs else 0
+        if args.sources_cmd == "add":
+            src = book.add(args.url, name=args.name or "", every=args.every, kind=args.kind)
+            verb = "following"
+        elif args.sources_cmd == "remove":
+            src, verb = book.remove(args.source), "removed (its stored articles stay)"
+        else:
+            src = book.set_paused(args.source, args.sources_cmd == "pause")
+            verb = "paused" if src.paused else "resumed"
+        print(f"geomap: {verb} source {src.id} {src.name} <{src.url}>", file=sys.stderr)
+    return 0
+
+
+def cmd_watch(args: argparse.Namespace) -> int:
+    """`geomap watch [--once]`: poll the due sources (Ctrl-C stops between two articles)."""
+    import signal
+    import threading
+
+    from geomap.fetch import FetchSettings
+    from geomap.watch import watch
+
+    stop = threading.Event()
+
+    def on_signal(*_: object) -> None:
+        if stop.is_set():  # a second Ctrl-C: stop now (the article being stored is rolled back)
+            raise KeyboardInterrupt
+        stop.set()
+        print("geomap: stopping after the current article (Ctrl-C again to stop at once)", file=sys.stderr)
+
+    previous = {}
+    if threading.current_thread() is threading.main_thread():
+        for sig in (signal.SIGINT, signal.SIGTERM):
+            previous[sig] = signal.signal(sig, on_signal)
+    settings = FetchSettings(timeout_s=args.timeout, host_interval_s=args.host_interval, retries=args.retries)
+    if args.nice > 0:
+        import os
+
+        os.nice(args.nice)  # a background job: the app's page loads come first on a shared CPU
+
+    def show(report) -> None:
+        print(report.summary(), flush=True)
+
+    only = args.source or None
+    try:
+        report = watch(config.db_path(args.db), once=args.once, settings=settings, on_report=show, stop=stop,
+                       only=only)
+    finally:
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)
+    if args.once and report.sources and len(report.failed_sources) == report.sources:
+        return 1
+    return 130 if stop.is_set() and not args.once else 0
+
+
+def add_sources_parsers(sub: argparse._SubParsersAction) -> None:
+    db = argparse.ArgumentParser(add_help=False)
+    db.add_argument("--db", default=None)
+    s = sub.add_parser("sources", help="follow news feeds and article pages")
+    ssub = s.add_subparsers(dest="sources_cmd", required=True)
+    a = ssub.add_parser("add", help="follow a feed (RSS, Atom, JSON Feed) or an article page", parents=[db])
+    a.add_argument("url")
+    a.add_argument("--name", default=None, help="shown on the map and the Sources page (default: the host)")
+    a.add_argument("--every", default="15m", help="poll interval: 90s, 15m, 2h, 1d (default %(default)s)")
+    a.add_argument("--kind", choices=["auto", "feed", "article"], default="auto")
+    imp = ssub.add_parser("import", help="follow every URL of a sources.txt (one URL [name] a line)", parents=[db])
+    imp.add_argument("file")
+    imp.add_argument("--every", default="15m", help="poll interval for each (default %(default)s)")
+    lst = ssub.add_parser("list", help="sources with last success, last error and next run", parents=[db])
+    lst.add_argument("--format", choices=["text", "json"], default="text")
+    for name, text in (("remove", "stop following (stored articles stay)"), ("pause", "skip until resumed"),
+                       ("resume", "poll again on its schedule")):
+        x = ssub.add_parser(name, help=text, parents=[db])
+        x.add_argument("source", help="id or URL (see `geomap sources list`)")
+    s.set_defaults(func=cmd_sources)
+
+    w = sub.add_parser("watch", help="poll the sources on their schedule (Ctrl-C stops)", parents=[db])
+    w.add_argument("--once", action="store_true", help="poll every due source once and exit (for cron)")
+    w.add_argument("--source", action="append", default=[], type=int,
+                   help="only this source id (repeatable); with --once it is polled now, due or not")
+    w.add_argument("--timeout", type=float, default=10.0, help="connect/read timeout in seconds")
+    w.add_argument("--host-interval", type=float, default=1.0,
+                   help="seconds between two requests to one host (default %(default)s)")
+    w.add_argument("--nice", type=int, default=10, help="lower CPU priority by this much (default %(default)s; 0: "
+                   "unchanged), so page loads stay fast while it runs")
+    w.add_argument("--retries", type=int, default=2, help="retries of a transient failure (default %(default)s)")
+    w.set_defaults(func=cmd_watch)
+
+
 def build_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="geomap", description=__doc__)
     sub = p.add_subparsers(dest="cmd", required=True)
@@ -219,6 +336,7 @@ def build_parser() -> argparse.ArgumentParser:
     r.set_defaults(func=cmd_prepare)
 
     add_gazetteer_parser(sub)
+    add_sources_parsers(sub)
     return p
 
 

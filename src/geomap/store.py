@@ -160,7 +160,44 @@ ALTER TABLE event_sources ADD COLUMN event_score REAL NOT NULL DEFAULT 1.0;
 CREATE INDEX events_score ON events(event_score);
 """
 
-MIGRATIONS: tuple[str, ...] = (_V1, _V2, _V3, _V4)
+# v5: followed news sources (geomap.sources) and every item read from them, so each poll fetches only new items and
+# one story from several outlets is one article with several sources (deduplicated by canonical URL and by a
+# normalised text hash). A removed source drops its item rows; the articles and events read from it stay.
+_V5 = """
+CREATE TABLE sources (
+    id INTEGER PRIMARY KEY,
+    url TEXT NOT NULL UNIQUE,
+    name TEXT NOT NULL,
+    kind TEXT NOT NULL DEFAULT 'auto',
+    every_s INTEGER NOT NULL DEFAULT 900,
+    paused INTEGER NOT NULL DEFAULT 0,
+    etag TEXT NOT NULL DEFAULT '',
+    last_modified TEXT NOT NULL DEFAULT '',
+    added_at TEXT NOT NULL,
+    last_run TEXT NOT NULL DEFAULT '',
+    last_success TEXT NOT NULL DEFAULT '',
+    last_error TEXT NOT NULL DEFAULT '',
+    next_run TEXT NOT NULL DEFAULT '',
+    n_items INTEGER NOT NULL DEFAULT 0
+);
+CREATE TABLE source_items (
+    source INTEGER NOT NULL REFERENCES sources(id) ON DELETE CASCADE,
+    item_key TEXT NOT NULL,
+    url TEXT NOT NULL DEFAULT '',
+    canonical_url TEXT NOT NULL DEFAULT '',
+    norm_hash TEXT NOT NULL DEFAULT '',
+    article INTEGER REFERENCES articles(id) ON DELETE SET NULL,
+    fetched_at TEXT NOT NULL,
+    date_from TEXT NOT NULL DEFAULT '',
+    status TEXT NOT NULL DEFAULT 'new',
+    PRIMARY KEY (source, item_key)
+) WITHOUT ROWID;
+CREATE INDEX source_items_canonical ON source_items(canonical_url);
+CREATE INDEX source_items_norm ON source_items(norm_hash);
+CREATE INDEX source_items_article ON source_items(article);
+"""
+
+MIGRATIONS: tuple[str, ...] = (_V1, _V2, _V3, _V4, _V5)
 SCHEMA_VERSION = len(MIGRATIONS)
 
 
