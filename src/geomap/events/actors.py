@@ -12,7 +12,9 @@ ACTOR_GROUPS = {
     r"al-shabaab|al shabaab": "al-Shabaab", r"jnim": "JNIM", r"islamic state|isis|isil": "Islamic State",
     r"m23": "M23", r"taliban": "Taliban", r"boko haram": "Boko Haram",
     r"protesters|demonstrators": "Protesters", r"rioters": "Rioters",
-    r"(?:riot |anti-riot )?police(?:men)?|security forces|gendarmes": "Police forces",
+    r"(?:(?:riot |anti-riot )?police(?:men)?|security forces|gendarmes)(?=\s+(?:\w+\s+)?(?:fired|used|dispersed|"
+    r"clashed|arrested|beat|shot|killed|opened|charged|raided|detained|stormed|attacked|broke up|cracked down))":
+    "Police forces",
     r"(?:unidentified |unknown |masked |armed )?(?:gunmen|assailants|attackers)|bandits": "Unidentified armed group",
 }
 _ACTOR_GROUP_RE = re.compile(r"\b(?:" + "|".join(f"(?P<g{i}>{p})" for i, p in enumerate(ACTOR_GROUPS)) + r")\b",

@@ -114,7 +114,8 @@ def sentence_candidates(stext: str, offset: int, mentions: list[Mention], trigge
     the capitalised names the gazetteer lacks. The second list gives each candidate's mention (None if unknown)."""
     taken = [(m.start - offset, m.end - offset) for m in mentions]
     pairs: list[tuple[Candidate, Mention | None]] = [
-        (Candidate(m.start - offset, m.end - offset, m.place.kind, m.hint, m.place.country_code), m)
+        (Candidate(m.start - offset, m.end - offset, m.place.kind, m.hint, m.place.country_code,
+                   m.place.population, m.place.feature), m)
         for m in mentions if m.place is not None and m.hint != "demonym" and m.end - offset > skip_before]
     if triggers:
         for u in UNKNOWN_NAME.finditer(stext):

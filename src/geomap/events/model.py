@@ -18,6 +18,7 @@ from pathlib import Path
 
 from geomap.events import slots
 from geomap.events.triggers import Found
+from geomap.lexicon import common_words
 from geomap.patterns import Pattern
 
 MODEL_PATH = Path(__file__).resolve().parents[3] / "data" / "models" / "event_places.json"
@@ -31,6 +32,8 @@ UNKNOWN_NAME = Pattern(
     r"der|den|y|of)(?:\s+|-))?(?:(?:al|el|ez|ad|as|ash|at)-)?[A-Z][\w’'-]*[\w])*",
     "Fighting reached Ras al-Ain and [Deir ez-Zor] on Sunday.", "fighting reached the outskirts at dawn.",
     flags=0)
+_PARTICLES = frozenset("al el ez ad as ash at bin ibn abu de del della di da do dos das du des la le les es van der "
+                       "den y".split())
 _NUMBER = re.compile(r"^\d[\d,.]*$")
 # Words for the neighbour features: a word with its inner apostrophes and dots, or one other character.
 
@@ -45,6 +48,8 @@ class Candidate:
     kind: str = ""
     hint: str = ""
     country: str = ""
+    population: int = 0
+    feature: str = ""
 
 
 def _bucket(n: int) -> str:
@@ -68,6 +73,7 @@ class Sentence:
         self.hypothetical = [m.start() for m in slots.HYPOTHETICAL.finditer(text)]
         self.negation = [m.start() for m in slots.NEGATION.finditer(text)]
         self.background = slots.BACKGROUND.search(text) is not None
+        self._nearest: dict[tuple[int, int], tuple[Found | None, int]] = {}
 
     def words_between(self, a: int, b: int) -> int:
         """Words between two offsets, counted in a bounded window (far is far: 30+)."""
@@ -77,6 +83,12 @@ class Sentence:
 
     def nearest_trigger(self, start: int, end: int) -> tuple[Found | None, int]:
         """The event word nearest the span (in words), preferring its own clause; and that distance."""
+        key = (start, end)
+        if key not in self._nearest:
+            self._nearest[key] = self._find_nearest(start, end)
+        return self._nearest[key]
+
+    def _find_nearest(self, start: int, end: int) -> tuple[Found | None, int]:
         if not self.triggers:
             return None, -1
         c0, c1 = self.clauses.around(start)
@@ -124,9 +136,28 @@ def features(sent: Sentence, cands: list[Candidate], k: int) -> list[str]:
     f += _neighbour_features(sent, cands, k)
     kind = c.kind or "?"
     f += [f"{kind}|{x}" for x in f if x.startswith(("slot=", "w-1=", "trig-dist=", "first", "last", "only"))]
+    f += _name_features(c, text, own)
     if not c.kind:
         f.append(f"unknown,w-2,w-1={word[0]} {word[1]}")
     return f
+
+
+def _name_features(c: Candidate, text: str, own: list[str]) -> list[str]:
+    """What the name itself says: how big the gazetteer place is, or how an unknown name is written."""
+    if c.kind:
+        pop = "0" if c.population <= 0 else str(min(7, len(str(c.population))))
+        return [f"pop-digits={pop}", f"feature={c.feature}"]
+    name = text[c.start:c.end]
+    out = []
+    if name.isupper():
+        out.append("shape=caps")
+    if any(ch.isdigit() for ch in name):
+        out.append("shape=digit")
+    if len(own) == 1 and own[0] in common_words():
+        out.append("common-word")
+    if any(w in _PARTICLES for w in own[1:]) or "-" in name:
+        out.append("shape=particle")
+    return out
 
 
 def _trigger_features(sent: Sentence, c: Candidate, prev: str) -> list[str]:
@@ -138,6 +169,7 @@ def _trigger_features(sent: Sentence, c: Candidate, prev: str) -> list[str]:
     same = c0 <= t.start < c1
     kind = "generic" if t.trigger.generic else "weak" if t.trigger.weak else "specific"
     out = [f"trig-dist={_bucket(d)}", f"trig-side={side}", f"trig-type={t.trigger.event_type}",
+           f"trig,w-1={t.trigger.name} {prev}",
            f"trig={t.trigger.name}", f"trig-kind={kind}", f"trig-clause={same}",
            f"trig-side,dist={side} {_bucket(d)}", f"trig-dist,w-1={_bucket(d)} {prev}",
            f"trig,kind={t.trigger.name} {c.kind or '?'}"]
@@ -170,6 +202,9 @@ def _neighbour_features(sent: Sentence, cands: list[Candidate], k: int) -> list[
         gap = text[c.end: nxt.start].strip()
         if gap in (",", "of", "in") and _RANK[nxt.kind] > _RANK[c.kind]:
             out.append("inside-next")
+    mine = sent.nearest_trigger(c.start, c.end)[1]
+    closer = sum(1 for o in cands if o is not c and 0 <= sent.nearest_trigger(o.start, o.end)[1] < mine)
+    out.append(f"trigger-rank={min(closer, 2)}")  # 0: no other place is nearer to an event word
     finer = any(o is not c and _RANK[o.kind] < _RANK[c.kind] and (not c.country or o.country == c.country)
                 for o in cands)
     if finer:

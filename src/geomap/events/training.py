@@ -129,3 +129,29 @@ def near(lat: float, lon: float, points: list[tuple[float, float, float]]) -> bo
     from geopy.distance import great_circle
 
     return any(great_circle((lat, lon), (a, b)).km <= r for a, b, r in points)
+
+
+def prepare(split: str, data: Path, steps) -> list[tuple[Record, object]]:
+    """(record, Doc) for one side of the split, run through `steps` (the pipeline before the events step)."""
+    from datetime import date
+
+    from geomap.models import Article, Doc
+
+    out = []
+    for rec in read_records(data):
+        if split_of(rec.text) == split:
+            doc = Doc(Article(rec.id, date(2017, 1, 1), rec.text))
+            for _, step in steps:
+                doc = step(doc)
+            out.append((rec, doc))
+    return out
+
+
+def event_place_score(pairs: list[tuple[Record, object]], extractor) -> Score:
+    """The field's measure for an events step over prepared docs: what `geoparse` marks `event` against gold."""
+    s = Score()
+    for rec, doc in pairs:
+        doc = extractor(doc)
+        s.add(tokens(rec.text, [(m.start, m.end) for m in doc.mentions if m.role == "event"]),
+              tokens(rec.text, rec.locations))
+    return s
