@@ -32,3 +32,32 @@ def test_trigger_finds_its_example_and_not_its_counter_example(trigger):
 
 def test_trigger_names_are_unique():
     assert len({t.name for t in TRIGGERS}) == len(TRIGGERS)
+
+
+NEWS = [
+    "Russian missiles struck Kharkiv's northern outskirts on Tuesday, killing three, the governor said.",
+    "The junta in Niamey denied that the embassy of France in Niamey was attacked by protesters.",
+    "Officials fear the rebels could attack the town, 40 km north of Goma, unless a truce holds.",
+    "IN ISTANBUL, POLICE FIRED TEAR GAS AT MARCHERS; İstanbul's governor banned the rally.",
+    "Fighting raged in the Kyiv suburb of Irpin, and shells fell on Bucha and Hostomel overnight.",
+]
+
+
+@pytest.mark.parametrize("name", sorted(REGISTRY))
+def test_lowered_fast_path_finds_what_the_pattern_finds(name):
+    p = REGISTRY[name]
+    for text in [p.match.replace("[", "").replace("]", ""), p.miss.replace("[", "").replace("]", ""), *NEWS]:
+        for cut in range(0, len(text), 7):
+            head, tail = text[:cut], text[cut:]
+            a, b = p.compiled.search(head), p.search_lowered(head, head.lower())
+            assert (a and a.span()) == (b and b.span()), (name, head)
+            a, b = p.compiled.match(tail), p.match_lowered(tail, tail.lower())
+            assert (a and a.span()) == (b and b.span()), (name, tail)
+
+
+@pytest.mark.parametrize("text", NEWS)
+def test_triggers_fast_path_equals_the_case_insensitive_one(text):
+    from geomap.events.triggers import _TRIGGER_RE
+
+    slow = [(m.start(), m.end(), m.lastgroup) for m in _TRIGGER_RE.finditer(text)]
+    assert [(f.start, f.end, f"t{TRIGGERS.index(f.trigger)}") for f in find_triggers(text)] == slow

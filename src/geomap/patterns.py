@@ -10,6 +10,27 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+
+def lower_regex(regex: str) -> str:
+    """A regex for lower-cased text equivalent to `regex` with re.I: literal capitals and capital ranges become
+    lower-case; escapes (\\S, \\W, \\B, \\A, \\Z, \\D) and group names are kept."""
+    out, i = [], 0
+    while i < len(regex):
+        ch = regex[i]
+        if ch == "\\" and i + 1 < len(regex):
+            out.append(regex[i:i + 2])
+            i += 2
+            continue
+        if regex.startswith("(?P", i):  # a group's name is kept as written
+            j = regex.index(">" if regex.startswith("(?P<", i) else ")", i) + 1
+            out.append(regex[i:j])
+            i = j
+            continue
+        out.append(ch.lower())
+        i += 1
+    return "".join(out)
+
+
 #: Every Pattern made, by name (filled at import time by the modules that define them).
 REGISTRY: dict[str, Pattern] = {}
 
@@ -28,10 +49,25 @@ class Pattern:
     side: str = ""
     flags: int = re.I
     compiled: re.Pattern = field(init=False, repr=False, compare=False)
+    #: For case-insensitive patterns: the same pattern over lower-cased text without re.I (about twice as fast).
+    lowered: re.Pattern | None = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "compiled", re.compile(self.regex, self.flags))
+        low = re.compile(lower_regex(self.regex), self.flags & ~re.I) if self.flags & re.I else None
+        object.__setattr__(self, "lowered", low)
         REGISTRY[self.name] = self
+
+    def search_lowered(self, text: str, lowered: str) -> re.Match | None:
+        """`search` on `text`, given `text.lower()`: the fast path when lower-casing kept every offset."""
+        if self.lowered is not None and len(lowered) == len(text):
+            return self.lowered.search(lowered)
+        return self.compiled.search(text)
+
+    def match_lowered(self, text: str, lowered: str) -> re.Match | None:
+        if self.lowered is not None and len(lowered) == len(text):
+            return self.lowered.match(lowered)
+        return self.compiled.match(text)
 
     def search(self, text: str, pos: int = 0, endpos: int | None = None) -> re.Match | None:
         return self.compiled.search(text, pos, len(text) if endpos is None else endpos)

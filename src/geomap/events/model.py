@@ -68,6 +68,8 @@ class Sentence:
 
     def __init__(self, text: str, triggers: list[Found]):
         self.text = text
+        lowered = text.lower()
+        self.lower = lowered if len(lowered) == len(text) else text  # offsets must match: else the slow path
         self.triggers = triggers
         self.clauses = slots.Clauses(text)
         self.hypothetical = [m.start() for m in slots.HYPOTHETICAL.finditer(text)]
@@ -114,7 +116,9 @@ def _words_after(text: str, pos: int, n: int) -> list[str]:
 def features(sent: Sentence, cands: list[Candidate], k: int) -> list[str]:
     """Named binary features of candidate k among the sentence's candidates."""
     c, text = cands[k], sent.text
-    before, after = text[max(0, c.start - slots.WINDOW): c.start], text[c.end: c.end + slots.WINDOW]
+    lo, hi = max(0, c.start - slots.WINDOW), c.end + slots.WINDOW
+    before, after = text[lo: c.start], text[c.end: hi]
+    before_l, after_l = sent.lower[lo: c.start], sent.lower[c.end: hi]
     word = _words_before(text, c.start, 2) + _words_after(text, c.end, 2)
     own = [_norm(w) for w in _WORD.findall(text, c.start, c.end)] or ["<empty>"]
     f = [f"w-2={word[0]}", f"w-1={word[1]}", f"w-2,w-1={word[0]} {word[1]}", f"w+1={word[2]}", f"w+2={word[3]}",
@@ -123,10 +127,10 @@ def features(sent: Sentence, cands: list[Candidate], k: int) -> list[str]:
     if not text[:c.start].strip():
         f.append("sentence-initial")
     for p in slots.BEFORE:
-        if p.search(before):
+        if p.search_lowered(before, before_l):
             f.append("slot=" + p.name)
     for p in slots.AFTER:
-        if p.match_at(after):
+        if p.match_lowered(after, after_l):
             f.append("slot=" + p.name)
     if "slot=possessive" in f and "slot=a part of the place" not in f:
         f.append("owner")  # "Kyiv's mayor": the place owns something; nothing happens there

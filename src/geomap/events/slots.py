@@ -12,7 +12,7 @@ import bisect
 
 from geomap.patterns import Pattern
 
-WINDOW = 60
+WINDOW = 45
 # What may stand between a locative word and the place: articles, adjectives, possessive names, "and around".
 FILL = (r"(?:(?:the|a|an|and|around|in|nearby|wider|greater|whole|entire|eastern|western|northern|southern|central|"
         r"north-?eastern|north-?western|south-?eastern|south-?western|north|south|east|west|neighbouring|"

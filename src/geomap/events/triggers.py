@@ -13,6 +13,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from geomap.patterns import lower_regex
+
 EXPL, BATTLE, VAC, PROTEST, RIOT, STRAT = (
     "Explosions/Remote violence", "Battles", "Violence against civilians", "Protests", "Riots",
     "Strategic developments")
@@ -129,9 +131,15 @@ class Found:
     trigger: Trigger
 
 
+_TRIGGER_LOW = re.compile(lower_regex(_TRIGGER_RE.pattern))
+
+
 def find_triggers(text: str) -> list[Found]:
-    """Every event word of a sentence, in order (linear: one pass of one compiled alternation)."""
-    return [Found(m.start(), m.end(), TRIGGERS[int(m.lastgroup[1:])]) for m in _TRIGGER_RE.finditer(text)]
+    """Every event word of a sentence, in order (linear: one pass of one compiled alternation, over the lower-cased
+    text where lower-casing keeps the offsets, which is twice as fast as a case-insensitive match)."""
+    lowered = text.lower()
+    found = _TRIGGER_LOW.finditer(lowered) if len(lowered) == len(text) else _TRIGGER_RE.finditer(text)
+    return [Found(m.start(), m.end(), TRIGGERS[int(m.lastgroup[1:])]) for m in found]
 
 
 def specific(found: list[Found]) -> tuple[str, str] | None:
