@@ -237,7 +237,8 @@ def test_country_event_is_drawn_as_its_polygon(page, app_server):
     assert areas.count() == n
     d = areas.first.get_attribute("d")
     # a country outline: many straight segments; a circle or circle marker is drawn with arcs ("a" commands)
-    assert d.count("L") > 20 and "a" not in d, d[:200]
+    # (Leaflet simplifies outlines to the pixel at low zoom, so a small country may keep only a dozen segments.)
+    assert d.count("L") > 8 and "a" not in d, d[:200]
     assert frame.locator("path.geomap-country:not(.geomap-polygon)").count() == 0
     screenshot(page, "map_country_polygon")
     assert_clean(page)
