@@ -32,7 +32,8 @@ CORPORA = (SHARED / "bench" / "TR-News.xml", SHARED / "bench" / "GeoVirus.xml")
 SEED = 20240610
 TRAIN_SHARE = 0.7
 _LINE = re.compile(r"spans (?P<spans>[\d.]+) \| acc@161 (?P<acc161>[\d.]+) \| acc@161\|found (?P<found>[\d.]+) \| "
-                   r"median (?P<median>[\d.]+|nan) km \| mean (?P<mean>[\d.]+|nan) km \| precision (?P<precision>[\d.]+)")
+                   r"median (?P<median>[\d.]+|nan) km \| mean (?P<mean>[\d.]+|nan) km \| "
+                   r"precision (?P<precision>[\d.]+)")
 
 
 def scorer():

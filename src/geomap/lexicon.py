@@ -85,6 +85,14 @@ ORGANISATIONS = frozenset(
     amnesty al-shabaab shabaab m23 fano tplf""".split()
 )
 
+#: Armed groups and forces that fight in one country: their names are a hint of where an article is set ("eastern
+#: Congo" with M23 is the DRC), counted like a demonym by the resolver. Lower-case; matched as whole words.
+ACTOR_COUNTRY = {
+    "m23": "CD", "fdlr": "CD", "codeco": "CD", "houthi": "YE", "houthis": "YE", "hezbollah": "LB", "hamas": "PS",
+    "al-shabaab": "SO", "boko haram": "NG", "iswap": "NG", "rapid support forces": "SD", "taliban": "AF",
+    "jnim": "ML", "tplf": "ET", "fano": "ET", "farc": "CO", "idf": "IL",
+}
+
 #: News-agency (AP/CP style) abbreviations of US states and Canadian provinces, as datelines and "Louisville, Ky."
 #: use them: abbreviation -> (full name, ISO country). Matched only after a comma, where they cannot be words.
 STATE_ABBREVIATIONS = {
