@@ -158,8 +158,7 @@ def _code_hash() -> str:
 
 def _data_hash() -> str:
     """Hash of the gazetteer files and the resolver's weights, recomputed only when their stamps change (the
-    pipeline reloads on the same
-    signal: geomap.pipeline.default_pipeline follows the gazetteer files)."""
+    pipeline reloads on the same signal: geomap.pipeline.default_pipeline follows the gazetteer files)."""
     global _DATA_HASH
     paths = (config.GAZETTEER_CSV, config.USER_OVERRIDES_CSV, config.RESOLVE_WEIGHTS)
     key = tuple(file_stamp(p) for p in paths)
