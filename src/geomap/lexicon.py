@@ -13,7 +13,8 @@ TITLES = frozenset(
     captain commander spokesman spokeswoman spokesperson chief head leader king queen prince princess sheikh emir
     sultan ambassador envoy secretary senator rep representative mr mrs ms dr prof pope patriarch bishop
     chancellor premier deputy aide adviser advisor administrator sergeant sgt lieutenant admiral marshal
-    officer official officials foreign defence defense interior judge prosecutor lawyer""".split()
+    officer official officials foreign defence defense interior judge prosecutor lawyer gov sen mla mp mpp
+    congressman congresswoman""".split()
 )
 
 #: Words after a name that say what kind of place it is.
