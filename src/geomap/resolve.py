@@ -249,6 +249,7 @@ class Resolver:
                 if m.hint == "capital" and city is not None:
                     cands[i] = [Candidate(city, 0.0)]
         keys = [m.text.lower() for m in mentions]
+        tops = [max(cs, key=lambda c: c.prior).place.id if cs else "" for cs in cands]
         by_text: dict[str, list[int]] = {}
         for i, k in enumerate(keys):
             by_text.setdefault(k, []).append(i)
@@ -260,10 +261,13 @@ class Resolver:
                 continue
             key = keys[i]
             if key not in contexts:
-                # An ambiguous name must not vote for its own reading: take its mentions' votes out first.
+                # An ambiguous name must not vote for its own reading: take its mentions' votes out first, and those
+                # of other names for one of its readings ("Mexico City" is no evidence that "Mexico" is the city).
                 own_c: Counter = Counter()
                 own_r: Counter = Counter()
-                for j in by_text[key]:
+                ids = {c.place.id for c in cs}
+                same = {j for j, t in enumerate(tops) if t in ids and keys[j] != key}
+                for j in [*by_text[key], *same]:
                     cc, w, reg, rw = votes[j]
                     if cc:
                         own_c[cc] += w

@@ -40,7 +40,7 @@ _PARTICLE = re.compile(r"(?:a[lnrsdtz]|ash|el|e[sz]|ed|et|ul|ur|um|ibn|bin|bint|
 #: Lower-case words that may stand inside a name: "Dar es Salaam", "Rio de Janeiro", "Stoke-on-Trent", "Bosnia and
 #: Herzegovina", "Frankfurt am Main", plus the generic words of curated names ("Zaporizhzhia nuclear power plant").
 _NAME_INNER = frozenset(
-    """of al el de on upon the du la le am an and es ez as ad ash at az ar ur ul um en sur sous les aux des da do
+    """of al el de on upon the du la le am an and es ez as ad ash at az ar ur ul um en sur sous les au aux des da do
     dos das del della di der den van von y bei im nuclear power plant bridge river sea strait island air base oblast
     region district city gulf""".split())
 _JOIN = re.compile(r"[ \t]+|[ \t]*-[ \t]*")  # what may stand between two words of one name
