@@ -22,6 +22,7 @@ import math
 import re
 from collections import Counter
 from dataclasses import dataclass
+from operator import mul
 from pathlib import Path
 from typing import NamedTuple
 
@@ -72,6 +73,9 @@ FEATURES = (
     "hint_kind",        # the words around the name ask for this kind: "Kyiv region", "the town of Bakhmut"
     "proximity",        # closeness to the nearest of the article's other (unambiguous) places: 1 / (1 + gap_km / 50)
 )
+
+
+assert FEATURES[-1] == "proximity"  # pass 2 replaces the last feature and adds its weighted value
 
 
 @dataclass(frozen=True)
@@ -216,7 +220,7 @@ class Resolver:
     # ---- the score
     def score(self, features: list[float]) -> float:
         """The weighted sum of one candidate's features (`FEATURES` order)."""
-        return sum(w * f for w, f in zip(self._w, features, strict=True))
+        return sum(map(mul, self._w, features))
 
     def feature_table(self, doc: Doc) -> list[list[tuple[Place, list[float]]]]:
         """Per mention, every candidate with its feature vector (what `__call__` scores; the fitting script reads
@@ -283,21 +287,39 @@ class Resolver:
         # Pass 2: each candidate's gap to the nearest first-pass reading of another name of the article, among the
         # names whose readings all lie in one country ("Avdiivka" anchors "Orlivka"; an ambiguous "Washington"
         # anchors nothing).
-        first = [self._pick(row)[0] for row in rows]
-        anchors = [(keys[i], p) for i, p in enumerate(first)
-                   if p is not None and p.kind not in _NO_ANCHOR and mentions[i].hint != "demonym"
-                   and votes[i][1] == self.ctx.vote_unambiguous]
-        if anchors:
-            for i, row in enumerate(rows):
-                if len(row) > 1 or (table and row):
-                    others = [p for k, p in anchors if k != keys[i]]
-                    if others:
-                        rows[i] = [(c, f[:-1] + [self._proximity(c, others)]) for c, f in row]
-        if table:
-            return rows
+        scored = [[(c, f, self.score(f)) for c, f in row] if len(row) > 1 or table else [] for row in rows]
+        first = [max(sc, key=lambda x: x[2])[0] if sc else (row[0][0] if row else None)
+                 for row, sc in zip(rows, scored, strict=True)]
+        anchors: dict[str, dict[str, Place]] = {}  # name -> its first-pass readings that may anchor others
+        for i, p in enumerate(first):
+            if (p is not None and p.kind not in _NO_ANCHOR and mentions[i].hint != "demonym"
+                    and votes[i][1] == self.ctx.vote_unambiguous):
+                anchors.setdefault(keys[i], {})[p.id] = p
+        # The score is linear: pass 2 adds w * proximity. A candidate further than w below the first pass's best
+        # cannot win (proximity is at most 1), so only the fitting script needs it for every candidate.
+        w = self._w[-1]
         best: dict[int, float] = {}
-        for i, (m, row) in enumerate(zip(mentions, rows, strict=True)):
-            m.place, best[i] = self._pick(row)
+        for i, sc in enumerate(scored):
+            if not sc:
+                best[i] = math.inf if rows[i] else -math.inf
+                continue
+            others = [p for k, ps in anchors.items() if k != keys[i] for p in ps.values()]
+            top = max(x[2] for x in sc)
+            out = []
+            for c, f, s1 in sc:
+                if others and (table or w > 0 and s1 >= top - w):
+                    prox = self._proximity(c, others)
+                    f = f[:-1] + [prox] if table else f
+                    s1 += w * prox
+                out.append((c, f, s1))
+            scored[i] = out
+        if table:
+            return [[(c, f) for c, f, _ in sc] for sc in scored]
+        for i, m in enumerate(mentions):
+            if scored[i]:
+                m.place, best[i] = max(((c, s1) for c, _, s1 in scored[i]), key=lambda ps: ps[1])
+            else:
+                m.place = rows[i][0][0] if rows[i] else None
         # One sense per discourse: every mention of a name (with the same kind hint) takes the reading that the
         # best-supported mention got ("Pokrovsk, Donetsk region" settles a bare "Pokrovsk" elsewhere).
         settled: dict[tuple[str, str], int] = {}
@@ -312,14 +334,7 @@ class Resolver:
                 m.place = mentions[settled[k]].place
         return None
 
-    def _pick(self, row: list[tuple[Place, list[float]]]) -> tuple[Place | None, float]:
-        if not row:
-            return None, -math.inf
-        if len(row) == 1:
-            return row[0][0], math.inf
-        return max(((p, self.score(f)) for p, f in row), key=lambda ps: ps[1])
-
     def _proximity(self, c: Place, others: list[Place]) -> float:
         """1 / (1 + gap / proximity_km), the gap being the distance between the two places' extents."""
-        gap = min(max(0.0, haversine_km(c.lat, c.lon, o.lat, o.lon) - c.radius_km - o.radius_km) for o in others)
-        return 1.0 / (1.0 + gap / self.ctx.proximity_km)
+        gap = min(haversine_km(c.lat, c.lon, o.lat, o.lon) - c.radius_km - o.radius_km for o in others)
+        return 1.0 / (1.0 + max(0.0, gap) / self.ctx.proximity_km)
