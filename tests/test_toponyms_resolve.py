@@ -61,6 +61,8 @@ ROWS = [
     _row("gn:17", "Torrington", "city", 41.80, -73.12, "US", "US.CT", 35_000, 3),
     _row("gn:18", "Pokrovsk", "city", 48.28, 37.18, "UA", "UA.05", 60_000, 4),
     _row("gn:19", "Pokrovsk", "city", 61.48, 129.14, "RU", "RU.63", 9_800, 2),
+    _row("gn:20", "Pierre", "city", 44.37, -100.35, "US", "US.SD", 14_000, 3),
+    _row("gn:21", "Brazzaville", "city", -4.27, 15.28, "CG", "CG.12", 1_800_000, 12),
 ]
 
 
@@ -107,12 +109,15 @@ def test_a_place_that_names_a_body_is_a_place(finder):
 
 def test_a_place_ending_a_bodys_name_is_a_place(finder):
     assert names("Yesterday Environment Canada issued a warning for the coast.", finder) == ["Canada"]
+    # after a first name, which is no common word, it is a surname
+    assert names("The award went to Marta Canada last year.", finder) == []
 
 
 def test_hyphenated_words_are_split_around_places(finder):
     assert names("A Seattle-based company signed the deal.", finder) == ["Seattle"]
     assert names("Shots were fired across the India-Pakistan border.", finder) == ["India", "Pakistan"]
     assert [t.text for t in tokenize("mid-Ohio")] == ["mid", "Ohio"]
+    assert names("Yesterday Jean-Pierre Bemba returned.", finder) == []  # a hyphenated first name stays a name
 
 
 @pytest.mark.parametrize("text, name", [
@@ -123,6 +128,10 @@ def test_hyphenated_words_are_split_around_places(finder):
 ])
 def test_names_with_lower_case_particles(text, name, finder):
     assert names(text, finder) == [name]
+
+
+def test_a_particle_makes_no_place_of_a_name_the_gazetteer_lacks(finder):
+    assert names("Officials blamed al-Qaeda for the blast.", finder) == []
 
 
 def test_dotted_state_abbreviations_but_not_after_a_number(finder, resolver):
@@ -167,6 +176,8 @@ def test_armed_groups_and_cities_say_which_congo(finder, resolver):
     assert place_of("M23 rebels advanced in eastern Congo this week.", "Congo", finder, resolver).country_code == "CD"
     p = place_of("Fighting near Goma displaced thousands in eastern Congo.", "Congo", finder, resolver)
     assert p.country_code == "CD"
+    p = place_of("Protesters marched in Brazzaville as Congo voted.", "Congo", finder, resolver)
+    assert p.country_code == "CG"
 
 
 def test_one_sense_per_discourse(finder, resolver):
