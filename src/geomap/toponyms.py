@@ -214,12 +214,11 @@ class ToponymFinder:
                 run_end = self._run_end(text, toks, i)
                 if n == 0:
                     tail = self._tail_place(text, toks, i, run_end) if run_end - i >= 2 else None
-                    if tail is not None:
-                        k, tn = tail
-                        m = Mention(toks[k].start, toks[k + tn - 1].end, text[toks[k].start: toks[k + tn - 1].end], si,
-                                    hint=_hint(text, toks[k].start, toks[k + tn - 1].end))
+                    m = self._accept(text, toks, tail[0], tail[1], run_end, persons) if tail else None
+                    if m is not None:
+                        m.sentence = si
                         found.append(m)
-                        persons.update(t.lower for t in toks[i:k] if not self._notable(t.text))
+                        persons.update(t.lower for t in toks[i:tail[0]] if not self._notable(t.text))
                         i = run_end
                         continue
                     # a capitalised run that is no place: remember its words as names if it looks like one
