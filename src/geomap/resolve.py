@@ -7,8 +7,8 @@ features (`FEATURES`): the gazetteer's prior (population, kind, own name or alia
 first-level region fit the article's other places, whether the words right around the name point to it ("Tripoli,
 Lebanon", "the Lebanese city of Tripoli", "Kyiv region", "the town of Bakhmut"), and how close it lies to the other
 places the article names. The weights are data (`data/models/resolve_weights.json`), fitted on the training 70 % of
-TR-News and GeoVirus by `scripts/fit_resolve_weights.py`; nothing here is a hand-set number except how the
-article's context is counted (`Context`, also in that file).
+TR-News and GeoVirus by `scripts/fit_resolve_weights.py`; no weight here is set by hand. How the article's context
+is counted (`Context`) is a set of rules, written in that file too.
 
 Two passes: the first reads every mention without the distance feature, the second scores again with each
 candidate's distance to the first-pass readings of the article's other names. Then one sense per discourse: every
@@ -73,8 +73,6 @@ FEATURES = (
     "hint_kind",        # the words around the name ask for this kind: "Kyiv region", "the town of Bakhmut"
     "proximity",        # closeness to the nearest of the article's other (unambiguous) places: 1 / (1 + gap_km / 50)
 )
-
-
 assert FEATURES[-1] == "proximity"  # pass 2 replaces the last feature and adds its weighted value
 
 
