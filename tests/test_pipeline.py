@@ -187,3 +187,15 @@ def test_the_capital_is_read_as_the_capital_city():
     caps = [m for m in doc_of(text).mentions if m.text == "capital"]
     assert [m.place.name for m in caps] == ["Kyiv", "Pretoria"]  # "the capital, Kyiv" names the city itself
     assert all(m.role == "event" for m in caps)
+
+
+@pytest.mark.parametrize("text, name, cc, admin1", [
+    # an analyst saw Orlivka near Avdiivka put in Odesa oblast, 775 km away
+    ("Russian troops pushed into Orlivka, a village west of Avdiivka, after taking Lastochkyne.", "Orlivka", "UA",
+     "UA.05"),
+    # and "eastern Congo" read as the Republic of the Congo
+    ("Fighting between M23 rebels and the army spread across eastern Congo, near Goma.", "Congo", "CD", ""),
+])
+def test_the_articles_other_places_settle_an_ambiguous_name(text, name, cc, admin1):
+    m = next(m for m in doc_of(text).mentions if m.text == name)
+    assert (m.place.country_code, m.place.admin1) == (cc, admin1)

@@ -14,6 +14,8 @@ USER_OVERRIDES_CSV = Path(os.environ.get("GEOMAP_OVERRIDES", DATA_DIR / "user_ov
 CACHE_DIR = Path(os.environ.get("GEOMAP_CACHE", DATA_DIR / "cache"))
 SAMPLE_ARTICLES = DATA_DIR / "articles"
 DEFAULT_DB = DATA_DIR / "geomap.sqlite"
+#: The resolver's fitted weight table (scripts/fit_resolve_weights.py); part of the code's data, not the user's.
+RESOLVE_WEIGHTS = Path(os.environ.get("GEOMAP_RESOLVE_WEIGHTS", ROOT / "data" / "models" / "resolve_weights.json"))
 
 
 def db_path(cli_value: str | os.PathLike | None = None) -> Path:

@@ -491,6 +491,18 @@ class Gazetteer(Geocoder):
         key = normalize(name)
         return [(self.place_at(i), self._name_score(i, key)) for i in self._rows(key)]
 
+    def matches(self, name: str) -> list[tuple[Place, float, bool, bool]]:
+        """Like `scored_candidates`, with how each place answers to the name: (place, prior, own name, weak alias)."""
+        key = normalize(name)
+        t = self._t
+        out = []
+        for i in self._rows(key):
+            weak = (key, i) in t.weak
+            own = not weak and normalize(t.names[i]) == key
+            out.append((self.place_at(i), t.score[i] + (PRIMARY_BONUS if own else -WEAK_PENALTY if weak else 0.0),
+                        own, weak))
+        return out
+
     def _name_score(self, i: int, key: str) -> float:
         """The ranking score of row i when asked by `key` (what ordered the index)."""
         t = self._t

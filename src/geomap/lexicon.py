@@ -13,7 +13,8 @@ TITLES = frozenset(
     captain commander spokesman spokeswoman spokesperson chief head leader king queen prince princess sheikh emir
     sultan ambassador envoy secretary senator rep representative mr mrs ms dr prof pope patriarch bishop
     chancellor premier deputy aide adviser advisor administrator sergeant sgt lieutenant admiral marshal
-    officer official officials foreign defence defense interior judge prosecutor lawyer""".split()
+    officer official officials foreign defence defense interior judge prosecutor lawyer gov sen mla mp mpp
+    congressman congresswoman""".split()
 )
 
 #: Words after a name that say what kind of place it is.
@@ -84,6 +85,14 @@ ORGANISATIONS = frozenset(
     ukrinform ukrenergo yasno naftogaz gazprom rosatom energoatom ansar fatah plo sdf hts ypg pkk aqim ecowas
     amnesty al-shabaab shabaab m23 fano tplf""".split()
 )
+
+#: Armed groups and forces that fight in one country: their names are a hint of where an article is set ("eastern
+#: Congo" with M23 is the DRC), counted like a demonym by the resolver. Lower-case; matched as whole words.
+ACTOR_COUNTRY = {
+    "m23": "CD", "fdlr": "CD", "codeco": "CD", "houthi": "YE", "houthis": "YE", "hezbollah": "LB", "hamas": "PS",
+    "al-shabaab": "SO", "boko haram": "NG", "iswap": "NG", "rapid support forces": "SD", "taliban": "AF",
+    "jnim": "ML", "tplf": "ET", "fano": "ET", "farc": "CO", "idf": "IL",
+}
 
 #: News-agency (AP/CP style) abbreviations of US states and Canadian provinces, as datelines and "Louisville, Ky."
 #: use them: abbreviation -> (full name, ISO country). Matched only after a comma, where they cannot be words.

@@ -35,9 +35,24 @@ from geomap.lexicon import (
 from geomap.models import Doc, Mention
 
 _TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[^\W\d_][\w'’\-]*|\d+", re.U)
+#: Arabic articles and particles that open a transliterated name before a hyphen: "al-Bab", "ez-Zor", "el-Sheikh".
+_PARTICLE = re.compile(r"(?:a[lnrsdtz]|ash|el|e[sz]|ed|et|ul|ur|um|ibn|bin|bint|abu|bani|beni)-[A-Z]")
+#: Lower-case words that may stand inside a name: "Dar es Salaam", "Rio de Janeiro", "Stoke-on-Trent", "Bosnia and
+#: Herzegovina", "Frankfurt am Main", plus the generic words of curated names ("Zaporizhzhia nuclear power plant").
+_NAME_INNER = frozenset(
+    """of al el de on upon the du la le am an and es ez as ad ash at az ar ur ul um en sur sous les au aux des da do
+    dos das del della di der den van von y bei im nuclear power plant bridge river sea strait island air base oblast
+    region district city gulf""".split())
 _JOIN = re.compile(r"[ \t]+|[ \t]*-[ \t]*")  # what may stand between two words of one name
+#: ... and after these abbreviations, their dot: "Fort St. John", "Mt. Kenya", "Ft. Worth".
+_DOTTED = frozenset({"st", "ste", "mt", "ft", "pt"})
+_DOT_GAP = re.compile(r"\.[ \t]+")
 _LOCATIVE_BEFORE = re.compile(
     r"\b(?:in|at|near|around|outside|inside|into|from|to|toward|towards|across|over|of|on)\s+(?:the\s+)?$", re.I)
+#: Abbreviations with two dots or more ("B.C.", "N.Y.", "P.E.I.") cannot be words: they name their state anywhere,
+#: except after a number ("500 B.C.").
+_DOTTED_ABBR = re.compile(r"(?<![\w.])(?<!\d )(" + "|".join(re.escape(a) for a in sorted(
+    (a for a in STATE_ABBREVIATIONS if a.count(".") >= 2), key=len, reverse=True)) + r")(?!\w)")
 _STATE_ABBR = re.compile(r"(?<=,)\s*(" + "|".join(re.escape(a) for a in sorted(STATE_ABBREVIATIONS, key=len,
                                                                                  reverse=True)) + r")(?!\w)")
 _CAPITAL = re.compile(r"\bthe\s+(?:(?P<dem>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\s+)?(?P<cap>capital)\b(?!['’]s)"
@@ -58,7 +73,12 @@ class Token(NamedTuple):
 
 
 def tokenize(text: str, offset: int = 0) -> list[Token]:
-    """Word tokens with offsets (plus `offset`); a trailing possessive 's is split off and flagged."""
+    """Word tokens with offsets (plus `offset`); a trailing possessive 's is split off and flagged.
+
+    A hyphenated word is split at its hyphens ("Seattle-based", "India-Pakistan", "mid-Ohio"), so a place inside it
+    is a token of its own; names with hyphens ("Ivano-Frankivsk", "Rostov-on-Don") still match, since a hyphen may
+    join the words of one name. An Arabic article or particle before a hyphen stays with its name and makes it a
+    name ("al-Bab", "Deir ez-Zor", "Sharm el-Sheikh")."""
     out = []
     for m in _TOKEN.finditer(text):
         s, w = m.start(), m.group()
@@ -68,9 +88,21 @@ def tokenize(text: str, offset: int = 0) -> list[Token]:
         elif w[-1] in "'’":
             w, poss = w[:-1], w[-2:-1] == "s"
         if w[0] == "-" or w[-1] == "-":
-            w = w.strip("-")
-        if w:
-            out.append(Token(s + offset, s + offset + len(w), w, poss, w[0].isupper(), w.lower()))
+            lead = len(w) - len(w.lstrip("-"))
+            w, s = w.strip("-"), s + lead
+        if not w:
+            continue
+        if "-" in w and not _PARTICLE.match(w):
+            k = s
+            parts = w.split("-")
+            for n, part in enumerate(parts):
+                if part:
+                    last = n == len(parts) - 1
+                    out.append(Token(k + offset, k + offset + len(part), part, poss and last, part[0].isupper(),
+                                     part.lower()))
+                k += len(part) + 1
+            continue
+        out.append(Token(s + offset, s + offset + len(w), w, poss, w[0].isupper() or "-" in w, w.lower()))
     return out
 
 
@@ -81,14 +113,17 @@ def _run_breaker(tok: Token) -> bool:
 
 
 def _is_sentence_initial(text: str, tok: Token) -> bool:
+    if tok.start and text[tok.start - 1] == "-":
+        return False  # "mid-Ohio", "Seattle-based": the hyphen glues it to a word
     before = text[: tok.start].rstrip()
     return not before or before[-1] in "\"“‘'(:—-–" or before.endswith(("...", ". "))
 
 
 def _is_dateline(text: str, first: Token, last: Token) -> bool:
     """An all-capitals place opening a paragraph and followed by a comma, dash or '(': a wire dateline."""
-    before = text[max(0, first.start - 2): first.start]
-    return (first.start == 0 or "\n" in before) and bool(re.match(r"\s*(?:,|\(|-|–|—)", text[last.end: last.end + 3]))
+    line_start = text.rfind("\n", 0, first.start) + 1
+    follows = text[last.end: last.end + 3]
+    return not text[line_start: first.start].strip() and bool(re.match(r"\s*(?:,|\(|-|–|—)", follows))
 
 
 def _hint(text: str, start: int, end: int) -> str:
@@ -131,14 +166,10 @@ class ToponymFinder:
             if j > i:
                 gap = text[toks[j - 1].end: toks[j].start]
                 # a possessive may sit inside a name ("People's Republic of China", "Martha's Vineyard")
-                if not (_JOIN.fullmatch(gap) or toks[j - 1].possessive and _POSSESSIVE_GAP.fullmatch(gap)):
+                if not (_JOIN.fullmatch(gap) or toks[j - 1].possessive and _POSSESSIVE_GAP.fullmatch(gap)
+                        or toks[j - 1].lower in _DOTTED and _DOT_GAP.fullmatch(gap)):
                     break
-            if j > i and not toks[j].capitalised and toks[j].lower not in ("of", "al", "el", "de", "on", "upon",
-                                                                              "the", "du", "la", "le", "am",
-                                                                              "an", "nuclear", "power", "plant",
-                                                                              "bridge", "river", "sea", "strait",
-                                                                              "island", "air", "base", "oblast",
-                                                                              "region", "district", "city", "gulf"):
+            if j > i and not toks[j].capitalised and toks[j].lower not in _NAME_INNER:
                 break
             if self.gaz.has(text[toks[i].start: toks[j].end]):
                 best = j - i + 1
@@ -149,7 +180,8 @@ class ToponymFinder:
         j = i + 1
         while j < len(toks):
             gap = text[toks[j - 1].end: toks[j].start]
-            if not _JOIN.fullmatch(gap) or toks[j - 1].possessive:
+            if not (_JOIN.fullmatch(gap) or toks[j - 1].lower in _DOTTED and _DOT_GAP.fullmatch(gap)) \
+                    or toks[j - 1].possessive:
                 break
             t = toks[j]
             if not t.capitalised or _run_breaker(t) or t.lower in _GENERIC_AFTER or t.lower in NEVER_PLACES:
@@ -181,6 +213,14 @@ class ToponymFinder:
                     continue
                 run_end = self._run_end(text, toks, i)
                 if n == 0:
+                    tail = self._tail_place(text, toks, i, run_end) if run_end - i >= 2 else None
+                    m = self._accept(text, toks, tail[0], tail[1], run_end, persons) if tail else None
+                    if m is not None:
+                        m.sentence = si
+                        found.append(m)
+                        persons.update(t.lower for t in toks[i:tail[0]] if not self._notable(t.text))
+                        i = run_end
+                        continue
                     # a capitalised run that is no place: remember its words as names if it looks like one
                     if run_end - i >= 2 or (i > 0 and toks[i - 1].lower in TITLES):
                         persons.update(t.lower for t in toks[i:run_end] if not self._notable(t.text))
@@ -195,13 +235,15 @@ class ToponymFinder:
                     # "Vladimir Putin", "Kenya Red Cross": the words after the place name the person or body
                     persons.update(t.lower for t in toks[i + n:run_end] if not self._notable(t.text))
                     i = max(run_end, i + n)
-        # "Louisville, Ky.", "Vancouver, B.C.": agency abbreviations of states and provinces after a comma.
+        # "Louisville, Ky.", "Vancouver, B.C.": agency abbreviations of states and provinces after a comma; the
+        # dotted ones ("in B.C.", "the N.Y. attorney general") anywhere.
         taken = {(m.start, m.end) for m in found}
         for si, sent in enumerate(doc.sentences):
-            for a in _STATE_ABBR.finditer(sent.text):
+            for a in [*_STATE_ABBR.finditer(sent.text), *_DOTTED_ABBR.finditer(sent.text)]:
                 start, end = sent.start + a.start(1), sent.start + a.end(1)
                 if not any(s < end and start < e for s, e in taken):
                     found.append(Mention(start, end, a.group(1), si, hint="state"))
+                    taken.add((start, end))
         # "the capital", "the Ukrainian capital": the capital city (resolved from the demonym or the article's
         # main country) -- unless the city is named right after it ("the capital, Kyiv").
         starts = {m.start for m in found}
@@ -219,6 +261,37 @@ class ToponymFinder:
         _spread_hints(text, found)
         return found
 
+    def _modifies(self, text: str, toks: list[Token], i: int, n: int, persons: set[str]) -> bool:
+        """A notable place that opens a longer name whose next word is a common English word or follows a hyphen
+        names the body's place: "U.S. Department of Justice", "Kentucky State Police", "Winnipeg Free Press",
+        "Canada-EU deal", "India-Pakistan border" -- not "Vladimir Putin" or "Al Jazeera", whose next word is none."""
+        nxt = toks[i + n]
+        if not self._notable(text[toks[i].start: toks[i + n - 1].end]):
+            return False
+        if text[toks[i + n - 1].end: nxt.start] == "-":
+            return True
+        return nxt.lower in self.common and nxt.lower not in persons and not nxt.text.isupper()
+
+    def _tail_place(self, text: str, toks: list[Token], i: int, run_end: int) -> tuple[int, int] | None:
+        """A notable place that ends a capitalised run after a common word or an acronym: "Environment Canada",
+        "CBC Toronto", "Taco Bell Canada", "Current Hong Kong legislation" -- where the place names the body's or
+        the thing's country or city. Not after a first name ("Michael Jordan": `michael` is no common word).
+        Returns (token index, length in tokens) or None."""
+        for k in range(i + 1, run_end):
+            n = self._longest_match(text, toks, k)
+            if n and k + n == run_end:
+                prev = toks[k - 1]
+                if prev.possessive or not (prev.lower in self.common or prev.text.isupper() and len(prev.text) <= 5):
+                    return None
+                if _CONTRACTION.search(prev.text):
+                    return None
+                # "Later Pokrovsk was shelled": a common word opening the sentence says nothing, any place follows
+                opener = k - 1 == i and prev.lower in self.common and (i == 0 or _is_sentence_initial(text, prev))
+                if not opener and not self._notable(text[toks[k].start: toks[k + n - 1].end]):
+                    return None
+                return k, n
+        return None
+
     def _notable(self, word: str) -> bool:
         """A word that names a country, region or sizeable city: never learnt as a person's name ("Taco Bell
         Canada" must not make every later "Canada" a person; "John Steele" may make "Steele" one)."""
@@ -232,7 +305,7 @@ class ToponymFinder:
         words = [t.lower for t in toks[i: i + n]]
         if i > 0 and toks[i - 1].lower in TITLES and toks[i - 1].capitalised and n == 1:
             return None  # "Governor Kuleba"
-        if i + n < run_end:
+        if i + n < run_end and not self._modifies(text, toks, i, n, persons):
             return None  # the run goes on past the place: "Vladimir Putin", "Al Jazeera"
         if n == 1 and words[0] in persons:
             return None

@@ -1,0 +1,194 @@
+"""Recognition (`toponyms`) and resolution (`resolve`) on a tiny gazetteer: one test per class of decision.
+
+The sentences are made up for these tests (none comes from a gold set or a benchmark corpus); the gazetteer is a
+few hand-written rows, so each test shows the rule at work rather than the real gazetteer's coverage. The resolver
+runs with the fitted weight table the app uses (data/models/resolve_weights.json).
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+
+import pytest
+
+from geomap import config
+from geomap.gazetteer import Gazetteer, Row
+from geomap.models import Article, Doc
+from geomap.resolve import FEATURES, Resolver, Weights
+from geomap.text import sentencize
+from geomap.toponyms import ToponymFinder, tokenize
+
+
+def _row(pid, name, kind, lat, lon, cc="", admin1="", pop=0, radius=0.0, aliases=(), weak=()):
+    return Row(id=pid, name=name, kind=kind, lat=lat, lon=lon, country_code=cc, admin1=admin1, population=pop,
+               radius_km=radius, aliases=tuple(aliases), weak_aliases=tuple(weak))
+
+
+ROWS = [
+    _row("cc:UA", "Ukraine", "country", 49.0, 32.0, "UA", pop=41_000_000, radius=600),
+    _row("cc:US", "United States", "country", 39.76, -98.5, "US", pop=330_000_000, radius=2000, aliases=["U.S."]),
+    _row("cc:CA", "Canada", "country", 60.0, -95.0, "CA", pop=38_000_000, radius=1800),
+    _row("cc:IN", "India", "country", 21.0, 78.0, "IN", pop=1_400_000_000, radius=1500),
+    _row("cc:PK", "Pakistan", "country", 30.0, 70.0, "PK", pop=230_000_000, radius=700),
+    _row("cc:LB", "Lebanon", "country", 33.9, 35.9, "LB", pop=6_000_000, radius=100),
+    _row("cc:LY", "Libya", "country", 27.0, 17.0, "LY", pop=7_000_000, radius=800),
+    _row("cc:CD", "Democratic Republic of the Congo", "country", -2.9, 23.6, "CD", pop=100_000_000, radius=900,
+         aliases=["Congo", "DRC"]),
+    _row("cc:CG", "Republic of the Congo", "country", -0.7, 15.2, "CG", pop=5_000_000, radius=400,
+         aliases=["Congo"]),
+    _row("adm:UA.05", "Donetsk Oblast", "region", 48.0, 37.8, "UA", "UA.05", 4_000_000, 120,
+         aliases=["Donetsk region"], weak=["Donetsk"]),
+    _row("adm:UA.17", "Odesa Oblast", "region", 46.6, 30.0, "UA", "UA.17", 2_300_000, 200, aliases=["Odesa region"]),
+    _row("adm:US.KY", "Kentucky", "region", 37.5, -85.3, "US", "US.KY", 4_500_000, 300),
+    _row("adm:CA.02", "British Columbia", "region", 53.7, -127.6, "CA", "CA.02", 5_000_000, 600),
+    _row("gn:1", "Donetsk", "city", 48.02, 37.80, "UA", "UA.05", 900_000, 15),
+    _row("gn:2", "Avdiivka", "city", 48.14, 37.75, "UA", "UA.05", 32_000, 3),
+    _row("gn:3", "Orlivka", "city", 48.17, 37.60, "UA", "UA.05", 874, 1),  # near Avdiivka
+    _row("gn:4", "Orlivka", "city", 47.10, 37.55, "UA", "UA.05", 3_000, 1),  # 120 km south, same oblast
+    _row("gn:5", "Orlivka", "city", 45.32, 28.44, "UA", "UA.17", 3_047, 1),  # Odesa oblast
+    _row("gn:6", "Tripoli", "city", 32.89, 13.19, "LY", "LY.1", 1_100_000, 15),
+    _row("gn:7", "Tripoli", "city", 34.44, 35.85, "LB", "LB.3", 230_000, 5),
+    _row("gn:8", "Beirut", "city", 33.89, 35.50, "LB", "LB.4", 1_900_000, 10),
+    _row("gn:9", "Seattle", "city", 47.61, -122.33, "US", "US.WA", 750_000, 15),
+    _row("gn:10", "Winnipeg", "city", 49.90, -97.14, "CA", "CA.03", 750_000, 15),
+    _row("gn:11", "Goma", "city", -1.68, 29.22, "CD", "CD.11", 670_000, 8),
+    _row("gn:12", "Vladimir", "city", 56.13, 40.40, "RU", "RU.83", 350_000, 10),
+    _row("gn:13", "Dar es Salaam", "city", -6.82, 39.27, "TZ", "TZ.23", 5_000_000, 20),
+    _row("gn:14", "Deir ez-Zor", "city", 35.34, 40.14, "SY", "SY.07", 270_000, 6),
+    _row("gn:15", "Al Bab", "city", 36.37, 37.52, "SY", "SY.09", 130_000, 4),
+    _row("gn:16", "Ras al-Ain", "city", 36.85, 40.07, "SY", "SY.01", 30_000, 3),
+    _row("gn:17", "Torrington", "city", 41.80, -73.12, "US", "US.CT", 35_000, 3),
+    _row("gn:18", "Pokrovsk", "city", 48.28, 37.18, "UA", "UA.05", 60_000, 4),
+    _row("gn:19", "Pokrovsk", "city", 61.48, 129.14, "RU", "RU.63", 9_800, 2),
+    _row("gn:20", "Pierre", "city", 44.37, -100.35, "US", "US.SD", 14_000, 3),
+    _row("gn:21", "Brazzaville", "city", -4.27, 15.28, "CG", "CG.12", 1_800_000, 12),
+]
+
+
+@pytest.fixture(scope="module")
+def gaz() -> Gazetteer:
+    return Gazetteer.from_rows(ROWS)
+
+
+@pytest.fixture(scope="module")
+def finder(gaz: Gazetteer) -> ToponymFinder:
+    return ToponymFinder(gaz)
+
+
+@pytest.fixture(scope="module")
+def resolver(gaz: Gazetteer) -> Resolver:
+    return Resolver(gaz)
+
+
+def parse(text: str, finder: ToponymFinder, resolver: Resolver | None = None) -> Doc:
+    doc = finder(sentencize(Doc(Article(id="t", published=date(2024, 3, 1), text=text))))
+    return resolver(doc) if resolver is not None else doc
+
+
+def names(text: str, finder: ToponymFinder) -> list[str]:
+    return [m.text for m in parse(text, finder).mentions]
+
+
+def place_of(text: str, name: str, finder: ToponymFinder, resolver: Resolver):
+    doc = parse(text, finder, resolver)
+    return next(m.place for m in doc.mentions if m.text == name)
+
+
+# ---- recognition ------------------------------------------------------------------------------------------------
+
+def test_a_place_opening_a_persons_name_is_no_place(finder):
+    assert names("Yesterday Vladimir Bogdanov spoke to the council.", finder) == []
+
+
+def test_a_place_that_names_a_body_is_a_place(finder):
+    # the next word is a common English word: the place names the body's state or city
+    assert names("The case was handed to the Kentucky State Police on Monday.", finder) == ["Kentucky"]
+    assert names("She told the Winnipeg Free Press that the shelter was full.", finder) == ["Winnipeg"]
+
+
+def test_a_place_ending_a_bodys_name_is_a_place(finder):
+    assert names("Yesterday Environment Canada issued a warning for the coast.", finder) == ["Canada"]
+    # after a first name, which is no common word, it is a surname
+    assert names("The award went to Marta Canada last year.", finder) == []
+
+
+def test_hyphenated_words_are_split_around_places(finder):
+    assert names("A Seattle-based company signed the deal.", finder) == ["Seattle"]
+    assert names("Shots were fired across the India-Pakistan border.", finder) == ["India", "Pakistan"]
+    assert [t.text for t in tokenize("mid-Ohio")] == ["mid", "Ohio"]
+    assert names("Yesterday Jean-Pierre Bemba returned.", finder) == []  # a hyphenated first name stays a name
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Ferries left Dar es Salaam at dawn.", "Dar es Salaam"),
+    ("Air strikes hit Deir ez-Zor overnight.", "Deir ez-Zor"),
+    ("Rebels entered al-Bab on Sunday.", "al-Bab"),
+    ("Shelling was reported in Ras al-Ain.", "Ras al-Ain"),
+])
+def test_names_with_lower_case_particles(text, name, finder):
+    assert names(text, finder) == [name]
+
+
+def test_a_particle_makes_no_place_of_a_name_the_gazetteer_lacks(finder):
+    assert names("Officials blamed al-Qaeda for the blast.", finder) == []
+
+
+def test_dotted_state_abbreviations_but_not_after_a_number(finder, resolver):
+    doc = parse("Snow is expected in B.C. tonight.", finder, resolver)
+    assert [(m.text, m.place.name) for m in doc.mentions] == [("B.C.", "British Columbia")]
+    assert names("The wall was built around 500 B.C. by farmers.", finder) == []
+
+
+def test_an_indented_all_capitals_dateline_is_a_place(finder):
+    assert names("Local news\n        TORRINGTON — The mayor will hold a meeting.", finder) == ["TORRINGTON"]
+
+
+def test_titles_end_a_run(finder):
+    # "Gov." is a title: "New York Gov. X" keeps the place, the person stays out
+    assert names("Former Kentucky Gov. Steve Beshear spoke.", finder) == ["Kentucky"]
+
+
+# ---- resolution -------------------------------------------------------------------------------------------------
+
+def test_country_context_picks_the_namesake(finder, resolver):
+    p = place_of("Clashes broke out in Tripoli, near Beirut, on Monday.", "Tripoli", finder, resolver)
+    assert p.country_code == "LB"
+
+
+def test_apposition_names_the_country(finder, resolver):
+    p = place_of("Clashes broke out in Tripoli, Lebanon, on Monday.", "Tripoli", finder, resolver)
+    assert p.country_code == "LB"
+
+
+def test_kind_hint_asks_for_the_region(finder, resolver):
+    p = place_of("Shelling hit the Donetsk region overnight.", "Donetsk region", finder, resolver)
+    assert p.kind == "region"
+
+
+def test_nearby_places_pull_an_ambiguous_village_to_them(finder, resolver):
+    # three Orlivkas: one in another oblast, one in this oblast but 120 km away; the one near Avdiivka wins
+    p = place_of("Russian troops attacked Orlivka, west of Avdiivka, on Friday.", "Orlivka", finder, resolver)
+    assert (p.lat, p.lon) == (48.17, 37.60)
+
+
+def test_armed_groups_and_cities_say_which_congo(finder, resolver):
+    assert place_of("M23 rebels advanced in eastern Congo this week.", "Congo", finder, resolver).country_code == "CD"
+    p = place_of("Fighting near Goma displaced thousands in eastern Congo.", "Congo", finder, resolver)
+    assert p.country_code == "CD"
+    p = place_of("Protesters marched in Brazzaville as Congo voted.", "Congo", finder, resolver)
+    assert p.country_code == "CG"
+
+
+def test_one_sense_per_discourse(finder, resolver):
+    doc = parse("Troops left Pokrovsk, in the Donetsk region. Later Pokrovsk was shelled again.", finder, resolver)
+    readings = {m.place.id for m in doc.mentions if m.text == "Pokrovsk"}
+    assert readings == {"gn:18"}
+
+
+def test_the_weight_table_names_every_feature_it_weighs():
+    data = json.loads(config.RESOLVE_WEIGHTS.read_text())
+    assert set(data["weights"]) == set(FEATURES)
+    assert data["provenance"]["script"] == "scripts/fit_resolve_weights.py"
+    w = Weights.load()
+    assert len(w.vector) == len(FEATURES) and w.weights["prior"] > 0
