@@ -169,3 +169,36 @@ def test_model_round_trips_through_json(tmp_path):
     back = EventPlaceModel.load(tmp_path / "m.json")
     assert back.weights == m.weights and back.bias == 0.25 and back.threshold == 0.4
     assert back.score(["a"]) > back.score([]) > back.score(["b"])
+
+
+def test_actors_are_agents_in_the_order_written():
+    from geomap.events.actors import actors
+
+    assert actors("U.S. and British warplanes struck targets near the port.") == ["US forces", "British forces"]
+    assert actors("Riot police dispersed the demonstrators with batons.") == ["Police forces", "Protesters"]
+    assert actors("Police said the blast damaged a school.") == []  # police as a source, not an agent
+    assert actors("Unidentified gunmen abducted two engineers.") == ["Unidentified armed group"]
+
+
+def test_fatalities_follow_acled_conventions():
+    from geomap.events.fatalities import fatalities
+
+    assert fatalities("Dozens of people were killed in the raid.") == 12
+    assert fatalities("People were killed in the raid, residents said.") is None  # no number: unknown, not zero
+    assert fatalities("The strike killed dozens of civilians.") == 12
+    assert fatalities("There were no casualties, the mayor said.") == 0
+    assert fatalities("The shelling wounded 40 people.") is None
+    assert fatalities("The attack killed " + "9" * 5000 + " people.") is None  # a digit run is not a toll
+
+
+def test_event_date_prefers_the_event_words_date_over_the_statements():
+    from geomap.dates import find_dates
+    from geomap.events.dating import event_date
+
+    pub = date(2024, 5, 10)  # a Friday
+    text = "Officials said on Friday that drones hit the depot on Tuesday."
+    dates = find_dates(text, pub)
+    anchor = text.index("hit")
+    d0, d1, prec = event_date(anchor, text.index("depot"), (0, len(text)), dates, (pub, pub, "day"), pub)
+    assert (d0, d1, prec) == (date(2024, 5, 7), date(2024, 5, 7), "day")
+    assert event_date(anchor, 0, (0, len(text)), [], (pub, pub, "day"), pub) == (pub, pub, "day")
