@@ -34,7 +34,7 @@ NO_DEATHS = P("no deaths", r"\bno\s+(?:deaths|casualties|fatalities|one\s+was\s+
               "There were many casualties, officials said.")
 TENS_OF = P("tens of", r"\b(?:tens|thousands|millions)\s+of\b", "Tens of thousands marched.", "Ten people marched.")
 del P
-_DEATH_WORDS = re.compile(r"kill|dead|death|toll|fatalit|died", re.I)
+_DEATH_WORDS = re.compile(r"kill|dead|death|toll|fatalit|died|casualt|no one", re.I)
 
 
 def fatalities(text: str) -> int | None:
