@@ -202,3 +202,25 @@ def test_event_date_prefers_the_event_words_date_over_the_statements():
     d0, d1, prec = event_date(anchor, text.index("depot"), (0, len(text)), dates, (pub, pub, "day"), pub)
     assert (d0, d1, prec) == (date(2024, 5, 7), date(2024, 5, 7), "day")
     assert event_date(anchor, 0, (0, len(text)), [], (pub, pub, "day"), pub) == (pub, pub, "day")
+
+
+def test_a_wire_story_of_the_analysts_kind_on_the_real_gazetteer():
+    """Short wire style, written for this test: one happening per place, agents as actors, deaths never copied."""
+    from geomap.articles import parse_seed_text
+    from geomap.pipeline import process
+
+    text = ("date 2024-06-26\n\nNAIROBI, June 25 (Reuters) - Kenyan police fired tear gas and live rounds at "
+            "protesters who stormed parliament in Nairobi on Tuesday, killing at least five people.\n\n"
+            "Protesters also rallied in Mombasa and Kisumu, witnesses said.\n\n"
+            "In Nigeria, gunmen killed 12 villagers in Zamfara state on Monday night, police said.\n\n"
+            "Russian missiles struck Kharkiv Tuesday, killing three people in the city and nearby Chuhuiv.\n")
+    doc = process(parse_seed_text(text, "wire.txt", "wire"))
+    got = {e.place.name: (e.event_type, e.sub_event_type, e.actors, e.fatalities, e.date.isoformat())
+           for e in doc.events}
+    assert got["Nairobi"] == ("Violence against civilians", "Excessive force against protesters",
+                              ["Police forces", "Protesters"], 5, "2024-06-25")
+    assert got["Mombasa"][:2] == got["Kisumu"][:2] == ("Protests", "Peaceful protest")
+    assert got["Zamfara"][:4] == ("Violence against civilians", "Attack", ["Unidentified armed group"], 12)
+    assert got["Kharkiv"][0] == "Explosions/Remote violence" and got["Kharkiv"][2] == ["Russian forces"]
+    assert sum(e.fatalities or 0 for e in doc.events if e.place.country_code == "UA") == 3
+    assert {e.place.country_code for e in doc.events} == {"KE", "NG", "UA"}

@@ -57,8 +57,9 @@ ATTRIBUTIVE = P(
     "The junta in [Niamey] denied the report.", "Gunmen in [Niamey] robbed a bank.", "before")
 PHYSICAL = P(
     "a building as target",
-    r"\b(?:outside|near|inside|at|stormed|attacked|targeted|hit|struck|front\s+of|siege\s+of|around)\s+"
-    r"(?:the\s+)?(?:[\w'’-]+\s+){0,2}(?:embassy|parliament|ministry|court|headquarters|office)\s+(?:in|at)\s+"
+    r"\b(?:outside|near|inside|at|stormed|storming|attacked|targeted|hit|struck|front\s+of|siege\s+of|around|"
+    r"into|raided|bombed|shelled)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}(?:embassy|parliament|ministry|court|"
+    r"headquarters|office|council|assembly|university|company)\s+(?:in|at)\s+"
     + FILL + r"$",
     "Crowds gathered outside the embassy in [Amman] on Friday.", "The embassy in [Amman] issued a statement.",
     "before")
