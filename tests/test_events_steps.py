@@ -224,3 +224,10 @@ def test_a_wire_story_of_the_analysts_kind_on_the_real_gazetteer():
     assert got["Kharkiv"][0] == "Explosions/Remote violence" and got["Kharkiv"][2] == ["Russian forces"]
     assert sum(e.fatalities or 0 for e in doc.events if e.place.country_code == "UA") == 3
     assert {e.place.country_code for e in doc.events} == {"KE", "NG", "UA"}
+
+
+def test_unknown_district_of_a_known_town_is_the_event_place_within_the_town(nlp):
+    doc = run(nlp, "Gunmen stormed the Bwalagi neighbourhood of western Kafanchan on Friday, killing six.")
+    roles = {m.text: (m.role, m.within, m.place.name) for m in doc.mentions}
+    assert roles == {"Bwalagi": ("event", True, "Kafanchan"), "Kafanchan": ("mention", False, "Kafanchan")}
+    assert [(e.place.name, e.place_text, e.fatalities) for e in doc.events] == [("Kafanchan", "Bwalagi", 6)]

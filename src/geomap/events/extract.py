@@ -25,7 +25,7 @@ from geomap.events.dating import DATE_OPENER, MAX_AGE_DAYS, Span, event_date
 from geomap.events.fatalities import fatalities, share
 from geomap.events.merge import merge_events
 from geomap.events.model import UNKNOWN_NAME, Candidate, EventPlaceModel, Sentence, default_model, features
-from geomap.events.slots import LIST_JOIN
+from geomap.events.slots import INSIDE, LIST_JOIN
 from geomap.events.triggers import Found, find_triggers, specific
 from geomap.lexicon import DEMONYMS, NEVER_PLACES, TITLES
 from geomap.models import Doc, Event, Mention, Place
@@ -195,12 +195,13 @@ class EventExtractor:
         scores = [0.0 if VETOES.intersection(f) else self.model.score(f)
                   for f in (features(sent, cands, k) for k in range(len(cands)))]
         picked = _spread_over_lists(sent.text, cands, scores, self.model.threshold)
+        inside = _inner_names(sent.text, cands, owners, picked)
         chosen: list[tuple[Mention, Sentence, Candidate]] = []
         for k, (c, m) in enumerate(zip(cands, owners, strict=True)):
             if m is None:
                 if not picked[k]:
                     continue
-                within = _container(cands, owners, k) or main
+                within = inside.get(k) or _container(cands, owners, k) or main
                 m = Mention(st.start + c.start, st.start + c.end, st.text[c.start:c.end], si, place=within,
                             within=within is not None, event_score=scores[k], found_by="events")
                 added.append(m)
@@ -266,6 +267,21 @@ def _agents(who: list[str], etype: str, sub: str) -> list[str]:
     if sub == "Excessive force against protesters" and "Protesters" in who:
         return [a for a in who if a != "Protesters"] + ["Protesters"]
     return list(who)
+
+
+def _inner_names(text: str, cands: list[Candidate], owners: list[Mention | None], picked: list[bool]
+                 ) -> dict[int, Place]:
+    """An unknown name right before a picked place it lies inside ("the Amil neighbourhood of western Baghdad",
+    "Sadr City, a district of Baghdad") is where the event is: it is picked too and put in that place, which the
+    innermost rule then stops counting as a second event place. {candidate index: its container}."""
+    out: dict[int, Place] = {}
+    for j in range(1, len(cands)):
+        k, m = j - 1, owners[j]
+        if picked[j] and owners[k] is None and m is not None and m.place is not None \
+                and INSIDE.match_at(text[cands[k].end:cands[j].start]):
+            picked[k] = True
+            out[k] = m.place
+    return out
 
 
 def _container(cands: list[Candidate], owners: list[Mention | None], k: int) -> Place | None:

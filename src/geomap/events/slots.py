@@ -149,6 +149,14 @@ CLAUSE_BREAK = P(
     r"[;:]|,\s+(?:as|while|but|whereas|although|though|after|before|when|sparking|prompting|triggering|drawing|"
     r"fuell?ing|provoking|saying|claiming|adding)\b|\s[-–—]\s",
     "Rebels shelled the town, prompting residents to flee.", "Rebels shelled the town and the airport.")
+INSIDE = P(
+    "the first place lies inside the second",
+    r"^(?:\s+(?:district|neighbou?rhood|area|suburb|quarter|village|town|camp|refugee camp|commune|sector|"
+    r"governorate|province|region|county))?\s*(?:,\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?)?(?:of|in)\s+(?:the\s+)?"
+    r"(?:(?:north|south|east|west|central|northern|southern|eastern|western|north-?eastern|north-?western|"
+    r"south-?eastern|south-?western)\s+)?$",
+    "Gunmen attacked the [Amil] neighbourhood of western [Baghdad] on Friday.",
+    "Gunmen attacked [Amil] and [Baghdad] on Friday.", "between")
 LIST_JOIN = P("list continues", r"^\s*(?:,|,?\s*and|,?\s*or)\s*(?:the\s+)?$",
               "Blasts hit [Kyiv], [Odesa] and Lviv.", "Blasts hit [Kyiv] near [Odesa] and Lviv.", "between")
 NAME_GOES_ON = P("capitalised word follows", r"^\s+[A-Z][a-z]", "The [U.S.] Air Force flew.",
