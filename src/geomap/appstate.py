@@ -18,6 +18,7 @@ import streamlit as st
 
 from geomap import config
 from geomap.articles import read_paths
+from geomap.exceptions import InputError
 from geomap.models import EVENT_TYPES, PRECISIONS
 from geomap.store import IngestReport, Store
 
@@ -322,7 +323,11 @@ def ingest_pasted(path: Path, text: str, published: date, title: str = "", url: 
     if not text.strip():
         res.failed.append("pasted text: empty")
         return res
-    art = from_text(text, published, title=title, url=url)
+    try:
+        art = from_text(text, published, title=title, url=url)
+    except InputError as exc:
+        res.failed.append(str(exc))
+        return res
     rep = ingest_items(path, [art])
     res.new, res.skipped, res.events, res.failed = rep.new, rep.skipped, rep.events, list(rep.failed)
     return res

@@ -92,9 +92,19 @@ def parse_seed_text(text: str, origin: str, article_id: str) -> Article:
     return Article(id=article_id, published=published, text=body, origin=origin)
 
 
+def check_size(size: int, origin: str, line: int | None = None, field: str | None = None) -> None:
+    """Refuse an article larger than config.MAX_ARTICLE_BYTES, before any work is spent on it."""
+    from geomap import config
+
+    if size > config.MAX_ARTICLE_BYTES:
+        raise InputError(origin, f"article is {size / 1e6:.1f} MB, over the {config.MAX_ARTICLE_BYTES / 1e6:g} MB "
+                         "limit (set GEOMAP_MAX_ARTICLE_MB to raise it)", line, field)
+
+
 def read_text_file(path: Path) -> Article:
     origin = str(path)
     try:
+        check_size(path.stat().st_size, origin)
         data = path.read_bytes()
     except OSError as exc:
         raise InputError(origin, f"cannot read: {exc.strerror or exc}") from None
@@ -106,6 +116,7 @@ def _row_article(row: dict, origin: str, line: int, default_id: str, default_dat
     text = row.get("text")
     if not isinstance(text, str) or not text.strip():
         raise InputError(origin, "missing or empty 'text'", line, "text")
+    check_size(len(text), origin, line, "text")
     published = row.get("published") or row.get("date")
     if default_date is not None:
         try:
@@ -208,6 +219,7 @@ def read_paths(paths: Iterable[str | Path], default_date: date | None = None) ->
 def from_text(text: str, published: date, article_id: str = "", title: str = "", url: str = "",
               source: str = "") -> Article:
     """An article pasted by a user: its id is derived from its content so pasting twice is idempotent."""
+    check_size(len(text), "pasted text")
     art = Article(id=article_id or "pasted", published=published, text=text.strip(), title=title, url=url,
                   source=source, origin="pasted text")
     if not article_id:

@@ -11,7 +11,7 @@ from datetime import date
 from geomap import config
 from geomap.articles import parse_date, read_paths
 from geomap.exceptions import GeomapError, InputError
-from geomap.models import Article
+from geomap.models import Article, Doc
 
 
 class _Reader:
@@ -35,25 +35,37 @@ class _Reader:
     def status(self) -> int:
         return 1 if self.failed and not self.read else 0
 
+    def docs(self) -> Iterator[Doc]:
+        """The processed articles; one the pipeline fails on is reported (file/row and cause) and skipped, so a
+        single hostile article never ends a run with a traceback."""
+        from geomap.pipeline import process
+
+        for art in self:
+            try:
+                yield process(art)
+            except Exception as exc:  # noqa: BLE001 - reported with its origin, the run goes on
+                self.read -= 1
+                self.failed += 1
+                reason = str(exc) if isinstance(exc, InputError) else f"{art.origin or art.id}: could not process " \
+                    f"({type(exc).__name__}: {str(exc)[:200]})"
+                print(f"geomap: skipped {reason}", file=sys.stderr)
+
 
 def cmd_extract(args: argparse.Namespace) -> int:
     from geomap.export import write_records
-    from geomap.pipeline import process
 
     reader = _Reader(args.paths)
-    records = (ev.to_record(doc.article) for art in reader for doc in [process(art)] for ev in doc.events)
+    records = (ev.to_record(doc.article) for doc in reader.docs() for ev in doc.events)
     write_records(records, args.format, sys.stdout)
     return reader.status
 
 
 def cmd_geoparse(args: argparse.Namespace) -> int:
     from geomap.export import write_records
-    from geomap.pipeline import process
 
     # Place mentions do not depend on dates: rows with a missing or unreadable date are parsed all the same.
     reader = _Reader(args.paths, default_date=date.today())
-    records = (m.to_record(doc.article) for art in reader for doc in [process(art)] for m in doc.mentions
-               if m.place is not None)
+    records = (m.to_record(doc.article) for doc in reader.docs() for m in doc.mentions if m.place is not None)
     write_records(records, "jsonl", sys.stdout)
     return reader.status
 

@@ -16,6 +16,24 @@ SAMPLE_ARTICLES = DATA_DIR / "articles"
 DEFAULT_DB = DATA_DIR / "geomap.sqlite"
 
 
+def _env_number(name: str, default: float) -> float:
+    """A positive number from the environment; a bad value falls back to the default rather than stopping the app
+    (the limits below are safety nets, not features)."""
+    try:
+        value = float(os.environ.get(name, default))
+    except ValueError:
+        return default
+    return value if value > 0 else default
+
+
+#: Largest article accepted (bytes of a file, characters of a CSV/JSONL row, pasted text or upload). Real news
+#: articles are under 100 KB; a 5 MB "article" is a mistake or an attack, and refusing it keeps memory bounded.
+MAX_ARTICLE_BYTES = int(_env_number("GEOMAP_MAX_ARTICLE_MB", 5) * 1_000_000)
+#: Time budget for one article in ingest (seconds): an article still in the pipeline after this is reported as
+#: failed at the next step boundary instead of pinning a core for minutes.
+ARTICLE_SECONDS = _env_number("GEOMAP_ARTICLE_SECONDS", 30)
+
+
 def db_path(cli_value: str | os.PathLike | None = None) -> Path:
     """`--db`, else $GEOMAP_DB, else data/geomap.sqlite."""
     if cli_value:

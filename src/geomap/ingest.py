@@ -99,12 +99,12 @@ def run_ingest(paths: list[str], db_path: Path, engine: str = "local", scheduler
                batch_size: int = DASK_BATCH) -> IngestReport:
     """Ingest every article under `paths` into the store at `db_path`; never stops on a bad file or row.
 
-    `process` defaults to geomap.pipeline.process; with Dask it must be importable by the workers.
+    `process` defaults to geomap.pipeline.process_in_budget; with Dask it must be importable by the workers.
     """
     if engine not in ("local", "dask"):
         raise ValueError(f"unknown engine {engine!r} (local or dask)")
     if process is None:
-        from geomap.pipeline import process as process_
+        from geomap.pipeline import process_in_budget as process_
         process = process_
     bar = ProgressBar() if progress else None
     total = sum(1 for _ in read_paths(paths)) if bar else 0  # a cheap first pass so the bar knows its end

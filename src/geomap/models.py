@@ -70,6 +70,7 @@ class Sentence:
     end: int
     text: str
     paragraph: int = 0
+    clipped: bool = False  # a piece of an over-long run without sentence punctuation (text.MAX_SENTENCE)
 
 
 @dataclass

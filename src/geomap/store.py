@@ -531,7 +531,7 @@ class Store:
         the pipeline fails on are counted as failed and the rest goes on.
         """
         if process is None:
-            from geomap.pipeline import process as process_
+            from geomap.pipeline import process_in_budget as process_
             process = process_
         report = IngestReport()
         total = len(items) if isinstance(items, Sized) else 0

@@ -33,6 +33,7 @@ from geomap.lexicon import (
     common_words,
 )
 from geomap.models import Doc, Mention
+from geomap.spans import SpanSet
 
 _TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[^\W\d_][\w'’\-]*|\d+", re.U)
 _JOIN = re.compile(r"[ \t]+|[ \t]*-[ \t]*")  # what may stand between two words of one name
@@ -81,8 +82,12 @@ def _run_breaker(tok: Token) -> bool:
 
 
 def _is_sentence_initial(text: str, tok: Token) -> bool:
-    before = text[: tok.start].rstrip()
-    return not before or before[-1] in "\"“‘'(:—-–" or before.endswith(("...", ". "))
+    """Nothing but whitespace, an opening quote/bracket, a colon, a dash or "..." before the token. Scans back over
+    the whitespace only (copying the article up to every token made long articles quadratic)."""
+    i = tok.start
+    while i > 0 and text[i - 1].isspace():
+        i -= 1
+    return i == 0 or text[i - 1] in "\"“‘'(:—-–" or text.endswith("...", 0, i)
 
 
 def _is_dateline(text: str, first: Token, last: Token) -> bool:
@@ -196,11 +201,11 @@ class ToponymFinder:
                     persons.update(t.lower for t in toks[i + n:run_end] if not self._notable(t.text))
                     i = max(run_end, i + n)
         # "Louisville, Ky.", "Vancouver, B.C.": agency abbreviations of states and provinces after a comma.
-        taken = {(m.start, m.end) for m in found}
+        taken = SpanSet([(m.start, m.end) for m in found])
         for si, sent in enumerate(doc.sentences):
             for a in _STATE_ABBR.finditer(sent.text):
                 start, end = sent.start + a.start(1), sent.start + a.end(1)
-                if not any(s < end and start < e for s, e in taken):
+                if not taken.overlaps(start, end):
                     found.append(Mention(start, end, a.group(1), si, hint="state"))
         # "the capital", "the Ukrainian capital": the capital city (resolved from the demonym or the article's
         # main country) -- unless the city is named right after it ("the capital, Kyiv").
@@ -210,7 +215,7 @@ class ToponymFinder:
                 dem = (c.group("dem") or "").lower()
                 code = DEMONYM_COUNTRY.get(dem) if dem else ""
                 start, end = sent.start + c.start("cap"), sent.start + c.end("cap")
-                if code is None or any(end < st <= end + 3 for st in starts):
+                if code is None or not starts.isdisjoint(range(end + 1, end + 4)):
                     continue
                 found.append(Mention(start, end, c.group("cap"), si, hint=f"capital:{code}" if code else "capital"))
         found.sort(key=lambda m: m.start)
