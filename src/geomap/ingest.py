@@ -49,6 +49,8 @@ __all__ = ["IngestReport", "ProgressBar", "pipeline_fingerprint", "process_batch
 
 #: Articles per Dask task: big enough to amortise scheduling (~1 ms/task), small enough to balance 2 workers.
 DASK_BATCH = 64
+#: How long to wait for a named Dask scheduler before saying it cannot be reached.
+SCHEDULER_TIMEOUT_S = 10
 
 
 class ProgressBar:
@@ -226,7 +228,12 @@ def _ingest_dask(store: Store, items: Iterable[Article | InputError], process: P
     tick = Ticker(bar, total)
     cluster = None
     if scheduler:
-        client = Client(scheduler)
+        try:
+            client = Client(scheduler, timeout=SCHEDULER_TIMEOUT_S)
+        except (OSError, TimeoutError, ValueError, TypeError) as exc:
+            raise GeomapError(f"cannot reach the Dask scheduler at {scheduler} within {SCHEDULER_TIMEOUT_S} s "
+                              f"({type(exc).__name__}: {exc}); is it running? (or drop --scheduler for a local "
+                              "cluster)") from None
     else:
         cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None,
                                silence_logs=logging.WARNING)

@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING, Any
 
 from geomap.exceptions import InputError, StoreError
 from geomap.models import DATE_PRECISIONS, Article, Doc, Event
+from geomap.storefile import check_store_file, mark
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -270,8 +271,9 @@ class Store:
     """A geomap SQLite store. Thread-safe: each thread gets its own connection (Streamlit runs each session in its
     own thread); writes are serialised by SQLite's lock, reads never wait for them (WAL)."""
 
-    def __init__(self, path: str | Path, busy_timeout_s: float = 60.0):
+    def __init__(self, path: str | Path, busy_timeout_s: float = 60.0, create: bool = True):
         self.path = Path(path)
+        check_store_file(self.path, create)  # never modify a file that is not geomap's
         self.busy_timeout_s = busy_timeout_s
         self._local = threading.local()
         self._conns: list[sqlite3.Connection] = []
@@ -286,8 +288,9 @@ class Store:
 
     # context-manager form used by the CLI: `with Store.open(path) as store:`
     @classmethod
-    def open(cls, path: str | Path) -> Store:
-        return cls(path)
+    def open(cls, path: str | Path, create: bool = True) -> Store:
+        """The store at `path`; with create=False a missing file is an error instead of a new empty store."""
+        return cls(path, create=create)
 
     def __enter__(self) -> Store:
         return self
@@ -356,6 +359,7 @@ class Store:
                         c.execute(stmt)
                     version += 1
                     c.execute(f"PRAGMA user_version = {version}")
+        mark(c)
 
     @property
     def schema_version(self) -> int:

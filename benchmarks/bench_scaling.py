@@ -1,0 +1,140 @@
+"""Scaling: time per MB of one article at 10 KB ... 10 MB, ordinary news beside the hostile shapes of issue 12.
+
+    .venv/bin/python benchmarks/bench_scaling.py [--sizes 10e3,100e3,1e6,1e7] [--runs 3] [--shapes news,digits]
+                                                 [--cap 60] [--profile SHAPE:SIZE]
+
+Every cell is the median of `--runs` runs of the whole pipeline (sentences -> toponyms -> resolve -> events) on ONE
+article of that size, in seconds per MB; the per-step split of the median run is printed under the table, so a
+step that grows faster than the text shows itself. Once one run of a shape takes longer than `--cap` seconds its
+larger sizes are skipped (printed as "> cap"). The size limit (config.MAX_ARTICLE_BYTES) is lifted for the run:
+this measures the pipeline, not the refusal. `--profile news:1e6` prints the top functions of one cProfile run.
+"""
+
+from __future__ import annotations
+
+import argparse
+import cProfile
+import pstats
+import sys
+import time
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "src"))
+sys.path.insert(0, str(ROOT / "benchmarks"))
+
+from generate import generate_articles  # noqa: E402
+
+from geomap.models import Article, Doc  # noqa: E402
+from geomap.pipeline import default_pipeline  # noqa: E402
+
+PUBLISHED = date(2022, 12, 19)
+
+
+def _repeat(unit: str, size: int) -> str:
+    return (unit * (size // len(unit) + 1))[:size]
+
+
+def news(size: int) -> str:
+    """Generated wire copy, paragraphs separated by blank lines: what a long real article looks like."""
+    parts, n = [], 0
+    for art in generate_articles(max(1, size // 300), seed=7):
+        parts.append(art.text)
+        n += len(art.text) + 2
+        if n >= size:
+            break
+    text = "\n\n".join(parts)
+    return text if len(text) >= size else _repeat(text + "\n\n", size)
+
+
+def news_one_paragraph(size: int) -> str:
+    """The same wire copy with the paragraph breaks removed (a CSV field flattened to one line)."""
+    return news(size).replace("\n\n", " ")
+
+
+def no_punctuation(size: int) -> str:
+    """A paragraph without sentence punctuation: place names and event words, never a full stop."""
+    return _repeat("troops shelled Bakhmut and Kyiv while residents of Kharkiv fled the attack on Monday ", size)
+
+
+SHAPES: dict[str, Callable[[int], str]] = {
+    "news": news,
+    "news-1para": news_one_paragraph,
+    "no-punct": no_punctuation,
+    "digits": lambda size: "1" * size,
+    "iso-dates": lambda size: _repeat("2022-12-01 ", size),
+    "date-phrase": lambda size: _repeat("on Monday and on Dec. 21 ", size),
+    "killing-number": lambda size: _repeat("a strike killing " + "9" * 5000 + " people. ", size),
+    "dots": lambda size: "." * size,
+}
+
+
+def run_once(text: str) -> dict[str, float]:
+    """Seconds per pipeline step for one article."""
+    pipe = default_pipeline()
+    doc = Doc(Article(id="bench", published=PUBLISHED, text=text, origin="bench"))
+    times: dict[str, float] = {}
+    for name, step in pipe.steps:
+        t = time.perf_counter()
+        doc = step(doc)
+        times[name] = time.perf_counter() - t
+    return times
+
+
+def measure(text: str, runs: int) -> dict[str, float]:
+    """The median run's step times (median by total)."""
+    results = sorted((run_once(text) for _ in range(runs)), key=lambda r: sum(r.values()))
+    return results[len(results) // 2]
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--sizes", default="10e3,100e3,1e6,1e7", help="article sizes in characters")
+    ap.add_argument("--runs", type=int, default=3)
+    ap.add_argument("--shapes", default=",".join(SHAPES), help=f"comma-separated, from {','.join(SHAPES)}")
+    ap.add_argument("--cap", type=float, default=60.0, help="skip larger sizes once a run takes longer (s)")
+    ap.add_argument("--profile", default=None, help="SHAPE:SIZE to profile once (e.g. news:1e6)")
+    args = ap.parse_args(argv)
+    sizes = [int(float(s)) for s in args.sizes.split(",")]
+    shapes = [s for s in args.shapes.split(",") if s]
+    unknown = [s for s in shapes if s not in SHAPES]
+    if unknown:
+        ap.error(f"unknown shape(s) {', '.join(unknown)}; choose from {', '.join(SHAPES)}")
+    t = time.perf_counter()
+    default_pipeline()
+    print(f"gazetteer and pipeline load: {time.perf_counter() - t:.1f} s (not counted)")
+    if args.profile:
+        shape, size = args.profile.split(":")
+        text = SHAPES[shape](int(float(size)))
+        prof = cProfile.Profile()
+        prof.runcall(run_once, text)
+        pstats.Stats(prof).sort_stats("cumulative").print_stats(25)
+        return 0
+    print(f"seconds per MB, median of {args.runs} runs; columns are article sizes in characters")
+    print(f"{'shape':<16}" + "".join(f"{s:>12,}" for s in sizes))
+    splits: list[str] = []
+    for shape in shapes:
+        cells, over = [], False
+        for size in sizes:
+            if over:
+                cells.append(f"{'> cap':>12}")
+                continue
+            steps = measure(SHAPES[shape](size), args.runs)
+            total = sum(steps.values())
+            cells.append(f"{total / (size / 1e6):>12.2f}")
+            splits.append(f"  {shape} {size:,}: {total:.2f} s = "
+                          + ", ".join(f"{k} {v:.2f}" for k, v in steps.items()))
+            over = total > args.cap
+        print(f"{shape:<16}" + "".join(cells), flush=True)
+    print("where the time goes (median run, seconds per step):")
+    print("\n".join(splits))
+    return 0
+
+
+if __name__ == "__main__":
+    from geomap import config
+
+    config.MAX_ARTICLE_BYTES = 10**12  # the pipeline is measured here, not the reader's refusal
+    sys.exit(main())
