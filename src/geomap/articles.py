@@ -10,7 +10,7 @@ import io
 import json
 import re
 from collections.abc import Iterable, Iterator
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
 from geomap.exceptions import InputError
@@ -31,18 +31,32 @@ _LOOSE = re.compile(rf"(?P<d1>\d{{1,2}})\s+(?P<m1>{_MONTH_NAME}),?\s+(?P<y1>\d{{
 ReadResult = Article | InputError
 
 
+#: Earliest publication date taken; earlier ones are typing errors (0001-01-01, a year 202).
+EARLIEST_PUBLISHED = date(1800, 1, 1)
+#: How far in the future a publication date may lie (time zones, embargoed copy); later ones are typing errors
+#: (2099, 9999) that would put events in the future on the map.
+FUTURE_DAYS = 2
+
+
 def parse_date(value: str, origin: str, line: int | None = None, field: str = "published") -> date:
     """A publication date: ISO first, then the common feed forms that carry a year ("24 November 2016",
-    "Nov 22, 2016", RFC 2822). A date without a year is refused rather than guessed."""
+    "Nov 22, 2016", RFC 2822). A date without a year is refused rather than guessed, and so is one before 1800 or
+    more than two days in the future."""
     m = _ISO_DATE.match(value or "")
     if m:
         try:
-            return date(int(m[1]), int(m[2]), int(m[3]))
+            parsed: date | None = date(int(m[1]), int(m[2]), int(m[3]))
         except ValueError as exc:
             raise InputError(origin, f"invalid date {value!r:.40}: {exc}", line, field) from None
-    parsed = _loose_date(value or "")
+    else:
+        parsed = _loose_date(value or "")
     if parsed is None:
         raise InputError(origin, f"expected a date YYYY-MM-DD, got {value!r:.40}", line, field)
+    if field in ("published", "date") and not (
+            EARLIEST_PUBLISHED <= parsed <= date.today() + timedelta(days=FUTURE_DAYS)):
+        when = "in the future" if parsed > EARLIEST_PUBLISHED else "before 1800"
+        raise InputError(origin, f"publication date {parsed.isoformat()} is {when}; check the date (YYYY-MM-DD)",
+                         line, field)
     return parsed
 
 
