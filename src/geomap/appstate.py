@@ -39,7 +39,10 @@ def prepare_static(static_dir: Path = STATIC_DIR) -> bool:
     """Copy the vendor assets the map needs into static/vendor/; True when country borders can be drawn."""
     from geomap import mapview
 
-    mapview.ensure_static_assets(static_dir)
+    try:
+        mapview.ensure_static_assets(static_dir)
+    except OSError:  # a read-only install: `make prepare` (or the packager) copied them already, or the map says so
+        pass
     return mapview.countries_available(static_dir)
 
 
@@ -430,7 +433,10 @@ def _layer_ref(path: str, version: tuple, filters: Filters, payload_dir: str) ->
     rows = mapview.event_payload(_events(path, version, filters))
     points = sum(1 for r in rows if r[5] == 0)
     if len(rows) > mapview.INLINE_MAX_ROWS:
-        return mapview.write_payload(rows, payload_dir), [], points
+        try:
+            return mapview.write_payload(rows, payload_dir), [], points
+        except OSError:  # a read-only install: the rows go inline in the page instead (slower, still correct)
+            pass
     return None, rows, points
 
 

@@ -5,13 +5,18 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from platformdirs import user_cache_dir
+
 #: The project root when running from a checkout (src/geomap/config.py -> ../../).
 ROOT = Path(__file__).resolve().parents[2]
 DATA_DIR = Path(os.environ.get("GEOMAP_DATA", ROOT / "data"))
 GAZETTEER_CSV = DATA_DIR / "gazetteer.csv"
 CURATED_CSV = DATA_DIR / "gazetteer_curated.csv"
 USER_OVERRIDES_CSV = Path(os.environ.get("GEOMAP_OVERRIDES", DATA_DIR / "user_overrides.csv"))
-CACHE_DIR = Path(os.environ.get("GEOMAP_CACHE", DATA_DIR / "cache"))
+#: Rebuildable caches (the gazetteer index pickle, online geocoder answers): $GEOMAP_CACHE, else the user's cache
+#: folder (platformdirs: ~/.cache/geomap on Linux), never the checkout, so a read-only install works and nothing
+#: the app derives lands in the code folder.
+CACHE_DIR = Path(os.environ.get("GEOMAP_CACHE") or user_cache_dir("geomap", appauthor=False))
 SAMPLE_ARTICLES = DATA_DIR / "articles"
 DEFAULT_DB = DATA_DIR / "geomap.sqlite"
 

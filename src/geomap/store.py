@@ -659,15 +659,22 @@ class Store:
                      articles: Iterable[str] | None = None, precisions: Iterable[str] | None = None,
                      text: str | None = None) -> pd.DataFrame:
         """One row per stored (merged) event matching the filters, ordered by date; `date`, `date_end` and
-        `published` are datetime64, `actors` a list."""
+        `published` are datetime64, `actors` a list. `df.attrs["total"]` is the number of stored events in the
+        same snapshot as the rows (read in one transaction), so "N of TOTAL" never mixes two moments of an ingest."""
         import pandas as pd
 
         where, args = self._where(start, end, event_types, sub_event_types, countries, actors, articles,
                                   precisions, text)
-        rows = self.conn.execute(
-            f"SELECT {_EVENT_COLUMNS} FROM events e JOIN articles a ON a.id = e.article{where} "
-            "ORDER BY e.date, e.id", args).fetchall()
+        c = self.conn
+        c.execute("BEGIN")  # a read transaction: both statements see one snapshot (WAL)
+        try:
+            rows = c.execute(f"SELECT {_EVENT_COLUMNS} FROM events e JOIN articles a ON a.id = e.article{where} "
+                             "ORDER BY e.date, e.id", args).fetchall()
+            total = len(rows) if not args and not where else c.execute("SELECT count(*) FROM events").fetchone()[0]
+        finally:
+            c.execute("COMMIT")
         df = pd.DataFrame.from_records(rows, columns=FRAME_COLUMNS)
+        df.attrs["total"] = total
         parsed: dict[str, list[str]] = {}
         df["actors"] = [parsed.setdefault(s, json.loads(s)) if s not in parsed else parsed[s]
                         for s in df["actors"]]
