@@ -90,6 +90,36 @@ def measure(text: str, runs: int) -> dict[str, float]:
     return results[len(results) // 2]
 
 
+def upload_memory(mb: float) -> int:
+    """Peak RSS of `appstate.ingest_uploads` for an upload of `mb` MB, each case in a fresh process (the limits are
+    the real ones: this measures the refusal)."""
+    import subprocess
+    import tempfile
+
+    code = """
+import resource, sys, tempfile
+from pathlib import Path
+sys.path.insert(0, {src!r})
+from geomap import appstate
+kind, mb = sys.argv[1], float(sys.argv[2])
+body = ("Shelling hit Kherson on Monday and troops moved on. " * int(mb * 1e6 / 52)).encode()
+data = b"date 2022-11-02\\n\\n" + body if kind == "txt" else b"published,text\\n2022-11-02," + body + b"\\n"
+base = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+with tempfile.TemporaryDirectory() as tmp:
+    res = appstate.ingest_uploads(Path(tmp) / "u.sqlite", [("upload." + kind, data)])
+peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+print(f"{{kind}} upload of {{mb:g}} MB: peak RSS {{peak / 1024:.0f}} MB (before the upload {{base / 1024:.0f}} MB); "
+      f"{{res[0].status}}: {{'; '.join(res[0].failed)[:150]}}")
+""".format(src=str(ROOT / "src"))
+    with tempfile.TemporaryDirectory() as tmp:
+        script = Path(tmp) / "upload.py"
+        script.write_text(code)
+        for kind in ("txt", "csv"):
+            out = subprocess.run([sys.executable, str(script), kind, str(mb)], capture_output=True, text=True)
+            print(out.stdout.strip() or out.stderr.strip()[-500:])
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--sizes", default="10e3,100e3,1e6,1e7", help="article sizes in characters")
@@ -97,7 +127,11 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--shapes", default=",".join(SHAPES), help=f"comma-separated, from {','.join(SHAPES)}")
     ap.add_argument("--cap", type=float, default=60.0, help="skip larger sizes once a run takes longer (s)")
     ap.add_argument("--profile", default=None, help="SHAPE:SIZE to profile once (e.g. news:1e6)")
+    ap.add_argument("--upload-mb", type=float, default=None,
+                    help="instead: peak memory of the app's upload path for a text file and a one-row CSV this big")
     args = ap.parse_args(argv)
+    if args.upload_mb:
+        return upload_memory(args.upload_mb)
     sizes = [int(float(s)) for s in args.sizes.split(",")]
     shapes = [s for s in args.shapes.split(",") if s]
     unknown = [s for s in shapes if s not in SHAPES]
