@@ -87,3 +87,29 @@ def test_long_run_is_cut_at_a_line_or_clause_boundary_when_there_is_one():
     assert all(s.text.endswith("roads") and s.text.startswith("shelling") for s in sents)
     ordinary = "Troops shelled Kharkiv on Monday. Officials said two people died."
     assert not any(s.clipped for s in split_sentences(ordinary))
+
+
+def test_an_article_over_its_time_budget_is_reported_and_the_rest_stored(tmp_path, monkeypatch):
+    from geomap import config
+    from geomap.store import Store
+
+    monkeypatch.setattr(config, "ARTICLE_SECONDS", 1e-9)  # every article overruns: the ingest default must apply it
+    art = Article(id="slow", published=PUBLISHED, text="Russian missiles struck Kharkiv on Monday.", origin="slow.txt")
+    with Store.open(tmp_path / "s.sqlite") as store:
+        rep = store.ingest_articles([art])
+        assert rep.new == 0 and len(rep.failed) == 1
+        assert rep.failed[0].startswith("slow.txt: gave up after") and "GEOMAP_ARTICLE_SECONDS" in rep.failed[0]
+        monkeypatch.setattr(config, "ARTICLE_SECONDS", 60.0)
+        assert store.ingest_articles([art]).new == 1
+
+
+def test_an_upload_over_the_size_limit_is_refused_with_a_message(tmp_path, monkeypatch):
+    from geomap import appstate, config
+
+    monkeypatch.setattr(config, "MAX_ARTICLE_BYTES", 10_000)
+    big = b"date 2022-12-19\n\n" + b"Shelling hit Kherson on Monday. " * 1000
+    small = b"date 2022-12-19\n\nShelling hit Kherson on Monday."
+    res = appstate.ingest_uploads(tmp_path / "u.sqlite", [("big.txt", big), ("small.txt", small)])
+    assert [r.status for r in res] == ["failed", "new"]
+    assert res[0].failed == ["big.txt: article is 0.0322 MB, over the 0.01 MB limit (set GEOMAP_MAX_ARTICLE_MB to "
+                             "raise it)"]

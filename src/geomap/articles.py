@@ -125,7 +125,7 @@ def check_size(size: int, origin: str, line: int | None = None, field: str | Non
     from geomap import config
 
     if size > config.MAX_ARTICLE_BYTES:
-        raise InputError(origin, f"article is {size / 1e6:.1f} MB, over the {config.MAX_ARTICLE_BYTES / 1e6:g} MB "
+        raise InputError(origin, f"article is {size / 1e6:.3g} MB, over the {config.MAX_ARTICLE_BYTES / 1e6:g} MB "
                          "limit (set GEOMAP_MAX_ARTICLE_MB to raise it)", line, field)
 
 
