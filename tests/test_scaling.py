@@ -111,5 +111,5 @@ def test_an_upload_over_the_size_limit_is_refused_with_a_message(tmp_path, monke
     small = b"date 2022-12-19\n\nShelling hit Kherson on Monday."
     res = appstate.ingest_uploads(tmp_path / "u.sqlite", [("big.txt", big), ("small.txt", small)])
     assert [r.status for r in res] == ["failed", "new"]
-    assert res[0].failed == ["big.txt: article is 0.0322 MB, over the 0.01 MB limit (set GEOMAP_MAX_ARTICLE_MB to "
+    assert res[0].failed == ["big.txt: article is 0.032 MB, over the 0.01 MB limit (set GEOMAP_MAX_ARTICLE_MB to "
                              "raise it)"]
