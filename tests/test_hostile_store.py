@@ -181,3 +181,41 @@ def test_generate_help_prints_usage():
     res = subprocess.run([sys.executable, str(ROOT / "benchmarks" / "generate.py"), "--help"], capture_output=True,
                          text=True, timeout=60)
     assert res.returncode == 0 and res.stdout.startswith("usage:") and "Traceback" not in res.stderr
+
+
+# ---- real read-only folders and full disks, in a private mount namespace (skipped where that is not allowed) ----
+
+def _in_mount_namespace(script: str) -> subprocess.CompletedProcess:
+    probe = subprocess.run(["unshare", "-m", "--propagation", "private", "true"], capture_output=True)
+    if probe.returncode != 0:
+        pytest.skip("no private mount namespace here (unshare -m): cannot make a read-only folder or a full disk")
+    return subprocess.run(["unshare", "-m", "--propagation", "private", "sh", "-c", script], cwd=ROOT,
+                          capture_output=True, text=True, timeout=300)
+
+
+def test_a_store_in_a_read_only_folder_can_be_exported(tmp_path):
+    folder = tmp_path / "ro"
+    folder.mkdir()
+    db = make_store(folder / "s.sqlite")  # left in WAL mode with its -wal/-shm files, as a live store is
+    before = _digest(db)
+    out = tmp_path / "events.csv"
+    res = _in_mount_namespace(f"mount --bind {folder} {folder} && mount -o remount,bind,ro {folder} && "
+                              f"{sys.executable} -m geomap export --db {db} -o {out} && "
+                              f"{sys.executable} -m geomap ingest --db {db} --quiet {ROOT / 'data' / 'articles'}")
+    _no_traceback(res)
+    assert out.read_text().count("\n") == 6  # header + the 5 stored events
+    assert res.returncode == 2 and "read-only" in res.stderr  # the ingest after it: one clear line
+    assert _digest(db) == before
+
+
+def test_export_to_a_really_full_disk_leaves_nothing_behind(tmp_path):
+    db = make_store(tmp_path / "s.sqlite")
+    disk = tmp_path / "disk"
+    disk.mkdir()
+    res = _in_mount_namespace(f"mount -t tmpfs -o size=64k tmpfs {disk} && "
+                              f"(dd if=/dev/zero of={disk}/fill bs=4k count=64 2>/dev/null; true) && "
+                              f"{sys.executable} -m geomap export --db {db} -o {disk}/events.csv; rc=$?; "
+                              f"ls -A {disk}; exit $rc")
+    _no_traceback(res)
+    assert res.returncode == 2 and "No space left on device" in res.stderr
+    assert res.stdout.split() == ["fill"]  # neither a truncated events.csv nor a temporary file

@@ -268,8 +268,12 @@ def main(argv: list[str] | None = None) -> int:
         return 130
     except sqlite3.Error as exc:  # a store damaged after it was opened (a corrupt page met mid-query)
         db = config.db_path(getattr(args, "db", None))
-        print(f"geomap: {db}: the store is damaged or unreadable ({exc}); restore it from a backup or pass another "
-              "file with --db", file=sys.stderr)
+        if "readonly" in str(exc):
+            print(f"geomap: {db}: the store is read-only ({exc}); it can be exported, adding needs write access",
+                  file=sys.stderr)
+        else:
+            print(f"geomap: {db}: the store is damaged or unreadable ({exc}); restore it from a backup or pass "
+                  "another file with --db", file=sys.stderr)
         return 2
     except OSError as exc:
         print(f"geomap: {exc.filename or ''}{': ' if exc.filename else ''}{exc.strerror or exc}", file=sys.stderr)

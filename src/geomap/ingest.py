@@ -40,7 +40,7 @@ from typing import IO, Any
 
 from geomap import config
 from geomap.articles import read_paths
-from geomap.exceptions import GeomapError, InputError
+from geomap.exceptions import GeomapError, InputError, StoreError
 from geomap.gazetteer import file_digest, file_stamp
 from geomap.models import Article, Doc, Event, Mention
 from geomap.store import IngestReport, Processor, Store, Ticker, failure_text
@@ -113,6 +113,9 @@ def run_ingest(paths: list[str], db_path: Path, engine: str = "local", scheduler
     t0 = time.monotonic()
     try:
         with Store.open(db_path) as store:
+            if store.read_only:
+                raise StoreError(f"{db_path}: the store is read-only (its file, folder or disk cannot be written); "
+                                 "ingest needs write access, export works as it is")
             if engine == "local":
                 pipeline_fingerprint()  # hash the code this process's pipeline runs (a later Dask run must match)
                 report = store.ingest_articles(_Sized(read_paths(paths), total), progress=bar, process=process)

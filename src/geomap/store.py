@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING, Any
 
 from geomap.exceptions import InputError, StoreError
 from geomap.models import DATE_PRECISIONS, Article, Doc, Event
-from geomap.storefile import check_store_file, mark
+from geomap.storefile import check_store_file, connect, is_read_only, mark
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -274,6 +274,7 @@ class Store:
     def __init__(self, path: str | Path, busy_timeout_s: float = 60.0, create: bool = True):
         self.path = Path(path)
         check_store_file(self.path, create)  # never modify a file that is not geomap's
+        self.read_only = is_read_only(self.path)
         self.busy_timeout_s = busy_timeout_s
         self._local = threading.local()
         self._conns: list[sqlite3.Connection] = []
@@ -281,7 +282,8 @@ class Store:
         self._lock = threading.Lock()
         self._closed = False
         try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
+            if not self.read_only:
+                self.path.parent.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
             raise StoreError(f"{self.path}: cannot create the folder: {exc.strerror or exc}") from None
         self._migrate(self.conn)
@@ -320,12 +322,7 @@ class Store:
                 raise StoreError(f"{self.path}: store is closed")
             try:
                 # isolation_level=None: we issue BEGIN/COMMIT ourselves, so a transaction is exactly one article.
-                c = sqlite3.connect(self.path, timeout=self.busy_timeout_s, isolation_level=None,
-                                    check_same_thread=False)
-                c.execute("PRAGMA journal_mode=WAL")
-                c.execute("PRAGMA synchronous=NORMAL")  # WAL + NORMAL: a process crash never corrupts or tears
-                c.execute("PRAGMA foreign_keys=ON")
-                c.execute("PRAGMA cache_size=-65536")  # 64 MB page cache for the app's filter queries
+                c = connect(self.path, self.busy_timeout_s, self.read_only)
             except sqlite3.DatabaseError as exc:
                 raise StoreError(f"{self.path}: not a geomap store or unreadable: {exc}") from None
             c.create_function("geomap_cell", 2, cell_of, deterministic=True)
@@ -350,6 +347,11 @@ class Store:
         if version > SCHEMA_VERSION:
             raise StoreError(f"{self.path}: store schema version {version} is newer than this geomap "
                              f"({SCHEMA_VERSION}); upgrade geomap")
+        if self.read_only:
+            if version < SCHEMA_VERSION:
+                raise StoreError(f"{self.path}: the store is read-only and needs an upgrade (schema {version} -> "
+                                 f"{SCHEMA_VERSION}); open it once with write access")
+            return
         while version < SCHEMA_VERSION:
             with _transaction(c):
                 # Re-read inside the write lock: another process may have migrated meanwhile.
