@@ -121,7 +121,7 @@ filters = appstate.Filters(start=start, end=end, **picked)
 df = appstate.events(DB, filters)
 
 if start is not None:
-    st.markdown(f"**Showing {len(df)} of {n_total} events** "
+    st.markdown(f"**Showing {len(df)} of {df.attrs.get('total', n_total)} events** "  # one snapshot (issue 12)
                 f"from {start.isoformat()} to {end.isoformat()}")
 
 tiles = {"OpenStreetMap (online)": "OpenStreetMap", "Carto light (online)": "Carto light"}.get(basemap)

@@ -400,8 +400,19 @@ def write_jsonl(articles: list[Article], path: Path) -> Path:
     return path
 
 
+def main(argv: list[str] | None = None) -> int:
+    import argparse
+
+    ap = argparse.ArgumentParser(description="Write N generated wire-style articles as JSONL (`geomap ingest` "
+                                 "reads it).")
+    ap.add_argument("n", type=int, help="number of articles")
+    ap.add_argument("out", type=Path, help="JSONL file to write")
+    ap.add_argument("seed", type=int, nargs="?", default=0, help="random seed (default 0)")
+    args = ap.parse_args(argv)
+    write_jsonl(generate_articles(args.n, args.seed), args.out)
+    print(f"wrote {args.n} articles to {args.out}")
+    return 0
+
+
 if __name__ == "__main__":
-    # python benchmarks/generate.py N OUT.jsonl [SEED]
-    n_arg, out_arg = int(sys.argv[1]), Path(sys.argv[2])
-    write_jsonl(generate_articles(n_arg, int(sys.argv[3]) if len(sys.argv) > 3 else 0), out_arg)
-    print(f"wrote {n_arg} articles to {out_arg}")
+    sys.exit(main())

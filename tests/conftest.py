@@ -202,3 +202,13 @@ def screenshot(pg: object, name: str) -> Path:
     path = ARTIFACTS / f"{name}.png"
     pg.screenshot(path=str(path), full_page=True)  # type: ignore[attr-defined]
     return path
+
+
+@pytest.fixture(autouse=True)
+def _keep_main_module() -> Iterator[None]:
+    """AppTest leaves the page it ran installed as `__main__`; a later Dask LocalCluster (multiprocessing spawn)
+    would then re-run that page in each worker. Put the real `__main__` back after every test."""
+    main = sys.modules.get("__main__")
+    yield
+    if main is not None:
+        sys.modules["__main__"] = main

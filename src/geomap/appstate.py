@@ -7,7 +7,9 @@ without a browser and the pages stay free of parsing, SQL and HTML building (DES
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Iterable, Mapping
+import sqlite3
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field
 from datetime import date
 from functools import lru_cache
@@ -18,6 +20,7 @@ import streamlit as st
 
 from geomap import config
 from geomap.articles import read_paths
+from geomap.exceptions import InputError, StoreError
 from geomap.models import EVENT_TYPES, PRECISIONS
 from geomap.store import IngestReport, Store
 
@@ -36,7 +39,10 @@ def prepare_static(static_dir: Path = STATIC_DIR) -> bool:
     """Copy the vendor assets the map needs into static/vendor/; True when country borders can be drawn."""
     from geomap import mapview
 
-    mapview.ensure_static_assets(static_dir)
+    try:
+        mapview.ensure_static_assets(static_dir)
+    except OSError:  # a read-only install: `make prepare` (or the packager) copied them already, or the map says so
+        pass
     return mapview.countries_available(static_dir)
 
 
@@ -60,8 +66,24 @@ def _stat(p: Path) -> os.stat_result | None:
 
 @lru_cache(maxsize=16)
 def _counts(path: str, stamp: tuple) -> tuple[int, int]:
-    with Store.open(Path(path)) as store:
+    with _store(path) as store:
         return store.count_events(), store.count_articles()
+
+
+@contextmanager
+def _store(path: str | Path) -> Iterator[Store]:
+    """The store, for a page: a damaged, foreign or unreadable store (when opened or met mid-query) becomes one
+    message on the page and the run stops there -- never a traceback with server paths."""
+    try:
+        with Store.open(Path(path)) as store:
+            yield store
+    except (StoreError, sqlite3.DatabaseError) as exc:
+        text = str(exc) if isinstance(exc, StoreError) else (
+            f"{path}: the store is damaged or unreadable ({exc}); restore it from a backup or point GEOMAP_DB at "
+            "another file")
+        st.error(f"Cannot read the event store. {text}")
+        st.stop()
+        raise StoreError(text) from None  # outside a Streamlit run st.stop() returns
 
 
 def sample_paths() -> list[Path]:
@@ -72,7 +94,7 @@ def sample_paths() -> list[Path]:
 
 def needs_first_ingest(path: Path) -> bool:
     """True when the store holds no article yet (a first start)."""
-    with Store.open(path) as store:
+    with _store(path) as store:
         return store.count_articles() == 0
 
 
@@ -81,7 +103,7 @@ Progress = Callable[[int, int, str], None]
 
 def ingest_items(path: Path, items: list, progress: Progress | None = None) -> IngestReport:
     """Ingest already-read items (Article | InputError) into the store at `path`."""
-    with Store.open(path) as store:
+    with _store(path) as store:
         return store.ingest_articles(items, progress=progress)
 
 
@@ -117,7 +139,7 @@ class Filters:
 
 @st.cache_data(show_spinner=False, max_entries=64)
 def _events(path: str, version: tuple, filters: Filters) -> pd.DataFrame:
-    with Store.open(Path(path)) as store:
+    with _store(path) as store:
         return store.events_frame(**filters.query_kwargs())
 
 
@@ -141,7 +163,7 @@ def _canonical(path: str, version: tuple, f: Filters) -> Filters:
 
 @st.cache_data(show_spinner=False, max_entries=8)
 def _span(path: str, version: tuple) -> tuple[date, date] | None:
-    with Store.open(Path(path)) as store:
+    with _store(path) as store:
         return store.date_span()
 
 
@@ -300,9 +322,20 @@ class FileResult:
         return "new" if self.new else "already stored" if self.skipped else "nothing to read"
 
 
+#: Longest file name most file systems take, in bytes (a 148-character Cyrillic title is 296 bytes).
+NAME_MAX_BYTES = 255
+
+
 def _safe_name(name: str) -> str:
+    """The upload's base name, shortened (keeping its suffix) to fit NAME_MAX_BYTES of UTF-8."""
     base = Path(name or "upload").name.strip().replace("\x00", "")
-    return base if base not in ("", ".", "..") else "upload"
+    if base in ("", ".", ".."):
+        return "upload"
+    suffix = Path(base).suffix if len(Path(base).suffix.encode()) <= 16 else ""
+    stem = base[: len(base) - len(suffix)]
+    while len((stem + suffix).encode()) > NAME_MAX_BYTES:
+        stem = stem[:-1]
+    return (stem.rstrip() or "upload") + suffix
 
 
 def ingest_uploads(path: Path, files: list[tuple[str, bytes]], progress: Progress | None = None
@@ -319,17 +352,17 @@ def ingest_uploads(path: Path, files: list[tuple[str, bytes]], progress: Progres
         for i, (name, data) in enumerate(files, 1):
             safe = _safe_name(name)
             folder = Path(tmp) / str(i)
-            folder.mkdir()
             fpath = folder / safe
-            fpath.write_bytes(data)
             res = FileResult(safe)
             try:
+                folder.mkdir()
+                fpath.write_bytes(data)
                 items = list(read_paths([fpath]))
                 rep = ingest_items(path, items)
                 res.new, res.skipped, res.events = rep.new, rep.skipped, rep.events
                 res.failed = [f.replace(str(fpath), safe).replace(str(folder) + "/", "") for f in rep.failed]
             except Exception as exc:  # noqa: BLE001 - shown to the user, the page and the store stay intact
-                res.failed.append(f"{safe}: {exc}")
+                res.failed.append(f"{safe}: {str(exc).replace(str(folder) + '/', '')}")
             results.append(res)
             if progress is not None:
                 progress(i, len(files), safe)
@@ -344,7 +377,11 @@ def ingest_pasted(path: Path, text: str, published: date, title: str = "", url: 
     if not text.strip():
         res.failed.append("pasted text: empty")
         return res
-    art = from_text(text, published, title=title, url=url)
+    try:
+        art = from_text(text, published, title=title, url=url)
+    except InputError as exc:
+        res.failed.append(str(exc))
+        return res
     rep = ingest_items(path, [art])
     res.new, res.skipped, res.events, res.failed = rep.new, rep.skipped, rep.events, list(rep.failed)
     return res
@@ -358,7 +395,7 @@ def results_frame(results: list[FileResult]) -> pd.DataFrame:
 
 @st.cache_data(show_spinner=False, max_entries=8)
 def _articles(path: str, version: tuple) -> pd.DataFrame:
-    with Store.open(Path(path)) as store:
+    with _store(path) as store:
         return store.articles_frame()
 
 
@@ -369,7 +406,7 @@ def articles(path: Path) -> pd.DataFrame:
 
 def article_with_mentions(path: Path, article_id: str) -> tuple[object | None, list[dict]]:
     """(Article or None, its place mentions in text order)."""
-    with Store.open(path) as store:
+    with _store(path) as store:
         art = store.get_article(article_id)
         return art, (store.mentions_for(article_id) if art else [])
 
@@ -383,7 +420,7 @@ def export_text(path: Path, filters: Filters, fmt: str) -> str:
     from geomap.export import write_records
 
     buf = io.StringIO()
-    with Store.open(path) as store:
+    with _store(path) as store:
         write_records(store.event_records(**filters.query_kwargs()), fmt, buf)
     return buf.getvalue()
 
@@ -418,7 +455,10 @@ def _layer_ref(path: str, version: tuple, filters: Filters, payload_dir: str) ->
     rows = mapview.event_payload(_events(path, version, filters))
     points = sum(1 for r in rows if r[5] == 0)
     if len(rows) > mapview.INLINE_MAX_ROWS:
-        return mapview.write_payload(rows, payload_dir), [], points
+        try:
+            return mapview.write_payload(rows, payload_dir), [], points
+        except OSError:  # a read-only install: the rows go inline in the page instead (slower, still correct)
+            pass
     return None, rows, points
 
 
@@ -564,7 +604,7 @@ def name_usage(path: Path, name: str) -> pd.DataFrame:
     """How the store resolves `name` today (one row per place, with mention counts)."""
     from geomap.corrections import resolutions_of
 
-    with Store.open(path) as store:
+    with _store(path) as store:
         return pd.DataFrame(resolutions_of(store, name),
                             columns=["name", "place_id", "precision", "country_code", "lat", "lon", "mentions",
                                      "event_mentions"])

@@ -5,19 +5,22 @@ Readers yield `Article | InputError` so one bad file or row is reported and the 
 
 from __future__ import annotations
 
+import codecs
 import csv
-import io
 import json
+import os
 import re
 from collections.abc import Iterable, Iterator
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
 from geomap.exceptions import InputError
 from geomap.models import Article
 
 #: Extensions read as a table; everything else in a folder is read as an article text file.
-TABLE_SUFFIXES = {".csv", ".jsonl", ".ndjson"}
+TABLE_SUFFIXES = {".csv", ".jsonl", ".ndjson", ".json"}
+#: A .json file is read only when named (or uploaded): in a folder it is more often metadata (gold.json) than news.
+FOLDER_SUFFIXES = {".csv", ".jsonl", ".ndjson"}
 #: In a folder only these are taken as article text files (so a README.md beside the articles is not an article);
 #: a file named on the command line is read whatever its suffix.
 TEXT_SUFFIXES = {".txt", ".text", ""}
@@ -31,18 +34,32 @@ _LOOSE = re.compile(rf"(?P<d1>\d{{1,2}})\s+(?P<m1>{_MONTH_NAME}),?\s+(?P<y1>\d{{
 ReadResult = Article | InputError
 
 
+#: Earliest publication date taken; earlier ones are typing errors (0001-01-01, a year 202).
+EARLIEST_PUBLISHED = date(1800, 1, 1)
+#: How far in the future a publication date may lie (time zones, embargoed copy); later ones are typing errors
+#: (2099, 9999) that would put events in the future on the map.
+FUTURE_DAYS = 2
+
+
 def parse_date(value: str, origin: str, line: int | None = None, field: str = "published") -> date:
     """A publication date: ISO first, then the common feed forms that carry a year ("24 November 2016",
-    "Nov 22, 2016", RFC 2822). A date without a year is refused rather than guessed."""
+    "Nov 22, 2016", RFC 2822). A date without a year is refused rather than guessed, and so is one before 1800 or
+    more than two days in the future."""
     m = _ISO_DATE.match(value or "")
     if m:
         try:
-            return date(int(m[1]), int(m[2]), int(m[3]))
+            parsed: date | None = date(int(m[1]), int(m[2]), int(m[3]))
         except ValueError as exc:
             raise InputError(origin, f"invalid date {value!r:.40}: {exc}", line, field) from None
-    parsed = _loose_date(value or "")
+    else:
+        parsed = _loose_date(value or "")
     if parsed is None:
         raise InputError(origin, f"expected a date YYYY-MM-DD, got {value!r:.40}", line, field)
+    if field in ("published", "date") and not (
+            EARLIEST_PUBLISHED <= parsed <= date.today() + timedelta(days=FUTURE_DAYS)):
+        when = "in the future" if parsed > EARLIEST_PUBLISHED else "before 1800"
+        raise InputError(origin, f"publication date {parsed.isoformat()} is {when}; check the date (YYYY-MM-DD)",
+                         line, field)
     return parsed
 
 
@@ -66,18 +83,29 @@ def _loose_date(value: str) -> date | None:
         return None
 
 
+#: Byte-order marks that name their encoding for sure (UTF-32 first: its little-endian mark starts like UTF-16's).
+_BOMS = ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"), (codecs.BOM_UTF16_LE, "utf-16"),
+         (codecs.BOM_UTF16_BE, "utf-16"), (codecs.BOM_UTF8, "utf-8-sig"))
+
+
 def decode(data: bytes, origin: str) -> str:
-    """UTF-8 (with or without BOM) only: guessing encodings silently garbles place names."""
+    """UTF-8, or UTF-16/UTF-32 with a byte-order mark (the mark names the encoding, nothing is guessed); any other
+    encoding is refused: guessing silently garbles place names. NUL characters anywhere mean a binary file."""
     if not data.strip():
         raise InputError(origin, "file is empty")
-    if b"\0" in data[:4096]:
+    encoding = next((enc for bom, enc in _BOMS if data.startswith(bom)), "utf-8")
+    if encoding == "utf-8" and b"\0" in data[:4096]:
         raise InputError(origin, "binary file (NUL bytes), not text")
     try:
-        return data.decode("utf-8-sig")
+        text = data.decode(encoding)
     except UnicodeDecodeError as exc:
-        line = data[: exc.start].count(b"\n") + 1
-        raise InputError(origin, f"not UTF-8 (byte 0x{data[exc.start]:02x} at offset {exc.start}); "
-                         "save the file as UTF-8", line) from None
+        line = data[: exc.start].decode(encoding, errors="replace").count("\n") + 1
+        raise InputError(origin, f"not {encoding.upper().removesuffix('-SIG')} (byte 0x{data[exc.start]:02x} at "
+                         f"offset {exc.start}); save the file as UTF-8", line) from None
+    nul = text.find("\0")
+    if nul >= 0:
+        raise InputError(origin, "binary content (a NUL character), not text", text.count("\n", 0, nul) + 1)
+    return text
 
 
 def parse_seed_text(text: str, origin: str, article_id: str) -> Article:
@@ -92,28 +120,43 @@ def parse_seed_text(text: str, origin: str, article_id: str) -> Article:
     return Article(id=article_id, published=published, text=body, origin=origin)
 
 
+def check_size(size: int, origin: str, line: int | None = None, field: str | None = None) -> None:
+    """Refuse an article larger than config.MAX_ARTICLE_BYTES, before any work is spent on it."""
+    from geomap import config
+
+    if size > config.MAX_ARTICLE_BYTES:
+        raise InputError(origin, f"article is {size / 1e6:.3g} MB, over the {config.MAX_ARTICLE_BYTES / 1e6:g} MB "
+                         "limit (set GEOMAP_MAX_ARTICLE_MB to raise it)", line, field)
+
+
 def read_text_file(path: Path) -> Article:
     origin = str(path)
     try:
+        check_size(path.stat().st_size, origin)
         data = path.read_bytes()
     except OSError as exc:
         raise InputError(origin, f"cannot read: {exc.strerror or exc}") from None
     return parse_seed_text(decode(data, origin), origin, path.stem)
 
 
-def _row_article(row: dict, origin: str, line: int, default_id: str, default_date: date | None = None) -> Article:
+def _row_article(row: dict, origin: str, line: int | None, default_id: str, default_date: date | None = None
+                 ) -> Article:
     row = {str(k).strip().lower(): v for k, v in row.items() if k is not None}
     text = row.get("text")
     if not isinstance(text, str) or not text.strip():
         raise InputError(origin, "missing or empty 'text'", line, "text")
+    check_size(len(text), origin, line, "text")
     published = row.get("published") or row.get("date")
     if default_date is not None:
         try:
             when = parse_date(str(published or ""), origin, line)
         except InputError:
             when = default_date
-    elif not isinstance(published, str):
+    elif published in (None, ""):
         raise InputError(origin, "missing 'published' date", line, "published")
+    elif not isinstance(published, str):
+        raise InputError(origin, f"'published' must be a date string YYYY-MM-DD, got the "
+                         f"{type(published).__name__} {published!r:.30}", line, "published")
     else:
         when = parse_date(published, origin, line)
     aid = row.get("id")
@@ -124,29 +167,85 @@ def _row_article(row: dict, origin: str, line: int, default_id: str, default_dat
         title=str(row.get("title") or "").strip(),
         url=str(row.get("url") or "").strip(),
         source=str(row.get("source") or "").strip(),
-        origin=f"{origin}:{line}",
+        origin=f"{origin}:{line}" if line is not None else origin,
     )
 
 
+#: csv's default field limit (128 KB) ended the whole file at the first long article; the article size limit
+#: (config.MAX_ARTICLE_BYTES) is the real bound and gives a proper message.
+CSV_FIELD_LIMIT = 2**31 - 1
+
+
 def iter_csv(text: str, origin: str, stem: str, default_date: date | None = None) -> Iterator[ReadResult]:
-    reader = csv.DictReader(io.StringIO(text, newline=""))
-    header = [h.strip().lower() for h in reader.fieldnames or []]
+    """Rows of a CSV table. Every row that is not read is reported with its first line number and the reason; a
+    quote left open (which makes the csv module swallow the following rows into one field) is reported, never
+    stored as one article joined from several rows."""
+    csv.field_size_limit(max(csv.field_size_limit(), CSV_FIELD_LIMIT))
+    reader = csv.reader(_lines(text))
+    try:
+        header = [h.strip().lower() for h in next(reader, [])]
+    except csv.Error as exc:
+        yield InputError(origin, f"malformed CSV header: {exc}", 1)
+        return
     if "text" not in header or not {"published", "date"} & set(header):
         yield InputError(origin, f"CSV header {','.join(header)!r:.80} lacks published/text columns", 1)
         return
-    try:
-        for row in reader:
-            line = reader.line_num
-            if None in row or any(v is None for v in row.values()):
-                yield InputError(origin, f"row has {len(row) - (None in row)} fields where the header has "
-                                 f"{len(header)}", line)
+    date_col = header.index("published" if "published" in header else "date")
+    end = reader.line_num
+    while True:
+        first = end + 1
+        try:
+            values = next(reader, None)
+        except csv.Error as exc:
+            end = reader.line_num
+            yield InputError(origin, f"malformed CSV row: {exc}", first)
+            continue
+        if values is None:
+            return
+        end = reader.line_num
+        if not values:
+            continue  # a blank line
+        if len(values) != len(header):
+            yield InputError(origin, f"row has {len(values)} fields where the header has {len(header)}", first)
+            continue
+        joined = _joined_row(values, len(header), date_col) if end > first else None
+        if joined is not None:
+            yield InputError(origin, f"a quote opened in this row is not closed before a line that reads as a row of "
+                             f"its own ({joined!r:.40}); rows {first}-{end} were joined and are skipped: fix the "
+                             "quote", first)
+            continue
+        try:
+            yield _row_article(dict(zip(header, values, strict=True)), origin, first, f"{stem}-{end}", default_date)
+        except InputError as exc:
+            yield exc
+
+
+def _lines(text: str) -> Iterator[str]:
+    """`text` in lines ending with a newline, made one at a time: io.StringIO held a 4-byte-per-character copy of a
+    whole upload (200 MB for 50 MB of CSV)."""
+    start = 0
+    while start < len(text):
+        end = text.find("\n", start)
+        end = len(text) if end < 0 else end + 1
+        yield text[start:end]
+        start = end
+
+
+def _joined_row(values: list[str], width: int, date_col: int) -> str | None:
+    """A line inside a multi-line field that parses as a whole row (the right number of fields and a date in the
+    date column): the sign of an unterminated quote. Returns that line, or None."""
+    for value in values:
+        for line in value.splitlines()[1:]:
+            if line.count(",") < width - 1:
                 continue
             try:
-                yield _row_article(row, origin, line, f"{stem}-{line}", default_date)
-            except InputError as exc:
-                yield exc
-    except csv.Error as exc:
-        yield InputError(origin, f"malformed CSV: {exc}", reader.line_num)
+                fields = next(csv.reader([line]), [])
+            except csv.Error:
+                continue
+            when = fields[date_col].strip() if len(fields) == width else ""
+            if _ISO_DATE.fullmatch(when) or _LOOSE.fullmatch(when):
+                return line
+    return None
 
 
 def iter_jsonl(text: str, origin: str, stem: str, default_date: date | None = None) -> Iterator[ReadResult]:
@@ -167,6 +266,28 @@ def iter_jsonl(text: str, origin: str, stem: str, default_date: date | None = No
             yield exc
 
 
+def iter_json(text: str, origin: str, stem: str, default_date: date | None = None) -> Iterator[ReadResult]:
+    """A .json file: one article object, or an array of them (each reported as "FILE item N")."""
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        yield InputError(origin, f"invalid JSON: {exc.msg}", exc.lineno)
+        return
+    items = data if isinstance(data, list) else [data]
+    for i, row in enumerate(items, 1):
+        where = f"{origin} item {i}" if isinstance(data, list) else origin
+        if not isinstance(row, dict):
+            yield InputError(where, "expected a JSON object with published and text")
+            continue
+        try:
+            yield _row_article(row, where, None, f"{stem}-{i}", default_date)
+        except InputError as exc:
+            yield exc
+
+
+_TABLE_READERS = {".csv": iter_csv, ".json": iter_json}
+
+
 def read_path(path: Path, default_date: date | None = None) -> Iterator[ReadResult]:
     """One file of any supported format, or a folder (recursively, sorted for stable order).
 
@@ -174,13 +295,14 @@ def read_path(path: Path, default_date: date | None = None) -> Iterator[ReadResu
     use dates (geoparse) pass it, everything else gets a clear error for such rows.
     """
     if path.is_dir():
-        for child in sorted(p for p in path.rglob("*") if p.is_file() and not p.name.startswith(".")):
-            if child.suffix.lower() in TABLE_SUFFIXES | TEXT_SUFFIXES:
-                yield from read_path(child, default_date)
+        yield from _read_folder(path, default_date)
         return
     origin = str(path)
-    if not path.exists():
-        yield InputError(origin, "no such file or folder")
+    try:
+        path.stat()
+    except OSError as exc:  # missing, a dangling link, a symbolic link loop, no permission
+        yield InputError(origin, "no such file or folder" if isinstance(exc, FileNotFoundError) and
+                         not path.is_symlink() else f"cannot open: {exc.strerror or exc}")
         return
     suffix = path.suffix.lower()
     if suffix in TABLE_SUFFIXES:
@@ -192,12 +314,27 @@ def read_path(path: Path, default_date: date | None = None) -> Iterator[ReadResu
         except OSError as exc:
             yield InputError(origin, f"cannot read: {exc.strerror or exc}")
             return
-        yield from (iter_csv if suffix == ".csv" else iter_jsonl)(text, origin, path.stem, default_date)
+        yield from _TABLE_READERS.get(suffix, iter_jsonl)(text, origin, path.stem, default_date)
         return
     try:
         yield read_text_file(path)
     except InputError as exc:
         yield exc
+
+
+def _read_folder(folder: Path, default_date: date | None) -> Iterator[ReadResult]:
+    """Article files under `folder`, recursively in sorted order, hidden files and folders left out; a sub-folder
+    that cannot be listed is reported (Path.rglob skipped it silently)."""
+    errors: list[OSError] = []
+    found: list[Path] = []
+    for root, dirs, files in os.walk(folder, onerror=errors.append):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        found += [Path(root) / f for f in files if not f.startswith(".")
+                  and Path(f).suffix.lower() in FOLDER_SUFFIXES | TEXT_SUFFIXES]
+    for err in errors:
+        yield InputError(str(err.filename or folder), f"cannot list folder: {err.strerror or err}")
+    for child in sorted(found):
+        yield from read_path(child, default_date)
 
 
 def read_paths(paths: Iterable[str | Path], default_date: date | None = None) -> Iterator[ReadResult]:
@@ -208,6 +345,7 @@ def read_paths(paths: Iterable[str | Path], default_date: date | None = None) ->
 def from_text(text: str, published: date, article_id: str = "", title: str = "", url: str = "",
               source: str = "") -> Article:
     """An article pasted by a user: its id is derived from its content so pasting twice is idempotent."""
+    check_size(len(text), "pasted text")
     art = Article(id=article_id or "pasted", published=published, text=text.strip(), title=title, url=url,
                   source=source, origin="pasted text")
     if not article_id:

@@ -4,14 +4,17 @@ from __future__ import annotations
 
 import argparse
 import json
+import sqlite3
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import date
+from pathlib import Path
+from typing import IO
 
 from geomap import config
 from geomap.articles import parse_date, read_paths
 from geomap.exceptions import GeomapError, InputError
-from geomap.models import Article
+from geomap.models import Article, Doc
 
 
 class _Reader:
@@ -35,25 +38,38 @@ class _Reader:
     def status(self) -> int:
         return 1 if self.failed and not self.read else 0
 
+    def docs(self) -> Iterator[Doc]:
+        """The processed articles; one the pipeline fails on is reported (file/row and cause) and skipped, so a
+        single hostile article never ends a run with a traceback."""
+        from geomap.pipeline import process
+
+        for art in self:
+            try:
+                yield process(art)
+            except Exception as exc:  # noqa: BLE001 - reported with its origin, the run goes on
+                self.read -= 1
+                self.failed += 1
+                reason = str(exc) if isinstance(exc, InputError) else f"{art.origin or art.id}: could not process " \
+                    f"({type(exc).__name__}: {str(exc)[:200]})"
+                print(f"geomap: skipped {reason}", file=sys.stderr)
+
 
 def cmd_extract(args: argparse.Namespace) -> int:
     from geomap.export import write_records
-    from geomap.pipeline import process
 
     reader = _Reader(args.paths)
-    records = (ev.to_record(doc.article) for art in reader for doc in [process(art)] for ev in doc.events)
+    records = (ev.to_record(doc.article) for doc in reader.docs() for ev in doc.events)
     write_records(records, args.format, sys.stdout)
     return reader.status
 
 
 def cmd_geoparse(args: argparse.Namespace) -> int:
     from geomap.export import write_records
-    from geomap.pipeline import process
 
     # Place mentions do not depend on dates: rows with a missing or unreadable date are parsed all the same.
     reader = _Reader(args.paths, default_date=date.today())
     # Every resolved mention, and the event places the gazetteer lacks (null coordinates: places to add).
-    records = (m.to_record(doc.article) for art in reader for doc in [process(art)] for m in doc.mentions
+    records = (m.to_record(doc.article) for doc in reader.docs() for m in doc.mentions
                if m.place is not None or m.role == "event")
     write_records(records, "jsonl", sys.stdout)
     return reader.status
@@ -93,18 +109,37 @@ def cmd_export(args: argparse.Namespace) -> int:
 
     start = parse_date(args.start, "--start", field="start") if args.start else None
     end = parse_date(args.end, "--end", field="end") if args.end else None
-    with Store.open(config.db_path(args.db)) as store:
-        try:
-            out = open(args.output, "w", encoding="utf-8", newline="") if args.output else sys.stdout
-        except OSError as exc:
-            raise InputError(args.output, f"cannot write: {exc.strerror or exc}", field="--output") from None
-        try:
-            n = write_records(store.event_records(start=start, end=end), args.format, out)
-        finally:
-            if out is not sys.stdout:
-                out.close()
+    with Store.open(config.db_path(args.db), create=False) as store:
+        records = store.event_records(start=start, end=end)
+        if args.output:
+            n = _write_atomically(Path(args.output), lambda out: write_records(records, args.format, out))
+        else:
+            n = write_records(records, args.format, sys.stdout)
     print(f"geomap: exported {n} events", file=sys.stderr)
     return 0
+
+
+def _write_atomically(path: Path, write: Callable[[IO[str]], int]) -> int:
+    """Write through a temporary file beside `path`, renamed over it only when complete: a full disk or a damaged
+    store never leaves a truncated export (nor destroys the previous one)."""
+    import os
+    import tempfile
+
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent if str(path.parent) else ".")
+    except OSError as exc:
+        raise InputError(str(path), f"cannot write: {exc.strerror or exc}", field="--output") from None
+    try:
+        with open(fd, "w", encoding="utf-8", newline="") as out:
+            n = write(out)
+        os.replace(tmp, path)
+    except OSError as exc:
+        raise InputError(str(path), f"cannot write: {exc.strerror or exc}; nothing was written",
+                         field="--output") from None
+    finally:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
+    return n
 
 
 def cmd_prepare(args: argparse.Namespace) -> int:
@@ -351,4 +386,20 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     except KeyboardInterrupt:
         return 130
+    except sqlite3.Error as exc:  # a store damaged after it was opened (a corrupt page met mid-query)
+        db = config.db_path(getattr(args, "db", None))
+        if "readonly" in str(exc):
+            print(f"geomap: {db}: the store is read-only ({exc}); it can be exported, adding needs write access",
+                  file=sys.stderr)
+        else:
+            print(f"geomap: {db}: the store is damaged or unreadable ({exc}); restore it from a backup or pass "
+                  "another file with --db", file=sys.stderr)
+        return 2
+    except OSError as exc:
+        print(f"geomap: {exc.filename or ''}{': ' if exc.filename else ''}{exc.strerror or exc}", file=sys.stderr)
+        return 2
+    except Exception as exc:  # noqa: BLE001 - the last net: one line, never a traceback (DESIGN: no tracebacks)
+        print(f"geomap: unexpected {type(exc).__name__}: {str(exc)[:300]} (please report this with the command "
+              "you ran)", file=sys.stderr)
+        return 3
 

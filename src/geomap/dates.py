@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from geomap.lexicon import NUMBER_WORDS
+from geomap.spans import SpanSet
 
 MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
 MONTHS.update({name.lower(): i for i, name in enumerate(calendar.month_abbr) if name})
@@ -247,7 +248,7 @@ _NEEDS: dict[str, re.Pattern] = {
 
 def find_dates(text: str, published: date) -> list[TimeExpr]:
     """Every time expression in `text` (a sentence), left to right, overlapping matches removed."""
-    taken: list[tuple[int, int]] = []
+    taken = SpanSet()
     out: list[TimeExpr] = []
     for kind, pat in _PATTERNS:
         if not _NEEDS[kind].search(text):
@@ -256,22 +257,26 @@ def find_dates(text: str, published: date) -> list[TimeExpr]:
             s, e = m.span()
             if kind == "month" and m.group("mprep") is None:
                 s = m.start("mn")
-            if any(s < te and ts < e for ts, te in taken):
+            if taken.overlaps(s, e):
                 continue
-            res = _resolve(kind, m, published)
+            try:
+                res = _resolve(kind, m, published)
+            except OverflowError:  # "next week" from 9999-12-31: outside what a date can hold
+                res = None
             if res is None:
                 continue
             a, b, prec, vague = res
             before = text[max(0, s - 40): s]
             reporting = bool(_SPEECH.search(re.sub(r"\s*\b(?:on|late|early)\s*$", "", before, flags=re.I)))
-            taken.append((s, e))
+            taken.add(s, e)
             out.append(TimeExpr(s, e, text[s:e].strip(), a, b, prec, reporting, vague))
     out.sort(key=lambda t: t.start)
     # "seized on Friday ... the day before" counts back from the sentence's own date, not from publication.
+    ref: TimeExpr | None = None  # the latest earlier day-precise, non-reporting expression
     for i, t in enumerate(out):
-        if re.match(r"(?:the|a)\s+(?:day|night|previous)", t.text, re.I):
-            ref = next((o for o in reversed(out[:i]) if o.precision == "day" and not o.reporting), None)
-            if ref is not None:
-                d = ref.date - timedelta(days=1)
-                out[i] = TimeExpr(t.start, t.end, t.text, d, d, "day", t.reporting, t.vague)
+        if ref is not None and ref.date > date.min and re.match(r"(?:the|a)\s+(?:day|night|previous)", t.text, re.I):
+            d = ref.date - timedelta(days=1)
+            out[i] = TimeExpr(t.start, t.end, t.text, d, d, "day", t.reporting, t.vague)
+        if t.precision == "day" and not t.reporting:
+            ref = out[i]
     return out

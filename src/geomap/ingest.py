@@ -40,7 +40,7 @@ from typing import IO, Any
 
 from geomap import config
 from geomap.articles import read_paths
-from geomap.exceptions import GeomapError, InputError
+from geomap.exceptions import GeomapError, InputError, StoreError
 from geomap.gazetteer import file_digest, file_stamp
 from geomap.models import Article, Doc, Event, Mention
 from geomap.store import IngestReport, Processor, Store, Ticker, failure_text
@@ -49,6 +49,8 @@ __all__ = ["IngestReport", "ProgressBar", "pipeline_fingerprint", "process_batch
 
 #: Articles per Dask task: big enough to amortise scheduling (~1 ms/task), small enough to balance 2 workers.
 DASK_BATCH = 64
+#: How long to wait for a named Dask scheduler before saying it cannot be reached.
+SCHEDULER_TIMEOUT_S = 10
 
 
 class ProgressBar:
@@ -99,18 +101,21 @@ def run_ingest(paths: list[str], db_path: Path, engine: str = "local", scheduler
                batch_size: int = DASK_BATCH) -> IngestReport:
     """Ingest every article under `paths` into the store at `db_path`; never stops on a bad file or row.
 
-    `process` defaults to geomap.pipeline.process; with Dask it must be importable by the workers.
+    `process` defaults to geomap.pipeline.process_in_budget; with Dask it must be importable by the workers.
     """
     if engine not in ("local", "dask"):
         raise ValueError(f"unknown engine {engine!r} (local or dask)")
     if process is None:
-        from geomap.pipeline import process as process_
+        from geomap.pipeline import process_in_budget as process_
         process = process_
     bar = ProgressBar() if progress else None
     total = sum(1 for _ in read_paths(paths)) if bar else 0  # a cheap first pass so the bar knows its end
     t0 = time.monotonic()
     try:
         with Store.open(db_path) as store:
+            if store.read_only:
+                raise StoreError(f"{db_path}: the store is read-only (its file, folder or disk cannot be written); "
+                                 "ingest needs write access, export works as it is")
             if engine == "local":
                 pipeline_fingerprint()  # hash the code this process's pipeline runs (a later Dask run must match)
                 report = store.ingest_articles(_Sized(read_paths(paths), total), progress=bar, process=process)
@@ -236,7 +241,12 @@ def _ingest_dask(store: Store, items: Iterable[Article | InputError], process: P
     tick = Ticker(bar, total)
     cluster = None
     if scheduler:
-        client = Client(scheduler)
+        try:
+            client = Client(scheduler, timeout=SCHEDULER_TIMEOUT_S)
+        except (OSError, TimeoutError, ValueError, TypeError) as exc:
+            raise GeomapError(f"cannot reach the Dask scheduler at {scheduler} within {SCHEDULER_TIMEOUT_S} s "
+                              f"({type(exc).__name__}: {exc}); is it running? (or drop --scheduler for a local "
+                              "cluster)") from None
     else:
         cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None,
                                silence_logs=logging.WARNING)

@@ -7,6 +7,7 @@ alone. The record forms (`Mention.to_record`, `Event.to_record`) are the command
 from __future__ import annotations
 
 import hashlib
+import unicodedata
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -39,11 +40,18 @@ class Article:
 
     @property
     def content_hash(self) -> str:
-        """Identity for idempotent ingest: the same published date and text is the same article."""
+        """Identity for idempotent ingest: the same published date and text is the same article. The text is hashed
+        with line endings made LF and Unicode in NFC, so the same article saved on Windows or by another editor is
+        not stored twice (the stored text itself stays verbatim: offsets index it)."""
+        text = self.text
+        if "\r" in text:
+            text = text.replace("\r\n", "\n").replace("\r", "\n")
+        if not text.isascii():
+            text = unicodedata.normalize("NFC", text)
         h = hashlib.sha256()
         h.update(self.published.isoformat().encode())
         h.update(b"\0")
-        h.update(self.text.encode("utf-8"))
+        h.update(text.encode("utf-8"))
         return h.hexdigest()
 
 
@@ -70,6 +78,7 @@ class Sentence:
     end: int
     text: str
     paragraph: int = 0
+    clipped: bool = False  # a piece of an over-long run without sentence punctuation (text.MAX_SENTENCE)
 
 
 @dataclass

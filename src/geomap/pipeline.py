@@ -9,8 +9,10 @@ files change.
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable, Iterable, Iterator
 
+from geomap.exceptions import InputError
 from geomap.models import Article, Doc
 
 Step = Callable[[Doc], Doc]
@@ -24,10 +26,19 @@ class Pipeline:
     def names(self) -> list[str]:
         return [name for name, _ in self.steps]
 
-    def __call__(self, article: Article) -> Doc:
+    def __call__(self, article: Article, budget_s: float | None = None) -> Doc:
+        """Run every step; with `budget_s`, an article still unfinished after that many seconds is given up at the
+        next step boundary (an InputError naming it). Python cannot stop a step midway safely, so the budget holds
+        because every step is linear in the text and the text's size is capped (config.MAX_ARTICLE_BYTES)."""
         doc = Doc(article)
-        for _, step in self.steps:
+        t0 = time.monotonic()
+        for name, step in self.steps:
             doc = step(doc)
+            spent = time.monotonic() - t0
+            if budget_s is not None and spent > budget_s and name != self.steps[-1][0]:
+                raise InputError(article.origin or article.id,
+                                 f"gave up after {spent:.0f} s in step {name!r} (time budget {budget_s:g} s per "
+                                 "article, GEOMAP_ARTICLE_SECONDS)")
         return doc
 
     def pipe(self, articles: Iterable[Article]) -> Iterator[Doc]:
@@ -66,6 +77,13 @@ def default_pipeline() -> Pipeline:
     return _DEFAULT[1]
 
 
-def process(article: Article) -> Doc:
-    """Run the default pipeline on one article."""
-    return default_pipeline()(article)
+def process(article: Article, budget_s: float | None = None) -> Doc:
+    """Run the default pipeline on one article (see `Pipeline.__call__` for `budget_s`)."""
+    return default_pipeline()(article, budget_s)
+
+
+def process_in_budget(article: Article) -> Doc:
+    """The ingest processor: the default pipeline under the per-article time budget (config.ARTICLE_SECONDS)."""
+    from geomap import config
+
+    return process(article, config.ARTICLE_SECONDS)

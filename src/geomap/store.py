@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING, Any
 
 from geomap.exceptions import InputError, StoreError
 from geomap.models import DATE_PRECISIONS, Article, Doc, Event
+from geomap.storefile import check_store_file, connect, is_read_only, mark
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -315,8 +316,10 @@ class Store:
     """A geomap SQLite store. Thread-safe: each thread gets its own connection (Streamlit runs each session in its
     own thread); writes are serialised by SQLite's lock, reads never wait for them (WAL)."""
 
-    def __init__(self, path: str | Path, busy_timeout_s: float = 60.0):
+    def __init__(self, path: str | Path, busy_timeout_s: float = 60.0, create: bool = True):
         self.path = Path(path)
+        check_store_file(self.path, create)  # never modify a file that is not geomap's
+        self.read_only = is_read_only(self.path)
         self.busy_timeout_s = busy_timeout_s
         self._local = threading.local()
         self._conns: list[sqlite3.Connection] = []
@@ -324,15 +327,17 @@ class Store:
         self._lock = threading.Lock()
         self._closed = False
         try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
+            if not self.read_only:
+                self.path.parent.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
             raise StoreError(f"{self.path}: cannot create the folder: {exc.strerror or exc}") from None
         self._migrate(self.conn)
 
     # context-manager form used by the CLI: `with Store.open(path) as store:`
     @classmethod
-    def open(cls, path: str | Path) -> Store:
-        return cls(path)
+    def open(cls, path: str | Path, create: bool = True) -> Store:
+        """The store at `path`; with create=False a missing file is an error instead of a new empty store."""
+        return cls(path, create=create)
 
     def __enter__(self) -> Store:
         return self
@@ -362,12 +367,7 @@ class Store:
                 raise StoreError(f"{self.path}: store is closed")
             try:
                 # isolation_level=None: we issue BEGIN/COMMIT ourselves, so a transaction is exactly one article.
-                c = sqlite3.connect(self.path, timeout=self.busy_timeout_s, isolation_level=None,
-                                    check_same_thread=False)
-                c.execute("PRAGMA journal_mode=WAL")
-                c.execute("PRAGMA synchronous=NORMAL")  # WAL + NORMAL: a process crash never corrupts or tears
-                c.execute("PRAGMA foreign_keys=ON")
-                c.execute("PRAGMA cache_size=-65536")  # 64 MB page cache for the app's filter queries
+                c = connect(self.path, self.busy_timeout_s, self.read_only)
             except sqlite3.DatabaseError as exc:
                 raise StoreError(f"{self.path}: not a geomap store or unreadable: {exc}") from None
             c.create_function("geomap_cell", 2, cell_of, deterministic=True)
@@ -392,6 +392,11 @@ class Store:
         if version > SCHEMA_VERSION:
             raise StoreError(f"{self.path}: store schema version {version} is newer than this geomap "
                              f"({SCHEMA_VERSION}); upgrade geomap")
+        if self.read_only:
+            if version < SCHEMA_VERSION:
+                raise StoreError(f"{self.path}: the store is read-only and needs an upgrade (schema {version} -> "
+                                 f"{SCHEMA_VERSION}); open it once with write access")
+            return
         while version < SCHEMA_VERSION:
             with _transaction(c):
                 # Re-read inside the write lock: another process may have migrated meanwhile.
@@ -401,6 +406,7 @@ class Store:
                         c.execute(stmt)
                     version += 1
                     c.execute(f"PRAGMA user_version = {version}")
+        mark(c)
 
     @property
     def schema_version(self) -> int:
@@ -579,7 +585,7 @@ class Store:
         the pipeline fails on are counted as failed and the rest goes on.
         """
         if process is None:
-            from geomap.pipeline import process as process_
+            from geomap.pipeline import process_in_budget as process_
             process = process_
         report = IngestReport()
         total = len(items) if isinstance(items, Sized) else 0
@@ -708,15 +714,22 @@ class Store:
                      articles: Iterable[str] | None = None, precisions: Iterable[str] | None = None,
                      text: str | None = None, min_score: float | None = None) -> pd.DataFrame:
         """One row per stored (merged) event matching the filters, ordered by date; `date`, `date_end` and
-        `published` are datetime64, `actors` a list."""
+        `published` are datetime64, `actors` a list. `df.attrs["total"]` is the number of stored events in the
+        same snapshot as the rows (read in one transaction), so "N of TOTAL" never mixes two moments of an ingest."""
         import pandas as pd
 
         where, args = self._where(start, end, event_types, sub_event_types, countries, actors, articles,
                                   precisions, text, min_score)
-        rows = self.conn.execute(
-            f"SELECT {_EVENT_COLUMNS} FROM events e JOIN articles a ON a.id = e.article{where} "
-            "ORDER BY e.date, e.id", args).fetchall()
+        c = self.conn
+        c.execute("BEGIN")  # a read transaction: both statements see one snapshot (WAL)
+        try:
+            rows = c.execute(f"SELECT {_EVENT_COLUMNS} FROM events e JOIN articles a ON a.id = e.article{where} "
+                             "ORDER BY e.date, e.id", args).fetchall()
+            total = len(rows) if not args and not where else c.execute("SELECT count(*) FROM events").fetchone()[0]
+        finally:
+            c.execute("COMMIT")
         df = pd.DataFrame.from_records(rows, columns=FRAME_COLUMNS)
+        df.attrs["total"] = total
         parsed: dict[str, list[str]] = {}
         df["actors"] = [parsed.setdefault(s, json.loads(s)) if s not in parsed else parsed[s]
                         for s in df["actors"]]

@@ -3,6 +3,11 @@
 Wire copy breaks naive splitters: "Dec. 21", "U.S. secretary", "3-1/2 years", quotes that end after the full stop,
 and run-in capitalised subheads ("... will start. AIR RAIDS" closing a paragraph). Subheads are headings, not sentence
 text, so they are dropped rather than glued to the next sentence.
+
+Article text is untrusted, so every step here is linear in the text's length: the look-back for the word before a
+full stop is bounded (`LOOK_BACK`), the subhead pattern only reads a paragraph's tail, and a "sentence" longer than
+`MAX_SENTENCE` characters (a page without full stops, a table of numbers) is cut at line, clause or word boundaries
+into pieces flagged `clipped`, so that no later step ever sees an unbounded sentence.
 """
 
 from __future__ import annotations
@@ -22,21 +27,40 @@ SENTENCE_STARTERS = frozenset(
     "The A An He She It They We I In On At But And Or So This That These Those There His Her Its Their "
     "Officials Police Russia Ukraine".split()
 )
+#: Characters looked at before a full stop to find the word it ends (longer words are no abbreviations).
+LOOK_BACK = 200
+#: Longest sentence handed to later steps; longer runs are cut (see `_cut`). The longest of the 5,482 sentences in
+#: the test and benchmark corpora has 503 characters; per-sentence work in later steps grows faster than length.
+MAX_SENTENCE = 1000
+#: How much of a paragraph's end may hold a run-in subhead.
+SUBHEAD_TAIL = 500
 _PARA = re.compile(r"\n[ \t]*\n\s*")
-# A candidate boundary: terminal punctuation, optional closing quotes/brackets, whitespace.
-_BOUNDARY = re.compile(r"([.!?]+)([\"'”’)\]]*)(\s+)")
+# A candidate boundary: terminal punctuation and optional closing quotes/brackets; the whitespace after it is
+# checked separately so that a long run of dots cannot make the pattern backtrack over it.
+_BOUNDARY = re.compile(r"([.!?]+)([\"'”’)\]]*)")
+_SPACE = re.compile(r"\s+")
+# Where an over-long run may be cut, best first: a line break, a clause mark, any space.
+_CUTS = (re.compile(r"\n"), re.compile(r"[;:,)\]]\s"), re.compile(r"\s"))
 # A run-in subhead at the end of a paragraph: two+ capital letters words after the last sentence end.
 _SUBHEAD = re.compile(r"(?<=[.!?\"”’])\s+((?:[A-Z0-9][A-Z0-9'’&,\-]*\s+)*[A-Z][A-Z0-9'’&\-]+)\s*$")
-_WORD_BEFORE = re.compile(r"([\w.\-]+)$")
 
 
 def _is_heading(text: str) -> bool:
     return len(text) >= 3 and text.isupper()
 
 
-def _ends_sentence(para: str, m: re.Match) -> bool:
-    """Decide whether the punctuation in `m` closes a sentence."""
-    nxt = para[m.end(): m.end() + 40]
+def _word_before(para: str, end: int) -> str:
+    """The run of word characters, dots and hyphens ending at `end`, at most LOOK_BACK long (a scan, not a regex
+    search from the paragraph's start: that made splitting quadratic)."""
+    start, low = end, max(0, end - LOOK_BACK)
+    while start > low and (para[start - 1].isalnum() or para[start - 1] in "._-"):
+        start -= 1
+    return para[start:end]
+
+
+def _ends_sentence(para: str, m: re.Match, after: int) -> bool:
+    """Decide whether the punctuation in `m` (followed by whitespace up to `after`) closes a sentence."""
+    nxt = para[after: after + 40]
     if not nxt:
         return True
     first = nxt[0]
@@ -44,8 +68,7 @@ def _ends_sentence(para: str, m: re.Match) -> bool:
         return False  # '"Is it safe?" she asked.'
     if m.group(1) != ".":
         return True
-    before = _WORD_BEFORE.search(para, 0, m.start())
-    word = before.group(1) if before else ""
+    word = _word_before(para, m.start())
     bare = word.rstrip(".").lower()
     if m.group(2):  # the full stop is inside a closing quote: a real end
         return True
@@ -61,18 +84,19 @@ def _ends_sentence(para: str, m: re.Match) -> bool:
 
 def split_paragraph(para: str, offset: int, index: int) -> list[Sentence]:
     out: list[Sentence] = []
-    sub = _SUBHEAD.search(para)
+    tail = max(0, len(para) - SUBHEAD_TAIL)
+    sub = _SUBHEAD.search(para, tail)
     if sub and _is_heading(sub.group(1)) and len(sub.group(1).split()) >= 1 and len(sub.group(1)) >= 4:
         para = para[: sub.start()]
     if _is_heading(para) and len(para) < 120:
         return out  # a stand-alone heading line
     start = 0
     for m in _BOUNDARY.finditer(para):
-        if not _ends_sentence(para, m):
+        space = _SPACE.match(para, m.end())
+        if space is None or not _ends_sentence(para, m, space.end()):
             continue
-        end = m.start(3)
-        _append(out, para, start, end, offset, index)
-        start = m.end()
+        _append(out, para, start, m.end(), offset, index)
+        start = space.end()
     _append(out, para, start, len(para), offset, index)
     return out
 
@@ -83,18 +107,44 @@ def _append(out: list[Sentence], para: str, start: int, end: int, offset: int, i
     if not stripped:
         return
     lead = len(chunk) - len(chunk.lstrip())
-    s = offset + start + lead
-    out.append(Sentence(s, s + len(stripped), stripped, index))
+    s = start + lead
+    if len(stripped) <= MAX_SENTENCE:
+        out.append(Sentence(offset + s, offset + s + len(stripped), stripped, index))
+        return
+    for a, b in _cut(para, s, s + len(stripped)):
+        out.append(Sentence(offset + a, offset + b, para[a:b], index, clipped=True))
+
+
+def _cut(para: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Pieces of para[start:end] of at most MAX_SENTENCE characters, each cut at the last line break, else clause
+    mark, else space in its second half (a hard cut when there is none), with surrounding whitespace trimmed."""
+    pieces: list[tuple[int, int]] = []
+    while start < end:
+        stop = min(end, start + MAX_SENTENCE)
+        if stop < end:
+            low = start + MAX_SENTENCE // 2
+            for pattern in _CUTS:
+                found = [m.start() for m in pattern.finditer(para, low, stop)]
+                if found:
+                    stop = found[-1] + (1 if pattern is _CUTS[1] else 0)
+                    break
+        piece = para[start:stop]
+        a = start + len(piece) - len(piece.lstrip())
+        b = start + len(piece.rstrip())
+        if b > a:
+            pieces.append((a, b))
+        start = stop
+    return pieces
 
 
 def split_sentences(text: str) -> list[Sentence]:
     """Sentences of `text` with offsets such that text[s.start:s.end] == s.text."""
     sentences: list[Sentence] = []
-    pos = 0
-    for i, part in enumerate(_PARA.split(text)):
-        at = text.find(part, pos) if part else pos
-        sentences.extend(split_paragraph(part, at, i))
-        pos = at + len(part)
+    pos = index = 0
+    for index, gap in enumerate(_PARA.finditer(text), 1):
+        sentences.extend(split_paragraph(text[pos: gap.start()], pos, index - 1))
+        pos = gap.end()
+    sentences.extend(split_paragraph(text[pos:], pos, index))
     return sentences
 
 

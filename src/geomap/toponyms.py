@@ -33,6 +33,7 @@ from geomap.lexicon import (
     common_words,
 )
 from geomap.models import Doc, Mention
+from geomap.spans import SpanSet
 
 _TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[^\W\d_][\w'’\-]*|\d+", re.U)
 #: Arabic articles and particles that open a transliterated name before a hyphen: "al-Bab", "ez-Zor", "el-Sheikh".
@@ -113,10 +114,14 @@ def _run_breaker(tok: Token) -> bool:
 
 
 def _is_sentence_initial(text: str, tok: Token) -> bool:
+    """Nothing but whitespace, an opening quote/bracket, a colon, a dash or "..." before the token. Scans back over
+    the whitespace only (copying the article up to every token made long articles quadratic)."""
     if tok.start and text[tok.start - 1] == "-":
         return False  # "mid-Ohio", "Seattle-based": the hyphen glues it to a word
-    before = text[: tok.start].rstrip()
-    return not before or before[-1] in "\"“‘'(:—-–" or before.endswith(("...", ". "))
+    i = tok.start
+    while i > 0 and text[i - 1].isspace():
+        i -= 1
+    return i == 0 or text[i - 1] in "\"“‘'(:—-–" or text.endswith("...", 0, i)
 
 
 def _is_dateline(text: str, first: Token, last: Token) -> bool:
@@ -237,11 +242,11 @@ class ToponymFinder:
                     i = max(run_end, i + n)
         # "Louisville, Ky.", "Vancouver, B.C.": agency abbreviations of states and provinces after a comma; the
         # dotted ones ("in B.C.", "the N.Y. attorney general") anywhere.
-        taken = {(m.start, m.end) for m in found}
+        taken = SpanSet([(m.start, m.end) for m in found])
         for si, sent in enumerate(doc.sentences):
             for a in [*_STATE_ABBR.finditer(sent.text), *_DOTTED_ABBR.finditer(sent.text)]:
                 start, end = sent.start + a.start(1), sent.start + a.end(1)
-                if not any(s < end and start < e for s, e in taken):
+                if not taken.overlaps(start, end):
                     found.append(Mention(start, end, a.group(1), si, hint="state"))
                     taken.add((start, end))
         # "the capital", "the Ukrainian capital": the capital city (resolved from the demonym or the article's
@@ -252,7 +257,7 @@ class ToponymFinder:
                 dem = (c.group("dem") or "").lower()
                 code = DEMONYM_COUNTRY.get(dem) if dem else ""
                 start, end = sent.start + c.start("cap"), sent.start + c.end("cap")
-                if code is None or any(end < st <= end + 3 for st in starts):
+                if code is None or not starts.isdisjoint(range(end + 1, end + 4)):
                     continue
                 found.append(Mention(start, end, c.group("cap"), si, hint=f"capital:{code}" if code else "capital"))
         found.sort(key=lambda m: m.start)
