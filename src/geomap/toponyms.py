@@ -248,7 +248,7 @@ class ToponymFinder:
                 start, end = sent.start + a.start(1), sent.start + a.end(1)
                 if not taken.overlaps(start, end):
                     found.append(Mention(start, end, a.group(1), si, hint="state"))
-                    taken.add((start, end))
+                    taken.add(start, end)
         # "the capital", "the Ukrainian capital": the capital city (resolved from the demonym or the article's
         # main country) -- unless the city is named right after it ("the capital, Kyiv").
         starts = {m.start for m in found}
