@@ -23,6 +23,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from geomap.exceptions import InputError
+from geomap.store import dict_rows
 
 DEFAULT_EVERY_S = 15 * 60
 MIN_EVERY_S = 60
@@ -130,7 +131,7 @@ def _row(r: tuple) -> Source:
 
 
 class SourceBook:
-    """The sources table of one store connection (a `geomap.store.Store` migrated to v4 or later)."""
+    """The sources table of one store connection (a `geomap.store.Store` migrated to v5 or later)."""
 
     def __init__(self, conn: sqlite3.Connection):
         self.conn = conn
@@ -232,5 +233,4 @@ class SourceBook:
             "SELECT s.name, s.url AS source_url, i.url, i.canonical_url, i.fetched_at, i.date_from, i.status "
             "FROM source_items i JOIN sources s ON s.id = i.source JOIN articles a ON a.id = i.article "
             "WHERE a.ext_id = ? ORDER BY i.fetched_at, s.id", (article_ext_id,))
-        cols = [d[0] for d in cur.description]
-        return [dict(zip(cols, r, strict=True)) for r in cur.fetchall()]
+        return dict_rows(cur)

@@ -312,6 +312,12 @@ FRAME_COLUMNS = [
 ]
 
 
+def dict_rows(cur: sqlite3.Cursor) -> list[dict]:
+    """A query's rows as dicts keyed by column name."""
+    cols = [d[0] for d in cur.description]
+    return [dict(zip(cols, r, strict=True)) for r in cur.fetchall()]
+
+
 class Store:
     """A geomap SQLite store. Thread-safe: each thread gets its own connection (Streamlit runs each session in its
     own thread); writes are serialised by SQLite's lock, reads never wait for them (WAL)."""
@@ -824,8 +830,7 @@ class Store:
             'SELECT m.start, m."end", m.text, m.name, m.lat, m.lon, m.role, m.precision, m.country_code, '
             "m.place_id FROM mentions m JOIN articles a ON a.id = m.article WHERE a.ext_id = ? "
             "ORDER BY m.start, m.id", (article_id,))
-        cols = [d[0] for d in cur.description]
-        return [dict(zip(cols, r, strict=True)) for r in cur.fetchall()]
+        return dict_rows(cur)
 
     def event_sources(self, event_id: int) -> list[dict]:
         """Every article reporting the event, in the order they were stored, with its sentence(s) and dates."""
@@ -860,8 +865,7 @@ class Store:
         cur = self.conn.execute(
             "SELECT text, name, lat, lon, precision, country_code, place_id, role FROM mentions "
             "WHERE text LIKE ? ESCAPE '\\'", (_like(text),))
-        cols = [d[0] for d in cur.description]
-        return [dict(zip(cols, r, strict=True)) for r in cur.fetchall()]
+        return dict_rows(cur)
 
     def result_counts(self, article_ids: Iterable[str]) -> tuple[int, int]:
         """(event reports, resolved place mentions) stored for these articles."""
