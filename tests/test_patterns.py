@@ -6,6 +6,7 @@ import pytest
 
 import geomap.events  # noqa: F401  (registers the events package's patterns)
 import geomap.events.acled  # noqa: F401
+import geomap.events.extract  # noqa: F401
 import geomap.events.fatalities  # noqa: F401
 import geomap.events.model  # noqa: F401
 import geomap.events.slots  # noqa: F401
