@@ -91,11 +91,16 @@ else:
     c_play, c_step, c_speed = st.columns([1, 1, 2], vertical_alignment="bottom")
     step = c_step.selectbox("Step", appstate.STEPS, index=1, key="play_step")
     speed = c_speed.select_slider("Seconds per step", [0.5, 1.0, 2.0, 3.0, 5.0], value=1.0, key="play_speed")
-    if c_play.button("⏸ Pause" if playing else "▶ Play", key="play_btn", use_container_width=True):
+    if c_play.button("Pause" if playing else "Play", icon=":material/pause:" if playing else ":material/play_arrow:",
+                     key="play_btn", width="stretch"):
         playing = not playing
+        if playing:  # play the chosen window, from its first day with an event
+            chosen = tuple(st.session_state.dates)
+            first = appstate.next_window(chosen, step, chosen, appstate.play_intervals(DB, appstate.Filters(**picked)))
+            playing = first is not None
+            st.session_state.play_range = chosen
+            st.session_state.dates = first or chosen
         st.session_state.playing = playing
-        if playing:
-            st.session_state.dates = appstate.next_window(tuple(st.session_state.dates), step, span)
     start, end = st.slider("Event dates", min_value=lo, max_value=hi, key="dates", format="YYYY-MM-DD")
 
     st.session_state.full_run = True
@@ -108,7 +113,9 @@ else:
             return
         if not st.session_state.get("playing"):
             return
-        nxt = appstate.next_window(tuple(st.session_state.dates), st.session_state.play_step, span)
+        bounds = st.session_state.get("play_range") or span
+        nxt = appstate.next_window(tuple(st.session_state.dates), st.session_state.play_step, bounds,
+                                   appstate.play_intervals(DB, appstate.Filters(**picked)))
         if nxt is None:
             st.session_state.playing = False
         else:

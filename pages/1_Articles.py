@@ -26,7 +26,7 @@ with tab_add:
             lambda done, total, label: bar.progress(done / max(total, 1), text=f"{done}/{total} {label}"))
         st.session_state.upload_results = appstate.results_frame(results)
     if "upload_results" in st.session_state:
-        st.dataframe(st.session_state.upload_results, hide_index=True, use_container_width=True)
+        st.dataframe(st.session_state.upload_results, hide_index=True, width="stretch")
 
     st.subheader("Paste an article")
     with st.form("paste", clear_on_submit=False):
@@ -38,12 +38,12 @@ with tab_add:
     if pasted:
         with st.spinner("Reading the article…"):
             res = appstate.ingest_pasted(DB, text, published, title=title, url=url)
-        st.dataframe(appstate.results_frame([res]), hide_index=True, use_container_width=True)
+        st.dataframe(appstate.results_frame([res]), hide_index=True, width="stretch")
 
 arts = appstate.articles(DB)
 with tab_list:
     st.caption(f"{len(arts)} stored articles")
-    st.dataframe(arts, hide_index=True, use_container_width=True)
+    st.dataframe(arts, hide_index=True, width="stretch")
 
 with tab_read:
     if arts.empty:

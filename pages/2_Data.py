@@ -23,7 +23,7 @@ start, end = appstate.date_pair(picked_dates, span)
 filters = appstate.Filters(start=start, end=end, **picked)
 df = appstate.events(DB, filters)
 st.markdown(f"**{len(df)} events**")
-st.dataframe(df.drop(columns=["place_start"], errors="ignore"), hide_index=True, use_container_width=True)
+st.dataframe(df.drop(columns=["place_start"], errors="ignore"), hide_index=True, width="stretch")
 d1, d2 = st.columns(2)
 # The files are made only when a button is pressed (a callable), not on every rerun of the page.
 d1.download_button("Download CSV (ACLED columns)", lambda: appstate.export_text(DB, filters, "csv"),

@@ -166,6 +166,8 @@ _STYLE = """
 .geomap-popup p { margin: 4px 0; }
 .geomap-popup mark { background: #ffe066; padding: 0 1px; }
 .geomap-popup .geomap-meta { color: #555; font-size: 12px; }
+.geomap-popups hr { border: 0; border-top: 1px solid #ddd; margin: 6px 0; }
+path.geomap-chosen { stroke: #111; stroke-width: 2.5px; }
 </style>
 """
 
@@ -456,15 +458,48 @@ _EVENT_JS = """
   function ensureTip(l) {
     if (l && l.options && l.options.ev && !l._tooltip) { l.bindTooltip(tip(l.options.ev)); }
   }
+  var dots = [], byPlace = {};  // point markers and the events at each point (filled by build)
+  function aimed(e, l, map) {
+    // The point marker whose centre is nearest the click: at the default zoom neighbours overlap, and the one
+    // drawn on top is not always the one aimed at (Bakhmut vs Novohrodivka).
+    // (Leaflet reports a small circle's own centre as the event's containerPoint: use the mouse's position)
+    if (!e.originalEvent || e.originalEvent.clientX === undefined || CLUSTER || dots.length > 20000) { return l; }
+    var at = map.mouseEventToContainerPoint(e.originalEvent);
+    var best = l, bestD = l.getRadius && !l.getBounds ? at.distanceTo(map.latLngToContainerPoint(l.getLatLng())) : 9;
+    for (var i = 0; i < dots.length; i++) {
+      var d = at.distanceTo(map.latLngToContainerPoint(dots[i].getLatLng()));
+      if (d < bestD) { bestD = d; best = dots[i]; }
+    }
+    return best;
+  }
+  function popupHere(ev) {
+    // every event at this very point: co-located events (one city, one day) are all reachable from one click
+    var here = byPlace[ev[1] + ',' + ev[2]] || [ev], box = el('div', null, 'geomap-popups');
+    box.appendChild(popup(ev));
+    var rest = here.filter(function (x) { return x !== ev; });
+    rest.slice(0, 4).forEach(function (x) { box.appendChild(el('hr')); box.appendChild(popup(x)); });
+    if (rest.length > 4) { box.appendChild(el('div', (rest.length - 4) + ' more beside the map', 'geomap-meta')); }
+    return box;
+  }
   function onClick(e) {
     var l = e.sourceTarget || e.layer;
     if (!l || !l.options || !l.options.ev) { return; }
-    ensureTip(l);
     var map = l._map || group._map;
-    if (map) {
-      L.popup({maxWidth: 360, autoPanPadding: [20, 20]}).setLatLng(e.latlng || l.getLatLng())
-        .setContent(popup(l.options.ev)).openOn(map);
+    if (!map) { return; }
+    l = aimed(e, l, map);
+    ensureTip(l);
+    e.sourceTarget = l;  // what streamlit-folium reports to Python (the event propagates on to its handler)
+    if (window.geomapChosen && window.geomapChosen._path) {
+      L.DomUtil.removeClass(window.geomapChosen._path, 'geomap-chosen');
     }
+    window.geomapChosen = l;
+    if (l._path) { L.DomUtil.addClass(l._path, 'geomap-chosen'); }
+    if (l.bringToFront) { l.bringToFront(); }
+    var at = l.getLatLng ? l.getLatLng() : e.latlng;
+    // opened above the point with a gap, not over it: the marker and its neighbours below stay clickable
+    L.popup({maxWidth: 360, maxHeight: 240, autoPanPadding: [20, 20], offset: [0, -6]}).setLatLng(at)
+      .setContent(popupHere(l.options.ev)).openOn(map);
+    window.geomapSelected = l.options.ev[0];
   }
   function build(rows, cidx) {
   var nPoly = 0;
@@ -474,10 +509,12 @@ _EVENT_JS = """
   var areas = L.featureGroup();
   var renderer = (!CLUSTER && rows.length > 3000) ? L.canvas({padding: 0.3}) : undefined;
   var pts = [], heat = [], icons = {};
+  dots = []; byPlace = {};
   for (var i = 0; i < rows.length; i++) {
     var ev = rows[i], color = COLORS[ev[3]] || OTHER, prec = PRECS[ev[4]] || 'city';
     var cls = 'geomap-event geomap-' + prec + ' geomap-t' + ev[3], lyr;
     if (HEAT) { heat.push([ev[1], ev[2], 1]); }
+    (byPlace[ev[1] + ',' + ev[2]] = byPlace[ev[1] + ',' + ev[2]] || []).push(ev);
     var poly = prec === 'country' && ev[14] ? cidx[ev[14]] : null;
     if (poly) {
       // a country is drawn as its own outline: "Belarus" must never look like a pin on one town
@@ -503,6 +540,7 @@ _EVENT_JS = """
       lyr = L.circleMarker([ev[1], ev[2]], {radius: 6, color: '#ffffff', weight: 1, fillColor: color,
                                             fillOpacity: 0.9, className: cls, ev: ev, renderer: renderer});
       points.addLayer(lyr);
+      dots.push(lyr);
       ensureTip(lyr);
     }
   }

@@ -660,10 +660,15 @@ class Store:
             args.append(float(min_score))
 
         def among(col: str, values: Iterable[str] | None) -> None:
+            """`col` is one of `values`; the value "" stands for "none" (NULL or empty)."""
             if values is None:
                 return
-            vals = list(values)
-            conds.append(f"{col} IN ({','.join('?' * len(vals))})" if vals else "0")
+            given = list(values)
+            vals = [v for v in given if v != ""]
+            parts = [f"{col} IN ({','.join('?' * len(vals))})"] if vals else []
+            if "" in given:
+                parts.append(f"coalesce({col}, '') = ''")
+            conds.append("(" + " OR ".join(parts) + ")" if parts else "0")
             args.extend(vals)
 
         if end is not None:
@@ -681,9 +686,13 @@ class Store:
         among("e.country_code", countries)
         among("e.precision", precisions)
         if actors is not None:
-            vals = list(actors)
-            conds.append(f"EXISTS (SELECT 1 FROM json_each(e.actors) j WHERE j.value IN "
-                         f"({','.join('?' * len(vals))}))" if vals else "0")
+            actors = list(actors)
+            vals = [v for v in actors if v != ""]
+            parts = [f"EXISTS (SELECT 1 FROM json_each(e.actors) j WHERE j.value IN ({','.join('?' * len(vals))}))"
+                     ] if vals else []
+            if "" in actors:  # "" = events without an actor
+                parts.append("coalesce(json_array_length(e.actors), 0) = 0")
+            conds.append("(" + " OR ".join(parts) + ")" if parts else "0")
             args.extend(vals)
         if articles is not None:
             vals = list(articles)
