@@ -9,7 +9,7 @@ from __future__ import annotations
 import streamlit as st
 from streamlit_folium import st_folium
 
-from geomap import appstate, mapview, sourcesapp
+from geomap import appstate, mapview, permalink, sourcesapp
 
 st.set_page_config(page_title="geomap", page_icon="🗺️", layout="wide")
 
@@ -58,6 +58,8 @@ if "url_loaded" not in st.session_state:
     st.session_state.focus = mapview.parse_focus(st.query_params.get("focus"))
     st.session_state.view0 = appstate.parse_view(st.query_params.get("view"))
     st.session_state.view = st.query_params.get("view") if st.session_state.view0 else None
+    st.session_state.update(permalink.options_from_query(st.query_params.to_dict()))  # basemap, cluster, heat
+    st.session_state.sel_uid = st.session_state.sel0 = permalink.event_param(st.query_params.to_dict())
 
 # ---- sidebar: filters and map options ----
 with st.sidebar:
@@ -134,11 +136,14 @@ if start is not None:
 tiles = {"OpenStreetMap (online)": "OpenStreetMap", "Carto light (online)": "Carto light"}.get(basemap)
 focus = st.session_state.get("focus")
 view0 = st.session_state.get("view0")
+linked = permalink.row_of(df, st.session_state.get("sel0"))  # a permalink's event: selected once drawn
+if linked is not None and not focus and not view0:
+    view0 = st.session_state.view0 = ((float(linked["lat"]), float(linked["lon"])), 9)
 start_view = (focus, 8) if focus else view0
 base = mapview.build_base_map(appstate.bounds_for(DB), borders=borders, tiles=tiles, view=start_view)
 base.get_root().header.add_child(mapview.map_style_element(), name="geomap_dots")
 layer = appstate.event_layer_for(DB, filters, cluster={"Auto": None, "On": True, "Off": False}[cluster_mode],
-                                 heat=heat)
+                                 heat=heat, selected=str(linked["event_id"]) if linked is not None else None)
 
 col_map, col_panel = st.columns([3, 2], gap="medium")
 with col_map:
@@ -150,6 +155,11 @@ with col_map:
     st.session_state.view = appstate.view_from_map(out) or st.session_state.get("view")
 with col_panel:
     clicked = mapview.clicked_event_id(out)
+    if clicked and clicked != st.session_state.get("last_click"):  # a new click chooses the event
+        st.session_state.last_click = clicked
+        st.session_state.sel_uid = permalink.uid_of(df, clicked)
+    chosen = permalink.row_of(df, st.session_state.get("sel_uid"))
+    clicked = str(chosen["event_id"]) if chosen is not None else clicked
     rec, here = mapview.events_at_place(df, clicked)
     if rec is not None:
         st.subheader(f"{rec['name']} — {len(here)} event{'s' if len(here) != 1 else ''} here")
@@ -163,7 +173,9 @@ with col_panel:
 view = st.session_state.get("view")
 st.query_params.from_dict({**appstate.filters_to_query(filters, span),
                            **({"focus": f"{focus[0]:.5f},{focus[1]:.5f}"} if focus else {}),
-                           **({"view": view} if view else {})})
+                           **({"view": view} if view else {}),
+                           **permalink.options_to_query(basemap, cluster_mode, heat),
+                           **({"event": st.session_state.sel_uid} if st.session_state.get("sel_uid") else {})})
 
 if not df.empty:
     st.subheader("Events per day")

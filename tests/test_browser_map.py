@@ -299,7 +299,9 @@ _OVERLAP_JS = """
 () => {
   const k = Object.keys(window).find(k => k.startsWith('map_') && window[k] && window[k].getCenter);
   const map = window[k], dots = [];
-  map.eachLayer(l => { if (l.options && l.options.ev && l.getRadius && !l.getBounds && l._path) dots.push(l); });
+  map.eachLayer(l => {
+    if (l.options && l.options.ev && l instanceof L.CircleMarker && !(l instanceof L.Circle) && l._path) dots.push(l);
+  });
   const order = l => Array.prototype.indexOf.call(l._path.parentNode.childNodes, l._path);
   for (let i = 0; i < dots.length; i++) for (let j = i + 1; j < dots.length; j++) {
     const a = dots[i], b = dots[j];

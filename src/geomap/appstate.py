@@ -436,7 +436,7 @@ def _layer_ref(path: str, version: tuple, filters: Filters, payload_dir: str) ->
 
 
 def event_layer_for(path: Path, filters: Filters, *, cluster: bool | None, heat: bool,
-                    payload_dir: Path = PAYLOAD_DIR) -> object:
+                    payload_dir: Path = PAYLOAD_DIR, selected: str | None = None) -> object:
     """The map's event layer for `filters`: the payload is built and written once per (store version, filters),
     so moving the slider back to a range seen before costs no Python work at all."""
     from geomap import mapview
@@ -450,7 +450,7 @@ def event_layer_for(path: Path, filters: Filters, *, cluster: bool | None, heat:
     if cluster is None:
         cluster = points > mapview.CLUSTER_THRESHOLD
     url = f"{mapview.VENDOR_URL}/events/{name}" if name else None
-    return mapview.layer_from_payload(rows, url=url, cluster=cluster, heat=heat)
+    return mapview.layer_from_payload(rows, url=url, cluster=cluster, heat=heat, selected=selected)
 
 
 # ---- shared filter widgets (map page and Data page offer the same filters) ----

@@ -408,7 +408,7 @@ _EVENT_JS = """
   var group = %(group)s;
   var URL = %(url)s;
   var TYPES = %(types)s, COLORS = %(colors)s, PRECS = %(precs)s;
-  var CLUSTER = %(cluster)s, HEAT = %(heat)s, OTHER = %(other)s, CURL = %(curl)s;
+  var CLUSTER = %(cluster)s, HEAT = %(heat)s, OTHER = %(other)s, CURL = %(curl)s, SELECTED = %(selected)s;
   function countries() {
     // one fetch per map document, shared with the borders layer; resolves to {iso_a2: feature}
     window.geomapCountriesP = window.geomapCountriesP || fetch(CURL).then(function (r) {
@@ -465,7 +465,8 @@ _EVENT_JS = """
     // (Leaflet reports a small circle's own centre as the event's containerPoint: use the mouse's position)
     if (!e.originalEvent || e.originalEvent.clientX === undefined || CLUSTER || dots.length > 20000) { return l; }
     var at = map.mouseEventToContainerPoint(e.originalEvent);
-    var best = l, bestD = l.getRadius && !l.getBounds ? at.distanceTo(map.latLngToContainerPoint(l.getLatLng())) : 9;
+    var dot = l instanceof L.CircleMarker && !(l instanceof L.Circle);  // a point marker (not an area)
+    var best = l, bestD = dot ? at.distanceTo(map.latLngToContainerPoint(l.getLatLng())) : 9;
     for (var i = 0; i < dots.length; i++) {
       var d = at.distanceTo(map.latLngToContainerPoint(dots[i].getLatLng()));
       if (d < bestD) { bestD = d; best = dots[i]; }
@@ -489,13 +490,16 @@ _EVENT_JS = """
     l = aimed(e, l, map);
     ensureTip(l);
     e.sourceTarget = l;  // what streamlit-folium reports to Python (the event propagates on to its handler)
+    select(l, map);
+  }
+  function select(l, map) {
     if (window.geomapChosen && window.geomapChosen._path) {
       L.DomUtil.removeClass(window.geomapChosen._path, 'geomap-chosen');
     }
     window.geomapChosen = l;
     if (l._path) { L.DomUtil.addClass(l._path, 'geomap-chosen'); }
     if (l.bringToFront) { l.bringToFront(); }
-    var at = l.getLatLng ? l.getLatLng() : e.latlng;
+    var at = l.getLatLng ? l.getLatLng() : l.getBounds().getCenter();
     // opened above the point with a gap, not over it: the marker and its neighbours below stay clickable
     L.popup({maxWidth: 360, maxHeight: 240, autoPanPadding: [20, 20], offset: [0, -6]}).setLatLng(at)
       .setContent(popupHere(l.options.ev)).openOn(map);
@@ -555,6 +559,16 @@ _EVENT_JS = """
     if (points._map) { points.addLayers(pts); } else { points.once('add', function () { points.addLayers(pts); }); }
   }
   if (HEAT && L.heatLayer) { group.addLayer(L.heatLayer(heat, {radius: 18, blur: 15, minOpacity: 0.3})); }
+  if (SELECTED && window.geomapOpened !== SELECTED && group._map) {
+    // a permalink's event: selected once per page, as if clicked (later filter changes leave the user's choice)
+    var found = null;
+    group.eachLayer(function f(l) {
+      if (found) { return; }
+      if (l.options && l.options.ev && String(l.options.ev[0]) === SELECTED) { found = l; }
+      else if (l.eachLayer) { l.eachLayer(f); }
+    });
+    if (found) { window.geomapOpened = SELECTED; ensureTip(found); select(found, group._map); }
+  }
   window.geomapRows = rows;  // what is drawn, for tests and debugging (a reference, no copy)
   window.geomapEvents = {count: rows.length, clustered: CLUSTER, polygons: nPoly, heat: HEAT,
                          drawn: Date.now()};
@@ -600,10 +614,11 @@ class EventLayer(MacroElement):
         "{% macro script(this, kwargs) %}{{ this.js(this._parent.get_name()) }}{% endmacro %}")
 
     def __init__(self, rows: list[list] | None = None, *, url: str | None = None, cluster: bool,
-                 heat: bool = False):
+                 heat: bool = False, selected: str | None = None):
         super().__init__()
         self._name = "EventLayer"
         self.rows, self.url, self.cluster, self.heat = rows or [], url, cluster, heat
+        self.selected = selected  # an event id to select once drawn (a permalink)
 
     def js(self, group_name: str) -> str:
         return _EVENT_JS % {
@@ -617,6 +632,7 @@ class EventLayer(MacroElement):
             "heat": "true" if self.heat else "false",
             "other": json.dumps(OTHER_COLOR),
             "curl": json.dumps(f"{VENDOR_URL}/countries.geojson"),
+            "selected": safe_json(str(self.selected)) if self.selected is not None else "null",
         }
 
 
@@ -720,10 +736,11 @@ def event_layer(
 
 
 def layer_from_payload(rows: list[list] | None = None, *, url: str | None = None, cluster: bool,
-                       heat: bool = False) -> folium.FeatureGroup:
-    """An event FeatureGroup from an already built payload: inline `rows`, or `url` of a written payload file."""
+                       heat: bool = False, selected: str | None = None) -> folium.FeatureGroup:
+    """An event FeatureGroup from an already built payload: inline `rows`, or `url` of a written payload file;
+    `selected`: an event id to select once drawn."""
     fg = folium.FeatureGroup(name="Events", control=False)
-    EventLayer(None if url else rows, url=url, cluster=cluster, heat=heat).add_to(fg)
+    EventLayer(None if url else rows, url=url, cluster=cluster, heat=heat, selected=selected).add_to(fg)
     return fg
 
 
