@@ -9,7 +9,7 @@ from __future__ import annotations
 import streamlit as st
 from streamlit_folium import st_folium
 
-from geomap import appstate, mapview, permalink, sourcesapp
+from geomap import appstate, feed, mapview, permalink, sourcesapp
 
 st.set_page_config(page_title="geomap", page_icon="🗺️", layout="wide")
 
@@ -143,7 +143,8 @@ start_view = (focus, 8) if focus else view0
 base = mapview.build_base_map(appstate.bounds_for(DB), borders=borders, tiles=tiles, view=start_view)
 base.get_root().header.add_child(mapview.map_style_element(), name="geomap_dots")
 layer = appstate.event_layer_for(DB, filters, cluster={"Auto": None, "On": True, "Off": False}[cluster_mode],
-                                 heat=heat, selected=str(linked["event_id"]) if linked is not None else None)
+                                 heat=heat, selected=st.session_state.get("sel_token") or (
+                                     str(linked["event_id"]) if linked is not None else None))
 
 col_map, col_panel = st.columns([3, 2], gap="medium")
 with col_map:
@@ -169,6 +170,8 @@ with col_panel:
     else:
         st.info("Click a marker to read its source sentence here.")
     st.html(mapview.legend_html(appstate.type_counts(df)))
+    st.subheader("Event feed")
+    feed.feed_widget(df, clicked)
 
 view = st.session_state.get("view")
 st.query_params.from_dict({**appstate.filters_to_query(filters, span),

@@ -560,14 +560,21 @@ _EVENT_JS = """
   }
   if (HEAT && L.heatLayer) { group.addLayer(L.heatLayer(heat, {radius: 18, blur: 15, minOpacity: 0.3})); }
   if (SELECTED && window.geomapOpened !== SELECTED && group._map) {
-    // a permalink's event: selected once per page, as if clicked (later filter changes leave the user's choice)
-    var found = null;
+    // a permalink's or the feed's event ("id" or "id:n"): selected once per request, as if clicked, and brought
+    // into view; later filter changes leave the user's own choice alone
+    var want = SELECTED.split(':')[0], found = null;
     group.eachLayer(function f(l) {
       if (found) { return; }
-      if (l.options && l.options.ev && String(l.options.ev[0]) === SELECTED) { found = l; }
+      if (l.options && l.options.ev && String(l.options.ev[0]) === want) { found = l; }
       else if (l.eachLayer) { l.eachLayer(f); }
     });
-    if (found) { window.geomapOpened = SELECTED; ensureTip(found); select(found, group._map); }
+    if (found) {
+      window.geomapOpened = SELECTED;
+      ensureTip(found);
+      var m = group._map, to = found.getLatLng ? found.getLatLng() : found.getBounds().getCenter();
+      if (!m.getBounds().pad(-0.1).contains(to)) { m.setView(to, Math.max(m.getZoom(), 7), {animate: false}); }
+      select(found, m);
+    }
   }
   window.geomapRows = rows;  // what is drawn, for tests and debugging (a reference, no copy)
   window.geomapEvents = {count: rows.length, clustered: CLUSTER, polygons: nPoly, heat: HEAT,
