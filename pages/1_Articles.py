@@ -6,7 +6,7 @@ from datetime import date
 
 import streamlit as st
 
-from geomap import appstate, mapview
+from geomap import appstate, mapview, names
 
 st.set_page_config(page_title="geomap · Articles", page_icon="📰", layout="wide")
 DB = appstate.db_path()
@@ -51,7 +51,9 @@ with tab_read:
     else:
         ids = list(arts["id"])
         pick = st.query_params.get("article")
-        chosen = st.selectbox("Article", ids, index=ids.index(pick) if pick in ids else 0, key="reader_article")
+        titles = names.titles_of(arts)
+        chosen = st.selectbox("Article", ids, index=ids.index(pick) if pick in ids else 0, key="reader_article",
+                              format_func=lambda a: names.article_label(a, titles))
         art, mentions = appstate.article_with_mentions(DB, chosen)
         if art is not None:
             st.subheader(mapview.md_escape(art.title or art.id))

@@ -6,6 +6,7 @@ second click (the popup now open) must still work. Expected values are read from
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 import pytest
@@ -77,3 +78,14 @@ def test_one_day_store_with_colocated_events_shows_popup_and_sentences(page, one
 
 def store_day(df) -> date:
     return df["date"].iloc[0].date()
+
+
+def test_country_filter_reads_names_not_codes(page, one_day_server):
+    page.goto(one_day_server.url)
+    page.wait_for_selector(MAP_IFRAME, timeout=60_000)
+    side = page.locator('[data-testid="stSidebar"]')
+    side.locator('[data-testid="stMultiSelect"]').filter(has_text="Country").click()
+    page.get_by_role("option", name="Ukraine (UA)").wait_for(timeout=10_000)
+    page.get_by_role("option", name="Ukraine (UA)").click()
+    page.wait_for_url(re.compile(r"countries=UA"), timeout=20_000)  # the URL keeps the code
+    assert_clean(page)

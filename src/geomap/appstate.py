@@ -16,7 +16,7 @@ from pathlib import Path
 import pandas as pd
 import streamlit as st
 
-from geomap import config, playback
+from geomap import config, names, playback
 from geomap.articles import read_paths
 from geomap.models import EVENT_TYPES, PRECISIONS
 from geomap.store import IngestReport, Store
@@ -153,7 +153,7 @@ def date_span(path: Path) -> tuple[date, date] | None:
 
 #: The filter option for events without a value (no country: a sea; no actor named; no sub-event type), so that
 #: selecting every option of a filter shows every event, as no selection does.
-NONE = "(none)"
+NONE = names.NONE
 
 
 @dataclass
@@ -166,6 +166,7 @@ class Choices:
     actors: list[str] = field(default_factory=list)
     articles: list[str] = field(default_factory=list)
     precisions: list[str] = field(default_factory=list)
+    titles: dict[str, str] = field(default_factory=dict)  # article id -> title, for the article filter's labels
 
 
 def choices(df_all: pd.DataFrame) -> Choices:
@@ -183,6 +184,8 @@ def choices(df_all: pd.DataFrame) -> Choices:
         actors=actors + ([NONE] if any(not (isinstance(v, list) and v) for v in df_all["actors"]) else []),
         articles=sorted(df_all["article"].dropna().unique()),
         precisions=precs,
+        titles=dict(zip(df_all["article"].astype(str), df_all["title"].fillna("").astype(str), strict=True))
+        if "title" in df_all.columns else {},
     )
 
 
@@ -467,9 +470,10 @@ def filter_widgets(opts: Choices, prefix: str = "f_") -> dict:
         if k == "articles":
             options = article_options(opts.articles, st.session_state.get(key) or ())
             vals = st.multiselect(label, options, key=key, placeholder="all (type an article id)",
-                                  accept_new_options=True)
+                                  accept_new_options=True, format_func=lambda a: names.article_label(a, opts.titles))
         else:
-            vals = st.multiselect(label, getattr(opts, k), key=key, placeholder="all")
+            vals = st.multiselect(label, getattr(opts, k), key=key, placeholder="all",
+                                  format_func=names.country_label if k == "countries" else str)
         out[k] = tuple(vals) or None
     text = st.text_input("Text in sentence, place or title", key=f"{prefix}text")
     out["text"] = text.strip() or None
