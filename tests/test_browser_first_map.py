@@ -10,7 +10,7 @@ import re
 from datetime import date
 
 import pytest
-from conftest import ingest_into, screenshot, start_app
+from conftest import app_with_articles, screenshot
 from test_browser_map import MAP_IFRAME, assert_clean
 
 from geomap.store import Store
@@ -28,15 +28,8 @@ def one_day_server(tmp_path_factory):
     from conftest import chromium_or_skip
 
     chromium_or_skip()
-    d = tmp_path_factory.mktemp("one_day")
-    (d / "kyiv_one_day.txt").write_text(ONE_DAY_ARTICLE, encoding="utf-8")
-    db = d / "geomap.sqlite"
-    ingest_into(db, [d / "kyiv_one_day.txt"])
-    srv = start_app(db, d / "streamlit.log")
-    try:
+    with app_with_articles(tmp_path_factory.mktemp("one_day"), {"kyiv_one_day.txt": ONE_DAY_ARTICLE}) as srv:
         yield srv
-    finally:
-        srv.stop()
 
 
 def _click_center(page, locator) -> None:
