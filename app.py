@@ -9,7 +9,7 @@ from __future__ import annotations
 import streamlit as st
 from streamlit_folium import st_folium
 
-from geomap import appstate, feed, mapview, permalink, sourcesapp
+from geomap import appstate, feed, mapview, permalink, sourcesapp, summary
 
 st.set_page_config(page_title="geomap", page_icon="🗺️", layout="wide")
 
@@ -183,3 +183,5 @@ st.query_params.from_dict({**appstate.filters_to_query(filters, span),
 if not df.empty:
     st.subheader("Events per day")
     st.html(mapview.timeline_html(appstate.timeline(df)))  # plain HTML: a Vega chart costs the map ~1 s to draw
+    st.subheader("Summaries")
+    summary.summary_widget(df)

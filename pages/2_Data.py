@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from geomap import appstate
+from geomap import appstate, summary
 
 st.set_page_config(page_title="geomap · Data", page_icon="📊", layout="wide")
 DB = appstate.db_path()
@@ -24,6 +24,8 @@ filters = appstate.Filters(start=start, end=end, **picked)
 df = appstate.events(DB, filters)
 st.markdown(f"**{len(df)} events**")
 st.dataframe(df.drop(columns=["place_start"], errors="ignore"), hide_index=True, width="stretch")
+st.subheader("Summaries")
+summary.summary_widget(df)
 d1, d2 = st.columns(2)
 # The files are made only when a button is pressed (a callable), not on every rerun of the page.
 d1.download_button("Download CSV (ACLED columns)", lambda: appstate.export_text(DB, filters, "csv"),

@@ -55,3 +55,19 @@ def test_feed_lists_newest_first_and_a_click_opens_the_event(page, app_server):
     page.get_by_text(f"{n_city} events, newest first").wait_for(timeout=20_000)
     assert 0 < n_city < len(df)
     assert _feed_buttons(page).count() == min(n_city, feed.PER_PAGE)
+
+
+def test_map_page_summaries_follow_the_filters(page, app_server):
+    from geomap import summary
+
+    open_map(page, f"{app_server.url}/?precisions=city")
+    shown, *_ = showing(page)
+    with Store.open(app_server.db) as store:
+        df = store.events_frame(precisions=["city"])
+    assert shown == len(df)
+    top = summary.summary(df, "Event type").iloc[0]
+    table = page.locator('[data-testid="stTable"]').filter(has_text=top["Event type"]).first
+    table.wait_for(timeout=30_000)
+    cells = [c.strip() for c in table.locator("tr").filter(has_text=top["Event type"]).first.inner_text().split("\t")]
+    assert cells[:3] == [top["Event type"], str(top["events"]), str(top["fatalities"])], cells
+    assert_clean(page)

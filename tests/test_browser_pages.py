@@ -97,3 +97,22 @@ def test_data_page_downloads_the_filtered_events(page, app_server):
         n = store.count_events()
     assert len(rows) == n and {"event_date", "latitude", "longitude", "notes"} <= set(rows[0])
     assert_clean(page)
+
+
+def test_data_page_summaries_read_names_and_add_up(page, app_server):
+    from geomap import summary
+
+    goto_page(page, app_server.url, "Data")
+    with Store.open(app_server.db) as store:
+        df = store.events_frame()
+    page.get_by_role("tab", name="Country").click()
+    expected = summary.summary(df, "Country")
+    top = expected.iloc[0]
+    assert top["Country"] == "Ukraine (UA)"
+    table = page.locator('[data-testid="stTable"]').filter(has_text="Ukraine (UA)")
+    table.wait_for(timeout=30_000)
+    row = table.locator("tr").filter(has_text="Ukraine (UA)")
+    cells = [c.strip() for c in row.inner_text().split("\t")]
+    assert cells[:3] == ["Ukraine (UA)", str(top["events"]), str(top["fatalities"])], cells
+    screenshot(page, "data_page_summaries")
+    assert_clean(page)
