@@ -10,7 +10,7 @@ from geomap import summary
 def _df() -> pd.DataFrame:
     return pd.DataFrame({
         "event_type": ["Battles", "Battles", "Protests"], "country_code": ["UA", "UA", ""],
-        "admin1": ["UA.14", "UA.14", ""], "fatalities": [2, None, 0],
+        "admin1": ["UA.13", "UA.13", ""], "fatalities": [2, None, 0],
         "date": pd.to_datetime(["2024-03-01", "2024-03-05", "2024-03-05"])})
 
 
@@ -24,5 +24,7 @@ def test_summaries_add_up_and_read_as_names():
     for by in summary.BY:
         t = summary.summary(df, by)
         assert t["events"].sum() == 3 and t["fatalities"].sum() == 2, by
+    assert list(summary.summary(df, "Admin-1 region")["Admin-1 region"]) == ["Kyiv Oblast (UA.13)",
+                                                                             "(none: no admin-1 region)"]
     assert list(summary.summary(df, "Week")["Week"]) == ["2024-02-26", "2024-03-04"]
     assert summary.summary(pd.DataFrame(), "Week").empty

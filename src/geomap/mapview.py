@@ -831,6 +831,14 @@ def _safe_url(url: str) -> str | None:
     return url if re.match(r"^https?://", url, re.I) else None
 
 
+def _region_name(rec: dict) -> str:
+    """ "Luhansk Oblast, Ukraine": the event's admin-1 region and country by name (never codes) where known."""
+    from geomap.names import admin1_names, country_names
+
+    parts = [admin1_names().get(str(rec.get("admin1") or "")), country_names().get(str(rec.get("country_code") or ""))]
+    return ", ".join(p for p in parts if p and p != rec.get("name"))
+
+
 def event_card_html(rec: dict, *, selected: bool = False) -> str:
     """One event for the side panel: sentence (place marked), article, link, date, type, actors, fatalities."""
     e = html.escape
@@ -844,7 +852,9 @@ def event_card_html(rec: dict, *, selected: bool = False) -> str:
     if rec.get("event_type"):
         sub = rec.get("sub_event_type") or ""
         meta.append(e(str(rec["event_type"])) + (f" / {e(str(sub))}" if sub else ""))
-    meta.append(e(f"{rec.get('name') or rec.get('place') or ''} ({rec.get('precision') or '?'})"))
+    region = _region_name(rec)
+    meta.append(e(f"{rec.get('name') or rec.get('place') or ''}{', ' + region if region else ''} "
+                  f"({rec.get('precision') or '?'})"))
     parts.append('<p class="geomap-meta">' + " · ".join(meta) + "</p>")
     actors = rec.get("actors")
     if isinstance(actors, str):

@@ -51,3 +51,29 @@ def titles_of(df: object) -> dict[str, str]:
         return {}
     ids = df["id"] if "id" in df.columns else df["article"]
     return dict(zip(ids.astype(str), df["title"].fillna("").astype(str), strict=True))
+
+
+@lru_cache(maxsize=1)
+def admin1_names() -> dict[str, str]:
+    """{GeoNames admin-1 code ("UA.14"): region name ("Luhansk Oblast")} from the gazetteer's admin-1 rows; empty
+    when the gazetteer file is missing. Reads only the `adm:` lines (a fraction of a second, once)."""
+    import csv
+
+    out: dict[str, str] = {}
+    try:
+        with config.GAZETTEER_CSV.open(encoding="utf-8", newline="") as fh:
+            lines = (line for line in fh if line.startswith("adm:"))
+            for row in csv.reader(lines):
+                if len(row) > 1 and row[0].count(".") == 1:  # adm:CC.NN (admin-2 ids have a second dot)
+                    out.setdefault(row[0][4:], row[1])
+    except OSError:
+        return {}
+    return out
+
+
+def admin1_label(code: str) -> str:
+    """ "Luhansk Oblast (UA.14)"; unknown codes as they are."""
+    if code == NONE:
+        return "(none: no admin-1 region)"
+    name = admin1_names().get(str(code))
+    return f"{name} ({code})" if name else str(code)

@@ -21,7 +21,7 @@ def _frame(df: pd.DataFrame) -> pd.DataFrame:
                   fat=pd.to_numeric(df["fatalities"], errors="coerce"))
     d["country_code"] = [names.country_label(c) if c else names.country_label(names.NONE)
                          for c in d["country_code"].fillna("")]
-    d["admin1"] = d["admin1"].fillna("").replace("", names.NONE)
+    d["admin1"] = [names.admin1_label(a or names.NONE) for a in d["admin1"].fillna("")]
     return d
 
 
