@@ -9,7 +9,7 @@ from __future__ import annotations
 import streamlit as st
 from streamlit_folium import st_folium
 
-from geomap import appstate, feed, mapview, permalink, sourcesapp, summary
+from geomap import appstate, feed, mapview, pagestate, permalink, sourcesapp, summary
 
 st.set_page_config(page_title="geomap", page_icon="🗺️", layout="wide")
 
@@ -174,6 +174,7 @@ with col_panel:
     feed.feed_widget(df, clicked)
 
 view = st.session_state.get("view")
+pagestate.remember(appstate.filters_to_query(filters, span))
 st.query_params.from_dict({**appstate.filters_to_query(filters, span),
                            **({"focus": f"{focus[0]:.5f},{focus[1]:.5f}"} if focus else {}),
                            **({"view": view} if view else {}),
