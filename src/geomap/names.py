@@ -29,12 +29,17 @@ def country_names() -> dict[str, str]:
     return out
 
 
+def _labelled(code: str, table: dict[str, str], none_text: str) -> str:
+    """ "Name (code)" when `table` knows the code, the code itself otherwise (never an invented name)."""
+    if code == NONE:
+        return none_text
+    name = table.get(str(code))
+    return f"{name} ({code})" if name else str(code)
+
+
 def country_label(code: str) -> str:
     """ "Ukraine (UA)"; the NONE option says what it holds."""
-    if code == NONE:
-        return "(none: seas and places without a country)"
-    name = country_names().get(str(code))
-    return f"{name} ({code})" if name else str(code)
+    return _labelled(code, country_names(), "(none: seas and places without a country)")
 
 
 def article_label(article_id: str, titles: dict[str, str]) -> str:
@@ -73,7 +78,4 @@ def admin1_names() -> dict[str, str]:
 
 def admin1_label(code: str) -> str:
     """ "Luhansk Oblast (UA.14)"; unknown codes as they are."""
-    if code == NONE:
-        return "(none: no admin-1 region)"
-    name = admin1_names().get(str(code))
-    return f"{name} ({code})" if name else str(code)
+    return _labelled(code, admin1_names(), "(none: no admin-1 region)")
