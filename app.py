@@ -9,7 +9,7 @@ from __future__ import annotations
 import streamlit as st
 from streamlit_folium import st_folium
 
-from geomap import appstate, mapview, sourcesapp
+from geomap import appstate, feed, mapview, pagestate, permalink, sourcesapp, summary
 
 st.set_page_config(page_title="geomap", page_icon="🗺️", layout="wide")
 
@@ -58,6 +58,8 @@ if "url_loaded" not in st.session_state:
     st.session_state.focus = mapview.parse_focus(st.query_params.get("focus"))
     st.session_state.view0 = appstate.parse_view(st.query_params.get("view"))
     st.session_state.view = st.query_params.get("view") if st.session_state.view0 else None
+    st.session_state.update(permalink.options_from_query(st.query_params.to_dict()))  # basemap, cluster, heat
+    st.session_state.sel_uid = st.session_state.sel0 = permalink.event_param(st.query_params.to_dict())
 
 # ---- sidebar: filters and map options ----
 with st.sidebar:
@@ -91,11 +93,16 @@ else:
     c_play, c_step, c_speed = st.columns([1, 1, 2], vertical_alignment="bottom")
     step = c_step.selectbox("Step", appstate.STEPS, index=1, key="play_step")
     speed = c_speed.select_slider("Seconds per step", [0.5, 1.0, 2.0, 3.0, 5.0], value=1.0, key="play_speed")
-    if c_play.button("⏸ Pause" if playing else "▶ Play", key="play_btn", use_container_width=True):
+    if c_play.button("Pause" if playing else "Play", icon=":material/pause:" if playing else ":material/play_arrow:",
+                     key="play_btn", width="stretch"):
         playing = not playing
+        if playing:  # play the chosen window, from its first day with an event
+            chosen = tuple(st.session_state.dates)
+            first = appstate.next_window(chosen, step, chosen, appstate.play_intervals(DB, appstate.Filters(**picked)))
+            playing = first is not None
+            st.session_state.play_range = chosen
+            st.session_state.dates = first or chosen
         st.session_state.playing = playing
-        if playing:
-            st.session_state.dates = appstate.next_window(tuple(st.session_state.dates), step, span)
     start, end = st.slider("Event dates", min_value=lo, max_value=hi, key="dates", format="YYYY-MM-DD")
 
     st.session_state.full_run = True
@@ -108,7 +115,9 @@ else:
             return
         if not st.session_state.get("playing"):
             return
-        nxt = appstate.next_window(tuple(st.session_state.dates), st.session_state.play_step, span)
+        bounds = st.session_state.get("play_range") or span
+        nxt = appstate.next_window(tuple(st.session_state.dates), st.session_state.play_step, bounds,
+                                   appstate.play_intervals(DB, appstate.Filters(**picked)))
         if nxt is None:
             st.session_state.playing = False
         else:
@@ -127,11 +136,15 @@ if start is not None:
 tiles = {"OpenStreetMap (online)": "OpenStreetMap", "Carto light (online)": "Carto light"}.get(basemap)
 focus = st.session_state.get("focus")
 view0 = st.session_state.get("view0")
+linked = permalink.row_of(df, st.session_state.get("sel0"))  # a permalink's event: selected once drawn
+if linked is not None and not focus and not view0:
+    view0 = st.session_state.view0 = ((float(linked["lat"]), float(linked["lon"])), 9)
 start_view = (focus, 8) if focus else view0
 base = mapview.build_base_map(appstate.bounds_for(DB), borders=borders, tiles=tiles, view=start_view)
 base.get_root().header.add_child(mapview.map_style_element(), name="geomap_dots")
 layer = appstate.event_layer_for(DB, filters, cluster={"Auto": None, "On": True, "Off": False}[cluster_mode],
-                                 heat=heat)
+                                 heat=heat, selected=st.session_state.get("sel_token") or (
+                                     str(linked["event_id"]) if linked is not None else None))
 
 col_map, col_panel = st.columns([3, 2], gap="medium")
 with col_map:
@@ -143,6 +156,11 @@ with col_map:
     st.session_state.view = appstate.view_from_map(out) or st.session_state.get("view")
 with col_panel:
     clicked = mapview.clicked_event_id(out)
+    if clicked and clicked != st.session_state.get("last_click"):  # a new click chooses the event
+        st.session_state.last_click = clicked
+        st.session_state.sel_uid = permalink.uid_of(df, clicked)
+    chosen = permalink.row_of(df, st.session_state.get("sel_uid"))
+    clicked = str(chosen["event_id"]) if chosen is not None else clicked
     rec, here = mapview.events_at_place(df, clicked)
     if rec is not None:
         st.subheader(f"{rec['name']} — {len(here)} event{'s' if len(here) != 1 else ''} here")
@@ -152,12 +170,19 @@ with col_panel:
     else:
         st.info("Click a marker to read its source sentence here.")
     st.html(mapview.legend_html(appstate.type_counts(df)))
+    st.subheader("Event feed")
+    feed.feed_widget(df, clicked)
 
 view = st.session_state.get("view")
+pagestate.remember(appstate.filters_to_query(filters, span))
 st.query_params.from_dict({**appstate.filters_to_query(filters, span),
                            **({"focus": f"{focus[0]:.5f},{focus[1]:.5f}"} if focus else {}),
-                           **({"view": view} if view else {})})
+                           **({"view": view} if view else {}),
+                           **permalink.options_to_query(basemap, cluster_mode, heat),
+                           **({"event": st.session_state.sel_uid} if st.session_state.get("sel_uid") else {})})
 
 if not df.empty:
     st.subheader("Events per day")
     st.html(mapview.timeline_html(appstate.timeline(df)))  # plain HTML: a Vega chart costs the map ~1 s to draw
+    st.subheader("Summaries")
+    summary.summary_widget(df)

@@ -6,7 +6,7 @@ from datetime import date
 
 import streamlit as st
 
-from geomap import appstate, mapview
+from geomap import appstate, mapview, names
 
 st.set_page_config(page_title="geomap · Articles", page_icon="📰", layout="wide")
 DB = appstate.db_path()
@@ -26,7 +26,7 @@ with tab_add:
             lambda done, total, label: bar.progress(done / max(total, 1), text=f"{done}/{total} {label}"))
         st.session_state.upload_results = appstate.results_frame(results)
     if "upload_results" in st.session_state:
-        st.dataframe(st.session_state.upload_results, hide_index=True, use_container_width=True)
+        st.dataframe(st.session_state.upload_results, hide_index=True, width="stretch")
 
     st.subheader("Paste an article")
     with st.form("paste", clear_on_submit=False):
@@ -38,12 +38,12 @@ with tab_add:
     if pasted:
         with st.spinner("Reading the article…"):
             res = appstate.ingest_pasted(DB, text, published, title=title, url=url)
-        st.dataframe(appstate.results_frame([res]), hide_index=True, use_container_width=True)
+        st.dataframe(appstate.results_frame([res]), hide_index=True, width="stretch")
 
 arts = appstate.articles(DB)
 with tab_list:
     st.caption(f"{len(arts)} stored articles")
-    st.dataframe(arts, hide_index=True, use_container_width=True)
+    st.dataframe(arts, hide_index=True, width="stretch")
 
 with tab_read:
     if arts.empty:
@@ -51,7 +51,9 @@ with tab_read:
     else:
         ids = list(arts["id"])
         pick = st.query_params.get("article")
-        chosen = st.selectbox("Article", ids, index=ids.index(pick) if pick in ids else 0, key="reader_article")
+        titles = names.titles_of(arts)
+        chosen = st.selectbox("Article", ids, index=ids.index(pick) if pick in ids else 0, key="reader_article",
+                              format_func=lambda a: names.article_label(a, titles))
         art, mentions = appstate.article_with_mentions(DB, chosen)
         if art is not None:
             st.subheader(mapview.md_escape(art.title or art.id))

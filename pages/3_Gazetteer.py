@@ -35,7 +35,7 @@ if query:
         if usage.empty:
             st.caption("No stored article mentions this name as a place.")
         else:
-            st.dataframe(usage, hide_index=True, use_container_width=True)
+            st.dataframe(usage, hide_index=True, width="stretch")
         if not cands.empty:
             st.subheader("Correct the resolution")
             label = st.selectbox(f"“{query}” means", list(cands["label"]), key="g_pick")
@@ -51,7 +51,7 @@ if query:
                 else:
                     st.session_state.g_result = f"Saved. {rep.summary()}"
                     st.rerun()
-    st.dataframe(cands.drop(columns=["label"]), hide_index=True, use_container_width=True)
+    st.dataframe(cands.drop(columns=["label"]), hide_index=True, width="stretch")
 
 st.subheader("Add a missing place (or move one)")
 with st.form("g_add"):

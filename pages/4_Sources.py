@@ -37,7 +37,7 @@ def _status() -> None:
     if df.empty:
         st.info("No sources yet: add a feed URL above (or `geomap sources add URL`).")
         return
-    st.dataframe(df, hide_index=True, use_container_width=True, key="src_table",
+    st.dataframe(df, hide_index=True, width="stretch", key="src_table",
                  column_config={"url": st.column_config.LinkColumn("url")})
 
 
@@ -49,16 +49,16 @@ if not df.empty:
     picked = st.selectbox("Source", list(labels), format_func=labels.get, key="src_pick")
     row = df.set_index("id").loc[picked]
     b_poll, b_pause, b_remove = st.columns(3)
-    if b_poll.button("Poll now", key="src_poll", use_container_width=True):
+    if b_poll.button("Poll now", key="src_poll", width="stretch"):
         res = sourcesapp.poll_now(DB, picked)
         st.session_state.src_msg = (res.ok, res.message)
         st.rerun()
     paused = row["status"] == "paused"
-    if b_pause.button("Resume" if paused else "Pause", key="src_pause", use_container_width=True):
+    if b_pause.button("Resume" if paused else "Pause", key="src_pause", width="stretch"):
         res = sourcesapp.set_paused(DB, picked, not paused)
         st.session_state.src_msg = (res.ok, res.message)
         st.rerun()
-    if b_remove.button("Remove", key="src_remove", use_container_width=True):
+    if b_remove.button("Remove", key="src_remove", width="stretch"):
         res = sourcesapp.remove_source(DB, picked)
         st.session_state.src_msg = (res.ok, res.message)
         st.rerun()

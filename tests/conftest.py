@@ -12,6 +12,7 @@ import sys
 import time
 import urllib.request
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlparse
@@ -116,6 +117,21 @@ def ingest_into(db: Path, paths: list[Path]) -> None:
     with Store.open(db) as store:
         report = store.ingest_articles(list(read_paths(paths)))
     assert not report.failed, report.summary()
+
+
+@contextmanager
+def app_with_articles(folder: Path, texts: dict[str, str], db_name: str = "geomap.sqlite") -> Iterator[AppServer]:
+    """A running app on its own fresh store holding just these articles ({file name: seed-format text})."""
+    (folder / "in").mkdir()
+    for name, text in texts.items():
+        (folder / "in" / name).write_text(text, encoding="utf-8")
+    db = folder / db_name
+    ingest_into(db, [folder / "in"])
+    srv = start_app(db, folder / "streamlit.log")
+    try:
+        yield srv
+    finally:
+        srv.stop()
 
 
 @pytest.fixture(scope="session")

@@ -97,3 +97,42 @@ def test_data_page_downloads_the_filtered_events(page, app_server):
         n = store.count_events()
     assert len(rows) == n and {"event_date", "latitude", "longitude", "notes"} <= set(rows[0])
     assert_clean(page)
+
+
+def test_data_page_summaries_read_names_and_add_up(page, app_server):
+    from geomap import summary
+
+    goto_page(page, app_server.url, "Data")
+    with Store.open(app_server.db) as store:
+        df = store.events_frame()
+    page.get_by_role("tab", name="Country").click()
+    expected = summary.summary(df, "Country")
+    top = expected.iloc[0]
+    assert top["Country"] == "Ukraine (UA)"
+    table = page.locator('[data-testid="stTable"]').filter(has_text="Ukraine (UA)")
+    table.wait_for(timeout=30_000)
+    row = table.locator("tr").filter(has_text="Ukraine (UA)")
+    cells = [c.strip() for c in row.inner_text().split("\t")]
+    assert cells[:3] == ["Ukraine (UA)", str(top["events"]), str(top["fatalities"])], cells
+    screenshot(page, "data_page_summaries")
+    assert_clean(page)
+
+
+def test_data_page_shares_the_map_filters_through_the_url(page, app_server):
+    """From the map to the Data page: the same filters (and they go into the Data page's URL); a Data URL with
+    filters opens with them."""
+    page.goto(f"{app_server.url}/?precisions=city&countries=UA")
+    page.wait_for_selector('iframe[title="streamlit_folium.st_folium"]', timeout=60_000)
+    with Store.open(app_server.db) as store:
+        n_city = len(store.events_frame(precisions=["city"], countries=["UA"]))
+        n_country = len(store.events_frame(precisions=["country"]))
+        n_all = store.count_events()
+    assert 0 < n_city < n_all and 0 < n_country < n_all
+    page.get_by_text(f"Showing {n_city} of {n_all} events").wait_for(timeout=30_000)
+    page.locator('[data-testid="stSidebarNav"] a').filter(has_text="Data").click()
+    page.get_by_text(f"{n_city} events", exact=True).wait_for(timeout=30_000)
+    page.wait_for_url(re.compile(r"/Data\?.*precisions=city"), timeout=20_000)
+    assert "countries=UA" in page.url
+    page.goto(f"{app_server.url}/Data?precisions=country")
+    page.get_by_text(f"{n_country} events", exact=True).wait_for(timeout=60_000)
+    screenshot(page, "data_page_shared_filters")

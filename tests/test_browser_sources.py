@@ -9,7 +9,7 @@ from pathlib import Path
 
 import feedsite as fs
 import pytest
-from conftest import BROWSER_ARTICLES, AppServer, screenshot, start_app
+from conftest import BROWSER_ARTICLES, AppServer, app_with_articles, screenshot
 from test_browser_map import assert_clean, open_map, showing, wait_for_markers
 
 from geomap.sources import SourceBook
@@ -22,17 +22,9 @@ ROOT = Path(__file__).resolve().parents[1]
 @pytest.fixture
 def fresh_app(tmp_path: Path, chromium: object) -> Iterator[AppServer]:
     """An app on its own small store (one article), so the shared browser store's counts stay as they are."""
-    from conftest import ingest_into
-
-    (tmp_path / "in").mkdir()
-    (tmp_path / "in" / "kharkiv_strike.txt").write_text(BROWSER_ARTICLES["kharkiv_strike.txt"], encoding="utf-8")
-    db = tmp_path / "sources.sqlite"
-    ingest_into(db, [tmp_path / "in"])
-    srv = start_app(db, tmp_path / "streamlit.log")
-    try:
+    texts = {"kharkiv_strike.txt": BROWSER_ARTICLES["kharkiv_strike.txt"]}
+    with app_with_articles(tmp_path, texts, "sources.sqlite") as srv:
         yield srv
-    finally:
-        srv.stop()
 
 
 @pytest.fixture

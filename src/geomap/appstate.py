@@ -18,7 +18,7 @@ from pathlib import Path
 import pandas as pd
 import streamlit as st
 
-from geomap import config
+from geomap import config, names, playback
 from geomap.articles import read_paths
 from geomap.exceptions import InputError, StoreError
 from geomap.models import EVENT_TYPES, PRECISIONS
@@ -134,7 +134,9 @@ class Filters:
     min_score: float | None = None  # event-place confidence; None = the model's own threshold (every event)
 
     def query_kwargs(self) -> dict:
-        return {k: (list(v) if isinstance(v, tuple) else v) for k, v in asdict(self).items()}
+        """Store.events_frame keyword arguments; the "(none)" option becomes the store's "" (no value)."""
+        return {k: ([x if x != NONE else "" for x in v] if isinstance(v, tuple) else v)
+                for k, v in asdict(self).items()}
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
@@ -171,6 +173,11 @@ def date_span(path: Path) -> tuple[date, date] | None:
     return _span(str(path), store_version(path))
 
 
+#: The filter option for events without a value (no country: a sea; no actor named; no sub-event type), so that
+#: selecting every option of a filter shows every event, as no selection does.
+NONE = names.NONE
+
+
 @dataclass
 class Choices:
     """The values the filter widgets offer (from all stored events)."""
@@ -181,6 +188,7 @@ class Choices:
     actors: list[str] = field(default_factory=list)
     articles: list[str] = field(default_factory=list)
     precisions: list[str] = field(default_factory=list)
+    titles: dict[str, str] = field(default_factory=dict)  # article id -> title, for the article filter's labels
 
 
 def choices(df_all: pd.DataFrame) -> Choices:
@@ -193,12 +201,20 @@ def choices(df_all: pd.DataFrame) -> Choices:
     actors = sorted({a for lst in df_all["actors"] for a in (lst if isinstance(lst, list) else [])})
     return Choices(
         event_types=types,
-        sub_event_types=sorted(s for s in df_all["sub_event_type"].dropna().unique() if s),
-        countries=sorted(c for c in df_all["country_code"].dropna().unique() if c),
-        actors=actors,
+        sub_event_types=_with_none(df_all["sub_event_type"]),
+        countries=_with_none(df_all["country_code"]),
+        actors=actors + ([NONE] if any(not (isinstance(v, list) and v) for v in df_all["actors"]) else []),
         articles=sorted(df_all["article"].dropna().unique()),
         precisions=precs,
+        titles=dict(zip(df_all["article"].astype(str), df_all["title"].fillna("").astype(str), strict=True))
+        if "title" in df_all.columns else {},
     )
+
+
+def _with_none(col: pd.Series) -> list[str]:
+    """The sorted non-empty values of `col`, then NONE when some rows have no value."""
+    vals = sorted(str(v) for v in col.dropna().unique() if v)
+    return vals + ([NONE] if col.isna().any() or (col == "").any() else [])
 
 
 def type_counts(df: pd.DataFrame) -> dict[str, int]:
@@ -463,7 +479,7 @@ def _layer_ref(path: str, version: tuple, filters: Filters, payload_dir: str) ->
 
 
 def event_layer_for(path: Path, filters: Filters, *, cluster: bool | None, heat: bool,
-                    payload_dir: Path = PAYLOAD_DIR) -> object:
+                    payload_dir: Path = PAYLOAD_DIR, selected: str | None = None) -> object:
     """The map's event layer for `filters`: the payload is built and written once per (store version, filters),
     so moving the slider back to a range seen before costs no Python work at all."""
     from geomap import mapview
@@ -477,7 +493,7 @@ def event_layer_for(path: Path, filters: Filters, *, cluster: bool | None, heat:
     if cluster is None:
         cluster = points > mapview.CLUSTER_THRESHOLD
     url = f"{mapview.VENDOR_URL}/events/{name}" if name else None
-    return mapview.layer_from_payload(rows, url=url, cluster=cluster, heat=heat)
+    return mapview.layer_from_payload(rows, url=url, cluster=cluster, heat=heat, selected=selected)
 
 
 # ---- shared filter widgets (map page and Data page offer the same filters) ----
@@ -494,9 +510,10 @@ def filter_widgets(opts: Choices, prefix: str = "f_") -> dict:
         if k == "articles":
             options = article_options(opts.articles, st.session_state.get(key) or ())
             vals = st.multiselect(label, options, key=key, placeholder="all (type an article id)",
-                                  accept_new_options=True)
+                                  accept_new_options=True, format_func=lambda a: names.article_label(a, opts.titles))
         else:
-            vals = st.multiselect(label, getattr(opts, k), key=key, placeholder="all")
+            vals = st.multiselect(label, getattr(opts, k), key=key, placeholder="all",
+                                  format_func=names.country_label if k == "countries" else str)
         out[k] = tuple(vals) or None
     text = st.text_input("Text in sentence, place or title", key=f"{prefix}text")
     out["text"] = text.strip() or None
@@ -540,40 +557,29 @@ def view_from_map(out: Mapping | None) -> str | None:
         return None
 
 
-# ---- play control: a window stepping through time ----
+# ---- play control: a window stepping through time (geomap.playback) ----
 
-STEPS = ("day", "week", "month")
-
-
-def _add_months(d: date, n: int) -> date:
-    import calendar
-
-    m = d.month - 1 + n
-    y, m = d.year + m // 12, m % 12 + 1
-    return date(y, m, min(d.day, calendar.monthrange(y, m)[1]))
+STEPS = playback.STEPS
+window_at = playback.window_at
 
 
-def window_at(start: date, step: str, span: tuple[date, date]) -> tuple[date, date]:
-    """The play window starting at `start`: one day, week or month, clipped to the data's span."""
-    from datetime import timedelta
-
-    nxt = {"day": start + timedelta(days=1), "week": start + timedelta(days=7)}.get(step) or _add_months(start, 1)
-    return start, min(nxt - timedelta(days=1), span[1])
+def next_window(current: tuple[date, date], step: str, span: tuple[date, date],
+                intervals: tuple[tuple[date, date], ...] | None = None) -> tuple[date, date] | None:
+    """The play window after `current` within `span` (see playback.next_window)."""
+    return playback.next_window(current, step, span, intervals)
 
 
-def next_window(current: tuple[date, date], step: str, span: tuple[date, date]) -> tuple[date, date] | None:
-    """The window after `current` (None at the end of the data). A current range that is not one step long (e.g.
-    the whole span when play is first pressed) restarts at the span's first window."""
-    from datetime import timedelta
+@st.cache_data(show_spinner=False, max_entries=16)
+def _intervals(path: str, version: tuple, filters: Filters) -> tuple[tuple[date, date], ...]:
+    return playback.intervals_of(_events(path, version, filters))
 
-    lo, hi = span
-    start = current[0]
-    if window_at(start, step, span) != tuple(current):
-        return window_at(lo, step, span)
-    nxt = current[1] + timedelta(days=1)
-    if nxt > hi:
-        return None
-    return window_at(nxt, step, span)
+
+def play_intervals(path: Path, filters: Filters) -> tuple[tuple[date, date], ...]:
+    """The date ranges of the events matching `filters` whatever their dates: Play skips the days without any."""
+    from dataclasses import replace
+
+    version = store_version(path)
+    return _intervals(str(path), version, _canonical(str(path), version, replace(filters, start=None, end=None)))
 
 
 # ---- Gazetteer page ----

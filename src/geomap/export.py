@@ -25,7 +25,7 @@ def acled_row(rec: dict, index: int = 0) -> dict:
     date = str(rec.get("date") or "")
     cc = rec.get("country_code") or ""
     return {
-        "event_id_cnty": rec.get("event_id") or f"{cc or 'XX'}{index + 1}",
+        "event_id_cnty": rec.get("uid") or rec.get("event_id") or f"{cc or 'XX'}{index + 1}",
         "event_date": date,
         "event_date_end": rec.get("date_end") or date,
         "year": date[:4],

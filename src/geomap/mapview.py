@@ -166,6 +166,8 @@ _STYLE = """
 .geomap-popup p { margin: 4px 0; }
 .geomap-popup mark { background: #ffe066; padding: 0 1px; }
 .geomap-popup .geomap-meta { color: #555; font-size: 12px; }
+.geomap-popups hr { border: 0; border-top: 1px solid #ddd; margin: 6px 0; }
+path.geomap-chosen { stroke: #111; stroke-width: 2.5px; }
 </style>
 """
 
@@ -406,7 +408,7 @@ _EVENT_JS = """
   var group = %(group)s;
   var URL = %(url)s;
   var TYPES = %(types)s, COLORS = %(colors)s, PRECS = %(precs)s;
-  var CLUSTER = %(cluster)s, HEAT = %(heat)s, OTHER = %(other)s, CURL = %(curl)s;
+  var CLUSTER = %(cluster)s, HEAT = %(heat)s, OTHER = %(other)s, CURL = %(curl)s, SELECTED = %(selected)s;
   function countries() {
     // one fetch per map document, shared with the borders layer; resolves to {iso_a2: feature}
     window.geomapCountriesP = window.geomapCountriesP || fetch(CURL).then(function (r) {
@@ -456,15 +458,52 @@ _EVENT_JS = """
   function ensureTip(l) {
     if (l && l.options && l.options.ev && !l._tooltip) { l.bindTooltip(tip(l.options.ev)); }
   }
+  var dots = [], byPlace = {};  // point markers and the events at each point (filled by build)
+  function aimed(e, l, map) {
+    // The point marker whose centre is nearest the click: at the default zoom neighbours overlap, and the one
+    // drawn on top is not always the one aimed at (Bakhmut vs Novohrodivka).
+    // (Leaflet reports a small circle's own centre as the event's containerPoint: use the mouse's position)
+    if (!e.originalEvent || e.originalEvent.clientX === undefined || CLUSTER || dots.length > 20000) { return l; }
+    var at = map.mouseEventToContainerPoint(e.originalEvent);
+    var dot = l instanceof L.CircleMarker && !(l instanceof L.Circle);  // a point marker (not an area)
+    var best = l, bestD = dot ? at.distanceTo(map.latLngToContainerPoint(l.getLatLng())) : 9;
+    for (var i = 0; i < dots.length; i++) {
+      var d = at.distanceTo(map.latLngToContainerPoint(dots[i].getLatLng()));
+      if (d < bestD) { bestD = d; best = dots[i]; }
+    }
+    return best;
+  }
+  function popupHere(ev) {
+    // every event at this very point: co-located events (one city, one day) are all reachable from one click
+    var here = byPlace[ev[1] + ',' + ev[2]] || [ev], box = el('div', null, 'geomap-popups');
+    box.appendChild(popup(ev));
+    var rest = here.filter(function (x) { return x !== ev; });
+    rest.slice(0, 4).forEach(function (x) { box.appendChild(el('hr')); box.appendChild(popup(x)); });
+    if (rest.length > 4) { box.appendChild(el('div', (rest.length - 4) + ' more beside the map', 'geomap-meta')); }
+    return box;
+  }
   function onClick(e) {
     var l = e.sourceTarget || e.layer;
     if (!l || !l.options || !l.options.ev) { return; }
-    ensureTip(l);
     var map = l._map || group._map;
-    if (map) {
-      L.popup({maxWidth: 360, autoPanPadding: [20, 20]}).setLatLng(e.latlng || l.getLatLng())
-        .setContent(popup(l.options.ev)).openOn(map);
+    if (!map) { return; }
+    l = aimed(e, l, map);
+    ensureTip(l);
+    e.sourceTarget = l;  // what streamlit-folium reports to Python (the event propagates on to its handler)
+    select(l, map);
+  }
+  function select(l, map) {
+    if (window.geomapChosen && window.geomapChosen._path) {
+      L.DomUtil.removeClass(window.geomapChosen._path, 'geomap-chosen');
     }
+    window.geomapChosen = l;
+    if (l._path) { L.DomUtil.addClass(l._path, 'geomap-chosen'); }
+    if (l.bringToFront) { l.bringToFront(); }
+    var at = l.getLatLng ? l.getLatLng() : l.getBounds().getCenter();
+    // opened above the point with a gap, not over it: the marker and its neighbours below stay clickable
+    L.popup({maxWidth: 360, maxHeight: 240, autoPanPadding: [20, 20], offset: [0, -6]}).setLatLng(at)
+      .setContent(popupHere(l.options.ev)).openOn(map);
+    window.geomapSelected = l.options.ev[0];
   }
   function build(rows, cidx) {
   var nPoly = 0;
@@ -474,10 +513,12 @@ _EVENT_JS = """
   var areas = L.featureGroup();
   var renderer = (!CLUSTER && rows.length > 3000) ? L.canvas({padding: 0.3}) : undefined;
   var pts = [], heat = [], icons = {};
+  dots = []; byPlace = {};
   for (var i = 0; i < rows.length; i++) {
     var ev = rows[i], color = COLORS[ev[3]] || OTHER, prec = PRECS[ev[4]] || 'city';
     var cls = 'geomap-event geomap-' + prec + ' geomap-t' + ev[3], lyr;
     if (HEAT) { heat.push([ev[1], ev[2], 1]); }
+    (byPlace[ev[1] + ',' + ev[2]] = byPlace[ev[1] + ',' + ev[2]] || []).push(ev);
     var poly = prec === 'country' && ev[14] ? cidx[ev[14]] : null;
     if (poly) {
       // a country is drawn as its own outline: "Belarus" must never look like a pin on one town
@@ -503,6 +544,7 @@ _EVENT_JS = """
       lyr = L.circleMarker([ev[1], ev[2]], {radius: 6, color: '#ffffff', weight: 1, fillColor: color,
                                             fillOpacity: 0.9, className: cls, ev: ev, renderer: renderer});
       points.addLayer(lyr);
+      dots.push(lyr);
       ensureTip(lyr);
     }
   }
@@ -517,6 +559,23 @@ _EVENT_JS = """
     if (points._map) { points.addLayers(pts); } else { points.once('add', function () { points.addLayers(pts); }); }
   }
   if (HEAT && L.heatLayer) { group.addLayer(L.heatLayer(heat, {radius: 18, blur: 15, minOpacity: 0.3})); }
+  if (SELECTED && window.geomapOpened !== SELECTED && group._map) {
+    // a permalink's or the feed's event ("id" or "id:n"): selected once per request, as if clicked, and brought
+    // into view; later filter changes leave the user's own choice alone
+    var want = SELECTED.split(':')[0], found = null;
+    group.eachLayer(function f(l) {
+      if (found) { return; }
+      if (l.options && l.options.ev && String(l.options.ev[0]) === want) { found = l; }
+      else if (l.eachLayer) { l.eachLayer(f); }
+    });
+    if (found) {
+      window.geomapOpened = SELECTED;
+      ensureTip(found);
+      var m = group._map, to = found.getLatLng ? found.getLatLng() : found.getBounds().getCenter();
+      if (!m.getBounds().pad(-0.1).contains(to)) { m.setView(to, Math.max(m.getZoom(), 7), {animate: false}); }
+      select(found, m);
+    }
+  }
   window.geomapRows = rows;  // what is drawn, for tests and debugging (a reference, no copy)
   window.geomapEvents = {count: rows.length, clustered: CLUSTER, polygons: nPoly, heat: HEAT,
                          drawn: Date.now()};
@@ -562,10 +621,11 @@ class EventLayer(MacroElement):
         "{% macro script(this, kwargs) %}{{ this.js(this._parent.get_name()) }}{% endmacro %}")
 
     def __init__(self, rows: list[list] | None = None, *, url: str | None = None, cluster: bool,
-                 heat: bool = False):
+                 heat: bool = False, selected: str | None = None):
         super().__init__()
         self._name = "EventLayer"
         self.rows, self.url, self.cluster, self.heat = rows or [], url, cluster, heat
+        self.selected = selected  # an event id to select once drawn (a permalink)
 
     def js(self, group_name: str) -> str:
         return _EVENT_JS % {
@@ -579,6 +639,7 @@ class EventLayer(MacroElement):
             "heat": "true" if self.heat else "false",
             "other": json.dumps(OTHER_COLOR),
             "curl": json.dumps(f"{VENDOR_URL}/countries.geojson"),
+            "selected": safe_json(str(self.selected)) if self.selected is not None else "null",
         }
 
 
@@ -682,10 +743,11 @@ def event_layer(
 
 
 def layer_from_payload(rows: list[list] | None = None, *, url: str | None = None, cluster: bool,
-                       heat: bool = False) -> folium.FeatureGroup:
-    """An event FeatureGroup from an already built payload: inline `rows`, or `url` of a written payload file."""
+                       heat: bool = False, selected: str | None = None) -> folium.FeatureGroup:
+    """An event FeatureGroup from an already built payload: inline `rows`, or `url` of a written payload file;
+    `selected`: an event id to select once drawn."""
     fg = folium.FeatureGroup(name="Events", control=False)
-    EventLayer(None if url else rows, url=url, cluster=cluster, heat=heat).add_to(fg)
+    EventLayer(None if url else rows, url=url, cluster=cluster, heat=heat, selected=selected).add_to(fg)
     return fg
 
 
@@ -769,6 +831,14 @@ def _safe_url(url: str) -> str | None:
     return url if re.match(r"^https?://", url, re.I) else None
 
 
+def _region_name(rec: dict) -> str:
+    """ "Luhansk Oblast, Ukraine": the event's admin-1 region and country by name (never codes) where known."""
+    from geomap.names import admin1_names, country_names
+
+    parts = [admin1_names().get(str(rec.get("admin1") or "")), country_names().get(str(rec.get("country_code") or ""))]
+    return ", ".join(p for p in parts if p and p != rec.get("name"))
+
+
 def event_card_html(rec: dict, *, selected: bool = False) -> str:
     """One event for the side panel: sentence (place marked), article, link, date, type, actors, fatalities."""
     e = html.escape
@@ -782,7 +852,9 @@ def event_card_html(rec: dict, *, selected: bool = False) -> str:
     if rec.get("event_type"):
         sub = rec.get("sub_event_type") or ""
         meta.append(e(str(rec["event_type"])) + (f" / {e(str(sub))}" if sub else ""))
-    meta.append(e(f"{rec.get('name') or rec.get('place') or ''} ({rec.get('precision') or '?'})"))
+    region = _region_name(rec)
+    meta.append(e(f"{rec.get('name') or rec.get('place') or ''}{', ' + region if region else ''} "
+                  f"({rec.get('precision') or '?'})"))
     parts.append('<p class="geomap-meta">' + " · ".join(meta) + "</p>")
     actors = rec.get("actors")
     if isinstance(actors, str):

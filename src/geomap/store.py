@@ -198,7 +198,25 @@ CREATE INDEX source_items_norm ON source_items(norm_hash);
 CREATE INDEX source_items_article ON source_items(article);
 """
 
-MIGRATIONS: tuple[str, ...] = (_V1, _V2, _V3, _V4, _V5)
+# v6: a stable id per event (`uid`), made from its first report's article (content hash) and span (sentence, place
+# offset, place text), never from a row number: a gazetteer correction or a re-ingest re-creates the event under the
+# same uid, so permalinks (`?event=`) and the export's event_id_cnty survive them. Stored events get theirs here.
+_V6 = """
+ALTER TABLE events ADD COLUMN uid TEXT NOT NULL DEFAULT '';
+UPDATE events SET uid = geomap_uid((SELECT a.hash FROM articles a WHERE a.id = events.article), sentence,
+    place_start, place);
+CREATE INDEX events_uid ON events(uid);
+"""
+
+MIGRATIONS: tuple[str, ...] = (_V1, _V2, _V3, _V4, _V5, _V6)
+
+
+def event_uid(article_hash: str, sentence: str, place_start: int, place: str) -> str:
+    """The stable id of the event first reported by this span of this article (see _V6)."""
+    import hashlib
+
+    key = f"{article_hash}\x1f{sentence}\x1f{int(place_start)}\x1f{place}"
+    return "e" + hashlib.sha1(key.encode("utf-8")).hexdigest()[:15]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 
@@ -303,12 +321,12 @@ _EVENT_COLUMNS = (
     "e.id AS event_id, e.place_id, e.name, e.lat, e.lon, e.precision, e.radius_km, e.country_code, e.admin1, "
     "e.date, e.date_end, e.date_precision, e.event_type, e.sub_event_type, e.actors, e.fatalities, "
     "e.place, e.sentence, e.place_start, e.source_count, e.event_score, "
-    "a.ext_id AS article, a.title, a.url, a.source, a.published"
+    "a.ext_id AS article, a.title, a.url, a.source, a.published, e.uid"
 )
 FRAME_COLUMNS = [
     "event_id", "place_id", "name", "lat", "lon", "precision", "radius_km", "country_code", "admin1", "date",
     "date_end", "date_precision", "event_type", "sub_event_type", "actors", "fatalities", "place", "sentence",
-    "place_start", "source_count", "event_score", "article", "title", "url", "source", "published",
+    "place_start", "source_count", "event_score", "article", "title", "url", "source", "published", "uid",
 ]
 
 
@@ -377,6 +395,7 @@ class Store:
             except sqlite3.DatabaseError as exc:
                 raise StoreError(f"{self.path}: not a geomap store or unreadable: {exc}") from None
             c.create_function("geomap_cell", 2, cell_of, deterministic=True)
+            c.create_function("geomap_uid", 4, event_uid, deterministic=True)
             self._local.conn = c
             with self._lock:
                 # Streamlit runs each rerun in a new thread: close the connections of threads that have ended.
@@ -465,11 +484,13 @@ class Store:
             cur = c.execute(
                 "INSERT INTO events (place_id, name, lat, lon, precision, radius_km, country_code, admin1, date, "
                 "date_end, date_precision, event_type, sub_event_type, actors, fatalities, article, place, "
-                "sentence, place_start, source_count, cell, event_score) "
-                "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,1,?,?)",
+                "sentence, place_start, source_count, cell, event_score, uid) "
+                "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,1,?,?,"
+                "geomap_uid((SELECT hash FROM articles WHERE id = ?), ?, ?, ?))",
                 (p.id, p.name, p.lat, p.lon, p.kind, p.radius_km, p.country_code, p.admin1, d0, d1,
                  ev.date_precision, ev.event_type, ev.sub_event_type, actors, ev.fatalities, aid, ev.place_text,
-                 ev.sentence, place_start, cell_of(p.lat, p.lon), ev.event_score))
+                 ev.sentence, place_start, cell_of(p.lat, p.lon), ev.event_score, aid, ev.sentence, place_start,
+                 ev.place_text))
             eid = cur.lastrowid
         else:
             eid = target
@@ -672,10 +693,15 @@ class Store:
             args.append(float(min_score))
 
         def among(col: str, values: Iterable[str] | None) -> None:
+            """`col` is one of `values`; the value "" stands for "none" (NULL or empty)."""
             if values is None:
                 return
-            vals = list(values)
-            conds.append(f"{col} IN ({','.join('?' * len(vals))})" if vals else "0")
+            given = list(values)
+            vals = [v for v in given if v != ""]
+            parts = [f"{col} IN ({','.join('?' * len(vals))})"] if vals else []
+            if "" in given:
+                parts.append(f"coalesce({col}, '') = ''")
+            conds.append("(" + " OR ".join(parts) + ")" if parts else "0")
             args.extend(vals)
 
         if end is not None:
@@ -693,9 +719,13 @@ class Store:
         among("e.country_code", countries)
         among("e.precision", precisions)
         if actors is not None:
-            vals = list(actors)
-            conds.append(f"EXISTS (SELECT 1 FROM json_each(e.actors) j WHERE j.value IN "
-                         f"({','.join('?' * len(vals))}))" if vals else "0")
+            actors = list(actors)
+            vals = [v for v in actors if v != ""]
+            parts = [f"EXISTS (SELECT 1 FROM json_each(e.actors) j WHERE j.value IN ({','.join('?' * len(vals))}))"
+                     ] if vals else []
+            if "" in actors:  # "" = events without an actor
+                parts.append("coalesce(json_array_length(e.actors), 0) = 0")
+            conds.append("(" + " OR ".join(parts) + ")" if parts else "0")
             args.extend(vals)
         if articles is not None:
             vals = list(articles)
@@ -764,6 +794,7 @@ class Store:
                     sentences += [x for x in json.loads(s[1]) if x not in sentences]
                 yield {
                     "event_id": row["event_id"],
+                    "uid": row["uid"],
                     "article": row["article"],
                     "title": row["title"],
                     "url": row["url"],

@@ -1,0 +1,108 @@
+"""The event feed beside the map: the filtered events, newest first, a page at a time (Liveuamap's main view).
+
+Each row is the event's sentence with its place highlighted. Rows are Streamlit buttons whose labels are Markdown,
+so the untrusted sentence is Markdown-escaped piece by piece (mapview.md_escape) and only the highlight is markup.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+import pandas as pd
+
+from geomap.mapview import md_escape
+
+#: Rows per feed page: enough to scan a day's news, few enough that a rerun draws them at once.
+PER_PAGE = 15
+#: Longest sentence shown in a row (the full sentence is in the side panel).
+MAX_CHARS = 240
+
+
+@dataclass(frozen=True)
+class FeedRow:
+    """One feed row: the map's row id (what markers carry), the stable id, and the row's Markdown label."""
+
+    event_id: str
+    uid: str
+    label: str
+
+
+def newest_first(df: pd.DataFrame) -> pd.DataFrame:
+    """The events newest first (latest date, then latest stored): what an analyst reads first."""
+    if df is None or df.empty:
+        return pd.DataFrame() if df is None else df
+    return df.sort_values(["date", "event_id"], ascending=[False, False], kind="stable")
+
+
+def n_pages(n_rows: int, per_page: int = PER_PAGE) -> int:
+    return max(1, math.ceil(n_rows / per_page))
+
+
+def page_rows(df: pd.DataFrame, page: int, per_page: int = PER_PAGE) -> list[FeedRow]:
+    """Page `page` (1-based, clamped) of the feed over `df`."""
+    ordered = newest_first(df)
+    if ordered.empty:
+        return []
+    page = min(max(1, page), n_pages(len(ordered), per_page))
+    chunk = ordered.iloc[(page - 1) * per_page: page * per_page]
+    return [FeedRow(str(r["event_id"]), str(r.get("uid") or ""), row_label(r)) for r in chunk.to_dict("records")]
+
+
+def highlighted(sentence: str, place_start: object, place: str) -> str:
+    """The sentence as Markdown, every piece escaped, the place in bold on a highlight; long ones are cut around
+    the place."""
+    sentence, place = " ".join(str(sentence or "").split()), str(place or "")
+    try:
+        start = int(place_start)  # type: ignore[arg-type]
+    except (TypeError, ValueError):
+        start = -1
+    if not (place and 0 <= start and sentence[start:start + len(place)] == place):
+        start = sentence.find(place) if place else -1
+    if start < 0:
+        return md_escape(sentence[:MAX_CHARS])
+    lo = max(0, start - MAX_CHARS // 2)
+    before, after = sentence[lo:start], sentence[start + len(place):start + len(place) + MAX_CHARS // 2]
+    return ("…" if lo else "") + md_escape(before) + f":orange-background[**{md_escape(place)}**]" + md_escape(
+        after) + ("…" if start + len(place) + MAX_CHARS // 2 < len(sentence) else "")
+
+
+def row_label(rec: dict) -> str:
+    """A feed row: date · type · place, then the sentence with the place highlighted."""
+    day = pd.Timestamp(rec["date"]).strftime("%Y-%m-%d") if rec.get("date") is not None else "?"
+    head = " · ".join(md_escape(str(x)) for x in (day, rec.get("event_type") or "Event", rec.get("name") or ""))
+    return f"**{head}**  \n" + highlighted(rec.get("sentence") or "", rec.get("place_start"), rec.get("place") or "")
+
+
+def _pick(event_id: str, uid: str) -> None:
+    """A feed row was clicked: that event becomes the selection, and the map selects it once (a new token)."""
+    import streamlit as st
+
+    st.session_state.sel_uid = uid
+    st.session_state.feed_n = st.session_state.get("feed_n", 0) + 1
+    st.session_state.sel_token = f"{event_id}:{st.session_state.feed_n}"
+
+
+def _turn(step: int, last: int) -> None:
+    import streamlit as st
+
+    st.session_state.feed_page = min(max(1, st.session_state.get("feed_page", 1) + step), last)
+
+
+def feed_widget(df: pd.DataFrame, selected_id: str | None, height: int = 460) -> None:
+    """Draw the feed (in the current container): a scrolling list of row buttons and a pager."""
+    import streamlit as st
+
+    last = n_pages(len(df) if df is not None else 0)
+    page = min(max(1, st.session_state.get("feed_page", 1)), last)
+    with st.container(height=height, key="feed_box"):
+        rows = page_rows(df, page)
+        if not rows:
+            st.caption("No events match the filters.")
+        for r in rows:
+            st.button(r.label, key=f"feed_{r.event_id}", on_click=_pick, args=(r.event_id, r.uid), width="stretch",
+                      type="primary" if r.event_id == str(selected_id) else "secondary")
+    c_prev, c_at, c_next = st.columns([1, 2, 1], vertical_alignment="center")
+    c_prev.button("Newer", key="feed_prev", on_click=_turn, args=(-1, last), disabled=page <= 1, width="stretch")
+    c_at.caption(f"Page {page} of {last} · {0 if df is None else len(df)} events, newest first")
+    c_next.button("Older", key="feed_next", on_click=_turn, args=(1, last), disabled=page >= last, width="stretch")

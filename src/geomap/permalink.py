@@ -1,0 +1,66 @@
+"""Permalinks: the map page's URL carries the selected event (by its stable id) and every map option.
+
+Why: an analyst shares a link to one event and the reader must see that event selected, on the same basemap, with
+the same clustering and heat layer. Event ids in the URL are the store's stable `uid` (see store._V6), never a row
+number, so a link survives corrections and re-ingest. Filters and dates stay in appstate.filters_to_query.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+import pandas as pd
+
+#: Basemap radio labels and their URL codes (the offline borders are the default, left out of the URL).
+BASEMAPS = {"Offline borders": "", "OpenStreetMap (online)": "osm", "Carto light (online)": "carto"}
+CLUSTER_MODES = {"Auto": "", "On": "on", "Off": "off"}
+
+
+def _one(params: Mapping[str, object], key: str) -> str:
+    v = params.get(key)
+    if isinstance(v, list):
+        v = v[-1] if v else ""
+    return str(v or "")
+
+
+def options_from_query(params: Mapping[str, object]) -> dict[str, object]:
+    """Widget values (session-state keys `basemap`, `cluster`, `heat`) from the URL; unknown values ignored."""
+    out: dict[str, object] = {}
+    by_code = {code: label for label, code in BASEMAPS.items() if code}
+    if _one(params, "basemap") in by_code:
+        out["basemap"] = by_code[_one(params, "basemap")]
+    modes = {code: label for label, code in CLUSTER_MODES.items() if code}
+    if _one(params, "cluster") in modes:
+        out["cluster"] = modes[_one(params, "cluster")]
+    if _one(params, "heat") == "1":
+        out["heat"] = True
+    return out
+
+
+def options_to_query(basemap: str, cluster: str, heat: bool) -> dict[str, str]:
+    """The URL parameters for the map options (defaults left out, so the URL stays short)."""
+    out = {"basemap": BASEMAPS.get(basemap, ""), "cluster": CLUSTER_MODES.get(cluster, ""), "heat": "1" if heat
+           else ""}
+    return {k: v for k, v in out.items() if v}
+
+
+def event_param(params: Mapping[str, object]) -> str | None:
+    """The URL's `event=` (a stable event id: a letter then hex digits), or None when absent or malformed."""
+    v = _one(params, "event").strip()
+    return v if 2 <= len(v) <= 40 and v.isalnum() else None
+
+
+def row_of(df: pd.DataFrame, uid: str | None) -> dict | None:
+    """The event with stable id `uid` among `df`'s rows (None when it is filtered out or unknown)."""
+    if uid is None or df is None or df.empty or "uid" not in df.columns:
+        return None
+    hit = df[df["uid"] == uid]
+    return hit.iloc[0].to_dict() if not hit.empty else None
+
+
+def uid_of(df: pd.DataFrame, event_id: str | None) -> str | None:
+    """The stable id of the event whose row id (what the map's markers carry) is `event_id`."""
+    if event_id is None or df is None or df.empty or "uid" not in df.columns:
+        return None
+    hit = df[df["event_id"].astype(str) == str(event_id)]
+    return str(hit["uid"].iloc[0]) if not hit.empty else None

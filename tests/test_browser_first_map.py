@@ -1,0 +1,84 @@
+"""A new user's first map in real Chromium: one pasted article about one city, events sharing a place and a day.
+
+Clicking the marker must show the popup and the side panel's sentences for every event at that place, and a
+second click (the popup now open) must still work. Expected values are read from the store the server reads.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+import pytest
+from conftest import app_with_articles, screenshot
+from test_browser_map import MAP_IFRAME, assert_clean
+
+from geomap.store import Store
+
+pytestmark = [pytest.mark.browser, pytest.mark.slow]
+
+ONE_DAY_ARTICLE = (
+    "date 2024-03-01\n\nRussian missiles struck Kyiv on Friday, killing two civilians, the mayor said.\n\n"
+    "Protesters rallied in Kyiv on Friday against corruption, organisers said.\n"
+)
+
+
+@pytest.fixture(scope="module")
+def one_day_server(tmp_path_factory):
+    from conftest import chromium_or_skip
+
+    chromium_or_skip()
+    with app_with_articles(tmp_path_factory.mktemp("one_day"), {"kyiv_one_day.txt": ONE_DAY_ARTICLE}) as srv:
+        yield srv
+
+
+def _click_center(page, locator) -> None:
+    """A real mouse click at the marker's centre (what a user does; no forced dispatch)."""
+    box = locator.bounding_box()
+    page.mouse.click(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+
+
+def test_one_day_store_with_colocated_events_shows_popup_and_sentences(page, one_day_server):
+    with Store.open(one_day_server.db) as store:
+        df = store.events_frame()
+    assert len(df) >= 2 and df["date"].nunique() == 1, "the store must hold co-located events of one day"
+    assert df[["lat", "lon"]].round(5).drop_duplicates().shape[0] == 1
+    assert store_day(df) == date(2024, 3, 1)
+    page.goto(one_day_server.url)
+    frame = page.wait_for_selector(MAP_IFRAME, timeout=60_000).content_frame()
+    frame.wait_for_function("window.geomapEvents !== undefined", timeout=30_000)
+    page.get_by_text("All events are dated 2024-03-01.").wait_for(timeout=20_000)
+    markers = frame.locator("path.geomap-event")
+    assert markers.count() == len(df)
+    for attempt in range(2):  # the second click lands while the first click's popup is open
+        _click_center(page, markers.last)
+        # one popup (a replaced one fades out for 200 ms first)
+        frame.wait_for_function("document.querySelectorAll('.leaflet-popup').length === 1", timeout=8_000)
+        popup = frame.locator(".leaflet-popup-content")
+        for sentence in df["sentence"]:
+            popup.get_by_text(" ".join(sentence.split())[:40]).first.wait_for(timeout=8_000)
+        cards = page.locator(".geomap-card")
+        page.locator(".geomap-card.geomap-selected").wait_for(timeout=8_000)
+        assert cards.count() == len(df)
+        panel = " ".join(page.locator(".geomap-panel").inner_text().split())
+        for sentence in df["sentence"]:
+            assert " ".join(sentence.split()) in panel
+        page.get_by_text(f"Kyiv — {len(df)} events here").wait_for(timeout=8_000)
+        if attempt == 0:
+            screenshot(page, "first_map_one_day_colocated")
+    assert_clean(page)
+
+
+def store_day(df) -> date:
+    return df["date"].iloc[0].date()
+
+
+def test_country_filter_reads_names_not_codes(page, one_day_server):
+    page.goto(one_day_server.url)
+    page.wait_for_selector(MAP_IFRAME, timeout=60_000)
+    side = page.locator('[data-testid="stSidebar"]')
+    side.locator('[data-testid="stMultiSelect"]').filter(has_text="Country").click()
+    page.get_by_role("option", name="Ukraine (UA)").wait_for(timeout=10_000)
+    page.get_by_role("option", name="Ukraine (UA)").click()
+    page.wait_for_url(re.compile(r"countries=UA"), timeout=20_000)  # the URL keeps the code
+    assert_clean(page)

@@ -1,0 +1,31 @@
+"""feed: newest first, paged, the place highlighted and every piece of untrusted text escaped."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from geomap import feed
+
+
+def _df(n: int) -> pd.DataFrame:
+    return pd.DataFrame({"event_id": list(range(1, n + 1)), "uid": [f"e{i:03d}" for i in range(1, n + 1)],
+                         "date": pd.to_datetime([f"2024-03-{1 + i % 20:02d}" for i in range(n)]),
+                         "event_type": ["Battles"] * n, "name": ["Kyiv"] * n, "place": ["Kyiv"] * n,
+                         "sentence": ["Shelling hit Kyiv today."] * n, "place_start": [13] * n})
+
+
+def test_newest_first_and_paged():
+    df = _df(40)
+    rows = [r for p in range(1, feed.n_pages(40) + 1) for r in feed.page_rows(df, p)]
+    assert len(rows) == 40 and len({r.uid for r in rows}) == 40
+    order = df.set_index(df["event_id"].astype(str)).loc[[r.event_id for r in rows], "date"].tolist()
+    assert order == sorted(order, reverse=True)
+    assert feed.page_rows(df, 99) == feed.page_rows(df, feed.n_pages(40))  # clamped
+    assert feed.page_rows(pd.DataFrame(), 1) == []
+
+
+def test_place_highlighted_and_markup_escaped():
+    label = feed.highlighted("Drones hit [Kyiv](http://x) *now* <b>x</b>", 11, "[Kyiv](http://x)")
+    assert ":orange-background[**" in label
+    assert "](http" not in label and "\\[Kyiv\\]" in label and "\\*now\\*" in label and "\\<b\\>" in label
+    assert feed.highlighted("No place here", -1, "Lviv") == "No place here"

@@ -1,0 +1,50 @@
+"""The "(none)" filter option: selecting every option of a filter equals no filter (sea events have no country,
+some events no actor or sub-event type)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from geomap import appstate
+from geomap.articles import from_text
+from geomap.store import Store
+
+TEXT = ("A Russian missile hit a cargo ship in the Black Sea on Monday, the navy said.\n\n"
+        "An explosion damaged a market in Kherson on Friday, officials said.\n\n"
+        "Missiles hit Odesa on Friday.\n")
+OTHER = "Protesters rallied in Kyiv on Friday against corruption, organisers said.\n"
+
+
+@pytest.fixture(scope="module")
+def db(tmp_path_factory):
+    path = tmp_path_factory.mktemp("none") / "s.sqlite"
+    with Store.open(path) as store:
+        store.ingest_articles([from_text(TEXT, date(2024, 3, 2)), from_text(OTHER, date(2024, 3, 2))])
+    return path
+
+
+def test_none_options_are_offered_and_select_all_equals_all(db):
+    with Store.open(db) as store:
+        df = store.events_frame()
+    no_country = int((df["country_code"].fillna("") == "").sum())
+    no_actor = int(sum(1 for a in df["actors"] if not a))
+    assert no_country > 0 and no_actor > 0, "the text must yield a sea event and an event without an actor"
+    opts = appstate.choices(df)
+    assert opts.countries[-1] == appstate.NONE and opts.actors[-1] == appstate.NONE
+    with Store.open(db) as store:
+        for key in ("countries", "actors", "sub_event_types"):
+            every = appstate.Filters(**{key: tuple(getattr(opts, key))})
+            assert len(store.events_frame(**every.query_kwargs())) == len(df), key
+        only_none = appstate.Filters(countries=(appstate.NONE,)).query_kwargs()
+        assert len(store.events_frame(**only_none)) == no_country
+        only_none = appstate.Filters(actors=(appstate.NONE,)).query_kwargs()
+        assert len(store.events_frame(**only_none)) == no_actor
+        assert len(store.events_frame(countries=[])) == 0  # everything deselected: nothing
+
+
+def test_none_round_trips_through_the_url():
+    f = appstate.Filters(countries=("UA", appstate.NONE))
+    back = appstate.filters_from_query(appstate.filters_to_query(f, None), None)
+    assert back.countries == ("UA", appstate.NONE)
