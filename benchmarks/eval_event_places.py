@@ -26,9 +26,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
-from geomap.events.extract import sentence_candidates  # noqa: E402
-from geomap.events.training import Score, overlaps, read_records, split_of, tokens  # noqa: E402
-from geomap.events.triggers import find_triggers  # noqa: E402
+from geomap.events.training import Score, candidate_sets, overlaps, read_records, split_of, tokens  # noqa: E402
 from geomap.models import Article  # noqa: E402
 from geomap.pipeline import default_pipeline  # noqa: E402
 
@@ -38,13 +36,9 @@ PUBLISHED = date(2017, 1, 1)
 
 
 def candidate_spans(doc) -> list[tuple[int, int]]:
-    """Every span the event step scores: the same candidates as `geomap.events.extract.sentence_candidates`."""
-    out = []
-    for si, st in enumerate(doc.sentences):
-        ms = [m for m in doc.mentions if m.sentence == si and m.found_by == "toponyms"]
-        _, cands, _ = sentence_candidates(st.text, st.start, ms, find_triggers(st.text))
-        out += [(st.start + c.start, st.start + c.end) for c in cands]
-    return out
+    """Every span the event step scores, and the gazetteer's places of sentences without an event word."""
+    return [(offset + c.start, offset + c.end) for offset, _, cands, _ in candidate_sets(doc, event_words_only=False)
+            for c in cands]
 
 
 def evaluate(split: str, data: Path, errors: int) -> dict[str, Score]:

@@ -14,27 +14,25 @@ from __future__ import annotations
 import argparse
 import hashlib
 import sys
-from datetime import date
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
 from geomap.articles import read_text_file  # noqa: E402
-from geomap.events.extract import EventExtractor, sentence_candidates  # noqa: E402
+from geomap.events.extract import EventExtractor  # noqa: E402
 from geomap.events.model import MODEL_PATH, EventPlaceModel, features  # noqa: E402
 from geomap.events.training import (  # noqa: E402
     Score,
+    candidate_sets,
     event_place_score,
     near,
     overlaps,
     prepare,
     read_gold_set,
-    read_records,
-    split_of,
+    run_steps,
 )
-from geomap.events.triggers import find_triggers  # noqa: E402
-from geomap.models import Article, Doc  # noqa: E402
+from geomap.models import Doc  # noqa: E402
 from geomap.pipeline import build_pipeline  # noqa: E402
 
 DATA = ROOT.parent / "shared" / "train" / "event_location" / "event_location_train.jsonl.gz"
@@ -56,21 +54,11 @@ MIN_COUNT = 2
 def examples(split: str, data: Path):
     """(record, [(features, label, span in record)]) for the records of one side of the split."""
     steps = build_pipeline().steps[:-1]  # sentences, toponyms, resolve: the events step is what we train
-    for rec in read_records(data):
-        if split_of(rec.text) != split:
-            continue
-        doc = Doc(Article(rec.id, date(2017, 1, 1), rec.text))
-        for _, step in steps:
-            doc = step(doc)
+    for rec, doc in prepare(split, data, steps):
         rows = []
-        for si, st in enumerate(doc.sentences):
-            trig = find_triggers(st.text)
-            if not trig:
-                continue
-            ms = [m for m in doc.mentions if m.sentence == si]
-            sent, cands, _ = sentence_candidates(st.text, st.start, ms, trig)
+        for offset, sent, cands, _ in candidate_sets(doc):
             for k, c in enumerate(cands):
-                span = (st.start + c.start, st.start + c.end)
+                span = (offset + c.start, offset + c.end)
                 rows.append((features(sent, cands, k), overlaps(span, rec.locations), span))
         yield rec, rows
 
@@ -82,15 +70,8 @@ def gold_set_examples():
         if not gold.is_file():
             continue
         for art in read_gold_set(gold):
-            doc = Doc(read_text_file(art.path))
-            for _, step in steps:
-                doc = step(doc)
-            for si, st in enumerate(doc.sentences):
-                trig = find_triggers(st.text)
-                ms = [m for m in doc.mentions if m.sentence == si]
-                if not trig or not ms:
-                    continue
-                sent, cands, owners = sentence_candidates(st.text, st.start, ms, trig)
+            doc = run_steps(Doc(read_text_file(art.path)), steps)
+            for _, sent, cands, owners in candidate_sets(doc):
                 for k, m in enumerate(owners):
                     if m is None or m.place is None:
                         continue

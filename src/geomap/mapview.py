@@ -32,7 +32,7 @@ from branca.element import Element, MacroElement
 from jinja2 import Template
 
 from geomap.config import DATA_DIR
-from geomap.models import EVENT_TYPES, PRECISIONS
+from geomap.models import EVENT_TYPES, PRECISION_RANK, PRECISIONS
 
 #: Where Streamlit serves `<app dir>/static/` (server.enableStaticServing).
 STATIC_URL = "/app/static"
@@ -367,7 +367,7 @@ def event_payload(df: pd.DataFrame, with_sentences: bool | None = None) -> list[
 
     prec = col("precision", "city").fillna("city").astype(str)
     type_i = col("event_type").map({t: i for i, t in enumerate(EVENT_TYPES)}).fillna(-1).astype(int)
-    prec_i = prec.map({p: i for i, p in enumerate(PRECISIONS)}).fillna(2).astype(int)
+    prec_i = prec.map(PRECISION_RANK).fillna(2).astype(int)
     radius = [radius_m(p, r) for p, r in zip(prec, col("radius_km", 0.0), strict=True)]
     empty = [""] * n
     sentence = col("sentence").fillna("").astype(str).tolist() if with_sentences else empty

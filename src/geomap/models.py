@@ -13,6 +13,8 @@ from datetime import date
 
 #: Location precision, finest first (ACLED geo_precision / UCDP where_prec in words).
 PRECISIONS = ("landmark", "district", "city", "region", "country", "sea", "continent")
+#: Fine to coarse as numbers: which of two places can lie inside the other.
+PRECISION_RANK = {k: i for i, k in enumerate(PRECISIONS)}
 #: Date precision, finest first.
 DATE_PRECISIONS = ("day", "week", "month", "year")
 #: ACLED's six event types.

@@ -27,7 +27,7 @@ from geomap.events.model import UNKNOWN_NAME, Candidate, EventPlaceModel, Senten
 from geomap.events.slots import INSIDE, LIST_JOIN
 from geomap.events.triggers import Found, find_triggers, specific
 from geomap.lexicon import DEMONYMS, NEVER_PLACES, TITLES
-from geomap.models import Doc, Event, Mention, Place
+from geomap.models import PRECISION_RANK, Doc, Event, Mention, Place
 from geomap.patterns import Pattern
 
 # "KYIV, Nov 11 (Reuters) - ", "GOMA, Democratic Republic of Congo, Jan 28 - ": where the story was filed.
@@ -58,7 +58,6 @@ LIST_NOUN = Pattern(
     "Gunmen raided [Akida] village and Mbuta village.", "Gunmen raided [Akida] and Mbuta villages.", "after")
 #: The radius given to "the area around a town" when an unknown place is put near it.
 AROUND_KM = 25.0
-_RANK = {"landmark": 0, "district": 1, "city": 2, "region": 3, "country": 4, "sea": 5, "continent": 6}
 
 
 class Story:
@@ -334,7 +333,7 @@ def _inside(inner: Mention, outer: Mention) -> bool:
 
 
 def _place_inside(a: Place, b: Place) -> bool:
-    if a.country_code != b.country_code or _RANK.get(a.kind, 9) >= _RANK.get(b.kind, 9):
+    if a.country_code != b.country_code or PRECISION_RANK.get(a.kind, 9) >= PRECISION_RANK.get(b.kind, 9):
         return False
     return b.kind == "country" or not b.admin1 or not a.admin1 or a.admin1 == b.admin1
 

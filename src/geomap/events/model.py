@@ -19,6 +19,7 @@ from pathlib import Path
 from geomap.events import slots
 from geomap.events.triggers import Found
 from geomap.lexicon import common_words
+from geomap.models import PRECISION_RANK
 from geomap.patterns import Pattern
 
 MODEL_PATH = Path(__file__).resolve().parents[3] / "data" / "models" / "event_places.json"
@@ -71,6 +72,7 @@ class Sentence:
         lowered = text.lower()
         self.lower = lowered if len(lowered) == len(text) else text  # offsets must match: else the slow path
         self.triggers = triggers
+        self.first = len(text) - len(text.lstrip())  # offset of the first word: once, not per candidate
         self.clauses = slots.Clauses(text)
         self.hypothetical = [m.start() for m in slots.HYPOTHETICAL.finditer(text)]
         self.negation = [m.start() for m in slots.NEGATION.finditer(text)]
@@ -124,7 +126,7 @@ def features(sent: Sentence, cands: list[Candidate], k: int) -> list[str]:
     f = [f"w-2={word[0]}", f"w-1={word[1]}", f"w-2,w-1={word[0]} {word[1]}", f"w+1={word[2]}", f"w+2={word[3]}",
          f"w-1,w+1={word[1]} {word[2]}", f"first={own[0]}", f"last={own[-1]}",
          f"kind={c.kind or '?'}", f"hint={c.hint}", f"len={min(len(own), 4)}"]
-    if not text[:c.start].strip():
+    if c.start <= sent.first:
         f.append("sentence-initial")
     for p in slots.BEFORE:
         if p.search_lowered(before, before_l):
@@ -187,7 +189,10 @@ def _trigger_features(sent: Sentence, c: Candidate, prev: str) -> list[str]:
     return out
 
 
-_RANK = {"landmark": 0, "district": 1, "city": 2, "region": 3, "country": 4, "sea": 5, "continent": 6, "": 2}
+def _rank(kind: str) -> int:
+    """Fine-to-coarse rank; a name the gazetteer lacks ranks as a town."""
+    return PRECISION_RANK[kind or "city"]
+
 
 
 def _neighbour_features(sent: Sentence, cands: list[Candidate], k: int) -> list[str]:
@@ -201,17 +206,17 @@ def _neighbour_features(sent: Sentence, cands: list[Candidate], k: int) -> list[
             out.append("list-after-place")
         if slots.NEAR_AFTER_PLACE.match_at(gap):
             out.append("near-after-place")
-        if gap.strip() in (",", "of", "in") and _RANK[c.kind] > _RANK[prev.kind]:
+        if gap.strip() in (",", "of", "in") and _rank(c.kind) > _rank(prev.kind):
             out.append("contains-previous")  # "Sanaa, Yemen", "the village of X in Y"
     if k + 1 < n:
         nxt = cands[k + 1]
         gap = text[c.end: nxt.start].strip()
-        if gap in (",", "of", "in") and _RANK[nxt.kind] > _RANK[c.kind]:
+        if gap in (",", "of", "in") and _rank(nxt.kind) > _rank(c.kind):
             out.append("inside-next")
     mine = sent.nearest_trigger(c.start, c.end)[1]
     closer = sum(1 for o in cands if o is not c and 0 <= sent.nearest_trigger(o.start, o.end)[1] < mine)
     out.append(f"trigger-rank={min(closer, 2)}")  # 0: no other place is nearer to an event word
-    finer = any(o is not c and _RANK[o.kind] < _RANK[c.kind] and (not c.country or o.country == c.country)
+    finer = any(o is not c and _rank(o.kind) < _rank(c.kind) and (not c.country or o.country == c.country)
                 for o in cands)
     if finer:
         out.append("finer-place-in-sentence")

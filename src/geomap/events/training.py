@@ -131,20 +131,38 @@ def near(lat: float, lon: float, points: list[tuple[float, float, float]]) -> bo
     return any(great_circle((lat, lon), (a, b)).km <= r for a, b, r in points)
 
 
+def run_steps(doc, steps):
+    """`doc` through pipeline steps (e.g. every step before the events step)."""
+    for _, step in steps:
+        doc = step(doc)
+    return doc
+
+
 def prepare(split: str, data: Path, steps) -> list[tuple[Record, object]]:
     """(record, Doc) for one side of the split, run through `steps` (the pipeline before the events step)."""
     from datetime import date
 
     from geomap.models import Article, Doc
 
-    out = []
-    for rec in read_records(data):
-        if split_of(rec.text) == split:
-            doc = Doc(Article(rec.id, date(2017, 1, 1), rec.text))
-            for _, step in steps:
-                doc = step(doc)
-            out.append((rec, doc))
-    return out
+    return [(rec, run_steps(Doc(Article(rec.id, date(2017, 1, 1), rec.text)), steps))
+            for rec in read_records(data) if split_of(rec.text) == split]
+
+
+def candidate_sets(doc, event_words_only: bool = True) -> Iterator[tuple[int, object, list, list]]:
+    """(sentence offset, Sentence, candidates, their mentions) per sentence, exactly as the events step builds them
+    (`sentence_candidates`): for training, for dev scoring and for the harness's recognition ceiling."""
+    from geomap.events.extract import sentence_candidates
+    from geomap.events.triggers import find_triggers
+
+    by_sentence: dict[int, list] = {}
+    for m in doc.mentions:
+        if m.found_by == "toponyms":
+            by_sentence.setdefault(m.sentence, []).append(m)
+    for si, st in enumerate(doc.sentences):
+        trig = find_triggers(st.text)
+        if trig or not event_words_only:
+            sent, cands, owners = sentence_candidates(st.text, st.start, by_sentence.get(si, []), trig)
+            yield st.start, sent, cands, owners
 
 
 def event_place_score(pairs: list[tuple[Record, object]], extractor) -> Score:
