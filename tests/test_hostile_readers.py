@@ -35,6 +35,20 @@ def test_a_field_over_128_kb_does_not_drop_the_later_rows(tmp_path):
     assert arts[0].text == long_text and arts[2].origin == f"{f}:4"
 
 
+def test_a_field_over_the_article_limit_is_reported_and_its_inside_never_read_as_rows(tmp_path, monkeypatch):
+    from geomap import config
+
+    monkeypatch.setattr(config, "MAX_ARTICLE_BYTES", 2000)
+    f = tmp_path / "huge.csv"
+    inside = f"{'Shelling hit Kherson on Monday. ' * 100}\n2022-11-05,{ROW}\nmore of the same story."
+    f.write_text(f'published,text\n2022-11-01,{ROW}\n2022-11-02,"{inside}"\n2022-11-03,{ROW} Again.\n')
+    arts, errors = _read(f)
+    assert [a.published for a in arts] == [date(2022, 11, 1), date(2022, 11, 3)]
+    assert errors == [f"{f}:3: a field is longer than the 0.002 MB article limit (set GEOMAP_MAX_ARTICLE_MB to raise "
+                      "it); rows 3-5 are skipped"]
+    assert arts[1].origin == f"{f}:6"
+
+
 def test_an_unterminated_quote_is_reported_not_joined(tmp_path):
     f = tmp_path / "quote.csv"
     f.write_text(f'published,text\n2022-11-01,"{ROW}\n2022-11-02,{ROW}\n2022-11-03,{ROW}\n')

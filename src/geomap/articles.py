@@ -14,6 +14,7 @@ from collections.abc import Iterable, Iterator
 from datetime import date, timedelta
 from pathlib import Path
 
+from geomap import config
 from geomap.exceptions import InputError
 from geomap.models import Article
 
@@ -122,8 +123,6 @@ def parse_seed_text(text: str, origin: str, article_id: str) -> Article:
 
 def check_size(size: int, origin: str, line: int | None = None, field: str | None = None) -> None:
     """Refuse an article larger than config.MAX_ARTICLE_BYTES, before any work is spent on it."""
-    from geomap import config
-
     if size > config.MAX_ARTICLE_BYTES:
         raise InputError(origin, f"article is {size / 1e6:.3g} MB, over the {config.MAX_ARTICLE_BYTES / 1e6:g} MB "
                          "limit (set GEOMAP_MAX_ARTICLE_MB to raise it)", line, field)
@@ -171,17 +170,52 @@ def _row_article(row: dict, origin: str, line: int | None, default_id: str, defa
     )
 
 
-#: csv's default field limit (128 KB) ended the whole file at the first long article; the article size limit
-#: (config.MAX_ARTICLE_BYTES) is the real bound and gives a proper message.
-CSV_FIELD_LIMIT = 2**31 - 1
+def csv_field_limit() -> int:
+    """The longest CSV field read, in characters: the article size limit (a UTF-8 character is at least one byte,
+    so no field within the limit is cut). csv's default (128 KB) ended the whole file at the first long article;
+    no limit at all let one 50 MB field cost 200 MB (csv builds a field four bytes per character)."""
+    return config.MAX_ARTICLE_BYTES + 1
+
+
+class _Lines:
+    """`text` in lines ending with a newline, made one at a time (io.StringIO held a 4-byte-per-character copy of a
+    whole upload), counting the quote characters since `mark()` so that a row cut short by the field limit can be
+    skipped to its real end instead of reading the inside of its quoted field as rows."""
+
+    def __init__(self, text: str) -> None:
+        self.text, self.start, self.quotes, self.count = text, 0, 0, 0
+
+    def __iter__(self) -> _Lines:
+        return self
+
+    def __next__(self) -> str:
+        text, start = self.text, self.start
+        if start >= len(text):
+            raise StopIteration
+        end = text.find("\n", start)
+        end = len(text) if end < 0 else end + 1
+        self.start = end
+        self.count += 1
+        self.quotes += text.count('"', start, end)
+        return text[start:end]
+
+    def mark(self) -> None:
+        self.quotes = 0
+
+    def skip_quoted(self) -> None:
+        """Skip to the line that closes an open quoted field."""
+        while self.quotes % 2 and self.start < len(self.text):
+            next(self)
 
 
 def iter_csv(text: str, origin: str, stem: str, default_date: date | None = None) -> Iterator[ReadResult]:
     """Rows of a CSV table. Every row that is not read is reported with its first line number and the reason; a
     quote left open (which makes the csv module swallow the following rows into one field) is reported, never
-    stored as one article joined from several rows."""
-    csv.field_size_limit(max(csv.field_size_limit(), CSV_FIELD_LIMIT))
-    reader = csv.reader(_lines(text))
+    stored as one article joined from several rows; a field over the article size limit is reported and skipped to
+    the end of its row."""
+    csv.field_size_limit(csv_field_limit())
+    lines = _Lines(text)
+    reader = csv.reader(lines)
     try:
         header = [h.strip().lower() for h in next(reader, [])]
     except csv.Error as exc:
@@ -191,44 +225,49 @@ def iter_csv(text: str, origin: str, stem: str, default_date: date | None = None
         yield InputError(origin, f"CSV header {','.join(header)!r:.80} lacks published/text columns", 1)
         return
     date_col = header.index("published" if "published" in header else "date")
-    end = reader.line_num
+    end = lines.count
     while True:
         first = end + 1
+        lines.mark()
         try:
             values = next(reader, None)
         except csv.Error as exc:
-            end = reader.line_num
-            yield InputError(origin, f"malformed CSV row: {exc}", first)
+            yield _csv_error(exc, lines, origin, first)
+            end = lines.count
             continue
         if values is None:
             return
-        end = reader.line_num
+        end = lines.count
         if not values:
             continue  # a blank line
-        if len(values) != len(header):
-            yield InputError(origin, f"row has {len(values)} fields where the header has {len(header)}", first)
-            continue
-        joined = _joined_row(values, len(header), date_col) if end > first else None
-        if joined is not None:
-            yield InputError(origin, f"a quote opened in this row is not closed before a line that reads as a row of "
-                             f"its own ({joined!r:.40}); rows {first}-{end} were joined and are skipped: fix the "
-                             "quote", first)
-            continue
-        try:
-            yield _row_article(dict(zip(header, values, strict=True)), origin, first, f"{stem}-{end}", default_date)
-        except InputError as exc:
-            yield exc
+        yield _csv_row(values, header, date_col, origin, (first, end), f"{stem}-{end}", default_date)
 
 
-def _lines(text: str) -> Iterator[str]:
-    """`text` in lines ending with a newline, made one at a time: io.StringIO held a 4-byte-per-character copy of a
-    whole upload (200 MB for 50 MB of CSV)."""
-    start = 0
-    while start < len(text):
-        end = text.find("\n", start)
-        end = len(text) if end < 0 else end + 1
-        yield text[start:end]
-        start = end
+def _csv_error(exc: csv.Error, lines: _Lines, origin: str, first: int) -> InputError:
+    """The message for a row the csv module could not read; a field over the limit is skipped to its row's end."""
+    if "field limit" not in str(exc):
+        return InputError(origin, f"malformed CSV row: {exc}", first)
+    lines.skip_quoted()
+    rows = f"rows {first}-{lines.count} are" if lines.count > first else "the row is"
+    return InputError(origin, f"a field is longer than the {config.MAX_ARTICLE_BYTES / 1e6:g} MB article limit (set "
+                      f"GEOMAP_MAX_ARTICLE_MB to raise it); {rows} skipped", first)
+
+
+def _csv_row(values: list[str], header: list[str], date_col: int, origin: str, lines: tuple[int, int],
+             default_id: str, default_date: date | None) -> ReadResult:
+    """One parsed row: an Article, or the reason it is not one."""
+    first, end = lines
+    if len(values) != len(header):
+        return InputError(origin, f"row has {len(values)} fields where the header has {len(header)}", first)
+    joined = _joined_row(values, len(header), date_col) if end > first else None
+    if joined is not None:
+        return InputError(origin, f"a quote opened in this row is not closed before a line that reads as a row of "
+                          f"its own ({joined!r:.40}); rows {first}-{end} were joined and are skipped: fix the quote",
+                          first)
+    try:
+        return _row_article(dict(zip(header, values, strict=True)), origin, first, default_id, default_date)
+    except InputError as exc:
+        return exc
 
 
 def _joined_row(values: list[str], width: int, date_col: int) -> str | None:
