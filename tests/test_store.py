@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from geomap.exceptions import InputError, StoreError
-from geomap.export import ACLED_COLUMNS, write_records
+from geomap.export import EXPORT_COLUMNS, write_records
 from geomap.models import Article, Doc, Event, Mention, Place
 from geomap.store import MIGRATIONS, SCHEMA_VERSION, IngestReport, Store, cell_of
 
@@ -203,7 +203,7 @@ def test_export_formats_and_date_filters(store: Store) -> None:
     out = io.StringIO()
     assert write_records(iter(recs), "csv", out) == len(recs)
     lines = out.getvalue().splitlines()
-    assert lines[0].split(",") == ACLED_COLUMNS and len(lines) == len(recs) + 1
+    assert lines[0].split(",") == EXPORT_COLUMNS and len(lines) == len(recs) + 1
     out = io.StringIO()
     write_records(iter(recs), "geojson", out)
     fc = json.loads(out.getvalue())

@@ -45,6 +45,17 @@ DEMONYM_FORCE = {"Russian": "Russian forces", "Ukrainian": "Ukrainian forces", "
                  "Somali": "Somali forces", "Afghan": "Afghan forces", "Iraqi": "Iraqi forces",
                  "Pakistani": "Pakistani forces", "Indian": "Indian forces", "Congolese": "Congolese forces"}
 
+#: The state whose forces each force actor is (ISO-2), for ACLED's actor types (home: state forces, abroad:
+#: external forces). "Congolese forces" is left out: the word names two states.
+FORCE_COUNTRY = {
+    "Russian forces": "RU", "Ukrainian forces": "UA", "Israeli forces": "IL", "Chinese forces": "CN",
+    "Belarusian forces": "BY", "Iranian forces": "IR", "Syrian forces": "SY", "Sudanese army": "SD",
+    "Azerbaijani forces": "AZ", "Armenian forces": "AM", "Malian forces": "ML", "US forces": "US",
+    "British forces": "GB", "Turkish forces": "TR", "Lebanese forces": "LB", "Yemeni forces": "YE",
+    "Burkinabe forces": "BF", "Nigerien forces": "NE", "Georgian forces": "GE", "Nigerian forces": "NG",
+    "Kenyan forces": "KE", "Somali forces": "SO", "Afghan forces": "AF", "Iraqi forces": "IQ",
+    "Pakistani forces": "PK", "Indian forces": "IN", "Myanmar military": "MM", "Polish forces": "PL",
+}
 
 def actors(text: str) -> list[str]:
     """The actors a sentence names, in the order written, without repeats."""
