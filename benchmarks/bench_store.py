@@ -20,7 +20,8 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import generate  # noqa: E402
 
-from geomap.store import MIGRATIONS, IngestReport, Store, cell_of  # noqa: E402
+from geomap.ingest import IngestReport, store_doc  # noqa: E402
+from geomap.store import MIGRATIONS, Store, cell_of  # noqa: E402
 
 CHUNK = 50_000  # articles generated at a time (memory stays flat)
 
@@ -31,7 +32,7 @@ def load(store: Store, n_events: int) -> tuple[int, float]:
     report = IngestReport()
     while store.count_events() < n_events:
         for d in generate.generate_docs(CHUNK, seed=seed):
-            store.store_doc(d, report)
+            store_doc(store, d, report)
             articles += 1
         seed += 1
         print(f"  {articles} articles, {store.count_events()} events, {time.perf_counter() - t0:.0f} s",
