@@ -20,10 +20,11 @@ compares it with its own. A batch from a worker with another fingerprint is refu
 mixing two pipelines' events in one store.
 
 Progress and summary (decision): progress goes to stderr unless `--quiet`, so stdout stays the machine-readable
-summary. On a terminal it is one redrawn bar (at most 10 redraws/s); when stderr is not a terminal (CI, cron, a log
-file) it is a plain line every 5 s plus the final one, so a long backfill shows it is alive without flooding the log.
-The bar knows its total from a cheap first pass over the inputs (reading only, no pipeline). The summary line is
-"N new, M already stored, K failed ..." followed by one "failed: where: reason" line per failed file or row.
+summary. On a terminal it is one tqdm bar redrawn in place (at most 10 redraws/s); when stderr is not a terminal (CI,
+cron, a log file) it is the same meter as a plain line every 5 s plus the final one, so a long backfill shows it is
+alive without flooding the log. The bar knows its total from a cheap first pass over the inputs (reading only, no
+pipeline). The summary line is "N new, M already stored, K failed ..." followed by one "failed: where: reason" line
+per failed file or row.
 
 This module owns the ingest's reporting (`IngestReport`, `Ticker`) and runs the pipeline; the store only stores
 (the data flows one way: ingest -> pipeline, ingest -> store).
@@ -42,6 +43,8 @@ from collections.abc import Callable, Iterable, Iterator, Sized
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Any
+
+from tqdm import tqdm
 
 from geomap import config
 from geomap.articles import read_paths
@@ -181,14 +184,17 @@ def store_doc(store: Store, doc: Doc, report: IngestReport) -> None:
 
 
 class ProgressBar:
-    """A dependency-free progress line on stderr: `[#####.....] 1234/5000 25% 310.2/s  file.csv:12`.
+    """The CLI's progress on stderr, a tqdm meter: ` 25%|##        | 1234/5000 [00:04<00:12, 310.2 articles/s,
+    file.csv:12]`.
 
-    Redrawn at most 10 times a second on a terminal, every 5 s otherwise (logs stay readable)."""
+    On a terminal tqdm redraws it in place, at most 10 times a second. Elsewhere (a log file, CI, cron) the same
+    meter is written as a whole line every 5 s plus the final one: tqdm's in-place redraw (carriage returns) would
+    make a log one unreadable line."""
 
-    def __init__(self, stream: IO[str] | None = None, width: int = 30):
+    def __init__(self, stream: IO[str] | None = None):
         self.stream = stream or sys.stderr
-        self.width = width
         self.tty = bool(getattr(self.stream, "isatty", lambda: False)())
+        self.bar: tqdm | None = None  # the terminal's bar, made on the first call (when the total is known)
         self.t0 = time.monotonic()
         self.last = 0.0
         self.done = 0
@@ -197,30 +203,32 @@ class ProgressBar:
 
     def __call__(self, done: int, total: int, label: str, force: bool = False) -> None:
         self.done, self.total, self.label = done, total, label
-        now = time.monotonic()
-        if not force and now - self.last < (0.1 if self.tty else 5.0) and done != total:
-            return
-        self.last = now
-        rate = done / max(now - self.t0, 1e-9)
-        if total:
-            filled = int(self.width * done / total)
-            bar = f"[{'#' * filled}{'.' * (self.width - filled)}] {done}/{total} {100 * done // total:3d}%"
-        else:
-            bar = f"{done} articles"
-        line = f"{bar} {rate:.1f}/s  {label[-40:]}"
         if self.tty:
-            self.stream.write("\r" + line[:150].ljust(100))
-        else:
+            self._redraw()
+            return
+        now = time.monotonic()
+        if force or now - self.last >= 5.0 or done == total:
+            self.last = now
+            line = tqdm.format_meter(done, total or None, now - self.t0, ascii=True, unit=" articles",
+                                     postfix=label[-40:])
             self.stream.write(line + "\n")
-        self.stream.flush()
+            self.stream.flush()
+
+    def _redraw(self) -> None:
+        if self.bar is None:
+            self.bar = tqdm(total=self.total or None, file=self.stream, unit=" articles", ascii=True,
+                            mininterval=0.1, leave=True)
+        if self.total and self.bar.total != self.total:
+            self.bar.total = self.total
+        self.bar.set_postfix_str(self.label[-40:], refresh=False)
+        self.bar.update(self.done - self.bar.n)
 
     def finish(self) -> None:
         """Draw the final state (unless already drawn) and end the line."""
-        if self.done and (self.total == 0 or self.done != self.total):
+        if self.bar is not None:
+            self.bar.close()  # tqdm draws the final state and ends its line
+        elif self.done and (self.total == 0 or self.done != self.total):
             self(self.done, self.total, self.label, force=True)
-        if self.tty and self.done:
-            self.stream.write("\n")
-            self.stream.flush()
 
 
 def run_ingest(paths: list[str], db_path: Path, engine: str = "local", scheduler: str | None = None,
