@@ -17,6 +17,7 @@ from geomap.store.database import Store
 from geomap.store.merge import CELL_DEG, MERGE_TOLERANCE_KM, cell_of
 from geomap.store.queries import FRAME_COLUMNS, dict_rows
 from geomap.store.schema import MIGRATIONS, SCHEMA_VERSION, event_uid
+from geomap.store.writes import DeletedArticle
 
-__all__ = ["CELL_DEG", "FRAME_COLUMNS", "MERGE_TOLERANCE_KM", "MIGRATIONS", "SCHEMA_VERSION", "Store", "cell_of",
-           "dict_rows", "event_uid"]
+__all__ = ["CELL_DEG", "FRAME_COLUMNS", "MERGE_TOLERANCE_KM", "MIGRATIONS", "SCHEMA_VERSION", "DeletedArticle",
+           "Store", "cell_of", "dict_rows", "event_uid"]

@@ -7,11 +7,18 @@ import json
 import sqlite3
 from collections.abc import Iterable
 from datetime import UTC, datetime
-from typing import Any
+from typing import Any, NamedTuple
 
 from geomap.models import Doc, Event
 from geomap.store.connection import transaction
 from geomap.store.merge import cell_of, merge_into, merge_target, refold
+
+
+class DeletedArticle(NamedTuple):
+    """What deleting an article did to the events it reported."""
+
+    events_removed: int  # events only it reported
+    events_kept: int  # events other articles also reported, now without its report
 
 
 class Writes:
@@ -74,6 +81,27 @@ class Writes:
                 done.append(doc.article.id)
         return done
 
+    def delete_article(self, article_id: str) -> DeletedArticle | None:
+        """Remove a stored article with its mentions and event reports, in ONE transaction; None when no article
+        has that id.
+
+        An event only this article reported goes. An event other articles also reported stays, re-folded from their
+        reports as if this article had never been ingested (dates, actors, fatalities, source count and primary
+        source; see merge.refold); it keeps its place and its stable uid, so links to it survive. Items read from
+        followed sources keep their row (the watcher does not fetch them again) with the article link cleared.
+        """
+        c = self.conn
+        with transaction(c):
+            row = c.execute("SELECT id FROM articles WHERE ext_id = ?", (article_id,)).fetchone()
+            if row is None:
+                return None
+            eids = _drop_reports(c, row[0])
+            marks = ",".join("?" * len(eids))
+            kept = c.execute(f"SELECT count(*) FROM events WHERE id IN ({marks})", eids).fetchone()[0]
+            c.execute("DELETE FROM mentions WHERE article = ?", (row[0],))
+            c.execute("DELETE FROM articles WHERE id = ?", (row[0],))
+        return DeletedArticle(events_removed=len(eids) - kept, events_kept=kept)
+
 
 def _add_event(c: sqlite3.Connection, aid: int, ev: Event) -> bool:
     """Insert one event or merge it into a stored duplicate; True when a new event row was made."""
@@ -106,13 +134,17 @@ def _add_event(c: sqlite3.Connection, aid: int, ev: Event) -> bool:
     return target is None
 
 
-def _drop_reports(c: sqlite3.Connection, aid: int) -> None:
+def _drop_reports(c: sqlite3.Connection, aid: int) -> list[int]:
     """Withdraw one article's event reports (inside the caller's transaction): an event left with no report goes;
-    the others are re-folded from the reports that remain, as if the withdrawn one had never come."""
-    eids = [r[0] for r in c.execute("SELECT event FROM event_sources WHERE article = ?", (aid,))]
+    the others are re-folded from the reports that remain, as if the withdrawn one had never come. Returns the ids
+    of the events it touched."""
+    # the events it reported, and any whose primary source it still is (stores whose report rows were lost)
+    eids = [r[0] for r in c.execute("SELECT event FROM event_sources WHERE article = ? UNION "
+                                    "SELECT id FROM events WHERE article = ?", (aid, aid))]
     c.execute("DELETE FROM event_sources WHERE article = ?", (aid,))
     for eid in eids:
         refold(c, eid)
+    return eids
 
 
 def _insert_mentions(c: sqlite3.Connection, aid: int, doc: Doc) -> None:
