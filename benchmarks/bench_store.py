@@ -3,7 +3,7 @@
     .venv/bin/python benchmarks/bench_store.py [--events 1000000] [--db /tmp/bench.sqlite] [--runs 9]
 
 Loads generated pipeline output (benchmarks/generate.py `generate_docs`) through the real write path
-(`Store.store_doc`: one transaction per article, duplicate-event merge), so load rate = store write rate without
+(`geomap.ingest.store_doc`: one transaction per article, duplicate-event merge), so load rate = store write rate without
 the pipeline. Prints medians of several runs; nothing here is asserted.
 """
 
