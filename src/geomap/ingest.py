@@ -278,7 +278,7 @@ class _Sized:
 #: The modules whose code decides what the pipeline extracts (DESIGN §1), by module name.
 PIPELINE_MODULES = ("geomap.models", "geomap.pipeline", "geomap.text", "geomap.toponyms", "geomap.resolve",
                     "geomap.events", "geomap.patterns", "geomap.dates", "geomap.lexicon", "geomap.gazetteer",
-                    "geomap.geocoders")
+                    "geomap.geocoders", "geomap.geo")
 _CODE_HASH: str | None = None  # the pipeline's code in this process, hashed once: code does not reload
 _DATA_HASH: tuple[tuple, str] | None = None  # (file stamps, hash) of the gazetteer files last seen
 #: This module as imported: the writer and the workers must also agree on `process_batch`'s result format.
