@@ -3,7 +3,7 @@
     .venv/bin/python benchmarks/bench_store.py [--events 1000000] [--db /tmp/bench.sqlite] [--runs 9]
 
 Loads generated pipeline output (benchmarks/generate.py `generate_docs`) through the real write path
-(`Store.store_doc`: one transaction per article, duplicate-event merge), so load rate = store write rate without
+(`geomap.ingest.store_doc`: one transaction per article, duplicate-event merge), so load rate = store write rate without
 the pipeline. Prints medians of several runs; nothing here is asserted.
 """
 
@@ -20,7 +20,8 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import generate  # noqa: E402
 
-from geomap.store import MIGRATIONS, IngestReport, Store, cell_of  # noqa: E402
+from geomap.ingest import IngestReport, store_doc  # noqa: E402
+from geomap.store import MIGRATIONS, Store, cell_of  # noqa: E402
 
 CHUNK = 50_000  # articles generated at a time (memory stays flat)
 
@@ -31,7 +32,7 @@ def load(store: Store, n_events: int) -> tuple[int, float]:
     report = IngestReport()
     while store.count_events() < n_events:
         for d in generate.generate_docs(CHUNK, seed=seed):
-            store.store_doc(d, report)
+            store_doc(store, d, report)
             articles += 1
         seed += 1
         print(f"  {articles} articles, {store.count_events()} events, {time.perf_counter() - t0:.0f} s",

@@ -35,9 +35,9 @@ from eval_toponyms import CORPORA, SEED, split_docs  # noqa: E402
 
 from geomap import config  # noqa: E402
 from geomap.gazetteer import load_gazetteer  # noqa: E402
+from geomap.geo import haversine_km  # noqa: E402
 from geomap.models import Article, Doc  # noqa: E402
 from geomap.resolve import FEATURES, Context, Resolver, Weights  # noqa: E402
-from geomap.store import haversine_km  # noqa: E402
 from geomap.text import sentencize  # noqa: E402
 from geomap.toponyms import ToponymFinder  # noqa: E402
 

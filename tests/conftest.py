@@ -112,10 +112,11 @@ def start_app(db: Path, log: Path, env_extra: dict[str, str] | None = None, time
 def ingest_into(db: Path, paths: list[Path]) -> None:
     """Fill a store with the real reader + pipeline, as `geomap ingest` does."""
     from geomap.articles import read_paths
+    from geomap.ingest import ingest_articles
     from geomap.store import Store
 
     with Store.open(db) as store:
-        report = store.ingest_articles(list(read_paths(paths)))
+        report = ingest_articles(store, list(read_paths(paths)))
     assert not report.failed, report.summary()
 
 

@@ -8,6 +8,7 @@ from geomap import appstate
 from geomap.articles import from_text
 from geomap.corrections import reapply, resolutions_of
 from geomap.gazetteer import COLUMNS, Gazetteer, add_override
+from geomap.ingest import ingest_articles
 from geomap.store import Store
 
 
@@ -28,7 +29,7 @@ def test_reapply_adds_then_moves_an_event_for_an_overridden_name(tmp_path):
     db = tmp_path / "s.sqlite"
     text = "Russian shelling hit Zorvyanka on Tuesday, killing two civilians, the governor said."
     with Store.open(db) as store:
-        store.ingest_articles([from_text(text, date(2022, 11, 10), title="t")])
+        ingest_articles(store, [from_text(text, date(2022, 11, 10), title="t")])
         assert store.count_events() == 0
     ov = tmp_path / "ov.csv"
     gaz_csv = tiny_gazetteer(tmp_path)
@@ -48,7 +49,7 @@ def test_reapply_adds_then_moves_an_event_for_an_overridden_name(tmp_path):
 def test_reapply_without_matching_article_changes_nothing(tmp_path):
     db = tmp_path / "s.sqlite"
     with Store.open(db) as store:
-        store.ingest_articles([from_text("Missiles struck Kharkiv on Monday.", date(2022, 11, 10))])
+        ingest_articles(store, [from_text("Missiles struck Kharkiv on Monday.", date(2022, 11, 10))])
         before = store.events_frame()
     rep = reapply(db, "Nowhereville", gazetteer=Gazetteer.load(tiny_gazetteer(tmp_path), use_cache=False))
     assert rep.articles == []

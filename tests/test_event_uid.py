@@ -12,6 +12,7 @@ from geomap.articles import from_text
 from geomap.corrections import reapply
 from geomap.export import acled_row
 from geomap.gazetteer import Gazetteer, add_override
+from geomap.ingest import ingest_articles
 from geomap.store import SCHEMA_VERSION, Store, event_uid
 
 TEXT = "Russian shelling hit Zorvyanka on Tuesday, killing two civilians, the governor said."
@@ -20,7 +21,7 @@ TEXT = "Russian shelling hit Zorvyanka on Tuesday, killing two civilians, the go
 def _moved_store(tmp_path):
     db = tmp_path / "s.sqlite"
     with Store.open(db) as store:
-        store.ingest_articles([from_text(TEXT, date(2022, 11, 10), title="t")])
+        ingest_articles(store, [from_text(TEXT, date(2022, 11, 10), title="t")])
     return db
 
 
@@ -39,7 +40,7 @@ def test_a_correction_moves_the_event_but_keeps_its_id(tmp_path):
             art_hash = store.conn.execute("SELECT hash FROM articles WHERE title = 't'").fetchone()[0]
             rec = next(store.event_records(text="Zorvyanka"))
             # a later event: the corrected one comes back under a new row number
-            store.ingest_articles([from_text("Missiles struck Kharkiv on Monday.", date(2022, 11, 10))])
+            ingest_articles(store, [from_text("Missiles struck Kharkiv on Monday.", date(2022, 11, 10))])
     assert rows[0] != rows[1], "the correction re-creates the row (a new row number)"
     assert uids[0] == uids[1] == event_uid(art_hash, TEXT, TEXT.index("Zorvyanka"), "Zorvyanka")
     assert acled_row(rec)["event_id_cnty"] == uids[1]
@@ -51,8 +52,8 @@ def test_the_same_article_in_another_store_gets_the_same_ids(tmp_path):
     for name in ("a", "b"):
         with Store.open(tmp_path / f"{name}.sqlite") as store:
             if name == "b":  # another article first: different row numbers
-                store.ingest_articles([from_text("Shelling hit Kherson on Friday.", date(2022, 11, 1))])
-            store.ingest_articles(arts)
+                ingest_articles(store, [from_text("Shelling hit Kherson on Friday.", date(2022, 11, 1))])
+            ingest_articles(store, arts)
             df = store.events_frame(articles=[arts[0].id])
             ids.append(sorted(df["uid"]))
     assert len(ids[0]) == 2 and ids[0] == ids[1]
@@ -61,7 +62,7 @@ def test_the_same_article_in_another_store_gets_the_same_ids(tmp_path):
 def test_a_v5_store_migrates_to_stable_ids(tmp_path):
     db = _moved_store(tmp_path)
     with Store.open(db) as store:
-        store.ingest_articles([from_text("Missiles struck Kharkiv on Monday.", date(2022, 11, 10))])
+        ingest_articles(store, [from_text("Missiles struck Kharkiv on Monday.", date(2022, 11, 10))])
         before = store.events_frame()[["event_id", "uid"]]
     assert len(before) >= 1 and before["uid"].str.startswith("e").all()
     c = sqlite3.connect(db)  # what a v5 geomap left: no uid column

@@ -9,6 +9,7 @@ import pytest
 
 from geomap import appstate
 from geomap.articles import from_text
+from geomap.ingest import ingest_articles
 from geomap.store import Store
 
 TEXT = ("A Russian missile hit a cargo ship in the Black Sea on Monday, the navy said.\n\n"
@@ -21,7 +22,7 @@ OTHER = "Protesters rallied in Kyiv on Friday against corruption, organisers sai
 def db(tmp_path_factory):
     path = tmp_path_factory.mktemp("none") / "s.sqlite"
     with Store.open(path) as store:
-        store.ingest_articles([from_text(TEXT, date(2024, 3, 2)), from_text(OTHER, date(2024, 3, 2))])
+        ingest_articles(store, [from_text(TEXT, date(2024, 3, 2)), from_text(OTHER, date(2024, 3, 2))])
     return path
 
 

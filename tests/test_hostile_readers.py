@@ -12,6 +12,7 @@ import pytest
 
 from geomap.articles import from_text, read_path
 from geomap.exceptions import InputError
+from geomap.ingest import ingest_articles
 from geomap.models import Article
 from geomap.store import Store
 
@@ -136,7 +137,7 @@ def test_crlf_and_decomposed_unicode_copies_are_the_same_article(tmp_path):
     for i, t in enumerate(variants):
         (tmp_path / f"copy{i}.txt").write_bytes(f"date 2022-11-02\n\n{t}\n".encode())
     with Store.open(tmp_path / "s.sqlite") as store:
-        rep = store.ingest_articles(list(read_path(tmp_path)))
+        rep = ingest_articles(store, list(read_path(tmp_path)))
         assert (rep.new, rep.skipped) == (1, 2)
 
 

@@ -83,14 +83,16 @@ def test_progress_bar_output() -> None:
         bar(i, 3, f"file{i}.txt")
     bar.finish()
     lines = out.getvalue().splitlines()
-    assert lines[-1].startswith("[" + "#" * 30 + "] 3/3 100%") and lines[-1].endswith("file3.txt")
+    assert lines[-1].startswith("100%|" + "#" * 10 + "| 3/3 [") and lines[-1].endswith(", file3.txt]")
     assert len(lines) == 2  # the first call and the last one: the middle one fell inside the 5 s interval
+    assert lines[0].startswith(" 33%|###") and "\r" not in out.getvalue()
     tty = _Terminal()  # a terminal: one line redrawn in place, ended by a newline
     bar = ProgressBar(tty)
     bar(1, 0, "feed.jsonl:1")
     bar.finish()
-    assert tty.getvalue().startswith("\r1 articles ") and tty.getvalue().endswith("\n")
-    assert tty.getvalue().count("\n") == 1
+    drawn = tty.getvalue()  # tqdm's redraws in place, the last one with the count and the label
+    assert drawn.startswith("\r") and drawn.endswith("\n") and drawn.count("\n") == 1
+    assert drawn.rstrip().split("\r")[-1].startswith("1 articles [") and "feed.jsonl:1]" in drawn
 
 
 def _cli(*args: str, env: dict | None = None, **kw: object) -> subprocess.CompletedProcess:
@@ -114,7 +116,7 @@ def test_cli_ingest_and_export_with_date_filters(tmp_path: Path) -> None:
     assert n_seed > 0
     r2 = _cli("ingest", str(SEED), "--db", str(db))  # progress on: stderr is a pipe here, so plain lines
     assert r2.returncode == 0 and r2.stdout.startswith("0 new, 1 already stored, 0 failed"), r2.stdout
-    assert "1/1 100%" in r2.stderr and "\r" not in r2.stderr and "000_b3394332a4c81e9b" in r2.stderr
+    assert "100%|##########| 1/1" in r2.stderr and "\r" not in r2.stderr and "000_b3394332a4c81e9b" in r2.stderr
 
     r = _cli("export", "--db", str(db), "--format", "geojson", "--start", "2022-12-18", "--end", "2022-12-19")
     assert r.returncode == 0, r.stderr

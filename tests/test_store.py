@@ -14,8 +14,9 @@ import pytest
 
 from geomap.exceptions import InputError, StoreError
 from geomap.export import EXPORT_COLUMNS, write_records
+from geomap.ingest import IngestReport, ingest_articles, store_doc
 from geomap.models import Article, Doc, Event, Mention, Place
-from geomap.store import MIGRATIONS, SCHEMA_VERSION, IngestReport, Store, cell_of
+from geomap.store import MIGRATIONS, SCHEMA_VERSION, Store, cell_of
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "benchmarks"))
@@ -84,11 +85,11 @@ def test_add_doc_is_idempotent(store: Store) -> None:
     docs = generate.generate_docs(60, seed=3, gazetteer=False)
     first = IngestReport()
     for d in docs:
-        store.store_doc(d, first)
+        store_doc(store, d, first)
     before = dump(store.path)
     again = IngestReport()
     for d in docs:
-        store.store_doc(d, again)
+        store_doc(store, d, again)
     assert first.new > 50 and first.new + first.skipped == 60
     assert again.new == 0 and again.skipped == 60 and again.events == 0
     assert dump(store.path) == before
@@ -218,13 +219,13 @@ def test_ingest_articles_counts_errors_and_goes_on(store: Store) -> None:
     bad = Article(id="bad", published=D, text="Shelling in Kyiv \x00 broken", origin="feed.csv:9")
     items = [arts[0], InputError("feed.csv", "missing 'published' date", 4, "published"), bad, *arts[1:]]
     seen: list[tuple[int, int]] = []
-    report = store.ingest_articles(items, progress=lambda d, t, label: seen.append((d, t)),
+    report = ingest_articles(store, items, progress=lambda d, t, label: seen.append((d, t)),
                                    process=generate.keyword_process)
     assert report.new + report.skipped == 12 and report.new == store.count_articles()
     assert report.failed[0] == "feed.csv:4 [published]: missing 'published' date"
     assert report.failed[1].startswith("feed.csv:9: ValueError: NUL character")
     assert seen[-1] == (14, 14)
-    again = store.ingest_articles(arts, process=generate.keyword_process)
+    again = ingest_articles(store, arts, process=generate.keyword_process)
     assert again.new == 0 and again.skipped == 12
     assert "0 new, 12 already stored, 0 failed" in again.summary()
 
@@ -386,7 +387,7 @@ def test_store_shared_by_threads(store: Store) -> None:
     def work(k: int) -> None:
         try:
             for d in docs[k::4]:
-                store.store_doc(d, reports[k])
+                store_doc(store, d, reports[k])
                 store.events_frame(countries=["UA"])
         except BaseException as exc:  # pragma: no cover - the assertion below reports it
             errors.append(exc)
@@ -423,10 +424,10 @@ def test_a_bad_article_rolls_back_whole_and_the_rest_goes_on(store: Store) -> No
     broken = doc("broken", event(GAZA), event(KYIV, sentence="Drones hit Kyiv again on Monday."))
     broken.events[1].place = None  # type: ignore[assignment]  # fails after the article, mentions, 1st event
     report = IngestReport()
-    store.store_doc(broken, report)
+    store_doc(store, broken, report)
     assert report.new == 0 and len(report.failed) == 1 and report.failed[0].startswith("broken.txt: AttributeError")
     assert dump(store.path) == before  # nothing of the broken article, nothing stored before it lost
-    store.store_doc(doc("good2", event(KYIV_DUP)), report)
+    store_doc(store, doc("good2", event(KYIV_DUP)), report)
     assert report.new == 1 and report.merged == 1
     assert store.count_articles() == 2 and list(store.events_frame()["source_count"]) == [2]
 
@@ -438,7 +439,7 @@ def test_a_store_that_cannot_be_written_stops_with_a_clear_error(store: Store) -
     try:
         with Store(store.path, busy_timeout_s=0.05) as impatient:
             with pytest.raises(StoreError, match="cannot write .*locked"):
-                impatient.store_doc(doc("good2", event(GAZA)), IngestReport())
+                store_doc(impatient, doc("good2", event(GAZA)), IngestReport())
     finally:
         blocker.execute("ROLLBACK")
         blocker.close()

@@ -21,8 +21,9 @@ import streamlit as st
 from geomap import config, names, playback
 from geomap.articles import read_paths
 from geomap.exceptions import InputError, StoreError
+from geomap.ingest import IngestReport, ingest_articles
 from geomap.models import EVENT_TYPES, PRECISIONS
-from geomap.store import IngestReport, Store
+from geomap.store import Store
 
 APP_DIR = config.ROOT
 STATIC_DIR = APP_DIR / "static"
@@ -104,7 +105,7 @@ Progress = Callable[[int, int, str], None]
 def ingest_items(path: Path, items: list, progress: Progress | None = None) -> IngestReport:
     """Ingest already-read items (Article | InputError) into the store at `path`."""
     with _store(path) as store:
-        return store.ingest_articles(items, progress=progress)
+        return ingest_articles(store, items, progress=progress)
 
 
 def first_start_ingest(path: Path, progress: Progress | None = None) -> IngestReport | None:

@@ -142,6 +142,44 @@ def _write_atomically(path: Path, write: Callable[[IO[str]], int]) -> int:
     return n
 
 
+def cmd_articles(args: argparse.Namespace) -> int:
+    """`geomap articles list|delete`: the stored articles; delete removes one with its events, and an event other
+    articles also reported stays with their reports only (Store.delete_article)."""
+    from geomap.store import Store
+
+    with Store.open(config.db_path(args.db), create=False) as store:
+        if args.articles_cmd == "list":
+            for r in store.articles_frame().itertuples(index=False):
+                rec = {"id": r.id, "published": r.published.date().isoformat(), "n_events": int(r.n_events),
+                       "title": r.title, "source": r.source, "url": r.url}
+                print(json.dumps(rec, ensure_ascii=False) if args.format == "json" else "\t".join(map(str, (
+                    rec["id"], rec["published"], rec["n_events"], rec["title"]))))
+            return 0
+        missing = 0
+        for article_id in args.ids:
+            done = store.delete_article(article_id)
+            if done is None:
+                missing += 1
+                print(f"geomap: no stored article {article_id!r} (see `geomap articles list`)", file=sys.stderr)
+            else:
+                print(f"geomap: deleted article {article_id}: {done.events_removed} events removed, "
+                      f"{done.events_kept} kept with their other sources", file=sys.stderr)
+    return 1 if missing else 0
+
+
+def add_articles_parser(sub: argparse._SubParsersAction) -> None:
+    db = argparse.ArgumentParser(add_help=False)
+    db.add_argument("--db", default=None)
+    a = sub.add_parser("articles", help="list stored articles or delete one with its events")
+    asub = a.add_subparsers(dest="articles_cmd", required=True)
+    lst = asub.add_parser("list", help="id, published date, events and title of every stored article", parents=[db])
+    lst.add_argument("--format", choices=["text", "json"], default="text")
+    d = asub.add_parser("delete", help="delete articles, their mentions and events (merges with other articles "
+                        "are undone)", parents=[db])
+    d.add_argument("ids", nargs="+", metavar="ID", help="article id (see `geomap articles list`)")
+    a.set_defaults(func=cmd_articles)
+
+
 def cmd_prepare(args: argparse.Namespace) -> int:
     """Everything `make` prepares: the gazetteer index cache and the map's vendored JS/CSS under ./static."""
     import time
@@ -370,6 +408,7 @@ def build_parser() -> argparse.ArgumentParser:
     r = sub.add_parser("prepare", help="build caches and copy the map's JS/CSS into ./static (make does this)")
     r.set_defaults(func=cmd_prepare)
 
+    add_articles_parser(sub)
     add_gazetteer_parser(sub)
     add_sources_parsers(sub)
     return p

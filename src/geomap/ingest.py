@@ -20,10 +20,14 @@ compares it with its own. A batch from a worker with another fingerprint is refu
 mixing two pipelines' events in one store.
 
 Progress and summary (decision): progress goes to stderr unless `--quiet`, so stdout stays the machine-readable
-summary. On a terminal it is one redrawn bar (at most 10 redraws/s); when stderr is not a terminal (CI, cron, a log
-file) it is a plain line every 5 s plus the final one, so a long backfill shows it is alive without flooding the log.
-The bar knows its total from a cheap first pass over the inputs (reading only, no pipeline). The summary line is
-"N new, M already stored, K failed ..." followed by one "failed: where: reason" line per failed file or row.
+summary. On a terminal it is one tqdm bar redrawn in place (at most 10 redraws/s); when stderr is not a terminal (CI,
+cron, a log file) it is the same meter as a plain line every 5 s plus the final one, so a long backfill shows it is
+alive without flooding the log. The bar knows its total from a cheap first pass over the inputs (reading only, no
+pipeline). The summary line is "N new, M already stored, K failed ..." followed by one "failed: where: reason" line
+per failed file or row.
+
+This module owns the ingest's reporting (`IngestReport`, `Ticker`) and runs the pipeline; the store only stores
+(the data flows one way: ingest -> pipeline, ingest -> store).
 """
 
 from __future__ import annotations
@@ -31,37 +35,166 @@ from __future__ import annotations
 import hashlib
 import importlib.util
 import logging
+import sqlite3
 import sys
 import time
 from collections import deque
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sized
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Any
+
+from tqdm import tqdm
 
 from geomap import config
 from geomap.articles import read_paths
 from geomap.exceptions import GeomapError, InputError, StoreError
 from geomap.gazetteer import file_digest, file_stamp
 from geomap.models import Article, Doc, Event, Mention
-from geomap.store import IngestReport, Processor, Store, Ticker, failure_text
+from geomap.store import Store
 
-__all__ = ["IngestReport", "ProgressBar", "pipeline_fingerprint", "process_batch", "run_ingest"]
+__all__ = ["IngestReport", "Processor", "Progress", "ProgressBar", "Ticker", "failure_text", "ingest_articles",
+           "pending", "pipeline_fingerprint", "process_batch", "run_ingest", "store_doc"]
 
 #: Articles per Dask task: big enough to amortise scheduling (~1 ms/task), small enough to balance 2 workers.
 DASK_BATCH = 64
 #: How long to wait for a named Dask scheduler before saying it cannot be reached.
 SCHEDULER_TIMEOUT_S = 10
 
+#: Progress callback: (done, total, label). `total` is 0 when unknown.
+Progress = Callable[[int, int, str], None]
+#: The pipeline step an ingest runs on each article (geomap.pipeline.process_in_budget by default).
+Processor = Callable[[Article], Doc]
+
+
+class Ticker:
+    """Counts the articles an engine has finished and reports each to an optional progress callback (total 0 =
+    unknown), so every engine reports progress the same way."""
+
+    def __init__(self, progress: Progress | None, total: int = 0):
+        self.progress, self.total, self.done = progress, total, 0
+
+    def __call__(self, label: str) -> None:
+        self.done += 1
+        if self.progress is not None:
+            self.progress(self.done, self.total, label)
+
+
+@dataclass
+class IngestReport:
+    """What one ingest did. `failed` holds one "where: reason" line per article or file that could not be stored."""
+
+    new: int = 0
+    skipped: int = 0
+    failed: list[str] = field(default_factory=list)
+    events: int = 0  # events stored as new events
+    merged: int = 0  # events added as another source of an already stored event
+    article_ids: list[str] = field(default_factory=list)  # ids of the newly stored articles, in order
+    seconds: float = 0.0
+
+    def merge(self, other: IngestReport) -> None:
+        self.new += other.new
+        self.skipped += other.skipped
+        self.failed.extend(other.failed)
+        self.events += other.events
+        self.merged += other.merged
+        self.article_ids.extend(other.article_ids)
+
+    def summary(self) -> str:
+        rate = f" in {self.seconds:.1f} s ({self.new / self.seconds:.1f} articles/s)" if self.seconds > 0 else ""
+        lines = [f"{self.new} new, {self.skipped} already stored, {len(self.failed)} failed{rate}; "
+                 f"{self.events} new events, {self.merged} merged into stored events"]
+        lines += [f"failed: {f}" for f in self.failed]
+        return "\n".join(lines)
+
+
+def failure_text(err: InputError | BaseException, where: str = "") -> str:
+    """One line "where: reason" for a failure (InputError already names its file/line)."""
+    if isinstance(err, InputError):
+        return str(err)
+    return f"{where}: {type(err).__name__}: {err}"
+
+
+def _default_processor() -> Processor:
+    from geomap.pipeline import process_in_budget
+
+    return process_in_budget
+
+
+def ingest_articles(store: Store, items: Iterable[Article | InputError], progress: Progress | None = None,
+                    process: Processor | None = None) -> IngestReport:
+    """Run the pipeline on each article and store it (one transaction per article).
+
+    Already stored articles (same content hash) are skipped before the pipeline runs; InputErrors and articles
+    the pipeline fails on are counted as failed and the rest goes on.
+    """
+    process = process or _default_processor()
+    report = IngestReport()
+    t0 = time.monotonic()
+    tick = Ticker(progress, len(items) if isinstance(items, Sized) else 0)
+    for art in pending(store, items, report, tick):
+        try:
+            doc = process(art)
+        except Exception as exc:  # a pipeline bug on one article must not stop an archive ingest
+            report.failed.append(failure_text(exc, art.origin or art.id))
+        else:
+            store_doc(store, doc, report)
+        tick(art.origin or art.id)
+    report.seconds = time.monotonic() - t0
+    return report
+
+
+def pending(store: Store, items: Iterable[Article | InputError], report: IngestReport,
+            on_item: Callable[[str], None]) -> Iterator[Article]:
+    """The articles among `items` not stored yet, in order. Read errors (failed) and already stored articles
+    (skipped) are counted in `report` on the way, each followed by `on_item(label)` for the progress bar; so
+    every engine skips and counts the same way before its pipeline runs."""
+    for item in items:
+        if isinstance(item, InputError):
+            report.failed.append(failure_text(item))
+            on_item(item.origin)
+        elif store.has_article(item.content_hash):
+            report.skipped += 1
+            on_item(item.origin or item.id)
+        else:
+            yield item
+
+
+def store_doc(store: Store, doc: Doc, report: IngestReport) -> None:
+    """Store a processed article and count it in `report` (the one writer used by every engine)."""
+    try:
+        ext_id, new, merged = store.add_doc(doc)
+    except (sqlite3.IntegrityError, sqlite3.InterfaceError, ValueError, TypeError, AttributeError,
+            OverflowError) as exc:
+        # this article's data is bad: its transaction was rolled back, the rest of the ingest goes on
+        report.failed.append(failure_text(exc, doc.article.origin or doc.article.id))
+        return
+    except sqlite3.OperationalError as exc:
+        # the store itself cannot be written (disk full, read-only, locked past the timeout): going on would
+        # only fail every further article; what is stored stays, and a rerun skips it
+        raise StoreError(f"{store.path}: cannot write ({exc}); {report.new} articles stored in this run "
+                         "are kept") from None
+    if ext_id is None:
+        report.skipped += 1
+    else:
+        report.new += 1
+        report.events += new
+        report.merged += merged
+        report.article_ids.append(ext_id)
+
 
 class ProgressBar:
-    """A dependency-free progress line on stderr: `[#####.....] 1234/5000 25% 310.2/s  file.csv:12`.
+    """The CLI's progress on stderr, a tqdm meter: ` 25%|##        | 1234/5000 [00:04<00:12, 310.2 articles/s,
+    file.csv:12]`.
 
-    Redrawn at most 10 times a second on a terminal, every 5 s otherwise (logs stay readable)."""
+    On a terminal tqdm redraws it in place, at most 10 times a second. Elsewhere (a log file, CI, cron) the same
+    meter is written as a whole line every 5 s plus the final one: tqdm's in-place redraw (carriage returns) would
+    make a log one unreadable line."""
 
-    def __init__(self, stream: IO[str] | None = None, width: int = 30):
+    def __init__(self, stream: IO[str] | None = None):
         self.stream = stream or sys.stderr
-        self.width = width
         self.tty = bool(getattr(self.stream, "isatty", lambda: False)())
+        self.bar: tqdm | None = None  # the terminal's bar, made on the first call (when the total is known)
         self.t0 = time.monotonic()
         self.last = 0.0
         self.done = 0
@@ -70,30 +203,32 @@ class ProgressBar:
 
     def __call__(self, done: int, total: int, label: str, force: bool = False) -> None:
         self.done, self.total, self.label = done, total, label
-        now = time.monotonic()
-        if not force and now - self.last < (0.1 if self.tty else 5.0) and done != total:
-            return
-        self.last = now
-        rate = done / max(now - self.t0, 1e-9)
-        if total:
-            filled = int(self.width * done / total)
-            bar = f"[{'#' * filled}{'.' * (self.width - filled)}] {done}/{total} {100 * done // total:3d}%"
-        else:
-            bar = f"{done} articles"
-        line = f"{bar} {rate:.1f}/s  {label[-40:]}"
         if self.tty:
-            self.stream.write("\r" + line[:150].ljust(100))
-        else:
+            self._redraw()
+            return
+        now = time.monotonic()
+        if force or now - self.last >= 5.0 or done == total:
+            self.last = now
+            line = tqdm.format_meter(done, total or None, now - self.t0, ascii=True, unit=" articles",
+                                     postfix=label[-40:])
             self.stream.write(line + "\n")
-        self.stream.flush()
+            self.stream.flush()
+
+    def _redraw(self) -> None:
+        if self.bar is None:
+            self.bar = tqdm(total=self.total or None, file=self.stream, unit=" articles", ascii=True,
+                            mininterval=0.1, leave=True)
+        if self.total and self.bar.total != self.total:
+            self.bar.total = self.total
+        self.bar.set_postfix_str(self.label[-40:], refresh=False)
+        self.bar.update(self.done - self.bar.n)
 
     def finish(self) -> None:
         """Draw the final state (unless already drawn) and end the line."""
-        if self.done and (self.total == 0 or self.done != self.total):
+        if self.bar is not None:
+            self.bar.close()  # tqdm draws the final state and ends its line
+        elif self.done and (self.total == 0 or self.done != self.total):
             self(self.done, self.total, self.label, force=True)
-        if self.tty and self.done:
-            self.stream.write("\n")
-            self.stream.flush()
 
 
 def run_ingest(paths: list[str], db_path: Path, engine: str = "local", scheduler: str | None = None,
@@ -105,9 +240,7 @@ def run_ingest(paths: list[str], db_path: Path, engine: str = "local", scheduler
     """
     if engine not in ("local", "dask"):
         raise ValueError(f"unknown engine {engine!r} (local or dask)")
-    if process is None:
-        from geomap.pipeline import process_in_budget as process_
-        process = process_
+    process = process or _default_processor()
     bar = ProgressBar() if progress else None
     total = sum(1 for _ in read_paths(paths)) if bar else 0  # a cheap first pass so the bar knows its end
     t0 = time.monotonic()
@@ -118,10 +251,10 @@ def run_ingest(paths: list[str], db_path: Path, engine: str = "local", scheduler
                                  "ingest needs write access, export works as it is")
             if engine == "local":
                 pipeline_fingerprint()  # hash the code this process's pipeline runs (a later Dask run must match)
-                report = store.ingest_articles(_Sized(read_paths(paths), total), progress=bar, process=process)
+                report = ingest_articles(store, _Sized(read_paths(paths), total), progress=bar, process=process)
             else:
-                report = _ingest_dask(store, read_paths(paths), process, scheduler, workers, batch_size, bar,
-                                      total)
+                report = _ingest_dask(store, read_paths(paths), process, scheduler, workers, batch_size,
+                                      Ticker(bar, total))
     finally:
         if bar:
             bar.finish()  # end the bar's line even when a store error or Ctrl-C stops the run
@@ -145,7 +278,7 @@ class _Sized:
 #: The modules whose code decides what the pipeline extracts (DESIGN §1), by module name.
 PIPELINE_MODULES = ("geomap.models", "geomap.pipeline", "geomap.text", "geomap.toponyms", "geomap.resolve",
                     "geomap.events", "geomap.patterns", "geomap.dates", "geomap.lexicon", "geomap.gazetteer",
-                    "geomap.geocoders")
+                    "geomap.geocoders", "geomap.geo")
 _CODE_HASH: str | None = None  # the pipeline's code in this process, hashed once: code does not reload
 _DATA_HASH: tuple[tuple, str] | None = None  # (file stamps, hash) of the gazetteer files last seen
 #: This module as imported: the writer and the workers must also agree on `process_batch`'s result format.
@@ -218,9 +351,9 @@ def process_batch(articles: list[Article], process: Processor) -> tuple[str, lis
 
 def _batches(items: Iterable[Article | InputError], store: Store, report: IngestReport, size: int,
              on_item: Callable[[str], None]) -> Iterator[list[Article]]:
-    """Articles not yet stored, in batches (see `Store.pending`)."""
+    """Articles not yet stored, in batches (see `pending`)."""
     batch: list[Article] = []
-    for art in store.pending(items, report, on_item):
+    for art in pending(store, items, report, on_item):
         batch.append(art)
         if len(batch) >= size:
             yield batch
@@ -229,63 +362,76 @@ def _batches(items: Iterable[Article | InputError], store: Store, report: Ingest
         yield batch
 
 
-def _ingest_dask(store: Store, items: Iterable[Article | InputError], process: Processor,
-                 scheduler: str | None, workers: int, batch_size: int,
-                 bar: Callable[[int, int, str], None] | None, total: int) -> IngestReport:
+def _dask_client(scheduler: str | None, workers: int) -> tuple[Any, Any]:
+    """(client, local cluster or None): the named scheduler, or a local cluster of `workers` processes."""
     try:
         from dask.distributed import Client, LocalCluster
     except ImportError as exc:  # pragma: no cover - depends on the install
         raise GeomapError("the Dask engine needs `pip install 'geomap[dask]'` "
                           f"(dask[distributed]): {exc}") from None
-    report = IngestReport()
-    tick = Ticker(bar, total)
-    cluster = None
     if scheduler:
         try:
-            client = Client(scheduler, timeout=SCHEDULER_TIMEOUT_S)
+            return Client(scheduler, timeout=SCHEDULER_TIMEOUT_S), None
         except (OSError, TimeoutError, ValueError, TypeError) as exc:
             raise GeomapError(f"cannot reach the Dask scheduler at {scheduler} within {SCHEDULER_TIMEOUT_S} s "
                               f"({type(exc).__name__}: {exc}); is it running? (or drop --scheduler for a local "
                               "cluster)") from None
-    else:
-        cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None,
-                               silence_logs=logging.WARNING)
-        client = Client(cluster)
+    cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None,
+                           silence_logs=logging.WARNING)
+    return Client(cluster), cluster
+
+
+class _InOrderWriter:
+    """Writes the workers' batches into the store strictly in submission order (the merge is order dependent)."""
+
+    def __init__(self, store: Store, report: IngestReport, tick: Ticker):
+        self.store, self.report, self.tick = store, report, tick
+        self.window: deque[tuple[list[Article], Any]] = deque()
+
+    def drain_one(self) -> None:
+        """Wait for the oldest batch in flight and write it."""
+        batch, fut = self.window.popleft()
+        try:
+            fingerprint, results = fut.result()
+        except Exception as exc:  # a worker died or the batch could not run: report every article in it
+            for art in batch:
+                self.report.failed.append(failure_text(exc, art.origin or art.id))
+                self.tick(art.origin or art.id)
+            return
+        self._check(fingerprint)
+        for art, res in zip(batch, results, strict=True):
+            if isinstance(res, str):
+                self.report.failed.append(res)
+            else:
+                store_doc(self.store, Doc(article=art, mentions=res[0], events=res[1]), self.report)
+            self.tick(art.origin or art.id)
+
+    def _check(self, fingerprint: str) -> None:
+        """Refuse a batch from a worker that ran another pipeline than this process (see the module's docstring)."""
+        expected = pipeline_fingerprint()  # this process's code, the gazetteer files now
+        if fingerprint != expected:
+            raise GeomapError(
+                f"a Dask worker runs another pipeline (code or gazetteer fingerprint {fingerprint}, this process "
+                f"{expected}); its events would differ from the local engine's. Run the same geomap version "
+                f"and data on every worker (were pipeline files or the gazetteer changed during the run?). "
+                f"{self.report.new} articles were stored before this; a rerun skips them.")
+
+
+def _ingest_dask(store: Store, items: Iterable[Article | InputError], process: Processor,
+                 scheduler: str | None, workers: int, batch_size: int, tick: Ticker) -> IngestReport:
+    report = IngestReport()
+    client, cluster = _dask_client(scheduler, workers)
     try:
         n_workers = max(1, len(client.scheduler_info().get("workers", {})) or workers)
-        window: deque[tuple[list[Article], Any]] = deque()
-
-        def drain_one() -> None:
-            batch, fut = window.popleft()
-            try:
-                fingerprint, results = fut.result()
-            except Exception as exc:  # a worker died or the batch could not run: report every article in it
-                for art in batch:
-                    report.failed.append(failure_text(exc, art.origin or art.id))
-                    tick(art.origin or art.id)
-                return
-            expected = pipeline_fingerprint()  # this process's code, the gazetteer files now
-            if fingerprint != expected:
-                raise GeomapError(
-                    f"a Dask worker runs another pipeline (code or gazetteer fingerprint {fingerprint}, this process "
-                    f"{expected}); its events would differ from the local engine's. Run the same geomap version "
-                    f"and data on every worker (were pipeline files or the gazetteer changed during the run?). "
-                    f"{report.new} articles were stored before this; a rerun skips them.")
-            for art, res in zip(batch, results, strict=True):
-                if isinstance(res, str):
-                    report.failed.append(res)
-                else:
-                    store.store_doc(Doc(article=art, mentions=res[0], events=res[1]), report)
-                tick(art.origin or art.id)
-
+        writer = _InOrderWriter(store, report, tick)
         # Bounded in-flight window: memory stays flat on a million articles, and results are written in
         # submission order, so the store ends up identical to the local engine's.
         for batch in _batches(items, store, report, batch_size, tick):
-            window.append((batch, client.submit(process_batch, batch, process, pure=False)))
-            while len(window) >= 3 * n_workers:
-                drain_one()
-        while window:
-            drain_one()
+            writer.window.append((batch, client.submit(process_batch, batch, process, pure=False)))
+            while len(writer.window) >= 3 * n_workers:
+                writer.drain_one()
+        while writer.window:
+            writer.drain_one()
     finally:
         client.close()
         if cluster is not None:

@@ -28,9 +28,9 @@ from typing import NamedTuple
 
 from geomap import config
 from geomap.gazetteer import Gazetteer, load_gazetteer
+from geomap.geo import haversine_km
 from geomap.lexicon import ACTOR_COUNTRY, DEMONYM_COUNTRY, STATE_ABBREVIATIONS
 from geomap.models import Doc, Mention, Place
-from geomap.store import haversine_km
 
 #: Words after a name that ask for a kind ("Kyiv region" -> the oblast, not the city).
 HINT_KINDS = {"state": ("region",), "demonym": ("country",), "region": ("region",), "city": ("city",),

@@ -33,9 +33,10 @@ from pathlib import Path
 from geomap.exceptions import GeomapError
 from geomap.feeds import FeedError, FeedItem, looks_like_html, norm_hash, normalise_url, parse_feed, read_page
 from geomap.fetch import Fetcher, FetchError, FetchSettings, Response, may_follow
+from geomap.ingest import Processor, ingest_articles
 from geomap.models import Article
 from geomap.sources import Source, SourceBook, now_utc
-from geomap.store import Processor, Store
+from geomap.store import Store
 
 #: Sources read in parallel (each is mostly waiting on the network).
 WORKERS = 4
@@ -254,7 +255,7 @@ def _store_candidate(store: Store, book: SourceBook, src: Source, cand: Candidat
     if art is None:  # its URL was known, but the article behind it is gone: read it again next poll
         return 0
     t0 = time.perf_counter()
-    ing = store.ingest_articles([art], process=process)
+    ing = ingest_articles(store, [art], process=process)
     report.store_s += time.perf_counter() - t0
     if ing.failed:
         report.failed_items += [f"{src.name}: {f}" for f in ing.failed]

@@ -1,4 +1,5 @@
-"""Is this SQLite file geomap's? Checked before the store touches it, read-only.
+"""Opening a store file safely: is this SQLite file geomap's (checked read-only before the store touches it), the
+connection settings every store uses, and the one write-transaction form.
 
 `--db` may point at anything: another application's database, a typo, a damaged copy. Opening it the usual way
 switches it to WAL, creates geomap's tables and sets `user_version`, i.e. modifies someone else's data. So the file
@@ -15,7 +16,8 @@ from __future__ import annotations
 
 import os
 import sqlite3
-from contextlib import closing
+from collections.abc import Iterator
+from contextlib import closing, contextmanager
 from pathlib import Path
 
 from geomap.exceptions import StoreError
@@ -94,3 +96,19 @@ def _read_only(path: Path, timeout_s: float) -> sqlite3.Connection:
         c = sqlite3.connect(uri + "&immutable=1", uri=True, timeout=timeout_s, isolation_level=None,
                             check_same_thread=False)
     return c
+
+
+@contextmanager
+def transaction(c: sqlite3.Connection) -> Iterator[None]:
+    """One write transaction: committed when the block ends, rolled back on any error (even KeyboardInterrupt), so
+    a killed ingest never leaves half an article."""
+    c.execute("BEGIN IMMEDIATE")
+    try:
+        yield
+    except BaseException:
+        try:
+            c.execute("ROLLBACK")
+        except sqlite3.Error:
+            pass
+        raise
+    c.execute("COMMIT")
