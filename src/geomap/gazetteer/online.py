@@ -127,36 +127,30 @@ class OnlineFallback:
         countries = [country] if isinstance(country, str) else country
         return self._reasons.get(self._key(query, countries))
 
+    def _ask(self, query: str, key: str, countries: list[str]) -> list[dict] | None:
+        """The online answer (cached, "nothing" included), or None after an error (not cached: asked again)."""
+        self.requests += 1
+        kwargs: dict[str, Any] = {"exactly_one": False, "addressdetails": True, "limit": 5, "timeout": self.timeout}
+        if countries:
+            kwargs["country_codes"] = countries
+        try:
+            locs = self._limited(query, **kwargs) or []
+        except GeopyError as e:  # timeouts, refusals, configuration/parse errors: report, never crash the app
+            self._reasons[key] = _failure(e, self.timeout)
+            return None
+        answer = [_place_fields(loc, self.source) for loc in locs]
+        self.cache.put(key, query, answer)
+        return answer
+
     def geocode(self, query: str, exactly_one: bool = True, country: list[str] | str | None = None,
                 ) -> Location | list[Location] | None:
         countries = [country] if isinstance(country, str) else list(country or [])
         key = self._key(query, countries)
         answer = self.cache.get(key)
         if answer is None:
-            self.requests += 1
-            kwargs: dict[str, Any] = {"exactly_one": False, "addressdetails": True, "limit": 5,
-                                      "timeout": self.timeout}
-            if countries:
-                kwargs["country_codes"] = countries
-            try:
-                locs = self._limited(query, **kwargs) or []
-            except GeocoderTimedOut:
-                self._reasons[key] = f"online geocoder timed out after {self.timeout:g} s"
+            answer = self._ask(query, key, countries)
+            if answer is None:
                 return None
-            except GeocoderRateLimited as e:
-                self._reasons[key] = f"online geocoder refused: rate limited ({e})"
-                return None
-            except GeocoderUnavailable as e:
-                self._reasons[key] = f"online geocoder unavailable ({e})"
-                return None
-            except GeocoderServiceError as e:
-                self._reasons[key] = f"online geocoder error ({e})"
-                return None
-            except GeopyError as e:  # configuration/parse errors: report, never crash the app
-                self._reasons[key] = f"online geocoder failed ({type(e).__name__}: {e})"
-                return None
-            answer = [_place_fields(loc, self.source) for loc in locs]
-            self.cache.put(key, query, answer)
         if not answer:
             self._reasons[key] = "not found by the online geocoder either"
             return None
@@ -164,6 +158,19 @@ class OnlineFallback:
         out = [Location(a["address"], (a["lat"], a["lon"]), {k: v for k, v in a.items() if k != "address"})
                for a in answer]
         return out[0] if exactly_one else out
+
+
+def _failure(e: GeopyError, timeout: float) -> str:
+    """Why a request failed, in words (checked most specific first: geopy's errors subclass each other)."""
+    if isinstance(e, GeocoderTimedOut):
+        return f"online geocoder timed out after {timeout:g} s"
+    if isinstance(e, GeocoderRateLimited):
+        return f"online geocoder refused: rate limited ({e})"
+    if isinstance(e, GeocoderUnavailable):
+        return f"online geocoder unavailable ({e})"
+    if isinstance(e, GeocoderServiceError):
+        return f"online geocoder error ({e})"
+    return f"online geocoder failed ({type(e).__name__}: {e})"
 
 
 def fallback_from_env(env: dict[str, str] | None = None) -> OnlineFallback | None:
