@@ -81,11 +81,16 @@ class Gazetteer(Geocoder):
     def _scored(self, key: str) -> list[tuple[int, float, bool, bool]]:
         """(row, its score for this name, own name, weak alias) for every row answering to `key`, best first."""
         t = self._t
+        names, score = t.names, t.score
         out = []
         for e in t.entries(key):
-            i, weak = e >> 1, bool(e & 1)
-            own = not weak and normalize(t.names[i]) == key
-            out.append((i, t.score[i] + (PRIMARY_BONUS if own else -WEAK_PENALTY if weak else 0.0), own, weak))
+            i = e >> 1
+            if e & 1:
+                out.append((i, score[i] - WEAK_PENALTY, False, True))
+            elif normalize(names[i]) == key:
+                out.append((i, score[i] + PRIMARY_BONUS, True, False))
+            else:
+                out.append((i, score[i], False, False))
         return out
 
     def _with_hints(self, scored: list[tuple[int, float, bool, bool]], cc: str | None, admin1: str | None,
@@ -270,17 +275,18 @@ class Gazetteer(Geocoder):
         names, hint_cc, admin1_hint = self._parse_query(query, next(iter(countries)) if len(countries) == 1 else None)
         t = self._t
         for name in names:
-            sel = [r for r in self._scored(normalize(name))
-                   if (not countries or t.cc[r[0]] in countries) and (not kind or t.kinds[r[0]] == kind)]
+            key = normalize(name)
+            sel = [i for i in self._rows(key)
+                   if (not countries or t.cc[i] in countries) and (not kind or t.kinds[i] == kind)]
             if not sel:
                 continue
-            ranked = [i for i, _, _, _ in sel]
             if len(sel) > 1 and (hint_cc or admin1_hint):
-                hinted = self._with_hints(sel, hint_cc, admin1_hint, None)
-                ranked = [i for i, _ in sorted(hinted, key=lambda p: p[1], reverse=True)]  # stable among equals
+                keep = set(sel)
+                hinted = self._with_hints([r for r in self._scored(key) if r[0] in keep], hint_cc, admin1_hint, None)
+                sel = [i for i, _ in sorted(hinted, key=lambda p: p[1], reverse=True)]  # stable among equals
             if exactly_one:
-                return self._location(ranked[0])
-            return [self._location(i) for i in ranked]
+                return self._location(sel[0])
+            return [self._location(i) for i in sel]
         return None
 
     def reverse(self, query: Any, *, exactly_one: bool = True, timeout: Any = None) -> None:

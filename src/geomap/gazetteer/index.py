@@ -67,8 +67,14 @@ class Tables:
         return self.postings[start:start + self.postings[~v]]
 
     def rows(self, key: str) -> tuple[int, ...]:
-        """The rows answering to `key`, best first."""
-        return tuple(e >> 1 for e in self.entries(key))
+        """The rows answering to `key`, best first (a hot path: the one-place case first)."""
+        v = self.index.get(key)
+        if v is None:
+            return ()
+        if v >= 0:
+            return (v >> 1,)
+        start = ~v + 1
+        return tuple(e >> 1 for e in self.postings[start:start + self.postings[~v]])
 
     def is_weak(self, key: str, row: int) -> bool:
         """Does `row` answer to `key` only through a weak alias?"""
