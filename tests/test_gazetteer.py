@@ -163,7 +163,7 @@ def test_weak_flag_is_per_name_and_row(gaz: Gazetteer) -> None:
         for p, s in gaz.scored_candidates(name):
             assert gaz.get(p.id) == p
             i = gaz._by_id[p.id]
-            weak = (key, i) in t.weak
+            weak = t.is_weak(key, i)
             primary = normalize(p.name) == key
             expected = t.score[i] - WEAK_PENALTY if weak else t.score[i] + (PRIMARY_BONUS if primary else 0.0)
             assert s == pytest.approx(expected), (name, p.id)

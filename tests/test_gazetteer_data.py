@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import csv
-import importlib.util
 import json
 from pathlib import Path
 
@@ -12,15 +11,7 @@ import pytest
 from geomap import cli, config
 from geomap.exceptions import GazetteerError, InputError
 from geomap.gazetteer import COLUMNS, Gazetteer, Row, add_override, format_row
-
-ROOT = Path(__file__).resolve().parents[1]
-
-
-def _build_module():
-    spec = importlib.util.spec_from_file_location("build_gazetteer_under_test", ROOT / "scripts" / "build_gazetteer.py")
-    mod = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(mod)
-    return mod
+from geomap.gazetteer.build import admin2, curated, run
 
 
 def write_csv(path: Path, rows: list[dict], columns=COLUMNS) -> Path:
@@ -196,12 +187,11 @@ def test_curated_file_is_valid_and_every_patch_hits_a_built_row() -> None:
 
 
 def test_apply_curated_adds_and_patches(tmp_path: Path) -> None:
-    b = _build_module()
     rows = {"gn:1": Row("gn:1", "Zaporizhzhya", "city", 47.8, 35.1, "UA", "UA.26", 700000, 8)}
     cur = tmp_path / "cur.csv"
     write_csv(cur, [{"id": "gn:1", "name": "Zaporizhzhia", "aliases": "Zaporozhye", "boost": "1"},
                     {"id": "fac:x", "name": "X plant", "kind": "landmark", "lat": "47", "lon": "35"}])
-    stats = b.apply_curated(rows, cur)
+    stats = curated.apply_curated(rows, cur)
     assert stats == {"curated_added": 1, "curated_patched": 1}
     z = rows["gn:1"]
     assert z.name == "Zaporizhzhia" and z.boost == 1 and z.aliases[:2] == ("Zaporozhye", "Zaporizhzhya")
@@ -209,22 +199,21 @@ def test_apply_curated_adds_and_patches(tmp_path: Path) -> None:
     assert rows["fac:x"].boost == 3 and rows["fac:x"].source == "curated"
     bad = write_csv(tmp_path / "bad.csv", [{"id": "gn:999", "name": "Nowhere"}])
     with pytest.raises(InputError, match=r"bad\.csv:2 \[kind\]: new row 'gn:999' needs kind"):
-        b.apply_curated(rows, bad)
+        curated.apply_curated(rows, bad)
 
 
 def test_curated_errors_and_build_checks(tmp_path: Path) -> None:
-    b = _build_module()
     cur = write_csv(tmp_path / "cur.csv", [{"id": "fac:x", "name": "X", "kind": "landmark", "lat": "47"}])
     with pytest.raises(InputError, match=r"cur\.csv:2 \[lon\]"):
-        b.apply_curated({}, cur)
+        curated.apply_curated({}, cur)
     cur = write_csv(tmp_path / "cur2.csv", [{"id": "fac:x", "name": "X", "kind": "landmark", "lat": "47", "lon": "1"},
                                             {"id": "fac:x", "name": "Y", "kind": "landmark", "lat": "4", "lon": "1"}])
     with pytest.raises(InputError, match=r"cur2\.csv:3 \[id\]: duplicate id 'fac:x' \(first on line 2\)"):
-        b.apply_curated({}, cur)
+        curated.apply_curated({}, cur)
     with pytest.raises(Exception, match="out of range"):
-        b.check_rows([Row("x", "X", "city", 95.0, 0.0)])
+        curated.check_rows([Row("x", "X", "city", 95.0, 0.0)])
     with pytest.raises(Exception, match="duplicate id"):
-        b.check_rows([Row("x", "X", "city", 1.0, 0.0), Row("x", "Y", "city", 2.0, 0.0)])
+        curated.check_rows([Row("x", "X", "city", 1.0, 0.0), Row("x", "Y", "city", 2.0, 0.0)])
 
 
 def test_committed_gazetteer_has_every_layer() -> None:
@@ -255,24 +244,22 @@ def test_countries_geojson_is_small_and_complete() -> None:
 
 @pytest.mark.slow
 def test_build_is_reproducible_and_matches_committed_file(tmp_path: Path) -> None:
-    b = _build_module()
     out = tmp_path / "gazetteer.csv"
-    stats = b.build(out, config.CURATED_CSV, tmp_path / "countries.geojson", quiet=True)
+    stats = run.build(out, config.CURATED_CSV, tmp_path / "countries.geojson", quiet=True)
     assert stats["rows"] > 235_000
     assert out.read_bytes() == config.GAZETTEER_CSV.read_bytes(), "data/gazetteer.csv is stale: rebuild it"
     assert (tmp_path / "countries.geojson").read_bytes() == (config.DATA_DIR / "countries.geojson").read_bytes()
 
 
 def test_admin2_names_stems_and_priors() -> None:
-    b = _build_module()
-    assert b._a2_stem("Provincia di Chieti") == ("Chieti", "province")
-    assert b._a2_stem("Departement de la Somme") == ("Somme", "department")
-    assert b._a2_stem("Metcalfe County") == ("Metcalfe", "county")
-    assert b._a2_stem("Province of Bulacan") == ("Bulacan", "province")
-    assert b._a2_stem("County Galway") == ("Galway", "county")
-    assert b._a2_stem("Suffolk") == ("Suffolk", "")
+    assert admin2._a2_stem("Provincia di Chieti") == ("Chieti", "province")
+    assert admin2._a2_stem("Departement de la Somme") == ("Somme", "department")
+    assert admin2._a2_stem("Metcalfe County") == ("Metcalfe", "county")
+    assert admin2._a2_stem("Province of Bulacan") == ("Bulacan", "province")
+    assert admin2._a2_stem("County Galway") == ("Galway", "county")
+    assert admin2._a2_stem("Suffolk") == ("Suffolk", "")
     # population counts half among counties: 100x bigger is +1, less than the resolver's region context (+2)
     big, small = 1_000_000, 10_000
     from geomap.gazetteer import prior
-    assert prior("region", big, b.admin2_boost(big)) - prior("region", small, b.admin2_boost(small)) == \
+    assert prior("region", big, admin2.admin2_boost(big)) - prior("region", small, admin2.admin2_boost(small)) == \
         pytest.approx(1.0, abs=0.02)

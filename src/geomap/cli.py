@@ -196,19 +196,12 @@ def cmd_prepare(args: argparse.Namespace) -> int:
 
 
 def cmd_gazetteer_build(args: argparse.Namespace) -> int:
-    """Run scripts/build_gazetteer.py (build-only dependencies: `pip install -e '.[build]'`)."""
-    import importlib.util
+    """Rebuild the gazetteer (build-only dependencies: `pip install -e '.[build]'`)."""
+    from geomap.gazetteer.build import main as build_main
 
-    script = config.ROOT / "scripts" / "build_gazetteer.py"
-    spec = importlib.util.spec_from_file_location("geomap_build_gazetteer", script)
-    if spec is None or spec.loader is None or not script.exists():
-        print(f"geomap: build script not found: {script}", file=sys.stderr)
-        return 2
-    mod = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(mod)
     argv = ["--out", args.out, "--curated", args.curated, "--min-population", str(args.min_population)]
     argv += ["--no-geojson"] if args.no_geojson else ["--geojson", args.geojson]
-    return mod.main(argv + (["--quiet"] if args.quiet else []))
+    return build_main(argv + (["--quiet"] if args.quiet else []))
 
 
 def cmd_gazetteer_add(args: argparse.Namespace) -> int:
