@@ -9,6 +9,7 @@ no more than `LOOKAHEAD_DAYS` (two weeks) after publication. A report's events h
 "in October" or "on Oct. 1" in a February article is last October; but what is only days away is more likely
 upcoming than a year old, so "on Jan. 5" or "in January" in an article of Dec. 28 is the coming January. Only
 "last"/"since" + month ask for a month already begun, and "next" + month for one still to come.
+
 An expression right after a speech verb ("said on Monday") dates the *report*, not the event: it is flagged so the
 event step can prefer another expression or the article's narrative time.
 """
