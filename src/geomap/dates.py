@@ -16,13 +16,14 @@ event step can prefer another expression or the article's narrative time.
 
 from __future__ import annotations
 
+import calendar
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
 
 from dateutil.parser import parserinfo
-from dateutil.relativedelta import MO, SA, relativedelta, weekday
+from dateutil.relativedelta import relativedelta
 
 from geomap.lexicon import NUMBER_WORDS
 from geomap.spans import SpanSet
@@ -128,7 +129,13 @@ def _md(g: dict, published: date, prefix: str = "") -> date | None:
 
 def _month_span(d: date) -> tuple[date, date]:
     """First and last day of the month of `d`."""
-    return d.replace(day=1), d + relativedelta(day=31)
+    return d.replace(day=1), d.replace(day=calendar.monthrange(d.year, d.month)[1])
+
+
+def _on_or_before(d: date, wd: int) -> date:
+    """The latest weekday `wd` (0 = Monday) on or before `d`. Plain arithmetic: dateutil's relativedelta costs ten
+    times as much, and a weekday is in every other news sentence."""
+    return d - timedelta(days=(d.weekday() - wd) % 7)
 
 
 def _day(d: date) -> Resolved:
@@ -165,15 +172,14 @@ def _month_day(g: dict, pub: date) -> Resolved | None:
     return _day(d) if d else None
 
 
-#: Weekday modifiers: (days to step first, which occurrence from there). Bare "on Friday" is the latest Friday on or
-#: before publication, "last Friday" the latest one before it, "next Friday" the first one after it.
-_WEEKDAY_STEP = {"next": (1, 1), "last": (-1, -1)}
+#: Weekday modifiers: days to step from publication before taking the latest such weekday. Bare "on Friday" is the
+#: latest Friday on or before publication, "last Friday" the latest one before it, "next Friday" the first after it.
+_WEEKDAY_STEP = {"next": 7, "last": -1}
 
 
 def _weekday(g: dict, pub: date) -> Resolved:
     mod = (g.get("wmod") or "").lower()
-    days, nth = _WEEKDAY_STEP.get(mod, (0, -1))
-    d = pub + relativedelta(days=days, weekday=weekday(_NAMES.weekday(g["wd"]))(nth))
+    d = _on_or_before(pub + timedelta(days=_WEEKDAY_STEP.get(mod, 0)), _NAMES.weekday(g["wd"]))
     return d, d, "day", mod == "since"
 
 
@@ -186,7 +192,7 @@ def _days_ago(g: dict, pub: date) -> Resolved:
 
 def _weekend(g: dict, pub: date) -> Resolved:
     """The Saturday-Sunday on or before publication (the next one for "next weekend")."""
-    sat = pub + relativedelta(weekday=SA(-1))
+    sat = _on_or_before(pub, 5)
     we = (g.get("we") or "").lower()
     if we == "next":
         sat += timedelta(days=7)
@@ -201,7 +207,7 @@ _WEEK_SPANS: dict[str, tuple[int | None, int | None]] = {
 
 
 def _week(g: dict, pub: date) -> Resolved:
-    monday = pub + relativedelta(weekday=MO(-1))
+    monday = _on_or_before(pub, 0)
     lo, hi = _WEEK_SPANS[_words(g["wk"])]
     a = pub if lo is None else monday + timedelta(days=lo)
     b = pub if hi is None else monday + timedelta(days=hi)
