@@ -109,6 +109,7 @@ def _year_for(month: int, day: int, published: date, lookahead: int = LOOKAHEAD_
 
 
 def _safe(y: int | None, m: int, d: int) -> date | None:
+    """The date, or None for a day the calendar lacks ("Feb. 30") or a year not found."""
     try:
         return date(y, m, d) if y is not None else None
     except ValueError:
