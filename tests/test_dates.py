@@ -56,3 +56,56 @@ def test_may_as_a_verb_is_not_a_month():
 def test_the_day_before_counts_back_from_the_sentence_date():
     ts = find_dates("Residents rallied on Saturday for the mayor, seized the day before.", PUB)
     assert [t.date for t in ts] == [date(2022, 12, 17), date(2022, 12, 16)]
+
+
+# One rule for a month-day and a month without a year: the latest occurrence at most two weeks after publication.
+@pytest.mark.parametrize("text, published, start", [
+    ("on Jan. 5", date(2022, 12, 28), "2023-01-05"),  # days ahead: the coming one
+    ("in January", date(2022, 12, 28), "2023-01-01"),
+    ("on Dec. 28", date(2023, 1, 3), "2022-12-28"),  # just past, over the year boundary
+    ("in December", date(2023, 1, 3), "2022-12-01"),
+    ("on Jan. 5", date(2022, 12, 10), "2022-01-05"),  # weeks ahead: read as the past one
+    ("in January", date(2022, 12, 10), "2022-01-01"),
+    ("on Oct. 1", date(2023, 8, 10), "2022-10-01"),  # the two kinds agree (once "Oct. 1" was this year,
+    ("in October", date(2023, 8, 10), "2022-10-01"),  # "October" last year)
+    ("on Oct. 1", date(2023, 9, 25), "2023-10-01"),
+    ("in October", date(2023, 9, 25), "2023-10-01"),
+    ("last January", date(2022, 12, 28), "2022-01-01"),  # "last" and "since" ask for a month already begun
+    ("since January", date(2022, 12, 28), "2022-01-01"),
+    ("next January", date(2022, 12, 28), "2023-01-01"),
+    ("on Feb. 29", date(2025, 3, 10), "2024-02-29"),  # the latest year that has the day
+])
+def test_a_date_without_a_year_takes_the_latest_occurrence_up_to_two_weeks_ahead(text, published, start):
+    (t,) = find_dates(f"Troops arrived {text} there.", published)
+    assert t.date.isoformat() == start
+
+
+def test_a_month_day_range_without_a_year_is_upcoming_when_days_ahead():
+    (t,) = find_dates("Drills will run from Sept. 12 to Sept. 16.", date(2025, 9, 10))
+    assert (t.date, t.date_end) == (date(2025, 9, 12), date(2025, 9, 16))
+
+
+@pytest.mark.parametrize("text, start, end", [
+    ("next Monday", "2022-12-26", "2022-12-26"),
+    ("last Monday", "2022-12-12", "2022-12-12"),
+    ("this weekend", "2022-12-17", "2022-12-18"),
+    ("next weekend", "2022-12-24", "2022-12-25"),
+    ("earlier this week", "2022-12-19", "2022-12-19"),
+    ("later this week", "2022-12-19", "2022-12-25"),
+    ("next month", "2023-01-01", "2023-01-31"),
+    ("later this month", "2022-12-19", "2022-12-31"),
+    ("earlier this year", "2022-01-01", "2022-12-19"),
+    ("last year", "2021-01-01", "2021-12-31"),
+    ("late November", "2022-11-21", "2022-11-30"),
+    ("early November", "2022-11-01", "2022-11-10"),
+    ("several days ago", "2022-12-14", "2022-12-17"),
+    ("2022-02-30", None, None),  # no such day
+])
+def test_relative_expressions_count_from_publication(text, start, end):
+    got = [(t.date.isoformat(), t.date_end.isoformat()) for t in find_dates(f"It happened {text}.", PUB)]
+    assert got == ([(start, end)] if start else [])
+
+
+def test_dates_beyond_the_calendar_are_dropped_not_raised():
+    assert find_dates("Talks resume next month.", date(9999, 12, 31)) == []
+    assert find_dates("Talks resume next year.", date(9999, 12, 31)) == []

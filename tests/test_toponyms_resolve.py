@@ -140,6 +140,17 @@ def test_dotted_state_abbreviations_but_not_after_a_number(finder, resolver):
     assert names("The wall was built around 500 B.C. by farmers.", finder) == []
 
 
+def test_agency_state_abbreviations_from_the_us_package_and_the_provinces(finder, resolver):
+    from geomap.lexicon import STATE_ABBREVIATIONS
+
+    assert STATE_ABBREVIATIONS["Ky."] == ("Kentucky", "US") and STATE_ABBREVIATIONS["W.Va."] == ("West Virginia", "US")
+    assert STATE_ABBREVIATIONS["Nfld."] == ("Newfoundland and Labrador", "CA")
+    assert len(STATE_ABBREVIATIONS) == 52  # 42 US states AP abbreviates (not "Ohio", "Texas" ...), 10 provinces
+    assert "D.C." not in STATE_ABBREVIATIONS and "Ohio" not in STATE_ABBREVIATIONS
+    doc = parse("A tornado struck Louisville, Ky., on Monday.", finder, resolver)
+    assert [(m.text, m.place.name) for m in doc.mentions if m.hint == "state"] == [("Ky.", "Kentucky")]
+
+
 def test_an_indented_all_capitals_dateline_is_a_place(finder):
     assert names("Local news\n        TORRINGTON — The mayor will hold a meeting.", finder) == ["TORRINGTON"]
 

@@ -67,7 +67,7 @@ def parse_date(value: str, origin: str, line: int | None = None, field: str = "p
 def _loose_date(value: str) -> date | None:
     from email.utils import parsedate_to_datetime
 
-    from geomap.dates import MONTHS
+    from geomap.dates import month_number
 
     try:
         return parsedate_to_datetime(value).date()
@@ -77,7 +77,7 @@ def _loose_date(value: str) -> date | None:
     if not m:
         return None
     mon = (m["m1"] or m["m2"]).lower()
-    month = MONTHS.get(mon) or MONTHS.get(mon[:3])
+    month = month_number(mon) or month_number(mon[:3])
     try:
         return date(int(m["y1"] or m["y2"]), month, int(m["d1"] or m["d2"])) if month else None
     except ValueError:

@@ -1,8 +1,15 @@
 """Time expressions in news text, resolved against the article's publication date.
 
-News dates are relative: "on Monday" in an article published on Monday 2022-12-19 is that day; "in October" in
-December is October of the same year, in February the previous October. Each expression becomes a closed date range
-with a precision (`day`, `week`, `month`, `year`), so uncertainty is kept instead of pretending to a single day.
+News dates are relative: "on Monday" in an article published on Monday 2022-12-19 is that day. Each expression
+becomes a closed date range with a precision (`day`, `week`, `month`, `year`), so uncertainty is kept instead of
+pretending to a single day.
+
+A month-day ("on Oct. 1") or a month ("in October") without a year gets one rule: its latest occurrence that begins
+no more than `LOOKAHEAD_DAYS` (two weeks) after publication. A report's events have mostly already happened, so
+"in October" or "on Oct. 1" in a February article is last October; but what is only days away is more likely
+upcoming than a year old, so "on Jan. 5" or "in January" in an article of Dec. 28 is the coming January. Only
+"last"/"since" + month ask for a month already begun, and "next" + month for one still to come.
+
 An expression right after a speech verb ("said on Monday") dates the *report*, not the event: it is flagged so the
 event step can prefer another expression or the article's narrative time.
 """
@@ -11,16 +18,15 @@ from __future__ import annotations
 
 import calendar
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from dateutil.parser import parserinfo
+from dateutil.relativedelta import relativedelta
+
 from geomap.lexicon import NUMBER_WORDS
 from geomap.spans import SpanSet
-
-MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
-MONTHS.update({name.lower(): i for i, name in enumerate(calendar.month_abbr) if name})
-MONTHS["sept"] = 9
-WEEKDAYS = {name.lower(): i for i, name in enumerate(calendar.day_name)}
 
 _MONTH = r"(?P<{g}>Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|" \
          r"Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
@@ -73,164 +79,211 @@ class TimeExpr:
     vague: bool = False  # "since 2012": a span that started long ago, no good as an event date
 
 
-def _year_for(month: int, day: int, published: date) -> int:
-    """Year of a month/day given without one: the same year, unless that puts it far in the future."""
-    y = published.year
-    try:
-        d = date(y, month, day)
-    except ValueError:
-        return y
-    return y - 1 if (d - published).days > 120 else y
+#: How far past publication a month-day or month without a year may lie and still be read as upcoming (see the
+#: module docstring).
+LOOKAHEAD_DAYS = 14
+
+_NAMES = parserinfo()
+Resolved = tuple[date, date, str, bool]  # (start, end, precision, vague)
 
 
-def _safe(y: int, m: int, d: int) -> date | None:
+def month_number(name: str) -> int | None:
+    """1-12 for an English month name or abbreviation ("Sept", "oct"), else None."""
+    return _NAMES.month(name.rstrip("."))
+
+
+def _words(value: str) -> str:
+    """A modifier with its inner whitespace normalised: "earlier  this" -> "earlier this"."""
+    return " ".join(value.lower().split())
+
+
+def _year_for(month: int, day: int, published: date, lookahead: int = LOOKAHEAD_DAYS) -> int | None:
+    """Year of a month/day given without one: the latest occurrence that is no more than `lookahead` days after
+    publication (None when the day exists in none of the years around it, like Feb. 29 far from a leap year)."""
+    latest = published + timedelta(days=lookahead)
+    for year in (published.year + 1, published.year, published.year - 1):
+        d = _safe(year, month, day)
+        if d is not None and d <= latest:
+            return year
+    return None
+
+
+def _safe(y: int | None, m: int, d: int) -> date | None:
+    """The date, or None for a day the calendar lacks ("Feb. 30") or a year not found."""
     try:
-        return date(y, m, d)
+        return date(y, m, d) if y is not None else None
     except ValueError:
         return None
 
 
-def _md(m: re.Match, published: date, prefix: str = "") -> date | None:
-    g = m.groupdict()
+def _md(g: dict, published: date, prefix: str = "") -> date | None:
+    """The month-day (optionally with its year) in groups m1/d1/y1 or d2/m2/y2 under `prefix`."""
     mon = g.get(prefix + "m1") or g.get(prefix + "m2")
     day = g.get(prefix + "d1") or g.get(prefix + "d2")
     year = g.get(prefix + "y1") or g.get(prefix + "y2")
-    if not mon or not day:
+    mi = month_number(mon) if mon and day else None
+    if mi is None:
         return None
-    mi = MONTHS[mon.lower().rstrip(".")[:4] if mon.lower().startswith("sept") else mon.lower().rstrip(".")[:3]]
     di = int(day)
-    yi = int(year) if year else _year_for(mi, di, published)
-    return _safe(yi, mi, di)
+    return _safe(int(year) if year else _year_for(mi, di, published), mi, di)
 
 
-def _month_range(y: int, m: int) -> tuple[date, date]:
-    return date(y, m, 1), date(y, m, calendar.monthrange(y, m)[1])
+def _month_span(d: date) -> tuple[date, date]:
+    """First and last day of the month of `d`."""
+    return d.replace(day=1), d.replace(day=calendar.monthrange(d.year, d.month)[1])
 
 
-def _week_of(d: date) -> tuple[date, date]:
-    start = d - timedelta(days=d.weekday())
-    return start, start + timedelta(days=6)
+def _on_or_before(d: date, wd: int) -> date:
+    """The latest weekday `wd` (0 = Monday) on or before `d`. Plain arithmetic: dateutil's relativedelta costs ten
+    times as much, and a weekday is in every other news sentence."""
+    return d - timedelta(days=(d.weekday() - wd) % 7)
 
 
-def _resolve(kind: str, m: re.Match, pub: date) -> tuple[date, date, str, bool] | None:
+def _day(d: date) -> Resolved:
+    return d, d, "day", False
+
+
+def _range_md(g: dict, pub: date) -> Resolved | None:
+    a = _md(g, pub, "a_")
+    if a is None:
+        return None
+    b = _safe(a.year, a.month, int(g["bd"])) if g.get("bd") else _md(g, pub, "b_")
+    if b is None or b < a:
+        return None
+    return a, b, "day" if a == b else ("week" if (b - a).days <= 7 else "month"), False
+
+
+def _range_dash(g: dict, pub: date) -> Resolved | None:
+    mi = month_number(g["rm"])
+    d1, d2 = int(g["rd1"]), int(g["rd2"])
+    y = int(g["ry"]) if g.get("ry") else _year_for(mi, d1, pub)
+    a, b = _safe(y, mi, d1), _safe(y, mi, d2)
+    if not a or not b or b < a:
+        return None
+    return a, b, "week" if (b - a).days <= 7 else "month", False
+
+
+def _iso(g: dict, pub: date) -> Resolved | None:
+    d = _safe(int(g["iy"]), int(g["im"]), int(g["id"]))
+    return _day(d) if d else None
+
+
+def _month_day(g: dict, pub: date) -> Resolved | None:
+    d = _md(g, pub)
+    return _day(d) if d else None
+
+
+#: Weekday modifiers: days to step from publication before taking the latest such weekday. Bare "on Friday" is the
+#: latest Friday on or before publication, "last Friday" the latest one before it, "next Friday" the first after it.
+_WEEKDAY_STEP = {"next": 7, "last": -1}
+
+
+def _weekday(g: dict, pub: date) -> Resolved:
+    mod = (g.get("wmod") or "").lower()
+    d = _on_or_before(pub + timedelta(days=_WEEKDAY_STEP.get(mod, 0)), _NAMES.weekday(g["wd"]))
+    return d, d, "day", mod == "since"
+
+
+def _days_ago(g: dict, pub: date) -> Resolved:
+    n = g["n"].lower()
+    if n.isdigit() or n in NUMBER_WORDS:
+        return _day(pub - timedelta(days=int(n) if n.isdigit() else NUMBER_WORDS[n]))
+    return pub - timedelta(days=5), pub - timedelta(days=2), "week", False  # "a few", "several"
+
+
+def _weekend(g: dict, pub: date) -> Resolved:
+    """The Saturday-Sunday on or before publication (the next one for "next weekend")."""
+    sat = _on_or_before(pub, 5)
+    we = (g.get("we") or "").lower()
+    if we == "next":
+        sat += timedelta(days=7)
+    elif we == "last" and pub.weekday() >= 5:
+        sat -= timedelta(days=7)
+    return sat, sat + timedelta(days=1), "week", False
+
+
+#: "... week": (first, last) day as offsets from this week's Monday; None stands for the publication day.
+_WEEK_SPANS: dict[str, tuple[int | None, int | None]] = {
+    "last": (-7, -1), "next": (7, 13), "this": (0, 6), "earlier this": (0, None), "later this": (None, 6)}
+
+
+def _week(g: dict, pub: date) -> Resolved:
+    monday = _on_or_before(pub, 0)
+    lo, hi = _WEEK_SPANS[_words(g["wk"])]
+    a = pub if lo is None else monday + timedelta(days=lo)
+    b = pub if hi is None else monday + timedelta(days=hi)
+    return a, b, "week", False
+
+
+#: "... month": months from the publication's month; "earlier this" ends and "later this" starts at publication.
+_MONTH_SHIFT = {"last": -1, "late last": -1, "next": 1}
+
+
+def _month_rel(g: dict, pub: date) -> Resolved:
+    mr = _words(g["mr"])
+    a, b = _month_span(pub + relativedelta(months=_MONTH_SHIFT.get(mr, 0)))
+    if mr in ("earlier this", "early this"):
+        b = pub
+    elif mr == "later this":
+        a = pub
+    return a, b, "month", False
+
+
+def _year_rel(g: dict, pub: date) -> Resolved:
+    yr = _words(g["yr"])
+    y = pub.year + {"last": -1, "next": 1}.get(yr, 0)
+    return date(y, 1, 1), pub if yr == "earlier this" else date(y, 12, 31), "year", False
+
+
+def _month_year(g: dict, pub: date, prep: str) -> int | None:
+    """The year of a named month: its own, the next occurrence after "next", one already begun after "last" or
+    "since", else the module's year rule."""
+    mi = month_number(g["mn"])
+    if g.get("my"):
+        return int(g["my"])
+    if prep == "next":
+        return pub.year + (1 if mi <= pub.month else 0)
+    return _year_for(mi, 1, pub, 0 if prep in ("last", "since") else LOOKAHEAD_DAYS)
+
+
+def _month(g: dict, pub: date) -> Resolved | None:
+    prep = (g.get("mprep") or "").lower()
+    mi = month_number(g["mn"])
+    if mi == 5 and not prep and not g.get("my"):
+        return None  # a bare "May" is too often a verb or a name to trust without a preposition or year
+    a, b = _month_span(date(_month_year(g, pub, prep), mi, 1))
+    if prep == "early":
+        b = a + timedelta(days=9)
+    elif prep == "late":
+        a = b - timedelta(days=9)
+    return a, b, "month", prep in ("since", "until", "by")
+
+
+def _year(g: dict, pub: date) -> Resolved:
+    y = int(g["yy"])
+    return date(y, 1, 1), date(y, 12, 31), "year", g["yprep"].lower() in ("since", "until", "by")
+
+
+def _year_adj(g: dict, pub: date) -> Resolved:
+    y = int(g["ya"])
+    return date(y, 1, 1), date(y, 12, 31), "year", False
+
+
+#: One resolver per pattern kind: (the match's groups, publication date) -> (start, end, precision, vague) or None
+#: when the match is no usable date. "day_before" counts from publication here; find_dates re-anchors it.
+_RESOLVERS: dict[str, Callable[[dict, date], Resolved | None]] = {
+    "range_md": _range_md, "range_dash": _range_dash, "iso": _iso, "md": _month_day, "weekday": _weekday,
+    "overnight": lambda g, pub: (pub - timedelta(days=1), pub, "day", False),
+    "yesterday": lambda g, pub: _day(pub - timedelta(days=1)),
+    "day_before": lambda g, pub: _day(pub - timedelta(days=1)),
+    "today": lambda g, pub: _day(pub), "days_ago": _days_ago, "weekend": _weekend, "week": _week,
+    "month_rel": _month_rel, "year_rel": _year_rel, "month": _month, "year": _year, "year_adj": _year_adj,
+}
+
+
+def _resolve(kind: str, m: re.Match, pub: date) -> Resolved | None:
     """(start, end, precision, vague) for one match, or None when it is not a usable date."""
-    g = m.groupdict()
-    if kind == "range_md":
-        a = _md(m, pub, "a_")
-        if a is None:
-            return None
-        if g.get("bd"):
-            b = _safe(a.year, a.month, int(g["bd"]))
-        else:
-            b = _md(m, pub, "b_")
-        if b is None or b < a:
-            return None
-        return a, b, "day" if a == b else ("week" if (b - a).days <= 7 else "month"), False
-    if kind == "range_dash":
-        mi = MONTHS[g["rm"].lower().rstrip(".")[:3]]
-        d1, d2 = int(g["rd1"]), int(g["rd2"])
-        y = int(g["ry"]) if g.get("ry") else _year_for(mi, d1, pub)
-        a, b = _safe(y, mi, d1), _safe(y, mi, d2)
-        if not a or not b or b < a:
-            return None
-        return a, b, "week" if (b - a).days <= 7 else "month", False
-    if kind == "iso":
-        d = _safe(int(g["iy"]), int(g["im"]), int(g["id"]))
-        return (d, d, "day", False) if d else None
-    if kind == "md":
-        d = _md(m, pub)
-        return (d, d, "day", False) if d else None
-    if kind == "weekday":
-        wd = WEEKDAYS[g["wd"].lower()]
-        mod = (g.get("wmod") or "").lower()
-        back = (pub.weekday() - wd) % 7
-        if mod == "next":
-            d = pub + timedelta(days=(wd - pub.weekday()) % 7 or 7)
-        elif mod == "last" and back == 0:
-            d = pub - timedelta(days=7)
-        else:
-            d = pub - timedelta(days=back)
-        return d, d, "day", mod == "since"
-    if kind == "overnight":
-        return pub - timedelta(days=1), pub, "day", False
-    if kind == "day_before":  # relative to the sentence's other date when there is one (see find_dates)
-        d = pub - timedelta(days=1)
-        return d, d, "day", False
-    if kind == "yesterday":
-        d = pub - timedelta(days=1)
-        return d, d, "day", False
-    if kind == "today":
-        return pub, pub, "day", False
-    if kind == "days_ago":
-        n = g["n"].lower()
-        if n.isdigit() or n in NUMBER_WORDS:
-            d = pub - timedelta(days=int(n) if n.isdigit() else NUMBER_WORDS[n])
-            return d, d, "day", False
-        return pub - timedelta(days=5), pub - timedelta(days=2), "week", False
-    if kind == "weekend":  # the Saturday-Sunday on or before publication (next one for "next weekend")
-        sat = pub - timedelta(days=(pub.weekday() - 5) % 7)
-        if (g.get("we") or "").lower() == "next":
-            sat += timedelta(days=7)
-        elif (g.get("we") or "").lower() == "last" and pub.weekday() >= 5:
-            sat -= timedelta(days=7)
-        return sat, sat + timedelta(days=1), "week", False
-    if kind == "year_adj":
-        y = int(g["ya"])
-        return date(y, 1, 1), date(y, 12, 31), "year", False
-    if kind == "week":
-        wk = " ".join(g["wk"].lower().split())
-        this_start, this_end = _week_of(pub)
-        if wk == "last":
-            return this_start - timedelta(days=7), this_start - timedelta(days=1), "week", False
-        if wk == "next":
-            return this_start + timedelta(days=7), this_end + timedelta(days=7), "week", False
-        if wk == "earlier this":
-            return this_start, pub, "week", False
-        if wk == "later this":
-            return pub, this_end, "week", False
-        return this_start, this_end, "week", False
-    if kind == "month_rel":
-        mr = " ".join(g["mr"].lower().split())
-        first = pub.replace(day=1)
-        if mr in ("last", "late last"):
-            prev = first - timedelta(days=1)
-            return *_month_range(prev.year, prev.month), "month", False
-        if mr == "next":
-            nxt = first + timedelta(days=32)
-            return *_month_range(nxt.year, nxt.month), "month", False
-        if mr in ("earlier this", "early this"):
-            return first, pub, "month", False
-        if mr == "later this":
-            return pub, _month_range(pub.year, pub.month)[1], "month", False
-        return *_month_range(pub.year, pub.month), "month", False
-    if kind == "year_rel":
-        yr = " ".join(g["yr"].lower().split())
-        y = pub.year + {"last": -1, "next": 1}.get(yr, 0)
-        end = pub if yr == "earlier this" else date(y, 12, 31)
-        return date(y, 1, 1), end, "year", False
-    if kind == "month":
-        mi = MONTHS[g["mn"].lower()]
-        prep = (g.get("mprep") or "").lower()
-        if not prep and not g.get("my"):
-            # A bare month name ("May") is too often a verb or a name to trust without a preposition or year.
-            if mi == 5:
-                return None
-        if g.get("my"):
-            y = int(g["my"])
-        elif prep == "next":
-            y = pub.year + (1 if mi <= pub.month else 0)
-        else:
-            y = pub.year if mi <= pub.month else pub.year - 1
-        a, b = _month_range(y, mi)
-        if prep == "early":
-            b = a + timedelta(days=9)
-        elif prep == "late":
-            a = b - timedelta(days=9)
-        return a, b, "month", prep in ("since", "until", "by")
-    if kind == "year":
-        y = int(g["yy"])
-        return date(y, 1, 1), date(y, 12, 31), "year", g["yprep"].lower() in ("since", "until", "by")
-    return None
+    return _RESOLVERS[kind](m.groupdict(), pub)
 
 
 #: A cheap test before each pattern: most sentences hold no weekday, no "week", no digit.
@@ -261,7 +314,7 @@ def find_dates(text: str, published: date) -> list[TimeExpr]:
                 continue
             try:
                 res = _resolve(kind, m, published)
-            except OverflowError:  # "next week" from 9999-12-31: outside what a date can hold
+            except (OverflowError, ValueError):  # "next week" from 9999-12-31: outside what a date can hold
                 res = None
             if res is None:
                 continue

