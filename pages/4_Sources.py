@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import streamlit as st
 
-from geomap import appstate, sourcesapp
+from geomap import pagedata, sourcesapp
 
 st.set_page_config(page_title="geomap · Sources", page_icon="📡", layout="wide")
-DB = appstate.db_path()
+DB = pagedata.db_path()
 st.title("Sources")
 st.caption("Feeds (RSS, Atom, JSON Feed) and article pages, polled on a schedule. New events reach the map "
            "by themselves. Polling runs outside the app: `geomap watch` in a terminal, or **Poll now** here.")

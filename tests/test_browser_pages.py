@@ -67,7 +67,7 @@ def test_data_page_shows_the_table(page, app_server):
 
 
 def test_data_page_has_the_map_filters(page, app_server):
-    from geomap.appstate import FILTER_LABELS
+    from geomap.filters import FILTER_LABELS
 
     goto_page(page, app_server.url, "Data")
     side = page.locator('[data-testid="stSidebar"]')

@@ -99,7 +99,7 @@ def watcher_running(db: Path) -> bool:
 
 def data_counts(db: Path) -> tuple[int, int]:
     """(events, articles) of the store: what the map page compares to know that new events arrived."""
-    from geomap.appstate import store_version
+    from geomap.pagedata import store_version
 
     n_ev, n_art, _ = store_version(db)
     return n_ev, n_art
