@@ -1,7 +1,10 @@
-"""geomap — the map page: stored events on an offline Folium map, filtered by date range and more.
+"""geomap — `streamlit run app.py`: the map page, first in the app's navigation and named "Map" there.
 
-Run with `streamlit run app.py`. Widgets only: Streamlit's state and caches live in geomap.ui, the logic behind
-them in plain modules (geomap.filters, pagedata, permalink, playback), map and HTML in geomap.mapview.
+Widgets only: Streamlit's state and caches live in geomap.ui, the logic behind them in plain modules (geomap.filters,
+pagedata, permalink, playback, timeline), map and HTML in geomap.mapview.
+
+Why st.navigation: with the pages/ folder alone, Streamlit names the first page after this file ("app"); here the
+map is "Map" at the root URL and the other pages keep their paths (/Articles, /Data, /Gazetteer, /Sources).
 """
 
 from __future__ import annotations
@@ -10,50 +13,61 @@ import streamlit as st
 
 from geomap import appstate, filters, mapview, pagedata, permalink, timeline, ui
 
-st.set_page_config(page_title="geomap", page_icon="🗺️", layout="wide")
 
-DB = pagedata.db_path()
-borders = appstate.prepare_static()
-ui.first_start(DB)
+def map_page() -> None:
+    """Stored events on an offline Folium map, filtered by date range and more, with the event panel and feed."""
+    ui.page_setup("geomap", "🗺️")
+    db = pagedata.db_path()
+    borders = appstate.prepare_static()
+    ui.first_start(db)
+    span = ui.date_span(db)
+    opts = ui.choices_for(db)
+    n_total = ui.store_version(db)[0]
+    ui.follow_store(db)
+    ui.seed_map(opts, span)
+    with st.sidebar:
+        st.header("Filters")
+        picked = ui.filter_widgets(opts, prefix="f_")
+        st.header("Map")
+        options = ui.map_options()
 
-span = ui.date_span(DB)
-opts = ui.choices_for(DB)
-n_total = ui.store_version(DB)[0]
-ui.follow_store(DB)
-ui.seed_map(opts, span)
+    st.title("geomap")
+    start, end = ui.date_window(db, span, picked)
+    chosen = filters.Filters(start=start, end=end, **picked)
+    df = ui.events(db, chosen)
+    if start is not None:
+        st.markdown(f"**Showing {len(df)} of {df.attrs.get('total', n_total)} events** "  # one snapshot (issue 12)
+                    f"from {start.isoformat()} to {end.isoformat()}")
 
-with st.sidebar:
-    st.header("Filters")
-    picked = ui.filter_widgets(opts, prefix="f_")
-    st.header("Map")
-    options = ui.map_options()
+    basemap, cluster_mode, heat = options
+    view = ui.start_view(df)
+    base = mapview.build_base_map(ui.bounds_for(db), borders=borders, tiles=permalink.TILES.get(basemap), view=view)
+    base.get_root().header.add_child(mapview.map_style_element(), name="geomap_dots")
+    layer = ui.event_layer_for(db, chosen, cluster=permalink.CLUSTER_ON[cluster_mode], heat=heat,
+                               payload_dir=appstate.PAYLOAD_DIR, selected=ui.selected_marker(df))
+    col_map, col_panel = st.columns([3, 2], gap="medium")
+    with col_map:
+        out = ui.map_widget(base, layer, view, borders)
+    with col_panel:
+        ui.event_panel(df, out)
+    ui.write_map_url(chosen, span, options)
 
-st.title("geomap")
-start, end = ui.date_window(DB, span, picked)
-chosen = filters.Filters(start=start, end=end, **picked)
-df = ui.events(DB, chosen)
+    if not df.empty:
+        st.subheader("Events per day")
+        st.html(mapview.timeline_html(timeline.per_day(df)))  # plain HTML: a Vega chart costs the map ~1 s to draw
+    if span is not None and span[0] != span[1]:
+        st.subheader("Timeline")
+        st.caption("Drag across the bars to choose the dates, click a bar for one day.")
+        ui.timeline_widget(db, span, chosen)
+    if not df.empty:
+        st.subheader("Summaries")
+        ui.summary_widget(df)
 
-if start is not None:
-    st.markdown(f"**Showing {len(df)} of {df.attrs.get('total', n_total)} events** "  # one snapshot (issue 12)
-                f"from {start.isoformat()} to {end.isoformat()}")
 
-basemap, cluster_mode, heat = options
-view = ui.start_view(df)
-base = mapview.build_base_map(ui.bounds_for(DB), borders=borders, tiles=permalink.TILES.get(basemap), view=view)
-base.get_root().header.add_child(mapview.map_style_element(), name="geomap_dots")
-layer = ui.event_layer_for(DB, chosen, cluster=permalink.CLUSTER_ON[cluster_mode], heat=heat,
-                           payload_dir=appstate.PAYLOAD_DIR, selected=ui.selected_marker(df))
-
-col_map, col_panel = st.columns([3, 2], gap="medium")
-with col_map:
-    out = ui.map_widget(base, layer, view, borders)
-with col_panel:
-    ui.event_panel(df, out)
-
-ui.write_map_url(chosen, span, options)
-
-if not df.empty:
-    st.subheader("Events per day")
-    st.html(mapview.timeline_html(timeline.per_day(df)))  # plain HTML: a Vega chart costs the map ~1 s to draw
-    st.subheader("Summaries")
-    ui.summary_widget(df)
+st.navigation([
+    st.Page(map_page, title="Map", icon="🗺️", default=True),
+    st.Page("pages/1_Articles.py", title="Articles", icon="📰", url_path="Articles"),
+    st.Page("pages/2_Data.py", title="Data", icon="📊", url_path="Data"),
+    st.Page("pages/3_Gazetteer.py", title="Gazetteer", icon="📍", url_path="Gazetteer"),
+    st.Page("pages/4_Sources.py", title="Sources", icon="📡", url_path="Sources"),
+]).run()

@@ -8,7 +8,7 @@ import streamlit as st
 
 from geomap import mapview, names, pagedata, ui, uploads
 
-st.set_page_config(page_title="geomap · Articles", page_icon="📰", layout="wide")
+ui.page_setup("geomap · Articles", "📰")
 DB = pagedata.db_path()
 st.title("Articles")
 

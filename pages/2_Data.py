@@ -6,7 +6,7 @@ import streamlit as st
 
 from geomap import filters, pagedata, ui
 
-st.set_page_config(page_title="geomap · Data", page_icon="📊", layout="wide")
+ui.page_setup("geomap · Data", "📊")
 DB = pagedata.db_path()
 st.title("Data")
 
@@ -15,9 +15,8 @@ if span is None:
     st.info("No events stored yet.")
     st.stop()
 opts = ui.choices_for(DB)
-if not st.session_state.get("d_seeded"):  # once per session: the URL's filters, else the map page's
-    st.session_state.d_seeded = True
-    ui.seed_filters("d_", opts, span, "d_dates", shared=True)
+if ui.entered():  # the URL's filters, else the map page's
+    ui.seed_filters("d_", opts, span, "d_dates", ui.data_page_query())
 with st.sidebar:
     st.header("Filters")
     picked = ui.filter_widgets(opts, prefix="d_")  # the same filters as the map page
@@ -25,7 +24,9 @@ picked_dates = st.date_input("Dates", min_value=span[0], max_value=span[1], key=
 start, end = filters.date_pair(picked_dates, span)
 chosen = filters.Filters(start=start, end=end, **picked)
 df = ui.events(DB, chosen)
-st.query_params.from_dict(filters.filters_to_query(chosen, span))
+query = filters.filters_to_query(chosen, span)
+st.query_params.from_dict(query)
+ui.remember(query)  # the map page opens with these filters
 st.markdown(f"**{len(df)} events**")
 st.dataframe(df.drop(columns=["place_start"], errors="ignore"), hide_index=True, width="stretch")
 st.subheader("Summaries")

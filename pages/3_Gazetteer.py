@@ -12,7 +12,7 @@ from geomap import appstate, mapview, pagedata, placeedit, ui
 from geomap.exceptions import GeomapError
 from geomap.models import PRECISIONS
 
-st.set_page_config(page_title="geomap · Gazetteer", page_icon="📍", layout="wide")
+ui.page_setup("geomap · Gazetteer", "📍")
 DB = pagedata.db_path()
 borders = appstate.prepare_static()
 st.title("Gazetteer")

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import streamlit as st
 
-from geomap import pagedata, sourcesapp
+from geomap import pagedata, sourcesapp, ui
 
-st.set_page_config(page_title="geomap · Sources", page_icon="📡", layout="wide")
+ui.page_setup("geomap · Sources", "📡")
 DB = pagedata.db_path()
 st.title("Sources")
 st.caption("Feeds (RSS, Atom, JSON Feed) and article pages, polled on a schedule. New events reach the map "

@@ -115,3 +115,17 @@ def test_a_picked_candidate_becomes_the_overrides_arguments():
         "population": 5000}
     assert placeedit.candidate_override(cands, "A — city, UA (1)")["population"] == 0
     assert list(placeedit.place_search("   ").columns) == placeedit.CANDIDATE_COLUMNS
+
+
+def test_filters_carried_between_pages_when_the_url_has_none():
+    shared = {"precisions": "city", "start": "2022-12-05", "view": "1,2,3"}
+    assert filters.carried({}, shared) == {"precisions": "city", "start": "2022-12-05"}  # filters only
+    assert filters.carried({"countries": "UA"}, shared) == {"countries": "UA"}  # the URL's own filters win
+    last_map = {"precisions": "country", "basemap": "osm", "view": "48.0,37.0,9", "event": "e1"}
+    # back on the map from the Data page: the map's options and view, the Data page's filters
+    assert permalink.map_entry_query({}, last_map, {"precisions": "city"}) == {
+        "basemap": "osm", "view": "48.0,37.0,9", "event": "e1", "precisions": "city"}
+    # a link with its own parameters: those, over the map's last options
+    assert permalink.map_entry_query({"heat": "1", "q": "Kyiv"}, last_map, {"precisions": "city"}) == {
+        "basemap": "osm", "view": "48.0,37.0,9", "event": "e1", "heat": "1", "q": "Kyiv"}
+    assert permalink.map_entry_query({"start": "2022-12-01"}, {}, {}) == {"start": "2022-12-01"}

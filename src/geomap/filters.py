@@ -202,6 +202,16 @@ def has_filters(params: Mapping[str, object]) -> bool:
     return any(k in params for k in URL_KEYS)
 
 
+def carried(url: Mapping[str, object], shared: Mapping[str, object]) -> dict[str, object]:
+    """A page's starting query: its URL, with the filters last set on another page when the URL has none.
+
+    Why: Streamlit drops a page's widget state when another page runs, and the sidebar's page links carry no query,
+    so the map and Data pages hand their filters over as URL parameters kept in the session."""
+    if has_filters(url):
+        return dict(url)
+    return {**url, **{k: v for k, v in shared.items() if k in URL_KEYS}}
+
+
 def widget_state(prefix: str, url: Filters, opts: Choices) -> dict[str, object]:
     """The filter widgets' session-state values (keys `prefix` + filter name) for `url`'s filters.
 

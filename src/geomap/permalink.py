@@ -101,6 +101,16 @@ def view_from_map(out: Mapping | None) -> str | None:
         return None
 
 
+def map_entry_query(url: Mapping[str, object], last_map: Mapping[str, object], shared: Mapping[str, object]
+                    ) -> dict[str, object]:
+    """The map page's starting query when the user opens it: the URL's own parameters, else the map's options, view
+    and selection from its last run; its filters from the URL, else from the page the user comes from."""
+    from geomap.filters import URL_KEYS, carried
+
+    kept = {k: v for k, v in last_map.items() if k not in URL_KEYS and k not in url}
+    return carried({**kept, **url}, shared)
+
+
 def map_query(filters_query: Mapping[str, str], *, focus: tuple[float, float] | None, view: str | None,
               options: Mapping[str, str], event: str | None) -> dict[str, str]:
     """The map page's whole URL: its filters, the focus point, the view, the map options and the selected event."""

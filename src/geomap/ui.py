@@ -19,7 +19,20 @@ import pandas as pd
 import streamlit as st
 from streamlit_folium import st_folium
 
-from geomap import feed, filters, mapview, names, pagedata, permalink, placeedit, playback, sourcesapp, summary, uploads
+from geomap import (
+    feed,
+    filters,
+    mapview,
+    names,
+    pagedata,
+    permalink,
+    placeedit,
+    playback,
+    sourcesapp,
+    summary,
+    timeline,
+    uploads,
+)
 from geomap.exceptions import StoreError
 from geomap.filters import Choices, Filters, Span
 
@@ -40,6 +53,19 @@ def shown(fn: F) -> F:
             raise  # outside a Streamlit run st.stop() returns
 
     return call  # type: ignore[return-value]
+
+
+def page_setup(title: str, icon: str) -> None:
+    """First call of every page: its browser title and the wide layout; notes which page runs (see `entered`)."""
+    st.set_page_config(page_title=title, page_icon=icon, layout="wide")
+    st.session_state["page_before"] = st.session_state.get("page_now")
+    st.session_state["page_now"] = title
+
+
+def entered() -> bool:
+    """True on a page's first run after the user came from another page (or opened the app): the moment its
+    widgets, which Streamlit dropped meanwhile, are seeded again."""
+    return st.session_state.get("page_before") != st.session_state.get("page_now")
 
 
 # The pages' store calls that are not cached, with the store's errors shown on the page.
@@ -87,6 +113,11 @@ def _intervals(path: str, version: tuple, f: Filters) -> tuple[playback.Window, 
 @st.cache_data(show_spinner=False, max_entries=8)
 def _bounds(path: str, version: tuple) -> list[list[float]] | None:
     return mapview.frame_bounds(_events(path, version, Filters()))
+
+
+@st.cache_data(show_spinner=False, max_entries=16)
+def _day_counts(path: str, version: tuple, f: Filters) -> pd.DataFrame:
+    return timeline.day_counts(_events(path, version, f))
 
 
 def _canonical(path: str, version: tuple, f: Filters) -> Filters:
@@ -179,6 +210,8 @@ def upload_widget(path: Path, files: list) -> pd.DataFrame:
 #: Session key of the filters (as URL parameters) the user last set on any page: Streamlit drops a page's widget
 #: state when another page runs, so each page leaves its filters here and the next one starts from them.
 SHARED = "shared_query"
+#: Session key of the map page's whole last URL (its options and view outlive a visit to another page this way).
+MAP_QUERY = "map_query"
 
 
 def filter_widgets(opts: Choices, prefix: str = "f_") -> dict:
@@ -209,28 +242,31 @@ def remember(query: Mapping[str, str]) -> None:
     st.session_state[SHARED] = dict(query)
 
 
-def seed_filters(prefix: str, opts: Choices, span: Span | None, dates_key: str, *, shared: bool) -> Filters:
-    """The filter widgets' state (keys `prefix`...) from the URL, else (when `shared`) from the last page's
-    filters; the dates go to `dates_key`. Returns the filters read."""
-    params = st.query_params.to_dict()
-    source = params if not shared or filters.has_filters(params) else st.session_state.get(SHARED) or {}
-    url = filters.filters_from_query(source, span)
+def seed_filters(prefix: str, opts: Choices, span: Span | None, dates_key: str, params: Mapping[str, object]
+                 ) -> None:
+    """The filter widgets' state (keys `prefix`...) from the query `params`; the dates go to `dates_key`."""
+    url = filters.filters_from_query(params, span)
     st.session_state.update(filters.widget_state(prefix, url, opts))
     if span is not None:
         st.session_state[dates_key] = (url.start or span[0], url.end or span[1])
-    return url
+
+
+def data_page_query() -> dict[str, object]:
+    """The Data page's starting query: its URL's filters, else the map page's (filters.carried)."""
+    return filters.carried(st.query_params.to_dict(), st.session_state.get(SHARED) or {})
 
 
 # ---- the map page ----
 
 def seed_map(opts: Choices, span: Span | None) -> None:
-    """Once per session: the map page's filters, view, options and selected event from its URL."""
-    if "url_loaded" in st.session_state:
+    """When the user opens the map page: its filters, view, options and selected event from its URL, else from its
+    last run and the filters last set on another page (the Data page's, say)."""
+    if not entered():
         return
-    st.session_state.url_loaded = True
-    seed_filters("f_", opts, span, "dates", shared=False)
-    params = st.query_params.to_dict()
-    st.session_state.focus = mapview.parse_focus(params.get("focus"))
+    params = permalink.map_entry_query(st.query_params.to_dict(), st.session_state.get(MAP_QUERY) or {},
+                                       st.session_state.get(SHARED) or {})
+    seed_filters("f_", opts, span, "dates", params)
+    st.session_state.focus = mapview.parse_focus(params.get("focus"))  # type: ignore[arg-type]
     st.session_state.view0 = permalink.parse_view(params.get("view"))
     st.session_state.view = params.get("view") if st.session_state.view0 else None
     st.session_state.update(permalink.options_from_query(params))  # basemap, cluster, heat
@@ -310,9 +346,10 @@ def write_map_url(f: Filters, span: Span | None, options: tuple[str, str, bool])
     """The map page's state into its URL (a permalink), and its filters for the other pages."""
     query = filters.filters_to_query(f, span)
     remember(query)
-    st.query_params.from_dict(permalink.map_query(
+    st.session_state[MAP_QUERY] = permalink.map_query(
         query, focus=st.session_state.get("focus"), view=st.session_state.get("view"),
-        options=permalink.options_to_query(*options), event=st.session_state.get("sel_uid")))
+        options=permalink.options_to_query(*options), event=st.session_state.get("sel_uid"))
+    st.query_params.from_dict(st.session_state[MAP_QUERY])
 
 
 def feed_widget(df: pd.DataFrame, selected_id: str | None, height: int = 460) -> None:
@@ -418,3 +455,26 @@ def _play_tick(path: Path, span: Span, f: Filters) -> None:
     else:
         st.session_state.play_next = nxt
     st.rerun(scope="app")
+
+
+def timeline_widget(path: Path, span: Span | None, f: Filters) -> None:
+    """The whole span's events per day (with `f`'s other filters): drag across it to set the date window, click a
+    bar for one day. The chosen window moves the slider (and so the URL); the slider's window is drawn as the brush."""
+    if span is None or span[0] == span[1]:
+        return
+    version = pagedata.store_version(path)
+    counts = _day_counts(str(path), version, _canonical(str(path), version, replace(f, start=None, end=None)))
+    window = (f.start, f.end) if f.start and f.end and (f.start, f.end) != tuple(span) else None
+    st.altair_chart(timeline.chart(counts, mapview.EVENT_COLORS, window), key="timeline", width="stretch",
+                    on_select=functools.partial(_brushed, span), selection_mode=[timeline.BRUSH, timeline.PICK])
+
+
+def _brushed(span: Span) -> None:
+    """The chart's selection changed: a new brush or a clicked day becomes the slider's window (Play stops)."""
+    state = st.session_state.get("timeline") or {}
+    selection = {k: v for k, v in (state.get("selection") or {}).items()}
+    window = timeline.chosen_window(selection, st.session_state.get("timeline_seen"), span)
+    st.session_state.timeline_seen = selection
+    if window is not None:
+        st.session_state.dates = window
+        st.session_state.playing = False
