@@ -45,7 +45,7 @@ _status()
 
 df = sourcesapp.sources_frame(DB)
 if not df.empty:
-    labels = {int(r.id): f"{r.id} · {r.name}" for r in df.itertuples()}
+    labels = sourcesapp.source_labels(df)
     picked = st.selectbox("Source", list(labels), format_func=labels.get, key="src_pick")
     row = df.set_index("id").loc[picked]
     b_poll, b_pause, b_remove = st.columns(3)

@@ -45,6 +45,11 @@ def sources_frame(db: Path) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=SOURCE_COLUMNS)
 
 
+def source_labels(df: pd.DataFrame) -> dict[int, str]:
+    """{source id: "id · name"} for the Sources page's picker."""
+    return {int(r.id): f"{r.id} · {r.name}" for r in df.itertuples()}
+
+
 def _md(text: str) -> str:
     from geomap.mapview import md_escape
 
