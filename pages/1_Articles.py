@@ -6,10 +6,10 @@ from datetime import date
 
 import streamlit as st
 
-from geomap import appstate, mapview, names
+from geomap import mapview, names, pagedata, ui, uploads
 
-st.set_page_config(page_title="geomap · Articles", page_icon="📰", layout="wide")
-DB = appstate.db_path()
+ui.page_setup("geomap · Articles", "📰")
+DB = pagedata.db_path()
 st.title("Articles")
 
 tab_add, tab_list, tab_read = st.tabs(["Add", "Stored articles", "Reader"])
@@ -20,11 +20,7 @@ with tab_add:
     files = st.file_uploader("Article files", type=["txt", "csv", "jsonl", "json"], accept_multiple_files=True,
                              key="uploads")
     if st.button("Ingest files", disabled=not files, key="ingest_files"):
-        bar = st.progress(0.0, text="reading")
-        results = appstate.ingest_uploads(
-            DB, [(f.name, f.getvalue()) for f in files],
-            lambda done, total, label: bar.progress(done / max(total, 1), text=f"{done}/{total} {label}"))
-        st.session_state.upload_results = appstate.results_frame(results)
+        st.session_state.upload_results = ui.upload_widget(DB, files)
     if "upload_results" in st.session_state:
         st.dataframe(st.session_state.upload_results, hide_index=True, width="stretch")
 
@@ -37,10 +33,10 @@ with tab_add:
         pasted = st.form_submit_button("Ingest text")
     if pasted:
         with st.spinner("Reading the article…"):
-            res = appstate.ingest_pasted(DB, text, published, title=title, url=url)
-        st.dataframe(appstate.results_frame([res]), hide_index=True, width="stretch")
+            res = ui.ingest_pasted(DB, text, published, title=title, url=url)
+        st.dataframe(uploads.results_frame([res]), hide_index=True, width="stretch")
 
-arts = appstate.articles(DB)
+arts = ui.articles(DB)
 with tab_list:
     st.caption(f"{len(arts)} stored articles")
     st.dataframe(arts, hide_index=True, width="stretch")
@@ -54,7 +50,7 @@ with tab_read:
         titles = names.titles_of(arts)
         chosen = st.selectbox("Article", ids, index=ids.index(pick) if pick in ids else 0, key="reader_article",
                               format_func=lambda a: names.article_label(a, titles))
-        art, mentions = appstate.article_with_mentions(DB, chosen)
+        art, mentions = ui.article_with_mentions(DB, chosen)
         if art is not None:
             st.subheader(mapview.md_escape(art.title or art.id))
             st.caption(f"{art.published.isoformat()} · {mapview.md_escape(art.source or 'unknown source')} · "

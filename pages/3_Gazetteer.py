@@ -8,12 +8,12 @@ from __future__ import annotations
 import streamlit as st
 from streamlit_folium import st_folium
 
-from geomap import appstate, mapview
+from geomap import appstate, mapview, pagedata, placeedit, ui
 from geomap.exceptions import GeomapError
 from geomap.models import PRECISIONS
 
-st.set_page_config(page_title="geomap · Gazetteer", page_icon="📍", layout="wide")
-DB = appstate.db_path()
+ui.page_setup("geomap · Gazetteer", "📍")
+DB = pagedata.db_path()
 borders = appstate.prepare_static()
 st.title("Gazetteer")
 
@@ -22,7 +22,7 @@ if "g_result" in st.session_state:
     st.success(st.session_state.pop("g_result"))
 
 if query:
-    cands = appstate.place_search(query)
+    cands = placeedit.place_search(query)
     col_map, col_side = st.columns([3, 2], gap="medium")
     with col_map:
         plural = "s" if len(cands) != 1 else ""
@@ -31,7 +31,7 @@ if query:
                   use_container_width=True, returned_objects=[])
     with col_side:
         st.subheader("How stored articles resolve it")
-        usage = appstate.name_usage(DB, query)
+        usage = ui.name_usage(DB, query)
         if usage.empty:
             st.caption("No stored article mentions this name as a place.")
         else:
@@ -40,12 +40,8 @@ if query:
             st.subheader("Correct the resolution")
             label = st.selectbox(f"“{query}” means", list(cands["label"]), key="g_pick")
             if st.button("Use this place", key="g_use"):
-                row = cands[cands["label"] == label].iloc[0]
                 try:
-                    rep = appstate.save_override(DB, query, lat=float(row["lat"]), lon=float(row["lon"]),
-                                                 kind=str(row["kind"]), country=str(row["country_code"]),
-                                                 admin1=str(row["admin1"]), radius_km=float(row["radius_km"]),
-                                                 population=int(row["population"] or 0))
+                    rep = ui.save_override(DB, query, **placeedit.candidate_override(cands, label))
                 except GeomapError as exc:
                     st.error(str(exc))
                 else:
@@ -66,7 +62,7 @@ with st.form("g_add"):
     added = st.form_submit_button("Save place and re-apply")
 if added:
     try:
-        rep = appstate.save_override(DB, name, lat=lat, lon=lon, kind=kind, country=country, radius_km=radius)
+        rep = ui.save_override(DB, name, lat=lat, lon=lon, kind=kind, country=country, radius_km=radius)
     except GeomapError as exc:
         st.error(str(exc))
     else:

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import streamlit as st
 
-from geomap import appstate, sourcesapp
+from geomap import pagedata, sourcesapp, ui
 
-st.set_page_config(page_title="geomap · Sources", page_icon="📡", layout="wide")
-DB = appstate.db_path()
+ui.page_setup("geomap · Sources", "📡")
+DB = pagedata.db_path()
 st.title("Sources")
 st.caption("Feeds (RSS, Atom, JSON Feed) and article pages, polled on a schedule. New events reach the map "
            "by themselves. Polling runs outside the app: `geomap watch` in a terminal, or **Poll now** here.")
@@ -45,7 +45,7 @@ _status()
 
 df = sourcesapp.sources_frame(DB)
 if not df.empty:
-    labels = {int(r.id): f"{r.id} · {r.name}" for r in df.itertuples()}
+    labels = sourcesapp.source_labels(df)
     picked = st.selectbox("Source", list(labels), format_func=labels.get, key="src_pick")
     row = df.set_index("id").loc[picked]
     b_poll, b_pause, b_remove = st.columns(3)

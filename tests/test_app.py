@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from geomap import appstate, config
+from geomap import config, filters, pagedata, timeline
 from geomap.models import Article, Doc, Event, Place
 from geomap.store import Store
 
@@ -123,44 +123,44 @@ def test_first_start_ingests_the_samples(tmp_path, monkeypatch):
     db = tmp_path / "first.sqlite"
     monkeypatch.setenv("GEOMAP_DB", str(db))
     monkeypatch.setattr(config, "SAMPLE_ARTICLES", arts)
-    assert appstate.needs_first_ingest(db)
+    assert pagedata.needs_first_ingest(db)
     at = run(AppTest.from_file(APP))
     with Store.open(db) as store:
         assert store.count_articles() == 1
         n = store.count_events()
-    assert not appstate.needs_first_ingest(db)
+    assert not pagedata.needs_first_ingest(db)
     if n:
         assert any(m.value.startswith(f"**Showing {n} of {n} events**") for m in at.markdown)
 
 
 def test_filters_round_trip_through_the_url():
     span = (date(2022, 1, 1), date(2022, 12, 31))
-    f = appstate.Filters(start=date(2022, 3, 1), end=span[1], event_types=("Battles", "Riots"),
+    f = filters.Filters(start=date(2022, 3, 1), end=span[1], event_types=("Battles", "Riots"),
                          countries=("UA",), text="drone")
-    q = appstate.filters_to_query(f, span)
+    q = filters.filters_to_query(f, span)
     assert q == {"start": "2022-03-01", "event_types": "Battles|Riots", "countries": "UA", "q": "drone"}
-    back = appstate.filters_from_query(q, span)
-    assert back == appstate.Filters(start=date(2022, 3, 1), end=None, event_types=("Battles", "Riots"),
+    back = filters.filters_from_query(q, span)
+    assert back == filters.Filters(start=date(2022, 3, 1), end=None, event_types=("Battles", "Riots"),
                                     countries=("UA",), text="drone")
-    clamped = appstate.filters_from_query({"start": "2021-01-01", "end": "2021-06-01"}, span)
+    clamped = filters.filters_from_query({"start": "2021-01-01", "end": "2021-06-01"}, span)
     assert (clamped.start, clamped.end) == (span[0], span[0])
 
 
 def test_minimum_confidence_rides_in_the_url_only_above_the_models_threshold():
     span = (date(2022, 1, 1), date(2022, 12, 31))
-    low = appstate.default_min_score()
+    low = filters.default_min_score()
     assert 0 < low < 1
-    f = appstate.Filters(min_score=0.9)
-    assert appstate.filters_to_query(f, span) == {"conf": "0.90"}
-    assert appstate.filters_from_query({"conf": "0.9"}, span).min_score == 0.9
+    f = filters.Filters(min_score=0.9)
+    assert filters.filters_to_query(f, span) == {"conf": "0.90"}
+    assert filters.filters_from_query({"conf": "0.9"}, span).min_score == 0.9
     for junk in ("abc", "-1", "7", f"{low:.2f}", ""):  # invalid, out of range, or no stricter than every event
-        assert appstate.filters_from_query({"conf": junk}, span).min_score is None
+        assert filters.filters_from_query({"conf": junk}, span).min_score is None
 
 
 def test_timeline_counts_per_day_and_type(db):
     with Store.open(db) as store:
         df = store.events_frame()
-    tl = appstate.timeline(df)
+    tl = timeline.per_day(df)
     assert list(tl.columns) == ["Battles", "Strategic developments"]
     assert int(tl.to_numpy().sum()) == len(df)
     assert tl.loc["2022-12-05"].tolist() == [1, 1]

@@ -11,7 +11,7 @@ from pathlib import Path
 from streamlit.testing.v1 import AppTest
 from test_app import make_store
 
-from geomap import appstate, mapview
+from geomap import filters, mapview, pagedata, uploads
 from geomap.store import Store
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -30,7 +30,7 @@ def test_uploads_each_get_a_result_and_bad_ones_do_not_stop_the_rest(tmp_path):
              ("feed.csv", b"published,text\n2022-11-03,Shelling hit Kherson on Wednesday.\nnot-a-date,x\n"),
              ("good_again.txt", GOOD)]
     seen = []
-    res = appstate.ingest_uploads(db, files, lambda d, t, label: seen.append((d, t)))
+    res = uploads.ingest_uploads(db, files, lambda d, t, label: seen.append((d, t)))
     assert seen[-1] == (5, 5)
     by = {r.name: r for r in res}
     assert by["good.txt"].status == "new"
@@ -43,16 +43,16 @@ def test_uploads_each_get_a_result_and_bad_ones_do_not_stop_the_rest(tmp_path):
     with Store.open(db) as store:
         assert store.count_articles() == 2
         assert store.integrity_check() == "ok"
-    table = appstate.results_frame(res)
+    table = uploads.results_frame(res)
     assert list(table["result"]) == ["new", "failed", "failed", "partly failed", "already stored"]
 
 
 def test_paste_is_idempotent_and_empty_paste_fails(tmp_path):
     db = tmp_path / "p.sqlite"
     text = GOOD.decode().split("\n\n", 1)[1]
-    assert appstate.ingest_pasted(db, text, date(2022, 11, 2)).status == "new"
-    assert appstate.ingest_pasted(db, text, date(2022, 11, 2)).status == "already stored"
-    assert appstate.ingest_pasted(db, "   ", date(2022, 11, 2)).status == "failed"
+    assert uploads.ingest_pasted(db, text, date(2022, 11, 2)).status == "new"
+    assert uploads.ingest_pasted(db, text, date(2022, 11, 2)).status == "already stored"
+    assert uploads.ingest_pasted(db, "   ", date(2022, 11, 2)).status == "failed"
 
 
 def test_article_html_highlights_roles_and_escapes():
@@ -82,11 +82,11 @@ def test_data_page_table_and_downloads(tmp_path, monkeypatch):
     at.multiselect(key="d_event_types").set_value(["Battles"])
     run(at)
     assert at.markdown[0].value == "**3 events**"
-    f = appstate.Filters(event_types=("Battles",))
-    rows = list(csv.DictReader(io.StringIO(appstate.export_text(db, f, "csv"))))
+    f = filters.Filters(event_types=("Battles",))
+    rows = list(csv.DictReader(io.StringIO(pagedata.export_text(db, f, "csv"))))
     assert len(rows) == 3 and {r["event_type"] for r in rows} == {"Battles"}
     assert {"event_date", "latitude", "longitude", "geo_precision", "notes"} <= set(rows[0])
-    gj = json.loads(appstate.export_text(db, f, "geojson"))
+    gj = json.loads(pagedata.export_text(db, f, "geojson"))
     assert len(gj["features"]) == 3 and gj["features"][0]["geometry"]["type"] == "Point"
 
 

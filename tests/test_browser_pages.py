@@ -67,7 +67,7 @@ def test_data_page_shows_the_table(page, app_server):
 
 
 def test_data_page_has_the_map_filters(page, app_server):
-    from geomap.appstate import FILTER_LABELS
+    from geomap.filters import FILTER_LABELS
 
     goto_page(page, app_server.url, "Data")
     side = page.locator('[data-testid="stSidebar"]')
@@ -136,3 +136,31 @@ def test_data_page_shares_the_map_filters_through_the_url(page, app_server):
     page.goto(f"{app_server.url}/Data?precisions=country")
     page.get_by_text(f"{n_country} events", exact=True).wait_for(timeout=60_000)
     screenshot(page, "data_page_shared_filters")
+
+
+def test_the_navigation_names_the_map_and_data_filters_come_back_to_it(page, app_server):
+    """The first page is "Map" (never "app"); filters set on the Data page are the map's when the user goes back,
+    and ride in the map's URL."""
+    page.goto(app_server.url)
+    page.wait_for_selector('iframe[title="streamlit_folium.st_folium"]', timeout=60_000)
+    nav = page.locator('[data-testid="stSidebarNav"] a')
+    names = [" ".join(t.split()) for t in nav.all_inner_texts()]
+    assert [n.split()[-1] for n in names] == ["Map", "Articles", "Data", "Gazetteer", "Sources"], names
+    with Store.open(app_server.db) as store:
+        n_country = len(store.events_frame(precisions=["country"]))
+        n_all = store.count_events()
+    assert 0 < n_country < n_all
+    page.get_by_text(f"Showing {n_all} of {n_all} events").wait_for(timeout=30_000)
+    goto_data = nav.filter(has_text="Data")
+    goto_data.click()
+    page.wait_for_url(re.compile(r"/Data(\?.*)?$"), timeout=20_000)
+    side = page.locator('[data-testid="stSidebar"]')
+    side.locator('[data-testid="stMultiSelect"]').filter(has_text="Location precision").click()
+    page.keyboard.type("country")
+    page.keyboard.press("Enter")
+    page.get_by_text(f"{n_country} events", exact=True).wait_for(timeout=30_000)
+    nav.filter(has_text="Map").click()
+    page.get_by_text(f"Showing {n_country} of {n_all} events").wait_for(timeout=60_000)
+    page.wait_for_url(re.compile(r"precisions=country"), timeout=20_000)
+    screenshot(page, "map_with_data_page_filters")
+    assert_clean(page)

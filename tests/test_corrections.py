@@ -1,10 +1,10 @@
-"""corrections.reapply on a real store, and the play/view helpers of appstate."""
+"""corrections.reapply on a real store, and the play (geomap.playback) and map-view URL (geomap.permalink) helpers."""
 
 from __future__ import annotations
 
 from datetime import date
 
-from geomap import appstate
+from geomap import filters, permalink, playback
 from geomap.articles import from_text
 from geomap.corrections import reapply, resolutions_of
 from geomap.gazetteer import COLUMNS, Gazetteer, add_override
@@ -59,28 +59,28 @@ def test_reapply_without_matching_article_changes_nothing(tmp_path):
 
 def test_play_windows_step_through_the_span():
     span = (date(2022, 1, 30), date(2022, 3, 3))
-    w = appstate.next_window(span, "month", span)  # whole span selected -> first window
+    w = playback.next_window(span, "month", span)  # whole span selected -> first window
     assert w == (date(2022, 1, 30), date(2022, 2, 27))
-    w = appstate.next_window(w, "month", span)
+    w = playback.next_window(w, "month", span)
     assert w == (date(2022, 2, 28), date(2022, 3, 3))  # clipped to the span
-    assert appstate.next_window(w, "month", span) is None
-    w = appstate.next_window(span, "week", span)
+    assert playback.next_window(w, "month", span) is None
+    w = playback.next_window(span, "week", span)
     assert w == (date(2022, 1, 30), date(2022, 2, 5))
-    assert appstate.next_window(w, "week", span) == (date(2022, 2, 6), date(2022, 2, 12))
-    assert appstate.next_window((date(2022, 3, 3), date(2022, 3, 3)), "day", span) is None
+    assert playback.next_window(w, "week", span) == (date(2022, 2, 6), date(2022, 2, 12))
+    assert playback.next_window((date(2022, 3, 3), date(2022, 3, 3)), "day", span) is None
 
 
 def test_view_in_url_round_trip():
-    assert appstate.parse_view("48.5,35.25,7") == ((48.5, 35.25), 7)
+    assert permalink.parse_view("48.5,35.25,7") == ((48.5, 35.25), 7)
     for bad in (None, "", "x,y,z", "91,0,3", "1,2", "1,2,40"):
-        assert appstate.parse_view(bad) is None
+        assert permalink.parse_view(bad) is None
     out = {"center": {"lat": 48.51234, "lng": 35.2}, "zoom": 7}
-    assert appstate.view_from_map(out) == "48.5123,35.2000,7"
-    assert appstate.parse_view(appstate.view_from_map(out)) == ((48.5123, 35.2), 7)
-    assert appstate.view_from_map({"center": None, "zoom": None}) is None
+    assert permalink.view_from_map(out) == "48.5123,35.2000,7"
+    assert permalink.parse_view(permalink.view_from_map(out)) == ((48.5123, 35.2), 7)
+    assert permalink.view_from_map({"center": None, "zoom": None}) is None
 
 
 def test_article_options_keep_the_selection_and_stay_short():
     arts = [f"a{i}" for i in range(1000)]
-    opts = appstate.article_options(arts, ["a3", "zz"])
-    assert opts[:2] == ["a3", "zz"] and len(opts) == appstate.ARTICLE_OPTIONS + 2
+    opts = filters.article_options(arts, ["a3", "zz"])
+    assert opts[:2] == ["a3", "zz"] and len(opts) == filters.ARTICLE_OPTIONS + 2

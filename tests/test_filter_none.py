@@ -7,7 +7,7 @@ from datetime import date
 
 import pytest
 
-from geomap import appstate
+from geomap import filters
 from geomap.articles import from_text
 from geomap.ingest import ingest_articles
 from geomap.store import Store
@@ -32,20 +32,20 @@ def test_none_options_are_offered_and_select_all_equals_all(db):
     no_country = int((df["country_code"].fillna("") == "").sum())
     no_actor = int(sum(1 for a in df["actors"] if not a))
     assert no_country > 0 and no_actor > 0, "the text must yield a sea event and an event without an actor"
-    opts = appstate.choices(df)
-    assert opts.countries[-1] == appstate.NONE and opts.actors[-1] == appstate.NONE
+    opts = filters.choices(df)
+    assert opts.countries[-1] == filters.NONE and opts.actors[-1] == filters.NONE
     with Store.open(db) as store:
         for key in ("countries", "actors", "sub_event_types"):
-            every = appstate.Filters(**{key: tuple(getattr(opts, key))})
+            every = filters.Filters(**{key: tuple(getattr(opts, key))})
             assert len(store.events_frame(**every.query_kwargs())) == len(df), key
-        only_none = appstate.Filters(countries=(appstate.NONE,)).query_kwargs()
+        only_none = filters.Filters(countries=(filters.NONE,)).query_kwargs()
         assert len(store.events_frame(**only_none)) == no_country
-        only_none = appstate.Filters(actors=(appstate.NONE,)).query_kwargs()
+        only_none = filters.Filters(actors=(filters.NONE,)).query_kwargs()
         assert len(store.events_frame(**only_none)) == no_actor
         assert len(store.events_frame(countries=[])) == 0  # everything deselected: nothing
 
 
 def test_none_round_trips_through_the_url():
-    f = appstate.Filters(countries=("UA", appstate.NONE))
-    back = appstate.filters_from_query(appstate.filters_to_query(f, None), None)
-    assert back.countries == ("UA", appstate.NONE)
+    f = filters.Filters(countries=("UA", filters.NONE))
+    back = filters.filters_from_query(filters.filters_to_query(f, None), None)
+    assert back.countries == ("UA", filters.NONE)

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from test_app import KHARKIV, _event, make_store
 
-from geomap import appstate, mapview
+from geomap import filters, mapview, ui
 from geomap.models import Article, Doc
 from geomap.store import Store
 
@@ -62,7 +62,7 @@ def test_the_map_page_shows_the_total_of_its_own_rows(tmp_path, monkeypatch):
     monkeypatch.setenv("GEOMAP_DB", str(db))
     with Store.open(db) as store:
         total = store.count_events()
-    df = appstate.events(db, appstate.Filters(event_types=("Battles",)))
+    df = ui.events(db, filters.Filters(event_types=("Battles",)))
     assert df.attrs["total"] == total and 0 < len(df) < total
 
 
@@ -78,9 +78,9 @@ def test_an_unwritable_payload_folder_falls_back_to_inline_rows(tmp_path, monkey
     blocker = tmp_path / "not-a-folder"
     blocker.write_text("a file where the payload folder should be: every write under it fails")
     monkeypatch.setattr(mapview, "INLINE_MAX_ROWS", 1)  # force the payload-file path with the small store
-    appstate._layer_ref.clear()
-    layer = appstate.event_layer_for(db, appstate.Filters(), cluster=False, heat=False,
-                                     payload_dir=blocker / "events")
+    ui._layer_ref.clear()
+    layer = ui.event_layer_for(db, filters.Filters(), cluster=False, heat=False,
+                               payload_dir=blocker / "events")
     (events,) = layer._children.values()
     assert events.url is None and {r[6] for r in events.rows} == {"Kyiv", "Kharkiv", "Belarus"}
     assert not blocker.is_dir()

@@ -1,7 +1,8 @@
 """The event feed beside the map: the filtered events, newest first, a page at a time (Liveuamap's main view).
 
-Each row is the event's sentence with its place highlighted. Rows are Streamlit buttons whose labels are Markdown,
-so the untrusted sentence is Markdown-escaped piece by piece (mapview.md_escape) and only the highlight is markup.
+Each row is the event's sentence with its place highlighted. Rows are Streamlit buttons (drawn by geomap.ui)
+whose labels are Markdown, so the untrusted sentence is Markdown-escaped piece by piece (mapview.md_escape) and only
+the highlight is markup.
 """
 
 from __future__ import annotations
@@ -73,36 +74,3 @@ def row_label(rec: dict) -> str:
     head = " · ".join(md_escape(str(x)) for x in (day, rec.get("event_type") or "Event", rec.get("name") or ""))
     return f"**{head}**  \n" + highlighted(rec.get("sentence") or "", rec.get("place_start"), rec.get("place") or "")
 
-
-def _pick(event_id: str, uid: str) -> None:
-    """A feed row was clicked: that event becomes the selection, and the map selects it once (a new token)."""
-    import streamlit as st
-
-    st.session_state.sel_uid = uid
-    st.session_state.feed_n = st.session_state.get("feed_n", 0) + 1
-    st.session_state.sel_token = f"{event_id}:{st.session_state.feed_n}"
-
-
-def _turn(step: int, last: int) -> None:
-    import streamlit as st
-
-    st.session_state.feed_page = min(max(1, st.session_state.get("feed_page", 1) + step), last)
-
-
-def feed_widget(df: pd.DataFrame, selected_id: str | None, height: int = 460) -> None:
-    """Draw the feed (in the current container): a scrolling list of row buttons and a pager."""
-    import streamlit as st
-
-    last = n_pages(len(df) if df is not None else 0)
-    page = min(max(1, st.session_state.get("feed_page", 1)), last)
-    with st.container(height=height, key="feed_box"):
-        rows = page_rows(df, page)
-        if not rows:
-            st.caption("No events match the filters.")
-        for r in rows:
-            st.button(r.label, key=f"feed_{r.event_id}", on_click=_pick, args=(r.event_id, r.uid), width="stretch",
-                      type="primary" if r.event_id == str(selected_id) else "secondary")
-    c_prev, c_at, c_next = st.columns([1, 2, 1], vertical_alignment="center")
-    c_prev.button("Newer", key="feed_prev", on_click=_turn, args=(-1, last), disabled=page <= 1, width="stretch")
-    c_at.caption(f"Page {page} of {last} · {0 if df is None else len(df)} events, newest first")
-    c_next.button("Older", key="feed_next", on_click=_turn, args=(1, last), disabled=page >= last, width="stretch")

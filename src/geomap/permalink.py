@@ -2,7 +2,8 @@
 
 Why: an analyst shares a link to one event and the reader must see that event selected, on the same basemap, with
 the same clustering and heat layer. Event ids in the URL are the store's stable `uid` (see store._V6), never a row
-number, so a link survives corrections and re-ingest. Filters and dates stay in appstate.filters_to_query.
+number, so a link survives corrections and re-ingest. Filters and dates ride as
+geomap.filters.filters_to_query writes them; the map's view is `view=lat,lon,zoom` (parse_view, view_from_map).
 """
 
 from __future__ import annotations
@@ -14,6 +15,10 @@ import pandas as pd
 #: Basemap radio labels and their URL codes (the offline borders are the default, left out of the URL).
 BASEMAPS = {"Offline borders": "", "OpenStreetMap (online)": "osm", "Carto light (online)": "carto"}
 CLUSTER_MODES = {"Auto": "", "On": "on", "Off": "off"}
+#: The online basemaps' tile names for mapview.build_base_map (None: the offline borders only).
+TILES = {"OpenStreetMap (online)": "OpenStreetMap", "Carto light (online)": "Carto light"}
+#: Cluster mode labels as mapview's `cluster` argument (None: decided by the number of markers).
+CLUSTER_ON = {"Auto": None, "On": True, "Off": False}
 
 
 def _one(params: Mapping[str, object], key: str) -> str:
@@ -64,3 +69,53 @@ def uid_of(df: pd.DataFrame, event_id: str | None) -> str | None:
         return None
     hit = df[df["event_id"].astype(str) == str(event_id)]
     return str(hit["uid"].iloc[0]) if not hit.empty else None
+
+
+def parse_view(value: object) -> tuple[tuple[float, float], int] | None:
+    """((lat, lon), zoom) from the URL's `view=lat,lon,zoom`, or None when absent/invalid."""
+    if not value or str(value).count(",") != 2:
+        return None
+    from geomap import mapview
+
+    head, _, zoom_s = str(value).rpartition(",")
+    point = mapview.parse_focus(head)  # the same lat,lon reading and range check as `focus=`
+    try:
+        zoom = float(zoom_s)
+    except ValueError:
+        return None
+    if point is None or not 0 <= zoom <= 18:
+        return None
+    return point, int(round(zoom))
+
+
+def view_from_map(out: Mapping | None) -> str | None:
+    """`lat,lon,zoom` from st_folium's returned center/zoom, or None when the map has not reported one yet."""
+    if not out:
+        return None
+    c, z = out.get("center"), out.get("zoom")
+    if not isinstance(c, Mapping) or z is None:
+        return None
+    try:
+        return f"{float(c['lat']):.4f},{float(c['lng']):.4f},{int(z)}"
+    except (KeyError, TypeError, ValueError):
+        return None
+
+
+def map_entry_query(url: Mapping[str, object], last_map: Mapping[str, object], shared: Mapping[str, object]
+                    ) -> dict[str, object]:
+    """The map page's starting query when the user opens it: the URL's own parameters, else the map's options, view
+    and selection from its last run; its filters from the URL, else from the page the user comes from."""
+    from geomap.filters import URL_KEYS, carried
+
+    kept = {k: v for k, v in last_map.items() if k not in URL_KEYS and k not in url}
+    return carried({**kept, **url}, shared)
+
+
+def map_query(filters_query: Mapping[str, str], *, focus: tuple[float, float] | None, view: str | None,
+              options: Mapping[str, str], event: str | None) -> dict[str, str]:
+    """The map page's whole URL: its filters, the focus point, the view, the map options and the selected event."""
+    return {**filters_query,
+            **({"focus": f"{focus[0]:.5f},{focus[1]:.5f}"} if focus else {}),
+            **({"view": view} if view else {}),
+            **options,
+            **({"event": event} if event else {})}

@@ -45,6 +45,11 @@ def sources_frame(db: Path) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=SOURCE_COLUMNS)
 
 
+def source_labels(df: pd.DataFrame) -> dict[int, str]:
+    """{source id: "id · name"} for the Sources page's picker."""
+    return {int(r.id): f"{r.id} · {r.name}" for r in df.itertuples()}
+
+
 def _md(text: str) -> str:
     from geomap.mapview import md_escape
 
@@ -99,7 +104,7 @@ def watcher_running(db: Path) -> bool:
 
 def data_counts(db: Path) -> tuple[int, int]:
     """(events, articles) of the store: what the map page compares to know that new events arrived."""
-    from geomap.appstate import store_version
+    from geomap.pagedata import store_version
 
     n_ev, n_art, _ = store_version(db)
     return n_ev, n_art

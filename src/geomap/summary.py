@@ -1,5 +1,5 @@
 """Summaries of the filtered events (ACLED dashboard's first view): events and fatalities by event type, country,
-admin-1 region and week, as small tables for the map and Data pages.
+admin-1 region and week, as small tables for the map and Data pages (drawn by geomap.ui.summary_widget).
 
 Fatalities are summed over events whose count is known; "unknown" counts the events with no count, so a reader sees
 how much of the total is missing instead of a silently low number.
@@ -38,15 +38,3 @@ def summary(df: pd.DataFrame, by: str) -> pd.DataFrame:
     out = out.sort_index() if by == "Week" else out.sort_values(["events", "fatalities"], ascending=False)
     return out.rename_axis(by).reset_index()[cols]
 
-
-def summary_widget(df: pd.DataFrame) -> None:
-    """Draw the summaries (in the current container) as one tab per grouping."""
-    import streamlit as st
-
-    tabs = st.tabs(list(BY))
-    for tab, by in zip(tabs, BY, strict=True):
-        with tab:
-            t = summary(df, by)  # a plain table: a few rows, readable (and searchable) as text
-            st.table(t.head(MAX_ROWS).set_index(by))
-            if len(t) > MAX_ROWS:
-                st.caption(f"{MAX_ROWS} of {len(t)} rows (most events first); the Data page's CSV has them all.")

@@ -1,0 +1,480 @@
+"""Streamlit's edge: the app's caches, session state and widgets, and nothing else.
+
+Why one module: everything that imports Streamlit lives here, so the logic behind it (geomap.filters, pagedata,
+uploads, placeedit, permalink, playback, feed, summary, timeline) stays plain Python, tested without a server.
+Queries are cached per store version (pagedata.store_version), so a rerun (slider, play, pan) costs milliseconds
+and a new ingest shows at once.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable, Mapping
+from dataclasses import replace
+from datetime import date
+from pathlib import Path
+from typing import Any, TypeVar
+
+import pandas as pd
+import streamlit as st
+from streamlit_folium import st_folium
+
+from geomap import (
+    feed,
+    filters,
+    mapview,
+    names,
+    pagedata,
+    permalink,
+    placeedit,
+    playback,
+    sourcesapp,
+    summary,
+    timeline,
+    uploads,
+)
+from geomap.exceptions import StoreError
+from geomap.filters import Choices, Filters, Span
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def shown(fn: F) -> F:
+    """`fn` with a damaged, foreign or unreadable store shown as one message on the page, and the run stopped
+    there -- never a traceback with server paths."""
+
+    @functools.wraps(fn)
+    def call(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return fn(*args, **kwargs)
+        except StoreError as exc:
+            st.error(f"Cannot read the event store. {exc}")
+            st.stop()
+            raise  # outside a Streamlit run st.stop() returns
+
+    return call  # type: ignore[return-value]
+
+
+def page_setup(title: str, icon: str) -> None:
+    """First call of every page: its browser title and the wide layout; notes which page runs (see `entered`)."""
+    st.set_page_config(page_title=title, page_icon=icon, layout="wide")
+    st.session_state["page_before"] = st.session_state.get("page_now")
+    st.session_state["page_now"] = title
+
+
+def entered() -> bool:
+    """True on a page's first run after the user came from another page (or opened the app): the moment its
+    widgets, which Streamlit dropped meanwhile, are seeded again."""
+    return st.session_state.get("page_before") != st.session_state.get("page_now")
+
+
+# The pages' store calls that are not cached, with the store's errors shown on the page.
+needs_first_ingest = shown(pagedata.needs_first_ingest)
+article_with_mentions = shown(pagedata.article_with_mentions)
+export_text = shown(pagedata.export_text)
+ingest_pasted = shown(uploads.ingest_pasted)
+name_usage = shown(placeedit.name_usage)
+save_override = shown(placeedit.save_override)
+store_version = shown(pagedata.store_version)
+
+
+# ---- cached queries: keyed by the store's version ----
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def _events(path: str, version: tuple, f: Filters) -> pd.DataFrame:
+    return pagedata.events(path, f)
+
+
+@st.cache_data(show_spinner=False, max_entries=8)
+def _span(path: str, version: tuple) -> Span | None:
+    return pagedata.date_span(path)
+
+
+@st.cache_data(show_spinner=False, max_entries=8)
+def _choices(path: str, version: tuple) -> Choices:
+    return filters.choices(_events(path, version, Filters()))
+
+
+@st.cache_data(show_spinner=False, max_entries=8)
+def _articles(path: str, version: tuple) -> pd.DataFrame:
+    return pagedata.articles(path)
+
+
+@st.cache_data(show_spinner=False, max_entries=32)
+def _layer_ref(path: str, version: tuple, f: Filters, payload_dir: str) -> tuple[str | None, list, int]:
+    return pagedata.layer_payload(_events(path, version, f), payload_dir)
+
+
+@st.cache_data(show_spinner=False, max_entries=16)
+def _intervals(path: str, version: tuple, f: Filters) -> tuple[playback.Window, ...]:
+    return playback.intervals_of(_events(path, version, f))
+
+
+@st.cache_data(show_spinner=False, max_entries=8)
+def _bounds(path: str, version: tuple) -> list[list[float]] | None:
+    return mapview.frame_bounds(_events(path, version, Filters()))
+
+
+@st.cache_data(show_spinner=False, max_entries=16)
+def _day_counts(path: str, version: tuple, f: Filters) -> pd.DataFrame:
+    return timeline.day_counts(_events(path, version, f))
+
+
+def _canonical(path: str, version: tuple, f: Filters) -> Filters:
+    return filters.canonical(f, _span(path, version))
+
+
+@shown
+def events(path: Path, f: Filters = filters.ALL) -> pd.DataFrame:
+    """Events matching `f`, cached per store version and filters."""
+    version = pagedata.store_version(path)
+    return _events(str(path), version, _canonical(str(path), version, f))
+
+
+@shown
+def date_span(path: Path) -> Span | None:
+    """The stored events' first and last dates (cached per store version)."""
+    return _span(str(path), pagedata.store_version(path))
+
+
+@shown
+def choices_for(path: Path) -> Choices:
+    """Filter options of the whole store (cached per store version)."""
+    return _choices(str(path), pagedata.store_version(path))
+
+
+@shown
+def articles(path: Path) -> pd.DataFrame:
+    """The stored articles, cached per store version (the Articles page asks on every rerun)."""
+    return _articles(str(path), pagedata.store_version(path))
+
+
+@shown
+def bounds_for(path: Path) -> list[list[float]] | None:
+    """The frame of every stored event (the map's initial view), cached per store version."""
+    return _bounds(str(path), pagedata.store_version(path))
+
+
+@shown
+def play_intervals(path: Path, f: Filters) -> tuple[playback.Window, ...]:
+    """The date ranges of the events matching `f` whatever their dates: Play skips the days without any."""
+    version = pagedata.store_version(path)
+    return _intervals(str(path), version, _canonical(str(path), version, replace(f, start=None, end=None)))
+
+
+@shown
+def event_layer_for(path: Path, f: Filters, *, cluster: bool | None, heat: bool, payload_dir: Path,
+                    selected: str | None = None) -> object:
+    """The map's event layer for `f`: the payload is built and written once per (store version, filters), so
+    moving the slider back to a range seen before costs no Python work at all."""
+    version = pagedata.store_version(path)
+    f = _canonical(str(path), version, f)
+    name, rows, points = _layer_ref(str(path), version, f, str(payload_dir))
+    if name is not None and not (Path(payload_dir) / name).is_file():  # rotated away meanwhile
+        _layer_ref.clear()
+        name, rows, points = _layer_ref(str(path), version, f, str(payload_dir))
+    if cluster is None:
+        cluster = points > mapview.CLUSTER_THRESHOLD
+    url = f"{mapview.VENDOR_URL}/events/{name}" if name else None
+    return mapview.layer_from_payload(rows, url=url, cluster=cluster, heat=heat, selected=selected)
+
+
+# ---- first start ----
+
+def first_start(path: Path) -> None:
+    """On an empty store, ingest the sample articles under a progress bar."""
+    if not (needs_first_ingest(path) and pagedata.sample_paths()):
+        return
+    with st.status("First start: reading the sample articles…", expanded=True) as status:
+        bar = st.progress(0.0, text="starting")
+
+        def progress(done: int, total: int, label: str) -> None:
+            bar.progress(min(done / total, 1.0) if total else 0.0, text=f"{done}/{total or '?'} {label}")
+
+        report = shown(pagedata.first_start_ingest)(path, progress)
+        done = f"Sample articles ingested: {report.summary().splitlines()[0]}" if report else "Ready"
+        status.update(label=done, state="complete", expanded=False)
+
+
+def upload_widget(path: Path, files: list) -> pd.DataFrame:
+    """Ingest the uploaded files under a progress bar; the results table."""
+    bar = st.progress(0.0, text="reading")
+    results = shown(uploads.ingest_uploads)(
+        path, [(f.name, f.getvalue()) for f in files],
+        lambda done, total, label: bar.progress(done / max(total, 1), text=f"{done}/{total} {label}"))
+    return uploads.results_frame(results)
+
+
+# ---- filters: widgets, and their state carried between pages ----
+
+#: Session key of the filters (as URL parameters) the user last set on any page: Streamlit drops a page's widget
+#: state when another page runs, so each page leaves its filters here and the next one starts from them.
+SHARED = "shared_query"
+#: Session key of the map page's whole last URL (its options and view outlive a visit to another page this way).
+MAP_QUERY = "map_query"
+
+
+def filter_widgets(opts: Choices, prefix: str = "f_") -> dict:
+    """Draw the filter widgets (in the current container) and return Filters keyword arguments (dates aside)."""
+    out: dict = {}
+    for k, label in filters.FILTER_LABELS.items():
+        key = f"{prefix}{k}"
+        if k == "articles":
+            options = filters.article_options(opts.articles, st.session_state.get(key) or ())
+            vals = st.multiselect(label, options, key=key, placeholder="all (type an article id)",
+                                  accept_new_options=True, format_func=lambda a: names.article_label(a, opts.titles))
+        else:
+            vals = st.multiselect(label, getattr(opts, k), key=key, placeholder="all",
+                                  format_func=names.country_label if k == "countries" else str)
+        out[k] = tuple(vals) or None
+    text = st.text_input("Text in sentence, place or title", key=f"{prefix}text")
+    out["text"] = text.strip() or None
+    low = filters.default_min_score()
+    conf = st.slider("Minimum event confidence", min_value=low, max_value=1.0, step=0.01, key=f"{prefix}conf",
+                     help="How sure the event-place model is that the place is where the event happened. The "
+                          "lowest setting (the model's own threshold, chosen on held-out data) shows every event.")
+    out["min_score"] = filters.score_param(str(conf))
+    return out
+
+
+def remember(query: Mapping[str, str]) -> None:
+    """A page's filters as URL parameters, for the next page the user opens."""
+    st.session_state[SHARED] = dict(query)
+
+
+def seed_filters(prefix: str, opts: Choices, span: Span | None, dates_key: str, params: Mapping[str, object]
+                 ) -> None:
+    """The filter widgets' state (keys `prefix`...) from the query `params`; the dates go to `dates_key`."""
+    url = filters.filters_from_query(params, span)
+    st.session_state.update(filters.widget_state(prefix, url, opts))
+    if span is not None:
+        st.session_state[dates_key] = (url.start or span[0], url.end or span[1])
+
+
+def data_page_query() -> dict[str, object]:
+    """The Data page's starting query: its URL's filters, else the map page's (filters.carried)."""
+    return filters.carried(st.query_params.to_dict(), st.session_state.get(SHARED) or {})
+
+
+# ---- the map page ----
+
+def seed_map(opts: Choices, span: Span | None) -> None:
+    """When the user opens the map page: its filters, view, options and selected event from its URL, else from its
+    last run and the filters last set on another page (the Data page's, say)."""
+    if not entered():
+        return
+    params = permalink.map_entry_query(st.query_params.to_dict(), st.session_state.get(MAP_QUERY) or {},
+                                       st.session_state.get(SHARED) or {})
+    seed_filters("f_", opts, span, "dates", params)
+    st.session_state.focus = mapview.parse_focus(params.get("focus"))  # type: ignore[arg-type]
+    st.session_state.view0 = permalink.parse_view(params.get("view"))
+    st.session_state.view = params.get("view") if st.session_state.view0 else None
+    st.session_state.update(permalink.options_from_query(params))  # basemap, cluster, heat
+    st.session_state.sel_uid = st.session_state.sel0 = permalink.event_param(params)
+
+
+def follow_store(path: Path) -> None:
+    """New events from `geomap watch`: rerun the page (filters and map view kept) when the store's counts change."""
+    st.session_state.data_counts = sourcesapp.data_counts(path)
+    st.fragment(run_every=sourcesapp.REFRESH_S)(_follow_tick)(path)
+
+
+def _follow_tick(path: Path) -> None:
+    if sourcesapp.data_counts(path) != st.session_state.get("data_counts"):
+        st.session_state.view0 = permalink.parse_view(st.session_state.get("view")) or st.session_state.get("view0")
+        st.rerun(scope="app")
+
+
+def map_options() -> tuple[str, str, bool]:
+    """The sidebar's map options: (basemap label, cluster mode label, heat layer on)."""
+    basemap = st.radio("Basemap", list(permalink.BASEMAPS), key="basemap",
+                       help="Online tiles need the internet; the offline borders never do.")
+    cluster_mode = st.radio("Cluster markers", list(permalink.CLUSTER_MODES), key="cluster", horizontal=True)
+    heat = st.checkbox("Heat map layer", key="heat")
+    return basemap, cluster_mode, heat
+
+
+def start_view(df: pd.DataFrame) -> tuple[tuple[float, float], int] | None:
+    """The map's first view: the URL's focus, else its view, else a permalink's event once it is drawn."""
+    focus, view0 = st.session_state.get("focus"), st.session_state.get("view0")
+    linked = permalink.row_of(df, st.session_state.get("sel0"))
+    if linked is not None and not focus and not view0:
+        view0 = st.session_state.view0 = ((float(linked["lat"]), float(linked["lon"])), 9)
+    return (focus, 8) if focus else view0
+
+
+def map_widget(base: object, layer: object, view: tuple[tuple[float, float], int] | None, borders: bool
+               ) -> Mapping | None:
+    """The map (only its event layer is swapped when filters change); what it returned, its view kept."""
+    out = st_folium(base, key="map", feature_group_to_add=layer, height=580, use_container_width=True,
+                    returned_objects=mapview.RETURNED_OBJECTS,
+                    center=view[0] if view else None, zoom=view[1] if view else None)
+    if not borders:
+        st.caption("Country borders unavailable (data/countries.geojson missing).")
+    st.session_state.view = permalink.view_from_map(out) or st.session_state.get("view")
+    return out
+
+
+def selected_marker(df: pd.DataFrame) -> str | None:
+    """The row id the map selects: a feed click's one-off token, else the permalink's event."""
+    linked = permalink.row_of(df, st.session_state.get("sel0"))
+    return st.session_state.get("sel_token") or (str(linked["event_id"]) if linked is not None else None)
+
+
+def event_panel(df: pd.DataFrame, out: Mapping | None) -> None:
+    """The side panel: the clicked (or linked, or feed-picked) event's place and sentences, the legend, the feed."""
+    clicked = mapview.clicked_event_id(out)
+    if clicked and clicked != st.session_state.get("last_click"):  # a new click chooses the event
+        st.session_state.last_click = clicked
+        st.session_state.sel_uid = permalink.uid_of(df, clicked)
+    chosen = permalink.row_of(df, st.session_state.get("sel_uid"))
+    clicked = str(chosen["event_id"]) if chosen is not None else clicked
+    rec, here = mapview.events_at_place(df, clicked)
+    if rec is not None:
+        st.subheader(f"{rec['name']} — {len(here)} event{'s' if len(here) != 1 else ''} here")
+        st.html(mapview.panel_html(here, clicked))
+    elif clicked:
+        st.info("The selected event is outside the current filters.")
+    else:
+        st.info("Click a marker to read its source sentence here.")
+    st.html(mapview.legend_html(filters.type_counts(df)))
+    st.subheader("Event feed")
+    feed_widget(df, clicked)
+
+
+def write_map_url(f: Filters, span: Span | None, options: tuple[str, str, bool]) -> None:
+    """The map page's state into its URL (a permalink), and its filters for the other pages."""
+    query = filters.filters_to_query(f, span)
+    remember(query)
+    st.session_state[MAP_QUERY] = permalink.map_query(
+        query, focus=st.session_state.get("focus"), view=st.session_state.get("view"),
+        options=permalink.options_to_query(*options), event=st.session_state.get("sel_uid"))
+    st.query_params.from_dict(st.session_state[MAP_QUERY])
+
+
+def feed_widget(df: pd.DataFrame, selected_id: str | None, height: int = 460) -> None:
+    """Draw the event feed (in the current container): a scrolling list of row buttons and a pager."""
+    last = feed.n_pages(len(df) if df is not None else 0)
+    page = min(max(1, st.session_state.get("feed_page", 1)), last)
+    with st.container(height=height, key="feed_box"):
+        rows = feed.page_rows(df, page)
+        if not rows:
+            st.caption("No events match the filters.")
+        for r in rows:
+            st.button(r.label, key=f"feed_{r.event_id}", on_click=_pick, args=(r.event_id, r.uid), width="stretch",
+                      type="primary" if r.event_id == str(selected_id) else "secondary")
+    c_prev, c_at, c_next = st.columns([1, 2, 1], vertical_alignment="center")
+    c_prev.button("Newer", key="feed_prev", on_click=_turn, args=(-1, last), disabled=page <= 1, width="stretch")
+    c_at.caption(f"Page {page} of {last} · {0 if df is None else len(df)} events, newest first")
+    c_next.button("Older", key="feed_next", on_click=_turn, args=(1, last), disabled=page >= last, width="stretch")
+
+
+def _pick(event_id: str, uid: str) -> None:
+    """A feed row was clicked: that event becomes the selection, and the map selects it once (a new token)."""
+    st.session_state.sel_uid = uid
+    st.session_state.feed_n = st.session_state.get("feed_n", 0) + 1
+    st.session_state.sel_token = f"{event_id}:{st.session_state.feed_n}"
+
+
+def _turn(step: int, last: int) -> None:
+    st.session_state.feed_page = min(max(1, st.session_state.get("feed_page", 1) + step), last)
+
+
+def summary_widget(df: pd.DataFrame) -> None:
+    """Draw the summaries (in the current container) as one tab per grouping."""
+    tabs = st.tabs(list(summary.BY))
+    for tab, by in zip(tabs, summary.BY, strict=True):
+        with tab:
+            t = summary.summary(df, by)  # a plain table: a few rows, readable (and searchable) as text
+            st.table(t.head(summary.MAX_ROWS).set_index(by))
+            if len(t) > summary.MAX_ROWS:
+                st.caption(f"{summary.MAX_ROWS} of {len(t)} rows (most events first); the Data page's CSV has "
+                           "them all.")
+
+
+def date_window(path: Path, span: Span | None, picked: Mapping[str, object]) -> tuple[date | None, date | None]:
+    """The date slider with Play: the window the map shows, or (None, None) for an empty store."""
+    if span is None:
+        st.info("No events stored yet. Add articles on the **Articles** page (or `geomap ingest PATH`).")
+        return None, None
+    if span[0] == span[1]:
+        st.caption(f"All events are dated {span[0].isoformat()}.")
+        return span
+    _keep_window(span)
+    playing = bool(st.session_state.get("playing"))
+    c_play, c_step, c_speed = st.columns([1, 1, 2], vertical_alignment="bottom")
+    step = c_step.selectbox("Step", playback.STEPS, index=1, key="play_step")
+    speed = c_speed.select_slider("Seconds per step", [0.5, 1.0, 2.0, 3.0, 5.0], value=1.0, key="play_speed")
+    if c_play.button("Pause" if playing else "Play", icon=":material/pause:" if playing else ":material/play_arrow:",
+                     key="play_btn", width="stretch"):
+        playing = _toggle_play(path, playing, step, Filters(**picked))
+    start, end = st.slider("Event dates", min_value=span[0], max_value=span[1], key="dates", format="YYYY-MM-DD")
+    st.session_state.full_run = True
+    st.fragment(run_every=speed if playing else None)(_play_tick)(path, span, Filters(**picked))
+    return start, end
+
+
+def _keep_window(span: Span) -> None:
+    """The slider's window: a play tick's, else the user's; a window left at the whole span grows with it when
+    new events arrive, a window the user chose stays."""
+    lo, hi = span
+    if "play_next" in st.session_state:  # a play tick (below) moved the window
+        st.session_state.dates = st.session_state.pop("play_next")
+    cur = st.session_state.get("dates")
+    if not (isinstance(cur, tuple | list) and len(cur) == 2 and lo <= cur[0] <= cur[1] <= hi) or (
+            tuple(cur) == st.session_state.get("span_seen")):
+        st.session_state.dates = (lo, hi)
+    st.session_state.span_seen = (lo, hi)
+
+
+def _toggle_play(path: Path, playing: bool, step: str, f: Filters) -> bool:
+    """Play or pause; Play plays the chosen window, from its first day with an event."""
+    playing = not playing
+    if playing:
+        chosen = tuple(st.session_state.dates)
+        first = playback.next_window(chosen, step, chosen, play_intervals(path, f))
+        playing = first is not None
+        st.session_state.play_range = chosen
+        st.session_state.dates = first or chosen
+    st.session_state.playing = playing
+    return playing
+
+
+def _play_tick(path: Path, span: Span, f: Filters) -> None:
+    """Runs alone every few seconds while playing: moves the window one step, then reruns the page."""
+    if st.session_state.get("full_run"):
+        st.session_state.full_run = False
+        return
+    if not st.session_state.get("playing"):
+        return
+    bounds = st.session_state.get("play_range") or span
+    nxt = playback.next_window(tuple(st.session_state.dates), st.session_state.play_step, bounds,
+                               play_intervals(path, f))
+    if nxt is None:
+        st.session_state.playing = False
+    else:
+        st.session_state.play_next = nxt
+    st.rerun(scope="app")
+
+
+def timeline_widget(path: Path, span: Span | None, f: Filters) -> None:
+    """The whole span's events per day (with `f`'s other filters): drag across it to set the date window, click a
+    bar for one day. The chosen window moves the slider (and so the URL); the slider's window is drawn as the brush."""
+    if span is None or span[0] == span[1]:
+        return
+    version = pagedata.store_version(path)
+    counts = _day_counts(str(path), version, _canonical(str(path), version, replace(f, start=None, end=None)))
+    window = (f.start, f.end) if f.start and f.end and (f.start, f.end) != tuple(span) else None
+    st.altair_chart(timeline.chart(counts, mapview.EVENT_COLORS, window), key="timeline", width="stretch",
+                    on_select=functools.partial(_brushed, span), selection_mode=[timeline.BRUSH, timeline.PICK])
+
+
+def _brushed(span: Span) -> None:
+    """The chart's selection changed: a new brush or a clicked day becomes the slider's window (Play stops)."""
+    state = st.session_state.get("timeline") or {}
+    selection = {k: v for k, v in (state.get("selection") or {}).items()}
+    window = timeline.chosen_window(selection, st.session_state.get("timeline_seen"), span)
+    st.session_state.timeline_seen = selection
+    if window is not None:
+        st.session_state.dates = window
+        st.session_state.playing = False
