@@ -141,7 +141,6 @@ if linked is not None and not focus and not view0:
     view0 = st.session_state.view0 = ((float(linked["lat"]), float(linked["lon"])), 9)
 start_view = (focus, 8) if focus else view0
 base = mapview.build_base_map(appstate.bounds_for(DB), borders=borders, tiles=tiles, view=start_view)
-base.get_root().header.add_child(mapview.map_style_element(), name="geomap_dots")
 layer = appstate.event_layer_for(DB, filters, cluster={"Auto": None, "On": True, "Off": False}[cluster_mode],
                                  heat=heat, selected=st.session_state.get("sel_token") or (
                                      str(linked["event_id"]) if linked is not None else None))

@@ -469,7 +469,7 @@ def _layer_ref(path: str, version: tuple, filters: Filters, payload_dir: str) ->
     from geomap import mapview
 
     rows = mapview.event_payload(_events(path, version, filters))
-    points = sum(1 for r in rows if r[5] == 0)
+    points = mapview.point_count(rows)
     if len(rows) > mapview.INLINE_MAX_ROWS:
         try:
             return mapview.write_payload(rows, payload_dir), [], points
