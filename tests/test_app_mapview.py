@@ -4,6 +4,10 @@ from __future__ import annotations
 
 import json
 import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
 
 import folium
 import pandas as pd
@@ -244,3 +248,20 @@ def test_md_escape_keeps_untrusted_titles_as_text():
     assert not re.search(r"(?<!\\)[<>!\[\]()*]", out)  # every Markdown/HTML character is escaped
     # what a reader sees once Markdown removes the escapes is the original text
     assert re.sub(r"\\(.)", r"\1", out) == hostile
+
+
+def test_templates_and_map_code_ship_in_the_package(tmp_path):
+    """setuptools copies every template and static file of the map view into a build (pyproject package-data).
+    Built from a copy of the sources: a build writes metadata beside them, never into the checkout."""
+    root = Path(__file__).resolve().parents[1]
+    for name in ("pyproject.toml", "README.md"):
+        shutil.copy(root / name, tmp_path / name)
+    shutil.copytree(root / "src", tmp_path / "src", ignore=shutil.ignore_patterns("*.egg-info", "__pycache__"))
+    out = tmp_path / "build"
+    subprocess.run([sys.executable, "-c", "import setuptools; setuptools.setup()", "-q", "build_py", "-d", str(out)],
+                   cwd=tmp_path, check=True, capture_output=True, timeout=120)
+    pkg = root / "src" / "geomap" / "mapview"
+    shipped = {p.relative_to(pkg) for d in ("templates", "static") for p in (pkg / d).iterdir()}
+    assert {p.relative_to(out / "geomap" / "mapview") for d in ("templates", "static")
+            for p in (out / "geomap" / "mapview" / d).iterdir()} == shipped
+    assert Path("static/map.js") in shipped and Path("templates/card.html") in shipped
