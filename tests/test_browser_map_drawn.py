@@ -4,11 +4,15 @@ The other browser tests count markers; these check what a user sees: each event 
 position (a lat/lon swap anywhere between the store and the screen fails), the large-payload path (more than
 INLINE_MAX_ROWS events: the columnar file and its decoder in map.js), and the clustered mode's counts adding up.
 Expected values come from the store the server reads and from the Mercator formula, never from the page's payload.
+The large-payload server also shows issue 12's rule: the payload file is served from the user's cache folder and
+nothing is written into the checkout.
 """
 
 from __future__ import annotations
 
 import math
+import os
+import re
 import time
 from collections.abc import Iterator
 from datetime import date, timedelta
@@ -18,11 +22,16 @@ import pytest
 from conftest import app_with_articles, screenshot, start_app
 from test_browser_map import assert_clean, open_map, showing, wait_for_markers
 
-from geomap import mapview
+from geomap import config, mapview
 from geomap.models import Article, Doc, Event, Place
 from geomap.store import Store
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
+
+ROOT = Path(__file__).resolve().parents[1]
+#: Folders of the checkout a running app may legitimately touch: the venv, Python's bytecode caches, git, and what
+#: the tests themselves write (screenshots, pytest's and Hypothesis' caches).
+NOT_CHECKOUT = {".git", ".venv", "__pycache__", "artifacts", ".pytest_cache", ".hypothesis", ".ruff_cache"}
 
 #: One event each in the west (Lviv), the east (Kharkiv) and the south (Odesa), through the real pipeline.
 THREE_CITIES = {
@@ -74,10 +83,25 @@ def three_cities(tmp_path_factory: pytest.TempPathFactory) -> Iterator[object]:
         yield srv
 
 
+def checkout_files() -> dict[str, tuple[int, int]]:
+    """Every file of the checkout (outside NOT_CHECKOUT) with its size and modification time."""
+    out = {}
+    for d, dirs, files in os.walk(ROOT):
+        dirs[:] = [x for x in dirs if x not in NOT_CHECKOUT]
+        for f in files:
+            st = os.stat(os.path.join(d, f))
+            out[os.path.relpath(os.path.join(d, f), ROOT)] = (st.st_size, st.st_mtime_ns)
+    return out
+
+
 @pytest.fixture(scope="module")
 def large_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[object]:
+    """The app on a store of N_LARGE events; `.checkout` is the checkout's files as they were before it started."""
     d = tmp_path_factory.mktemp("large")
-    srv = start_app(_large_store(d / "large.sqlite"), d / "streamlit.log")
+    db = _large_store(d / "large.sqlite")
+    before = checkout_files()
+    srv = start_app(db, d / "streamlit.log")
+    srv.checkout = before
     try:
         yield srv
     finally:
@@ -171,8 +195,11 @@ def test_large_payload_is_fetched_decoded_and_drawn(page, large_server):
     frame = open_map(page, f"{large_server.url}/?cluster=off")
     frame.wait_for_function("n => window.geomapEvents.count === n", arg=N_LARGE, timeout=60_000)
     assert frame.evaluate("window.geomapEvents.clustered") is False
-    fetched = [u for u in page.geomap.requests if u.endswith(".json") and "/events/" in u]
-    assert len(fetched) >= 1, page.geomap.requests
+    # fetched from the route Streamlit serves a component's folder on: the user's cache folder, not ./static
+    fetched = [u for u in page.geomap.requests if re.search(r"/[0-9a-f]{20}\.json$", u)]  # write_payload's names
+    assert fetched and all(u.startswith(f"{large_server.url}/component/geomap.mapview.serving.events/")
+                           for u in fetched), page.geomap.requests
+    assert all((config.MAP_PAYLOAD_DIR / u.rsplit("/", 1)[1]).is_file() for u in fetched)
     assert wait_for_markers(frame, N_LARGE, timeout_s=30) == N_LARGE
     with Store.open(large_server.db) as store:
         df = store.events_frame()
@@ -194,3 +221,7 @@ def test_large_payload_is_fetched_decoded_and_drawn(page, large_server):
     assert card.locator(".geomap-sentence b, .geomap-article i").count() == 0 and LVIV_TITLE in card.inner_text()
     screenshot(page, "map_large_payload_clicked")
     assert_clean(page)
+    # issue 12: the app wrote nothing into the checkout (payloads, caches, copied assets) while serving all this
+    after = checkout_files()
+    assert {f for f in after.keys() | large_server.checkout.keys()
+            if after.get(f) != large_server.checkout.get(f)} == set()

@@ -26,8 +26,8 @@ from geomap.store import IngestReport, Store
 
 APP_DIR = config.ROOT
 STATIC_DIR = APP_DIR / "static"
-#: Event payloads for the map (large filtered sets are fetched by the browser from here).
-PAYLOAD_DIR = STATIC_DIR / "vendor" / "events"
+#: Event payloads for the map (large filtered sets are fetched by the browser from here; served by mapview.serving).
+PAYLOAD_DIR = config.MAP_PAYLOAD_DIR
 
 
 def db_path() -> Path:
@@ -492,7 +492,7 @@ def event_layer_for(path: Path, filters: Filters, *, cluster: bool | None, heat:
         name, rows, points = _layer_ref(str(path), version, filters, str(payload_dir))
     if cluster is None:
         cluster = points > mapview.CLUSTER_THRESHOLD
-    url = f"{mapview.VENDOR_URL}/events/{name}" if name else None
+    url = mapview.served_url(payload_dir, name) if name else None
     return mapview.layer_from_payload(rows, url=url, cluster=cluster, heat=heat, selected=selected)
 
 

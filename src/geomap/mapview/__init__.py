@@ -5,6 +5,7 @@
 * `layers`     the folium map: offline base map, country borders, the event layer (drawn by static/map.js)
 * `panels`     the side panel's event cards, the legend and the marked-up article (Jinja2 templates)
 * `timeline`   the events-per-day chart under the map
+* `serving`    the large payload files served from the user's cache folder (not the checkout)
 * `links`      URLs, the clicked marker's event id, Markdown-safe text
 * `templating` the one autoescaping Jinja2 environment over templates/
 
@@ -62,6 +63,7 @@ from geomap.mapview.payload import (
     rows_from_columns,
     write_payload,
 )
+from geomap.mapview.serving import PAYLOAD_DIR, served_url
 from geomap.mapview.templating import safe_json
 from geomap.mapview.timeline import timeline_html
 
@@ -71,10 +73,10 @@ PAYLOAD_FIELDS = COLUMNS
 __all__ = [
     "AREA_PRECISIONS", "BUNDLE", "CLUSTER_THRESHOLD", "COLUMNS", "COLUMN_INDEX", "COUNTRIES_GEOJSON", "CSS_ASSETS",
     "DEFAULT_RADIUS_KM", "EVENT_COLORS", "INLINE_MAX_ROWS", "JS_ASSETS", "KEEP_PAYLOADS", "ONLINE_TILES",
-    "OTHER_COLOR", "PAYLOAD_FIELDS", "POPUP_SENTENCE_LIMIT", "RETURNED_OBJECTS", "STATIC_URL", "VENDOR_JS",
-    "VENDOR_URL", "CountryBorders", "EventLayer", "OfflineMap", "ViewSeed", "article_html", "build_base_map",
-    "candidates_map", "clicked_event_id", "columnar_payload", "countries_available", "ensure_static_assets",
-    "event_card_html", "event_layer", "event_payload", "events_at_place", "frame_bounds", "highlight_html",
-    "layer_from_payload", "legend_html", "map_link", "md_escape", "panel_html", "parse_focus", "point_count",
-    "radius_m", "rows_from_columns", "safe_json", "timeline_html", "write_payload",
+    "OTHER_COLOR", "PAYLOAD_DIR", "PAYLOAD_FIELDS", "POPUP_SENTENCE_LIMIT", "RETURNED_OBJECTS", "STATIC_URL",
+    "VENDOR_JS", "VENDOR_URL", "CountryBorders", "EventLayer", "OfflineMap", "ViewSeed", "article_html",
+    "build_base_map", "candidates_map", "clicked_event_id", "columnar_payload", "countries_available",
+    "ensure_static_assets", "event_card_html", "event_layer", "event_payload", "events_at_place", "frame_bounds",
+    "highlight_html", "layer_from_payload", "legend_html", "map_link", "md_escape", "panel_html", "parse_focus",
+    "point_count", "radius_m", "rows_from_columns", "safe_json", "served_url", "timeline_html", "write_payload",
 ]

@@ -17,9 +17,10 @@ import folium
 import pandas as pd
 from branca.element import MacroElement
 
-from geomap.mapview.assets import COUNTRIES_URL, CSS_ASSETS, JS_ASSETS, VENDOR_URL
+from geomap.mapview.assets import COUNTRIES_URL, CSS_ASSETS, JS_ASSETS
 from geomap.mapview.palette import OTHER_COLOR, type_colors
 from geomap.mapview.payload import COLUMN_INDEX, INLINE_MAX_ROWS, event_payload, point_count, radius_m, write_payload
+from geomap.mapview.serving import served_url
 from geomap.mapview.templating import template
 from geomap.models import EVENT_TYPES, PRECISIONS
 
@@ -175,19 +176,21 @@ def layer_from_payload(rows: list[list] | None = None, *, url: str | None = None
 
 def event_layer(
     df: pd.DataFrame, *, cluster: bool | None = None, heat: bool = False, with_sentences: bool | None = None,
-    payload_dir: str | Path | None = None, payload_url: str = f"{VENDOR_URL}/events",
+    payload_dir: str | Path | None = None, payload_url: str | None = None,
 ) -> folium.FeatureGroup:
     """The events as one FeatureGroup for `st_folium(feature_group_to_add=...)` (or `.add_to(map)`).
 
-    `cluster=None` clusters when there are more than CLUSTER_THRESHOLD point events. With `payload_dir` (served at
-    `payload_url`), more than INLINE_MAX_ROWS events are written there and fetched by the browser.
+    `cluster=None` clusters when there are more than CLUSTER_THRESHOLD point events. With `payload_dir`, more than
+    INLINE_MAX_ROWS events are written there and fetched by the browser from `payload_url`, by default the URL
+    serving.served_url gives the folder.
     """
     rows = event_payload(df, with_sentences=with_sentences)
     if cluster is None:
         cluster = point_count(rows) > CLUSTER_THRESHOLD
     if payload_dir is not None and len(rows) > INLINE_MAX_ROWS:
-        return layer_from_payload(url=f"{payload_url}/{write_payload(rows, payload_dir)}", cluster=cluster,
-                                  heat=heat)
+        name = write_payload(rows, payload_dir)
+        url = f"{payload_url}/{name}" if payload_url else served_url(payload_dir, name)
+        return layer_from_payload(url=url, cluster=cluster, heat=heat)
     return layer_from_payload(rows, cluster=cluster, heat=heat)
 
 
