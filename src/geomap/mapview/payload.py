@@ -133,20 +133,17 @@ def columnar_payload(rows: list[list]) -> dict:
     events share a few thousand places and days, so this form is about a third of that. The browser rebuilds the
     exact rows (`fromColumns` in map.js; `rows_from_columns` here), so nothing else changes.
     """
+    by_name: dict[str, tuple] = dict(zip(COLUMNS, zip(*rows, strict=True), strict=True)) if rows else {
+        c: () for c in COLUMNS}
     places: dict[tuple, int] = {}
+    loc = [places.setdefault(k, len(places)) for k in zip(*(by_name[c] for c in PLACE_COLUMNS), strict=True)]
     shared: dict[str, dict[str, int]] = {t: {} for t in SHARED_COLUMNS.values()}
-    empty = {c for c in OPTIONAL_COLUMNS if not any(r[COLUMN_INDEX[c]] for r in rows)}
-    own = [c for c in COLUMNS if c not in PLACE_COLUMNS and c not in empty]
-    cols: dict[str, list] = {c: [] for c in own}
-    loc: list[int] = []
-    for r in rows:
-        loc.append(places.setdefault(tuple(r[COLUMN_INDEX[c]] for c in PLACE_COLUMNS), len(places)))
-        for c in own:
-            v = r[COLUMN_INDEX[c]]
-            if c in SHARED_COLUMNS:
-                table = shared[SHARED_COLUMNS[c]]
-                v = table.setdefault(v, len(table))
-            cols[c].append(v)
+    cols: dict[str, list] = {}
+    for c in COLUMNS:
+        if c in PLACE_COLUMNS or (c in OPTIONAL_COLUMNS and not any(by_name[c])):
+            continue
+        table = shared.get(SHARED_COLUMNS.get(c, ""))
+        cols[c] = [table.setdefault(v, len(table)) for v in by_name[c]] if table is not None else list(by_name[c])
     if _plain_numbers(cols["id"]):
         cols["id"] = [int(i) for i in cols["id"]]  # JSON numbers: no quotes (the decoder turns them back to text)
     return {"v": 2, "loc": loc, "places": {c: [k[i] for k in places] for i, c in enumerate(PLACE_COLUMNS)},
@@ -155,20 +152,19 @@ def columnar_payload(rows: list[list]) -> dict:
 
 def rows_from_columns(payload: dict) -> list[list]:
     """The inverse of `columnar_payload` (what the browser does before drawing)."""
-    places, cols, refs, shared = payload["places"], payload["cols"], payload["refs"], payload["shared"]
-    out = []
-    for i, k in enumerate(payload["loc"]):
-        row: list = []
-        for c in COLUMNS:
-            if c in places:
-                row.append(places[c][k])
-            elif c not in cols:
-                row.append("")
-            else:
-                row.append(shared[refs[c]][cols[c][i]] if c in refs else cols[c][i])
-        row[COLUMN_INDEX["id"]] = str(row[COLUMN_INDEX["id"]])
-        out.append(row)
-    return out
+    places, cols, refs, shared, loc = (payload[k] for k in ("places", "cols", "refs", "shared", "loc"))
+    columns: list[list] = []
+    for c in COLUMNS:
+        if c in places:
+            columns.append([places[c][k] for k in loc])
+        elif c not in cols:
+            columns.append([""] * len(loc))
+        elif c in refs:
+            columns.append([shared[refs[c]][i] for i in cols[c]])
+        else:
+            columns.append(cols[c])
+    columns[COLUMN_INDEX["id"]] = [str(i) for i in columns[COLUMN_INDEX["id"]]]
+    return [list(r) for r in zip(*columns, strict=True)]
 
 
 def write_payload(rows: list[list], folder: str | Path) -> str:
