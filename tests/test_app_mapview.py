@@ -4,6 +4,10 @@ from __future__ import annotations
 
 import json
 import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
 
 import folium
 import pandas as pd
@@ -44,13 +48,13 @@ def test_static_assets_copied_once(tmp_path):
 
 
 def test_every_asset_url_is_served_by_the_app():
-    m, fg = mapview.build_map(frame([{}]))
-    fg.add_to(m)
+    m = mapview.build_base_map(mapview.frame_bounds(frame([{}])))
+    mapview.event_layer(frame([{}])).add_to(m)
     page = m.get_root().render()
     urls = re.findall(r'(?:src|href)="([^"]+)"', page)
     assert urls, "the map must load its scripts"
     assert all(u.startswith("/app/static/vendor/") for u in urls), urls
-    for name in (mapview.BUNDLE, "leaflet.css", "MarkerCluster.css"):
+    for name in (mapview.BUNDLE, "leaflet.css", "MarkerCluster.css", "geomap/map.css"):
         assert any(u.endswith(name) for u in urls), name
     assert "bootstrap" not in page and "font-awesome" not in page and "fontawesome" not in page
     assert "tile.openstreetmap" not in page  # no tiles unless switched on
@@ -72,9 +76,9 @@ def test_payload_precision_and_bad_coordinates():
         {"event_id": 6, "lat": 123.0},
         {"event_id": 7, "event_type": "Something new"},
     ])
-    rows = {r[0]: r for r in mapview.event_payload(df)}
+    f = mapview.COLUMN_INDEX
+    rows = {r[f["id"]]: r for r in mapview.event_payload(df)}
     assert set(rows) == {"1", "2", "3", "4", "7"}
-    f = {k: i for i, k in enumerate(mapview.PAYLOAD_FIELDS)}
     assert rows["1"][f["radius_m"]] == 0
     assert rows["2"][f["radius_m"]] == 300_000
     assert rows["3"][f["radius_m"]] == mapview.DEFAULT_RADIUS_KM["region"] * 1000
@@ -89,9 +93,20 @@ def test_event_js_cannot_be_broken_out_of():
     m = mapview.build_base_map(None)
     layer.add_to(m)
     js = m.get_root().render()
-    payload = js.split("    start(", 1)[1].split(");\n", 1)[0]
-    assert "</script>alert" not in js and "<img" not in js and "{{" not in payload
-    assert json.loads(payload)[0][10] == XSS  # the escapes decode back to the exact text
+    call = js.split("geomap.eventLayer(", 1)[1].split(");\n", 1)[0]
+    assert "</script>alert" not in js and "<img" not in js and "{{" not in call
+    config, rows = json.loads(f"[{call.split(', ', 1)[1]}]")  # the escapes decode back to the exact text
+    assert rows[0][config["columns"]["sentence"]] == XSS and config["columns"] == mapview.COLUMN_INDEX
+
+
+def test_selected_id_from_the_url_cannot_break_out_of_the_script():
+    hostile = "1</script><script>alert(1)</script>{{'x'}}"
+    m = mapview.build_base_map(None)
+    mapview.layer_from_payload([], cluster=False, selected=hostile).add_to(m)
+    js = m.get_root().render()
+    assert "</script><script>alert" not in js and "{{'x'}}" not in js
+    call = js.split("geomap.eventLayer(", 1)[1].split(");\n", 1)[0]
+    assert json.loads(f"[{call.split(', ', 1)[1]}]")[0]["selected"] == hostile
 
 
 def test_large_payload_is_served_as_a_file(tmp_path):
@@ -99,10 +114,14 @@ def test_large_payload_is_served_as_a_file(tmp_path):
     fg = mapview.event_layer(df, payload_dir=tmp_path)
     layer = next(iter(fg._children.values()))
     files = list(tmp_path.glob("*.json"))
-    assert len(files) == 1 and layer.url == f"{mapview.VENDOR_URL}/events/{files[0].name}"
+    # fetched from the folder it was written to, through the route Streamlit serves a component's folder on
+    assert len(files) == 1 and layer.url == f"/component/geomap.mapview.serving.events/{files[0].name}"
     # served columnar (a third of the bytes at 50,000 events); it decodes back to exactly the rows
     assert mapview.rows_from_columns(json.loads(files[0].read_text())) == mapview.event_payload(df)
-    assert "start([])" in layer.js("g") and files[0].name in layer.js("g")
+    m = mapview.build_base_map(None)
+    fg.add_to(m)
+    js = m.get_root().render()
+    assert f'"url":"{layer.url}"' in js and js.split("geomap.eventLayer(", 1)[1].split(");\n", 1)[0].endswith("[]")
     mapview.event_layer(df, payload_dir=tmp_path)  # same content: same file, nothing new written
     assert list(tmp_path.glob("*.json")) == files
     small = next(iter(mapview.event_layer(df.head(3), payload_dir=tmp_path)._children.values()))
@@ -207,16 +226,17 @@ def test_columnar_payload_round_trip_is_smaller():
                                         for i in range(300)]), with_sentences=False)
     cols = mapview.columnar_payload(rows)
     assert mapview.rows_from_columns(cols) == rows
-    assert len(cols["locs"]["lat"]) == 3 and len(cols["days"]) == 5 and cols["id"][:2] == [0, 1]
+    assert len(cols["places"]["lat"]) == 3 and len(cols["shared"]["days"]) == 5 and cols["cols"]["id"][:2] == [0, 1]
     assert len(json.dumps(cols)) < len(json.dumps(rows)) / 2
-    odd = [[*rows[0][:1], *rows[0][1:]], ["007", *rows[1][1:]]]  # ids that are not plain numbers stay text
+    odd = [list(rows[0]), list(rows[1])]
+    odd[1][mapview.COLUMN_INDEX["id"]] = "007"  # ids that are not plain numbers stay text
     assert mapview.rows_from_columns(mapview.columnar_payload(odd)) == odd
 
 
 def test_base_map_seeds_its_start_view_and_does_not_animate():
     page = mapview.build_base_map([[48, 30], [51, 31]]).get_root().render()
-    assert '"animate": false' in page and "previous_data" in page
-    assert "previous_data" not in mapview.build_base_map(None, seed_view=False).get_root().render()
+    assert '"animate": false' in page and "geomap.seedView(" in page
+    assert "geomap.seedView(" not in mapview.build_base_map(None, seed_view=False).get_root().render()
 
 
 def test_md_escape_keeps_untrusted_titles_as_text():
@@ -229,3 +249,20 @@ def test_md_escape_keeps_untrusted_titles_as_text():
     assert not re.search(r"(?<!\\)[<>!\[\]()*]", out)  # every Markdown/HTML character is escaped
     # what a reader sees once Markdown removes the escapes is the original text
     assert re.sub(r"\\(.)", r"\1", out) == hostile
+
+
+def test_templates_and_map_code_ship_in_the_package(tmp_path):
+    """setuptools copies every template and static file of the map view into a build (pyproject package-data).
+    Built from a copy of the sources: a build writes metadata beside them, never into the checkout."""
+    root = Path(__file__).resolve().parents[1]
+    for name in ("pyproject.toml", "README.md"):
+        shutil.copy(root / name, tmp_path / name)
+    shutil.copytree(root / "src", tmp_path / "src", ignore=shutil.ignore_patterns("*.egg-info", "__pycache__"))
+    out = tmp_path / "build"
+    subprocess.run([sys.executable, "-c", "import setuptools; setuptools.setup()", "-q", "build_py", "-d", str(out)],
+                   cwd=tmp_path, check=True, capture_output=True, timeout=120)
+    pkg = root / "src" / "geomap" / "mapview"
+    shipped = {p.relative_to(pkg) for d in ("templates", "static") for p in (pkg / d).iterdir()}
+    assert {p.relative_to(out / "geomap" / "mapview") for d in ("templates", "static")
+            for p in (out / "geomap" / "mapview" / d).iterdir()} == shipped
+    assert Path("static/map.js") in shipped and Path("templates/card.html") in shipped

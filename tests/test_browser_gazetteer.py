@@ -85,7 +85,9 @@ def _add_place(page, lat: str, lon: str) -> str:
 
 def _drawn_at(page, url: str) -> list[list[float]]:
     frame = open_map(page, f"{url}/?q={MADE_UP}")
-    return frame.evaluate("p => window.geomapRows.filter(r => r[7] === p).map(r => [r[1], r[2]])", MADE_UP)
+    return frame.evaluate("p => { const C = window.geomapColumns; "
+                          "return window.geomapRows.filter(r => r[C.place] === p).map(r => [r[C.lat], r[C.lon]]); }",
+                          MADE_UP)
 
 
 def test_add_then_correct_a_place_moves_the_stored_event(page, gaz_server):

@@ -16,8 +16,8 @@ from geomap import config
 
 APP_DIR = config.ROOT
 STATIC_DIR = APP_DIR / "static"
-#: Event payloads for the map (large filtered sets are fetched by the browser from here).
-PAYLOAD_DIR = STATIC_DIR / "vendor" / "events"
+#: Event payloads for the map (large filtered sets are fetched by the browser from here; served by mapview.serving).
+PAYLOAD_DIR = config.MAP_PAYLOAD_DIR
 
 
 def prepare_static(static_dir: Path = STATIC_DIR) -> bool:

@@ -17,6 +17,8 @@ USER_OVERRIDES_CSV = Path(os.environ.get("GEOMAP_OVERRIDES", DATA_DIR / "user_ov
 #: folder (platformdirs: ~/.cache/geomap on Linux), never the checkout, so a read-only install works and nothing
 #: the app derives lands in the code folder.
 CACHE_DIR = Path(os.environ.get("GEOMAP_CACHE") or user_cache_dir("geomap", appauthor=False))
+#: The map's large event payloads (mapview.serving serves them from here, not from ./static).
+MAP_PAYLOAD_DIR = CACHE_DIR / "map-events"
 SAMPLE_ARTICLES = DATA_DIR / "articles"
 DEFAULT_DB = DATA_DIR / "geomap.sqlite"
 #: The resolver's fitted weight table (scripts/fit_resolve_weights.py); part of the code's data, not the user's.

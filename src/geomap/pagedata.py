@@ -150,7 +150,7 @@ def layer_payload(df: pd.DataFrame, payload_dir: str | Path) -> tuple[str | None
     from geomap import mapview
 
     rows = mapview.event_payload(df)
-    points = sum(1 for r in rows if r[5] == 0)
+    points = mapview.point_count(rows)
     if len(rows) > mapview.INLINE_MAX_ROWS:
         try:
             return mapview.write_payload(rows, str(payload_dir)), [], points

@@ -175,7 +175,7 @@ def event_layer_for(path: Path, f: Filters, *, cluster: bool | None, heat: bool,
         name, rows, points = _layer_ref(str(path), version, f, str(payload_dir))
     if cluster is None:
         cluster = points > mapview.CLUSTER_THRESHOLD
-    url = f"{mapview.VENDOR_URL}/events/{name}" if name else None
+    url = mapview.served_url(payload_dir, name) if name else None
     return mapview.layer_from_payload(rows, url=url, cluster=cluster, heat=heat, selected=selected)
 
 

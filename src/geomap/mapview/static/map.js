@@ -1,0 +1,307 @@
+/* geomap's map code (geomap.mapview): the offline borders, the start-view seed and the event layer.
+ *
+ * Loaded once per map document, last in geomap-vendor.js; the scripts folium writes for each map only call
+ * window.geomap.borders / seedView / eventLayer with a JSON config built in Python. An event is one positional
+ * row; `cfg.columns` (mapview.payload.COLUMN_INDEX) says which position holds what, so this file never names a
+ * position by number. Article text is untrusted: it reaches the page only through textContent or esc().
+ */
+(function () {
+  'use strict';
+  var geomap = window.geomap = window.geomap || {};
+
+  function countries(url) {
+    // one fetch per map document, shared by the borders layer and the event layer
+    window.geomapCountriesP = window.geomapCountriesP || fetch(url).then(function (r) {
+      return r.ok ? r.json() : null; }).catch(function () { return null; });
+    return window.geomapCountriesP;
+  }
+
+  function countryIndex(url) {
+    // resolves to {iso_a2: feature}, built once per document
+    return countries(url).then(function (gj) {
+      if (!window.geomapCountryIndex) {
+        var idx = {};
+        ((gj && gj.features) || []).forEach(function (f) {
+          var c = f.properties && f.properties.iso_a2;
+          if (c && c !== '-99') { idx[c] = f; }
+        });
+        window.geomapCountryIndex = idx;
+      }
+      return window.geomapCountryIndex;
+    });
+  }
+
+  /* Offline basemap: Natural Earth country polygons in their own pane under the events, not interactive, so it
+     never hides or steals a click. */
+  geomap.borders = function (map, url, fillOpacity) {
+    var pane = map.getPane('geomapBase') || map.createPane('geomapBase');
+    pane.style.zIndex = 250;
+    pane.style.pointerEvents = 'none';
+    map.attributionControl.addAttribution('Borders: Natural Earth');
+    countries(url).then(function (gj) {
+      if (!gj) { return; }
+      L.geoJSON(gj, {pane: 'geomapBase', interactive: false,
+        style: {color: '#8a8f98', weight: 0.7, fillColor: '#f4f1ea', fillOpacity: fillOpacity}
+      }).addTo(map);
+      window.geomapBorders = (gj.features || []).length;
+    });
+  };
+
+  /* Tells streamlit-folium that the start view is already known to Python (see mapview.layers.ViewSeed). */
+  geomap.seedView = function (map, keys) {
+    var g = window.__GLOBAL_DATA__;
+    if (!g || !g.returned_objects) { return; }
+    var seed = {}, ok = true;
+    keys.forEach(function (k) {
+      if (g.returned_objects.indexOf(k) < 0) { return; }
+      if (k === 'zoom') { seed.zoom = map.getZoom(); }
+      else if (k === 'center') { seed.center = map.getCenter(); }
+      else if (k === 'last_object_clicked_tooltip') { seed[k] = null; }
+      else { ok = false; }  // a key this seed does not know: leave streamlit-folium's default alone
+    });
+    if (ok) { g.previous_data = JSON.parse(JSON.stringify(seed)); }
+  };
+
+  function esc(s) {
+    return String(s == null ? '' : s).replace(/[&<>"']/g, function (c) {
+      return {'&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;'}[c];
+    });
+  }
+
+  function el(tag, text, cls) {
+    var e = document.createElement(tag);
+    if (cls) { e.className = cls; }
+    if (text != null) { e.textContent = String(text); }
+    return e;
+  }
+
+  function dotColors(cfg) {
+    // the cluster-mode dots' colour per event type, from the same table as everything else (once per document)
+    if (document.getElementById('geomap-dot-colors')) { return; }
+    var s = el('style');
+    s.id = 'geomap-dot-colors';
+    s.textContent = cfg.colors.map(function (c, i) {
+      return '.geomap-dot.geomap-t' + i + ' { background: ' + c + '; }';
+    }).join('\n') + '\n.geomap-dot.geomap-t-1 { background: ' + cfg.other + '; }';
+    document.head.appendChild(s);
+  }
+
+  /* The rows of a columnar payload file (mapview.payload.columnar_payload; rows_from_columns is its twin). */
+  function fromColumns(p, C) {
+    var names = Object.keys(C), get = {};
+    names.forEach(function (f) {
+      if (p.places[f]) { get[f] = function (i, k) { return p.places[f][k]; }; }
+      else if (!p.cols[f]) { get[f] = function () { return ''; }; }
+      else if (p.refs[f]) {
+        var table = p.shared[p.refs[f]], refs = p.cols[f];
+        get[f] = function (i) { return table[refs[i]]; };
+      } else { get[f] = function (i) { return p.cols[f][i]; }; }
+    });
+    var n = p.loc.length, rows = new Array(n);
+    for (var i = 0; i < n; i++) {
+      var row = new Array(names.length), k = p.loc[i];
+      for (var j = 0; j < names.length; j++) { row[C[names[j]]] = get[names[j]](i, k); }
+      row[C.id] = String(row[C.id]);
+      rows[i] = row;
+    }
+    return rows;
+  }
+
+  /* The events of one FeatureGroup. `cfg`: columns, types, colors, precs, other, cluster, heat, countries (URL),
+     selected (an event id to select once drawn), url (of a payload file, else `rows` are inline). */
+  geomap.eventLayer = function (group, cfg, rows) {
+    var layer = new EventLayer(group, cfg);
+    if (cfg.url) {
+      fetch(cfg.url).then(function (r) { return r.json(); }).then(function (p) { layer.start(p); });
+    } else {
+      layer.start(rows);
+    }
+    return layer;
+  };
+
+  function EventLayer(group, cfg) {
+    this.group = group;
+    this.cfg = cfg;
+    this.C = cfg.columns;
+    this.dots = [];      // point markers (for the nearest-centre click)
+    this.byPlace = {};   // the events at each point
+  }
+
+  EventLayer.prototype.start = function (rows) {
+    var C = this.C, cfg = this.cfg, self = this;
+    if (!Array.isArray(rows)) { rows = fromColumns(rows, C); }
+    var needs = rows.some(function (ev) { return cfg.precs[ev[C.precision]] === 'country' && !!ev[C.country_code]; });
+    if (needs) {
+      countryIndex(cfg.countries).then(function (idx) { self.build(rows, idx); });
+    } else {
+      this.build(rows, {});
+    }
+  };
+
+  EventLayer.prototype.when = function (ev) {
+    var C = this.C;
+    return ev[C.date_end] && ev[C.date_end] !== ev[C.date] ? ev[C.date] + ' \u2013 ' + ev[C.date_end] : ev[C.date];
+  };
+
+  EventLayer.prototype.tip = function (ev) {
+    var C = this.C;
+    return esc(ev[C.name] || ev[C.place]) + ' \u00b7 ' + esc(this.when(ev)) + ' \u00b7 #' + esc(ev[C.id]);
+  };
+
+  EventLayer.prototype.ensureTip = function (l) {
+    if (l && l.options && l.options.ev && !l._tooltip) { l.bindTooltip(this.tip(l.options.ev)); }
+  };
+
+  EventLayer.prototype.popup = function (ev) {
+    var C = this.C, d = el('div', null, 'geomap-popup');
+    d.appendChild(el('b', ev[C.name] || ev[C.place]));
+    d.appendChild(el('div', this.when(ev) + ' \u00b7 ' + (this.cfg.types[ev[C.type]] || 'Event') + ' \u00b7 ' +
+                     this.cfg.precs[ev[C.precision]], 'geomap-meta'));
+    var s = ev[C.sentence], p = el('p', null, 'geomap-sentence');
+    if (s) {
+      var a = ev[C.place_start], place = ev[C.place] || '';
+      if (a >= 0 && place && s.substr(a, place.length) === place) {
+        p.append(s.slice(0, a)); p.appendChild(el('mark', place)); p.append(s.slice(a + place.length));
+      } else { p.textContent = s; }
+    } else { p.textContent = 'The source sentence is shown beside the map.'; }
+    d.appendChild(p);
+    if (ev[C.title]) { d.appendChild(el('div', ev[C.title], 'geomap-meta')); }
+    if (ev[C.sources] > 1) { d.appendChild(el('div', ev[C.sources] + ' sources', 'geomap-meta')); }
+    return d;
+  };
+
+  EventLayer.prototype.popupHere = function (ev) {
+    // every event at this very point: co-located events (one city, one day) are all reachable from one click
+    var C = this.C, here = this.byPlace[ev[C.lat] + ',' + ev[C.lon]] || [ev], box = el('div', null, 'geomap-popups');
+    box.appendChild(this.popup(ev));
+    var rest = here.filter(function (x) { return x !== ev; }), self = this;
+    rest.slice(0, 4).forEach(function (x) { box.appendChild(el('hr')); box.appendChild(self.popup(x)); });
+    if (rest.length > 4) { box.appendChild(el('div', (rest.length - 4) + ' more beside the map', 'geomap-meta')); }
+    return box;
+  };
+
+  EventLayer.prototype.aimed = function (e, l, map) {
+    // The point marker whose centre is nearest the click: at the default zoom neighbours overlap, and the one
+    // drawn on top is not always the one aimed at (Bakhmut vs Novohrodivka).
+    // (Leaflet reports a small circle's own centre as the event's containerPoint: use the mouse's position)
+    var dots = this.dots;
+    if (!e.originalEvent || e.originalEvent.clientX === undefined || this.cfg.cluster || dots.length > 20000) {
+      return l;
+    }
+    var at = map.mouseEventToContainerPoint(e.originalEvent);
+    var dot = l instanceof L.CircleMarker && !(l instanceof L.Circle);  // a point marker (not an area)
+    var best = l, bestD = dot ? at.distanceTo(map.latLngToContainerPoint(l.getLatLng())) : 9;
+    for (var i = 0; i < dots.length; i++) {
+      var d = at.distanceTo(map.latLngToContainerPoint(dots[i].getLatLng()));
+      if (d < bestD) { bestD = d; best = dots[i]; }
+    }
+    return best;
+  };
+
+  EventLayer.prototype.onClick = function (e) {
+    var l = e.sourceTarget || e.layer;
+    if (!l || !l.options || !l.options.ev) { return; }
+    var map = l._map || this.group._map;
+    if (!map) { return; }
+    l = this.aimed(e, l, map);
+    this.ensureTip(l);
+    e.sourceTarget = l;  // what streamlit-folium reports to Python (the event propagates on to its handler)
+    this.select(l, map);
+  };
+
+  EventLayer.prototype.select = function (l, map) {
+    if (window.geomapChosen && window.geomapChosen._path) {
+      L.DomUtil.removeClass(window.geomapChosen._path, 'geomap-chosen');
+    }
+    window.geomapChosen = l;
+    if (l._path) { L.DomUtil.addClass(l._path, 'geomap-chosen'); }
+    if (l.bringToFront) { l.bringToFront(); }
+    var at = l.getLatLng ? l.getLatLng() : l.getBounds().getCenter();
+    // opened above the point with a gap, not over it: the marker and its neighbours below stay clickable
+    L.popup({maxWidth: 360, maxHeight: 240, autoPanPadding: [20, 20], offset: [0, -6]}).setLatLng(at)
+      .setContent(this.popupHere(l.options.ev)).openOn(map);
+    window.geomapSelected = l.options.ev[this.C.id];
+  };
+
+  EventLayer.prototype.shape = function (ev, cidx, renderer, icons) {
+    // one event's Leaflet layer and where it goes: 'area' (country outline or circle) or 'point'
+    var C = this.C, cfg = this.cfg, self = this;
+    var color = cfg.colors[ev[C.type]] || cfg.other, prec = cfg.precs[ev[C.precision]] || 'city';
+    var cls = 'geomap-event geomap-' + prec + ' geomap-t' + ev[C.type], at = [ev[C.lat], ev[C.lon]];
+    var poly = prec === 'country' && ev[C.country_code] ? cidx[ev[C.country_code]] : null;
+    if (poly) {
+      // a country is drawn as its own outline: "Belarus" must never look like a pin on one town
+      return {kind: 'polygon', layer: L.geoJSON(poly, {style: function () {
+        return {color: color, weight: 1.2, opacity: 0.8, fillColor: color, fillOpacity: 0.12,
+                className: cls + ' geomap-polygon'};
+      }, onEachFeature: function (f, l) { l.options.ev = ev; self.ensureTip(l); }})};
+    }
+    if (ev[C.radius_m] > 0) {
+      return {kind: 'area', layer: L.circle(at, {radius: ev[C.radius_m], color: color, weight: 1.2, opacity: 0.8,
+        fillColor: color, fillOpacity: prec === 'district' ? 0.3 : 0.12, className: cls, ev: ev})};
+    }
+    if (cfg.cluster) {
+      // one shared icon per type and precision: 50,000 icon objects cost the browser a garbage-collection second
+      var ik = prec + ev[C.type];
+      return {kind: 'pending', layer: L.marker(at, {ev: ev, icon: icons[ik] || (icons[ik] = L.divIcon({
+        className: cls + ' geomap-dot', iconSize: [12, 12], html: ''}))})};
+    }
+    return {kind: 'point', layer: L.circleMarker(at, {radius: 6, color: '#ffffff', weight: 1, fillColor: color,
+      fillOpacity: 0.9, className: cls, ev: ev, renderer: renderer})};
+  };
+
+  EventLayer.prototype.build = function (rows, cidx) {
+    var C = this.C, cfg = this.cfg, group = this.group, self = this, nPoly = 0;
+    var points = cfg.cluster ? L.markerClusterGroup({chunkedLoading: true, showCoverageOnHover: false,
+                                                     maxClusterRadius: 45, spiderfyOnMaxZoom: true})
+                             : L.featureGroup();
+    var areas = L.featureGroup(), pending = [], heat = [], icons = {};
+    var renderer = (!cfg.cluster && rows.length > 3000) ? L.canvas({padding: 0.3}) : undefined;
+    if (cfg.cluster) { dotColors(cfg); }
+    this.dots = []; this.byPlace = {};
+    for (var i = 0; i < rows.length; i++) {
+      var ev = rows[i], key = ev[C.lat] + ',' + ev[C.lon], s = this.shape(ev, cidx, renderer, icons);
+      if (cfg.heat) { heat.push([ev[C.lat], ev[C.lon], 1]); }
+      (this.byPlace[key] = this.byPlace[key] || []).push(ev);
+      if (s.kind === 'pending') { pending.push(s.layer); continue; }
+      if (s.kind === 'point') { points.addLayer(s.layer); this.dots.push(s.layer); } else { areas.addLayer(s.layer); }
+      if (s.kind === 'polygon') { nPoly++; } else { this.ensureTip(s.layer); }
+    }
+    var click = function (e) { self.onClick(e); };
+    points.on('click', click);
+    areas.on('click', click);
+    group.addLayer(areas);
+    group.addLayer(points);
+    if (cfg.cluster) {
+      points.on('mouseover', function (e) { self.ensureTip(e.sourceTarget || e.layer); });
+      // MarkerCluster's addLayers is O(n^2) while the cluster group is off the map (each marker is looked up in
+      // the pending list): fill it only once it is on the map, where the same call is linear
+      if (points._map) { points.addLayers(pending); } else { points.once('add', function () { points.addLayers(pending); }); }
+    }
+    if (cfg.heat && L.heatLayer) { group.addLayer(L.heatLayer(heat, {radius: 18, blur: 15, minOpacity: 0.3})); }
+    this.openSelected();
+    window.geomapRows = rows;  // what is drawn, for tests and debugging (a reference, no copy)
+    window.geomapColumns = C;
+    window.geomapEvents = {count: rows.length, clustered: cfg.cluster, polygons: nPoly, heat: cfg.heat,
+                           drawn: Date.now()};
+  };
+
+  EventLayer.prototype.openSelected = function () {
+    // a permalink's or the feed's event ("id" or "id:n"): selected once per request, as if clicked, and brought
+    // into view; later filter changes leave the user's own choice alone
+    var sel = this.cfg.selected, group = this.group, C = this.C;
+    if (!sel || window.geomapOpened === sel || !group._map) { return; }
+    var want = sel.split(':')[0], found = null;
+    group.eachLayer(function f(l) {
+      if (found) { return; }
+      if (l.options && l.options.ev && String(l.options.ev[C.id]) === want) { found = l; }
+      else if (l.eachLayer) { l.eachLayer(f); }
+    });
+    if (!found) { return; }
+    window.geomapOpened = sel;
+    this.ensureTip(found);
+    var m = group._map, to = found.getLatLng ? found.getLatLng() : found.getBounds().getCenter();
+    if (!m.getBounds().pad(-0.1).contains(to)) { m.setView(to, Math.max(m.getZoom(), 7), {animate: false}); }
+    this.select(found, m);
+  };
+})();
