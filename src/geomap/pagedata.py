@@ -25,8 +25,8 @@ from geomap.ingest import ingest_articles
 from geomap.store import Store
 
 if TYPE_CHECKING:
-    from geomap.models import Article
     from geomap.ingest import IngestReport
+    from geomap.models import Article
 
 #: (done, total, label): what a page's progress bar is told while articles are read.
 Progress = Callable[[int, int, str], None]
