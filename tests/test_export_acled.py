@@ -12,6 +12,7 @@ import pytest
 from geomap import codebook
 from geomap.articles import from_text
 from geomap.export import ACLED_COLUMNS, EXPORT_COLUMNS, acled_row, write_records
+from geomap.ingest import ingest_articles
 from geomap.store import Store
 
 #: The ACLED codebook's column order (2023 onwards), written out here so that a change to the export is a change
@@ -33,7 +34,7 @@ def test_the_columns_are_the_codebook_s_then_geomap_s():
 @pytest.fixture(scope="module")
 def rows(tmp_path_factory) -> list[dict]:
     store = Store(tmp_path_factory.mktemp("acled") / "s.sqlite")
-    store.ingest_articles([from_text(ARTICLE, date(2024, 5, 15), article_id="wire-1", source="Wire")])
+    ingest_articles(store, [from_text(ARTICLE, date(2024, 5, 15), article_id="wire-1", source="Wire")])
     out = io.StringIO()
     write_records(store.event_records(), "csv", out)
     store.close()
@@ -47,7 +48,7 @@ def test_a_strike_abroad_is_political_violence_by_external_forces(rows):
     assert kharkiv["actor1"] == "Russian forces" and kharkiv["inter1"] == "8" and kharkiv["interaction"] == "80"
     assert (kharkiv["iso"], kharkiv["region"], kharkiv["country"]) == ("804", "Europe", "Ukraine")
     assert kharkiv["admin1"] == "Kharkiv Oblast" and kharkiv["fatalities"] == "3"
-    assert kharkiv["source"] == "Wire"
+    assert kharkiv["source"] == "Wire" and kharkiv["timestamp"].isdigit()
     assert kharkiv["assoc_actor_1"] == kharkiv["admin2"] == kharkiv["source_scale"] == kharkiv["tags"] == ""
 
 

@@ -19,19 +19,20 @@ _EVENT_COLUMNS = (
     "e.id AS event_id, e.place_id, e.name, e.lat, e.lon, e.precision, e.radius_km, e.country_code, e.admin1, "
     "e.date, e.date_end, e.date_precision, e.event_type, e.sub_event_type, e.actors, e.fatalities, "
     "e.place, e.sentence, e.place_start, e.source_count, e.event_score, "
-    "a.ext_id AS article, a.title, a.url, a.source, a.published, e.uid"
+    "a.ext_id AS article, a.title, a.url, a.source, a.published, e.uid, a.ingested_at"
 )
 FRAME_COLUMNS = [
     "event_id", "place_id", "name", "lat", "lon", "precision", "radius_km", "country_code", "admin1", "date",
     "date_end", "date_precision", "event_type", "sub_event_type", "actors", "fatalities", "place", "sentence",
     "place_start", "source_count", "event_score", "article", "title", "url", "source", "published", "uid",
+    "ingested_at",
 ]
 #: The fields of an exported event record, in output order (DESIGN §3 plus the store's own).
 RECORD_FIELDS = (
     "event_id", "uid", "article", "title", "url", "source", "published", "sentence", "sentences", "place",
     "place_start", "place_id", "name", "lat", "lon", "precision", "radius_km", "country_code", "admin1", "date",
     "date_end", "date_precision", "event_type", "sub_event_type", "actors", "fatalities", "event_score",
-    "source_count", "articles",
+    "source_count", "articles", "ingested_at",
 )
 
 
