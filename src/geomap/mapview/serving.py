@@ -17,14 +17,19 @@ from geomap.config import MAP_PAYLOAD_DIR
 #: Where the map's payload files go: rebuildable, so in the user's cache folder ($GEOMAP_CACHE, else platformdirs).
 PAYLOAD_DIR = MAP_PAYLOAD_DIR
 _COMPONENT = "events"
+#: Streamlit names a component `<declaring module>.<name>` and serves its folder under /component/<that name>/.
+_ROUTE = f"/component/{__name__}.{_COMPONENT}"
 
 
 def served_url(folder: str | Path, name: str) -> str:
     """The URL at which the running app serves `folder/name` (declares `folder` as a component's folder).
 
-    Must be called during a page run (Streamlit registers components only then); `folder` must exist.
+    Declared only inside a running server (Streamlit registers components during a page run; AppTest and plain
+    scripts have no server, and nothing fetches the URL there). `folder` must exist.
     """
+    from streamlit import runtime
     from streamlit.components.v1 import declare_component
 
-    component = declare_component(_COMPONENT, path=str(Path(folder).resolve()))
-    return f"/component/{component.name}/{name}"
+    if runtime.exists():
+        declare_component(_COMPONENT, path=str(Path(folder).resolve()))  # named after this module: _ROUTE
+    return f"{_ROUTE}/{name}"
