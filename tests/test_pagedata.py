@@ -15,6 +15,7 @@ from test_hostile_store import damaged_store
 from geomap import filters, mapview, pagedata, permalink, placeedit
 from geomap.articles import from_text
 from geomap.exceptions import StoreError
+from geomap.ingest import ingest_articles
 from geomap.store import Store
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -39,7 +40,7 @@ def test_store_version_changes_with_the_stores_content(tmp_path):
     assert pagedata.events(db, filters.Filters(event_types=("Battles",))).shape[0] == 3
     assert pagedata.date_span(db) == SPAN
     with Store.open(db) as store:
-        store.ingest_articles([from_text("Missiles struck Kharkiv on Monday.", date(2022, 12, 12))])
+        ingest_articles(store, [from_text("Missiles struck Kharkiv on Monday.", date(2022, 12, 12))])
     after = pagedata.store_version(db)
     assert after != before and after[1] == 4 and after[0] > 5
     assert pagedata.date_span(db)[1] > SPAN[1]
