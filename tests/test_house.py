@@ -166,18 +166,15 @@ def test_long_functions_are_counted_from_def_to_last_line(tmp_path):
 # ---- the rules on geomap itself
 
 
-@pytest.mark.xfail(strict=False, reason="house refactor in flight")
 def test_no_function_over_60_lines():
     found = {name: long_functions(path) for name, path in modules(SRC, "geomap").items()}
     assert {name: f for name, f in found.items() if f} == {}
 
 
-@pytest.mark.xfail(strict=False, reason="house refactor in flight")
 def test_no_module_over_500_lines():
     sizes = {name: len(path.read_text(encoding="utf-8").splitlines()) for name, path in modules(SRC, "geomap").items()}
     assert {name: n for name, n in sizes.items() if n > MAX_MODULE_LINES} == {}
 
 
-@pytest.mark.xfail(strict=False, reason="house refactor in flight")
 def test_no_import_circles_among_geomap_modules():
     assert circles(import_graph(SRC, "geomap")) == []
