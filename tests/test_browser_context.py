@@ -118,12 +118,16 @@ def test_world_zoom_loads_no_context_until_zoomed_in(page, donbas_app):
     assert frame.locator(".geomap-place").count() == 0
     assert not [u for u in page.geomap.requests if "/vendor/layers/" in u]
     screenshot(page, "context_world_z2")
-    # zooming in is what loads it (once)
-    frame.evaluate(f"({MAP_JS}).setView([48.7, 37.75], 9, {{animate: false}})")
+    # zooming in is what loads it (once); at zoom 7 the oblasts are named too (the gazetteer's region points)
+    frame.evaluate(f"({MAP_JS}).setView([48.4, 38.2], 7, {{animate: false}})")
     frame.wait_for_function("window.geomapContext.state === 'loaded' && window.geomapContext.labels > 0",
                             timeout=30_000)
+    for region in ("Donetsk Oblast", "Luhansk Oblast"):
+        assert frame.locator(".geomap-region", has_text=region).count() == 1, frame.evaluate(
+            "window.geomapContext.labelled")
+    screenshot(page, "context_donbas_z7")
     layer_requests = [u for u in page.geomap.requests if "/vendor/layers/" in u]
-    assert len(layer_requests) == len(mapview.CONTEXT_FILES), layer_requests
+    assert len(layer_requests) == len(mapview.CONTEXT_FILES) + 1, layer_requests  # + regions.json
     assert_clean(page)
 
 

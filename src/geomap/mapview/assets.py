@@ -14,7 +14,8 @@ from pathlib import Path
 
 import folium
 
-from geomap.config import DATA_DIR
+from geomap.config import DATA_DIR, GAZETTEER_CSV
+from geomap.mapview.regions import region_json
 
 #: Where Streamlit serves `<app dir>/static/` (server.enableStaticServing).
 STATIC_URL = "/app/static"
@@ -113,6 +114,11 @@ def ensure_static_assets(static_dir: str | Path, countries: str | Path | None = 
         if not _fresh(src, dst):
             _replace(dst, lambda tmp, src=src: shutil.copy2(src, tmp))
             written.append(dst)
+    regions = vendor / "layers" / "regions.json"
+    if GAZETTEER_CSV.is_file() and (not regions.is_file() or regions.stat().st_mtime < GAZETTEER_CSV.stat().st_mtime):
+        text = region_json(GAZETTEER_CSV)
+        _replace(regions, lambda tmp: tmp.write_text(text, encoding="utf-8"))
+        written.append(regions)
     bundle = vendor / BUNDLE
     parts = [vendor / f for f in VENDOR_JS]
     if not bundle.is_file() or bundle.stat().st_mtime < max(p.stat().st_mtime for p in parts):

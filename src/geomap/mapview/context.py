@@ -1,4 +1,4 @@
-"""Offline context at every zoom: first-level borders, coast, lakes, rivers and town labels (static/context.js).
+"""Offline context at every zoom: first-level borders and names, coast, lakes, rivers, town labels (static/context.js).
 
 Why a layer of its own: the country fill alone leaves the Donbas at zoom 9 a flat patch with unlabelled dots. The
 files (data/layers/, built by scripts/build_context_layers.py) are ~12 MB, so the browser fetches them only once the
@@ -17,6 +17,8 @@ from geomap.mapview.templating import template
 CONTEXT_MIN_ZOOM = 5
 #: At most this many town labels at once, largest towns first.
 LABEL_CAP = 150
+#: At most this many first-level region names at once (from the gazetteer's region points, mapview.regions).
+REGION_CAP = 30
 #: (zoom, smallest population labelled from that zoom on): denser as you zoom in.
 LABEL_MIN_POP = ((5, 500_000), (6, 150_000), (7, 40_000), (8, 15_000), (9, 0))
 
@@ -35,4 +37,4 @@ class ContextLayers(MacroElement):
     def config(self) -> dict:
         """What context.js needs: where the files are, from which zoom, how many labels and how dense."""
         return {"url": self.url, "online": self.online, "minZoom": CONTEXT_MIN_ZOOM, "labelCap": LABEL_CAP,
-                "minPop": [list(p) for p in LABEL_MIN_POP]}
+                "regionCap": REGION_CAP, "minPop": [list(p) for p in LABEL_MIN_POP]}

@@ -76,10 +76,10 @@
         .catch(function () { return null; });
     };
     var jobs = ORDER.map(function (name) { return {name: name, data: get(name + '.geojson')}; });
-    var places = get('places.json');
+    var names = Promise.all([get('regions.json'), get('places.json')]);
     var next = function (i) {
       if (i === jobs.length) {
-        places.then(function (p) { self.setPlaces(p); });
+        names.then(function (n) { self.setPlaces(n[0], n[1]); });
         return;
       }
       jobs[i].data.then(function (gj) {
@@ -98,14 +98,20 @@
     this.stats.features[name] = gj.features.length;
   };
 
-  Context.prototype.setPlaces = function (p) {
+  function table(p) {
+    // a names file ({columns, rows}, largest first) with its column positions
     var cols = (p && p.columns) || [];
-    this.col = {name: cols.indexOf('name'), lat: cols.indexOf('lat'), lon: cols.indexOf('lon'),
-                pop: cols.indexOf('population')};
-    this.places = (p && p.rows) || [];
+    return {rows: (p && p.rows) || [], name: cols.indexOf('name'), lat: cols.indexOf('lat'),
+            lon: cols.indexOf('lon'), pop: cols.indexOf('population')};
+  }
+
+  Context.prototype.setPlaces = function (regions, places) {
+    this.regions = table(regions);
+    this.places = table(places);
     this.labels = L.layerGroup().addTo(this.map);
     this.state = this.stats.state = 'loaded';
-    this.stats.places = this.places.length;
+    this.stats.places = this.places.rows.length;
+    this.stats.regions = this.regions.rows.length;
     this.stats.loadMs = Date.now() - this.stats.started;  // fetch, parse and draw of all files
     this.label();
   };
@@ -116,34 +122,47 @@
     return min;
   };
 
-  Context.prototype.label = function () {
-    // the largest towns in view above the zoom's population floor, at most labelCap, none overlapping another
-    if (!this.labels) { return; }
-    var map = this.map, C = this.col, rows = this.places, cap = this.cfg.labelCap;
-    var zoom = map.getZoom(), floor = this.minPop(zoom), view = map.getBounds(), boxes = [], out = [];
-    this.labels.clearLayers();
-    for (var i = 0; i < rows.length && out.length < cap && zoom >= this.cfg.minZoom; i++) {
-      var r = rows[i];
-      if (r[C.pop] < floor) { break; }  // rows come largest first
-      if (!view.contains([r[C.lat], r[C.lon]])) { continue; }
-      var at = map.latLngToContainerPoint([r[C.lat], r[C.lon]]);
-      var box = [at.x - 4, at.y - 8, at.x + 8 + 6.5 * String(r[C.name]).length, at.y + 8];
+  Context.prototype.pick = function (t, floor, cap, boxes, cls) {
+    // the largest names of table `t` in view above `floor`, at most `cap`, none overlapping a box already taken
+    var map = this.map, view = map.getBounds(), out = [];
+    for (var i = 0; i < t.rows.length && out.length < cap; i++) {
+      var r = t.rows[i], name = String(r[t.name]);
+      if (r[t.pop] < floor) { break; }  // rows come largest first
+      if (!view.contains([r[t.lat], r[t.lon]])) { continue; }
+      var at = map.latLngToContainerPoint([r[t.lat], r[t.lon]]);
+      var w = (cls === 'geomap-region' ? 7.5 : 6.5) * name.length;
+      var box = cls === 'geomap-region' ? [at.x - w / 2, at.y - 8, at.x + w / 2, at.y + 8]
+                                        : [at.x - 4, at.y - 8, at.x + 8 + w, at.y + 8];
       if (boxes.some(function (b) { return box[0] < b[2] && b[0] < box[2] && box[1] < b[3] && b[1] < box[3]; })) {
         continue;
       }
       boxes.push(box);
-      out.push(r);
+      out.push(this.nameLabel(r[t.lat], r[t.lon], name, cls));
     }
-    for (var j = 0; j < out.length; j++) { this.labels.addLayer(this.placeLabel(out[j])); }
-    this.stats.labels = out.length;
-    this.stats.labelled = out.map(function (r) { return r[C.name]; });
+    return out;
   };
 
-  Context.prototype.placeLabel = function (r) {
-    var C = this.col, span = document.createElement('span');
-    span.textContent = String(r[C.name]);
-    return L.marker([r[C.lat], r[C.lon]], {pane: 'geomapLabels', interactive: false, keyboard: false,
-      icon: L.divIcon({className: 'geomap-place', html: span, iconSize: [0, 0]})});
+  Context.prototype.label = function () {
+    // region names first (they are few and wide), then towns around them; all redrawn after every move
+    if (!this.labels) { return; }
+    var zoom = this.map.getZoom(), boxes = [], regions = [], towns = [];
+    this.labels.clearLayers();
+    if (zoom >= this.cfg.minZoom) {
+      regions = this.pick(this.regions, 0, this.cfg.regionCap, boxes, 'geomap-region');
+      towns = this.pick(this.places, this.minPop(zoom), this.cfg.labelCap, boxes, 'geomap-place');
+    }
+    var all = regions.concat(towns);
+    for (var j = 0; j < all.length; j++) { this.labels.addLayer(all[j]); }
+    this.stats.labels = towns.length;
+    this.stats.regionLabels = regions.length;
+    this.stats.labelled = all.map(function (m) { return m.options.title; });
+  };
+
+  Context.prototype.nameLabel = function (lat, lon, name, cls) {
+    var span = document.createElement('span');
+    span.textContent = name;
+    return L.marker([lat, lon], {pane: 'geomapLabels', interactive: false, keyboard: false, title: name,
+      icon: L.divIcon({className: cls, html: span, iconSize: [0, 0]})});
   };
 
   Context.prototype.watchTiles = function () {
