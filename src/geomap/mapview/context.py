@@ -19,6 +19,8 @@ CONTEXT_MIN_ZOOM = 5
 LABEL_CAP = 150
 #: At most this many first-level region names at once (from the gazetteer's region points, mapview.regions).
 REGION_CAP = 30
+#: Towns this large are labelled before the region names (a region's point is often its capital's).
+BIG_CITY = 500_000
 #: (zoom, smallest population labelled from that zoom on): denser as you zoom in.
 LABEL_MIN_POP = ((5, 500_000), (6, 150_000), (7, 40_000), (8, 15_000), (9, 0))
 
@@ -37,4 +39,4 @@ class ContextLayers(MacroElement):
     def config(self) -> dict:
         """What context.js needs: where the files are, from which zoom, how many labels and how dense."""
         return {"url": self.url, "online": self.online, "minZoom": CONTEXT_MIN_ZOOM, "labelCap": LABEL_CAP,
-                "regionCap": REGION_CAP, "minPop": [list(p) for p in LABEL_MIN_POP]}
+                "regionCap": REGION_CAP, "bigCity": BIG_CITY, "minPop": [list(p) for p in LABEL_MIN_POP]}

@@ -122,34 +122,43 @@
     return min;
   };
 
-  Context.prototype.pick = function (t, floor, cap, boxes, cls) {
-    // the largest names of table `t` in view above `floor`, at most `cap`, none overlapping a box already taken
-    var map = this.map, view = map.getBounds(), out = [];
+  function free(box, boxes) {
+    return !boxes.some(function (b) { return box[0] < b[2] && b[0] < box[2] && box[1] < b[3] && b[1] < box[3]; });
+  }
+
+  Context.prototype.pick = function (t, band, cap, boxes, cls) {
+    // the largest names of table `t` in view with band[0] <= population < band[1], at most `cap`, none overlapping
+    // a box already taken; a region name may move a line up or down (its point is often its capital's)
+    var map = this.map, view = map.getBounds(), out = [], region = cls === 'geomap-region';
+    var shifts = region ? [0, -16, 16] : [0];
     for (var i = 0; i < t.rows.length && out.length < cap; i++) {
       var r = t.rows[i], name = String(r[t.name]);
-      if (r[t.pop] < floor) { break; }  // rows come largest first
-      if (!view.contains([r[t.lat], r[t.lon]])) { continue; }
-      var at = map.latLngToContainerPoint([r[t.lat], r[t.lon]]);
-      var w = (cls === 'geomap-region' ? 7.5 : 6.5) * name.length;
-      var box = cls === 'geomap-region' ? [at.x - w / 2, at.y - 8, at.x + w / 2, at.y + 8]
-                                        : [at.x - 4, at.y - 8, at.x + 8 + w, at.y + 8];
-      if (boxes.some(function (b) { return box[0] < b[2] && b[0] < box[2] && box[1] < b[3] && b[1] < box[3]; })) {
-        continue;
+      if (r[t.pop] < band[0]) { break; }  // rows come largest first
+      if (r[t.pop] >= band[1] || !view.contains([r[t.lat], r[t.lon]])) { continue; }
+      var at = map.latLngToContainerPoint([r[t.lat], r[t.lon]]), w = (region ? 7.5 : 6.5) * name.length;
+      for (var k = 0; k < shifts.length; k++) {
+        var y = at.y + shifts[k];
+        var box = region ? [at.x - w / 2, y - 8, at.x + w / 2, y + 8] : [at.x - 4, y - 8, at.x + 8 + w, y + 8];
+        if (free(box, boxes)) {
+          boxes.push(box);
+          out.push(this.nameLabel(map.containerPointToLatLng([at.x, y]), name, cls));
+          break;
+        }
       }
-      boxes.push(box);
-      out.push(this.nameLabel(r[t.lat], r[t.lon], name, cls));
     }
     return out;
   };
 
   Context.prototype.label = function () {
-    // region names first (they are few and wide), then towns around them; all redrawn after every move
+    // the big cities first, then region names around them, then the other towns; redrawn after every move
     if (!this.labels) { return; }
-    var zoom = this.map.getZoom(), boxes = [], regions = [], towns = [];
+    var zoom = this.map.getZoom(), boxes = [], regions = [], towns = [], big = this.cfg.bigCity;
     this.labels.clearLayers();
     if (zoom >= this.cfg.minZoom) {
-      regions = this.pick(this.regions, 0, this.cfg.regionCap, boxes, 'geomap-region');
-      towns = this.pick(this.places, this.minPop(zoom), this.cfg.labelCap, boxes, 'geomap-place');
+      var floor = this.minPop(zoom), cap = this.cfg.labelCap;
+      towns = this.pick(this.places, [Math.max(big, floor), Infinity], cap, boxes, 'geomap-place');
+      regions = this.pick(this.regions, [0, Infinity], this.cfg.regionCap, boxes, 'geomap-region');
+      towns = towns.concat(this.pick(this.places, [floor, big], cap - towns.length, boxes, 'geomap-place'));
     }
     var all = regions.concat(towns);
     for (var j = 0; j < all.length; j++) { this.labels.addLayer(all[j]); }
@@ -158,10 +167,10 @@
     this.stats.labelled = all.map(function (m) { return m.options.title; });
   };
 
-  Context.prototype.nameLabel = function (lat, lon, name, cls) {
+  Context.prototype.nameLabel = function (at, name, cls) {
     var span = document.createElement('span');
     span.textContent = name;
-    return L.marker([lat, lon], {pane: 'geomapLabels', interactive: false, keyboard: false, title: name,
+    return L.marker(at, {pane: 'geomapLabels', interactive: false, keyboard: false, title: name,
       icon: L.divIcon({className: cls, html: span, iconSize: [0, 0]})});
   };
 
