@@ -81,7 +81,6 @@ def bench_geomap(browser, url: str, db: Path, runs: int, block: str | None = Non
         frame = pg.wait_for_selector(IFRAME, timeout=120_000).content_frame()
         wait(lambda frame=frame: drawn(frame, n_all), 120)
         first.append(time.perf_counter() - t0)
-        context = frame.evaluate("window.geomapContext || null")
         thumbs = pg.locator('[data-testid="stSlider"]').filter(has_text="Event dates").locator('input[type="range"]')
         for key, n in (("End", n_last), ("Home", n_all)):
             before = frame.evaluate("window.geomapEvents.drawn")
@@ -92,6 +91,7 @@ def bench_geomap(browser, url: str, db: Path, runs: int, block: str | None = Non
                 "([n, b]) => !!(window.geomapEvents && window.geomapEvents.drawn !== b && "
                 "window.geomapEvents.count === n)", [n, before]), 120)
             slider.append(time.perf_counter() - t1)
+        context = frame.evaluate("window.geomapContext || null")  # after the redraws: loaded by then, if ever
         pg.close()
     return {"events": n_all, "first_draw_s": statistics.median(first), "first_draw_runs": first,
             "slider_redraw_s": statistics.median(slider), "slider_runs": slider, "context": context}
