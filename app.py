@@ -41,7 +41,8 @@ def map_page() -> None:
 
     basemap, cluster_mode, heat = options
     view = ui.start_view(df)
-    base = mapview.build_base_map(ui.bounds_for(db), borders=borders, tiles=permalink.TILES.get(basemap), view=view)
+    base = mapview.build_base_map(ui.bounds_for(db), borders=borders, tiles=permalink.TILES.get(basemap), view=view,
+                                  context=mapview.context_available(appstate.STATIC_DIR))
     layer = ui.event_layer_for(db, chosen, cluster=permalink.CLUSTER_ON[cluster_mode], heat=heat,
                                payload_dir=appstate.PAYLOAD_DIR, selected=ui.selected_marker(df))
     col_map, col_panel = st.columns([3, 2], gap="medium")

@@ -1,12 +1,14 @@
 """Map speed in real Chromium at 50,000 events: geomap's map page vs a naive folium baseline, in the same run.
 
-    .venv/bin/python benchmarks/bench_map.py [--events 50000] [--runs 3] [--naive-timeout 240]
+    .venv/bin/python benchmarks/bench_map.py [--events 50000] [--runs 3] [--naive-timeout 240] [--context-view V]
 
 Measured from the request to markers on screen (DESIGN §7 server + Chromium, as in the browser tests):
 * first draw: `page.goto(app)` until the event layer reports all events drawn and a marker/cluster is visible;
 * slider redraw: a key press on the date slider until the redrawn layer reports the new count;
 * naive baseline: benchmarks/naive_app.py (one `folium.Marker` with a popup per event, same offline assets), first
   draw until that many marker icons exist (given up after --naive-timeout seconds).
+* offline context (--context-view lat,lon,zoom, zoomed in so the context layers load): the same two timings with
+  the layers and without them (their requests refused), runs interleaved on one server, and the ratios.
 Medians of --runs runs. The store is generated once (benchmarks/generate.py) and kept in benchmarks/results/.
 """
 
@@ -63,7 +65,8 @@ def wait(pred, timeout_s: float, step: float = 0.02) -> float:
     raise TimeoutError
 
 
-def bench_geomap(browser, url: str, db: Path, runs: int) -> dict:
+def bench_geomap(browser, url: str, db: Path, runs: int, block: str | None = None) -> dict:
+    """First draw and slider redraw of the map page at `url`; `block`: a URL pattern whose requests are refused."""
     with Store.open(db) as store:
         span = store.date_span()
         n_all = store.count_events()
@@ -71,6 +74,8 @@ def bench_geomap(browser, url: str, db: Path, runs: int) -> dict:
     first, slider = [], []
     for _ in range(runs):
         pg = browser.new_page(viewport={"width": 1400, "height": 1000})
+        if block:
+            pg.route(block, lambda route: route.abort())
         t0 = time.perf_counter()
         pg.goto(url)
         frame = pg.wait_for_selector(IFRAME, timeout=120_000).content_frame()
@@ -86,9 +91,26 @@ def bench_geomap(browser, url: str, db: Path, runs: int) -> dict:
                 "([n, b]) => !!(window.geomapEvents && window.geomapEvents.drawn !== b && "
                 "window.geomapEvents.count === n)", [n, before]), 120)
             slider.append(time.perf_counter() - t1)
+        context = frame.evaluate("window.geomapContext || null")  # after the redraws: loaded by then, if ever
         pg.close()
     return {"events": n_all, "first_draw_s": statistics.median(first), "first_draw_runs": first,
-            "slider_redraw_s": statistics.median(slider), "slider_runs": slider}
+            "slider_redraw_s": statistics.median(slider), "slider_runs": slider, "context": context}
+
+
+def bench_context(browser, url: str, db: Path, runs: int, view: str) -> dict:
+    """The map zoomed in at `view` with the offline context layers and without them, runs interleaved."""
+    with_, without = [], []
+    for _ in range(runs):
+        with_.append(bench_geomap(browser, f"{url}/?view={view}", db, 1))
+        without.append(bench_geomap(browser, f"{url}/?view={view}", db, 1, block="**/vendor/layers/**"))
+    out: dict = {"view": view}
+    for name, rs in (("with_layers", with_), ("without_layers", without)):
+        out[name] = {"first_draw_s": statistics.median(r["first_draw_s"] for r in rs),
+                     "slider_redraw_s": statistics.median(s for r in rs for s in r["slider_runs"]),
+                     "context_load_ms": [(r["context"] or {}).get("loadMs") for r in rs]}
+    for k in ("first_draw_s", "slider_redraw_s"):
+        out[f"ratio_{k}"] = out["with_layers"][k] / out["without_layers"][k]
+    return out
 
 
 def bench_naive(browser, url: str, n: int, runs: int, timeout_s: float) -> dict:
@@ -117,6 +139,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--runs", type=int, default=3)
     ap.add_argument("--naive-timeout", type=float, default=240.0)
     ap.add_argument("--skip-naive", action="store_true")
+    ap.add_argument("--context-view", default="48.70,37.75,6",
+                    help="lat,lon,zoom where the context layers load ('' to skip that comparison)")
     args = ap.parse_args(argv)
     from playwright.sync_api import sync_playwright
 
@@ -133,6 +157,9 @@ def main(argv: list[str] | None = None) -> int:
         try:
             out["geomap"] = bench_geomap(browser, srv.url, db, args.runs)
             print(json.dumps(out["geomap"]), flush=True)
+            if args.context_view:
+                out["context"] = bench_context(browser, srv.url, db, args.runs, args.context_view)
+                print(json.dumps(out["context"]), flush=True)
         finally:
             srv.stop()
         if not args.skip_naive:
@@ -150,6 +177,13 @@ def main(argv: list[str] | None = None) -> int:
     g = out["geomap"]
     print(f"geomap, {n} events: first draw {g['first_draw_s']:.2f} s (median of {len(g['first_draw_runs'])}), "
           f"slider redraw {g['slider_redraw_s']:.2f} s (median of {len(g['slider_runs'])})")
+    if "context" in out:
+        c = out["context"]
+        print(f"zoomed in at {c['view']}: with the context layers / without: first draw "
+              f"{c['with_layers']['first_draw_s']:.2f} / {c['without_layers']['first_draw_s']:.2f} s "
+              f"(ratio {c['ratio_first_draw_s']:.2f}), slider redraw {c['with_layers']['slider_redraw_s']:.2f} / "
+              f"{c['without_layers']['slider_redraw_s']:.2f} s (ratio {c['ratio_slider_redraw_s']:.2f}); "
+              f"layers loaded in {c['with_layers']['context_load_ms']} ms")
     if "naive" in out:
         nv = out["naive"]["first_draw_s"]
         print(f"naive folium.Marker baseline: first draw {nv:.2f} s -> geomap is {out['ratio_first_draw']:.1f}x "

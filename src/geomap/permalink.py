@@ -12,11 +12,12 @@ from collections.abc import Mapping
 
 import pandas as pd
 
-#: Basemap radio labels and their URL codes (the offline borders are the default, left out of the URL).
-BASEMAPS = {"Offline borders": "", "OpenStreetMap (online)": "osm", "Carto light (online)": "carto"}
+#: Basemap radio labels and their URL codes (the offline map is the default, left out of the URL). Carto is gone
+#: (its tiles now need an API key): an old link's `basemap=carto` is an unknown code and opens the offline map.
+BASEMAPS = {"Offline map": "", "OpenStreetMap (online)": "osm"}
 CLUSTER_MODES = {"Auto": "", "On": "on", "Off": "off"}
 #: The online basemaps' tile names for mapview.build_base_map (None: the offline borders only).
-TILES = {"OpenStreetMap (online)": "OpenStreetMap", "Carto light (online)": "Carto light"}
+TILES = {"OpenStreetMap (online)": "OpenStreetMap"}
 #: Cluster mode labels as mapview's `cluster` argument (None: decided by the number of markers).
 CLUSTER_ON = {"Auto": None, "On": True, "Off": False}
 

@@ -288,7 +288,7 @@ def _follow_tick(path: Path) -> None:
 def map_options() -> tuple[str, str, bool]:
     """The sidebar's map options: (basemap label, cluster mode label, heat layer on)."""
     basemap = st.radio("Basemap", list(permalink.BASEMAPS), key="basemap",
-                       help="Online tiles need the internet; the offline borders never do.")
+                       help="Online tiles need the internet; if they fail, the map says so and shows the offline map.")
     cluster_mode = st.radio("Cluster markers", list(permalink.CLUSTER_MODES), key="cluster", horizontal=True)
     heat = st.checkbox("Heat map layer", key="heat")
     return basemap, cluster_mode, heat

@@ -3,6 +3,7 @@
 * `assets`     Leaflet & co. and geomap's own map.js/map.css copied into ./static and served by the app (offline)
 * `payload`    the events as compact rows; COLUMNS is the one column list Python and map.js share
 * `layers`     the folium map: offline base map, country borders, the event layer (drawn by static/map.js)
+* `context`    borders, coast, lakes, rivers and town labels when zoomed in (drawn by static/context.js)
 * `panels`     the side panel's event cards, the legend and the marked-up article (Jinja2 templates)
 * `timeline`   the events-per-day chart under the map
 * `serving`    the large payload files served from the user's cache folder (not the checkout)
@@ -15,15 +16,19 @@ autoescaped. This package re-exports the names the app, the pages and the CLI us
 
 from geomap.mapview.assets import (
     BUNDLE,
+    CONTEXT_DIR,
+    CONTEXT_FILES,
     COUNTRIES_GEOJSON,
     CSS_ASSETS,
     JS_ASSETS,
     STATIC_URL,
     VENDOR_JS,
     VENDOR_URL,
+    context_available,
     countries_available,
     ensure_static_assets,
 )
+from geomap.mapview.context import CONTEXT_MIN_ZOOM, LABEL_CAP, LABEL_MIN_POP, ContextLayers
 from geomap.mapview.layers import (
     CLUSTER_THRESHOLD,
     ONLINE_TILES,
@@ -71,7 +76,9 @@ from geomap.mapview.timeline import timeline_html
 PAYLOAD_FIELDS = COLUMNS
 
 __all__ = [
-    "AREA_PRECISIONS", "BUNDLE", "CLUSTER_THRESHOLD", "COLUMNS", "COLUMN_INDEX", "COUNTRIES_GEOJSON", "CSS_ASSETS",
+    "AREA_PRECISIONS", "BUNDLE", "CLUSTER_THRESHOLD", "COLUMNS", "COLUMN_INDEX", "CONTEXT_DIR", "CONTEXT_FILES",
+    "CONTEXT_MIN_ZOOM", "COUNTRIES_GEOJSON", "CSS_ASSETS", "LABEL_CAP", "LABEL_MIN_POP", "ContextLayers",
+    "context_available",
     "DEFAULT_RADIUS_KM", "EVENT_COLORS", "INLINE_MAX_ROWS", "JS_ASSETS", "KEEP_PAYLOADS", "ONLINE_TILES",
     "OTHER_COLOR", "PAYLOAD_DIR", "PAYLOAD_FIELDS", "POPUP_SENTENCE_LIMIT", "RETURNED_OBJECTS", "STATIC_URL",
     "VENDOR_JS", "VENDOR_URL", "CountryBorders", "EventLayer", "OfflineMap", "ViewSeed", "article_html",

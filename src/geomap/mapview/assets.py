@@ -14,13 +14,18 @@ from pathlib import Path
 
 import folium
 
-from geomap.config import DATA_DIR
+from geomap.config import DATA_DIR, GAZETTEER_CSV
+from geomap.mapview.regions import region_json
 
 #: Where Streamlit serves `<app dir>/static/` (server.enableStaticServing).
 STATIC_URL = "/app/static"
 VENDOR_URL = f"{STATIC_URL}/vendor"
 COUNTRIES_GEOJSON = DATA_DIR / "countries.geojson"
 COUNTRIES_URL = f"{VENDOR_URL}/countries.geojson"
+#: The offline context layers (scripts/build_context_layers.py): borders, coast, lakes, rivers and place labels.
+CONTEXT_DIR = DATA_DIR / "layers"
+CONTEXT_FILES = ("admin1.geojson", "coast.geojson", "lakes.geojson", "rivers.geojson", "places.json")
+CONTEXT_URL = f"{VENDOR_URL}/layers"
 #: geomap's own map code and styles, shipped in the package.
 PACKAGE_STATIC = Path(__file__).parent / "static"
 
@@ -40,12 +45,13 @@ _VENDOR_FILES: list[tuple[str, str, str]] = [
     ("folium", "leaflet_heat.min.js", "heat/leaflet_heat.min.js"),
     ("geomap", "map.js", "geomap/map.js"),
     ("geomap", "map.css", "geomap/map.css"),
+    ("geomap", "context.js", "geomap/context.js"),
 ]
 
 #: The map's scripts, in load order. streamlit-folium loads them one after the other (each waits for the one
 #: before), so `ensure_static_assets` also joins them into one file, BUNDLE, which is what the maps load.
 VENDOR_JS = ["leaflet/leaflet.js", "jquery/jquery.min.js", "markercluster/leaflet.markercluster.js",
-             "heat/leaflet_heat.min.js", "geomap/map.js"]
+             "heat/leaflet_heat.min.js", "geomap/map.js", "geomap/context.js"]
 BUNDLE = "geomap-vendor.js"
 JS_ASSETS = [("geomap-vendor", f"{VENDOR_URL}/{BUNDLE}")]
 CSS_ASSETS = [
@@ -89,8 +95,9 @@ def _fresh(src: Path, dst: Path) -> bool:
     return s.st_size == d.st_size and d.st_mtime >= s.st_mtime
 
 
-def ensure_static_assets(static_dir: str | Path, countries: str | Path | None = None) -> list[Path]:
-    """Copy vendor JS/CSS (and the countries GeoJSON when present) into `static_dir/vendor/`.
+def ensure_static_assets(static_dir: str | Path, countries: str | Path | None = None,
+                         context: str | Path | None = None) -> list[Path]:
+    """Copy vendor JS/CSS (and the countries GeoJSON and context layers when present) into `static_dir/vendor/`.
 
     Idempotent and cheap when nothing changed (size + mtime check), so the app calls it on every start.
     Returns the files written.
@@ -101,10 +108,17 @@ def ensure_static_assets(static_dir: str | Path, countries: str | Path | None = 
     cpath = Path(countries) if countries is not None else COUNTRIES_GEOJSON
     if cpath.is_file():
         pairs.append((cpath, vendor / "countries.geojson"))
+    layers = Path(context) if context is not None else CONTEXT_DIR
+    pairs += [(layers / f, vendor / "layers" / f) for f in CONTEXT_FILES if (layers / f).is_file()]
     for src, dst in pairs:
         if not _fresh(src, dst):
             _replace(dst, lambda tmp, src=src: shutil.copy2(src, tmp))
             written.append(dst)
+    regions = vendor / "layers" / "regions.json"
+    if GAZETTEER_CSV.is_file() and (not regions.is_file() or regions.stat().st_mtime < GAZETTEER_CSV.stat().st_mtime):
+        text = region_json(GAZETTEER_CSV)
+        _replace(regions, lambda tmp: tmp.write_text(text, encoding="utf-8"))
+        written.append(regions)
     bundle = vendor / BUNDLE
     parts = [vendor / f for f in VENDOR_JS]
     if not bundle.is_file() or bundle.stat().st_mtime < max(p.stat().st_mtime for p in parts):
@@ -119,3 +133,8 @@ def ensure_static_assets(static_dir: str | Path, countries: str | Path | None = 
 def countries_available(static_dir: str | Path) -> bool:
     """True when the offline country layer can be served."""
     return (Path(static_dir) / "vendor" / "countries.geojson").is_file()
+
+
+def context_available(static_dir: str | Path) -> bool:
+    """True when every offline context layer can be served (else the map draws only country borders)."""
+    return all((Path(static_dir) / "vendor" / "layers" / f).is_file() for f in CONTEXT_FILES)

@@ -18,6 +18,7 @@ import pandas as pd
 from branca.element import MacroElement
 
 from geomap.mapview.assets import COUNTRIES_URL, CSS_ASSETS, JS_ASSETS
+from geomap.mapview.context import ContextLayers
 from geomap.mapview.palette import OTHER_COLOR, type_colors
 from geomap.mapview.payload import COLUMN_INDEX, INLINE_MAX_ROWS, event_payload, point_count, radius_m, write_payload
 from geomap.mapview.serving import served_url
@@ -28,9 +29,9 @@ from geomap.models import EVENT_TYPES, PRECISIONS
 CLUSTER_THRESHOLD = 1500
 
 #: Opt-in online basemaps (only when the user switches them on; they need the internet).
+#: (Carto was dropped: folium's Carto tiles now need an API key.)
 ONLINE_TILES = {
     "OpenStreetMap": ("OpenStreetMap", None),
-    "Carto light": ("CartoDB positron", None),
 }
 
 #: What the map page asks `st_folium` to return (the clicked marker's tooltip carries its event id; the view goes
@@ -104,8 +105,11 @@ def build_base_map(
     tiles: str | None = None,
     view: tuple[Sequence[float], int] | None = None,
     seed_view: bool = True,
+    context: bool = False,
 ) -> folium.Map:
     """The map without events: offline borders, optional online tiles, a view over `bounds`.
+
+    `context`: the offline context layers (mapview.context), loaded when zoomed in, or when online tiles fail.
 
     Kept free of the events on purpose: `st_folium` reloads the whole iframe when this part changes, and only
     swaps the event layer when just the `feature_group_to_add` changes. `seed_view`: see ViewSeed.
@@ -119,6 +123,8 @@ def build_base_map(
         folium.TileLayer(name).add_to(m)
     if borders:
         CountryBorders(fill_opacity=0.0 if tiles else 1.0).add_to(m)
+    if context:
+        ContextLayers(online=bool(tiles)).add_to(m)
     if view is not None:  # a view from the URL wins over the data's frame (no fitBounds racing it)
         m.location = [float(view[0][0]), float(view[0][1])]
         m.options["zoom"] = int(view[1])
