@@ -82,7 +82,7 @@ def test_an_imported_geojson_line_is_drawn_survives_a_reload_and_hides(page, chr
         finally:
             ctx.close()
 
-        _sidebar(page).get_by_text("Front <b>line</b>").click()  # the checkbox: hide it
+        _sidebar(page).get_by_text(NAME, exact=True).click()  # the checkbox: hide it
         page.wait_for_url(re.compile(r"[?&]ov=none(&|$)"), timeout=20_000)
         frame = page.wait_for_selector(MAP_IFRAME).content_frame()
         frame.wait_for_function("document.querySelectorAll('path.geomap-overlay').length === 0", timeout=20_000)

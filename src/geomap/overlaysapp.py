@@ -28,31 +28,31 @@ def stored(path: Path) -> list[OverlayInfo]:
 
 def import_file(path: Path, filename: str, data: bytes, name: str = "") -> tuple[int | None, str]:
     """Read and store one uploaded overlay: (its id, a message), or (None, why it was refused)."""
-    try:
-        with open_store(path) as store:
+    with open_store(path) as store:  # a damaged store raises StoreError: the page shows it
+        try:
             color = PALETTE[len(store.overlays()) % len(PALETTE)]
             ov = read_overlay(filename, data, name=name.strip(), color=color)
             oid = store.add_overlay(ov)
-    except InputError as exc:
-        return None, f"Not added: {exc}"
-    except sqlite3.Error as exc:
-        return None, f"Not added: {filename}: the store cannot be written ({exc})"
+        except InputError as exc:
+            return None, f"Not added: {exc}"
+        except sqlite3.Error as exc:  # read-only or locked: caught here, before open_store calls it damaged
+            return None, f"Not added: {filename}: the store cannot be written ({exc})"
     return oid, f"Added overlay {ov.name!r} ({len(ov.features)} features)."
 
 
 def change(path: Path, overlay_id: int, *, visible: bool | None = None, color: str | None = None,
            remove: bool = False) -> str | None:
     """Show/hide, recolour or remove a stored overlay; None when done, else a message."""
-    try:
-        with open_store(path) as store:
+    with open_store(path) as store:
+        try:
             if remove:
                 store.remove_overlay(overlay_id)
             if visible is not None:
                 store.set_overlay_visible(overlay_id, visible)
             if color is not None:
                 store.set_overlay_color(overlay_id, color)
-    except (InputError, StoreError, sqlite3.Error) as exc:
-        return f"Overlay {overlay_id} not changed: {exc}"
+        except (InputError, sqlite3.Error) as exc:
+            return f"Overlay {overlay_id} not changed: {exc}"
     return None
 
 

@@ -13,6 +13,7 @@ import folium
 import streamlit as st
 
 from geomap import overlaysapp, pagedata, permalink
+from geomap.exceptions import StoreError
 from geomap.mapview.links import md_escape
 from geomap.mapview.overlays import DrawnOverlay, overlay_layer
 
@@ -31,17 +32,17 @@ def overlay_section(path: Path) -> tuple[tuple[int, ...], dict[str, str]]:
             st.session_state[show] = o.id in seed
         st.session_state.setdefault(show, o.visible)
         st.session_state.setdefault(color, o.color)
-        c_show, c_color, c_rm = st.columns([5, 2, 2], vertical_alignment="center")
-        c_show.checkbox(md_escape(o.name), key=show, on_change=_changed, args=(path, o.id, show, "visible"),
-                        help=f"{o.n_features} features from {o.source_file or 'an import'}")
+        st.checkbox(md_escape(o.name), key=show, on_change=_changed, args=(path, o.id, show, "visible"))
+        c_color, c_rm, c_about = st.columns([2, 2, 5], vertical_alignment="center")
         c_color.color_picker("Colour", key=color, label_visibility="collapsed",
                              on_change=_changed, args=(path, o.id, color, "color"))
         c_rm.button("", icon=":material/delete:", key=f"ov_rm_{o.id}", help="Remove this overlay from the store",
                     on_click=_changed, args=(path, o.id, None, "remove"))
+        c_about.caption(md_escape(f"#{o.id} · {o.n_features} features · {o.source_file or 'imported'}"))
     if not infos:
         st.caption("No overlays yet: add a GeoJSON or KML file (a front line, areas of control, a district plan).")
     if st.session_state.get(_MSG):
-        st.warning(st.session_state.pop(_MSG))
+        st.warning(md_escape(st.session_state.pop(_MSG)))
     visible = tuple(o.id for o in infos if st.session_state.get(f"ov_show_{o.id}"))
     return visible, permalink.overlays_to_query(visible, bool(infos))
 
@@ -52,14 +53,17 @@ def _import_form(path: Path) -> None:
         name = st.text_input("Overlay name", key="ov_name", placeholder="default: the file name", max_chars=80)
         if st.form_submit_button("Add overlay") and f is not None:
             oid, message = overlaysapp.import_file(path, f.name, f.getvalue(), name)
-            (st.success if oid is not None else st.error)(message)
+            (st.success if oid is not None else st.error)(md_escape(message))
 
 
 def _changed(path: Path, overlay_id: int, key: str | None, what: str) -> None:
     """A widget of one overlay changed: keep the change in the store (a failure is shown, never raised)."""
     value = st.session_state.get(key) if key else None
-    msg = overlaysapp.change(path, overlay_id, visible=bool(value) if what == "visible" else None,
-                             color=value if what == "color" else None, remove=what == "remove")
+    try:
+        msg = overlaysapp.change(path, overlay_id, visible=bool(value) if what == "visible" else None,
+                                 color=value if what == "color" else None, remove=what == "remove")
+    except StoreError as exc:
+        msg = f"Cannot read the event store. {exc}"
     if msg:
         st.session_state[_MSG] = msg
 
@@ -77,5 +81,5 @@ def overlay_layer_for(path: Path, ids: tuple[int, ...], payload_dir: Path) -> fo
         _drawn.clear()
         items, problems = _drawn(str(path), pagedata.store_version(path), tuple(ids), str(payload_dir))
     for p in problems:
-        st.warning(f"Overlay not drawn: {p}")
+        st.warning(md_escape(f"Overlay not drawn: {p}"))
     return overlay_layer(items)
