@@ -40,6 +40,7 @@ def _sidebar(page):
 def _upload(page, path, name: str) -> None:
     side = _sidebar(page)
     side.locator('input[type="file"]').set_input_files(str(path))
+    side.get_by_text(path.name, exact=True).wait_for(timeout=20_000)  # uploaded before the form is sent
     side.get_by_label("Overlay name").fill(name)
     side.get_by_role("button", name="Add overlay").click()
 

@@ -51,7 +51,10 @@ def _import_form(path: Path) -> None:
     with st.form("ov_add", clear_on_submit=True, border=False):
         f = st.file_uploader("Add an overlay (GeoJSON or KML)", type=overlaysapp.UPLOAD_TYPES, key="ov_file")
         name = st.text_input("Overlay name", key="ov_name", placeholder="default: the file name", max_chars=80)
-        if st.form_submit_button("Add overlay") and f is not None:
+        if st.form_submit_button("Add overlay"):
+            if f is None:
+                st.warning("Choose a GeoJSON or KML file first (wait until its name shows under the box).")
+                return
             oid, message = overlaysapp.import_file(path, f.name, f.getvalue(), name)
             (st.success if oid is not None else st.error)(md_escape(message))
 
