@@ -30,6 +30,8 @@ def map_page() -> None:
         picked = ui.filter_widgets(opts, prefix="f_")
         st.header("Map")
         options = ui.map_options()
+        st.header("Overlays")
+        overlay_ids, overlay_query = ui.overlay_section(db)
 
     st.title("geomap")
     start, end = ui.date_window(db, span, picked)
@@ -45,12 +47,13 @@ def map_page() -> None:
                                   context=mapview.context_available(appstate.STATIC_DIR))
     layer = ui.event_layer_for(db, chosen, cluster=permalink.CLUSTER_ON[cluster_mode], heat=heat,
                                payload_dir=appstate.PAYLOAD_DIR, selected=ui.selected_marker(df))
+    overlays = ui.overlay_layer_for(db, overlay_ids, payload_dir=appstate.PAYLOAD_DIR)  # drawn under the events
     col_map, col_panel = st.columns([3, 2], gap="medium")
     with col_map:
-        out = ui.map_widget(base, layer, view, borders)
+        out = ui.map_widget(base, [layer, overlays], view, borders)
     with col_panel:
         ui.event_panel(df, out)
-    ui.write_map_url(chosen, span, options)
+    ui.write_map_url(chosen, span, options, overlay_query)
 
     if not df.empty:
         st.subheader("Events per day")

@@ -68,10 +68,11 @@ def test_a_v5_store_migrates_to_stable_ids(tmp_path):
     c = sqlite3.connect(db)  # what a v5 geomap left: no uid column
     c.execute("DROP INDEX events_uid")
     c.execute("ALTER TABLE events DROP COLUMN uid")
+    c.execute("DROP TABLE overlays")  # v7's, made after v6
     c.execute("PRAGMA user_version = 5")
     c.commit()
     c.close()
     with Store.open(db) as store:
-        assert store.schema_version == SCHEMA_VERSION == 6
+        assert store.schema_version == SCHEMA_VERSION >= 6
         after = store.events_frame()[["event_id", "uid"]]
     assert after.equals(before)

@@ -180,6 +180,51 @@ def add_articles_parser(sub: argparse._SubParsersAction) -> None:
     a.set_defaults(func=cmd_articles)
 
 
+def cmd_overlays(args: argparse.Namespace) -> int:
+    """`geomap overlays add|list|remove`: the map's overlay layers (front lines, areas of control) in the store."""
+    from geomap.overlays import PALETTE, check_color, read_overlay
+    from geomap.store import Store
+
+    with Store.open(config.db_path(args.db), create=args.overlays_cmd == "add") as store:
+        if args.overlays_cmd == "add":
+            color = check_color(args.color) if args.color else PALETTE[len(store.overlays()) % len(PALETTE)]
+            try:
+                data = Path(args.file).read_bytes()
+            except OSError as exc:
+                raise InputError(args.file, f"cannot read: {exc.strerror or exc}") from None
+            ov = read_overlay(args.file, data, name=args.name or "", color=color)
+            oid = store.add_overlay(ov)
+            print(f"geomap: added overlay {oid} {ov.name!r} ({len(ov.features)} features, {ov.color})",
+                  file=sys.stderr)
+            return 0
+        if args.overlays_cmd == "list":
+            for o in store.overlays():
+                rec = o._asdict()
+                print(json.dumps(rec, ensure_ascii=False) if args.format == "json" else "\t".join(map(str, (
+                    o.id, "shown" if o.visible else "hidden", o.color, o.n_features, o.name, o.source_file))))
+            return 0
+        missing = [i for i in args.ids if not store.remove_overlay(i)]
+        for i in args.ids:
+            print(f"geomap: {'no stored overlay' if i in missing else 'removed overlay'} {i}", file=sys.stderr)
+    return 1 if missing else 0
+
+
+def add_overlays_parser(sub: argparse._SubParsersAction) -> None:
+    db = argparse.ArgumentParser(add_help=False)
+    db.add_argument("--db", default=None)
+    o = sub.add_parser("overlays", help="GeoJSON/KML layers (front lines, areas of control) drawn under the events")
+    osub = o.add_subparsers(dest="overlays_cmd", required=True)
+    a = osub.add_parser("add", help="store a .geojson/.json/.kml file as a named overlay", parents=[db])
+    a.add_argument("file")
+    a.add_argument("--name", default=None, help="shown on the map (default: the file name)")
+    a.add_argument("--color", default=None, help="#rrggbb (default: the next colour of the palette)")
+    lst = osub.add_parser("list", help="id, shown/hidden, colour, features, name and file of each", parents=[db])
+    lst.add_argument("--format", choices=["text", "json"], default="text")
+    r = osub.add_parser("remove", help="delete overlays from the store", parents=[db])
+    r.add_argument("ids", nargs="+", type=int, metavar="ID", help="overlay id (see `geomap overlays list`)")
+    o.set_defaults(func=cmd_overlays)
+
+
 def cmd_prepare(args: argparse.Namespace) -> int:
     """Everything `make` prepares: the gazetteer index cache and the map's vendored JS/CSS under ./static."""
     import time
@@ -403,6 +448,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     add_articles_parser(sub)
     add_gazetteer_parser(sub)
+    add_overlays_parser(sub)
     add_sources_parsers(sub)
     return p
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import math
+import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -24,6 +25,7 @@ DEPTH = {"Point": 0, "MultiPoint": 1, "LineString": 1, "MultiLineString": 2, "Po
 KML_NS = "{http://www.opengis.net/kml/2.2}"
 #: Colours offered for overlays, in the order new overlays take them.
 PALETTE = ("#d62728", "#1f77b4", "#2ca02c", "#9467bd", "#ff7f0e", "#8c564b")
+_HEX = re.compile(r"#(?:[0-9a-f]{3}|[0-9a-f]{6})")
 
 
 @dataclass
@@ -34,6 +36,7 @@ class Overlay:
     features: list[dict]
     color: str = PALETTE[0]
     visible: bool = True
+    source: str = ""  # the file it was read from (its name only)
 
     def collection(self) -> dict:
         return {"type": "FeatureCollection", "features": self.features}
@@ -51,8 +54,17 @@ def read_overlay(filename: str, data: bytes, name: str = "", color: str = PALETT
         raise InputError(filename, "no features with a geometry")
     if len(features) > MAX_FEATURES:
         raise InputError(filename, f"{len(features)} features, over the limit of {MAX_FEATURES}")
-    label = " ".join((name or filename.rsplit("/", 1)[-1].rsplit(".", 1)[0]).split())[:80] or "overlay"
-    return Overlay(name=label, features=features, color=color)
+    base = filename.replace("\\", "/").rsplit("/", 1)[-1]
+    label = " ".join((name or base.rsplit(".", 1)[0]).split())[:80] or "overlay"
+    return Overlay(name=label, features=features, color=check_color(color, filename), source=base[:200])
+
+
+def check_color(color: str, origin: str = "--color") -> str:
+    """`color` as lower-case #rrggbb; anything else is refused (it reaches the map's styles)."""
+    c = str(color).strip().lower()
+    if not _HEX.fullmatch(c):
+        raise InputError(origin, f"colour {str(color)[:20]!r} is not #rgb or #rrggbb")
+    return c if len(c) == 7 else "#" + "".join(ch * 2 for ch in c[1:])
 
 
 def _geojson_features(origin: str, data: bytes) -> list[dict]:

@@ -40,7 +40,29 @@ def options_from_query(params: Mapping[str, object]) -> dict[str, object]:
         out["cluster"] = modes[_one(params, "cluster")]
     if _one(params, "heat") == "1":
         out["heat"] = True
+    shown = overlays_param(params)
+    if shown is not None:
+        out[OVERLAY_SEED] = shown
     return out
+
+
+#: Session key of the overlays the URL shows (`ov=1,3`), read once by the Overlays section (geomap.ui_overlays).
+OVERLAY_SEED = "ov_seed"
+
+
+def overlays_param(params: Mapping[str, object]) -> tuple[int, ...] | None:
+    """The overlay ids of the URL's `ov=1,3` (`ov=none`: none shown); None when the URL does not say."""
+    v = _one(params, "ov").strip()
+    if not v:
+        return None
+    return tuple(sorted({int(p) for p in v.split(",") if p.strip().isdigit() and len(p.strip()) <= 9}))
+
+
+def overlays_to_query(visible: tuple[int, ...] | list[int], stored: bool) -> dict[str, str]:
+    """`ov=` for the URL: the visible overlays' ids, `none` when all are hidden, nothing when none are stored."""
+    if not stored:
+        return {}
+    return {"ov": ",".join(str(i) for i in sorted(visible)) or "none"}
 
 
 def options_to_query(basemap: str, cluster: str, heat: bool) -> dict[str, str]:

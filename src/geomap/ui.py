@@ -31,6 +31,7 @@ from geomap import (
     sourcesapp,
     summary,
     timeline,
+    ui_overlays,
     uploads,
 )
 from geomap.exceptions import StoreError
@@ -76,6 +77,8 @@ ingest_pasted = shown(uploads.ingest_pasted)
 name_usage = shown(placeedit.name_usage)
 save_override = shown(placeedit.save_override)
 store_version = shown(pagedata.store_version)
+overlay_section = shown(ui_overlays.overlay_section)  # the sidebar's Overlays (in its own module, same edge)
+overlay_layer_for = shown(ui_overlays.overlay_layer_for)
 
 
 # ---- cached queries: keyed by the store's version ----
@@ -342,13 +345,15 @@ def event_panel(df: pd.DataFrame, out: Mapping | None) -> None:
     feed_widget(df, clicked)
 
 
-def write_map_url(f: Filters, span: Span | None, options: tuple[str, str, bool]) -> None:
-    """The map page's state into its URL (a permalink), and its filters for the other pages."""
+def write_map_url(f: Filters, span: Span | None, options: tuple[str, str, bool],
+                  extra: Mapping[str, str] | None = None) -> None:
+    """The map page's state into its URL (a permalink), and its filters for the other pages; `extra`: more map
+    options (the overlays' `ov=`)."""
     query = filters.filters_to_query(f, span)
     remember(query)
     st.session_state[MAP_QUERY] = permalink.map_query(
         query, focus=st.session_state.get("focus"), view=st.session_state.get("view"),
-        options=permalink.options_to_query(*options), event=st.session_state.get("sel_uid"))
+        options={**permalink.options_to_query(*options), **(extra or {})}, event=st.session_state.get("sel_uid"))
     st.query_params.from_dict(st.session_state[MAP_QUERY])
 
 

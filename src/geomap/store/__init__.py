@@ -10,14 +10,16 @@ ingest -> store). Its modules, one responsibility each:
 - `schema`: append-only migrations and the stable event uid;
 - `merge`: when a report is an already stored event, and how reports fold into one;
 - `writes`, `queries`, `filters`: writing articles, reading events/articles/mentions, the app's filters as SQL;
+- `overlays`: the user's overlay layers (GeoJSON kept as text, listed without it);
 - `database`: the `Store` class (a connection per thread) that joins them.
 """
 
 from geomap.store.database import Store
 from geomap.store.merge import CELL_DEG, MERGE_TOLERANCE_KM, cell_of
+from geomap.store.overlays import OverlayInfo
 from geomap.store.queries import FRAME_COLUMNS, dict_rows
 from geomap.store.schema import MIGRATIONS, SCHEMA_VERSION, event_uid
 from geomap.store.writes import DeletedArticle
 
 __all__ = ["CELL_DEG", "FRAME_COLUMNS", "MERGE_TOLERANCE_KM", "MIGRATIONS", "SCHEMA_VERSION", "DeletedArticle",
-           "Store", "cell_of", "dict_rows", "event_uid"]
+           "OverlayInfo", "Store", "cell_of", "dict_rows", "event_uid"]

@@ -14,12 +14,13 @@ from pathlib import Path
 from geomap.exceptions import StoreError
 from geomap.store.connection import check_store_file, connect, is_read_only
 from geomap.store.merge import cell_of
+from geomap.store.overlays import Overlays
 from geomap.store.queries import Queries
 from geomap.store.schema import event_uid, migrate
 from geomap.store.writes import Writes
 
 
-class Store(Writes, Queries):
+class Store(Writes, Queries, Overlays):
     """A geomap SQLite store. Thread-safe: each thread gets its own connection (Streamlit runs each session in its
     own thread); writes are serialised by SQLite's lock, reads never wait for them (WAL)."""
 

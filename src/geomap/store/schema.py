@@ -166,7 +166,22 @@ UPDATE events SET uid = geomap_uid((SELECT a.hash FROM articles a WHERE a.id = e
 CREATE INDEX events_uid ON events(uid);
 """
 
-MIGRATIONS: tuple[str, ...] = (_V1, _V2, _V3, _V4, _V5, _V6)
+# v7: the user's overlays (geomap.overlays): a named, coloured GeoJSON layer drawn under the events, with its
+# visibility kept between visits. The geometry is stored as checked GeoJSON text, read only when the map draws it.
+_V7 = """
+CREATE TABLE overlays (
+    id INTEGER PRIMARY KEY,
+    name TEXT NOT NULL,
+    color TEXT NOT NULL,
+    visible INTEGER NOT NULL DEFAULT 1,
+    geojson TEXT NOT NULL,
+    source_file TEXT NOT NULL DEFAULT '',
+    n_features INTEGER NOT NULL DEFAULT 0,
+    created_at TEXT NOT NULL
+);
+"""
+
+MIGRATIONS: tuple[str, ...] = (_V1, _V2, _V3, _V4, _V5, _V6, _V7)
 
 
 def event_uid(article_hash: str, sentence: str, place_start: int, place: str) -> str:

@@ -62,6 +62,45 @@
     if (ok) { g.previous_data = JSON.parse(JSON.stringify(seed)); }
   };
 
+  /* ---- overlays (geomap.mapview.overlays) ----
+     The user's GeoJSON layers, fetched by URL, in their own pane under the events (z-index 350 < the events' 400),
+     so a line or an area never hides or takes a marker's click. Names and descriptions are untrusted: the tooltip
+     is a DOM element filled with textContent (streamlit-folium then reports it as "[object ...]", never an id). */
+  function overlayTip(ov, f) {
+    var p = (f && f.properties) || {}, d = el('div', null, 'geomap-overlay-tip');
+    d.appendChild(el('b', ov.name));
+    if (p.name) { d.appendChild(el('div', p.name)); }
+    if (p.description) { d.appendChild(el('div', p.description, 'geomap-meta')); }
+    return d;
+  }
+
+  geomap.overlayLayer = function (group, cfg) {
+    var state = window.geomapOverlays = {count: cfg.overlays.length, drawn: {}, failed: []};
+    cfg.overlays.forEach(function (ov) {
+      fetch(ov.url).then(function (r) { return r.json(); }).then(function (gj) {
+        var map = group._map;
+        if (map && !map.getPane('geomapOverlays')) { map.createPane('geomapOverlays').style.zIndex = 350; }
+        var layer = L.geoJSON(gj, {
+          pane: 'geomapOverlays',
+          style: function (f) {
+            var area = /Polygon/.test(f.geometry.type);
+            return {color: ov.color, weight: area ? 2 : 3, opacity: 0.9, fillColor: ov.color,
+                    fillOpacity: area ? 0.12 : 0, className: 'geomap-overlay geomap-overlay-' + ov.id};
+          },
+          pointToLayer: function (f, at) {
+            return L.circleMarker(at, {pane: 'geomapOverlays', radius: 4, color: ov.color, weight: 2,
+                                       fillOpacity: 0.6, className: 'geomap-overlay geomap-overlay-' + ov.id});
+          },
+          onEachFeature: function (f, l) {
+            l.bindTooltip(overlayTip(ov, f), {sticky: /Polygon/.test(f.geometry.type)});
+          }
+        });
+        group.addLayer(layer);
+        state.drawn[ov.id] = (gj.features || []).length;
+      }).catch(function (e) { state.failed.push(ov.id + ': ' + e); });
+    });
+  };
+
   function esc(s) {
     return String(s == null ? '' : s).replace(/[&<>"']/g, function (c) {
       return {'&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;'}[c];

@@ -1,0 +1,3 @@
+{% macro script(this, kwargs) %}
+geomap.overlayLayer({{ this._parent.get_name() }}, {{ this.config|safe_json }});
+{% endmacro %}
