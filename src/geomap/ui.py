@@ -20,6 +20,7 @@ import streamlit as st
 from streamlit_folium import st_folium
 
 from geomap import (
+    articlesapp,
     feed,
     filters,
     mapview,
@@ -71,6 +72,7 @@ def entered() -> bool:
 # The pages' store calls that are not cached, with the store's errors shown on the page.
 needs_first_ingest = shown(pagedata.needs_first_ingest)
 article_with_mentions = shown(pagedata.article_with_mentions)
+delete_article = shown(articlesapp.delete_article)
 export_text = shown(pagedata.export_text)
 ingest_pasted = shown(uploads.ingest_pasted)
 name_usage = shown(placeedit.name_usage)
