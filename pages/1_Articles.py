@@ -6,7 +6,7 @@ from datetime import date
 
 import streamlit as st
 
-from geomap import mapview, names, pagedata, ui, uploads
+from geomap import articlesapp, mapview, pagedata, ui, uploads
 
 ui.page_setup("geomap · Articles", "📰")
 DB = pagedata.db_path()
@@ -37,22 +37,43 @@ with tab_add:
         st.dataframe(uploads.results_frame([res]), hide_index=True, width="stretch")
 
 arts = ui.articles(DB)
+labels = articlesapp.picker_labels(arts)
 with tab_list:
+    if "art_msg" in st.session_state:
+        ok, msg = st.session_state.pop("art_msg")
+        (st.success if ok else st.error)(msg)
     st.caption(f"{len(arts)} stored articles")
-    st.dataframe(arts, hide_index=True, width="stretch")
+    st.dataframe(articlesapp.articles_table(arts), hide_index=True, width="stretch",
+                 column_config={"url": st.column_config.LinkColumn("url")})
+    if labels:
+        st.subheader("Delete an article")
+        doomed = st.selectbox("Article to delete", list(labels), format_func=labels.get, key="del_article")
+        if st.button("Delete this article…", key="del_ask"):
+            st.session_state.del_pending = doomed
+        if st.session_state.get("del_pending") == doomed:
+            st.warning("Delete the article chosen above with its place mentions and events? Events other "
+                       "articles also report stay, without this article's report.")
+            c_yes, c_no = st.columns(2)
+            if c_yes.button("Yes, delete it", type="primary", key="del_yes"):
+                res = ui.delete_article(DB, doomed)
+                st.session_state.art_msg = (res.ok, res.message)
+                st.session_state.pop("del_pending", None)
+                st.rerun()
+            if c_no.button("Cancel", key="del_no"):
+                st.session_state.pop("del_pending", None)
+                st.rerun()
 
 with tab_read:
     if arts.empty:
         st.info("No articles stored yet.")
     else:
-        ids = list(arts["id"])
+        ids = list(labels)
         pick = st.query_params.get("article")
-        titles = names.titles_of(arts)
         chosen = st.selectbox("Article", ids, index=ids.index(pick) if pick in ids else 0, key="reader_article",
-                              format_func=lambda a: names.article_label(a, titles))
+                              format_func=labels.get)
         art, mentions = ui.article_with_mentions(DB, chosen)
         if art is not None:
-            st.subheader(mapview.md_escape(art.title or art.id))
-            st.caption(f"{art.published.isoformat()} · {mapview.md_escape(art.source or 'unknown source')} · "
-                       f"{sum(m['role'] == 'event' for m in mentions)} event places, {len(mentions)} mentions")
+            st.html(articlesapp.article_head_html(  # plain text: never Markdown that could link or load elsewhere
+                art.title or art.id, f"{art.published.isoformat()} · {art.source or 'unknown source'} · "
+                f"{sum(m['role'] == 'event' for m in mentions)} event places, {len(mentions)} mentions"))
             st.html(mapview.article_html(art.text, mentions, art.id))

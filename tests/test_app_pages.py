@@ -121,6 +121,7 @@ def test_gazetteer_page_searches_and_rejects_a_bad_place(tmp_path, monkeypatch):
     assert any("candidates for “Donetsk”" in c.value for c in at.caption)
     assert len(at.selectbox(key="g_pick").options) >= 2  # the Ukrainian city and the Russian town at least
     at.text_input(key="g_name").set_value("   ")
-    at.button[-1].click()  # the form's submit: an empty name is refused with a message, nothing is written
+    # the form's submit: an empty name is refused with a message, nothing is written
+    next(b for b in at.button if b.label == "Save place and re-apply").click()
     run(at)
     assert any("name" in e.value for e in at.error)

@@ -11,10 +11,13 @@ insert-or-merge rule, so a corrected report can merge with an event other articl
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from geomap.gazetteer import Gazetteer, load_gazetteer, normalize
+from geomap.gazetteer.scoped import ScopedGazetteer, scoped_rows
+from geomap.models import Article, Doc
 from geomap.store import Store
 
 
@@ -50,21 +53,26 @@ def resolutions_of(store: Store, name: str) -> list[dict]:
     return sorted(out.values(), key=lambda r: -r["mentions"])
 
 
-def reapply(db: str | Path | Store, name: str, gazetteer: Gazetteer | None = None) -> CorrectionReport:
-    """Re-read every stored article mentioning `name` with the current gazetteer and replace its stored results.
+def reapply(db: str | Path | Store, name: str, gazetteer: Gazetteer | None = None,
+            articles: Iterable[str] | None = None, scoped: Path | None = None) -> CorrectionReport:
+    """Re-read every stored article mentioning `name` (only those of `articles` when given: a correction for one
+    article) with the current gazetteer and replace its stored results.
 
-    Call after `add_override(name, ...)`: `load_gazetteer()` reloads the changed overrides file by itself.
+    Each article is read with its own article-scoped corrections over the gazetteer (geomap.gazetteer.scoped), so
+    re-applying one name never undoes another correction made for that article only. Call after
+    `add_override(name, ...)`: `load_gazetteer()` reloads the changed overrides file by itself.
     """
-    from geomap.pipeline import build_pipeline
-
     report = CorrectionReport(name=name)
     store = db if isinstance(db, Store) else Store.open(Path(db))
     try:
         ids = store.articles_containing(name)
+        if articles is not None:
+            wanted = set(articles)
+            ids = [i for i in ids if i in wanted]
         if not ids:
             return report
-        pipe = build_pipeline(gazetteer if gazetteer is not None else load_gazetteer())
-        docs = [pipe(art) for art in map(store.get_article, ids) if art is not None]
+        read = _reader(gazetteer if gazetteer is not None else load_gazetteer(), scoped)
+        docs = [read(art) for art in map(store.get_article, ids) if art is not None]
         report.events_before, report.mentions_before = store.result_counts(ids)
         report.articles = store.replace_docs(docs)
         replaced = set(report.articles)
@@ -76,3 +84,16 @@ def reapply(db: str | Path | Store, name: str, gazetteer: Gazetteer | None = Non
         if not isinstance(db, Store):
             store.close()
     return report
+
+
+def _reader(gaz: Gazetteer, scoped: Path | None) -> Callable[[Article], Doc]:
+    """Article -> Doc: the shared pipeline, or one over the article's own corrections when it has some."""
+    from geomap.pipeline import build_pipeline
+
+    shared = build_pipeline(gaz)
+
+    def read(art: Article) -> Doc:
+        own = scoped_rows(art.content_hash, scoped)
+        return (build_pipeline(ScopedGazetteer(gaz, own)) if own else shared)(art)
+
+    return read

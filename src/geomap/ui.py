@@ -20,6 +20,7 @@ import streamlit as st
 from streamlit_folium import st_folium
 
 from geomap import (
+    articlesapp,
     feed,
     filters,
     mapview,
@@ -38,6 +39,8 @@ from geomap.exceptions import StoreError
 from geomap.filters import Choices, Filters, Span
 
 F = TypeVar("F", bound=Callable[..., Any])
+#: The app's own stylesheet for the page around the map (media queries for phones).
+PAGE_CSS = Path(mapview.__file__).parent / "static" / "page.css"
 
 
 def shown(fn: F) -> F:
@@ -59,6 +62,7 @@ def shown(fn: F) -> F:
 def page_setup(title: str, icon: str) -> None:
     """First call of every page: its browser title and the wide layout; notes which page runs (see `entered`)."""
     st.set_page_config(page_title=title, page_icon=icon, layout="wide")
+    st.html(PAGE_CSS)  # the phone layout: the map first, the event panel over it (a CSS file, no HTML here)
     st.session_state["page_before"] = st.session_state.get("page_now")
     st.session_state["page_now"] = title
 
@@ -72,6 +76,7 @@ def entered() -> bool:
 # The pages' store calls that are not cached, with the store's errors shown on the page.
 needs_first_ingest = shown(pagedata.needs_first_ingest)
 article_with_mentions = shown(pagedata.article_with_mentions)
+delete_article = shown(articlesapp.delete_article)
 export_text = shown(pagedata.export_text)
 ingest_pasted = shown(uploads.ingest_pasted)
 name_usage = shown(placeedit.name_usage)

@@ -208,7 +208,7 @@ def candidates_map(cands: pd.DataFrame, *, borders: bool = True) -> folium.Map:
     for i, r in enumerate(cands.itertuples(index=False), 1):
         kind = str(r.kind)
         color = "#d62728" if i == 1 else "#1f77b4"
-        tip = html.escape(f"{i}. {r.label}")
+        tip = folium.Tooltip(html.escape(f"{i}. {getattr(r, 'tip', r.label)}"), permanent=i <= 3)
         km = radius_m(kind, r.radius_km)
         if km > 0:
             folium.Circle([r.lat, r.lon], radius=km, color=color, weight=1, fill=True, fill_opacity=0.1,

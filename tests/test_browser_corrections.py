@@ -1,0 +1,111 @@
+"""A correction as an analyst makes it, in real Chromium: search a name, the form is prefilled; click the map, the
+coordinates fill in; save for one article only, that article's event moves and keeps its id while another article's
+stays; undo puts it back (DESIGN §7, issue 14). Own store, data folder and server: it writes to them."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from conftest import AppServer, chromium_or_skip, ingest_into, screenshot, start_app
+from playwright.sync_api import expect
+from test_browser_gazetteer import small_data_dir
+from test_browser_map import assert_clean
+from test_browser_pages import goto_page
+
+from geomap.store import Store
+
+pytestmark = [pytest.mark.browser, pytest.mark.slow]
+
+ARTICLES = {
+    "first.txt": "date 2022-11-02\n\nRussian missiles struck Kharkiv on Tuesday, killing two civilians, officials "
+                 "said.\n",
+    "second.txt": "date 2022-11-20\n\nShelling hit Kharkiv on Friday, the governor said.\n",
+}
+
+
+@pytest.fixture(scope="module")
+def corr_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[AppServer]:
+    chromium_or_skip()
+    d = tmp_path_factory.mktemp("corr_articles")
+    for name, text in ARTICLES.items():
+        (d / name).write_text(text, encoding="utf-8")
+    tmp = tmp_path_factory.mktemp("corr_store")
+    db = tmp / "geomap.sqlite"
+    ingest_into(db, [d])
+    data = small_data_dir(tmp / "data")
+    srv = start_app(db, tmp / "streamlit.log", env_extra={
+        "GEOMAP_DATA": str(data), "GEOMAP_OVERRIDES": str(data / "user_overrides.csv"),
+        "GEOMAP_CACHE": str(data / "cache"), "GEOMAP_USER": "analyst-7"})
+    srv.data = data  # type: ignore[attr-defined]
+    try:
+        yield srv
+    finally:
+        srv.stop()
+
+
+def _kharkiv(db: Path) -> dict[str, tuple[float, float, str]]:
+    """{article id: (lat, lon, uid)} of the stored Kharkiv events."""
+    with Store.open(db) as store:
+        df = store.events_frame()
+    return {r.article: (round(r.lat, 5), round(r.lon, 5), r.uid) for r in df.itertuples() if r.place == "Kharkiv"}
+
+
+def _number(page, label: str) -> float:
+    return float(page.get_by_label(label).input_value())
+
+
+def test_search_click_save_for_one_article_then_undo(page, corr_server):
+    before = _kharkiv(corr_server.db)
+    assert set(before) == {"first", "second"}
+    goto_page(page, corr_server.url, "Gazetteer")
+    page.get_by_label("Search a place").fill("Kharkiv")
+    page.keyboard.press("Enter")
+    page.get_by_text("candidates for “Kharkiv”").wait_for(timeout=90_000)
+    form = page.locator('[data-testid="stForm"]')
+    expect(form.get_by_label("Name as written in articles")).to_have_value("Kharkiv", timeout=30_000)
+
+    # the candidates are labelled on the map
+    iframe = page.locator('iframe[title="streamlit_folium.st_folium"]').first
+    cmap = iframe.content_frame
+    cmap.locator("path.geomap-candidate").first.wait_for(timeout=20_000)
+    tips = cmap.locator(".leaflet-tooltip")
+    tips.first.wait_for(timeout=10_000)
+    assert "Kharkiv — city" in tips.first.inner_text() and "pop." in tips.first.inner_text()
+
+    # a click on the map fills the coordinates
+    box = iframe.bounding_box()
+    assert box is not None
+    page.mouse.click(box["x"] + box["width"] * 0.75, box["y"] + box["height"] * 0.35)
+    page.wait_for_function("() => { const e = [...document.querySelectorAll('input')].find(i => "
+                           "i.getAttribute('aria-label') === 'Latitude'); return e && parseFloat(e.value) !== 0; }",
+                           timeout=30_000)
+    lat, lon = _number(page, "Latitude"), _number(page, "Longitude")
+    assert (round(lat, 1), round(lon, 1)) != (50.0, 36.2), "the click is not Kharkiv itself"
+
+    # scope: one article only
+    page.get_by_text("one article only").click()
+    art_box = page.locator('[data-testid="stSelectbox"]').filter(has_text="Article")
+    art_box.wait_for(timeout=20_000)
+    art_box.click()
+    page.get_by_role("option").filter(has_text="2022-11-02").first.click()
+    form.get_by_label("Country (ISO-2)").fill("UA")
+    assert (_number(page, "Latitude"), _number(page, "Longitude")) == (lat, lon), "the point survived the reruns"
+    form.get_by_role("button", name="Save place and re-apply").click()
+    done = page.get_by_text("Saved. ").first
+    done.wait_for(timeout=90_000)
+    assert "1 stored article(s) re-read" in done.inner_text()
+    moved = _kharkiv(corr_server.db)
+    assert moved["first"] == (round(lat, 5), round(lon, 5), before["first"][2]), "moved, same id"
+    assert moved["second"] == before["second"], "the other article keeps its Kharkiv"
+    history = page.locator('[data-testid="stDataFrame"]').last
+    history.wait_for(timeout=20_000)
+    screenshot(page, "gazetteer_correction_one_article")
+
+    page.get_by_role("button", name="Undo the last correction").click()
+    page.get_by_text("Undid correction #1").first.wait_for(timeout=90_000)
+    assert _kharkiv(corr_server.db) == before, "undo restores the place, ids kept"
+    lines = (corr_server.data / "user_corrections.jsonl").read_text(encoding="utf-8").splitlines()
+    assert len(lines) == 2 and '"who": "analyst-7"' in lines[0] and '"scope": "this article"' in lines[0]
+    assert_clean(page)
