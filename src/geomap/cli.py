@@ -167,15 +167,28 @@ def cmd_articles(args: argparse.Namespace) -> int:
     return 1 if missing else 0
 
 
-def add_articles_parser(sub: argparse._SubParsersAction) -> None:
+def _command_group(sub: argparse._SubParsersAction, name: str, help_text: str
+                   ) -> tuple[argparse.ArgumentParser, Callable[..., argparse.ArgumentParser]]:
+    """`geomap NAME ACTION ...`: the group's parser and a maker of its actions, each taking `--db` (and, with
+    `listing=True`, `--format text|json`)."""
     db = argparse.ArgumentParser(add_help=False)
     db.add_argument("--db", default=None)
-    a = sub.add_parser("articles", help="list stored articles or delete one with its events")
-    asub = a.add_subparsers(dest="articles_cmd", required=True)
-    lst = asub.add_parser("list", help="id, published date, events and title of every stored article", parents=[db])
-    lst.add_argument("--format", choices=["text", "json"], default="text")
-    d = asub.add_parser("delete", help="delete articles, their mentions and events (merges with other articles "
-                        "are undone)", parents=[db])
+    group = sub.add_parser(name, help=help_text)
+    actions = group.add_subparsers(dest=f"{name}_cmd", required=True)
+
+    def action(action_name: str, help_text: str, listing: bool = False) -> argparse.ArgumentParser:
+        parser = actions.add_parser(action_name, help=help_text, parents=[db])
+        if listing:
+            parser.add_argument("--format", choices=["text", "json"], default="text")
+        return parser
+
+    return group, action
+
+
+def add_articles_parser(sub: argparse._SubParsersAction) -> None:
+    a, action = _command_group(sub, "articles", "list stored articles or delete one with its events")
+    action("list", "id, published date, events and title of every stored article", listing=True)
+    d = action("delete", "delete articles, their mentions and events (merges with other articles are undone)")
     d.add_argument("ids", nargs="+", metavar="ID", help="article id (see `geomap articles list`)")
     a.set_defaults(func=cmd_articles)
 
@@ -210,17 +223,14 @@ def cmd_overlays(args: argparse.Namespace) -> int:
 
 
 def add_overlays_parser(sub: argparse._SubParsersAction) -> None:
-    db = argparse.ArgumentParser(add_help=False)
-    db.add_argument("--db", default=None)
-    o = sub.add_parser("overlays", help="GeoJSON/KML layers (front lines, areas of control) drawn under the events")
-    osub = o.add_subparsers(dest="overlays_cmd", required=True)
-    a = osub.add_parser("add", help="store a .geojson/.json/.kml file as a named overlay", parents=[db])
+    o, action = _command_group(sub, "overlays", "GeoJSON/KML layers (front lines, areas of control) drawn under the "
+                               "events")
+    a = action("add", "store a .geojson/.json/.kml file as a named overlay")
     a.add_argument("file")
     a.add_argument("--name", default=None, help="shown on the map (default: the file name)")
     a.add_argument("--color", default=None, help="#rrggbb (default: the next colour of the palette)")
-    lst = osub.add_parser("list", help="id, shown/hidden, colour, features, name and file of each", parents=[db])
-    lst.add_argument("--format", choices=["text", "json"], default="text")
-    r = osub.add_parser("remove", help="delete overlays from the store", parents=[db])
+    action("list", "id, shown/hidden, colour, features, name and file of each", listing=True)
+    r = action("remove", "delete overlays from the store")
     r.add_argument("ids", nargs="+", type=int, metavar="ID", help="overlay id (see `geomap overlays list`)")
     o.set_defaults(func=cmd_overlays)
 
@@ -373,27 +383,23 @@ def cmd_watch(args: argparse.Namespace) -> int:
 
 
 def add_sources_parsers(sub: argparse._SubParsersAction) -> None:
-    db = argparse.ArgumentParser(add_help=False)
-    db.add_argument("--db", default=None)
-    s = sub.add_parser("sources", help="follow news feeds and article pages")
-    ssub = s.add_subparsers(dest="sources_cmd", required=True)
-    a = ssub.add_parser("add", help="follow a feed (RSS, Atom, JSON Feed) or an article page", parents=[db])
+    s, action = _command_group(sub, "sources", "follow news feeds and article pages")
+    a = action("add", "follow a feed (RSS, Atom, JSON Feed) or an article page")
     a.add_argument("url")
     a.add_argument("--name", default=None, help="shown on the map and the Sources page (default: the host)")
     a.add_argument("--every", default="15m", help="poll interval: 90s, 15m, 2h, 1d (default %(default)s)")
     a.add_argument("--kind", choices=["auto", "feed", "article"], default="auto")
-    imp = ssub.add_parser("import", help="follow every URL of a sources.txt (one URL [name] a line)", parents=[db])
+    imp = action("import", "follow every URL of a sources.txt (one URL [name] a line)")
     imp.add_argument("file")
     imp.add_argument("--every", default="15m", help="poll interval for each (default %(default)s)")
-    lst = ssub.add_parser("list", help="sources with last success, last error and next run", parents=[db])
-    lst.add_argument("--format", choices=["text", "json"], default="text")
+    action("list", "sources with last success, last error and next run", listing=True)
     for name, text in (("remove", "stop following (stored articles stay)"), ("pause", "skip until resumed"),
                        ("resume", "poll again on its schedule")):
-        x = ssub.add_parser(name, help=text, parents=[db])
-        x.add_argument("source", help="id or URL (see `geomap sources list`)")
+        action(name, text).add_argument("source", help="id or URL (see `geomap sources list`)")
     s.set_defaults(func=cmd_sources)
 
-    w = sub.add_parser("watch", help="poll the sources on their schedule (Ctrl-C stops)", parents=[db])
+    w = sub.add_parser("watch", help="poll the sources on their schedule (Ctrl-C stops)")
+    w.add_argument("--db", default=None)
     w.add_argument("--once", action="store_true", help="poll every due source once and exit (for cron)")
     w.add_argument("--source", action="append", default=[], type=int,
                    help="only this source id (repeatable); with --once it is polled now, due or not")
