@@ -6,8 +6,10 @@ import re
 
 import pytest
 from conftest import XSS_ARTICLE_ID, screenshot
+from playwright.sync_api import expect
 from test_browser_map import assert_clean
 
+from geomap import articlesapp
 from geomap.store import Store
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
@@ -24,11 +26,13 @@ def test_reader_highlights_mentions_and_shows_markup_as_text(page, app_server):
     # navigate as a user does (a deep link makes Streamlit probe /Articles/_stcore/... first, a 404 by design)
     goto_page(page, app_server.url, "Articles")
     page.get_by_role("tab", name="Reader").click()
-    box = page.locator('[data-testid="stSelectbox"]').filter(has_text="Article")
+    box = page.get_by_role("tabpanel", name="Reader").locator('[data-testid="stSelectbox"]')
+    with Store.open(app_server.db) as store:
+        label = articlesapp.picker_labels(store.articles_frame())[XSS_ARTICLE_ID]  # the picker lists titles
     box.click()
-    page.keyboard.type(XSS_ARTICLE_ID)
+    page.keyboard.type(label[:30])
     page.keyboard.press("Enter")
-    page.get_by_text(XSS_ARTICLE_ID).first.wait_for(timeout=10_000)
+    expect(box.get_by_role("combobox")).to_have_value(label, timeout=10_000)
     body = page.locator(".geomap-article-text")
     # the reader reruns after the selection: wait for the chosen article's text, not whichever one showed first
     body.filter(has_text="window.__geomapXss").wait_for(timeout=30_000)
