@@ -58,8 +58,9 @@ def _feed(tmp_path: Path) -> Path:
 
 
 def _events(db: Path) -> list[dict]:
+    """The stored events without `ingested_at` (the clock's, not the engine's)."""
     with Store.open(db) as s:
-        return list(s.event_records())
+        return [{k: v for k, v in r.items() if k != "ingested_at"} for r in s.event_records()]
 
 
 def _table(db: Path, sql: str) -> list[tuple]:
