@@ -19,14 +19,15 @@ _EVENT_COLUMNS = (
     "e.id AS event_id, e.place_id, e.name, e.lat, e.lon, e.precision, e.radius_km, e.country_code, e.admin1, "
     "e.date, e.date_end, e.date_precision, e.event_type, e.sub_event_type, e.actors, e.fatalities, "
     "e.place, e.sentence, e.place_start, e.source_count, e.event_score, "
-    "a.ext_id AS article, a.title, a.url, a.source, a.published, e.uid, a.ingested_at"
+    "a.ext_id AS article, a.title, a.url, a.source, a.published, e.uid"
 )
 FRAME_COLUMNS = [
     "event_id", "place_id", "name", "lat", "lon", "precision", "radius_km", "country_code", "admin1", "date",
     "date_end", "date_precision", "event_type", "sub_event_type", "actors", "fatalities", "place", "sentence",
     "place_start", "source_count", "event_score", "article", "title", "url", "source", "published", "uid",
-    "ingested_at",
 ]
+#: An export record also carries when its article was stored (ACLED's timestamp); the map's frame does not need it.
+_RECORD_COLUMNS = FRAME_COLUMNS + ["ingested_at"]
 #: The fields of an exported event record, in output order (DESIGN §3 plus the store's own).
 RECORD_FIELDS = (
     "event_id", "uid", "article", "title", "url", "source", "published", "sentence", "sentences", "place",
@@ -98,7 +99,7 @@ class Queries:
         source sentence in `sentences` and `articles` (every reporting article id). Streams: constant memory."""
         where, args = self._where(start, end, **filters)
         cur = self.conn.execute(
-            f"SELECT {_EVENT_COLUMNS} FROM events e JOIN articles a ON a.id = e.article{where} "
+            f"SELECT {_EVENT_COLUMNS}, a.ingested_at FROM events e JOIN articles a ON a.id = e.article{where} "
             "ORDER BY e.date, e.id", args)
         while True:
             chunk = cur.fetchmany(1000)
@@ -106,7 +107,7 @@ class Queries:
                 return
             sources = self._sources_of([r[0] for r in chunk])
             for r in chunk:
-                yield _record(dict(zip(FRAME_COLUMNS, r, strict=True)), sources.get(r[0], []))
+                yield _record(dict(zip(_RECORD_COLUMNS, r, strict=True)), sources.get(r[0], []))
 
     def _sources_of(self, event_ids: list[int]) -> dict[int, list[tuple[str, str]]]:
         out: dict[int, list[tuple[str, str]]] = {}
