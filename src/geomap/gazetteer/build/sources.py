@@ -16,7 +16,8 @@ def site_file(package_dir: str, *parts: str) -> Path:
     """A data file shipped inside an installed package."""
     spec = importlib.util.find_spec(package_dir)
     if spec is None or not spec.submodule_search_locations:
-        raise SystemExit(f"build_gazetteer: package {package_dir!r} is not installed; pip install -e '.[build]'")
+        raise SystemExit(f"package {package_dir!r} is not installed: pip install -e '.[build]' (the context "
+                         "layers also need '.[layers]')")
     return Path(next(iter(spec.submodule_search_locations))).joinpath(*parts)
 
 
