@@ -62,15 +62,13 @@ def titles_of(df: object) -> dict[str, str]:
 def admin1_names() -> dict[str, str]:
     """{GeoNames admin-1 code ("UA.14"): region name ("Luhansk Oblast")} from the gazetteer's admin-1 rows; empty
     when the gazetteer file is missing. Reads only the `adm:` lines (a fraction of a second, once)."""
-    import csv
+    from geomap.gazetteer.rows import admin1_records
 
     out: dict[str, str] = {}
     try:
-        with config.GAZETTEER_CSV.open(encoding="utf-8", newline="") as fh:
-            lines = (line for line in fh if line.startswith("adm:"))
-            for row in csv.reader(lines):
-                if len(row) > 1 and row[0].count(".") == 1:  # adm:CC.NN (admin-2 ids have a second dot)
-                    out.setdefault(row[0][4:], row[1])
+        for rec in admin1_records(config.GAZETTEER_CSV):
+            if rec.get("name"):
+                out.setdefault(rec["id"][4:], rec["name"])
     except OSError:
         return {}
     return out

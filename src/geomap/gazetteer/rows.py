@@ -161,6 +161,16 @@ def read_rows(path: Path, *, partial: bool = False, check_columns: bool = True) 
             raise InputError(origin, f"malformed CSV: {e}", line=reader.line_num) from e
 
 
+def admin1_records(path: Path) -> Iterator[dict[str, str]]:
+    """The raw rows of the first-level regions (`adm:CC.NN`; admin-2 ids have a second dot), read by skipping every
+    other line unparsed: a fraction of a second instead of the whole gazetteer's load."""
+    with path.open(encoding="utf-8", newline="") as fh:
+        header = next(csv.reader([fh.readline()]))
+        for row in csv.reader(line for line in fh if line.startswith("adm:")):
+            if row[0].count(".") == 1:
+                yield dict(zip(header, row, strict=False))
+
+
 def row_from_fields(f: dict[str, Any]) -> Row:
     return Row(**{k: v for k, v in f.items() if k in Row.__dataclass_fields__})
 

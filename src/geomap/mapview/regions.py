@@ -7,9 +7,10 @@ newer, and the names stay in step with any gazetteer rebuild.
 
 from __future__ import annotations
 
-import csv
 import json
 from pathlib import Path
+
+from geomap.gazetteer.rows import admin1_records
 
 COLUMNS = ["name", "lat", "lon", "population"]
 
@@ -17,17 +18,14 @@ COLUMNS = ["name", "lat", "lon", "population"]
 def region_rows(gazetteer_csv: Path) -> list[list]:
     """[name, lat, lon, population] of every admin-1 region with a point, most populous first."""
     rows = []
-    with gazetteer_csv.open(encoding="utf-8", newline="") as fh:
-        header = next(csv.reader([fh.readline()]))
-        col = {name: i for i, name in enumerate(header)}
-        for row in csv.reader(line for line in fh if line.startswith("adm:")):
-            if row[0].count(".") != 1 or row[col["kind"]] != "region":  # adm:CC.NN; admin-2 ids have two dots
-                continue
-            try:
-                lat, lon = round(float(row[col["lat"]]), 3), round(float(row[col["lon"]]), 3)
-            except ValueError:
-                continue
-            rows.append([row[col["name"]], lat, lon, int(float(row[col["population"]] or 0))])
+    for rec in admin1_records(gazetteer_csv):
+        if rec.get("kind") != "region":
+            continue
+        try:
+            lat, lon = round(float(rec["lat"]), 3), round(float(rec["lon"]), 3)
+        except (KeyError, ValueError):
+            continue
+        rows.append([rec["name"], lat, lon, int(float(rec.get("population") or 0))])
     rows.sort(key=lambda r: -r[3])
     return rows
 
