@@ -63,6 +63,13 @@ ROWS = [
     _row("gn:19", "Pokrovsk", "city", 61.48, 129.14, "RU", "RU.63", 9_800, 2),
     _row("gn:20", "Pierre", "city", 44.37, -100.35, "US", "US.SD", 14_000, 3),
     _row("gn:21", "Brazzaville", "city", -4.27, 15.28, "CG", "CG.12", 1_800_000, 12),
+    _row("cc:GE", "Georgia", "country", 42.0, 43.5, "GE", pop=3_700_000, radius=150),
+    _row("cc:AM", "Armenia", "country", 40.0, 45.0, "AM", pop=3_000_000, radius=100),
+    _row("cc:AZ", "Azerbaijan", "country", 40.5, 47.5, "AZ", pop=10_000_000, radius=160),
+    _row("adm:US.GA", "Georgia", "region", 32.7, -83.4, "US", "US.GA", 10_000_000, 300),
+    _row("adm:US.TX", "Texas", "region", 31.2, -100.0, "US", "US.TX", 29_000_000, 700),
+    _row("adm:US.WY", "Wyoming", "region", 43.0, -107.5, "US", "US.WY", 580_000, 400),
+    _row("gn:22", "Wyoming", "city", 42.91, -85.71, "US", "US.MI", 75_000, 4),
 ]
 
 
@@ -195,6 +202,27 @@ def test_one_sense_per_discourse(finder, resolver):
     doc = parse("Troops left Pokrovsk, in the Donetsk region. Later Pokrovsk was shelled again.", finder, resolver)
     readings = {m.place.id for m in doc.mentions if m.text == "Pokrovsk"}
     assert readings == {"gn:18"}
+
+
+def test_a_name_in_a_list_reads_as_the_kind_of_the_others(finder, resolver):
+    # "Wyoming" is a state and a Michigan city; among states it is the state
+    doc = parse("Snow closed roads in Kentucky, Texas, Wyoming and Georgia.", finder, resolver)
+    kinds = {m.text: m.place.kind for m in doc.mentions}
+    assert kinds["Wyoming"] == "region" and kinds["Georgia"] == "region"
+    # among countries "Georgia" is the country
+    p = place_of("Talks between Armenia, Georgia and Azerbaijan resumed.", "Georgia", finder, resolver)
+    assert p.kind == "country"
+
+
+def test_list_kind_needs_a_list_of_three(finder, resolver):
+    k = FEATURES.index("list_kind")
+    for text, want in (("Snow fell on Texas, Kentucky and Wyoming.", {"region": 1.0, "city": 0.0}),
+                       ("Snow fell on Wyoming, Kentucky.", {"region": 0.0, "city": 0.0}),
+                       ("Snow fell on Texas near Wyoming and Kentucky.", {"region": 0.0, "city": 0.0})):
+        doc = parse(text, finder)
+        i = next(i for i, m in enumerate(doc.mentions) if m.text == "Wyoming")
+        got = {p.kind: f[k] for p, f in resolver.feature_table(doc)[i]}
+        assert got == want, text
 
 
 def test_the_weight_table_names_every_feature_it_weighs():

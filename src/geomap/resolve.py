@@ -32,6 +32,7 @@ from geomap.gazetteer import Gazetteer, load_gazetteer
 from geomap.geo import haversine_km
 from geomap.lexicon import ACTOR_COUNTRY, DEMONYM_COUNTRY, STATE_ABBREVIATIONS
 from geomap.models import Doc, Mention, Place
+from geomap.patterns import Pattern
 
 #: Words after a name that ask for a kind ("Kyiv region" -> the oblast, not the city).
 HINT_KINDS = {"state": ("region",), "demonym": ("country",), "region": ("region",), "city": ("city",),
@@ -46,6 +47,12 @@ _APPOSITION = re.compile(r",\s*(?:the\s+)?")
 _ACTOR = re.compile(r"\b(?:" + "|".join(sorted((re.escape(a) for a in ACTOR_COUNTRY), key=len, reverse=True))
                     + r")\b", re.I)
 DEMONYM_PRIOR = -1.0  # marks a demonym's single candidate
+#: The words between two names of one list: "Ohio, Kansas and Iowa" (the names of a list are alike in kind).
+LIST_GAP = Pattern("list gap", r"\s*(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+|;\s*)$",
+                   match="Floods closed roads in [Ohio], [Kansas] and Iowa.",
+                   miss="Floods closed roads in [Ohio] near [Kansas] on Monday.", side="between")
+#: A list has at least this many names ("Georgia, United States" is an apposition, not a list).
+LIST_MIN = 3
 
 
 class Candidate(NamedTuple):
@@ -76,6 +83,8 @@ FEATURES = (
     "region_share",     # ... relative to the article's main region
     "local_country",    # the words next to the name name its country: "Tripoli, Lebanon", "the Lebanese city of"
     "hint_kind",        # the words around the name ask for this kind: "Kyiv region", "the town of Bakhmut"
+    "list_kind",        # share of the other names of its list ("Ohio, Kansas and Iowa") whose best reading is of
+                        # this kind (country, region, city ...): "Wyoming" among states is the state
     "proximity",        # closeness to the nearest of the article's other (unambiguous) places: 1 / (1 + gap_km / 50)
 )
 assert FEATURES[-1] == "proximity"  # pass 2 replaces the last feature and adds its weighted value
@@ -116,10 +125,36 @@ class Weights:
                    context=Context(**data.get("context", {})), source=str(p))
 
 
+def kind_class(p: Place) -> str:
+    """The kind a list's names share: a city, a district and a landmark are all places in a town."""
+    return "city" if p.kind in ("district", "landmark") else p.kind
+
+
+def list_siblings(doc: Doc, tops: list[Place | None]) -> list[Counter]:
+    """Per mention, the kinds of the best readings (`tops`) of the other names of its list ("Ohio, Kansas and
+    Iowa": names joined by commas, "and", "or"), empty unless the list has at least `LIST_MIN` names."""
+    mentions, text = doc.mentions, doc.article.text
+    out: list[Counter] = [Counter() for _ in mentions]
+    run: list[int] = []
+    for i in range(len(mentions) + 1):
+        joined = (i < len(mentions) and run and mentions[i].hint != "demonym"
+                  and LIST_GAP.match_at(text[mentions[run[-1]].end:mentions[i].start]) is not None)
+        if joined:
+            run.append(i)
+            continue
+        if len(run) >= LIST_MIN:
+            kinds = Counter(kind_class(tops[j]) for j in run if tops[j] is not None)
+            for j in run:
+                out[j] = kinds - Counter([kind_class(tops[j])] if tops[j] is not None else [])
+        run = [i] if i < len(mentions) and mentions[i].hint != "demonym" else []
+    return out
+
+
 def _features(c: Candidate, hint_kinds: tuple[str, ...], ctx_c: Counter, ctx_r: Counter, total: float,
-              local: set[str]) -> list[float]:
+              local: set[str], siblings: Counter) -> list[float]:
     """The feature vector of one candidate, in `FEATURES` order (proximity is 0 until pass 2)."""
     p = c.place
+    n_sib = sum(siblings.values())
     share = ctx_c.get(p.country_code, 0.0) / total if p.country_code and total else 0.0
     rvotes = ctx_r.get((p.country_code, p.admin1), 0.0) if p.admin1 and ctx_r else 0.0
     kind = "admin2" if p.feature == "admin2" else p.kind
@@ -140,6 +175,7 @@ def _features(c: Candidate, hint_kinds: tuple[str, ...], ctx_c: Counter, ctx_r: 
         rvotes / max(ctx_r.values()) if rvotes else 0.0,
         1.0 if p.country_code in local else 0.0,
         1.0 if hint_kinds and p.kind in hint_kinds else 0.0,
+        siblings[kind_class(p)] / n_sib if n_sib else 0.0,
         0.0,
     ]
 
@@ -264,7 +300,9 @@ class Resolver:
                     countries: Counter, regions: Counter, table: bool) -> list[list[tuple[Place, list[float]]]]:
         """Per mention, every candidate with its feature vector (proximity still 0). A mention with one candidate
         needs no score, so it gets no features unless the table is asked for."""
-        tops = [max(cs, key=lambda c: c.prior).place.id if cs else "" for cs in cands]
+        top_places = [max(cs, key=lambda c: c.prior).place if cs else None for cs in cands]
+        tops = [p.id if p is not None else "" for p in top_places]
+        siblings = list_siblings(doc, top_places)
         by_text: dict[str, list[int]] = {}
         for i, k in enumerate(keys):
             by_text.setdefault(k, []).append(i)
@@ -287,7 +325,7 @@ class Resolver:
             # A name that can be a country needs no "X, Y" hint: "U.S., France" is a list, not "Paris, France".
             local = set() if any(c.place.kind == "country" for c in cs) else self.local_hints(doc, i)
             hk = HINT_KINDS.get(m.hint, ())
-            rows.append([(c.place, _features(c, hk, ctx_c, ctx_r, total, local)) for c in cs])
+            rows.append([(c.place, _features(c, hk, ctx_c, ctx_r, total, local, siblings[i])) for c in cs])
         return rows
 
     def _second_pass(self, mentions: list[Mention], rows: list[list[tuple[Place, list[float]]]], keys: list[str],
