@@ -75,6 +75,8 @@ ROWS = [
     _row("gn:24", "Harwick", "city", 54.60, -3.00, "GB", "GB.ENG", 45_000, 3),
     _row("gn:25", "Tolbury", "city", 51.62, -0.08, "GB", "GB.ENG", 30_000, 3),
     _row("gn:26", "Tolbury", "city", 50.30, -5.00, "GB", "GB.ENG", 32_000, 3),
+    _row("gn:28", "Man", "city", 7.41, -7.55, "CI", "CI.1", 190_000, 5),
+    _row("adm:CA.03", "Manitoba", "region", 54.0, -97.0, "CA", "CA.03", 1_300_000, 500),
     _row("gn:27", "Kentwood", "city", 42.87, -85.64, "US", "US.MI", 54_000, 4),  # next to Wyoming, Michigan
     _row("adm:US.PA", "Pennsylvania", "region", 40.9, -77.8, "US", "US.PA", 13_000_000, 250),
     _row("adm:US.OH", "Ohio", "region", 40.3, -82.8, "US", "US.OH", 11_800_000, 250),
@@ -168,6 +170,12 @@ def test_agency_state_abbreviations_from_the_us_package_and_the_provinces(finder
     assert "D.C." not in STATE_ABBREVIATIONS and "Ohio" not in STATE_ABBREVIATIONS
     doc = parse("A tornado struck Louisville, Ky., on Monday.", finder, resolver)
     assert [(m.text, m.place.name) for m in doc.mentions if m.hint == "state"] == [("Ky.", "Kentucky")]
+
+
+def test_a_state_abbreviation_after_a_comma_wins_over_the_name_of_its_letters(finder, resolver):
+    doc = parse("The twins were born in Winnipeg, Man. last spring.", finder, resolver)
+    assert [(m.text, m.place.name) for m in doc.mentions] == [("Winnipeg", "Winnipeg"), ("Man.", "Manitoba")]
+    assert names("Rebels left Man on Tuesday.", finder) == ["Man"]
 
 
 def test_an_indented_all_capitals_dateline_is_a_place(finder):
