@@ -10,6 +10,7 @@ import geomap.events.extract  # noqa: F401
 import geomap.events.fatalities  # noqa: F401
 import geomap.events.model  # noqa: F401
 import geomap.events.slots  # noqa: F401
+import geomap.resolve  # noqa: F401
 from geomap.events.triggers import TRIGGERS, find_triggers
 from geomap.patterns import REGISTRY
 

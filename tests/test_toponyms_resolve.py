@@ -20,9 +20,9 @@ from geomap.text import sentencize
 from geomap.toponyms import ToponymFinder, tokenize
 
 
-def _row(pid, name, kind, lat, lon, cc="", admin1="", pop=0, radius=0.0, aliases=(), weak=()):
+def _row(pid, name, kind, lat, lon, cc="", admin1="", pop=0, radius=0.0, aliases=(), weak=(), feature=""):
     return Row(id=pid, name=name, kind=kind, lat=lat, lon=lon, country_code=cc, admin1=admin1, population=pop,
-               radius_km=radius, aliases=tuple(aliases), weak_aliases=tuple(weak))
+               radius_km=radius, aliases=tuple(aliases), weak_aliases=tuple(weak), feature=feature)
 
 
 ROWS = [
@@ -63,6 +63,27 @@ ROWS = [
     _row("gn:19", "Pokrovsk", "city", 61.48, 129.14, "RU", "RU.63", 9_800, 2),
     _row("gn:20", "Pierre", "city", 44.37, -100.35, "US", "US.SD", 14_000, 3),
     _row("gn:21", "Brazzaville", "city", -4.27, 15.28, "CG", "CG.12", 1_800_000, 12),
+    _row("cc:GE", "Georgia", "country", 42.0, 43.5, "GE", pop=3_700_000, radius=150),
+    _row("cc:AM", "Armenia", "country", 40.0, 45.0, "AM", pop=3_000_000, radius=100),
+    _row("cc:AZ", "Azerbaijan", "country", 40.5, 47.5, "AZ", pop=10_000_000, radius=160),
+    _row("adm:US.GA", "Georgia", "region", 32.7, -83.4, "US", "US.GA", 10_000_000, 300),
+    _row("adm:US.TX", "Texas", "region", 31.2, -100.0, "US", "US.TX", 29_000_000, 700),
+    _row("adm:US.WY", "Wyoming", "region", 43.0, -107.5, "US", "US.WY", 580_000, 400),
+    _row("gn:22", "Wyoming", "city", 42.91, -85.71, "US", "US.MI", 75_000, 4),
+    # two made-up towns, each with a slightly bigger namesake 400 km away: the pair 3 km apart is meant together
+    _row("gn:23", "Harwick", "city", 51.60, -0.10, "GB", "GB.ENG", 40_000, 3),
+    _row("gn:24", "Harwick", "city", 54.60, -3.00, "GB", "GB.ENG", 45_000, 3),
+    _row("gn:25", "Tolbury", "city", 51.62, -0.08, "GB", "GB.ENG", 30_000, 3),
+    _row("gn:26", "Tolbury", "city", 50.30, -5.00, "GB", "GB.ENG", 32_000, 3),
+    _row("gn:28", "Man", "city", 7.41, -7.55, "CI", "CI.1", 190_000, 5),
+    _row("adm:CA.03", "Manitoba", "region", 54.0, -97.0, "CA", "CA.03", 1_300_000, 500),
+    _row("gn:27", "Kentwood", "city", 42.87, -85.64, "US", "US.MI", 54_000, 4),  # next to Wyoming, Michigan
+    _row("adm:US.PA", "Pennsylvania", "region", 40.9, -77.8, "US", "US.PA", 13_000_000, 250),
+    _row("adm:US.OH", "Ohio", "region", 40.3, -82.8, "US", "US.OH", 11_800_000, 250),
+    _row("adm2:US.PA.crawford-county", "Crawford County", "region", 41.68, -80.11, "US", "US.PA", 84_000, 30,
+         feature="admin2"),
+    _row("adm2:US.OH.crawford-county", "Crawford County", "region", 40.85, -82.92, "US", "US.OH", 42_000, 25,
+         feature="admin2"),
 ]
 
 
@@ -151,6 +172,12 @@ def test_agency_state_abbreviations_from_the_us_package_and_the_provinces(finder
     assert [(m.text, m.place.name) for m in doc.mentions if m.hint == "state"] == [("Ky.", "Kentucky")]
 
 
+def test_a_state_abbreviation_after_a_comma_wins_over_the_name_of_its_letters(finder, resolver):
+    doc = parse("The twins were born in Winnipeg, Man. last spring.", finder, resolver)
+    assert [(m.text, m.place.name) for m in doc.mentions] == [("Winnipeg", "Winnipeg"), ("Man.", "Manitoba")]
+    assert names("Rebels left Man on Tuesday.", finder) == ["Man"]
+
+
 def test_an_indented_all_capitals_dateline_is_a_place(finder):
     assert names("Local news\n        TORRINGTON — The mayor will hold a meeting.", finder) == ["TORRINGTON"]
 
@@ -195,6 +222,47 @@ def test_one_sense_per_discourse(finder, resolver):
     doc = parse("Troops left Pokrovsk, in the Donetsk region. Later Pokrovsk was shelled again.", finder, resolver)
     readings = {m.place.id for m in doc.mentions if m.text == "Pokrovsk"}
     assert readings == {"gn:18"}
+
+
+def test_a_name_in_a_list_reads_as_the_kind_of_the_others(finder, resolver):
+    # "Wyoming" is a state and a Michigan city; among states it is the state
+    doc = parse("Snow closed roads in Kentucky, Texas, Wyoming and Georgia.", finder, resolver)
+    kinds = {m.text: m.place.kind for m in doc.mentions}
+    assert kinds["Wyoming"] == "region" and kinds["Georgia"] == "region"
+    # among countries "Georgia" is the country
+    p = place_of("Talks between Armenia, Georgia and Azerbaijan resumed.", "Georgia", finder, resolver)
+    assert p.kind == "country"
+
+
+def test_list_kind_needs_a_list_of_three(finder, resolver):
+    k = FEATURES.index("list_kind")
+    for text, want in (("Snow fell on Texas, Kentucky and Wyoming.", {"region": 1.0, "city": 0.0}),
+                       ("Snow fell on Wyoming, Kentucky.", {"region": 0.0, "city": 0.0}),
+                       ("Snow fell on Texas near Wyoming and Kentucky.", {"region": 0.0, "city": 0.0})):
+        doc = parse(text, finder)
+        i = next(i for i, m in enumerate(doc.mentions) if m.text == "Wyoming")
+        got = {p.kind: f[k] for p, f in resolver.feature_table(doc)[i]}
+        assert got == want, text
+
+
+def test_names_of_one_article_are_read_near_each_other(finder, resolver):
+    doc = parse("Buses between Harwick and Tolbury ran late.", finder)
+    k = FEATURES.index("coherence")
+    near = {p.id: f[k] for row in resolver.feature_table(doc) for p, f in row}
+    assert near["gn:23"] > 0.9 and near["gn:25"] > 0.9  # 3 km apart
+    assert near["gn:24"] == 0.0 and near["gn:26"] == 0.0  # Cumbria and Cornwall: too far to be searched
+    doc = resolver(doc)
+    assert {m.place.id for m in doc.mentions} == {"gn:23", "gn:25"}
+    # a name that may be a region or country gets none: its town reading must not be pulled ahead of the state
+    doc = parse("Storms moved from Kentwood into Wyoming.", finder)
+    assert all(f[k] == 0.0 for row in resolver.feature_table(doc) for _, f in row)
+
+
+@pytest.mark.parametrize("text", ["Birds were tested in Crawford County, Pennsylvania.",
+                                  "Birds were tested in Crawford County in Pennsylvania.",
+                                  "Birds were tested in Crawford County located in Pennsylvania, and in Ohio."])
+def test_the_region_named_beside_a_county_picks_it(text, finder, resolver):
+    assert place_of(text, "Crawford County", finder, resolver).id == "adm2:US.PA.crawford-county"
 
 
 def test_the_weight_table_names_every_feature_it_weighs():

@@ -32,6 +32,7 @@ from geomap.gazetteer import Gazetteer, load_gazetteer
 from geomap.geo import haversine_km
 from geomap.lexicon import ACTOR_COUNTRY, DEMONYM_COUNTRY, STATE_ABBREVIATIONS
 from geomap.models import Doc, Mention, Place
+from geomap.patterns import Pattern
 
 #: Words after a name that ask for a kind ("Kyiv region" -> the oblast, not the city).
 HINT_KINDS = {"state": ("region",), "demonym": ("country",), "region": ("region",), "city": ("city",),
@@ -42,10 +43,23 @@ HINT_SUFFIXES = {"state": (), "demonym": (), "region": (" region", " oblast", " 
 # "the Lebanese city of Tripoli", "Lebanese Tripoli" -- but not "Russian assaults near Pokrovsk".
 _DEMONYM_GAP = re.compile(r"\s*(?:(?:\w+\s+)?(?:city|town|village|port|capital|region|province|district|"
                           r"enclave|island)\s+of\s+(?:the\s+)?)?", re.I)
-_APPOSITION = re.compile(r",\s*(?:the\s+)?")
+#: The words between a name and the larger place that holds it: "Tripoli, Lebanon", "Crawford County in Pennsylvania".
+APPOSITION = Pattern("apposition", r"(?:,\s*|,?\s+(?:located\s+|situated\s+)?in\s+)(?:the\s+)?$",
+                     match="Ducks were found in [Crawford County] located in [Pennsylvania] last week.",
+                     miss="Ducks were found in [Crawford County] and [Pennsylvania] last week.", side="between")
 _ACTOR = re.compile(r"\b(?:" + "|".join(sorted((re.escape(a) for a in ACTOR_COUNTRY), key=len, reverse=True))
                     + r")\b", re.I)
 DEMONYM_PRIOR = -1.0  # marks a demonym's single candidate
+#: The words between two names of one list: "Ohio, Kansas and Iowa" (the names of a list are alike in kind).
+LIST_GAP = Pattern("list gap", r"\s*(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+|;\s*)$",
+                   match="Floods closed roads in [Ohio], [Kansas] and Iowa.",
+                   miss="Floods closed roads in [Ohio] near [Kansas] on Monday.", side="between")
+#: Readings of each other name that `coherence` looks at (the gazetteer lists them best prior first), and the grid
+#: cell (degrees) it searches around a candidate.
+COHERENCE_READINGS = 10
+COHERENCE_CELL = 1.0
+#: A list has at least this many names ("Georgia, United States" is an apposition, not a list).
+LIST_MIN = 3
 
 
 class Candidate(NamedTuple):
@@ -75,7 +89,12 @@ FEATURES = (
     "region_context",   # the article's other places vote for this place's first-level region (1/0)
     "region_share",     # ... relative to the article's main region
     "local_country",    # the words next to the name name its country: "Tripoli, Lebanon", "the Lebanese city of"
+    "local_region",     # ... or its first-level region: "Crawford County, Pennsylvania", "Paris, Ky."
     "hint_kind",        # the words around the name ask for this kind: "Kyiv region", "the town of Bakhmut"
+    "coherence",        # closeness to the nearest reading (any, not only the best) of another name of the article:
+                        # "Edmonton" and "Enfield" together are the two London neighbourhoods 4 km apart
+    "list_kind",        # share of the other names of its list ("Ohio, Kansas and Iowa") whose best reading is of
+                        # this kind (country, region, city ...): "Wyoming" among states is the state
     "proximity",        # closeness to the nearest of the article's other (unambiguous) places: 1 / (1 + gap_km / 50)
 )
 assert FEATURES[-1] == "proximity"  # pass 2 replaces the last feature and adds its weighted value
@@ -116,10 +135,77 @@ class Weights:
                    context=Context(**data.get("context", {})), source=str(p))
 
 
+def kind_class(p: Place) -> str:
+    """The kind a list's names share: a city, a district and a landmark are all places in a town."""
+    return "city" if p.kind in ("district", "landmark") else p.kind
+
+
+def list_siblings(doc: Doc, tops: list[Place | None]) -> list[Counter]:
+    """Per mention, the kinds of the best readings (`tops`) of the other names of its list ("Ohio, Kansas and
+    Iowa": names joined by commas, "and", "or"), empty unless the list has at least `LIST_MIN` names."""
+    mentions, text = doc.mentions, doc.article.text
+    out: list[Counter] = [Counter() for _ in mentions]
+    run: list[int] = []
+    for i in range(len(mentions) + 1):
+        joined = (i < len(mentions) and run and mentions[i].hint != "demonym"
+                  and LIST_GAP.match_at(text[mentions[run[-1]].end:mentions[i].start]) is not None)
+        if joined:
+            run.append(i)
+            continue
+        if len(run) >= LIST_MIN:
+            kinds = Counter(kind_class(tops[j]) for j in run if tops[j] is not None)
+            for j in run:
+                out[j] = kinds - Counter([kind_class(tops[j])] if tops[j] is not None else [])
+        run = [i] if i < len(mentions) and mentions[i].hint != "demonym" else []
+    return out
+
+
+def _cell(lat: float, lon: float) -> tuple[int, int]:
+    return math.floor(lat / COHERENCE_CELL), math.floor(lon / COHERENCE_CELL)
+
+
+def _coheres(p: Place) -> bool:
+    return p.kind not in _NO_ANCHOR and (p.kind != "region" or p.feature == "admin2")
+
+
+def coherence(cands: list[list[Candidate]], keys: list[str], scale_km: float) -> list[dict[str, float]]:
+    """Per mention, per candidate place id: 1 / (1 + gap / scale_km) to the nearest of the best
+    `COHERENCE_READINGS` readings of any other name of the article (the gap between the two extents, searched in
+    the grid cells around it; 0 when none is that near). Countries, first-level regions, continents and seas are
+    near everything (the region context weighs a region) and take no part: a name that may be one of them
+    ("Mexico", "New York") gets no coherence, so that it does not pull its town readings ahead of it; nor does a
+    name that may be the same place count ("Mexico City" is no evidence that "Mexico" is the city)."""
+    grid: dict[tuple[int, int], list[tuple[str, Place]]] = {}
+    names_of: dict[str, set[str]] = {}  # place id -> the names it may be read for
+    for k, cs in zip(keys, cands, strict=True):
+        for c in cs:
+            names_of.setdefault(c.place.id, set()).add(k)
+    for k, cs in zip(keys, cands, strict=True):
+        for c in cs[:COHERENCE_READINGS]:
+            p = c.place
+            if _coheres(p) and len(names_of[p.id]) == 1:
+                grid.setdefault(_cell(p.lat, p.lon), []).append((k, p))
+    out: list[dict[str, float]] = []
+    for cs in cands:
+        same = {n for c in cs for n in names_of[c.place.id]}
+        near: dict[str, float] = {}
+        for c in cs if len(cs) > 1 and all(_coheres(c.place) for c in cs) else ():
+            p = c.place
+            y, x = _cell(p.lat, p.lon)
+            gaps = [haversine_km(p.lat, p.lon, o.lat, o.lon) - p.radius_km - o.radius_km
+                    for dy in (-1, 0, 1) for dx in (-1, 0, 1) for ko, o in grid.get((y + dy, x + dx), ())
+                    if ko not in same]
+            if gaps:
+                near[p.id] = 1.0 / (1.0 + max(0.0, min(gaps)) / scale_km)
+        out.append(near)
+    return out
+
+
 def _features(c: Candidate, hint_kinds: tuple[str, ...], ctx_c: Counter, ctx_r: Counter, total: float,
-              local: set[str]) -> list[float]:
+              local: set[str], siblings: Counter, near: dict[str, float]) -> list[float]:
     """The feature vector of one candidate, in `FEATURES` order (proximity is 0 until pass 2)."""
     p = c.place
+    n_sib = sum(siblings.values())
     share = ctx_c.get(p.country_code, 0.0) / total if p.country_code and total else 0.0
     rvotes = ctx_r.get((p.country_code, p.admin1), 0.0) if p.admin1 and ctx_r else 0.0
     kind = "admin2" if p.feature == "admin2" else p.kind
@@ -139,7 +225,10 @@ def _features(c: Candidate, hint_kinds: tuple[str, ...], ctx_c: Counter, ctx_r: 
         1.0 if rvotes else 0.0,
         rvotes / max(ctx_r.values()) if rvotes else 0.0,
         1.0 if p.country_code in local else 0.0,
+        1.0 if p.admin1 in local and kind != "region" else 0.0,
         1.0 if hint_kinds and p.kind in hint_kinds else 0.0,
+        near.get(p.id, 0.0),
+        siblings[kind_class(p)] / n_sib if n_sib else 0.0,
         0.0,
     ]
 
@@ -198,21 +287,25 @@ class Resolver:
         return top.country_code, weight, region, rweight
 
     def local_hints(self, doc: Doc, i: int) -> set[str]:
-        """Country codes the words right around mention i name: "the Lebanese city of Tripoli", "Tripoli, Lebanon"."""
+        """Country codes and admin-1 codes ("US.PA") the words right around mention i name: "the Lebanese city of
+        Tripoli", "Tripoli, Lebanon", "Crawford County, Pennsylvania", "Paris, Ky."."""
         m, text, out = doc.mentions[i], doc.article.text, set()
         for j in (i - 1, i + 1):
             if 0 <= j < len(doc.mentions):
                 o = doc.mentions[j]
                 between = text[o.end:m.start] if j < i else text[m.end:o.start]
                 near = (j < i and o.hint == "demonym" and _DEMONYM_GAP.fullmatch(between)) or (
-                    j > i and o.hint != "demonym" and _APPOSITION.fullmatch(between))
-                if near:
-                    code = DEMONYM_COUNTRY.get(o.text.lower()) if o.hint == "demonym" else None
-                    if code is None:
-                        big = [c.place for c in self.candidates(o) if c.place.kind in ("country", "region")]
-                        code = big[0].country_code if big else None
-                    if code:
-                        out.add(code)
+                    j > i and o.hint != "demonym" and APPOSITION.match_at(between))
+                if not near:
+                    continue
+                code = DEMONYM_COUNTRY.get(o.text.lower()) if o.hint == "demonym" else None
+                if code is None:
+                    big = [c.place for c in self.candidates(o) if c.place.kind in ("country", "region")]
+                    code = big[0].country_code if big else None
+                    if big and big[0].kind == "region" and big[0].admin1:
+                        out.add(big[0].admin1)
+                if code:
+                    out.add(code)
         return out
 
     def actor_votes(self, doc: Doc) -> Counter:
@@ -264,7 +357,10 @@ class Resolver:
                     countries: Counter, regions: Counter, table: bool) -> list[list[tuple[Place, list[float]]]]:
         """Per mention, every candidate with its feature vector (proximity still 0). A mention with one candidate
         needs no score, so it gets no features unless the table is asked for."""
-        tops = [max(cs, key=lambda c: c.prior).place.id if cs else "" for cs in cands]
+        top_places = [max(cs, key=lambda c: c.prior).place if cs else None for cs in cands]
+        tops = [p.id if p is not None else "" for p in top_places]
+        siblings = list_siblings(doc, top_places)
+        near = coherence(cands, keys, self.ctx.proximity_km)
         by_text: dict[str, list[int]] = {}
         for i, k in enumerate(keys):
             by_text.setdefault(k, []).append(i)
@@ -287,7 +383,7 @@ class Resolver:
             # A name that can be a country needs no "X, Y" hint: "U.S., France" is a list, not "Paris, France".
             local = set() if any(c.place.kind == "country" for c in cs) else self.local_hints(doc, i)
             hk = HINT_KINDS.get(m.hint, ())
-            rows.append([(c.place, _features(c, hk, ctx_c, ctx_r, total, local)) for c in cs])
+            rows.append([(c.place, _features(c, hk, ctx_c, ctx_r, total, local, siblings[i], near[i])) for c in cs])
         return rows
 
     def _second_pass(self, mentions: list[Mention], rows: list[list[tuple[Place, list[float]]]], keys: list[str],

@@ -201,7 +201,7 @@ class ToponymFinder:
         found: list[Mention] = []
         for si, sent in enumerate(doc.sentences):
             found.extend(self._sentence_names(doc.article.text, tokenize(sent.text, sent.start), si, persons))
-        found.extend(_state_abbreviations(doc, found))
+        found = _state_abbreviations(doc, found)
         found.extend(_capitals(doc, found))
         found.sort(key=lambda m: m.start)
         # Names learnt later in the article ("Henry Kissinger" after an early "Kissinger") apply everywhere.
@@ -331,17 +331,22 @@ class ToponymFinder:
 
 
 def _state_abbreviations(doc: Doc, found: list[Mention]) -> list[Mention]:
-    """"Louisville, Ky.", "Vancouver, B.C.": agency abbreviations of states and provinces after a comma; the dotted
-    ones ("in B.C.", "the N.Y. attorney general") anywhere -- where no other mention stands."""
-    taken = SpanSet([(m.start, m.end) for m in found])
+    """`found` with the agency abbreviations of states and provinces: "Louisville, Ky.", "Vancouver, B.C." after a
+    comma; the dotted ones ("in B.C.", "the N.Y. attorney general") anywhere -- where no other mention stands. After
+    a comma the abbreviation wins over a gazetteer name that is its letters ("Churchill, Man." is Manitoba, not
+    Man in Côte d'Ivoire)."""
+    letters = {(sent.start + a.start(1), sent.start + a.end(1) - 1) for sent in doc.sentences
+               for a in _STATE_ABBR.finditer(sent.text)}
+    found = [m for m in found if (m.start, m.end) not in letters]
     out: list[Mention] = []
+    taken = SpanSet([(m.start, m.end) for m in found])
     for si, sent in enumerate(doc.sentences):
         for a in [*_STATE_ABBR.finditer(sent.text), *_DOTTED_ABBR.finditer(sent.text)]:
             start, end = sent.start + a.start(1), sent.start + a.end(1)
             if not taken.overlaps(start, end):
                 out.append(Mention(start, end, a.group(1), si, hint="state"))
                 taken.add(start, end)
-    return out
+    return found + out
 
 
 def _capitals(doc: Doc, found: list[Mention]) -> list[Mention]:
