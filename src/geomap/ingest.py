@@ -305,8 +305,9 @@ def _code_hash() -> str:
 
 
 def _data_hash() -> str:
-    """Hash of the gazetteer files, the article-scoped corrections and the resolver's weights, recomputed only when their stamps change (the
-    pipeline reloads on the same signal: geomap.pipeline.default_pipeline follows the gazetteer files)."""
+    """Hash of the gazetteer files, the article-scoped corrections and the resolver's weights, recomputed only when
+    their stamps change (the pipeline reloads on the same signal: geomap.pipeline.default_pipeline follows the
+    gazetteer files)."""
     global _DATA_HASH
     from geomap.gazetteer.scoped import scoped_path
 
