@@ -130,6 +130,7 @@ def test_donbas_at_zoom_9_shows_labels_borders_and_rivers_under_clickable_events
     frame.locator(".leaflet-popup-content .geomap-popup").first.wait_for(timeout=10_000)
     page.locator(".geomap-card.geomap-selected").wait_for(timeout=20_000)
     screenshot(page, "context_donbas_z9_clicked")
+    assert not page.locator(".geomap-sheet-close").is_visible(), "the phone sheet's close control is phones only"
     assert_clean(page)
 
 

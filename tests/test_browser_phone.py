@@ -53,5 +53,11 @@ def test_phone_map_first_and_the_panel_opens_over_it(phone, app_server):
     assert map_box is not None and panel["y"] < map_box["y"] + map_box["height"], "the panel lies over the map"
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     phone.screenshot(path=str(ARTIFACTS / "phone_map_panel.png"))  # the viewport, as the phone shows it
+    # the sheet closes with its × (the map under it is whole again); wide screens never show the ×
+    close = phone.locator(".geomap-sheet-close")
+    assert close.is_visible()
+    close.tap()
+    card.wait_for(state="hidden", timeout=10_000)
+    phone.screenshot(path=str(ARTIFACTS / "phone_map_panel_closed.png"))
     assert_clean(phone)
 
