@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from geomap import appstate, filters, mapview, pagedata, permalink, timeline, ui
+from geomap import appstate, filters, mapview, memory, pagedata, permalink, timeline, ui
 
 
 def map_page() -> None:
@@ -74,3 +74,4 @@ st.navigation([
     st.Page("pages/3_Gazetteer.py", title="Gazetteer", icon="📍", url_path="Gazetteer"),
     st.Page("pages/4_Sources.py", title="Sources", icon="📡", url_path="Sources"),
 ]).run()
+memory.release()  # the run's freed memory back to the system: flat server memory over visits (geomap.memory)

@@ -51,7 +51,15 @@ def test_phone_map_first_and_the_panel_opens_over_it(phone, app_server):
     assert 0 <= panel["y"] < PHONE["height"] and panel["y"] + 20 <= PHONE["height"], panel
     map_box = iframe.bounding_box()
     assert map_box is not None and panel["y"] < map_box["y"] + map_box["height"], "the panel lies over the map"
+    pop = frame.locator(".leaflet-popup").bounding_box()  # the popup fits the phone's map (it was cut off)
+    assert pop is not None and map_box["x"] <= pop["x"] and pop["x"] + pop["width"] <= map_box["x"] + map_box["width"]
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     phone.screenshot(path=str(ARTIFACTS / "phone_map_panel.png"))  # the viewport, as the phone shows it
+    # the sheet closes with its × (the map under it is whole again); wide screens never show the ×
+    close = phone.locator(".geomap-sheet-close")
+    assert close.is_visible()
+    close.tap()
+    card.wait_for(state="hidden", timeout=10_000)
+    phone.screenshot(path=str(ARTIFACTS / "phone_map_panel_closed.png"))
     assert_clean(phone)
 

@@ -131,3 +131,20 @@ def test_clicked_point_and_candidate_tips():
     tip = placeedit.candidate_tip({"name": "Donetsk", "kind": "city", "admin1": "", "country_code": "UA",
                                    "population": 929063})
     assert tip == "Donetsk — city · UA · pop. 929,063"
+
+
+def test_this_article_correction_holds_when_the_article_is_ingested_again(setup, tmp_path, monkeypatch):
+    # the same text ingested later (a rebuilt store, another analyst's store) is read over its own corrections
+    from geomap import config
+
+    db, ov, load = setup
+    edits.correct(db, "Kharkiv", scope=edits.THIS_ARTICLE, article=_article_id(db, "first"), overrides=ov,
+                  load=load, lat=50.1, lon=36.5, kind="city", country="UA")
+    monkeypatch.setattr(config, "USER_OVERRIDES_CSV", ov)  # where the default pipeline finds the corrections
+    again = tmp_path / "again.sqlite"
+    with Store.open(again) as store:  # the default ingest processor: the shipped gazetteer
+        ingest_articles(store, [from_text(A, date(2022, 11, 2), title="first"),
+                                from_text(B, date(2022, 11, 20), title="second")])
+    got = {k: v[:2] for k, v in _events(again).items()}
+    assert got["first"] == (50.1, 36.5), "the one-article correction is applied on re-ingest"
+    assert got["second"] != (50.1, 36.5) and abs(got["second"][0] - KHARKIV[0]) < 0.1, "other articles are not"

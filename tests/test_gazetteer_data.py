@@ -84,16 +84,49 @@ def test_a_reloaded_gazetteer_is_freed(small_csv: Path, tmp_path: Path) -> None:
 def test_cli_gazetteer_add_writes_overrides(tmp_path: Path, capsys) -> None:
     ov = tmp_path / "ov.csv"
     rc = cli.main(["gazetteer", "add", "Solomianka Park", "50.43", "30.47", "--kind", "landmark", "--country", "UA",
-                   "--alias", "Solomianskyi park", "--alias", "Solomyanka park", "--overrides", str(ov)])
+                   "--alias", "Solomianskyi park", "--alias", "Solomyanka park", "--overrides", str(ov),
+                   "--db", str(tmp_path / "no-store.sqlite")])
     assert rc == 0
     assert "user:solomianka-park-ua" in capsys.readouterr().err
     rows = list(csv.DictReader(open(ov, encoding="utf-8")))
     assert rows[0]["name"] == "Solomianka Park" and rows[0]["aliases"] == "Solomianskyi park|Solomyanka park"
-    rc = cli.main(["gazetteer", "add", "Bad", "95", "30", "--overrides", str(ov)])
+    rc = cli.main(["gazetteer", "add", "Bad", "95", "30", "--overrides", str(ov), "--db", str(tmp_path / "n.sqlite")])
     assert rc == 2
     err = capsys.readouterr().err
     assert "[lat]" in err and "outside" in err
     assert len(list(csv.DictReader(open(ov, encoding="utf-8")))) == 1  # nothing written on error
+
+
+def test_cli_gazetteer_add_is_a_correction_with_history_and_undo(tmp_path: Path, capsys) -> None:
+    # a place added on the command line moves the stored events at once, is listed, and `undo` takes it back
+    from datetime import date
+
+    from geomap.articles import from_text
+    from geomap.ingest import ingest_articles
+    from geomap.store import Store
+
+    db, ov = tmp_path / "s.sqlite", tmp_path / "ov" / "user_overrides.csv"
+    with Store.open(db) as store:
+        ingest_articles(store, [from_text("Shelling hit Kharkiv on Friday, the governor said.", date(2022, 11, 20))])
+
+    def kharkiv() -> tuple[float, float]:
+        with Store.open(db) as store:
+            r = store.events_frame().iloc[0]
+        return round(float(r["lat"]), 2), round(float(r["lon"]), 2)
+
+    before = kharkiv()
+    assert cli.main(["gazetteer", "add", "Kharkiv", "50.5", "36.9", "--country", "UA", "--overrides", str(ov),
+                     "--db", str(db)]) == 0
+    assert kharkiv() == (50.5, 36.9), "the stored event follows the added place"
+    assert cli.main(["gazetteer", "history", "--overrides", str(ov)]) == 0
+    hist = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    assert len(hist) == 1 and hist[0]["scope"] == "everywhere" and "Kharkiv" in hist[0]["what"]
+    assert cli.main(["gazetteer", "undo", "--overrides", str(ov), "--db", str(db)]) == 0
+    assert "undid #1" in capsys.readouterr().err
+    assert kharkiv() == before, "undo puts the event back"
+    assert "Kharkiv" not in ov.read_text(encoding="utf-8")
+    assert cli.main(["gazetteer", "undo", "--overrides", str(ov), "--db", str(db)]) == 0
+    assert "nothing to undo" in capsys.readouterr().err
 
 
 @pytest.mark.parametrize(

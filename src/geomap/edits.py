@@ -25,7 +25,16 @@ from typing import Any
 from geomap import config
 from geomap.corrections import CorrectionReport, reapply
 from geomap.exceptions import InputError
-from geomap.gazetteer import Gazetteer, format_row, load_gazetteer, normalize, parse_row, read_rows, row_from_fields
+from geomap.gazetteer import (
+    Gazetteer,
+    add_override,
+    format_row,
+    load_gazetteer,
+    normalize,
+    parse_row,
+    read_rows,
+    row_from_fields,
+)
 from geomap.gazetteer.names import slug
 from geomap.gazetteer.rows import Row, write_rows
 from geomap.gazetteer.scoped import read_scoped, scoped_key, scoped_path, write_scoped
@@ -155,8 +164,30 @@ def correct(db: Path, name: str, *, scope: str = EVERYWHERE, article: str | None
         rec = {"article": art.id, "article_hash": h, "article_title": art.title}
     _append(ov, {"action": "correct", "scope": scope, "name": name, **rec, "before": before,
                  "after": format_row(row)})
-    return reapply(db, name, gazetteer=(load or load_gazetteer)(),
+    return reapply(db, name, gazetteer=_gazetteer(load, ov),
                    articles=[rec["article"]] if scope == THIS_ARTICLE else None, scoped=scoped_path(ov))
+
+
+def add_place(db: Path | None, overrides: str | os.PathLike | None = None, load: Loader | None = None,
+              **place: Any) -> tuple[Row, list[CorrectionReport]]:
+    """`geomap gazetteer add`: a place (every field `add_override` takes) for everywhere, kept in the history like
+    the Gazetteer page's corrections so `geomap gazetteer undo` takes it back; the stored events that name it follow
+    at once when `db` exists."""
+    ov = Path(overrides or config.USER_OVERRIDES_CSV)
+    old = _formatted(ov)  # validates the file before add_override rewrites it
+    row = add_override(**place, path=ov)
+    before = [r for r in old if r["id"] == row.id]  # what add_override replaced
+    _append(ov, {"action": "correct", "scope": EVERYWHERE, "name": row.name, "article": "", "article_hash": "",
+                 "via": "command line", "before": before, "after": format_row(row)})
+    if db is None or not Path(db).exists():
+        return row, []
+    gaz = _gazetteer(load, ov)
+    return row, [reapply(db, n, gazetteer=gaz, scoped=scoped_path(ov)) for n in (row.name, *row.aliases)]
+
+
+def _gazetteer(load: Loader | None, overrides: Path) -> Gazetteer:
+    """The gazetteer a correction is re-applied with: `load`'s, else the shipped one with these overrides."""
+    return load() if load else load_gazetteer(overrides_path=overrides)
 
 
 def last_undoable(overrides: str | os.PathLike | None = None) -> dict[str, Any] | None:
@@ -180,7 +211,7 @@ def undo_last(db: Path, overrides: str | os.PathLike | None = None, load: Loader
         _set_scoped(scoped_path(ov), last["article_hash"], scoped_key(last["name"]), last.get("before"))
     _append(ov, {"action": "undo", "undoes": last["seq"], "scope": last["scope"], "name": last["name"],
                  "article": last.get("article", ""), "article_hash": last.get("article_hash", "")})
-    rep = reapply(db, last["name"], gazetteer=(load or load_gazetteer)(),
+    rep = reapply(db, last["name"], gazetteer=_gazetteer(load, ov),
                   articles=[last["article"]] if last["scope"] == THIS_ARTICLE else None, scoped=scoped_path(ov))
     return last, rep
 

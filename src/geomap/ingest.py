@@ -305,10 +305,13 @@ def _code_hash() -> str:
 
 
 def _data_hash() -> str:
-    """Hash of the gazetteer files and the resolver's weights, recomputed only when their stamps change (the
-    pipeline reloads on the same signal: geomap.pipeline.default_pipeline follows the gazetteer files)."""
+    """Hash of the gazetteer files, the article-scoped corrections and the resolver's weights, recomputed only when
+    their stamps change (the pipeline reloads on the same signal: geomap.pipeline.default_pipeline follows the
+    gazetteer files)."""
     global _DATA_HASH
-    paths = (config.GAZETTEER_CSV, config.USER_OVERRIDES_CSV, config.RESOLVE_WEIGHTS)
+    from geomap.gazetteer.scoped import scoped_path
+
+    paths = (config.GAZETTEER_CSV, config.USER_OVERRIDES_CSV, config.RESOLVE_WEIGHTS, scoped_path())
     key = tuple(file_stamp(p) for p in paths)
     if _DATA_HASH is None or _DATA_HASH[0] != key:
         _DATA_HASH = (key, file_digest(paths))

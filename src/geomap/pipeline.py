@@ -78,8 +78,15 @@ def default_pipeline() -> Pipeline:
 
 
 def process(article: Article, budget_s: float | None = None) -> Doc:
-    """Run the default pipeline on one article (see `Pipeline.__call__` for `budget_s`)."""
-    return default_pipeline()(article, budget_s)
+    """Run the default pipeline on one article (see `Pipeline.__call__` for `budget_s`); an article with
+    corrections of its own ("this article" scope, geomap.gazetteer.scoped) is read over them, so they hold when it is
+    ingested again, into this store or another."""
+    from geomap.gazetteer import load_gazetteer
+    from geomap.gazetteer.scoped import ScopedGazetteer, scoped_rows
+
+    own = scoped_rows(article.content_hash)
+    nlp = build_pipeline(ScopedGazetteer(load_gazetteer(), own)) if own else default_pipeline()
+    return nlp(article, budget_s)
 
 
 def process_in_budget(article: Article) -> Doc:

@@ -17,6 +17,7 @@ from typing import Any
 from .. import config
 from ..exceptions import InputError
 from ..models import Place
+from .cache import file_stamp
 from .geocoder import Gazetteer
 from .names import normalize
 from .rows import Row, parse_row, row_from_fields
@@ -54,12 +55,20 @@ def write_scoped(path: Path, scoped: Scoped) -> None:
     os.replace(tmp, path)
 
 
+_READ: dict[Path, tuple[tuple, Scoped]] = {}  # path -> (file stamp, contents): one parse per change of the file
+
+
 def scoped_rows(article_hash: str, path: Path | None = None) -> list[Row]:
-    """The places corrected for this article only (by its content hash), as gazetteer rows."""
+    """The places corrected for this article only (by its content hash), as gazetteer rows. The file is parsed
+    again only when it changes, so an ingest can ask for every article at the cost of a stat."""
     path = path or scoped_path()
-    if not path.exists():
+    stamp = file_stamp(path)
+    if stamp[1] is None:  # no file: no article has corrections
         return []
-    recs = read_scoped(path).get(article_hash) or {}
+    seen = _READ.get(path)
+    if seen is None or seen[0] != stamp:
+        seen = _READ[path] = (stamp, read_scoped(path))
+    recs = seen[1].get(article_hash) or {}
     return [row_from_fields(parse_row(rec, str(path), None)) for rec in recs.values()]
 
 

@@ -44,7 +44,7 @@
     var self = this, map = this.map;
     pane(map, 'geomapContext', 300);
     pane(map, 'geomapLabels', 350);
-    map.attributionControl.addAttribution('Context: Natural Earth, World Data Bank II, GeoNames');
+    map.attributionControl.addAttribution('World Data Bank II, GeoNames');  // Natural Earth: map.js
     var check = function () {
       if (map.getZoom() >= self.cfg.minZoom && self.state === 'idle') { self.afterEvents(); }
       self.label();

@@ -37,7 +37,7 @@
     var pane = map.getPane('geomapBase') || map.createPane('geomapBase');
     pane.style.zIndex = 250;
     pane.style.pointerEvents = 'none';
-    map.attributionControl.addAttribution('Borders: Natural Earth');
+    map.attributionControl.addAttribution('Natural Earth');  // short: a long line wraps over the map's foot
     countries(url).then(function (gj) {
       if (!gj) { return; }
       L.geoJSON(gj, {pane: 'geomapBase', interactive: false,
@@ -257,7 +257,10 @@
     if (l.bringToFront) { l.bringToFront(); }
     var at = l.getLatLng ? l.getLatLng() : l.getBounds().getCenter();
     // opened above the point with a gap, not over it: the marker and its neighbours below stay clickable
-    L.popup({maxWidth: 360, maxHeight: 240, autoPanPadding: [20, 20], offset: [0, -6]}).setLatLng(at)
+    // no wider than the map (a phone's map is ~360 px): a wider popup was cut off at the map's edge
+    var width = Math.max(160, Math.min(360, map.getSize().x - 70));
+    L.popup({maxWidth: width, maxHeight: 240, autoPanPadding: [20, 20],
+      offset: [0, -6]}).setLatLng(at)
       .setContent(this.popupHere(l.options.ev)).openOn(map);
     window.geomapSelected = l.options.ev[this.C.id];
   };

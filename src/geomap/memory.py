@@ -1,0 +1,46 @@
+"""The app server's memory over many visits: glibc malloc settings that keep it flat (issue 14).
+
+Why: Streamlit runs each session's script on its own thread, and glibc's malloc gives busy threads arenas of their
+own (up to eight per CPU). The large, short-lived objects of a big store (a 200,000-event frame read from the cache
+on every rerun) are freed into whichever arena made them, and the next session's thread does not reuse them: the
+server's resident memory rose 1.66x over eight visits of the map at 200,000 events. Two arenas, and handing freed
+pages back after a page run, keep it flat (`benchmarks/bench_memory.py` measures it). Elsewhere than glibc
+(macOS, Windows, musl) both calls do nothing and say so.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import sys
+from functools import cache
+
+#: mallopt's parameter number for the arena cap (glibc's malloc.h).
+M_ARENA_MAX = -8
+#: Arenas to allow: one for the server's threads, one for a running script.
+ARENAS = 2
+
+
+@cache
+def _glibc() -> ctypes.CDLL | None:
+    if not sys.platform.startswith("linux"):
+        return None
+    try:
+        lib = ctypes.CDLL("libc.so.6")
+    except OSError:
+        return None
+    return lib if hasattr(lib, "mallopt") and hasattr(lib, "malloc_trim") else None
+
+
+def limit_arenas(arenas: int = ARENAS) -> bool:
+    """Cap malloc's arenas for threads that start from now on; False where the C library is not glibc."""
+    lib = _glibc()
+    return bool(lib and lib.mallopt(M_ARENA_MAX, arenas) == 1)
+
+
+def release() -> bool:
+    """Give freed heap pages back to the system (malloc_trim); False where that is not available."""
+    lib = _glibc()
+    if lib is None:
+        return False
+    lib.malloc_trim(0)
+    return True
