@@ -22,7 +22,7 @@ import time
 from pathlib import Path
 from urllib.parse import urlparse
 
-SEED = Path("/work/shared/seed/000_b3394332a4c81e9b.txt")
+SEED = Path(__file__).resolve().parents[2] / "shared" / "seed" / "000_b3394332a4c81e9b.txt"  # ../shared
 IFRAME = 'iframe[title="streamlit_folium.st_folium"]'
 DONBAS_Z9 = "48.70,37.75,9"
 DESKTOP = {"width": 1400, "height": 1000}
