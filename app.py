@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from geomap import appstate, filters, mapview, memory, pagedata, permalink, timeline, ui
+from geomap import appstate, filters, mapview, memory, pagedata, permalink, ui, ui_summaries
 
 
 def map_page() -> None:
@@ -57,14 +57,14 @@ def map_page() -> None:
 
     if not df.empty:
         st.subheader("Events per day")
-        st.html(mapview.timeline_html(timeline.per_day(df)))  # plain HTML: a Vega chart costs the map ~1 s to draw
+        ui_summaries.per_day_chart(db, chosen)
     if span is not None and span[0] != span[1]:
         st.subheader("Timeline")
         st.caption("Drag across the bars to choose the dates, click a bar for one day.")
         ui.timeline_widget(db, span, chosen)
     if not df.empty:
         st.subheader("Summaries")
-        ui.summary_widget(df)
+        ui_summaries.summary_widget(db, chosen)
 
 
 st.navigation([

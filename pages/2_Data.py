@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from geomap import filters, pagedata, ui
+from geomap import filters, pagedata, ui, ui_summaries
 
 ui.page_setup("geomap · Data", "📊")
 DB = pagedata.db_path()
@@ -30,7 +30,7 @@ ui.remember(query)  # the map page opens with these filters
 st.markdown(f"**{len(df)} events**")
 st.dataframe(df.drop(columns=["place_start"], errors="ignore"), hide_index=True, width="stretch")
 st.subheader("Summaries")
-ui.summary_widget(df)
+ui_summaries.summary_widget(DB, chosen)
 d1, d2 = st.columns(2)
 # The files are made only when a button is pressed (a callable), not on every rerun of the page.
 d1.download_button("Download CSV (ACLED columns)", lambda: ui.export_text(DB, chosen, "csv"),

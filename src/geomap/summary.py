@@ -1,5 +1,5 @@
 """Summaries of the filtered events (ACLED dashboard's first view): events and fatalities by event type, country,
-admin-1 region and week, as small tables for the map and Data pages (drawn by geomap.ui.summary_widget).
+admin-1 region and week, as small tables for the map and Data pages (drawn by geomap.ui_summaries.summary_widget).
 
 Fatalities are summed over events whose count is known; "unknown" counts the events with no count, so a reader sees
 how much of the total is missing instead of a silently low number.

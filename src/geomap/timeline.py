@@ -58,7 +58,8 @@ def chart(counts: pd.DataFrame, colors: dict[str, str], window: tuple[date, date
     drawn = {"value": {"x": [window[0].isoformat(), (window[1] + timedelta(days=1)).isoformat()]}} if window else {}
     brush = alt.selection_interval(name=BRUSH, encodings=["x"], **drawn)
     pick = alt.selection_point(name=PICK, fields=["day"], on="click")
-    types = [t for t in colors if t in set(counts["event_type"])]
+    present = set(counts["event_type"])
+    types = [t for t in colors if t in present]
     return alt.Chart(counts).mark_bar().encode(
         x=alt.X("day:T", title=None, scale=alt.Scale(type="utc"), axis=alt.Axis(format="%Y-%m-%d", labelAngle=0)),
         x2="next:T",

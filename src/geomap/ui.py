@@ -31,7 +31,6 @@ from geomap import (
     placeedit,
     playback,
     sourcesapp,
-    summary,
     timeline,
     ui_overlays,
     uploads,
@@ -135,11 +134,16 @@ def _canonical(path: str, version: tuple, f: Filters) -> Filters:
     return filters.canonical(f, _span(path, version))
 
 
+def query_key(path: Path, f: Filters) -> tuple[str, tuple, Filters]:
+    """What the cached queries are keyed by: the store, its version and the filters in canonical form."""
+    version = pagedata.store_version(path)
+    return str(path), version, _canonical(str(path), version, f)
+
+
 @shown
 def events(path: Path, f: Filters = filters.ALL) -> pd.DataFrame:
     """Events matching `f`, cached per store version and filters."""
-    version = pagedata.store_version(path)
-    return _events(str(path), version, _canonical(str(path), version, f))
+    return _events(*query_key(path, f))
 
 
 @shown
@@ -391,18 +395,6 @@ def _pick(event_id: str, uid: str) -> None:
 
 def _turn(step: int, last: int) -> None:
     st.session_state.feed_page = min(max(1, st.session_state.get("feed_page", 1) + step), last)
-
-
-def summary_widget(df: pd.DataFrame) -> None:
-    """Draw the summaries (in the current container) as one tab per grouping."""
-    tabs = st.tabs(list(summary.BY))
-    for tab, by in zip(tabs, summary.BY, strict=True):
-        with tab:
-            t = summary.summary(df, by)  # a plain table: a few rows, readable (and searchable) as text
-            st.table(t.head(summary.MAX_ROWS).set_index(by))
-            if len(t) > summary.MAX_ROWS:
-                st.caption(f"{summary.MAX_ROWS} of {len(t)} rows (most events first); the Data page's CSV has "
-                           "them all.")
 
 
 def date_window(path: Path, span: Span | None, picked: Mapping[str, object]) -> tuple[date | None, date | None]:
