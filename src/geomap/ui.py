@@ -90,7 +90,9 @@ overlay_layer_for = shown(ui_overlays.overlay_layer_for)
 
 # ---- cached queries: keyed by the store's version ----
 
-@st.cache_data(show_spinner=False, max_entries=64)
+# One shared, read-only frame per query (cache_resource): cache_data unpickled a copy on every call, at 200,000
+# events ~100 MB per rerun that fragmented the server's heap. Callers never modify it (they copy: drop, assign).
+@st.cache_resource(show_spinner=False, max_entries=8)
 def _events(path: str, version: tuple, f: Filters) -> pd.DataFrame:
     return pagedata.events(path, f)
 
