@@ -170,7 +170,8 @@ def train(data: Path) -> tuple[EventPlaceModel, Score]:
         "script": "scripts/train_event_places.py", "seed": SEED, "C": c, "min_count": MIN_COUNT,
         "empty_record_weight": EMPTY_RECORD_WEIGHT, "gold_set_weight": GOLD_SET_WEIGHT,
         "threshold_slack": THRESHOLD_SLACK, "min_threshold": MIN_THRESHOLD,
-        "gold_sets": [str(g.relative_to(ROOT.parent)) for g in GOLD_SETS], "train_candidates": len(train_rows),
+        "gold_sets": [str(g.relative_to(ROOT)) if g.is_relative_to(ROOT) else f"../{g.relative_to(ROOT.parent)}"
+                      for g in GOLD_SETS], "train_candidates": len(train_rows),
         "dev": {"precision": round(s.precision, 4), "recall": round(s.recall, 4), "f1": round(s.f1, 4)},
         "cv_folds": CV_FOLDS, "train_cv_and_dev_f1": round(both.f1, 4),
     }
