@@ -1,6 +1,6 @@
 """The shipped event-place model is reproducible: retraining from the shared data gives the same dev figure.
 
-Slow (about a minute): it runs `scripts/train_event_places.py --check`, which retrains in memory with the fixed seed
+Slow (about two minutes): it runs `scripts/train_event_places.py --check`, which retrains in memory with the fixed seed
 and split and compares its dev F1 with the one recorded in `data/models/event_places.json`.
 """
 

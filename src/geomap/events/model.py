@@ -36,6 +36,8 @@ UNKNOWN_NAME = Pattern(
 _PARTICLES = frozenset("al el ez ad as ash at bin ibn abu de del della di da do dos das du des la le les es van der "
                        "den y".split())
 _NUMBER = re.compile(r"^\d[\d,.]*$")
+#: Beyond this many characters the words between a place and its event word are not read one by one.
+BETWEEN_CHARS = 120
 # Words for the neighbour features: a word with its inner apostrophes and dots, or one other character.
 
 
@@ -128,6 +130,10 @@ def features(sent: Sentence, cands: list[Candidate], k: int) -> list[str]:
          f"kind={c.kind or '?'}", f"hint={c.hint}", f"len={min(len(own), 4)}"]
     if c.start <= sent.first:
         f.append("sentence-initial")
+    far = _words_before(text, c.start, 4)
+    f += [f"w-4={far[0]}", f"w-3={far[1]}", f"triggers={min(len(sent.triggers), 3)}"]
+    if "(" in text[max(0, c.start - 2):c.start]:
+        f.append("in-brackets")
     for p in slots.BEFORE:
         if p.search_lowered(before, before_l):
             f.append("slot=" + p.name)
@@ -141,6 +147,7 @@ def features(sent: Sentence, cands: list[Candidate], k: int) -> list[str]:
     if sent.background:
         f.append("background")
     f += _trigger_features(sent, c, word[1])
+    f += _between_features(sent, cands, k)
     f += _neighbour_features(sent, cands, k)
     kind = c.kind or "?"
     f += [f"{kind}|{x}" for x in f if x.startswith(("slot=", "w-1=", "trig-dist=", "first", "last", "only"))]
@@ -186,6 +193,26 @@ def _trigger_features(sent: Sentence, c: Candidate, prev: str) -> list[str]:
         out.append("hypothetical-between")
     if any(lo - 25 <= p < hi for p in sent.negation):
         out.append("negation-between")
+    return out
+
+
+def _between_features(sent: Sentence, cands: list[Candidate], k: int) -> list[str]:
+    """What stands between the place and its nearest event word: each word (by side), the words themselves when
+    they are few ("killed in the town of"), how many other places, and the event word as written ("shot")."""
+    c = cands[k]
+    t, _ = sent.nearest_trigger(c.start, c.end)
+    if t is None:
+        return []
+    a, b, side = (t.end, c.start, "<") if t.end <= c.start else (c.end, t.start, ">")
+    out = [f"trig-word={sent.text[t.start:t.end].lower()}"]
+    if b - a > BETWEEN_CHARS:
+        return out + ["between=far"]
+    words = [_norm(w) for w in _WORD.findall(sent.text, a, b)]
+    out += [f"between{side}{w}" for w in dict.fromkeys(words)]
+    if len(words) <= 4:
+        out.append(f"between{side}=" + " ".join(words))
+    others = sum(1 for o in cands if o is not c and a <= o.start < b)
+    out.append(f"places-between={min(others, 2)}")
     return out
 
 
