@@ -175,7 +175,7 @@ def coherence(cands: list[list[Candidate]], keys: list[str], scale_km: float) ->
     near everything (the region context weighs a region) and take no part: a name that may be one of them
     ("Mexico", "New York") gets no coherence, so that it does not pull its town readings ahead of it; nor does a
     name that may be the same place count ("Mexico City" is no evidence that "Mexico" is the city)."""
-    grid: dict[tuple[int, int], list[tuple[str, Place]]] = {}
+    grid: dict[tuple[int, int], dict[tuple[str, str], Place]] = {}  # cell -> each (name, place) once
     names_of: dict[str, set[str]] = {}  # place id -> the names it may be read for
     for k, cs in zip(keys, cands, strict=True):
         for c in cs:
@@ -184,21 +184,32 @@ def coherence(cands: list[list[Candidate]], keys: list[str], scale_km: float) ->
         for c in cs[:COHERENCE_READINGS]:
             p = c.place
             if _coheres(p) and len(names_of[p.id]) == 1:
-                grid.setdefault(_cell(p.lat, p.lon), []).append((k, p))
+                grid.setdefault(_cell(p.lat, p.lon), {})[(k, p.id)] = p
+    # a name repeated through the article is scored once: linear in the text, not quadratic (tests/test_scaling.py)
+    memo: dict[tuple[str, ...], dict[str, float]] = {}
     out: list[dict[str, float]] = []
     for cs in cands:
-        same = {n for c in cs for n in names_of[c.place.id]}
-        near: dict[str, float] = {}
-        for c in cs if len(cs) > 1 and all(_coheres(c.place) for c in cs) else ():
-            p = c.place
-            y, x = _cell(p.lat, p.lon)
-            gaps = [haversine_km(p.lat, p.lon, o.lat, o.lon) - p.radius_km - o.radius_km
-                    for dy in (-1, 0, 1) for dx in (-1, 0, 1) for ko, o in grid.get((y + dy, x + dx), ())
-                    if ko not in same]
-            if gaps:
-                near[p.id] = 1.0 / (1.0 + max(0.0, min(gaps)) / scale_km)
-        out.append(near)
+        key = tuple(c.place.id for c in cs)
+        if key not in memo:
+            memo[key] = _near(cs, grid, names_of, scale_km)
+        out.append(memo[key])
     return out
+
+
+def _near(cs: list[Candidate], grid: dict[tuple[int, int], dict[tuple[str, str], Place]],
+          names_of: dict[str, set[str]], scale_km: float) -> dict[str, float]:
+    """`coherence` of one mention's candidates."""
+    same = {n for c in cs for n in names_of[c.place.id]}
+    near: dict[str, float] = {}
+    for c in cs if len(cs) > 1 and all(_coheres(c.place) for c in cs) else ():
+        p = c.place
+        y, x = _cell(p.lat, p.lon)
+        gaps = [haversine_km(p.lat, p.lon, o.lat, o.lon) - p.radius_km - o.radius_km
+                for dy in (-1, 0, 1) for dx in (-1, 0, 1) for (ko, _), o in grid.get((y + dy, x + dx), {}).items()
+                if ko not in same]
+        if gaps:
+            near[p.id] = 1.0 / (1.0 + max(0.0, min(gaps)) / scale_km)
+    return near
 
 
 def _features(c: Candidate, hint_kinds: tuple[str, ...], ctx_c: Counter, ctx_r: Counter, total: float,
