@@ -16,7 +16,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from geomap.gazetteer import Gazetteer, load_gazetteer, normalize
-from geomap.gazetteer.scoped import ScopedGazetteer, scoped_rows
 from geomap.models import Article, Doc
 from geomap.store import Store
 
@@ -88,12 +87,7 @@ def reapply(db: str | Path | Store, name: str, gazetteer: Gazetteer | None = Non
 
 def _reader(gaz: Gazetteer, scoped: Path | None) -> Callable[[Article], Doc]:
     """Article -> Doc: the shared pipeline, or one over the article's own corrections when it has some."""
-    from geomap.pipeline import build_pipeline
+    from geomap.pipeline import build_pipeline, for_article
 
     shared = build_pipeline(gaz)
-
-    def read(art: Article) -> Doc:
-        own = scoped_rows(art.content_hash, scoped)
-        return (build_pipeline(ScopedGazetteer(gaz, own)) if own else shared)(art)
-
-    return read
+    return lambda art: for_article(art, shared, gaz, scoped)(art)

@@ -11,9 +11,14 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable, Iterable, Iterator
+from pathlib import Path
+from typing import TYPE_CHECKING
 
 from geomap.exceptions import InputError
 from geomap.models import Article, Doc
+
+if TYPE_CHECKING:
+    from geomap.gazetteer import Gazetteer
 
 Step = Callable[[Doc], Doc]
 
@@ -77,16 +82,21 @@ def default_pipeline() -> Pipeline:
     return _DEFAULT[1]
 
 
-def process(article: Article, budget_s: float | None = None) -> Doc:
-    """Run the default pipeline on one article (see `Pipeline.__call__` for `budget_s`); an article with
-    corrections of its own ("this article" scope, geomap.gazetteer.scoped) is read over them, so they hold when it is
-    ingested again, into this store or another."""
-    from geomap.gazetteer import load_gazetteer
+def for_article(article: Article, shared: Pipeline, gaz: Gazetteer, scoped: Path | None = None) -> Pipeline:
+    """`shared` (a pipeline over `gaz`), or one over the article's own corrections ("this article" scope,
+    geomap.gazetteer.scoped) when it has some: the one place that choice is made, for ingests and corrections."""
     from geomap.gazetteer.scoped import ScopedGazetteer, scoped_rows
 
-    own = scoped_rows(article.content_hash)
-    nlp = build_pipeline(ScopedGazetteer(load_gazetteer(), own)) if own else default_pipeline()
-    return nlp(article, budget_s)
+    own = scoped_rows(article.content_hash, scoped)
+    return build_pipeline(ScopedGazetteer(gaz, own)) if own else shared
+
+
+def process(article: Article, budget_s: float | None = None) -> Doc:
+    """Run the default pipeline on one article (see `Pipeline.__call__` for `budget_s`), over the article's own
+    corrections when it has some, so they hold when it is ingested again, into this store or another."""
+    from geomap.gazetteer import load_gazetteer
+
+    return for_article(article, default_pipeline(), load_gazetteer())(article, budget_s)
 
 
 def process_in_budget(article: Article) -> Doc:
