@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import os
 import socket
+import sqlite3
 import subprocess
 import sys
 import time
@@ -121,18 +122,41 @@ def ingest_into(db: Path, paths: list[Path]) -> None:
 
 
 @contextmanager
-def app_with_articles(folder: Path, texts: dict[str, str], db_name: str = "geomap.sqlite") -> Iterator[AppServer]:
+def app_with_articles(folder: Path, texts: dict[str, str], db_name: str = "geomap.sqlite",
+                      env_extra: dict[str, str] | None = None) -> Iterator[AppServer]:
     """A running app on its own fresh store holding just these articles ({file name: seed-format text})."""
     (folder / "in").mkdir()
     for name, text in texts.items():
         (folder / "in" / name).write_text(text, encoding="utf-8")
     db = folder / db_name
     ingest_into(db, [folder / "in"])
-    srv = start_app(db, folder / "streamlit.log")
+    srv = start_app(db, folder / "streamlit.log", env_extra=env_extra)
     try:
         yield srv
     finally:
         srv.stop()
+
+
+#: The one article an `old_store` holds.
+OLD_ARTICLE = {"hash": "h", "ext_id": "old", "published": "2022-12-19", "text": "Drones hit Kyiv on Monday.",
+               "ingested_at": "2022-12-20"}
+
+
+def old_store(path: Path, version: int, event: dict[str, object]) -> None:
+    """A store as geomap at schema `version` left it: that many migrations, OLD_ARTICLE and one `event` row (its
+    columns as that version had them), written by hand -- what an upgrade test opens."""
+    from geomap.store import MIGRATIONS, cell_of, event_uid
+
+    c = sqlite3.connect(path)
+    c.create_function("geomap_cell", 2, cell_of)
+    c.create_function("geomap_uid", 4, event_uid)
+    for script in MIGRATIONS[:version]:
+        c.executescript(script)
+    for table, row in (("articles", OLD_ARTICLE), ("events", event)):
+        c.execute(f"INSERT INTO {table} ({', '.join(row)}) VALUES ({', '.join('?' * len(row))})", list(row.values()))
+    c.execute(f"PRAGMA user_version = {version}")
+    c.commit()
+    c.close()
 
 
 @pytest.fixture(scope="session")

@@ -8,9 +8,9 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from conftest import AppServer, chromium_or_skip, ingest_into, screenshot, start_app
+from conftest import AppServer, chromium_or_skip, screenshot
 from playwright.sync_api import expect
-from test_browser_gazetteer import small_data_dir
+from test_browser_gazetteer import app_on_small_data
 from test_browser_map import assert_clean
 from test_browser_pages import goto_page
 
@@ -28,21 +28,8 @@ ARTICLES = {
 @pytest.fixture(scope="module")
 def corr_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[AppServer]:
     chromium_or_skip()
-    d = tmp_path_factory.mktemp("corr_articles")
-    for name, text in ARTICLES.items():
-        (d / name).write_text(text, encoding="utf-8")
-    tmp = tmp_path_factory.mktemp("corr_store")
-    db = tmp / "geomap.sqlite"
-    ingest_into(db, [d])
-    data = small_data_dir(tmp / "data")
-    srv = start_app(db, tmp / "streamlit.log", env_extra={
-        "GEOMAP_DATA": str(data), "GEOMAP_OVERRIDES": str(data / "user_overrides.csv"),
-        "GEOMAP_CACHE": str(data / "cache"), "GEOMAP_USER": "analyst-7"})
-    srv.data = data  # type: ignore[attr-defined]
-    try:
+    with app_on_small_data(tmp_path_factory.mktemp("corr"), ARTICLES, GEOMAP_USER="analyst-7") as srv:
         yield srv
-    finally:
-        srv.stop()
 
 
 def _kharkiv(db: Path) -> dict[str, tuple[float, float, str]]:

@@ -6,10 +6,11 @@ from __future__ import annotations
 import csv
 import re
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
-from conftest import AppServer, chromium_or_skip, ingest_into, screenshot, start_app
+from conftest import AppServer, app_with_articles, chromium_or_skip, screenshot
 from test_browser_map import assert_clean, open_map
 from test_browser_pages import goto_page
 
@@ -44,25 +45,24 @@ def small_data_dir(target: Path) -> Path:
     return target
 
 
+@contextmanager
+def app_on_small_data(folder: Path, texts: dict[str, str], **env: str) -> Iterator[AppServer]:
+    """A running app on these articles with its own data folder (`small_data_dir`): the overrides, corrections and
+    gazetteer cache it writes stay in `folder`. `srv.data` is that folder."""
+    data = small_data_dir(folder / "data")
+    with app_with_articles(folder, texts, env_extra={
+            "GEOMAP_DATA": str(data), "GEOMAP_OVERRIDES": str(data / "user_overrides.csv"),
+            "GEOMAP_CACHE": str(data / "cache"), **env}) as srv:
+        srv.data = data  # type: ignore[attr-defined]
+        yield srv
+
+
 @pytest.fixture(scope="module")
 def gaz_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[AppServer]:
     chromium_or_skip()
-    d = tmp_path_factory.mktemp("gaz_articles")
-    for name, text in ARTICLES.items():
-        (d / name).write_text(text, encoding="utf-8")
-    tmp = tmp_path_factory.mktemp("gaz_store")
-    db = tmp / "geomap.sqlite"
-    ingest_into(db, [d])
-    data = small_data_dir(tmp / "data")
-    # its own data folder: the overrides file and the gazetteer cache it writes stay in this test's tmp folder
-    srv = start_app(db, tmp / "streamlit.log", env_extra={
-        "GEOMAP_DATA": str(data), "GEOMAP_OVERRIDES": str(data / "user_overrides.csv"),
-        "GEOMAP_CACHE": str(data / "cache")})
-    srv.overrides = data / "user_overrides.csv"  # type: ignore[attr-defined]
-    try:
+    with app_on_small_data(tmp_path_factory.mktemp("gaz"), ARTICLES) as srv:
+        srv.overrides = srv.data / "user_overrides.csv"  # type: ignore[attr-defined]
         yield srv
-    finally:
-        srv.stop()
 
 
 def _events_at(db: Path, place: str) -> list[tuple[float, float]]:

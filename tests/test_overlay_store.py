@@ -10,11 +10,12 @@ import sys
 from pathlib import Path
 
 import pytest
+from conftest import old_store
 
 from geomap.cli import main
 from geomap.exceptions import InputError, StoreError
 from geomap.overlays import read_overlay
-from geomap.store import MIGRATIONS, SCHEMA_VERSION, Store, cell_of, event_uid
+from geomap.store import SCHEMA_VERSION, Store
 
 ROOT = Path(__file__).resolve().parents[1]
 LINE = {"type": "Feature", "properties": {"name": "Line of contact <b>north</b>"},
@@ -61,19 +62,10 @@ def test_damaged_overlay_text_is_named_and_the_rest_stays(tmp_path: Path) -> Non
 
 def _v6_store(path: Path) -> None:
     """What a version-6 geomap left: migrations 1-6 and one event."""
-    c = sqlite3.connect(path)
-    c.create_function("geomap_cell", 2, cell_of)
-    c.create_function("geomap_uid", 4, event_uid)
-    for script in MIGRATIONS[:6]:
-        c.executescript(script)
-    c.execute("INSERT INTO articles (hash, ext_id, published, text, ingested_at) VALUES ('h', 'old', "
-              "'2022-12-19', 'Drones hit Kyiv on Monday.', '2022-12-20')")
-    c.execute("INSERT INTO events (place_id, name, lat, lon, precision, date, date_end, date_precision, "
-              "event_type, article, sentence, uid) VALUES ('t:kyiv', 'Kyiv', 50.45, 30.52, 'city', '2022-12-19', "
-              "'2022-12-19', 'day', 'Explosions/Remote violence', 1, 'Drones hit Kyiv on Monday.', 'e123')")
-    c.execute("PRAGMA user_version = 6")
-    c.commit()
-    c.close()
+    old_store(path, 6, {"place_id": "t:kyiv", "name": "Kyiv", "lat": 50.45, "lon": 30.52, "precision": "city",
+                        "date": "2022-12-19", "date_end": "2022-12-19", "date_precision": "day",
+                        "event_type": "Explosions/Remote violence", "article": 1,
+                        "sentence": "Drones hit Kyiv on Monday.", "uid": "e123"})
 
 
 def test_a_v6_store_migrates_to_v7_with_its_events_and_a_fresh_stores_schema(tmp_path: Path) -> None:

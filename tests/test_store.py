@@ -11,6 +11,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from conftest import old_store
 
 from geomap.exceptions import InputError, StoreError
 from geomap.export import EXPORT_COLUMNS, write_records
@@ -515,18 +516,10 @@ def test_event_score_is_kept_folded_and_filtered(store: Store) -> None:
 
 def test_migration_to_v4_scores_old_events_as_kept(tmp_path: Path) -> None:
     path = tmp_path / "v3.sqlite"
-    c = sqlite3.connect(path)
-    c.create_function("geomap_cell", 2, cell_of)
-    for stmt in MIGRATIONS[:3]:
-        c.executescript(stmt)
-    c.execute("INSERT INTO articles (hash, ext_id, published, text, ingested_at) VALUES ('h', 'old', "
-              "'2022-12-19', 'Drones hit Kyiv on Monday.', '2022-12-20')")
-    c.execute("INSERT INTO events (place_id, name, lat, lon, precision, date, date_end, date_precision, "
-              "event_type, article, sentence) VALUES ('t:kyiv', 'Kyiv', 50.4501, 30.5234, 'city', '2022-12-19', "
-              "'2022-12-19', 'day', 'Explosions/Remote violence', 1, 'Drones hit Kyiv on Monday.')")
-    c.execute("PRAGMA user_version = 3")
-    c.commit()
-    c.close()
+    old_store(path, 3, {"place_id": "t:kyiv", "name": "Kyiv", "lat": 50.4501, "lon": 30.5234, "precision": "city",
+                        "date": "2022-12-19", "date_end": "2022-12-19", "date_precision": "day",
+                        "event_type": "Explosions/Remote violence", "article": 1,
+                        "sentence": "Drones hit Kyiv on Monday."})
     with Store.open(path) as s:
         assert s.schema_version == SCHEMA_VERSION >= 4
         assert list(s.events_frame(min_score=0.99)["event_score"]) == [1.0]
