@@ -38,6 +38,21 @@ def _median_seconds(fn: Callable[[], object], runs: int = 3) -> float:
     return statistics.median(times)
 
 
+def _cost_ratio(big: Callable[[], object], small: Callable[[], object], runs: int = 3) -> float:
+    """Fastest big run over fastest small run, the two interleaved.
+
+    CPU time still grows when another process on a 2-CPU machine shares the caches, so a burst during the big runs
+    alone once gave 22.5x for a step measured at 11-14x; the fastest of interleaved runs is what the code costs.
+    """
+    big_t, small_t = [], []
+    for _ in range(runs):
+        for fn, out in ((small, small_t), (big, big_t)):
+            t = time.process_time()
+            fn()
+            out.append(time.process_time() - t)
+    return min(big_t) / min(small_t)
+
+
 def _front_steps(text: str) -> None:
     """The steps before the event step: sentences, toponyms, resolution, and the dates of every sentence."""
     pipe = default_pipeline()
@@ -53,7 +68,7 @@ def _front_steps(text: str) -> None:
 def test_front_steps_scale_linearly(shape):
     small, big = SHAPES[shape](100_000), SHAPES[shape](1_000_000)
     _front_steps(small)  # warm the pipeline and the regex caches
-    ratio = _median_seconds(lambda: _front_steps(big)) / _median_seconds(lambda: _front_steps(small))
+    ratio = _cost_ratio(lambda: _front_steps(big), lambda: _front_steps(small))
     assert ratio < MAX_RATIO, f"{shape}: 1 MB took {ratio:.1f}x the time of 100 KB"
 
 

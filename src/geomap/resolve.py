@@ -413,15 +413,22 @@ class Resolver:
         # The score is linear: pass 2 adds w * proximity. A candidate further than w below the first pass's best
         # cannot win (proximity is at most 1), so only the fitting script needs it for every candidate.
         w = self._w[-1]
+        # A name repeated through a long article has the same anchors each time: each (name, candidate) once.
+        others_of: dict[str, list[Place]] = {}
+        prox_of: dict[tuple[str, str], float] = {}
         for i, sc in enumerate(scored):
-            others = [p for k, ps in anchors.items() if k != keys[i] for p in ps.values()]
+            if keys[i] not in others_of:
+                others_of[keys[i]] = [p for k, ps in anchors.items() if k != keys[i] for p in ps.values()]
+            others = others_of[keys[i]]
             if not sc or not others:
                 continue
             top = max(x[2] for x in sc)
             out = []
             for c, f, s1 in sc:
                 if table or w > 0 and s1 >= top - w:
-                    prox = self._proximity(c, others)
+                    if (keys[i], c.id) not in prox_of:
+                        prox_of[keys[i], c.id] = self._proximity(c, others)
+                    prox = prox_of[keys[i], c.id]
                     f = f[:-1] + [prox] if table else f
                     s1 += w * prox
                 out.append((c, f, s1))
