@@ -11,6 +11,7 @@ from datetime import date
 
 import pytest
 from conftest import app_with_articles, screenshot
+from playwright.sync_api import expect
 from test_browser_map import MAP_IFRAME, assert_clean
 
 from geomap.store import Store
@@ -82,3 +83,17 @@ def test_country_filter_reads_names_not_codes(page, one_day_server):
     page.get_by_role("option", name="Ukraine (UA)").click()
     page.wait_for_url(re.compile(r"countries=UA"), timeout=20_000)  # the URL keeps the code
     assert_clean(page)
+
+
+def test_a_fresh_servers_first_visit_to_a_sub_page_names_the_map(page, tmp_path):
+    """Straight to /Data on a server nobody has opened yet: the Data page, and the navigation says "Map", not the
+    "app" of Streamlit's pages-folder mode (which stayed until the server restarted)."""
+    with app_with_articles(tmp_path, {"kyiv_one_day.txt": ONE_DAY_ARTICLE}) as srv:
+        page.goto(f"{srv.url}/Data")
+        page.get_by_role("heading", name="Data").wait_for(timeout=60_000)
+        nav = page.locator('[data-testid="stSidebarNav"] a')
+        expect(nav.first).to_contain_text("Map", timeout=30_000)
+        names = [" ".join(t.split()).split()[-1] for t in nav.all_inner_texts()]
+        assert names == ["Map", "Articles", "Data", "Gazetteer", "Sources"], names
+        expect(page.get_by_text("2 events", exact=True)).to_be_visible(timeout=30_000)
+        assert re.search(r"/Data(\?.*)?$", page.url), page.url

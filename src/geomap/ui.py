@@ -63,10 +63,26 @@ def shown(fn: F) -> F:
 
 def page_setup(title: str, icon: str) -> None:
     """First call of every page: its browser title and the wide layout; notes which page runs (see `entered`)."""
+    _through_app_navigation()
     st.set_page_config(page_title=title, page_icon=icon, layout="wide")
     st.html(PAGE_CSS)  # the phone layout: the map first, the event panel over it (a CSS file, no HTML here)
     st.session_state["page_before"] = st.session_state.get("page_now")
     st.session_state["page_now"] = title
+
+
+def _through_app_navigation() -> None:
+    """Run a page through app.py's `st.navigation`, never as a lone file of pages/.
+
+    Streamlit starts a server that has a pages/ folder in its old folder mode until some run of app.py calls
+    `st.navigation`; a fresh server's first visit straight to /Data ran pages/2_Data.py alone, and the navigation
+    read "app" instead of "Map" until the server restarted. Leaving the mode and rerunning goes through app.py,
+    which opens the page the URL names. (Streamlit 1.5x-1.6x keep the mode as a class flag of PagesManager.)
+    """
+    from streamlit.runtime.pages_manager import PagesManager
+
+    if getattr(PagesManager, "uses_pages_directory", False):
+        PagesManager.uses_pages_directory = False
+        st.rerun()
 
 
 def entered() -> bool:
