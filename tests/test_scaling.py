@@ -8,7 +8,6 @@ noisy shared machine); the quadratic and cubic costs these guard against gave ra
 from __future__ import annotations
 
 import importlib
-import statistics
 import sys
 import time
 from collections.abc import Callable
@@ -29,27 +28,23 @@ PUBLISHED = date(2022, 12, 19)
 MAX_RATIO = 20.0
 
 
-def _median_seconds(fn: Callable[[], object], runs: int = 3) -> float:
-    times = []
-    for _ in range(runs):
-        t = time.process_time()  # CPU time: other users' load on a shared machine does not count
-        fn()
-        times.append(time.process_time() - t)
-    return statistics.median(times)
+def _cpu_seconds(fn: Callable[[], object]) -> float:
+    t = time.process_time()  # CPU time: other users' load on a shared machine does not count
+    fn()
+    return time.process_time() - t
 
 
-def _cost_ratio(big: Callable[[], object], small: Callable[[], object], runs: int = 3) -> float:
+def _cost_ratio(big: Callable[[], object], small: Callable[[], object], runs: int = 3, big_runs: int = 3) -> float:
     """Fastest big run over fastest small run, the two interleaved.
 
     CPU time still grows when another process on a 2-CPU machine shares the caches, so a burst during the big runs
     alone once gave 22.5x for a step measured at 11-14x; the fastest of interleaved runs is what the code costs.
     """
     big_t, small_t = [], []
-    for _ in range(runs):
-        for fn, out in ((small, small_t), (big, big_t)):
-            t = time.process_time()
-            fn()
-            out.append(time.process_time() - t)
+    for i in range(runs):
+        small_t.append(_cpu_seconds(small))
+        if i < big_runs:
+            big_t.append(_cpu_seconds(big))
     return min(big_t) / min(small_t)
 
 
@@ -86,7 +81,7 @@ def test_whole_pipeline_on_news_scales_linearly():
         return lambda: pipe(Article(id="t", published=PUBLISHED, text=text, origin="t"))
 
     small, big = SHAPES["news"](100_000), SHAPES["news"](1_000_000)
-    ratio = _median_seconds(run(big), runs=1) / _median_seconds(run(small))
+    ratio = _cost_ratio(run(big), run(small), big_runs=1)
     assert ratio < MAX_RATIO, f"news: 1 MB took {ratio:.1f}x the time of 100 KB"
 
 
