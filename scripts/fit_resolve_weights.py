@@ -4,14 +4,17 @@
     .venv/bin/python scripts/fit_resolve_weights.py [--out data/models/resolve_weights.json]
 
 Learning to rank with a pairwise logistic regression (RankNet's linear form): every recognised gold toponym whose
-mention has several candidate places is one group; its positive is the candidate nearest the gold point when that
-one is the place meant (within 161 km, or within its own extent for a country or region: the corpora put countries'
-points by different conventions, and the weights must learn which place is meant, not whose point convention is
-used); every other candidate is a negative. A pair's features are the positive's minus the negative's, labelled 1,
-and their negation, labelled 0; the model has no intercept, so its coefficients are the weights of
-`geomap.resolve.FEATURES`. The regularisation is chosen by 5-fold cross-validation grouped by article, on the share of
-groups whose positive scores highest. The distance feature depends on the first-pass readings, which depend on the
-weights, so the fit runs twice, the second time from the first fit's weights.
+mention has several candidate places is one group; its positive is the place meant: of the candidates within 161 km
+of the gold point, the one the gazetteer's prior ranks first (GeoVirus puts "Maryland" 14 km from the town Maryland
+City and tens of km from the state's point: both are right by the measure, and nearest-first made the town the
+positive and the state a negative); when none is that near, the nearest if it is a country or region whose own
+extent holds the gold point (the corpora put countries' points by different conventions, and the weights must learn
+which place is meant, not whose point convention is used). Every other candidate is a negative. A pair's features
+are the positive's minus the negative's, labelled 1, and their negation, labelled 0; the model has no intercept, so
+its coefficients are the weights of `geomap.resolve.FEATURES`. The regularisation is chosen by 5-fold
+cross-validation grouped by article, on the share of groups whose positive scores highest. The distance feature
+depends on the first-pass readings, which depend on the weights, so the fit runs twice, the second time from the
+first fit's weights.
 
 The held-out 30 % (benchmarks/eval_toponyms.py) is never read here. Deterministic: the same inputs give the same
 file.
@@ -64,12 +67,16 @@ def groups(resolver: Resolver, docs: list[tuple[Doc, list[tuple]]]) -> list[tupl
             i = next((k for k, m in enumerate(doc.mentions) if m.start < e and s < m.end and table[k]), None)
             if i is None or len(table[i]) < 2:
                 continue
+            feats = np.array([f for _, f in table[i]], dtype=float)
             dist = [haversine_km(p.lat, p.lon, lat, lon) for p, _ in table[i]]
+            near = [k for k, d in enumerate(dist) if d <= 161.0]
+            if near:  # right by the measure; of several, the likeliest by the gazetteer alone
+                out.append((n, feats, max(near, key=lambda k: feats[k][0])))
+                continue
             best = int(np.argmin(dist))
             place = table[i][best][0]
-            if dist[best] <= max(161.0, place.radius_km if place.kind in ("country", "region", "continent", "sea")
-                                 else 0.0):
-                out.append((n, np.array([f for _, f in table[i]], dtype=float), best))
+            if place.kind in ("country", "region", "continent", "sea") and dist[best] <= place.radius_km:
+                out.append((n, feats, best))
     return out
 
 

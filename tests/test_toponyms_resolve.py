@@ -84,6 +84,14 @@ ROWS = [
          feature="admin2"),
     _row("adm2:US.OH.crawford-county", "Crawford County", "region", 40.85, -82.92, "US", "US.OH", 42_000, 25,
          feature="admin2"),
+    # a state whose bare name is the alias of its biggest city, and a town it holds
+    _row("gn:29", "New York City", "city", 40.71, -74.01, "US", "US.NY", 8_800_000, 30, aliases=["New York"]),
+    _row("adm:US.NY", "New York State", "region", 43.0, -75.5, "US", "US.NY", 20_000_000, 300, weak=["New York"]),
+    _row("gn:30", "Buffalo", "city", 42.89, -78.88, "US", "US.NY", 260_000, 8),
+    _row("gn:31", "Buffalo", "city", 45.17, -93.87, "US", "US.MN", 16_000, 3),
+    _row("adm:UA.07", "Kharkiv Oblast", "region", 49.6, 36.5, "UA", "UA.07", 2_600_000, 120,
+         aliases=["Kharkiv region"], weak=["Kharkiv"]),
+    _row("gn:32", "Kharkiv", "city", 49.99, 36.23, "UA", "UA.07", 1_400_000, 15),
 ]
 
 
@@ -263,6 +271,40 @@ def test_names_of_one_article_are_read_near_each_other(finder, resolver):
                                   "Birds were tested in Crawford County located in Pennsylvania, and in Ohio."])
 def test_the_region_named_beside_a_county_picks_it(text, finder, resolver):
     assert place_of(text, "Crawford County", finder, resolver).id == "adm2:US.PA.crawford-county"
+
+
+@pytest.mark.parametrize(("text", "name", "kind"), [
+    ("Former New York Gov. Ann Lee signed the budget.", "New York", "region"),
+    ("The New York Mayor opened a shelter on Monday.", "New York", "city"),
+    ("Protesters marched through New York on Monday.", "New York", "city"),
+    ("Missiles hit Kharkiv overnight, officials said.", "Kharkiv", "city"),
+])
+def test_an_office_after_a_name_asks_for_its_kind(text, name, kind, finder, resolver):
+    assert place_of(text, name, finder, resolver).kind == kind
+
+
+@pytest.mark.parametrize(("text", "kind"), [("The Kharkiv Governor said two schools were hit.", "region"),
+                                            ("The Kharkiv Mayor said two schools were hit.", "city"),
+                                            ("In Kharkiv two schools were hit.", None)])
+def test_the_office_hint_goes_to_readings_of_its_kind(text, kind, finder, resolver):
+    # the hint is one weighed feature: whether it outweighs a city's bigger prior is the fitted table's call
+    doc = parse(text, finder)
+    k = FEATURES.index("hint_kind")
+    hinted = {p.kind for p, f in resolver.feature_table(doc)[0] if f[k]}
+    assert hinted == ({kind} if kind else set())
+
+
+def test_a_region_named_after_a_town_it_holds_is_the_region(finder, resolver):
+    p = place_of("A nurse from Buffalo, New York, fell ill last week.", "New York", finder, resolver)
+    assert p.id == "adm:US.NY"
+    assert place_of("A nurse from Buffalo, New York, fell ill last week.", "Buffalo", finder, resolver).id == "gn:30"
+    # a town list is no town-and-region pair: "Donetsk" after "Pokrovsk," is the city here
+    doc = parse("Shells fell on Pokrovsk, Donetsk and Avdiivka overnight.", finder)
+    i = next(i for i, m in enumerate(doc.mentions) if m.text == "Donetsk")
+    k = FEATURES.index("hint_kind")
+    assert all(f[k] == 0.0 for _, f in resolver.feature_table(doc)[i])
+    assert place_of("Shells fell on Pokrovsk, Donetsk and Avdiivka overnight.", "Donetsk", finder,
+                    resolver).kind == "city"
 
 
 def test_the_weight_table_names_every_feature_it_weighs():

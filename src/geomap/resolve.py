@@ -25,14 +25,26 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from operator import mul
 from pathlib import Path
-from typing import NamedTuple
 
 from geomap import config
 from geomap.gazetteer import Gazetteer, load_gazetteer
 from geomap.geo import haversine_km
 from geomap.lexicon import ACTOR_COUNTRY, DEMONYM_COUNTRY, STATE_ABBREVIATIONS
 from geomap.models import Doc, Mention, Place
-from geomap.patterns import Pattern
+from geomap.resolve_context import (  # noqa: F401  (re-exported)
+    _NO_ANCHOR,
+    APPOSITION,
+    COHERENCE_CELL,
+    COHERENCE_READINGS,
+    LIST_GAP,
+    LIST_MIN,
+    Candidate,
+    coherence,
+    held_regions,
+    kind_class,
+    list_siblings,
+    office_kinds,
+)
 
 #: Words after a name that ask for a kind ("Kyiv region" -> the oblast, not the city).
 HINT_KINDS = {"state": ("region",), "demonym": ("country",), "region": ("region",), "city": ("city",),
@@ -43,38 +55,12 @@ HINT_SUFFIXES = {"state": (), "demonym": (), "region": (" region", " oblast", " 
 # "the Lebanese city of Tripoli", "Lebanese Tripoli" -- but not "Russian assaults near Pokrovsk".
 _DEMONYM_GAP = re.compile(r"\s*(?:(?:\w+\s+)?(?:city|town|village|port|capital|region|province|district|"
                           r"enclave|island)\s+of\s+(?:the\s+)?)?", re.I)
-#: The words between a name and the larger place that holds it: "Tripoli, Lebanon", "Crawford County in Pennsylvania".
-APPOSITION = Pattern("apposition", r"(?:,\s*|,?\s+(?:located\s+|situated\s+)?in\s+)(?:the\s+)?$",
-                     match="Ducks were found in [Crawford County] located in [Pennsylvania] last week.",
-                     miss="Ducks were found in [Crawford County] and [Pennsylvania] last week.", side="between")
 _ACTOR = re.compile(r"\b(?:" + "|".join(sorted((re.escape(a) for a in ACTOR_COUNTRY), key=len, reverse=True))
                     + r")\b", re.I)
 DEMONYM_PRIOR = -1.0  # marks a demonym's single candidate
-#: The words between two names of one list: "Ohio, Kansas and Iowa" (the names of a list are alike in kind).
-LIST_GAP = Pattern("list gap", r"\s*(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+|;\s*)$",
-                   match="Floods closed roads in [Ohio], [Kansas] and Iowa.",
-                   miss="Floods closed roads in [Ohio] near [Kansas] on Monday.", side="between")
-#: Readings of each other name that `coherence` looks at (the gazetteer lists them best prior first), and the grid
-#: cell (degrees) it searches around a candidate.
-COHERENCE_READINGS = 10
-COHERENCE_CELL = 1.0
-#: A list has at least this many names ("Georgia, United States" is an apposition, not a list).
-LIST_MIN = 3
-
-
-class Candidate(NamedTuple):
-    """One reading of a mention: the place, its gazetteer prior for the name, and how it answers to the name."""
-
-    place: Place
-    prior: float
-    own: bool = False  # the place's own name (not an alias)
-    weak: bool = False  # only a weak alias
-
 
 #: What one mention says the article is about: (country, weight, (country, admin1) region, weight).
 Vote = tuple[str, float, tuple[str, str] | None, float]
-#: Kinds too large for a distance to say anything: a country "near" a village is every country around it.
-_NO_ANCHOR = frozenset({"country", "continent", "sea"})
 #: Candidates scored per mention (the gazetteer lists them best prior first; "Santa Maria" has 156).
 MAX_CANDIDATES = 40
 
@@ -90,7 +76,9 @@ FEATURES = (
     "region_share",     # ... relative to the article's main region
     "local_country",    # the words next to the name name its country: "Tripoli, Lebanon", "the Lebanese city of"
     "local_region",     # ... or its first-level region: "Crawford County, Pennsylvania", "Paris, Ky."
-    "hint_kind",        # the words around the name ask for this kind: "Kyiv region", "the town of Bakhmut"
+    "hint_kind",        # the words around the name ask for this kind: "Kyiv region", "the town of Bakhmut", "the
+                        # Ohio Gov." (`office_kinds`); or for the region that holds the place named right before
+                        # it: "Buffalo, New York" is the state (`held_regions`)
     "coherence",        # closeness to the nearest reading (any, not only the best) of another name of the article:
                         # "Edmonton" and "Enfield" together are the two London neighbourhoods 4 km apart
     "list_kind",        # share of the other names of its list ("Ohio, Kansas and Iowa") whose best reading is of
@@ -135,86 +123,11 @@ class Weights:
                    context=Context(**data.get("context", {})), source=str(p))
 
 
-def kind_class(p: Place) -> str:
-    """The kind a list's names share: a city, a district and a landmark are all places in a town."""
-    return "city" if p.kind in ("district", "landmark") else p.kind
-
-
-def list_siblings(doc: Doc, tops: list[Place | None]) -> list[Counter]:
-    """Per mention, the kinds of the best readings (`tops`) of the other names of its list ("Ohio, Kansas and
-    Iowa": names joined by commas, "and", "or"), empty unless the list has at least `LIST_MIN` names."""
-    mentions, text = doc.mentions, doc.article.text
-    out: list[Counter] = [Counter() for _ in mentions]
-    run: list[int] = []
-    for i in range(len(mentions) + 1):
-        joined = (i < len(mentions) and run and mentions[i].hint != "demonym"
-                  and LIST_GAP.match_at(text[mentions[run[-1]].end:mentions[i].start]) is not None)
-        if joined:
-            run.append(i)
-            continue
-        if len(run) >= LIST_MIN:
-            kinds = Counter(kind_class(tops[j]) for j in run if tops[j] is not None)
-            for j in run:
-                out[j] = kinds - Counter([kind_class(tops[j])] if tops[j] is not None else [])
-        run = [i] if i < len(mentions) and mentions[i].hint != "demonym" else []
-    return out
-
-
-def _cell(lat: float, lon: float) -> tuple[int, int]:
-    return math.floor(lat / COHERENCE_CELL), math.floor(lon / COHERENCE_CELL)
-
-
-def _coheres(p: Place) -> bool:
-    return p.kind not in _NO_ANCHOR and (p.kind != "region" or p.feature == "admin2")
-
-
-def coherence(cands: list[list[Candidate]], keys: list[str], scale_km: float) -> list[dict[str, float]]:
-    """Per mention, per candidate place id: 1 / (1 + gap / scale_km) to the nearest of the best
-    `COHERENCE_READINGS` readings of any other name of the article (the gap between the two extents, searched in
-    the grid cells around it; 0 when none is that near). Countries, first-level regions, continents and seas are
-    near everything (the region context weighs a region) and take no part: a name that may be one of them
-    ("Mexico", "New York") gets no coherence, so that it does not pull its town readings ahead of it; nor does a
-    name that may be the same place count ("Mexico City" is no evidence that "Mexico" is the city)."""
-    grid: dict[tuple[int, int], dict[tuple[str, str], Place]] = {}  # cell -> each (name, place) once
-    names_of: dict[str, set[str]] = {}  # place id -> the names it may be read for
-    for k, cs in zip(keys, cands, strict=True):
-        for c in cs:
-            names_of.setdefault(c.place.id, set()).add(k)
-    for k, cs in zip(keys, cands, strict=True):
-        for c in cs[:COHERENCE_READINGS]:
-            p = c.place
-            if _coheres(p) and len(names_of[p.id]) == 1:
-                grid.setdefault(_cell(p.lat, p.lon), {})[(k, p.id)] = p
-    # a name repeated through the article is scored once: linear in the text, not quadratic (tests/test_scaling.py)
-    memo: dict[tuple[str, ...], dict[str, float]] = {}
-    out: list[dict[str, float]] = []
-    for cs in cands:
-        key = tuple(c.place.id for c in cs)
-        if key not in memo:
-            memo[key] = _near(cs, grid, names_of, scale_km)
-        out.append(memo[key])
-    return out
-
-
-def _near(cs: list[Candidate], grid: dict[tuple[int, int], dict[tuple[str, str], Place]],
-          names_of: dict[str, set[str]], scale_km: float) -> dict[str, float]:
-    """`coherence` of one mention's candidates."""
-    same = {n for c in cs for n in names_of[c.place.id]}
-    near: dict[str, float] = {}
-    for c in cs if len(cs) > 1 and all(_coheres(c.place) for c in cs) else ():
-        p = c.place
-        y, x = _cell(p.lat, p.lon)
-        gaps = [haversine_km(p.lat, p.lon, o.lat, o.lon) - p.radius_km - o.radius_km
-                for dy in (-1, 0, 1) for dx in (-1, 0, 1) for (ko, _), o in grid.get((y + dy, x + dx), {}).items()
-                if ko not in same]
-        if gaps:
-            near[p.id] = 1.0 / (1.0 + max(0.0, min(gaps)) / scale_km)
-    return near
-
 
 def _features(c: Candidate, hint_kinds: tuple[str, ...], ctx_c: Counter, ctx_r: Counter, total: float,
-              local: set[str], siblings: Counter, near: dict[str, float]) -> list[float]:
-    """The feature vector of one candidate, in `FEATURES` order (proximity is 0 until pass 2)."""
+              local: set[str], siblings: Counter, near: dict[str, float], held: set[str]) -> list[float]:
+    """The feature vector of one candidate, in `FEATURES` order (proximity is 0 until pass 2); `held`: the regions
+    that would hold the place named right before (`held_regions`)."""
     p = c.place
     n_sib = sum(siblings.values())
     share = ctx_c.get(p.country_code, 0.0) / total if p.country_code and total else 0.0
@@ -237,7 +150,7 @@ def _features(c: Candidate, hint_kinds: tuple[str, ...], ctx_c: Counter, ctx_r: 
         rvotes / max(ctx_r.values()) if rvotes else 0.0,
         1.0 if p.country_code in local else 0.0,
         1.0 if p.admin1 in local and kind != "region" else 0.0,
-        1.0 if hint_kinds and p.kind in hint_kinds else 0.0,
+        1.0 if hint_kinds and p.kind in hint_kinds or kind == "region" and p.admin1 in held else 0.0,
         near.get(p.id, 0.0),
         siblings[kind_class(p)] / n_sib if n_sib else 0.0,
         0.0,
@@ -393,8 +306,10 @@ class Resolver:
             ctx_c, ctx_r, total = contexts[key]
             # A name that can be a country needs no "X, Y" hint: "U.S., France" is a list, not "Paris, France".
             local = set() if any(c.place.kind == "country" for c in cs) else self.local_hints(doc, i)
-            hk = HINT_KINDS.get(m.hint, ())
-            rows.append([(c.place, _features(c, hk, ctx_c, ctx_r, total, local, siblings[i], near[i])) for c in cs])
+            hk = HINT_KINDS.get(m.hint, ()) or office_kinds(doc.article.text, m.end)
+            held = held_regions(doc, cands, i)
+            rows.append([(c.place, _features(c, hk, ctx_c, ctx_r, total, local, siblings[i], near[i], held))
+                         for c in cs])
         return rows
 
     def _second_pass(self, mentions: list[Mention], rows: list[list[tuple[Place, list[float]]]], keys: list[str],
