@@ -97,6 +97,12 @@ def _events(path: str, version: tuple, f: Filters) -> pd.DataFrame:
     return pagedata.events(path, f)
 
 
+# The map page's frame: no text (issue 14), read column-wise; text is read by id for the rows shown.
+@st.cache_resource(show_spinner=False, max_entries=8)
+def _map_events(path: str, version: tuple, f: Filters) -> pd.DataFrame:
+    return pagedata.map_events(path, f)
+
+
 @st.cache_data(show_spinner=False, max_entries=8)
 def _span(path: str, version: tuple) -> Span | None:
     return pagedata.date_span(path)
@@ -104,7 +110,7 @@ def _span(path: str, version: tuple) -> Span | None:
 
 @st.cache_data(show_spinner=False, max_entries=8)
 def _choices(path: str, version: tuple) -> Choices:
-    return filters.choices(_events(path, version, Filters()))
+    return pagedata.choices(path)
 
 
 @st.cache_data(show_spinner=False, max_entries=8)
@@ -114,22 +120,22 @@ def _articles(path: str, version: tuple) -> pd.DataFrame:
 
 @st.cache_data(show_spinner=False, max_entries=32)
 def _layer_ref(path: str, version: tuple, f: Filters, payload_dir: str) -> tuple[str | None, list, int]:
-    return pagedata.layer_payload(_events(path, version, f), payload_dir)
+    return pagedata.map_layer_payload(path, _map_events(path, version, f), payload_dir)
 
 
 @st.cache_data(show_spinner=False, max_entries=16)
 def _intervals(path: str, version: tuple, f: Filters) -> tuple[playback.Window, ...]:
-    return playback.intervals_of(_events(path, version, f))
+    return playback.intervals_of(_map_events(path, version, f))
 
 
 @st.cache_data(show_spinner=False, max_entries=8)
 def _bounds(path: str, version: tuple) -> list[list[float]] | None:
-    return mapview.frame_bounds(_events(path, version, Filters()))
+    return mapview.frame_bounds(_map_events(path, version, Filters()))
 
 
 @st.cache_data(show_spinner=False, max_entries=16)
 def _day_counts(path: str, version: tuple, f: Filters) -> pd.DataFrame:
-    return timeline.day_counts(_events(path, version, f))
+    return timeline.day_counts(_map_events(path, version, f))
 
 
 def _canonical(path: str, version: tuple, f: Filters) -> Filters:
@@ -146,6 +152,17 @@ def query_key(path: Path, f: Filters) -> tuple[str, tuple, Filters]:
 def events(path: Path, f: Filters = filters.ALL) -> pd.DataFrame:
     """Events matching `f`, cached per store version and filters."""
     return _events(*query_key(path, f))
+
+
+@shown
+def map_events(path: Path, f: Filters = filters.ALL) -> pd.DataFrame:
+    """Events matching `f` without their text (sentence, article, title...), cached per store version and filters:
+    what the map, the legend, the timeline and the summaries need; `with_texts` adds the text to the rows shown."""
+    return _map_events(*query_key(path, f))
+
+
+with_texts = shown(pagedata.with_texts)
+records_with_texts = shown(pagedata.records_with_texts)
 
 
 @shown
@@ -338,8 +355,9 @@ def selected_marker(df: pd.DataFrame) -> str | None:
     return st.session_state.get("sel_token") or (str(linked["event_id"]) if linked is not None else None)
 
 
-def event_panel(df: pd.DataFrame, out: Mapping | None) -> None:
-    """The side panel: the clicked (or linked, or feed-picked) event's place and sentences, the legend, the feed."""
+def event_panel(path: Path, df: pd.DataFrame, out: Mapping | None) -> None:
+    """The side panel: the clicked (or linked, or feed-picked) event's place and sentences, the legend, the feed.
+    `df` may lack the text columns (ui.map_events): the panel's events and the feed's page read theirs by id."""
     clicked = mapview.clicked_event_id(out)
     if clicked and clicked != st.session_state.get("last_click"):  # a new click chooses the event
         st.session_state.last_click = clicked
@@ -347,6 +365,7 @@ def event_panel(df: pd.DataFrame, out: Mapping | None) -> None:
     chosen = permalink.row_of(df, st.session_state.get("sel_uid"))
     clicked = str(chosen["event_id"]) if chosen is not None else clicked
     rec, here = mapview.events_at_place(df, clicked)
+    here = records_with_texts(path, here)
     if rec is not None:
         st.subheader(f"{rec['name']} — {len(here)} event{'s' if len(here) != 1 else ''} here")
         st.html(mapview.panel_html(here, clicked))
@@ -356,7 +375,7 @@ def event_panel(df: pd.DataFrame, out: Mapping | None) -> None:
         st.info("Click a marker to read its source sentence here.")
     st.html(mapview.legend_html(filters.type_counts(df)))
     st.subheader("Event feed")
-    feed_widget(df, clicked)
+    feed_widget(df, clicked, fill=functools.partial(with_texts, path))
 
 
 def write_map_url(f: Filters, span: Span | None, options: tuple[str, str, bool],
@@ -371,12 +390,14 @@ def write_map_url(f: Filters, span: Span | None, options: tuple[str, str, bool],
     st.query_params.from_dict(st.session_state[MAP_QUERY])
 
 
-def feed_widget(df: pd.DataFrame, selected_id: str | None, height: int = 460) -> None:
-    """Draw the event feed (in the current container): a scrolling list of row buttons and a pager."""
+def feed_widget(df: pd.DataFrame, selected_id: str | None, height: int = 460,
+                fill: Callable[[pd.DataFrame], pd.DataFrame] | None = None) -> None:
+    """Draw the event feed (in the current container): a scrolling list of row buttons and a pager. `fill` adds
+    the text columns to the page's rows when `df` lacks them."""
     last = feed.n_pages(len(df) if df is not None else 0)
     page = min(max(1, st.session_state.get("feed_page", 1)), last)
     with st.container(height=height, key="feed_box"):
-        rows = feed.page_rows(df, page)
+        rows = feed.page_rows(df, page, fill=fill)
         if not rows:
             st.caption("No events match the filters.")
         for r in rows:
