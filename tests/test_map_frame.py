@@ -200,3 +200,24 @@ def test_a_v7_store_upgrades_and_its_old_events_are_in_the_frame(tmp_path: Path)
         store.add_doc(doc("new", event(GAZA)))
         assert len(store.map_frame()) == 2
         same(store)
+
+
+def test_pages_text_by_id_equals_the_full_frame(base: Path) -> None:
+    """What the app builds from the narrow frame (a table page, the panel's records, the filter options) is what it
+    built from the full frame."""
+    from geomap import filters, pagedata
+    from geomap.store import FRAME_COLUMNS
+
+    f = filters.Filters(countries=("UA", filters.NONE))
+    with Store.open(base) as store:
+        full = store.events_frame(**f.query_kwargs())
+        every = store.events_frame()
+    narrow = pagedata.map_events(base, f)
+    page2 = pagedata.table_page(base, narrow, 2, per_page=10)
+    pd.testing.assert_frame_equal(page2.reset_index(drop=True), full.iloc[10:20].reset_index(drop=True))
+    assert list(pagedata.table_page(base, narrow, 99, per_page=10).columns) == FRAME_COLUMNS  # clamped: last page
+    whole = pagedata.with_texts(base, narrow)[FRAME_COLUMNS]
+    pd.testing.assert_frame_equal(whole, full)
+    recs = pagedata.records_with_texts(base, narrow.head(3).to_dict("records"))
+    assert [r["sentence"] for r in recs] == full["sentence"].head(3).tolist()
+    assert pagedata.choices(base) == filters.choices(every)

@@ -142,6 +142,24 @@ def records_with_texts(path: str | Path, recs: list[dict]) -> list[dict]:
     return [{**r, **by_id.get(int(r["event_id"]), {})} for r in recs]
 
 
+#: Rows per page of the Data page's table: only a page's text is read (the downloads hold every row).
+TABLE_PAGE_ROWS = 1000
+
+
+def n_table_pages(n_rows: int, per_page: int = TABLE_PAGE_ROWS) -> int:
+    return max(1, -(-n_rows // per_page))
+
+
+def table_page(path: str | Path, df: pd.DataFrame, page: int, per_page: int = TABLE_PAGE_ROWS) -> pd.DataFrame:
+    """Page `page` (1-based, clamped) of `df` (rows of `map_events`) with its text, in `events_frame`'s column
+    order: the Data page's table at a million events reads 1,000 rows' text, not a million."""
+    from geomap.store import FRAME_COLUMNS
+
+    page = min(max(1, int(page)), n_table_pages(len(df), per_page))
+    chunk = with_texts(path, df.iloc[(page - 1) * per_page: page * per_page])
+    return chunk[[c for c in FRAME_COLUMNS if c in chunk.columns]]
+
+
 def choices(path: str | Path) -> Choices:
     """The filter options of the whole store, from the map's frame and the articles' ids and titles (never the
     frame of every event with its text)."""

@@ -21,7 +21,6 @@ from streamlit_folium import st_folium
 
 from geomap import (
     articlesapp,
-    feed,
     filters,
     mapview,
     memory,
@@ -32,6 +31,7 @@ from geomap import (
     playback,
     sourcesapp,
     timeline,
+    ui_feed,
     ui_overlays,
     uploads,
 )
@@ -162,6 +162,7 @@ def map_events(path: Path, f: Filters = filters.ALL) -> pd.DataFrame:
 
 
 with_texts = shown(pagedata.with_texts)
+table_page = shown(pagedata.table_page)
 records_with_texts = shown(pagedata.records_with_texts)
 
 
@@ -375,7 +376,7 @@ def event_panel(path: Path, df: pd.DataFrame, out: Mapping | None) -> None:
         st.info("Click a marker to read its source sentence here.")
     st.html(mapview.legend_html(filters.type_counts(df)))
     st.subheader("Event feed")
-    feed_widget(df, clicked, fill=functools.partial(with_texts, path))
+    ui_feed.feed_widget(df, clicked, fill=functools.partial(with_texts, path))
 
 
 def write_map_url(f: Filters, span: Span | None, options: tuple[str, str, bool],
@@ -388,36 +389,6 @@ def write_map_url(f: Filters, span: Span | None, options: tuple[str, str, bool],
         query, focus=st.session_state.get("focus"), view=st.session_state.get("view"),
         options={**permalink.options_to_query(*options), **(extra or {})}, event=st.session_state.get("sel_uid"))
     st.query_params.from_dict(st.session_state[MAP_QUERY])
-
-
-def feed_widget(df: pd.DataFrame, selected_id: str | None, height: int = 460,
-                fill: Callable[[pd.DataFrame], pd.DataFrame] | None = None) -> None:
-    """Draw the event feed (in the current container): a scrolling list of row buttons and a pager. `fill` adds
-    the text columns to the page's rows when `df` lacks them."""
-    last = feed.n_pages(len(df) if df is not None else 0)
-    page = min(max(1, st.session_state.get("feed_page", 1)), last)
-    with st.container(height=height, key="feed_box"):
-        rows = feed.page_rows(df, page, fill=fill)
-        if not rows:
-            st.caption("No events match the filters.")
-        for r in rows:
-            st.button(r.label, key=f"feed_{r.event_id}", on_click=_pick, args=(r.event_id, r.uid), width="stretch",
-                      type="primary" if r.event_id == str(selected_id) else "secondary")
-    c_prev, c_at, c_next = st.columns([1, 2, 1], vertical_alignment="center")
-    c_prev.button("Newer", key="feed_prev", on_click=_turn, args=(-1, last), disabled=page <= 1, width="stretch")
-    c_at.caption(f"Page {page} of {last} · {0 if df is None else len(df)} events, newest first")
-    c_next.button("Older", key="feed_next", on_click=_turn, args=(1, last), disabled=page >= last, width="stretch")
-
-
-def _pick(event_id: str, uid: str) -> None:
-    """A feed row was clicked: that event becomes the selection, and the map selects it once (a new token)."""
-    st.session_state.sel_uid = uid
-    st.session_state.feed_n = st.session_state.get("feed_n", 0) + 1
-    st.session_state.sel_token = f"{event_id}:{st.session_state.feed_n}"
-
-
-def _turn(step: int, last: int) -> None:
-    st.session_state.feed_page = min(max(1, st.session_state.get("feed_page", 1) + step), last)
 
 
 def date_window(path: Path, span: Span | None, picked: Mapping[str, object]) -> tuple[date | None, date | None]:

@@ -22,6 +22,8 @@ from geomap.store.snapshot import NAMES, NO_DAY, TEXTS, Snapshot
 _EPOCH = date(1970, 1, 1)
 #: The datetime dtype `pd.to_datetime` gives ISO days (ns in pandas 2, us in pandas 3): `events_frame`'s.
 _DAY_DTYPE = pd.to_datetime(pd.Series(["2000-01-01"]), format="%Y-%m-%d").dtype
+#: The dtype pandas gives text read from SQLite (object in pandas 2, Arrow-backed "str" in pandas 3).
+_STR_DTYPE = pd.Series(["a"]).dtype
 #: Filters on a text column of the snapshot: filter name -> column.
 _AMONG = {"event_types": "event_type", "sub_event_types": "sub_event_type", "countries": "country_code",
           "precisions": "precision"}
@@ -74,6 +76,17 @@ def _with_actor(s: Snapshot, values: Iterable[str], lo: int, hi: int) -> np.ndar
     return ok[s.codes["actors"][lo:hi]] if len(ok) else np.zeros(hi - lo, dtype=bool)
 
 
+def _texts(s: Snapshot, col: str, rows: np.ndarray) -> Any:
+    """A text column's values at `rows` in the dtype `events_frame` has: pandas 3's Arrow-backed strings are taken
+    in Arrow (building them from Python strings was most of the frame's time), pandas 2's objects from numpy."""
+    codes = s.codes[col][rows]
+    if getattr(_STR_DTYPE, "storage", None) == "pyarrow" and (arrow := s.arrow_uniques(col)) is not None:
+        import pyarrow as pa
+
+        return pd.array(arrow.take(pa.array(codes)), dtype=_STR_DTYPE)
+    return s.uniques[col][codes]
+
+
 def frame(s: Snapshot, rows: np.ndarray) -> pd.DataFrame:
     """The snapshot's rows as the map's frame: the columns and dtypes `Store.events_frame` gives them."""
     out: dict[str, Any] = {}
@@ -81,7 +94,7 @@ def frame(s: Snapshot, rows: np.ndarray) -> pd.DataFrame:
         if c == "actors":
             out[c] = s.actor_lists()[s.codes[c][rows]]
         elif c in TEXTS:
-            out[c] = s.uniques[c][s.codes[c][rows]]
+            out[c] = _texts(s, c, rows)
         elif c == "fatalities":
             v = s.nums[c][rows]
             out[c] = pd.arrays.IntegerArray(np.nan_to_num(v).astype(np.int64), np.isnan(v))

@@ -63,10 +63,23 @@ class Snapshot:
     codes: dict[str, np.ndarray]
     uniques: dict[str, np.ndarray]
     max_span: int = 0  # longest date_end - date in days
-    _parsed: dict[str, np.ndarray] = field(default_factory=dict, compare=False)
+    _parsed: dict[str, Any] = field(default_factory=dict, compare=False)  # derived once, on first use
 
     def __len__(self) -> int:
         return len(self.nums["event_id"])
+
+    def arrow_uniques(self, col: str) -> Any:
+        """The distinct values of a text column as an Arrow string array (once per snapshot), or None when some
+        value is not text (an odd store): pandas' Arrow-backed strings are then taken without a Python object."""
+        import pyarrow as pa
+
+        key = f"arrow:{col}"
+        if key not in self._parsed:
+            try:
+                self._parsed[key] = pa.array(self.uniques[col], pa.large_string())
+            except (pa.ArrowException, TypeError, ValueError):
+                self._parsed[key] = None
+        return self._parsed[key]
 
     def actor_lists(self) -> np.ndarray:
         """The distinct `actors` values parsed (lists), once per snapshot."""
