@@ -221,3 +221,14 @@ def test_pages_text_by_id_equals_the_full_frame(base: Path) -> None:
     recs = pagedata.records_with_texts(base, narrow.head(3).to_dict("records"))
     assert [r["sentence"] for r in recs] == full["sentence"].head(3).tolist()
     assert pagedata.choices(base) == filters.choices(every)
+
+
+def test_a_snapshot_older_than_the_log_is_rebuilt(db: Path) -> None:
+    """The log is pruned (only the last million changes are kept): a snapshot whose entry is gone is rebuilt."""
+    with Store.open(db) as store:
+        store.map_frame()
+        store.add_doc(doc("g1", event(GAZA)))
+        store.conn.execute("DELETE FROM event_changes WHERE seq < (SELECT max(seq) FROM event_changes)")
+        snapshot.forget(db)  # the file's snapshot now predates the log
+        same(store)
+        assert "t:gaza" in set(store.map_frame()["place_id"])

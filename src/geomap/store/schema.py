@@ -184,7 +184,8 @@ CREATE TABLE overlays (
 # v8: a log of changed events (geomap.store.snapshot), written by triggers so that every writer -- this app, the
 # CLI, an old script -- records its changes: the map's columnar snapshot compares its last seq with the log's and
 # re-reads only the events changed since (never stale). `tag` is random per change, so two copies of one store that
-# changed apart never share a (seq, tag) stamp.
+# changed apart never share a (seq, tag) stamp. The log keeps the last million changes (pruned every 10,000 by a
+# trigger): an older snapshot is rebuilt, as it would be anyway when that much changed.
 _V8 = """
 CREATE TABLE event_changes (seq INTEGER PRIMARY KEY AUTOINCREMENT, event INTEGER NOT NULL, tag INTEGER NOT NULL);
 INSERT INTO event_changes (event, tag) VALUES (0, random());
@@ -197,6 +198,9 @@ CREATE TRIGGER events_changed_update AFTER UPDATE ON events BEGIN
 END;
 CREATE TRIGGER events_changed_delete AFTER DELETE ON events BEGIN
     INSERT INTO event_changes (event, tag) VALUES (OLD.id, random());
+END;
+CREATE TRIGGER event_changes_prune AFTER INSERT ON event_changes WHEN NEW.seq % 10000 = 0 BEGIN
+    DELETE FROM event_changes WHERE seq <= NEW.seq - 1000000;
 END;
 """
 
