@@ -36,7 +36,7 @@ def map_page() -> None:
     st.title("geomap")
     start, end = ui.date_window(db, span, picked)
     chosen = filters.Filters(start=start, end=end, **picked)
-    df = ui.events(db, chosen)
+    df = ui.map_events(db, chosen)  # no text: the feed's page and the panel read theirs by id
     if start is not None:
         st.markdown(f"**Showing {len(df)} of {df.attrs.get('total', n_total)} events** "  # one snapshot (issue 12)
                     f"from {start.isoformat()} to {end.isoformat()}")
@@ -52,7 +52,7 @@ def map_page() -> None:
     with col_map:
         out = ui.map_widget(base, [layer, overlays], view, borders)
     with col_panel:
-        ui.event_panel(df, out)
+        ui.event_panel(db, df, out)
     ui.write_map_url(chosen, span, options, overlay_query)
 
     if not df.empty:

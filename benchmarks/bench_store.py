@@ -4,7 +4,9 @@
 
 Loads generated pipeline output (benchmarks/generate.py `generate_docs`) through the real write path
 (`geomap.ingest.store_doc`: one transaction per article, duplicate-event merge), so load rate = store write rate without
-the pipeline. Prints medians of several runs; nothing here is asserted.
+the pipeline. Times the full `events_frame` (27 columns through SQL) and the map's `map_frame` (the columnar
+snapshot, issue 14) for the same filters in the same run, and the snapshot's build, load and merge. Prints medians of
+several runs; nothing here is asserted. It migrates the store it opens: point --db at a copy of a store you keep.
 """
 
 from __future__ import annotations
@@ -96,6 +98,27 @@ def timed(fn, runs: int) -> tuple[float, object]:
     return statistics.median(times), out
 
 
+def snapshot_setup(store: Store, db: Path) -> None:
+    """Time the map snapshot's first build (no file yet), its load from the file, and a merge of one new event."""
+    from geomap.store import snapshot
+
+    snapshot.file_for(db).unlink(missing_ok=True)
+    snapshot.forget(db)
+    t = time.perf_counter()
+    store.map_frame(end=date(2000, 1, 1))
+    print(f"map snapshot: built from every event in {time.perf_counter() - t:.1f} s "
+          f"({snapshot.file_for(db).stat().st_size / 1e6:.0f} MB file)")
+    snapshot.forget(db)
+    t = time.perf_counter()
+    store.map_frame(end=date(2000, 1, 1))
+    print(f"map snapshot: loaded from its file in {time.perf_counter() - t:.2f} s")
+    eid = store.conn.execute("SELECT max(id) FROM events").fetchone()[0]
+    store.conn.execute("UPDATE events SET fatalities = fatalities WHERE id = ?", (eid,))  # one logged change
+    t = time.perf_counter()
+    store.map_frame(end=date(2000, 1, 1))
+    print(f"map snapshot: one changed event merged in (and the file rewritten) in {time.perf_counter() - t:.2f} s")
+
+
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--events", type=int, default=1_000_000)
@@ -123,6 +146,7 @@ def main() -> None:
         print(f"store: {n_events} events, {store.count_articles()} articles, {size / 1e6:.0f} MB "
               f"= {size / n_events * 100_000 / 1e6:.1f} MB per 100,000 events (articles' full text included)")
         store.events_frame(end=date(2022, 1, 1))  # warm the import and the page cache
+        snapshot_setup(store, db)
         cases = {
             "1 month, Battles, UA": dict(start=date(2023, 3, 1), end=date(2023, 3, 31), event_types=["Battles"],
                                          countries=["UA"]),
@@ -141,8 +165,16 @@ def main() -> None:
             plan = "; ".join(r[3] for r in store.conn.execute(f"EXPLAIN QUERY PLAN {sql}", qargs))
             print(f"filter {name:32s}: events_frame median {med * 1000:7.1f} ms (range {SPREAD[-2]}, {len(df)} "
                   f"rows); SQL count median {med_sql * 1000:6.1f} ms  [plan: {plan}]")
+            med_map, narrow = timed(lambda kw=kw: store.map_frame(**kw), args.runs)
+            page = narrow["event_id"].iloc[::-1].head(50).tolist()  # the feed's first page: newest first
+            med_txt, _ = timed(lambda page=page: store.event_texts(page), args.runs)
+            print(f"       {'':32s}  map_frame    median {med_map * 1000:7.1f} ms (range {SPREAD[-2]}, {len(narrow)} "
+                  f"rows, {narrow.shape[1]} columns); event_texts for a 50-row page median {med_txt * 1000:.1f} ms")
         med, df = timed(lambda: store.events_frame(), args.baseline_runs)
         print(f"baseline: every event as a DataFrame ({len(df)} rows): median {med * 1000:.0f} ms")
+        med, df = timed(lambda: store.map_frame(), args.baseline_runs)
+        print(f"baseline: every event as the map's frame ({len(df)} rows, {df.shape[1]} columns): median "
+              f"{med * 1000:.0f} ms")
 
 
 if __name__ == "__main__":

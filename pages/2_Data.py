@@ -23,12 +23,19 @@ with st.sidebar:
 picked_dates = st.date_input("Dates", min_value=span[0], max_value=span[1], key="d_dates")
 start, end = filters.date_pair(picked_dates, span)
 chosen = filters.Filters(start=start, end=end, **picked)
-df = ui.events(DB, chosen)
+df = ui.map_events(DB, chosen)  # no text: the table reads its page's (issue 14)
 query = filters.filters_to_query(chosen, span)
 st.query_params.from_dict(query)
 ui.remember(query)  # the map page opens with these filters
 st.markdown(f"**{len(df)} events**")
-st.dataframe(df.drop(columns=["place_start"], errors="ignore"), hide_index=True, width="stretch")
+n_pages = pagedata.n_table_pages(len(df))
+page = 1
+if n_pages > 1:
+    st.session_state["d_page"] = min(max(1, st.session_state.get("d_page", 1)), n_pages)  # the filters changed
+    page = st.number_input(f"Table page (of {n_pages}, {pagedata.TABLE_PAGE_ROWS} rows each; the downloads hold "
+                           "every row)", min_value=1, max_value=n_pages, key="d_page")
+st.dataframe(ui.table_page(DB, df, page).drop(columns=["place_start"], errors="ignore"), hide_index=True,
+             width="stretch")
 st.subheader("Summaries")
 ui_summaries.summary_widget(DB, chosen)
 d1, d2 = st.columns(2)

@@ -69,6 +69,9 @@ def test_a_v5_store_migrates_to_stable_ids(tmp_path):
     c.execute("DROP INDEX events_uid")
     c.execute("ALTER TABLE events DROP COLUMN uid")
     c.execute("DROP TABLE overlays")  # v7's, made after v6
+    for t in ("insert", "update", "delete"):  # v8's change log
+        c.execute(f"DROP TRIGGER events_changed_{t}")
+    c.execute("DROP TABLE event_changes")
     c.execute("PRAGMA user_version = 5")
     c.commit()
     c.close()

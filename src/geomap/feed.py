@@ -8,6 +8,7 @@ the highlight is markup.
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import pandas as pd
@@ -40,13 +41,17 @@ def n_pages(n_rows: int, per_page: int = PER_PAGE) -> int:
     return max(1, math.ceil(n_rows / per_page))
 
 
-def page_rows(df: pd.DataFrame, page: int, per_page: int = PER_PAGE) -> list[FeedRow]:
-    """Page `page` (1-based, clamped) of the feed over `df`."""
+def page_rows(df: pd.DataFrame, page: int, per_page: int = PER_PAGE,
+              fill: Callable[[pd.DataFrame], pd.DataFrame] | None = None) -> list[FeedRow]:
+    """Page `page` (1-based, clamped) of the feed over `df`; `fill` adds what the labels need to the page's rows
+    (the sentence, read by id) when `df` is the map's narrow frame."""
     ordered = newest_first(df)
     if ordered.empty:
         return []
     page = min(max(1, page), n_pages(len(ordered), per_page))
     chunk = ordered.iloc[(page - 1) * per_page: page * per_page]
+    if fill is not None:
+        chunk = fill(chunk)
     return [FeedRow(str(r["event_id"]), str(r.get("uid") or ""), row_label(r)) for r in chunk.to_dict("records")]
 
 

@@ -79,10 +79,17 @@ class Choices:
     titles: dict[str, str] = field(default_factory=dict)  # article id -> title, for the article filter's labels
 
 
-def choices(df_all: pd.DataFrame | None) -> Choices:
-    """Filter options present in the data, in a stable, meaningful order."""
+def choices(df_all: pd.DataFrame | None, titles: dict[str, str] | None = None) -> Choices:
+    """Filter options present in the data, in a stable, meaningful order. `titles` (article id -> title of every
+    article with an event) stands in for the frame's article and title columns (the map's frame has neither)."""
     if df_all is None or df_all.empty:
         return Choices()
+    if titles is None:
+        titles = dict(zip(df_all["article"].astype(str), df_all["title"].fillna("").astype(str), strict=True)
+                      ) if "title" in df_all.columns else {}
+        articles = sorted(df_all["article"].dropna().unique())
+    else:
+        articles = sorted(titles)
     present = set(df_all["event_type"].dropna())
     types = [t for t in EVENT_TYPES if t in present] + sorted(present - set(EVENT_TYPES))
     precs = [p for p in PRECISIONS if p in set(df_all["precision"].dropna())]
@@ -92,10 +99,9 @@ def choices(df_all: pd.DataFrame | None) -> Choices:
         sub_event_types=_with_none(df_all["sub_event_type"]),
         countries=_with_none(df_all["country_code"]),
         actors=actors + ([NONE] if any(not (isinstance(v, list) and v) for v in df_all["actors"]) else []),
-        articles=sorted(df_all["article"].dropna().unique()),
+        articles=articles,
         precisions=precs,
-        titles=dict(zip(df_all["article"].astype(str), df_all["title"].fillna("").astype(str), strict=True))
-        if "title" in df_all.columns else {},
+        titles=titles,
     )
 
 

@@ -18,9 +18,10 @@ from typing import TYPE_CHECKING
 import pandas as pd
 
 from geomap import config
+from geomap import filters as filters_mod
 from geomap.articles import read_paths
 from geomap.exceptions import StoreError
-from geomap.filters import ALL, Filters, Span
+from geomap.filters import ALL, Choices, Filters, Span
 from geomap.ingest import ingest_articles
 from geomap.store import Store
 
@@ -112,6 +113,60 @@ def events(path: str | Path, filters: Filters = ALL) -> pd.DataFrame:
         return store.events_frame(**filters.query_kwargs())
 
 
+def map_events(path: str | Path, filters: Filters = ALL) -> pd.DataFrame:
+    """Events matching `filters` without their text (Store.map_frame: column-wise, fast at a million events)."""
+    with open_store(path) as store:
+        return store.map_frame(**filters.query_kwargs())
+
+
+def with_texts(path: str | Path, df: pd.DataFrame) -> pd.DataFrame:
+    """`df` (rows of `map_events`) with the text columns it lacks (sentence, article, title, url, source,
+    published), read by id: for the rows a page shows (a feed page, the panel's events, a small map's popups)."""
+    if df is None or "sentence" in df.columns:
+        return df
+    with open_store(path) as store:
+        texts = store.event_texts(df["event_id"].tolist())
+    out = df.merge(texts, on="event_id", how="left")
+    out.index = df.index
+    out.attrs = dict(df.attrs)
+    return out
+
+
+def records_with_texts(path: str | Path, recs: list[dict]) -> list[dict]:
+    """`with_texts` for event records (dicts with `event_id`), e.g. the events at the panel's place."""
+    if not recs or "sentence" in recs[0]:
+        return recs
+    with open_store(path) as store:
+        texts = store.event_texts([int(r["event_id"]) for r in recs])
+    by_id = {int(t["event_id"]): t for t in texts.to_dict("records")}
+    return [{**r, **by_id.get(int(r["event_id"]), {})} for r in recs]
+
+
+#: Rows per page of the Data page's table: only a page's text is read (the downloads hold every row).
+TABLE_PAGE_ROWS = 1000
+
+
+def n_table_pages(n_rows: int, per_page: int = TABLE_PAGE_ROWS) -> int:
+    return max(1, -(-n_rows // per_page))
+
+
+def table_page(path: str | Path, df: pd.DataFrame, page: int, per_page: int = TABLE_PAGE_ROWS) -> pd.DataFrame:
+    """Page `page` (1-based, clamped) of `df` (rows of `map_events`) with its text, in `events_frame`'s column
+    order: the Data page's table at a million events reads 1,000 rows' text, not a million."""
+    from geomap.store import FRAME_COLUMNS
+
+    page = min(max(1, int(page)), n_table_pages(len(df), per_page))
+    chunk = with_texts(path, df.iloc[(page - 1) * per_page: page * per_page])
+    return chunk[[c for c in FRAME_COLUMNS if c in chunk.columns]]
+
+
+def choices(path: str | Path) -> Choices:
+    """The filter options of the whole store, from the map's frame and the articles' ids and titles (never the
+    frame of every event with its text)."""
+    with open_store(path) as store:
+        return filters_mod.choices(store.map_frame(), titles=store.event_article_titles())
+
+
 def date_span(path: str | Path) -> Span | None:
     """The first and last stored event dates, or None for an empty store."""
     with open_store(path) as store:
@@ -140,6 +195,16 @@ def export_text(path: Path, filters: Filters, fmt: str) -> str:
         write_records(store.event_records(**filters.query_kwargs()), fmt, buf)
     return buf.getvalue()
 
+
+
+def map_layer_payload(path: str | Path, df: pd.DataFrame, payload_dir: str | Path) -> tuple[str | None, list, int]:
+    """`layer_payload` for rows of `map_events`: the popups' sentences and titles are read by id when the payload
+    carries them (up to mapview.POPUP_SENTENCE_LIMIT rows); a larger payload omits them anyway."""
+    from geomap import mapview
+
+    if df is not None and 0 < len(df) <= mapview.POPUP_SENTENCE_LIMIT:
+        df = with_texts(path, df)
+    return layer_payload(df, payload_dir)
 
 
 def layer_payload(df: pd.DataFrame, payload_dir: str | Path) -> tuple[str | None, list, int]:

@@ -21,7 +21,6 @@ from streamlit_folium import st_folium
 
 from geomap import (
     articlesapp,
-    feed,
     filters,
     mapview,
     memory,
@@ -32,6 +31,7 @@ from geomap import (
     playback,
     sourcesapp,
     timeline,
+    ui_feed,
     ui_overlays,
     uploads,
 )
@@ -113,6 +113,12 @@ def _events(path: str, version: tuple, f: Filters) -> pd.DataFrame:
     return pagedata.events(path, f)
 
 
+# The map page's frame: no text (issue 14), read column-wise; text is read by id for the rows shown.
+@st.cache_resource(show_spinner=False, max_entries=8)
+def _map_events(path: str, version: tuple, f: Filters) -> pd.DataFrame:
+    return pagedata.map_events(path, f)
+
+
 @st.cache_data(show_spinner=False, max_entries=8)
 def _span(path: str, version: tuple) -> Span | None:
     return pagedata.date_span(path)
@@ -120,7 +126,7 @@ def _span(path: str, version: tuple) -> Span | None:
 
 @st.cache_data(show_spinner=False, max_entries=8)
 def _choices(path: str, version: tuple) -> Choices:
-    return filters.choices(_events(path, version, Filters()))
+    return pagedata.choices(path)
 
 
 @st.cache_data(show_spinner=False, max_entries=8)
@@ -130,22 +136,22 @@ def _articles(path: str, version: tuple) -> pd.DataFrame:
 
 @st.cache_data(show_spinner=False, max_entries=32)
 def _layer_ref(path: str, version: tuple, f: Filters, payload_dir: str) -> tuple[str | None, list, int]:
-    return pagedata.layer_payload(_events(path, version, f), payload_dir)
+    return pagedata.map_layer_payload(path, _map_events(path, version, f), payload_dir)
 
 
 @st.cache_data(show_spinner=False, max_entries=16)
 def _intervals(path: str, version: tuple, f: Filters) -> tuple[playback.Window, ...]:
-    return playback.intervals_of(_events(path, version, f))
+    return playback.intervals_of(_map_events(path, version, f))
 
 
 @st.cache_data(show_spinner=False, max_entries=8)
 def _bounds(path: str, version: tuple) -> list[list[float]] | None:
-    return mapview.frame_bounds(_events(path, version, Filters()))
+    return mapview.frame_bounds(_map_events(path, version, Filters()))
 
 
 @st.cache_data(show_spinner=False, max_entries=16)
 def _day_counts(path: str, version: tuple, f: Filters) -> pd.DataFrame:
-    return timeline.day_counts(_events(path, version, f))
+    return timeline.day_counts(_map_events(path, version, f))
 
 
 def _canonical(path: str, version: tuple, f: Filters) -> Filters:
@@ -162,6 +168,18 @@ def query_key(path: Path, f: Filters) -> tuple[str, tuple, Filters]:
 def events(path: Path, f: Filters = filters.ALL) -> pd.DataFrame:
     """Events matching `f`, cached per store version and filters."""
     return _events(*query_key(path, f))
+
+
+@shown
+def map_events(path: Path, f: Filters = filters.ALL) -> pd.DataFrame:
+    """Events matching `f` without their text (sentence, article, title...), cached per store version and filters:
+    what the map, the legend, the timeline and the summaries need; `with_texts` adds the text to the rows shown."""
+    return _map_events(*query_key(path, f))
+
+
+with_texts = shown(pagedata.with_texts)
+table_page = shown(pagedata.table_page)
+records_with_texts = shown(pagedata.records_with_texts)
 
 
 @shown
@@ -354,8 +372,9 @@ def selected_marker(df: pd.DataFrame) -> str | None:
     return st.session_state.get("sel_token") or (str(linked["event_id"]) if linked is not None else None)
 
 
-def event_panel(df: pd.DataFrame, out: Mapping | None) -> None:
-    """The side panel: the clicked (or linked, or feed-picked) event's place and sentences, the legend, the feed."""
+def event_panel(path: Path, df: pd.DataFrame, out: Mapping | None) -> None:
+    """The side panel: the clicked (or linked, or feed-picked) event's place and sentences, the legend, the feed.
+    `df` may lack the text columns (ui.map_events): the panel's events and the feed's page read theirs by id."""
     clicked = mapview.clicked_event_id(out)
     if clicked and clicked != st.session_state.get("last_click"):  # a new click chooses the event
         st.session_state.last_click = clicked
@@ -363,6 +382,7 @@ def event_panel(df: pd.DataFrame, out: Mapping | None) -> None:
     chosen = permalink.row_of(df, st.session_state.get("sel_uid"))
     clicked = str(chosen["event_id"]) if chosen is not None else clicked
     rec, here = mapview.events_at_place(df, clicked)
+    here = records_with_texts(path, here)
     if rec is not None:
         st.subheader(f"{rec['name']} — {len(here)} event{'s' if len(here) != 1 else ''} here")
         st.html(mapview.panel_html(here, clicked))
@@ -372,7 +392,7 @@ def event_panel(df: pd.DataFrame, out: Mapping | None) -> None:
         st.info("Click a marker to read its source sentence here.")
     st.html(mapview.legend_html(filters.type_counts(df)))
     st.subheader("Event feed")
-    feed_widget(df, clicked)
+    ui_feed.feed_widget(df, clicked, fill=functools.partial(with_texts, path))
 
 
 def write_map_url(f: Filters, span: Span | None, options: tuple[str, str, bool],
@@ -385,34 +405,6 @@ def write_map_url(f: Filters, span: Span | None, options: tuple[str, str, bool],
         query, focus=st.session_state.get("focus"), view=st.session_state.get("view"),
         options={**permalink.options_to_query(*options), **(extra or {})}, event=st.session_state.get("sel_uid"))
     st.query_params.from_dict(st.session_state[MAP_QUERY])
-
-
-def feed_widget(df: pd.DataFrame, selected_id: str | None, height: int = 460) -> None:
-    """Draw the event feed (in the current container): a scrolling list of row buttons and a pager."""
-    last = feed.n_pages(len(df) if df is not None else 0)
-    page = min(max(1, st.session_state.get("feed_page", 1)), last)
-    with st.container(height=height, key="feed_box"):
-        rows = feed.page_rows(df, page)
-        if not rows:
-            st.caption("No events match the filters.")
-        for r in rows:
-            st.button(r.label, key=f"feed_{r.event_id}", on_click=_pick, args=(r.event_id, r.uid), width="stretch",
-                      type="primary" if r.event_id == str(selected_id) else "secondary")
-    c_prev, c_at, c_next = st.columns([1, 2, 1], vertical_alignment="center")
-    c_prev.button("Newer", key="feed_prev", on_click=_turn, args=(-1, last), disabled=page <= 1, width="stretch")
-    c_at.caption(f"Page {page} of {last} · {0 if df is None else len(df)} events, newest first")
-    c_next.button("Older", key="feed_next", on_click=_turn, args=(1, last), disabled=page >= last, width="stretch")
-
-
-def _pick(event_id: str, uid: str) -> None:
-    """A feed row was clicked: that event becomes the selection, and the map selects it once (a new token)."""
-    st.session_state.sel_uid = uid
-    st.session_state.feed_n = st.session_state.get("feed_n", 0) + 1
-    st.session_state.sel_token = f"{event_id}:{st.session_state.feed_n}"
-
-
-def _turn(step: int, last: int) -> None:
-    st.session_state.feed_page = min(max(1, st.session_state.get("feed_page", 1) + step), last)
 
 
 def date_window(path: Path, span: Span | None, picked: Mapping[str, object]) -> tuple[date | None, date | None]:

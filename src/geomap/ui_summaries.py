@@ -18,13 +18,13 @@ from geomap.filters import Filters
 
 @st.cache_data(show_spinner=False, max_entries=16)
 def _tables(path: str, version: tuple, f: Filters) -> dict[str, pd.DataFrame]:
-    df = ui.events(Path(path), f)
+    df = ui.map_events(Path(path), f)
     return {by: summary.summary(df, by) for by in summary.BY}
 
 
 @st.cache_data(show_spinner=False, max_entries=16)
 def _per_day(path: str, version: tuple, f: Filters) -> str:
-    return mapview.timeline_html(timeline.per_day(ui.events(Path(path), f)))
+    return mapview.timeline_html(timeline.per_day(ui.map_events(Path(path), f)))
 
 
 def per_day_chart(path: Path, f: Filters) -> None:

@@ -10,6 +10,8 @@ ingest -> store). Its modules, one responsibility each:
 - `schema`: append-only migrations and the stable event uid;
 - `merge`: when a report is an already stored event, and how reports fold into one;
 - `writes`, `queries`, `filters`: writing articles, reading events/articles/mentions, the app's filters as SQL;
+- `snapshot`, `mapframe`: the map's columnar snapshot (short columns, sorted by date, never stale: a trigger-fed
+  change log) and the filters applied to it column-wise -- `Store.map_frame`, the app's fast read path (issue 14);
 - `overlays`: the user's overlay layers (GeoJSON kept as text, listed without it);
 - `database`: the `Store` class (a connection per thread) that joins them.
 """

@@ -7,6 +7,7 @@ import json
 import sqlite3
 from collections.abc import Iterable, Iterator
 from datetime import date
+from pathlib import Path
 from typing import TYPE_CHECKING, Any, Unpack
 
 from geomap.models import Article
@@ -26,6 +27,8 @@ FRAME_COLUMNS = [
     "date_end", "date_precision", "event_type", "sub_event_type", "actors", "fatalities", "place", "sentence",
     "place_start", "source_count", "event_score", "article", "title", "url", "source", "published", "uid",
 ]
+#: What `Queries.map_frame` leaves out and `Queries.event_texts` reads by id (with `event_id`).
+TEXT_COLUMNS = ("event_id", "sentence", "article", "title", "url", "source", "published")
 #: An export record also carries when its article was stored (ACLED's timestamp); the map's frame does not need it.
 _RECORD_COLUMNS = FRAME_COLUMNS + ["ingested_at"]
 #: The fields of an exported event record, in output order (DESIGN §3 plus the store's own).
@@ -47,6 +50,7 @@ class Queries:
     """The store's read methods (mixed into `Store`, which provides `conn`)."""
 
     conn: sqlite3.Connection
+    path: Path
 
     def count_events(self) -> int:
         return self.conn.execute("SELECT count(*) FROM events").fetchone()[0]
@@ -92,6 +96,51 @@ class Queries:
             df[col] = pd.to_datetime(df[col], format="%Y-%m-%d")
         df["fatalities"] = df["fatalities"].astype("Int64")
         return df
+
+    def map_frame(self, start: date | None = None, end: date | None = None,
+                  **filters: Unpack[FilterArgs]) -> pd.DataFrame:
+        """`events_frame` without the text (sentence, article, title, url, source, published): the same rows, order
+        and dtypes, read column-wise from the map's snapshot (geomap.store.snapshot), which is brought up to date
+        in the same read transaction -- never stale. `df.attrs["total"]` as in `events_frame`. Text for the rows a
+        page shows: `event_texts`."""
+        from geomap.store import mapframe, snapshot
+
+        c = self.conn
+        own = not c.in_transaction
+        if own:
+            c.execute("BEGIN")  # the stamp, the changes merged in and any SQL-answered filter see one snapshot
+        try:
+            snap = snapshot.current(c, self.path, snapshot.stamp_of(c))
+            rows = mapframe.select(snap, start, end, dict(filters), self._ids_matching)
+        finally:
+            if own:
+                c.execute("COMMIT")
+        return mapframe.frame(snap, rows)
+
+    def _ids_matching(self, filters: dict[str, Any]) -> list[int]:
+        where, args = self._where(**filters)
+        return [r[0] for r in self.conn.execute(
+            f"SELECT e.id FROM events e JOIN articles a ON a.id = e.article{where}", args)]
+
+    def event_texts(self, event_ids: Iterable[int]) -> pd.DataFrame:
+        """The columns `map_frame` leaves out (sentence, article, title, url, source, published), one row per stored
+        event in `event_ids` (unknown ids are skipped), for the rows a page shows; join on `event_id`."""
+        import pandas as pd
+
+        ids = json.dumps([int(i) for i in event_ids])
+        rows = self.conn.execute(
+            "SELECT e.id, e.sentence, a.ext_id, a.title, a.url, a.source, a.published FROM events e "
+            "JOIN articles a ON a.id = e.article WHERE e.id IN (SELECT value FROM json_each(?)) ORDER BY e.id",
+            (ids,)).fetchall()
+        df = pd.DataFrame.from_records(rows, columns=list(TEXT_COLUMNS))
+        df["published"] = pd.to_datetime(df["published"], format="%Y-%m-%d")
+        return df
+
+    def event_article_titles(self) -> dict[str, str]:
+        """Article id -> title ("" for none) of every article that is some event's first report: the article
+        filter's options, without reading the events' frame."""
+        return {r[0]: r[1] or "" for r in self.conn.execute(
+            "SELECT ext_id, title FROM articles WHERE id IN (SELECT article FROM events)")}
 
     def event_records(self, start: date | None = None, end: date | None = None,
                       **filters: Unpack[FilterArgs]) -> Iterator[dict]:

@@ -181,7 +181,30 @@ CREATE TABLE overlays (
 );
 """
 
-MIGRATIONS: tuple[str, ...] = (_V1, _V2, _V3, _V4, _V5, _V6, _V7)
+# v8: a log of changed events (geomap.store.snapshot), written by triggers so that every writer -- this app, the
+# CLI, an old script -- records its changes: the map's columnar snapshot compares its last seq with the log's and
+# re-reads only the events changed since (never stale). `tag` is random per change, so two copies of one store that
+# changed apart never share a (seq, tag) stamp. The log keeps the last million changes (pruned every 10,000 by a
+# trigger): an older snapshot is rebuilt, as it would be anyway when that much changed.
+_V8 = """
+CREATE TABLE event_changes (seq INTEGER PRIMARY KEY AUTOINCREMENT, event INTEGER NOT NULL, tag INTEGER NOT NULL);
+INSERT INTO event_changes (event, tag) VALUES (0, random());
+CREATE TRIGGER events_changed_insert AFTER INSERT ON events BEGIN
+    INSERT INTO event_changes (event, tag) VALUES (NEW.id, random());
+END;
+CREATE TRIGGER events_changed_update AFTER UPDATE ON events BEGIN
+    INSERT INTO event_changes (event, tag) VALUES (NEW.id, random());
+    INSERT INTO event_changes (event, tag) SELECT OLD.id, random() WHERE OLD.id <> NEW.id;
+END;
+CREATE TRIGGER events_changed_delete AFTER DELETE ON events BEGIN
+    INSERT INTO event_changes (event, tag) VALUES (OLD.id, random());
+END;
+CREATE TRIGGER event_changes_prune AFTER INSERT ON event_changes WHEN NEW.seq % 10000 = 0 BEGIN
+    DELETE FROM event_changes WHERE seq <= NEW.seq - 1000000;
+END;
+"""
+
+MIGRATIONS: tuple[str, ...] = (_V1, _V2, _V3, _V4, _V5, _V6, _V7, _V8)
 
 
 def event_uid(article_hash: str, sentence: str, place_start: int, place: str) -> str:
