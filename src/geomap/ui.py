@@ -124,7 +124,9 @@ def _span(path: str, version: tuple) -> Span | None:
     return pagedata.date_span(path)
 
 
-@st.cache_data(show_spinner=False, max_entries=8)
+# Shared too: the options hold every article's id and title (at 200,000 articles 37 MB of objects), and cache_data's
+# copy per run was kept by each session's article-filter labels. Read-only for callers.
+@st.cache_resource(show_spinner=False, max_entries=8)
 def _choices(path: str, version: tuple) -> Choices:
     return pagedata.choices(path)
 
