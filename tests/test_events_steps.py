@@ -114,6 +114,11 @@ def test_place_followed_by_a_weekday_is_still_an_event_place(nlp):
     assert [e.place.name for e in doc.events] == ["Kharkiv"]
 
 
+def test_sentence_initial_event_word_is_not_an_unknown_place(nlp):
+    doc = run(nlp, "Shelling in Avdiivka damaged a school on Sunday, officials said.")
+    assert [(m.text, m.role) for m in doc.mentions] == [("Avdiivka", "event")]
+
+
 def test_every_mention_has_a_score_in_unit_interval(nlp):
     doc = run(nlp, "Officials in Kenya said fighting broke out near Eldoret.")
     assert doc.mentions and all(0.0 <= m.event_score <= 1.0 for m in doc.mentions)

@@ -132,7 +132,10 @@ def sentence_candidates(stext: str, offset: int, mentions: list[Mention], trigge
             if s < skip_before or any(a < e and s < b for a, b in taken):
                 continue
             words = stext[s:e].split()
-            while words and words[0].lower().split("-")[0] in NOT_NAMES:
+            # A leading calendar or function word, or the event word itself ("Shelling in Avdiivka ..."), is not
+            # part of the name.
+            while words and (words[0].lower().split("-")[0] in NOT_NAMES
+                             or any(t.start < s + len(words[0]) and s < t.end for t in triggers)):
                 s += len(words.pop(0)) + 1
             if words and not (len(words) == 1 and words[0].lower() in NOT_NAMES):
                 pairs.append((Candidate(s, e), None))
