@@ -2,11 +2,14 @@
 
     .venv/bin/python scripts/train_event_places.py [--data PATH] [--out PATH] [--check]
 
-Fits a logistic regression (scikit-learn, fixed seed) on the *train* side of the fixed split
-(`geomap.events.training`), chooses the decision threshold by the field's token F1 of the whole events step on
-*dev* and on 5 cross-validation folds of *train* pooled (each fold scored by a model fitted on the others), and
-writes one named weight per feature. The *test* side is never read here: `benchmarks/eval_event_places.py`
-reports on it. `--check` retrains in memory and compares its dev figures with the shipped model's (the slow test).
+Fits two logistic regressions (scikit-learn, fixed seed) on the *train* side of the fixed split
+(`geomap.events.training`): a first stage over the named features, and a second over the same features plus each
+candidate's rank and margin against the other places of its sentence under the first stage (`stack_features`; the
+first-stage scores it learns from are out-of-fold). It chooses the decision threshold by the field's token F1 of
+the whole events step on *dev* and on 5 cross-validation folds of *train* pooled (each fold scored by a model fitted
+on the others), and writes one named weight per feature and stage. The *test* side is never read here:
+`benchmarks/eval_event_places.py` reports on it. `--check` retrains in memory and compares its dev figures with the
+shipped model's (the slow test).
 Needs the `train` extra (`pip install -e .[train]`).
 """
 
@@ -21,8 +24,8 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
 from geomap.articles import read_text_file  # noqa: E402
-from geomap.events.extract import EventExtractor  # noqa: E402
-from geomap.events.model import MODEL_PATH, EventPlaceModel, features  # noqa: E402
+from geomap.events.extract import VETOES, EventExtractor  # noqa: E402
+from geomap.events.model import MODEL_PATH, EventPlaceModel, features, kind_of, stack_features  # noqa: E402
 from geomap.events.training import (  # noqa: E402
     Score,
     candidate_sets,
@@ -64,15 +67,24 @@ MIN_COUNT = 2
 CV_FOLDS = 5
 
 
-def examples(pairs):
-    """(record, [(features, label, span in record)]) for prepared (record, Doc) pairs."""
+#: A group: one sentence's candidates, each (features, label or None when unlabelled, vetoed, sample weight).
+Group = list[tuple[list[str], "bool | None", bool, float]]
+
+
+def _candidate(feats: list[str], label: bool | None, weight: float) -> tuple[list[str], bool | None, bool, float]:
+    return feats, label, bool(VETOES.intersection(feats)), weight
+
+
+def train_groups(pairs) -> list[tuple[int, Group]]:
+    """(fold, group) per sentence with an event word of the prepared (record, Doc) pairs of the train split."""
+    out = []
     for rec, doc in pairs:
-        rows = []
+        weight = 1.0 if rec.locations else EMPTY_RECORD_WEIGHT
         for offset, sent, cands, _ in candidate_sets(doc):
-            for k, c in enumerate(cands):
-                span = (offset + c.start, offset + c.end)
-                rows.append((features(sent, cands, k), overlaps(span, rec.locations), span))
-        yield rec, rows
+            out.append((fold_of(rec.text), [
+                _candidate(features(sent, cands, k), overlaps((offset + c.start, offset + c.end), rec.locations),
+                           weight) for k, c in enumerate(cands)]))
+    return out
 
 
 def fold_of(text: str) -> int:
@@ -81,21 +93,24 @@ def fold_of(text: str) -> int:
     return int(hashlib.sha256(f"{SEED} {key}".encode()).hexdigest(), 16) % CV_FOLDS
 
 
-def gold_set_examples():
-    """(features, label) for the candidates of the project's gold-set articles that have an event word."""
+def gold_set_groups() -> list[tuple[int, Group]]:
+    """(fold, group) per sentence with an event word of the project's gold-set articles (fold: by article). A
+    resolved place near a gold event is positive; a name the gazetteer lacks is unlabelled (it only ranks)."""
     steps = build_pipeline().steps[:-1]
-    for gold in GOLD_SETS:
-        if not gold.is_file():
-            continue
-        for art in read_gold_set(gold):
-            doc = run_steps(Doc(read_text_file(art.path)), steps)
-            for _, sent, cands, owners in candidate_sets(doc):
-                for k, m in enumerate(owners):
-                    if m is None or m.place is None:
-                        continue
+    arts = [art for gold in GOLD_SETS if gold.is_file() for art in read_gold_set(gold)]
+    out = []
+    for i, art in enumerate(arts):
+        doc = run_steps(Doc(read_text_file(art.path)), steps)
+        for _, sent, cands, owners in candidate_sets(doc):
+            group = []
+            for k, m in enumerate(owners):
+                label = None
+                if m is not None and m.place is not None:
                     p = m.place
                     label = near(p.lat, p.lon, art.events) and not near(p.lat, p.lon, art.forbidden)
-                    yield features(sent, cands, k), label
+                group.append(_candidate(features(sent, cands, k), label, GOLD_SET_WEIGHT))
+            out.append((i % CV_FOLDS, group))
+    return out
 
 
 def fit(rows, weights, c: float):
@@ -117,19 +132,55 @@ def fit(rows, weights, c: float):
     return EventPlaceModel(w, round(float(lr.intercept_[0]), 5))
 
 
+def rows_of(groups: list[Group], extra: list[list[list[str]]] | None = None):
+    """(rows, weights) of the labelled candidates, with each candidate's stacked features when given."""
+    rows, weights = [], []
+    for gi, group in enumerate(groups):
+        for j, (feats, label, _, weight) in enumerate(group):
+            if label is not None:
+                rows.append((feats + extra[gi][j] if extra else feats, label))
+                weights.append(weight)
+    return rows, weights
+
+
+def stacked(groups: list[Group], stage1: EventPlaceModel) -> list[list[list[str]]]:
+    """`stack_features` of each group under a first-stage model, as the events step computes them."""
+    out = []
+    for group in groups:
+        z = [None if vetoed else stage1.logit(f) for f, _, vetoed, _ in group]
+        out.append(stack_features(z, [kind_of(f) for f, _, _, _ in group]))
+    return out
+
+
+def fit_stage1(groups: list[tuple[int, Group]], c: float):
+    """The first stage on all groups, one per fold fitted on the others, and every group's out-of-fold stacked
+    features (a group's first-stage scores never come from a model that saw its labels)."""
+    full = fit(*rows_of([g for _, g in groups]), c)
+    per_fold, extra = {}, [[] for _ in groups]
+    for k in range(CV_FOLDS):
+        per_fold[k] = fit(*rows_of([g for f, g in groups if f != k]), c)
+        held = [i for i, (f, _) in enumerate(groups) if f == k]
+        for i, e in zip(held, stacked([groups[i][1] for i in held], per_fold[k]), strict=True):
+            extra[i] = e
+    return full, per_fold, extra
+
+
 def dev_score(model: EventPlaceModel, dev, threshold: float) -> Score:
     """Dev F1 of the whole events step (vetoes, lists, containers included) with this model and threshold."""
-    return event_place_score(dev, EventExtractor(EventPlaceModel(model.weights, model.bias, threshold)))
+    return event_place_score(dev, EventExtractor(EventPlaceModel(model.weights, model.bias, threshold,
+                                                                 stage1=model.stage1)))
 
 
-def cross_validate(pairs, labelled, gold, c: float, thresholds: list[float]) -> dict[float, Score]:
+def cross_validate(pairs, groups, n_train: int, stage1, c: float, thresholds: list[float]) -> dict[float, Score]:
     """The whole events step's score on each train fold with a model fitted on the other folds (and the gold sets),
-    pooled over the folds, per threshold."""
+    pooled over the folds, per threshold. `stage1` is fit_stage1's output: the held-out fold is scored by the
+    first stage fitted without it; the second stage learns from the other folds' out-of-fold stacked features."""
+    _, per_fold, extra = stage1
     pooled = {thr: Score() for thr in thresholds}
     for k in range(CV_FOLDS):
-        rows = [(f, y) for rec, f, y in labelled if fold_of(rec.text) != k]
-        wts = [1.0 if rec.locations else EMPTY_RECORD_WEIGHT for rec, _, _ in labelled if fold_of(rec.text) != k]
-        model = fit(rows + gold, wts + [GOLD_SET_WEIGHT] * len(gold), c)
+        keep = [i for i, (f, _) in enumerate(groups) if f != k or i >= n_train]
+        model = fit(*rows_of([groups[i][1] for i in keep], [extra[i] for i in keep]), c)
+        model.stage1 = per_fold[k]
         held = [p for p in pairs if fold_of(p[0].text) == k]
         for thr in thresholds:
             s = dev_score(model, held, thr)
@@ -141,17 +192,16 @@ def cross_validate(pairs, labelled, gold, c: float, thresholds: list[float]) -> 
 def train(data: Path) -> tuple[EventPlaceModel, Score]:
     steps = build_pipeline().steps[:-1]  # sentences, toponyms, resolve: the events step is what we train
     pairs = prepare("train", data, steps)
-    labelled = [(rec, feats, label) for rec, rows in examples(pairs) for feats, label, _ in rows]
-    gold = list(gold_set_examples())
-    train_rows = [(f, y) for _, f, y in labelled] + gold
-    weights = [1.0 if rec.locations else EMPTY_RECORD_WEIGHT for rec, _, _ in labelled] + \
-        [GOLD_SET_WEIGHT] * len(gold)
+    own = train_groups(pairs)
+    groups = own + gold_set_groups()  # the gold sets' groups last: always on the fitting side of a CV fold
     dev = prepare("dev", data, steps)
     thresholds = [x / 100 for x in range(round(MIN_THRESHOLD * 100), 71, 4)]
     runs = []
     for c in C_GRID:
-        model = fit(train_rows, weights, c)
-        pooled = cross_validate(pairs, labelled, gold, c, thresholds)
+        stage1 = fit_stage1(groups, c)
+        model = fit(*rows_of([g for _, g in groups], stage1[2]), c)
+        model.stage1 = stage1[0]
+        pooled = cross_validate(pairs, groups, len(own), stage1, c, thresholds)
         for thr in thresholds:
             s = dev_score(model, dev, thr)
             cv = pooled[thr]
@@ -164,14 +214,15 @@ def train(data: Path) -> tuple[EventPlaceModel, Score]:
                                  key=lambda r: (r[4], r[0].f1))
     model.threshold = thr
     model.meta = {
-        "what": "event-place model: logistic regression over named features (geomap.events.model.features)",
+        "what": "event-place model: logistic regression over named features (geomap.events.model.features) and "
+                "their rank in the sentence under a first-stage logistic regression (`stage1`, stack_features)",
         "data": "Halterman (2019) event_location labelled newswire (MIT); train side of the fixed split",
         "data_sha256": hashlib.sha256(data.read_bytes()).hexdigest(),
         "script": "scripts/train_event_places.py", "seed": SEED, "C": c, "min_count": MIN_COUNT,
         "empty_record_weight": EMPTY_RECORD_WEIGHT, "gold_set_weight": GOLD_SET_WEIGHT,
         "threshold_slack": THRESHOLD_SLACK, "min_threshold": MIN_THRESHOLD,
         "gold_sets": [str(g.relative_to(ROOT)) if g.is_relative_to(ROOT) else f"../{g.relative_to(ROOT.parent)}"
-                      for g in GOLD_SETS], "train_candidates": len(train_rows),
+                      for g in GOLD_SETS], "train_candidates": len(rows_of([g for _, g in groups])[0]),
         "dev": {"precision": round(s.precision, 4), "recall": round(s.recall, 4), "f1": round(s.f1, 4)},
         "cv_folds": CV_FOLDS, "train_cv_and_dev_f1": round(both.f1, 4),
     }
@@ -185,7 +236,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--check", action="store_true", help="retrain in memory; compare dev F1 with the shipped model")
     args = ap.parse_args(argv)
     model, s = train(args.data)
-    print(f"dev {s}  (C {model.meta['C']}, threshold {model.threshold}, {len(model.weights)} weights)")
+    n = len(model.weights) + (len(model.stage1.weights) if model.stage1 else 0)
+    print(f"dev {s}  (C {model.meta['C']}, threshold {model.threshold}, {n} weights)")
     if args.check:
         shipped = EventPlaceModel.load(args.out).meta["dev"]["f1"]
         print(f"shipped dev F1 {shipped}, retrained {s.f1:.4f}")

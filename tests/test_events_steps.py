@@ -14,7 +14,7 @@ import pytest
 from geomap.events.acled import happening
 from geomap.events.fatalities import share
 from geomap.events.merge import merge_events
-from geomap.events.model import Candidate, EventPlaceModel, Sentence, default_model, features
+from geomap.events.model import Candidate, EventPlaceModel, Sentence, default_model, features, stack_features
 from geomap.events.slots import Clauses
 from geomap.events.triggers import find_triggers
 from geomap.gazetteer import Gazetteer, Row
@@ -114,6 +114,11 @@ def test_place_followed_by_a_weekday_is_still_an_event_place(nlp):
     assert [e.place.name for e in doc.events] == ["Kharkiv"]
 
 
+def test_sentence_initial_event_word_is_not_an_unknown_place(nlp):
+    doc = run(nlp, "Shelling in Avdiivka damaged a school on Sunday, officials said.")
+    assert [(m.text, m.role) for m in doc.mentions] == [("Avdiivka", "event")]
+
+
 def test_every_mention_has_a_score_in_unit_interval(nlp):
     doc = run(nlp, "Officials in Kenya said fighting broke out near Eldoret.")
     assert doc.mentions and all(0.0 <= m.event_score <= 1.0 for m in doc.mentions)
@@ -159,7 +164,7 @@ def test_model_scores_the_object_of_an_attack_above_the_subject_of_a_speech():
     sent = Sentence(text, find_triggers(text))
     cands = [Candidate(0, 7, "country", "", "NG"),
              Candidate(text.index("Kafanchan"), text.index("Kafanchan") + 9, "city", "", "NG")]
-    speaker, target = (model.score(features(sent, cands, k)) for k in (0, 1))
+    speaker, target = model.score_sentence([features(sent, cands, k) for k in (0, 1)], [False, False])
     assert target > model.threshold > speaker
 
 
@@ -169,6 +174,18 @@ def test_model_round_trips_through_json(tmp_path):
     back = EventPlaceModel.load(tmp_path / "m.json")
     assert back.weights == m.weights and back.bias == 0.25 and back.threshold == 0.4
     assert back.score(["a"]) > back.score([]) > back.score(["b"])
+
+
+def test_two_stage_model_round_trips_and_weighs_the_rank_in_the_sentence(tmp_path):
+    first = EventPlaceModel({"a": 2.0}, 0.0)
+    m = EventPlaceModel({"s1-rank=0": 1.0, "s1-rank=1": -1.0}, 0.0, 0.5, stage1=first)
+    m.save(tmp_path / "m.json")
+    back = EventPlaceModel.load(tmp_path / "m.json")
+    assert back.stage1 is not None and back.stage1.weights == {"a": 2.0}
+    top, second, vetoed = back.score_sentence([["a"], [], ["a"]], [False, False, True])
+    assert top > 0.5 > second and vetoed == 0.0
+    assert stack_features([1.0, None, -1.0], ["city", "?", "country"])[2][:3] == [
+        "s1-rank=1", "s1=2", "s1-margin=-2..-1"]
 
 
 def test_actors_are_agents_in_the_order_written():

@@ -250,25 +250,75 @@ def _neighbour_features(sent: Sentence, cands: list[Candidate], k: int) -> list[
     return out
 
 
-class EventPlaceModel:
-    """A logistic model over named features, loaded from JSON: {"bias", "threshold", "weights": {name: w}}."""
+def _margin(d: float) -> str:
+    return "<-2" if d < -2 else "-2..-1" if d < -1 else "-1..0" if d < 0 else "0..1" if d < 1 else "1..2" \
+        if d < 2 else ">2"
 
-    def __init__(self, weights: dict[str, float], bias: float, threshold: float = 0.5, meta: dict | None = None):
+
+def kind_of(feats: list[str]) -> str:
+    """The gazetteer kind a candidate's features name ('?': a name the gazetteer lacks)."""
+    return next((f[5:] for f in feats if f.startswith("kind=")), "?")
+
+
+def stack_features(z: list[float | None], kinds: list[str]) -> list[list[str]]:
+    """Each candidate against the others of its sentence under a first-stage score `z` (a logit; None: vetoed):
+    its rank, its margin over the best other, how many others score above even (each also by the gazetteer kind).
+    One place alone is weighed unlike the weaker of two."""
+    live = [v for v in z if v is not None]
+    out: list[list[str]] = []
+    for v, kind in zip(z, kinds, strict=True):
+        if v is None:
+            out.append([])
+            continue
+        others = list(live)
+        others.remove(v)
+        rank = sum(1 for o in others if o > v)
+        f = [f"s1-rank={min(rank, 2)}", f"s1={min(9, max(0, int(10 / (1 + math.exp(-v)))))}",
+             f"s1-margin={_margin(v - max(others))}" if others else "s1-alone",
+             f"s1-above-even={min(2, sum(1 for o in others if o > 0))}"]
+        out.append(f + [f"{kind}|{x}" for x in f if not x.startswith("s1=")])
+    return out
+
+
+class EventPlaceModel:
+    """A logistic model over named features, loaded from JSON: {"bias", "threshold", "weights": {name: w}}.
+    With `stage1` (another such model), a sentence's candidates are first scored by it, and the model weighs
+    `stack_features` of those scores beside the named features."""
+
+    def __init__(self, weights: dict[str, float], bias: float, threshold: float = 0.5, meta: dict | None = None,
+                 stage1: EventPlaceModel | None = None):
         self.weights, self.bias, self.threshold, self.meta = weights, bias, threshold, meta or {}
+        self.stage1 = stage1
 
     @classmethod
     def load(cls, path: Path = MODEL_PATH) -> EventPlaceModel:
         data = json.loads(path.read_text(encoding="utf-8"))
-        return cls(data["weights"], data["bias"], data.get("threshold", 0.5), data.get("meta"))
+        first = data.get("stage1")
+        stage1 = cls(first["weights"], first["bias"]) if first else None
+        return cls(data["weights"], data["bias"], data.get("threshold", 0.5), data.get("meta"), stage1)
+
+    def logit(self, feats: list[str]) -> float:
+        return self.bias + sum(self.weights.get(f, 0.0) for f in feats)
 
     def score(self, feats: list[str]) -> float:
-        z = self.bias + sum(self.weights.get(f, 0.0) for f in feats)
+        z = self.logit(feats)
         return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+
+    def score_sentence(self, feats: list[list[str]], vetoed: list[bool]) -> list[float]:
+        """The scores of one sentence's candidates (a vetoed one scores 0)."""
+        if self.stage1 is None:
+            return [0.0 if v else self.score(f) for f, v in zip(feats, vetoed, strict=True)]
+        z = [None if v else self.stage1.logit(f) for f, v in zip(feats, vetoed, strict=True)]
+        kinds = [kind_of(f) for f in feats]
+        return [0.0 if v else self.score(f + s) for f, v, s in zip(feats, vetoed, stack_features(z, kinds),
+                                                                        strict=True)]
 
     def save(self, path: Path) -> None:
         path.parent.mkdir(parents=True, exist_ok=True)
         data = {"meta": self.meta, "bias": self.bias, "threshold": self.threshold,
                 "weights": dict(sorted(self.weights.items()))}
+        if self.stage1 is not None:
+            data["stage1"] = {"bias": self.stage1.bias, "weights": dict(sorted(self.stage1.weights.items()))}
         path.write_text(json.dumps(data, indent=0, ensure_ascii=False) + "\n", encoding="utf-8")
 
 

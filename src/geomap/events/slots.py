@@ -84,6 +84,20 @@ AGENT_AFTER = P(
     r"^\s+(?:has\s+|have\s+|had\s+)?(?:signed|launched|fired|sent|deployed|imposed|recalled|expelled|sanctioned|"
     r"approved|ordered|recognised|recognized|supplied|delivered|pledged|promised|joined|backed|supports?|supported)\b",
     "Officials said [Moscow] launched a new offensive.", "Officials said [Moscow] was hit by drones.", "after")
+NO_COMMENT = P(
+    "no comment from the place",
+    r"^\s+(?:has\s+|had\s+)?(?:(?:made|gave|offered)\s+no\s+(?:immediate\s+|official\s+)?comment|"
+    r"(?:declined|did\s+not|didn't)\s+(?:immediately\s+)?(?:to\s+)?(?:comment|respond|reply))\b",
+    "Drones hit the port, and [Moscow] made no immediate comment.", "Drones hit [Moscow] and made no dent.", "after")
+SPEAKER_PARTICIPLE = P(
+    "speaking participle after",
+    r"^\s+(?:each\s+|both\s+|also\s+)?(?:blaming|accusing|saying|denying|claiming|insisting|calling|warning)\b",
+    "Shells hit the port, with [Kyiv] blaming Moscow.", "Shells hit [Kyiv], killing two.", "after")
+ACCUSED = P(
+    "accused of an act",
+    r"\b(?:accus(?:ed|ing|es|e)|blam(?:ed|ing|es|e))\s+" + FILL + r"$",
+    "Officials accused [Moscow] of shelling the port.", "Officials accused the rebels of shelling [Moscow].",
+    "before")
 POSSESSIVE = P("possessive", r"^['’]s\b", "[Kyiv]'s mayor spoke on Monday.", "In [Kyiv] the mayor spoke.", "after")
 PART_AFTER = P(
     "a part of the place",
@@ -165,8 +179,9 @@ del P
 
 #: Slot patterns read on the text before the place, after it, or around it (the model's named boolean features).
 BEFORE = (LOCATIVE, OBJECT, ATTRIBUTIVE, PHYSICAL, WHOLE_WAR, REFERENCE, ORIGIN, FROM, BEARING, FROM_IN, ROUTE,
-          VESSEL)
-AFTER = (PASSIVE_AFTER, SPEAKER_AFTER, AGENT_AFTER, POSSESSIVE, PART_AFTER, MODIFIER_AFTER, NAME_GOES_ON)
+          VESSEL, ACCUSED)
+AFTER = (PASSIVE_AFTER, SPEAKER_AFTER, AGENT_AFTER, POSSESSIVE, PART_AFTER, MODIFIER_AFTER, NAME_GOES_ON, NO_COMMENT,
+         SPEAKER_PARTICIPLE)
 
 
 class Clauses:
