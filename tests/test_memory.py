@@ -25,3 +25,14 @@ def test_ui_caps_the_arenas_when_loaded() -> None:
             "print(spy.call_count)")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "1"
+
+
+def test_ui_puts_arrow_on_malloc_when_loaded() -> None:
+    # Arrow's own pool (mimalloc) kept each session thread's freed pages out of reach of the arena cap and trim
+    code = ("import pyarrow as pa\n"
+            "before = pa.default_memory_pool().backend_name\n"
+            "import geomap.ui\n"
+            "print(before, pa.default_memory_pool().backend_name)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    before, after = out.stdout.split()
+    assert after == "system" and before != "system"

@@ -37,6 +37,17 @@ def limit_arenas(arenas: int = ARENAS) -> bool:
     return bool(lib and lib.mallopt(M_ARENA_MAX, arenas) == 1)
 
 
+def arrow_on_malloc() -> bool:
+    """Let Arrow allocate through malloc (so the arena cap and `release` cover it), not its own mimalloc/jemalloc
+    pool, which keeps each session thread's freed pages; False when pyarrow is missing."""
+    try:
+        import pyarrow as pa
+    except ImportError:
+        return False
+    pa.set_memory_pool(pa.system_memory_pool())
+    return True
+
+
 def release() -> bool:
     """Give freed heap pages back to the system (malloc_trim); False where that is not available."""
     lib = _glibc()
