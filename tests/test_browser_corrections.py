@@ -65,9 +65,10 @@ def test_search_click_save_for_one_article_then_undo(page, corr_server):
     box = iframe.bounding_box()
     assert box is not None
     page.mouse.click(box["x"] + box["width"] * 0.75, box["y"] + box["height"] * 0.35)
-    page.wait_for_function("() => { const e = [...document.querySelectorAll('input')].find(i => "
-                           "i.getAttribute('aria-label') === 'Latitude'); return e && parseFloat(e.value) !== 0; }",
-                           timeout=30_000)
+    # both fields: they are filled by separate reruns, and reading Longitude between them gave 0.0 (a CI flake)
+    page.wait_for_function("() => ['Latitude', 'Longitude'].every(label => { const e = [...document.querySelectorAll("
+                           "'input')].find(i => i.getAttribute('aria-label') === label); "
+                           "return e && parseFloat(e.value) !== 0; })", timeout=30_000)
     lat, lon = _number(page, "Latitude"), _number(page, "Longitude")
     assert (round(lat, 1), round(lon, 1)) != (50.0, 36.2), "the click is not Kharkiv itself"
 
