@@ -62,7 +62,7 @@ def test_the_map_page_shows_the_total_of_its_own_rows(tmp_path, monkeypatch):
     monkeypatch.setenv("GEOMAP_DB", str(db))
     with Store.open(db) as store:
         total = store.count_events()
-    df = ui.events(db, filters.Filters(event_types=("Battles",)))
+    df = ui.map_events(db, filters.Filters(event_types=("Battles",)))
     assert df.attrs["total"] == total and 0 < len(df) < total
 
 

@@ -107,14 +107,9 @@ overlay_layer_for = shown(ui_overlays.overlay_layer_for)
 
 # ---- cached queries: keyed by the store's version ----
 
-# One shared, read-only frame per query (cache_resource): cache_data unpickled a copy on every call, at 200,000
-# events ~100 MB per rerun that fragmented the server's heap. Callers never modify it (they copy: drop, assign).
-@st.cache_resource(show_spinner=False, max_entries=8)
-def _events(path: str, version: tuple, f: Filters) -> pd.DataFrame:
-    return pagedata.events(path, f)
-
-
-# The map page's frame: no text (issue 14), read column-wise; text is read by id for the rows shown.
+# The map page's frame: no text (issue 14), read column-wise; text is read by id for the rows shown. One shared,
+# read-only frame per query (cache_resource): cache_data unpickled a copy on every call, at 200,000 events ~100 MB
+# per rerun that fragmented the server's heap. Callers never modify it (they copy: drop, assign).
 @st.cache_resource(show_spinner=False, max_entries=8)
 def _map_events(path: str, version: tuple, f: Filters) -> pd.DataFrame:
     return pagedata.map_events(path, f)
@@ -165,12 +160,6 @@ def query_key(path: Path, f: Filters) -> tuple[str, tuple, Filters]:
     """What the cached queries are keyed by: the store, its version and the filters in canonical form."""
     version = pagedata.store_version(path)
     return str(path), version, _canonical(str(path), version, f)
-
-
-@shown
-def events(path: Path, f: Filters = filters.ALL) -> pd.DataFrame:
-    """Events matching `f`, cached per store version and filters."""
-    return _events(*query_key(path, f))
 
 
 @shown
