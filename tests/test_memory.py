@@ -17,14 +17,18 @@ def test_glibc_calls_take_effect_on_linux() -> None:
     assert memory.release() is True
 
 
+def _fresh_process(code: str) -> str:
+    """What `code` prints in a new interpreter (the settings under test apply once, on import)."""
+    return subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+
+
 def test_ui_caps_the_arenas_when_loaded() -> None:
     # in a fresh process: importing the app's Streamlit layer sets the cap before any session thread runs
     code = ("import geomap.memory as m, unittest.mock as um\n"
             "with um.patch.object(m, 'limit_arenas', wraps=m.limit_arenas) as spy:\n"
             "    import geomap.ui\n"
             "print(spy.call_count)")
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
-    assert out.stdout.strip() == "1"
+    assert _fresh_process(code).strip() == "1"
 
 
 def test_ui_puts_arrow_on_malloc_when_loaded() -> None:
@@ -33,6 +37,5 @@ def test_ui_puts_arrow_on_malloc_when_loaded() -> None:
             "before = pa.default_memory_pool().backend_name\n"
             "import geomap.ui\n"
             "print(before, pa.default_memory_pool().backend_name)")
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
-    before, after = out.stdout.split()
+    before, after = _fresh_process(code).split()
     assert after == "system" and before != "system"
