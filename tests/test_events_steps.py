@@ -14,7 +14,17 @@ import pytest
 from geomap.events.acled import happening
 from geomap.events.fatalities import share
 from geomap.events.merge import merge_events
-from geomap.events.model import Candidate, EventPlaceModel, Sentence, default_model, features, stack_features
+from geomap.events.model import (
+    _WORD,
+    Candidate,
+    EventPlaceModel,
+    Sentence,
+    Words,
+    _norm,
+    default_model,
+    features,
+    stack_features,
+)
 from geomap.events.slots import Clauses
 from geomap.events.triggers import find_triggers
 from geomap.gazetteer import Gazetteer, Row
@@ -248,3 +258,26 @@ def test_unknown_district_of_a_known_town_is_the_event_place_within_the_town(nlp
     roles = {m.text: (m.role, m.within, m.place.name) for m in doc.mentions}
     assert roles == {"Bwalagi": ("event", True, "Kafanchan"), "Kafanchan": ("mention", False, "Kafanchan")}
     assert [(e.place.name, e.place_text, e.fatalities) for e in doc.events] == [("Kafanchan", "Bwalagi", 6)]
+
+
+@pytest.mark.parametrize("text", [
+    "Drones hit the port of Odesa-Reni, and Kyiv's mayor said U.S.-made air-defence systems shot down 12 of them.",
+    "An extraordinarily-long-hyphenated-compound-word-that-crosses-the-fifty-character-window hit Sumy at dawn.",
+    "  Shelling (reported by al-Bab's council) killed 3 in Ras al-Ain — officials said… ",
+])
+def test_sentence_words_match_a_findall_over_each_window(text):
+    """The word table is a shortcut: at every offset it must give what a regex over the same window gives,
+    including a word the window cuts in two."""
+    words = Words(text)
+
+    def slow(a: int, b: int) -> list[str]:
+        return [_norm(w) for w in _WORD.findall(text, a, b)]
+
+    for pos in range(len(text) + 1):
+        for n in (1, 2, 4):
+            got = slow(max(0, pos - 50), pos)[-n:]
+            assert words.before(pos, n) == ["<s>"] * (n - len(got)) + got
+            got = slow(pos, pos + 50)[:n]
+            assert words.after(pos, n) == got + ["</s>"] * (n - len(got))
+        for b in range(pos, min(len(text), pos + 130) + 1, 7):
+            assert words.between(pos, b) == slow(pos, b)

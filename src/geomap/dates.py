@@ -286,16 +286,33 @@ def _resolve(kind: str, m: re.Match, pub: date) -> Resolved | None:
     return _RESOLVERS[kind](m.groupdict(), pub)
 
 
-#: A cheap test before each pattern: most sentences hold no weekday, no "week", no digit.
-_NEEDS: dict[str, re.Pattern] = {
-    "range_md": re.compile(r"\d"), "range_dash": re.compile(r"\d"), "iso": re.compile(r"\d"), "md": re.compile(r"\d"),
-    "weekday": re.compile(r"day"), "overnight": re.compile(r"night", re.I), "yesterday": re.compile(r"yesterday", re.I),
-    "today": re.compile(r"today|morning|evening|tonight", re.I), "day_before": re.compile(r"day|night", re.I),
-    "days_ago": re.compile(r"ago", re.I), "week": re.compile(r"week", re.I), "weekend": re.compile(r"weekend", re.I),
-    "year_adj": re.compile(r"\d{4}"), "month_rel": re.compile(r"month", re.I),
-    "year_rel": re.compile(r"year", re.I), "month": re.compile(r"uary|March|April|May|June|July|August|ember|"
-                                                             r"October"),
-    "year": re.compile(r"\d{4}"),
+_MONTH_CUE = re.compile(r"uary|March|April|May|June|July|August|ember|October")
+_DIGITS4 = re.compile(r"\d{4}")
+
+
+class _Cues:
+    """What the cheap tests read, found once per sentence."""
+
+    __slots__ = ("text", "low", "digit", "digits4")
+
+    def __init__(self, text: str):
+        self.text, self.low = text, text.lower()
+        self.digit = _DIGIT.search(text) is not None
+        self.digits4 = self.digit and _DIGITS4.search(text) is not None
+
+
+_DIGIT = re.compile(r"\d")
+#: A cheap test before each pattern: most sentences hold no weekday, no "week", no digit. Each test reads what
+#: `_Cues` found once per sentence: substring tests of the lower-cased text and two regexes, not one regex per pattern.
+_NEEDS: dict[str, Callable[[_Cues], bool]] = {
+    "range_md": lambda c: c.digit, "range_dash": lambda c: c.digit, "iso": lambda c: c.digit, "md": lambda c: c.digit,
+    "weekday": lambda c: "day" in c.text, "overnight": lambda c: "night" in c.low,
+    "yesterday": lambda c: "yesterday" in c.low,
+    "today": lambda c: any(w in c.low for w in ("today", "morning", "evening", "tonight")),
+    "day_before": lambda c: "day" in c.low or "night" in c.low, "days_ago": lambda c: "ago" in c.low,
+    "week": lambda c: "week" in c.low, "weekend": lambda c: "weekend" in c.low, "year_adj": lambda c: c.digits4,
+    "month_rel": lambda c: "month" in c.low, "year_rel": lambda c: "year" in c.low,
+    "month": lambda c: _MONTH_CUE.search(c.text) is not None, "year": lambda c: c.digits4,
 }
 
 
@@ -303,8 +320,9 @@ def find_dates(text: str, published: date) -> list[TimeExpr]:
     """Every time expression in `text` (a sentence), left to right, overlapping matches removed."""
     taken = SpanSet()
     out: list[TimeExpr] = []
+    cues = _Cues(text)
     for kind, pat in _PATTERNS:
-        if not _NEEDS[kind].search(text):
+        if not _NEEDS[kind](cues):
             continue
         for m in pat.finditer(text):
             s, e = m.span()

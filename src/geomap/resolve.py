@@ -55,8 +55,9 @@ HINT_SUFFIXES = {"state": (), "demonym": (), "region": (" region", " oblast", " 
 # "the Lebanese city of Tripoli", "Lebanese Tripoli" -- but not "Russian assaults near Pokrovsk".
 _DEMONYM_GAP = re.compile(r"\s*(?:(?:\w+\s+)?(?:city|town|village|port|capital|region|province|district|"
                           r"enclave|island)\s+of\s+(?:the\s+)?)?", re.I)
-_ACTOR = re.compile(r"\b(?:" + "|".join(sorted((re.escape(a) for a in ACTOR_COUNTRY), key=len, reverse=True))
-                    + r")\b", re.I)
+#: Matched over the lower-cased article (the names are looked up lower-cased anyway): faster than re.I.
+_ACTOR = re.compile(r"\b(?:" + "|".join(sorted((re.escape(a.lower()) for a in ACTOR_COUNTRY), key=len, reverse=True))
+                    + r")\b")
 DEMONYM_PRIOR = -1.0  # marks a demonym's single candidate
 
 #: What one mention says the article is about: (country, weight, (country, admin1) region, weight).
@@ -234,7 +235,7 @@ class Resolver:
 
     def actor_votes(self, doc: Doc) -> Counter:
         """Groups that fight in one country ("M23" -> DR Congo, "Houthis" -> Yemen) vote for it, as demonyms do."""
-        found = {w.lower() for w in _ACTOR.findall(doc.article.text)}
+        found = set(_ACTOR.findall(doc.article.text.lower()))
         return Counter({ACTOR_COUNTRY[w]: self.ctx.vote_actor for w in found})
 
     # ---- the score

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from geomap.patterns import lower_regex
+
 #: Named groups and agents: pattern (case-insensitive) -> actor name.
 ACTOR_GROUPS = {
     r"wagner": "Wagner Group", r"houthis?|ansar allah": "Houthis", r"rsf|rapid support forces": "RSF",
@@ -19,6 +21,8 @@ ACTOR_GROUPS = {
 }
 _ACTOR_GROUP_RE = re.compile(r"\b(?:" + "|".join(f"(?P<g{i}>{p})" for i, p in enumerate(ACTOR_GROUPS)) + r")\b",
                              re.I)
+#: The same over lower-cased text without re.I: about twice as fast (see `patterns.lower_regex`).
+_ACTOR_GROUP_LOW = re.compile(lower_regex(_ACTOR_GROUP_RE.pattern))
 _GROUP_NAMES = list(ACTOR_GROUPS.values())
 _ACTOR_FORCES = re.compile(
     r"(?<!\w)(?P<d>(?:U\.S\.|U\.K\.|[A-Z][a-z]+) and [A-Z][a-z]+|U\.S\.|U\.K\.|[A-Z][a-z]+(?:-backed|-led)?)\s+"
@@ -67,7 +71,9 @@ def actors(text: str) -> list[str]:
             name = DEMONYM_FORCE.get(part.split("-")[0])
             if name:
                 found.append((m.start() + k, name))  # "U.S. and British": in the order written
-    for m in _ACTOR_GROUP_RE.finditer(text):
+    lowered = text.lower()
+    groups = _ACTOR_GROUP_LOW.finditer(lowered) if len(lowered) == len(text) else _ACTOR_GROUP_RE.finditer(text)
+    for m in groups:
         found.append((m.start(), _GROUP_NAMES[int(m.lastgroup[1:])]))
     for m in _STATE_ATTACKS.finditer(text):  # "Russia fired 122 missiles": the state's forces acted
         found.append((m.start(), COUNTRY_FORCE[m.group("c")]))

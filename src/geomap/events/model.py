@@ -13,7 +13,9 @@ from __future__ import annotations
 import json
 import math
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
+from itertools import repeat
 from pathlib import Path
 
 from geomap.events import slots
@@ -35,6 +37,7 @@ UNKNOWN_NAME = Pattern(
     flags=0)
 _PARTICLES = frozenset("al el ez ad as ash at bin ibn abu de del della di da do dos das du des la le les es van der "
                        "den y".split())
+_ZERO = repeat(0.0)  # the weight of a feature the model never saw (map's second argument: never runs out)
 _NUMBER = re.compile(r"^\d[\d,.]*$")
 #: Beyond this many characters the words between a place and its event word are not read one by one.
 BETWEEN_CHARS = 120
@@ -66,6 +69,54 @@ def _norm(w: str) -> str:
     return w.lower()
 
 
+class Words:
+    """The sentence's words (`_WORD`), normalised once, so each candidate's neighbours are list slices, not regex runs
+    over windows. Every method returns what `_WORD.findall` over the same window would, including a word the window
+    cuts in two (it then falls back to that findall), so features do not depend on this shortcut."""
+
+    def __init__(self, text: str):
+        self.text = text
+        spans = [m.span() for m in _WORD.finditer(text)]
+        self.starts = [a for a, _ in spans]
+        self.ends = [b for _, b in spans]
+        self.norms = [_norm(text[a:b]) for a, b in spans]
+
+    def _cut(self, pos: int) -> bool:
+        """Does a word run across `pos`?"""
+        i = bisect_right(self.starts, pos - 1)
+        return i > 0 and self.ends[i - 1] > pos
+
+    def _slow(self, a: int, b: int) -> list[str]:
+        return [_norm(w) for w in _WORD.findall(self.text, a, b)]
+
+    def between(self, a: int, b: int) -> list[str]:
+        """The words of text[a:b]."""
+        if self._cut(a) or self._cut(b):
+            return self._slow(a, b)
+        return self.norms[bisect_left(self.starts, a):bisect_right(self.ends, b)]
+
+    def before(self, pos: int, n: int) -> list[str]:
+        """The n words ending by `pos` within 50 characters of it, padded with '<s>'."""
+        lo = max(0, pos - 50)
+        if self._cut(pos):
+            got = self._slow(lo, pos)[-n:]
+        else:
+            i, j = bisect_left(self.starts, lo), bisect_right(self.ends, pos)
+            got = self.norms[j - n:j] if j - i >= n else self._slow(lo, pos)[-n:] if self._cut(lo) else self.norms[i:j]
+        return ["<s>"] * (n - len(got)) + got
+
+    def after(self, pos: int, n: int) -> list[str]:
+        """The n words starting from `pos` within 50 characters of it, padded with '</s>'."""
+        hi = min(len(self.text), pos + 50)
+        k = bisect_left(self.starts, pos)
+        if self._cut(pos) or any(self.ends[t] > hi for t in range(k, min(k + n, len(self.ends)))
+                                 if self.starts[t] < hi):
+            got = self._slow(pos, hi)[:n]
+        else:
+            got = [self.norms[t] for t in range(k, min(k + n, len(self.ends))) if self.starts[t] < hi]
+        return got + ["</s>"] * (n - len(got))
+
+
 class Sentence:
     """One sentence's event words, clauses and modal words, found once for all its candidates."""
 
@@ -80,6 +131,7 @@ class Sentence:
         self.negation = [m.start() for m in slots.NEGATION.finditer(text)]
         self.background = slots.BACKGROUND.search(text) is not None
         self._nearest: dict[tuple[int, int], tuple[Found | None, int]] = {}
+        self.words = Words(text)
 
     def words_between(self, a: int, b: int) -> int:
         """Words between two offsets, counted in a bounded window (far is far: 30+)."""
@@ -107,30 +159,20 @@ class Sentence:
         return best, best_d
 
 
-def _words_before(text: str, pos: int, n: int) -> list[str]:
-    got = [_norm(w) for w in _WORD.findall(text, max(0, pos - 50), pos)][-n:]
-    return ["<s>"] * (n - len(got)) + got
-
-
-def _words_after(text: str, pos: int, n: int) -> list[str]:
-    got = [_norm(w) for w in _WORD.findall(text, pos, pos + 50)][:n]
-    return got + ["</s>"] * (n - len(got))
-
-
 def features(sent: Sentence, cands: list[Candidate], k: int) -> list[str]:
     """Named binary features of candidate k among the sentence's candidates."""
     c, text = cands[k], sent.text
     lo, hi = max(0, c.start - slots.WINDOW), c.end + slots.WINDOW
     before, after = text[lo: c.start], text[c.end: hi]
     before_l, after_l = sent.lower[lo: c.start], sent.lower[c.end: hi]
-    word = _words_before(text, c.start, 2) + _words_after(text, c.end, 2)
-    own = [_norm(w) for w in _WORD.findall(text, c.start, c.end)] or ["<empty>"]
+    far = sent.words.before(c.start, 4)
+    word = far[2:] + sent.words.after(c.end, 2)
+    own = sent.words.between(c.start, c.end) or ["<empty>"]
     f = [f"w-2={word[0]}", f"w-1={word[1]}", f"w-2,w-1={word[0]} {word[1]}", f"w+1={word[2]}", f"w+2={word[3]}",
          f"w-1,w+1={word[1]} {word[2]}", f"first={own[0]}", f"last={own[-1]}",
          f"kind={c.kind or '?'}", f"hint={c.hint}", f"len={min(len(own), 4)}"]
     if c.start <= sent.first:
         f.append("sentence-initial")
-    far = _words_before(text, c.start, 4)
     f += [f"w-4={far[0]}", f"w-3={far[1]}", f"triggers={min(len(sent.triggers), 3)}"]
     if "(" in text[max(0, c.start - 2):c.start]:
         f.append("in-brackets")
@@ -207,7 +249,7 @@ def _between_features(sent: Sentence, cands: list[Candidate], k: int) -> list[st
     out = [f"trig-word={sent.text[t.start:t.end].lower()}"]
     if b - a > BETWEEN_CHARS:
         return out + ["between=far"]
-    words = [_norm(w) for w in _WORD.findall(sent.text, a, b)]
+    words = sent.words.between(a, b)
     out += [f"between{side}{w}" for w in dict.fromkeys(words)]
     if len(words) <= 4:
         out.append(f"between{side}=" + " ".join(words))
@@ -298,7 +340,7 @@ class EventPlaceModel:
         return cls(data["weights"], data["bias"], data.get("threshold", 0.5), data.get("meta"), stage1)
 
     def logit(self, feats: list[str]) -> float:
-        return self.bias + sum(self.weights.get(f, 0.0) for f in feats)
+        return self.bias + sum(map(self.weights.get, feats, _ZERO))
 
     def score(self, feats: list[str]) -> float:
         z = self.logit(feats)
