@@ -12,7 +12,7 @@ import geomap.events.model  # noqa: F401
 import geomap.events.slots  # noqa: F401
 import geomap.resolve  # noqa: F401
 from geomap.events.triggers import TRIGGERS, find_triggers
-from geomap.patterns import REGISTRY
+from geomap.patterns import REGISTRY, lowered_text
 
 
 def test_every_module_registers_patterns():
@@ -51,10 +51,12 @@ def test_lowered_fast_path_finds_what_the_pattern_finds(name):
     for text in [p.match.replace("[", "").replace("]", ""), p.miss.replace("[", "").replace("]", ""), *NEWS]:
         for cut in range(0, len(text), 7):
             head, tail = text[:cut], text[cut:]
-            a, b = p.compiled.search(head), p.search_lowered(head, head.lower())
+            a, b = p.compiled.search(head), p.search_lowered(head, lowered_text(head))
             assert (a and a.span()) == (b and b.span()), (name, head)
-            a, b = p.compiled.match(tail), p.match_lowered(tail, tail.lower())
+            a, b = p.compiled.match(tail), p.match_lowered(tail, lowered_text(tail))
             assert (a and a.span()) == (b and b.span()), (name, tail)
+        assert [m.span() for m in p.compiled.finditer(text)] == \
+            [m.span() for m in p.finditer_lowered(text, lowered_text(text))], (name, text)
 
 
 @pytest.mark.parametrize("text", NEWS)

@@ -8,7 +8,14 @@ registered pattern against its two sentences.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
+
+
+def lowered_text(text: str) -> str | None:
+    """`text.lower()` when lower-casing keeps every offset (almost always), else None: what `*_lowered` take."""
+    low = text.lower()
+    return low if len(low) == len(text) else None
 
 
 def lower_regex(regex: str) -> str:
@@ -58,16 +65,23 @@ class Pattern:
         object.__setattr__(self, "lowered", low)
         REGISTRY[self.name] = self
 
-    def search_lowered(self, text: str, lowered: str) -> re.Match | None:
-        """`search` on `text`, given `text.lower()`: the fast path when lower-casing kept every offset."""
-        if self.lowered is not None and len(lowered) == len(text):
+    def search_lowered(self, text: str, lowered: str | None) -> re.Match | None:
+        """`search` on `text`, given `lowered` = `text.lower()`, or None when lower-casing moved offsets (then the
+        case-insensitive regex reads `text`). Matches then hold lower-cased text: for callers that read positions or
+        compare lower-cased."""
+        if self.lowered is not None and lowered is not None:
             return self.lowered.search(lowered)
         return self.compiled.search(text)
 
-    def match_lowered(self, text: str, lowered: str) -> re.Match | None:
-        if self.lowered is not None and len(lowered) == len(text):
+    def match_lowered(self, text: str, lowered: str | None) -> re.Match | None:
+        if self.lowered is not None and lowered is not None:
             return self.lowered.match(lowered)
         return self.compiled.match(text)
+
+    def finditer_lowered(self, text: str, lowered: str | None) -> Iterator[re.Match]:
+        if self.lowered is not None and lowered is not None:
+            return self.lowered.finditer(lowered)
+        return self.compiled.finditer(text)
 
     def search(self, text: str, pos: int = 0, endpos: int | None = None) -> re.Match | None:
         return self.compiled.search(text, pos, len(text) if endpos is None else endpos)
@@ -75,7 +89,7 @@ class Pattern:
     def match_at(self, text: str) -> re.Match | None:
         return self.compiled.match(text)
 
-    def finditer(self, text: str):
+    def finditer(self, text: str) -> Iterator[re.Match]:
         return self.compiled.finditer(text)
 
     def hits(self, example: str) -> bool:

@@ -34,24 +34,28 @@ NO_DEATHS = P("no deaths", r"\bno\s+(?:deaths|casualties|fatalities|one\s+was\s+
               "There were many casualties, officials said.")
 TENS_OF = P("tens of", r"\b(?:tens|thousands|millions)\s+of\b", "Tens of thousands marched.", "Ten people marched.")
 del P
-_DEATH_WORDS = re.compile(r"kill|dead|death|toll|fatalit|died|casualt|no one", re.I)
+#: A sentence without one of these (lower-cased) reports no deaths: the patterns are not run.
+_DEATH_WORDS = ("kill", "dead", "death", "toll", "fatalit", "died", "casualt", "no one")
 
 
 def fatalities(text: str) -> int | None:
     """Deaths the sentence reports, ACLED-style: 'dozens' = 12, 'several' = 3; 0 when it says there were none;
     None when it gives no number (unknown is not zero: a map must not claim an attack killed nobody)."""
-    if not _DEATH_WORDS.search(text):
+    low = text.lower()
+    if not any(w in low for w in _DEATH_WORDS):
         return None
-    if NO_DEATHS.search(text):
+    lowered = low if len(low) == len(text) else None
+    if NO_DEATHS.search_lowered(text, lowered):
         return 0
     best = None
     for pat in FATAL:
-        for m in pat.finditer(text):
+        for m in pat.finditer_lowered(text, lowered):  # the count is read lower-cased either way
             n = m.group("n").lower()
             val = int(n.replace(",", "")) if n[0].isdigit() else _COUNTS.get(n)
             if val is None or val > 100000:
                 continue
-            if TENS_OF.search(text[max(0, m.start() - 20): m.end() + 5]):
+            a, b = max(0, m.start() - 20), m.end() + 5
+            if TENS_OF.search_lowered(text[a:b], lowered and lowered[a:b]):
                 continue
             best = max(best or 0, val)
     return best

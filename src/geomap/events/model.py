@@ -22,7 +22,7 @@ from geomap.events import slots
 from geomap.events.triggers import Found
 from geomap.lexicon import common_words
 from geomap.models import PRECISION_RANK
-from geomap.patterns import Pattern
+from geomap.patterns import Pattern, lowered_text
 
 MODEL_PATH = Path(__file__).resolve().parents[3] / "data" / "models" / "event_places.json"
 _WORD = re.compile(r"[^\W_][\w'’.-]*|\S")
@@ -122,14 +122,13 @@ class Sentence:
 
     def __init__(self, text: str, triggers: list[Found]):
         self.text = text
-        lowered = text.lower()
-        self.lower = lowered if len(lowered) == len(text) else text  # offsets must match: else the slow path
+        self.lower = lowered_text(text)  # None when lower-casing moves offsets: the patterns then read `text`
         self.triggers = triggers
         self.first = len(text) - len(text.lstrip())  # offset of the first word: once, not per candidate
-        self.clauses = slots.Clauses(text)
-        self.hypothetical = [m.start() for m in slots.HYPOTHETICAL.finditer(text)]
-        self.negation = [m.start() for m in slots.NEGATION.finditer(text)]
-        self.background = slots.BACKGROUND.search(text) is not None
+        self.clauses = slots.Clauses(text, self.lower)
+        self.hypothetical = [m.start() for m in slots.HYPOTHETICAL.finditer_lowered(text, self.lower)]
+        self.negation = [m.start() for m in slots.NEGATION.finditer_lowered(text, self.lower)]
+        self.background = slots.BACKGROUND.search_lowered(text, self.lower) is not None
         self._nearest: dict[tuple[int, int], tuple[Found | None, int]] = {}
         self.words = Words(text)
 
@@ -164,7 +163,8 @@ def features(sent: Sentence, cands: list[Candidate], k: int) -> list[str]:
     c, text = cands[k], sent.text
     lo, hi = max(0, c.start - slots.WINDOW), c.end + slots.WINDOW
     before, after = text[lo: c.start], text[c.end: hi]
-    before_l, after_l = sent.lower[lo: c.start], sent.lower[c.end: hi]
+    low = sent.lower
+    before_l, after_l = (low[lo: c.start], low[c.end: hi]) if low is not None else (None, None)
     far = sent.words.before(c.start, 4)
     word = far[2:] + sent.words.after(c.end, 2)
     own = sent.words.between(c.start, c.end) or ["<empty>"]
