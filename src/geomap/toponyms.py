@@ -83,6 +83,9 @@ def tokenize(text: str, offset: int = 0) -> list[Token]:
     out = []
     for m in _TOKEN.finditer(text):
         s, w = m.start(), m.group()
+        if w[-1] not in "'’s-" and "-" not in w:  # most words: nothing to split off
+            out.append(Token(s + offset, s + offset + len(w), w, False, w[0].isupper(), w.lower()))
+            continue
         poss = False
         if w[-1] in "'’s" and len(w) > 2 and w[-2:] in ("'s", "’s"):
             w, poss = w[:-2], True
@@ -335,13 +338,14 @@ def _state_abbreviations(doc: Doc, found: list[Mention]) -> list[Mention]:
     comma; the dotted ones ("in B.C.", "the N.Y. attorney general") anywhere -- where no other mention stands. After
     a comma the abbreviation wins over a gazetteer name that is its letters ("Churchill, Man." is Manitoba, not
     Man in Côte d'Ivoire)."""
-    letters = {(sent.start + a.start(1), sent.start + a.end(1) - 1) for sent in doc.sentences
-               for a in _STATE_ABBR.finditer(sent.text)}
+    after_comma = [list(_STATE_ABBR.finditer(sent.text)) for sent in doc.sentences]
+    letters = {(sent.start + a.start(1), sent.start + a.end(1) - 1)
+               for sent, hits in zip(doc.sentences, after_comma, strict=True) for a in hits}
     found = [m for m in found if (m.start, m.end) not in letters]
     out: list[Mention] = []
     taken = SpanSet([(m.start, m.end) for m in found])
     for si, sent in enumerate(doc.sentences):
-        for a in [*_STATE_ABBR.finditer(sent.text), *_DOTTED_ABBR.finditer(sent.text)]:
+        for a in [*after_comma[si], *_DOTTED_ABBR.finditer(sent.text)]:
             start, end = sent.start + a.start(1), sent.start + a.end(1)
             if not taken.overlaps(start, end):
                 out.append(Mention(start, end, a.group(1), si, hint="state"))
