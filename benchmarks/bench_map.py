@@ -5,6 +5,8 @@
 Measured from the request to markers on screen (DESIGN §7 server + Chromium, as in the browser tests):
 * first draw: `page.goto(app)` until the event layer reports all events drawn and a marker/cluster is visible;
 * slider redraw: a key press on the date slider until the redrawn layer reports the new count;
+* feed: wheel-scrolling the event feed (its longest main-thread task, from the browser's long-task timing: a
+  stall is a task the user waits on) and turning its page ("Older") until the next page's first row shows;
 * naive baseline: benchmarks/naive_app.py (one `folium.Marker` with a popup per event, same offline assets), first
   draw until that many marker icons exist (given up after --naive-timeout seconds).
 * offline context (--context-view lat,lon,zoom, zoomed in so the context layers load): the same two timings with
@@ -97,6 +99,39 @@ def bench_geomap(browser, url: str, db: Path, runs: int, block: str | None = Non
             "slider_redraw_s": statistics.median(slider), "slider_runs": slider, "context": context}
 
 
+FEED_ROWS = '[class*="st-key-feed_box"] [data-testid="stButton"] button'
+LONG_TASKS = """() => { window.__longTasks = []; new PerformanceObserver(l => window.__longTasks.push(
+    ...l.getEntries().map(e => e.duration))).observe({type: 'longtask', buffered: false}); }"""
+
+
+def bench_feed(browser, url: str, runs: int) -> dict:
+    """The feed at full scale: the longest main-thread task while the wheel scrolls it down and up, and the time
+    from a click on "Older" to the next page's first row."""
+    stalls, turns = [], []
+    for _ in range(runs):
+        pg = browser.new_page(viewport={"width": 1400, "height": 1000})
+        pg.goto(url)
+        pg.wait_for_selector(IFRAME, timeout=120_000)
+        rows = pg.locator(FEED_ROWS)
+        rows.first.wait_for(timeout=120_000)
+        time.sleep(2)  # let the first draw's own work finish: this measures the scroll, not the load
+        pg.evaluate(LONG_TASKS)
+        rows.first.hover()
+        for dy in [120] * 12 + [-120] * 12:
+            pg.mouse.wheel(0, dy)
+            time.sleep(0.03)
+        time.sleep(0.5)
+        stalls.append(max(pg.evaluate("window.__longTasks"), default=0.0) / 1000)
+        first = rows.first.inner_text()
+        t0 = time.perf_counter()
+        pg.get_by_role("button", name="Older").click()
+        wait(lambda pg=pg, first=first: pg.locator(FEED_ROWS).first.inner_text() != first, 60)
+        turns.append(time.perf_counter() - t0)
+        pg.close()
+    return {"scroll_longest_task_s": max(stalls), "scroll_runs": stalls,
+            "page_turn_s": statistics.median(turns), "page_turn_runs": turns}
+
+
 def bench_context(browser, url: str, db: Path, runs: int, view: str) -> dict:
     """The map zoomed in at `view` with the offline context layers and without them, runs interleaved."""
     with_, without = [], []
@@ -157,6 +192,8 @@ def main(argv: list[str] | None = None) -> int:
         try:
             out["geomap"] = bench_geomap(browser, srv.url, db, args.runs)
             print(json.dumps(out["geomap"]), flush=True)
+            out["feed"] = bench_feed(browser, srv.url, args.runs)
+            print(json.dumps(out["feed"]), flush=True)
             if args.context_view:
                 out["context"] = bench_context(browser, srv.url, db, args.runs, args.context_view)
                 print(json.dumps(out["context"]), flush=True)
@@ -177,6 +214,9 @@ def main(argv: list[str] | None = None) -> int:
     g = out["geomap"]
     print(f"geomap, {n} events: first draw {g['first_draw_s']:.2f} s (median of {len(g['first_draw_runs'])}), "
           f"slider redraw {g['slider_redraw_s']:.2f} s (median of {len(g['slider_runs'])})")
+    f = out["feed"]
+    print(f"feed: longest main-thread task while wheel-scrolling {f['scroll_longest_task_s'] * 1000:.0f} ms (worst of "
+          f"{len(f['scroll_runs'])}), page turn {f['page_turn_s']:.2f} s (median of {len(f['page_turn_runs'])})")
     if "context" in out:
         c = out["context"]
         print(f"zoomed in at {c['view']}: with the context layers / without: first draw "
