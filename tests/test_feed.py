@@ -24,6 +24,17 @@ def test_newest_first_and_paged():
     assert feed.page_rows(pd.DataFrame(), 1) == []
 
 
+def test_newest_order_is_the_full_sort_without_copying_the_frame():
+    # the feed sorts only the keys: same order as sorting the frame, missing dates last, any index
+    df = _df(30)
+    df.loc[[3, 17], "date"] = pd.NaT
+    df.index = [f"r{i}" for i in range(30)][::-1]
+    expected = df.sort_values(["date", "event_id"], ascending=[False, False], kind="stable")
+    assert df.iloc[feed.newest_order(df)].index.tolist() == expected.index.tolist()
+    assert feed.newest_first(df).index.tolist() == expected.index.tolist()
+    assert [r.event_id for r in feed.page_rows(df, 1)] == [str(i) for i in expected["event_id"].head(feed.PER_PAGE)]
+
+
 def test_place_highlighted_and_markup_escaped():
     label = feed.highlighted("Drones hit [Kyiv](http://x) *now* <b>x</b>", 11, "[Kyiv](http://x)")
     assert ":orange-background[**" in label

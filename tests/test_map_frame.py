@@ -232,3 +232,22 @@ def test_a_snapshot_older_than_the_log_is_rebuilt(db: Path) -> None:
         snapshot.forget(db)  # the file's snapshot now predates the log
         same(store)
         assert "t:gaza" in set(store.map_frame()["place_id"])
+
+
+def test_option_frame_offers_the_full_frames_filter_options(db: Path) -> None:
+    """The filter options from one row per distinct value equal those from every row, also after a merge left a
+    value no event uses any more in the snapshot's dictionary."""
+    from geomap import filters
+
+    with Store.open(db) as store:
+        def choices(df: pd.DataFrame) -> filters.Choices:
+            return filters.choices(df, titles=store.event_article_titles())
+
+        assert choices(store.option_frame()) == choices(store.map_frame())
+        assert len(store.option_frame()) < len(store.map_frame())
+        store.add_doc(doc("a-gaza", event(GAZA, etype="Protests", actors=("Gaza crowd",))))
+        with_gaza = choices(store.option_frame())
+        assert with_gaza == choices(store.map_frame()) and "Gaza crowd" in with_gaza.actors
+        store.delete_article("a-gaza")
+        assert choices(store.option_frame()) == choices(store.map_frame())
+        assert "Gaza crowd" not in choices(store.option_frame()).actors

@@ -12,8 +12,10 @@ def test_glibc_calls_take_effect_on_linux() -> None:
     # Debian (CI and the supported machines) has glibc: both calls must reach it, not silently do nothing.
     if not sys.platform.startswith("linux"):
         assert memory.limit_arenas() is False and memory.release() is False
+        assert memory.fix_mmap_threshold() is False
         return
     assert memory.limit_arenas() is True
+    assert memory.fix_mmap_threshold() is True
     assert memory.release() is True
 
 
@@ -29,6 +31,44 @@ def test_ui_caps_the_arenas_when_loaded() -> None:
             "    import geomap.ui\n"
             "print(spy.call_count)")
     assert _fresh_process(code).strip() == "1"
+
+
+def test_ui_fixes_the_mmap_threshold_when_loaded() -> None:
+    code = ("import geomap.memory as m, unittest.mock as um\n"
+            "with um.patch.object(m, 'fix_mmap_threshold', wraps=m.fix_mmap_threshold) as spy:\n"
+            "    import geomap.ui\n"
+            "print(spy.call_count)")
+    assert _fresh_process(code).strip() == "1"
+
+
+#: Counts the mmapped blocks (mallinfo2's hblks) around a 1 MB block allocated after a 4 MB one was freed.
+_MMAPPED_AFTER_LARGE_FREE = """
+import ctypes, sys
+from geomap import memory
+class Info(ctypes.Structure):
+    _fields_ = [(n, ctypes.c_size_t) for n in ("arena", "ordblks", "smblks", "hblks", "hblkhd", "usmblks",
+                                                 "fsmblks", "uordblks", "fordblks", "keepcost")]
+libc = ctypes.CDLL("libc.so.6")
+libc.mallinfo2.restype = Info
+libc.malloc.restype = ctypes.c_void_p
+libc.free.argtypes = [ctypes.c_void_p]
+if sys.argv[1] == "fixed":
+    memory.fix_mmap_threshold()
+libc.free(libc.malloc(4 << 20))  # glibc (unfixed) raises its threshold to 4 MB here
+before = libc.mallinfo2().hblks
+block = libc.malloc(1 << 20)
+print(libc.mallinfo2().hblks - before)
+libc.free(block)
+"""
+
+
+def test_fixed_threshold_keeps_large_blocks_mmapped_after_a_large_free() -> None:
+    # what the setting is for: without it a 1 MB temporary comes from the heap once a bigger block was freed
+    if memory._glibc() is None:  # not glibc: nothing to keep mmapped
+        return
+    run = [sys.executable, "-c", _MMAPPED_AFTER_LARGE_FREE]
+    assert subprocess.run([*run, "fixed"], capture_output=True, text=True, check=True).stdout.strip() == "1"
+    assert subprocess.run([*run, "default"], capture_output=True, text=True, check=True).stdout.strip() == "0"
 
 
 def test_ui_puts_arrow_on_malloc_when_loaded() -> None:

@@ -161,10 +161,10 @@ def table_page(path: str | Path, df: pd.DataFrame, page: int, per_page: int = TA
 
 
 def choices(path: str | Path) -> Choices:
-    """The filter options of the whole store, from the map's frame and the articles' ids and titles (never the
-    frame of every event with its text)."""
+    """The filter options of the whole store, from one row per distinct value of the map's snapshot and the
+    articles' ids and titles (never a frame of every event: 200,000 rows to find a few dozen values)."""
     with open_store(path) as store:
-        return filters_mod.choices(store.map_frame(), titles=store.event_article_titles())
+        return filters_mod.choices(store.option_frame(), titles=store.event_article_titles())
 
 
 def date_span(path: str | Path) -> Span | None:

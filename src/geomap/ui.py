@@ -40,6 +40,7 @@ from geomap.filters import Choices, Filters, Span
 
 F = TypeVar("F", bound=Callable[..., Any])
 memory.limit_arenas()  # before the sessions' threads start: keeps the server's memory flat over visits
+memory.fix_mmap_threshold()  # large temporaries mmapped and given back, not left as holes in the heap
 memory.arrow_on_malloc()
 
 #: The app's own stylesheet for the page around the map (media queries for phones).

@@ -62,6 +62,17 @@ def select(s: Snapshot, start: date | None, end: date | None, f: dict[str, Any],
     return lo + np.flatnonzero(keep)
 
 
+#: The snapshot's text columns the filter options come from (geomap.filters.choices).
+OPTION_COLUMNS = ("event_type", "sub_event_type", "country_code", "actors", "precision")
+
+
+def distinct_rows(s: Snapshot) -> np.ndarray:
+    """Row positions (ascending) of the first row with each distinct value of OPTION_COLUMNS: a frame of these
+    rows offers the same filter options as the frame of every row (values no row uses any more are left out)."""
+    firsts = [np.unique(s.codes[c], return_index=True)[1] for c in OPTION_COLUMNS]
+    return np.unique(np.concatenate(firsts))
+
+
 def _among(s: Snapshot, col: str, values: Iterable[str], lo: int, hi: int) -> np.ndarray:
     """Rows whose `col` is one of `values` ("" = no value)."""
     wanted = np.isin(s.uniques[col], np.asarray(list(values), dtype=object))

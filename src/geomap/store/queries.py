@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Unpack
@@ -14,6 +14,7 @@ from geomap.models import Article
 from geomap.store.filters import FilterArgs, like, where_clause
 
 if TYPE_CHECKING:
+    import numpy as np
     import pandas as pd
 
 _EVENT_COLUMNS = (
@@ -103,6 +104,19 @@ class Queries:
         and dtypes, read column-wise from the map's snapshot (geomap.store.snapshot), which is brought up to date
         in the same read transaction -- never stale. `df.attrs["total"]` as in `events_frame`. Text for the rows a
         page shows: `event_texts`."""
+        from geomap.store import mapframe
+
+        return self._snapshot_frame(lambda snap: mapframe.select(snap, start, end, dict(filters), self._ids_matching))
+
+    def option_frame(self) -> pd.DataFrame:
+        """A few rows of `map_frame()` that hold every distinct value of the filtered columns (event type, sub-event
+        type, country, actors, precision): the filter options without building the frame of every event."""
+        from geomap.store import mapframe
+
+        return self._snapshot_frame(mapframe.distinct_rows)
+
+    def _snapshot_frame(self, pick: Callable[[Any], np.ndarray]) -> pd.DataFrame:
+        """The current snapshot's rows that `pick` chooses, as the map's frame (one read transaction)."""
         from geomap.store import mapframe, snapshot
 
         c = self.conn
@@ -111,7 +125,7 @@ class Queries:
             c.execute("BEGIN")  # the stamp, the changes merged in and any SQL-answered filter see one snapshot
         try:
             snap = snapshot.current(c, self.path, snapshot.stamp_of(c))
-            rows = mapframe.select(snap, start, end, dict(filters), self._ids_matching)
+            rows = pick(snap)
         finally:
             if own:
                 c.execute("COMMIT")
