@@ -40,3 +40,11 @@ def test_place_highlighted_and_markup_escaped():
     assert ":orange-background[**" in label
     assert "](http" not in label and "\\[Kyiv\\]" in label and "\\*now\\*" in label and "\\<b\\>" in label
     assert feed.highlighted("No place here", -1, "Lviv") == "No place here"
+
+
+def test_an_event_without_a_readable_date_is_listed_last_not_a_crash():
+    df = _df(3)
+    df.loc[1, "date"] = pd.NaT  # a row the store could not read a date from
+    rows = feed.page_rows(df, 1)
+    assert [r.event_id for r in rows][-1] == "2"
+    assert rows[-1].label.startswith("**date unknown · Battles · Kyiv**")

@@ -82,7 +82,8 @@ def highlighted(sentence: str, place_start: object, place: str) -> str:
 
 def row_label(rec: dict) -> str:
     """A feed row: date · type · place, then the sentence with the place highlighted."""
-    day = pd.Timestamp(rec["date"]).strftime("%Y-%m-%d") if rec.get("date") is not None else "?"
+    d = rec.get("date")
+    day = "date unknown" if d is None or pd.isna(d) else pd.Timestamp(d).strftime("%Y-%m-%d")  # NaT: unreadable
     head = " · ".join(md_escape(str(x)) for x in (day, rec.get("event_type") or "Event", rec.get("name") or ""))
     return f"**{head}**  \n" + highlighted(rec.get("sentence") or "", rec.get("place_start"), rec.get("place") or "")
 
