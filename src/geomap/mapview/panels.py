@@ -21,8 +21,8 @@ from geomap.models import EVENT_TYPES
 
 
 def iso_day(value: object) -> str:
-    """YYYY-MM-DD of a date, timestamp or text; "" for None and NaN."""
-    if value is None or (isinstance(value, float) and math.isnan(value)):
+    """YYYY-MM-DD of a date, timestamp or text; "" for None, NaN and NaT."""
+    if value is None or value is pd.NaT or (isinstance(value, float) and math.isnan(value)):
         return ""
     if hasattr(value, "isoformat"):
         return value.isoformat()[:10]
