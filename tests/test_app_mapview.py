@@ -266,3 +266,10 @@ def test_templates_and_map_code_ship_in_the_package(tmp_path):
     assert {p.relative_to(out / "geomap" / "mapview") for d in ("templates", "static")
             for p in (out / "geomap" / "mapview" / d).iterdir()} == shipped
     assert Path("static/map.js") in shipped and Path("templates/card.html") in shipped
+
+
+def test_iso_day_leaves_a_missing_date_blank():
+    from geomap.mapview.panels import iso_day
+
+    assert [iso_day(v) for v in (None, float("nan"), pd.NaT)] == ["", "", ""]
+    assert iso_day(pd.Timestamp("2024-03-01 10:00")) == "2024-03-01"
