@@ -8,6 +8,7 @@
 (function () {
   'use strict';
   var geomap = window.geomap = window.geomap || {};
+  var AFTER_MS = 300;  // see afterDraw
 
   function countries(url) {
     // one fetch per map document, shared by the borders layer and the event layer
@@ -159,10 +160,12 @@
   };
 
   function afterDraw() {
-    // The page draws its sections below the map (timeline, summaries) only once the map is drawn, so that the first
-    // draw has the browser's main thread to itself (geomap.ui_summaries): press the page's button that asks for
-    // them, once per map document, after this task (the markers painted first). The map's frame shares the page's
-    // origin; in any other page, or with no such button, nothing happens.
+    // The page draws its feed and the sections below the map (timeline, summaries) only once the map is drawn, so
+    // that the first draw has the browser's main thread to itself (geomap.ui_summaries): press the page's button
+    // that asks for them, once per map document. Pressed once the markers are painted (two animation frames: the
+    // canvas renderer draws in one) and AFTER_MS later, so the painted map and a first pan get the thread before
+    // the page's next run renders. The map's frame shares the page's origin; in any other page, or with no such
+    // button, nothing happens.
     if (window.geomapAfterDraw) { return; }
     window.geomapAfterDraw = true;
     var tries = 0;
@@ -171,7 +174,7 @@
       try { button = window.parent.document.querySelector('.st-key-after_map button'); } catch (e) { return; }
       if (button) { button.click(); } else if (++tries < 40) { setTimeout(press, 250); }
     }
-    setTimeout(press, 0);
+    requestAnimationFrame(function () { requestAnimationFrame(function () { setTimeout(press, AFTER_MS); }); });
   }
 
   function EventLayer(group, cfg) {
