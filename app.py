@@ -15,7 +15,8 @@ from geomap import appstate, filters, mapview, memory, pagedata, permalink, ui, 
 
 
 def map_page() -> None:
-    """Stored events on an offline Folium map, filtered by date range and more, with the event panel and feed."""
+    """Stored events on an offline Folium map, filtered by date range and more, with the event panel and feed;
+    the per-day bars, timeline and summaries below it come once the map is drawn (issue 14's speed)."""
     ui.page_setup("geomap", "🗺️")
     db = pagedata.db_path()
     borders = appstate.prepare_static()
@@ -55,17 +56,8 @@ def map_page() -> None:
         ui.event_panel(db, df, out)
     ui.write_map_url(chosen, span, options, overlay_query)
 
-    if not df.empty:
-        st.subheader("Events per day")
-        ui_summaries.per_day_chart(db, chosen)
-    if span is not None and span[0] != span[1]:
-        st.subheader("Timeline")
-        st.caption("Drag across the bars to choose the dates, click a bar for one day.")
-        ui.timeline_widget(db, span, chosen)
-    if not df.empty:
-        st.subheader("Summaries")
-        ui_summaries.summary_widget(db, chosen)
-
+    # drawn in the run after the map's first draw (the map asks for them): see geomap.ui_summaries
+    ui_summaries.below_map(db, span, chosen, any_events=not df.empty)
 
 st.navigation([
     st.Page(map_page, title="Map", icon="🗺️", default=True),

@@ -5,7 +5,7 @@
 Why: bench_map.py times the whole path (request to markers on screen); this splits it, so a slow first draw or
 slider redraw can be pinned on the Python run or on the browser's rendering.
 * server: the map page in Streamlit's AppTest (in-process), its steps (geomap.ui & co.) timed by wrapping them;
-  a cold run, a warm rerun and a slider move (window = the last day);
+  a cold run, the run the map asks for once drawn (feed, timeline, summaries), a warm rerun and slider moves;
 * browser: a real server and Chromium; the CPU profile (DevTools protocol) of a warm first load and of two slider
   moves, self time summed per script: Streamlit's own page (react-dom, emotion, markdown, Vega...) against
   geomap-vendor.js (Leaflet, MarkerCluster and map.js), which share the page's one main thread.
@@ -30,8 +30,8 @@ from bench_map import IFRAME, RESULTS, build_store, drawn, wait  # noqa: E402
 #: The map page's steps timed on the server: (module, function names).
 STEPS = {
     "geomap.ui": ("choices_for", "seed_map", "filter_widgets", "date_window", "map_events", "event_layer_for",
-                  "overlay_layer_for", "map_widget", "event_panel", "timeline_widget"),
-    "geomap.ui_summaries": ("per_day_chart", "summary_widget"),
+                  "overlay_layer_for", "map_widget", "event_panel"),
+    "geomap.ui_summaries": ("per_day_chart", "timeline_widget", "summary_widget"),
 }
 
 
@@ -69,6 +69,8 @@ def profile_server(db: Path) -> None:
         print(f"server {label}: {total * 1000:.0f} ms ({steps} ms)", flush=True)
 
     show("cold run", at.run)
+    # in the browser the map presses this once drawn: the feed and the sections below the map come in this run
+    show("after the map's draw", lambda: at.button(key="after_map").click().run())
     show("warm rerun", at.run)
     lo, hi = at.slider(key="dates").value
     show("slider to the last day", lambda: at.slider(key="dates").set_value((hi, hi)).run())

@@ -273,3 +273,13 @@ def test_iso_day_leaves_a_missing_date_blank():
 
     assert [iso_day(v) for v in (None, float("nan"), pd.NaT)] == ["", "", ""]
     assert iso_day(pd.Timestamp("2024-03-01 10:00")) == "2024-03-01"
+
+
+def test_summary_html_escapes_the_values_and_says_when_rows_are_cut():
+    t = pd.DataFrame({"Admin-1 region": ["<script>alert(1)</script>", "Kyiv & <b>x</b>", "Lviv"],
+                      "events": [3, 2, 1], "fatalities": [0, 5, 0], "fatalities unknown": [1, 0, 0]})
+    out = mapview.summary_html(t, max_rows=2)
+    assert "<script>" not in out and "&lt;script&gt;" in out and "Kyiv &amp; &lt;b&gt;x&lt;/b&gt;" in out
+    assert out.count("<tr>") == 3 and "Lviv" not in out  # the header and two rows
+    assert "2 of 3 rows" in out
+    assert "of 3 rows" not in mapview.summary_html(t, max_rows=12)

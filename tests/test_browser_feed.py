@@ -66,7 +66,7 @@ def test_map_page_summaries_follow_the_filters(page, app_server):
         df = store.events_frame(precisions=["city"])
     assert shown == len(df)
     top = summary.summary(df, "Event type").iloc[0]
-    table = page.locator('[data-testid="stTable"]').filter(has_text=top["Event type"]).first
+    table = page.locator("table.geomap-summary").filter(has_text=top["Event type"]).first  # after the map
     table.wait_for(timeout=30_000)
     cells = [c.strip() for c in table.locator("tr").filter(has_text=top["Event type"]).first.inner_text().split("\t")]
     assert cells[:3] == [top["Event type"], str(top["events"]), str(top["fatalities"])], cells

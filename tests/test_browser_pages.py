@@ -113,7 +113,7 @@ def test_data_page_summaries_read_names_and_add_up(page, app_server):
     expected = summary.summary(df, "Country")
     top = expected.iloc[0]
     assert top["Country"] == "Ukraine (UA)"
-    table = page.locator('[data-testid="stTable"]').filter(has_text="Ukraine (UA)")
+    table = page.locator("table.geomap-summary").filter(has_text="Ukraine (UA)")
     table.wait_for(timeout=30_000)
     row = table.locator("tr").filter(has_text="Ukraine (UA)")
     cells = [c.strip() for c in row.inner_text().split("\t")]

@@ -2,6 +2,7 @@
 
 Why one module: everything that imports Streamlit lives here, so the logic behind it (geomap.filters, pagedata,
 uploads, placeedit, permalink, playback, feed, summary, timeline) stays plain Python, tested without a server.
+The map page's sections below the map (timeline, summaries) are geomap.ui_summaries', the feed geomap.ui_feed's.
 Queries are cached per store version (pagedata.store_version), so a rerun (slider, play, pan) costs milliseconds
 and a new ingest shows at once.
 """
@@ -30,7 +31,6 @@ from geomap import (
     placeedit,
     playback,
     sourcesapp,
-    timeline,
     ui_feed,
     ui_overlays,
     uploads,
@@ -146,11 +146,6 @@ def _intervals(path: str, version: tuple, f: Filters) -> tuple[playback.Window, 
 @st.cache_data(show_spinner=False, max_entries=8)
 def _bounds(path: str, version: tuple) -> list[list[float]] | None:
     return mapview.frame_bounds(_map_events(path, version, Filters()))
-
-
-@st.cache_data(show_spinner=False, max_entries=16)
-def _day_counts(path: str, version: tuple, f: Filters) -> pd.DataFrame:
-    return timeline.day_counts(_map_events(path, version, f))
 
 
 def _canonical(path: str, version: tuple, f: Filters) -> Filters:
@@ -385,7 +380,31 @@ def event_panel(path: Path, df: pd.DataFrame, out: Mapping | None) -> None:
         st.info("Click a marker to read its source sentence here.")
     st.html(mapview.legend_html(filters.type_counts(df)))
     st.subheader("Event feed")
-    ui_feed.feed_widget(df, clicked, fill=functools.partial(with_texts, path))
+    if map_drawn():
+        ui_feed.feed_widget(df, clicked, fill=functools.partial(with_texts, path))
+    else:
+        st.caption("The feed follows once the map is drawn.")
+
+
+#: Key of the button that asks for what the map page draws after the map; map.js presses `.st-key-after_map button`.
+AFTER_MAP = "after_map"
+
+
+def map_drawn() -> bool:
+    """True from the run after the map's first draw in this visit: the feed and the sections below the map wait
+    for it, so the first draw has the browser's main thread to itself (see geomap.ui_summaries)."""
+    if entered():
+        st.session_state.map_drawn = False
+    return bool(st.session_state.get("map_drawn"))
+
+
+def after_map_button(label: str) -> None:
+    """The button the map presses once drawn (map.js `afterDraw`); it stays for the user if the map never draws."""
+    st.button(label, key=AFTER_MAP, on_click=_drawn, help="Drawn once the map is (the map presses this itself).")
+
+
+def _drawn() -> None:
+    st.session_state.map_drawn = True
 
 
 def write_map_url(f: Filters, span: Span | None, options: tuple[str, str, bool],
@@ -463,26 +482,3 @@ def _play_tick(path: Path, span: Span, f: Filters) -> None:
     else:
         st.session_state.play_next = nxt
     st.rerun(scope="app")
-
-
-def timeline_widget(path: Path, span: Span | None, f: Filters) -> None:
-    """The whole span's events per day (with `f`'s other filters): drag across it to set the date window, click a
-    bar for one day. The chosen window moves the slider (and so the URL); the slider's window is drawn as the brush."""
-    if span is None or span[0] == span[1]:
-        return
-    version = pagedata.store_version(path)
-    counts = _day_counts(str(path), version, _canonical(str(path), version, replace(f, start=None, end=None)))
-    window = (f.start, f.end) if f.start and f.end and (f.start, f.end) != tuple(span) else None
-    st.altair_chart(timeline.chart(counts, mapview.EVENT_COLORS, window), key="timeline", width="stretch",
-                    on_select=functools.partial(_brushed, span), selection_mode=[timeline.BRUSH, timeline.PICK])
-
-
-def _brushed(span: Span) -> None:
-    """The chart's selection changed: a new brush or a clicked day becomes the slider's window (Play stops)."""
-    state = st.session_state.get("timeline") or {}
-    selection = {k: v for k, v in (state.get("selection") or {}).items()}
-    window = timeline.chosen_window(selection, st.session_state.get("timeline_seen"), span)
-    st.session_state.timeline_seen = selection
-    if window is not None:
-        st.session_state.dates = window
-        st.session_state.playing = False

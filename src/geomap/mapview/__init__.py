@@ -4,7 +4,8 @@
 * `payload`    the events as compact rows; COLUMNS is the one column list Python and map.js share
 * `layers`     the folium map: offline base map, country borders, the event layer (drawn by static/map.js)
 * `context`    borders, coast, lakes, rivers and town labels when zoomed in (drawn by static/context.js)
-* `panels`     the side panel's event cards, the legend and the marked-up article (Jinja2 templates)
+* `panels`     the side panel's event cards, the legend, the summary tables and the marked-up article (Jinja2
+                 templates)
 * `timeline`   the events-per-day chart under the map
 * `serving`    the large payload files served from the user's cache folder (not the checkout)
 * `links`      URLs, the clicked marker's event id, Markdown-safe text
@@ -52,6 +53,7 @@ from geomap.mapview.panels import (
     highlight_html,
     legend_html,
     panel_html,
+    summary_html,
 )
 from geomap.mapview.payload import (
     AREA_PRECISIONS,
@@ -85,5 +87,6 @@ __all__ = [
     "build_base_map", "candidates_map", "clicked_event_id", "columnar_payload", "countries_available",
     "ensure_static_assets", "event_card_html", "event_layer", "event_payload", "events_at_place", "frame_bounds",
     "highlight_html", "layer_from_payload", "legend_html", "map_link", "md_escape", "panel_html", "parse_focus",
-    "point_count", "radius_m", "rows_from_columns", "safe_json", "served_url", "timeline_html", "write_payload",
+    "point_count", "radius_m", "rows_from_columns", "safe_json", "served_url", "summary_html", "timeline_html",
+    "write_payload",
 ]

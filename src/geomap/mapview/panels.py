@@ -112,6 +112,13 @@ def legend_html(counts: dict[str, int] | None = None) -> str:
     return render("legend.html", rows=rows)
 
 
+def summary_html(table: pd.DataFrame, max_rows: int) -> str:
+    """One summary table (geomap.summary) as plain HTML, its first `max_rows` rows: one element per tab where
+    st.table drew a React table per tab on every run of the map page."""
+    rows = table.head(max_rows).itertuples(index=False, name=None)
+    return render("summary.html", columns=list(table.columns), rows=list(rows), total=len(table))
+
+
 def events_at_place(df: pd.DataFrame, event_id: str) -> tuple[dict | None, list[dict]]:
     """The clicked event and every event at the same place (same lat/lon) in `df`."""
     if df is None or df.empty or event_id is None:

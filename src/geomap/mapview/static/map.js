@@ -8,6 +8,7 @@
 (function () {
   'use strict';
   var geomap = window.geomap = window.geomap || {};
+  var AFTER_MS = 300;  // see afterDraw
 
   function countries(url) {
     // one fetch per map document, shared by the borders layer and the event layer
@@ -158,6 +159,24 @@
     return layer;
   };
 
+  function afterDraw() {
+    // The page draws its feed and the sections below the map (timeline, summaries) only once the map is drawn, so
+    // that the first draw has the browser's main thread to itself (geomap.ui_summaries): press the page's button
+    // that asks for them, once per map document. Pressed once the markers are painted (two animation frames: the
+    // canvas renderer draws in one) and AFTER_MS later, so the painted map and a first pan get the thread before
+    // the page's next run renders. The map's frame shares the page's origin; in any other page, or with no such
+    // button, nothing happens.
+    if (window.geomapAfterDraw) { return; }
+    window.geomapAfterDraw = true;
+    var tries = 0;
+    function press() {
+      var button = null;
+      try { button = window.parent.document.querySelector('.st-key-after_map button'); } catch (e) { return; }
+      if (button) { button.click(); } else if (++tries < 40) { setTimeout(press, 250); }
+    }
+    requestAnimationFrame(function () { requestAnimationFrame(function () { setTimeout(press, AFTER_MS); }); });
+  }
+
   function EventLayer(group, cfg) {
     this.group = group;
     this.cfg = cfg;
@@ -294,8 +313,10 @@
 
   EventLayer.prototype.build = function (rows, cidx) {
     var C = this.C, cfg = this.cfg, group = this.group, self = this, nPoly = 0;
+    var lastChunk = function (n, total) { if (n === total) { afterDraw(); } };
     var points = cfg.cluster ? L.markerClusterGroup({chunkedLoading: true, showCoverageOnHover: false,
-                                                     maxClusterRadius: 45, spiderfyOnMaxZoom: true})
+                                                     maxClusterRadius: 45, spiderfyOnMaxZoom: true,
+                                                     chunkProgress: lastChunk})
                              : L.featureGroup();
     var areas = L.featureGroup(), pending = [], heat = [], icons = {};
     var renderer = (!cfg.cluster && rows.length > 3000) ? L.canvas({padding: 0.3}) : undefined;
@@ -326,6 +347,7 @@
     window.geomapColumns = C;
     window.geomapEvents = {count: rows.length, clustered: cfg.cluster, polygons: nPoly, heat: cfg.heat,
                            drawn: Date.now()};
+    if (!cfg.cluster) { afterDraw(); }  // clustered: once MarkerCluster's last chunk is in (chunkProgress above)
   };
 
   EventLayer.prototype.openSelected = function () {
