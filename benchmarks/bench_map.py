@@ -116,10 +116,14 @@ LONG_TASKS = """() => { window.__longTasks = []; new PerformanceObserver(l => wi
     ...l.getEntries().map(e => e.duration))).observe({type: 'longtask', buffered: false}); }"""
 
 
+SCROLLED = """() => Math.max(0, ...[...document.querySelectorAll(
+    '[class*="st-key-feed_box"], [class*="st-key-feed_box"] *')].map(e => e.scrollTop))"""
+
+
 def bench_feed(browser, url: str, runs: int) -> dict:
     """The feed at full scale: the longest main-thread task while the wheel scrolls it down and up, and the time
     from a click on "Older" to the next page's first row."""
-    stalls, turns = [], []
+    stalls, turns, scrolled = [], [], []
     for _ in range(runs):
         pg = browser.new_page(viewport={"width": 1400, "height": 1000})
         pg.goto(url)
@@ -128,10 +132,13 @@ def bench_feed(browser, url: str, runs: int) -> dict:
         rows.first.wait_for(timeout=120_000)
         time.sleep(2)  # let the first draw's own work finish: this measures the scroll, not the load
         pg.evaluate(LONG_TASKS)
+        moved = 0
         rows.first.hover()
         for dy in [120] * 12 + [-120] * 12:
             pg.mouse.wheel(0, dy)
             time.sleep(0.03)
+            if dy > 0:  # how far the feed's box has scrolled: a scroll that moved nothing measured nothing
+                moved = max(moved, pg.evaluate(SCROLLED))
         time.sleep(0.5)
         stalls.append(max(pg.evaluate("window.__longTasks"), default=0.0) / 1000)
         first = rows.first.inner_text()
@@ -139,8 +146,9 @@ def bench_feed(browser, url: str, runs: int) -> dict:
         pg.get_by_role("button", name="Older").click()
         wait(lambda pg=pg, first=first: pg.locator(FEED_ROWS).first.inner_text() != first, 60)
         turns.append(time.perf_counter() - t0)
+        scrolled.append(moved)
         pg.close()
-    return {"scroll_longest_task_s": max(stalls), "scroll_runs": stalls,
+    return {"scroll_longest_task_s": max(stalls), "scroll_runs": stalls, "scrolled_px": scrolled,
             "page_turn_s": statistics.median(turns), "page_turn_runs": turns}
 
 
@@ -228,7 +236,8 @@ def main(argv: list[str] | None = None) -> int:
           f"slider redraw {g['slider_redraw_s']:.2f} s (median of {len(g['slider_runs'])})")
     f = out["feed"]
     print(f"feed: longest main-thread task while wheel-scrolling {f['scroll_longest_task_s'] * 1000:.0f} ms (worst of "
-          f"{len(f['scroll_runs'])}), page turn {f['page_turn_s']:.2f} s (median of {len(f['page_turn_runs'])})")
+          f"{len(f['scroll_runs'])}; scrolled {f['scrolled_px']} px; 0 ms: no task over 50 ms), page turn "
+          f"{f['page_turn_s']:.2f} s (median of {len(f['page_turn_runs'])})")
     if "context" in out:
         c = out["context"]
         print(f"zoomed in at {c['view']}: with the context layers / without: first draw "
