@@ -287,6 +287,7 @@ def _resolve(kind: str, m: re.Match, pub: date) -> Resolved | None:
 
 
 _MONTH_CUE = re.compile(r"uary|March|April|May|June|July|August|ember|October")
+_DIGIT = re.compile(r"\d")
 _DIGITS4 = re.compile(r"\d{4}")
 
 
@@ -301,7 +302,6 @@ class _Cues:
         self.digits4 = self.digit and _DIGITS4.search(text) is not None
 
 
-_DIGIT = re.compile(r"\d")
 #: A cheap test before each pattern: most sentences hold no weekday, no "week", no digit. Each test reads what
 #: `_Cues` found once per sentence: substring tests of the lower-cased text and two regexes, not one regex per pattern.
 _NEEDS: dict[str, Callable[[_Cues], bool]] = {

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from geomap.patterns import lower_regex
+from geomap.patterns import lower_regex, lowered_text
 
 #: Named groups and agents: pattern (case-insensitive) -> actor name.
 ACTOR_GROUPS = {
@@ -71,8 +71,8 @@ def actors(text: str) -> list[str]:
             name = DEMONYM_FORCE.get(part.split("-")[0])
             if name:
                 found.append((m.start() + k, name))  # "U.S. and British": in the order written
-    lowered = text.lower()
-    groups = _ACTOR_GROUP_LOW.finditer(lowered) if len(lowered) == len(text) else _ACTOR_GROUP_RE.finditer(text)
+    lowered = lowered_text(text)
+    groups = _ACTOR_GROUP_LOW.finditer(lowered) if lowered is not None else _ACTOR_GROUP_RE.finditer(text)
     for m in groups:
         found.append((m.start(), _GROUP_NAMES[int(m.lastgroup[1:])]))
     for m in _STATE_ATTACKS.finditer(text):  # "Russia fired 122 missiles": the state's forces acted
