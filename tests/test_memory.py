@@ -6,6 +6,8 @@ import os
 import subprocess
 import sys
 
+import pytest
+
 from geomap import memory
 
 
@@ -25,18 +27,11 @@ def _fresh_process(code: str) -> str:
     return subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
 
 
-def test_ui_caps_the_arenas_when_loaded() -> None:
-    # in a fresh process: importing the app's Streamlit layer sets the cap before any session thread runs
+@pytest.mark.parametrize("setting", ["limit_arenas", "fix_mmap_threshold"])
+def test_ui_applies_the_malloc_settings_when_loaded(setting: str) -> None:
+    # in a fresh process: importing the app's Streamlit layer applies each setting before any session thread runs
     code = ("import geomap.memory as m, unittest.mock as um\n"
-            "with um.patch.object(m, 'limit_arenas', wraps=m.limit_arenas) as spy:\n"
-            "    import geomap.ui\n"
-            "print(spy.call_count)")
-    assert _fresh_process(code).strip() == "1"
-
-
-def test_ui_fixes_the_mmap_threshold_when_loaded() -> None:
-    code = ("import geomap.memory as m, unittest.mock as um\n"
-            "with um.patch.object(m, 'fix_mmap_threshold', wraps=m.fix_mmap_threshold) as spy:\n"
+            f"with um.patch.object(m, {setting!r}, wraps=m.{setting}) as spy:\n"
             "    import geomap.ui\n"
             "print(spy.call_count)")
     assert _fresh_process(code).strip() == "1"
