@@ -12,6 +12,7 @@ from urllib.parse import quote
 
 import pytest
 from conftest import XSS_ARTICLE_ID, screenshot
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from geomap.store import Store
 
@@ -27,11 +28,25 @@ def expected_count(db, start: str, end: str, **filters) -> int:
 
 
 def open_map(page, url: str):
-    """Load the page, wait for the map iframe and for the event layer to be drawn; return the map frame."""
+    """Load the page, wait for the map iframe and for the event layer to be drawn, then for the run the drawn map
+    asks for (feed, timeline, summaries); return the map frame."""
     page.goto(url)
     frame = page.wait_for_selector(MAP_IFRAME, timeout=60_000).content_frame()
     frame.wait_for_function("window.geomapEvents !== undefined", timeout=30_000)
+    settle_map(page, frame)
     return frame
+
+
+def settle_map(page, frame, timeout_ms: int = 30_000) -> None:
+    """Wait until the drawn map has pressed the page's after-map button and that run has ended: a click made while
+    that rerun starts is lost (Streamlit drops a button's click when a newer rerun replaces its run). A map that
+    never draws (no events) leaves the button, and the wait simply ends."""
+    try:
+        frame.wait_for_function("window.geomapAfterDraw === true", timeout=timeout_ms)
+        page.wait_for_function("() => !document.querySelector('.st-key-after_map') && "
+                               "!document.querySelector('[data-testid=\"stStatusWidget\"]')", timeout=timeout_ms)
+    except PlaywrightTimeout:
+        return
 
 
 def showing(page) -> tuple[int, int, str, str]:

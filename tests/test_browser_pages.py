@@ -7,7 +7,7 @@ import re
 import pytest
 from conftest import XSS_ARTICLE_ID, screenshot
 from playwright.sync_api import expect
-from test_browser_map import assert_clean
+from test_browser_map import assert_clean, open_map
 
 from geomap import articlesapp
 from geomap.store import Store
@@ -145,8 +145,7 @@ def test_data_page_shares_the_map_filters_through_the_url(page, app_server):
 def test_the_navigation_names_the_map_and_data_filters_come_back_to_it(page, app_server):
     """The first page is "Map" (never "app"); filters set on the Data page are the map's when the user goes back,
     and ride in the map's URL."""
-    page.goto(app_server.url)
-    page.wait_for_selector('iframe[title="streamlit_folium.st_folium"]', timeout=60_000)
+    open_map(page, app_server.url)  # and its after-draw run: a click during that rerun is lost
     nav = page.locator('[data-testid="stSidebarNav"] a')
     names = [" ".join(t.split()) for t in nav.all_inner_texts()]
     assert [n.split()[-1] for n in names] == ["Map", "Articles", "Data", "Gazetteer", "Sources"], names
