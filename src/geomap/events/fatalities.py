@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from geomap.lexicon import NUMBER_WORDS, VAGUE_NUMBERS
-from geomap.patterns import Pattern
+from geomap.patterns import Pattern, lowered_text
 
 _COUNTS = {**NUMBER_WORDS, **VAGUE_NUMBERS}
 #: A count is at most this many digits: longer digit runs are not casualty figures (and int() of them is slow).
@@ -41,10 +41,10 @@ _DEATH_WORDS = ("kill", "dead", "death", "toll", "fatalit", "died", "casualt", "
 def fatalities(text: str) -> int | None:
     """Deaths the sentence reports, ACLED-style: 'dozens' = 12, 'several' = 3; 0 when it says there were none;
     None when it gives no number (unknown is not zero: a map must not claim an attack killed nobody)."""
-    low = text.lower()
+    lowered = lowered_text(text)
+    low = lowered if lowered is not None else text.lower()
     if not any(w in low for w in _DEATH_WORDS):
         return None
-    lowered = low if len(low) == len(text) else None
     if NO_DEATHS.search_lowered(text, lowered):
         return 0
     best = None
