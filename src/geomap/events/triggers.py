@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from geomap.patterns import lower_regex
+from geomap.patterns import lower_regex, lowered_text
 
 EXPL, BATTLE, VAC, PROTEST, RIOT, STRAT = (
     "Explosions/Remote violence", "Battles", "Violence against civilians", "Protests", "Riots",
@@ -137,8 +137,8 @@ _TRIGGER_LOW = re.compile(lower_regex(_TRIGGER_RE.pattern))
 def find_triggers(text: str) -> list[Found]:
     """Every event word of a sentence, in order (linear: one pass of one compiled alternation, over the lower-cased
     text where lower-casing keeps the offsets, which is twice as fast as a case-insensitive match)."""
-    lowered = text.lower()
-    found = _TRIGGER_LOW.finditer(lowered) if len(lowered) == len(text) else _TRIGGER_RE.finditer(text)
+    lowered = lowered_text(text)
+    found = _TRIGGER_LOW.finditer(lowered) if lowered is not None else _TRIGGER_RE.finditer(text)
     return [Found(m.start(), m.end(), TRIGGERS[int(m.lastgroup[1:])]) for m in found]
 
 
