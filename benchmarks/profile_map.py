@@ -8,7 +8,7 @@ slider redraw can be pinned on the Python run or on the browser's rendering.
   a cold run, the run the map asks for once drawn (feed, timeline, summaries), a warm rerun and slider moves;
 * browser: a real server and Chromium; the CPU profile (DevTools protocol) of a warm first load and of two slider
   moves, self time summed per script: Streamlit's own page (react-dom, emotion, markdown, Vega...) against
-  geomap-vendor.js (Leaflet, MarkerCluster and map.js), which share the page's one main thread.
+  geomap-vendor.js (Leaflet, cluster.js and map.js), which share the page's one main thread.
 The store is bench_map.py's (benchmarks/results/bench_map_<events>.sqlite).
 """
 

@@ -33,7 +33,8 @@ def test_static_assets_copied_once(tmp_path):
     written = mapview.ensure_static_assets(tmp_path, countries=tmp_path / "missing.geojson")
     names = {p.relative_to(tmp_path / "vendor").as_posix() for p in written}
     assert {"leaflet/leaflet.js", "leaflet/leaflet.css", "jquery/jquery.min.js",
-            "markercluster/leaflet.markercluster.js", "heat/leaflet_heat.min.js", mapview.BUNDLE} <= names
+            "markercluster/MarkerCluster.Default.css", "heat/leaflet_heat.min.js", "geomap/cluster.js",
+            mapview.BUNDLE} <= names
     assert "Leaflet 1.9.3" in (tmp_path / "vendor/leaflet/leaflet.js").read_text()[:300]  # what folium expects
     # the bundle the maps load: every script, whole, in load order (Leaflet first: the others extend L)
     bundle = (tmp_path / "vendor" / mapview.BUNDLE).read_text()
@@ -54,7 +55,7 @@ def test_every_asset_url_is_served_by_the_app():
     urls = re.findall(r'(?:src|href)="([^"]+)"', page)
     assert urls, "the map must load its scripts"
     assert all(u.startswith("/app/static/vendor/") for u in urls), urls
-    for name in (mapview.BUNDLE, "leaflet.css", "MarkerCluster.css", "geomap/map.css"):
+    for name in (mapview.BUNDLE, "leaflet.css", "MarkerCluster.Default.css", "geomap/map.css"):
         assert any(u.endswith(name) for u in urls), name
     assert "bootstrap" not in page and "font-awesome" not in page and "fontawesome" not in page
     assert "tile.openstreetmap" not in page  # no tiles unless switched on

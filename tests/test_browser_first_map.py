@@ -70,6 +70,28 @@ def test_one_day_store_with_colocated_events_shows_popup_and_sentences(page, one
     assert_clean(page)
 
 
+def test_clustered_colocated_events_are_one_count_that_opens_them_all(page, one_day_server):
+    """Clustering on: events at one exact point, which no zoom splits, are one marker with their count; clicking it
+    opens every event there, in the popup and the panel, as the unclustered marker does."""
+    with Store.open(one_day_server.db) as store:
+        df = store.events_frame()
+    page.goto(f"{one_day_server.url}/?cluster=on")
+    frame = page.wait_for_selector(MAP_IFRAME, timeout=60_000).content_frame()
+    frame.wait_for_function("window.geomapEvents && window.geomapEvents.clustered === true", timeout=30_000)
+    stack = frame.locator(".marker-cluster.geomap-stack")
+    stack.wait_for(timeout=10_000)
+    assert stack.count() == 1 and stack.inner_text() == str(len(df))
+    assert frame.locator(".geomap-dot").count() == 0
+    _click_center(page, stack)
+    frame.wait_for_function("document.querySelectorAll('.leaflet-popup').length === 1", timeout=8_000)
+    popup = frame.locator(".leaflet-popup-content")
+    for sentence in df["sentence"]:
+        popup.get_by_text(" ".join(sentence.split())[:40]).first.wait_for(timeout=8_000)
+    page.get_by_text(f"Kyiv — {len(df)} events here").wait_for(timeout=8_000)
+    screenshot(page, "first_map_clustered_stack")
+    assert_clean(page)
+
+
 def store_day(df) -> date:
     return df["date"].iloc[0].date()
 

@@ -174,7 +174,7 @@ def test_clustered_markers_add_up_to_every_event(page, large_server):
     frame.wait_for_function("n => window.geomapEvents.count === n", arg=N_LARGE, timeout=60_000)
     assert frame.evaluate("window.geomapEvents.clustered") is True
     deadline, counted = time.monotonic() + 30, (0, 0, 0)
-    while time.monotonic() < deadline:  # MarkerCluster adds its markers in chunks
+    while time.monotonic() < deadline:  # drawn once the payload is in
         counted = _cluster_total(frame)
         if counted[0] + counted[1] == N_LARGE:
             break
@@ -186,6 +186,50 @@ def test_clustered_markers_add_up_to_every_event(page, large_server):
     view = _drawn(frame, ".geomap-dot")
     assert _nearest(view["at"], *_expected_px(view, LVIV.lat, LVIV.lon)) < 2.0, view["at"]
     screenshot(page, "map_large_clustered")
+    assert_clean(page)
+
+
+def _zoom(frame) -> int:
+    return frame.evaluate(_MAP + " return window[k].getZoom(); }")
+
+
+def test_clustered_map_lone_event_reads_its_sentence_and_a_cluster_zooms_in(page, large_server):
+    """The clustered layer (static/cluster.js) draws only groups and lone events: the lone Lviv dot is clicked like
+    any event (popup, selection and the panel's card), and clicking a group zooms in to split it."""
+    frame = open_map(page, large_server.url)
+    frame.wait_for_function("n => window.geomapEvents.count === n && window.geomapEvents.clustered", arg=N_LARGE,
+                            timeout=60_000)
+    with Store.open(large_server.db) as store:
+        df = store.events_frame()
+    lviv = df[df["name"] == "Lviv"].iloc[0]
+    view = _drawn(frame, ".geomap-dot")
+    x, y = _expected_px(view, lviv["lat"], lviv["lon"])
+    assert _nearest(view["at"], x, y) < 2.0, view["at"]
+    box = frame.locator(".leaflet-container").first.bounding_box()
+    page.mouse.click(box["x"] + x, box["y"] + y)
+    frame.wait_for_function("id => window.geomapSelected === id", arg=str(lviv["event_id"]), timeout=20_000)
+    popup = frame.locator(".leaflet-popup-content .geomap-popup").first
+    popup.wait_for(timeout=10_000)
+    assert popup.locator(".geomap-sentence").inner_text() == LVIV_SENTENCE
+    card = page.locator(f'.geomap-card.geomap-selected[data-event-id="{lviv["event_id"]}"]')
+    card.wait_for(timeout=20_000)
+    assert " ".join(card.locator(".geomap-sentence").inner_text().split()) == LVIV_SENTENCE
+    frame.locator(".leaflet-popup-close-button").click()
+    # the biggest group, clicked: the map zooms in and that group's events split over several markers
+    counts = frame.evaluate("""() => Array.from(document.querySelectorAll('.marker-cluster:not(.geomap-stack)'))
+      .map((e, i) => [parseInt(e.textContent), i])""")
+    biggest, at = max(counts)
+    zoom = _zoom(frame)
+    frame.locator(".marker-cluster:not(.geomap-stack)").nth(at).click()
+    deadline = time.monotonic() + 10
+    while _zoom(frame) <= zoom and time.monotonic() < deadline:
+        page.wait_for_timeout(100)
+    assert _zoom(frame) > zoom
+    page.wait_for_timeout(600)  # the zoom animation, then the layer's redraw at the new zoom
+    _, dots, clusters = _cluster_total(frame)
+    sizes = frame.evaluate("() => Array.from(document.querySelectorAll('.marker-cluster span'), s => +s.textContent)")
+    assert clusters + dots > 1 and max(sizes, default=1) < biggest, (sizes, dots, biggest)
+    screenshot(page, "map_large_cluster_zoomed")
     assert_clean(page)
 
 

@@ -1,8 +1,9 @@
 """The map's JavaScript and CSS, served by the app itself (DESIGN §6: nothing may leave 127.0.0.1).
 
-Folium points every class at CDNs. `ensure_static_assets` copies Leaflet, jQuery, MarkerCluster (from the xstatic
-packages), folium's heat-map plugin and geomap's own `static/map.js` into `static/vendor/`, which Streamlit serves
-at `/app/static/vendor/`, and joins the scripts into one bundle that the maps load.
+Folium points every class at CDNs. `ensure_static_assets` copies Leaflet, jQuery, MarkerCluster's cluster-icon CSS
+(from the xstatic packages; geomap clusters with its own `static/cluster.js`), folium's heat-map plugin and geomap's
+own scripts into `static/vendor/`, which Streamlit serves at `/app/static/vendor/`, and joins the scripts into one
+bundle that the maps load.
 """
 
 from __future__ import annotations
@@ -39,10 +40,9 @@ _VENDOR_FILES: list[tuple[str, str, str]] = [
     ("leaflet", "images/marker-icon-2x.png", "leaflet/images/marker-icon-2x.png"),
     ("leaflet", "images/marker-shadow.png", "leaflet/images/marker-shadow.png"),
     ("jquery", "jquery.min.js", "jquery/jquery.min.js"),
-    ("markercluster", "leaflet.markercluster.js", "markercluster/leaflet.markercluster.js"),
-    ("markercluster", "MarkerCluster.css", "markercluster/MarkerCluster.css"),
     ("markercluster", "MarkerCluster.Default.css", "markercluster/MarkerCluster.Default.css"),
     ("folium", "leaflet_heat.min.js", "heat/leaflet_heat.min.js"),
+    ("geomap", "cluster.js", "geomap/cluster.js"),
     ("geomap", "map.js", "geomap/map.js"),
     ("geomap", "map.css", "geomap/map.css"),
     ("geomap", "context.js", "geomap/context.js"),
@@ -50,13 +50,12 @@ _VENDOR_FILES: list[tuple[str, str, str]] = [
 
 #: The map's scripts, in load order. streamlit-folium loads them one after the other (each waits for the one
 #: before), so `ensure_static_assets` also joins them into one file, BUNDLE, which is what the maps load.
-VENDOR_JS = ["leaflet/leaflet.js", "jquery/jquery.min.js", "markercluster/leaflet.markercluster.js",
-             "heat/leaflet_heat.min.js", "geomap/map.js", "geomap/context.js"]
+VENDOR_JS = ["leaflet/leaflet.js", "jquery/jquery.min.js", "heat/leaflet_heat.min.js", "geomap/cluster.js",
+             "geomap/map.js", "geomap/context.js"]
 BUNDLE = "geomap-vendor.js"
 JS_ASSETS = [("geomap-vendor", f"{VENDOR_URL}/{BUNDLE}")]
 CSS_ASSETS = [
     ("leaflet_css", f"{VENDOR_URL}/leaflet/leaflet.css"),
-    ("markercluster_css", f"{VENDOR_URL}/markercluster/MarkerCluster.css"),
     ("markercluster_default_css", f"{VENDOR_URL}/markercluster/MarkerCluster.Default.css"),
     ("geomap_css", f"{VENDOR_URL}/geomap/map.css"),
 ]

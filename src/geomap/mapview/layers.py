@@ -2,7 +2,7 @@
 
 Why not plain `folium.Marker` objects: thousands of folium objects cost seconds of Python and megabytes of
 generated JS. `EventLayer` sends the events once as compact rows (see payload.py) and `geomap.eventLayer` in
-static/map.js builds the Leaflet layers in one loop (clustered with MarkerCluster when there are many), inside a
+static/map.js builds the Leaflet layers in one loop (clustered by static/cluster.js when there are many), inside a
 `FeatureGroup` that `st_folium(feature_group_to_add=...)` swaps without reloading the map.
 """
 
@@ -116,7 +116,7 @@ def build_base_map(
     """
     m = OfflineMap(location=[30, 20], zoom_start=2, tiles=None, control_scale=True, prefer_canvas=False,
                    world_copy_jump=False)
-    # Leaflet takes maxZoom from a tile layer; without one MarkerCluster throws "Map has no maxZoom specified"
+    # Leaflet takes maxZoom from a tile layer; without one, zooming to a cluster has no upper bound
     m.options.update(maxZoom=18, minZoom=1)
     if tiles:
         name, _ = ONLINE_TILES.get(tiles, (tiles, None))

@@ -182,7 +182,7 @@
     this.cfg = cfg;
     this.C = cfg.columns;
     this.dots = [];      // point markers (for the nearest-centre click)
-    this.byPlace = {};   // the events at each point
+    this.rows = [];      // every event drawn
   }
 
   EventLayer.prototype.start = function (rows) {
@@ -230,7 +230,8 @@
 
   EventLayer.prototype.popupHere = function (ev) {
     // every event at this very point: co-located events (one city, one day) are all reachable from one click
-    var C = this.C, here = this.byPlace[ev[C.lat] + ',' + ev[C.lon]] || [ev], box = el('div', null, 'geomap-popups');
+    var C = this.C, lat = ev[C.lat], lon = ev[C.lon], box = el('div', null, 'geomap-popups');
+    var here = this.rows.filter(function (x) { return x[C.lat] === lat && x[C.lon] === lon; });  // one pass per click
     box.appendChild(this.popup(ev));
     var rest = here.filter(function (x) { return x !== ev; }), self = this;
     rest.slice(0, 4).forEach(function (x) { box.appendChild(el('hr')); box.appendChild(self.popup(x)); });
@@ -284,7 +285,16 @@
     window.geomapSelected = l.options.ev[this.C.id];
   };
 
-  EventLayer.prototype.shape = function (ev, cidx, renderer, icons) {
+  EventLayer.prototype.dot = function (ev) {
+    // a clustered layer's lone event; one shared icon per type and precision (many icon objects cost the browser
+    // garbage-collection time)
+    var C = this.C, prec = this.cfg.precs[ev[C.precision]] || 'city', ik = prec + ev[C.type];
+    var icon = this.icons[ik] || (this.icons[ik] = L.divIcon({iconSize: [12, 12], html: '',
+      className: 'geomap-event geomap-' + prec + ' geomap-t' + ev[C.type] + ' geomap-dot'}));
+    return L.marker([ev[C.lat], ev[C.lon]], {ev: ev, icon: icon});
+  };
+
+  EventLayer.prototype.shape = function (ev, cidx, renderer) {
     // one event's Leaflet layer and where it goes: 'area' (country outline or circle) or 'point'
     var C = this.C, cfg = this.cfg, self = this;
     var color = cfg.colors[ev[C.type]] || cfg.other, prec = cfg.precs[ev[C.precision]] || 'city';
@@ -301,53 +311,42 @@
       return {kind: 'area', layer: L.circle(at, {radius: ev[C.radius_m], color: color, weight: 1.2, opacity: 0.8,
         fillColor: color, fillOpacity: prec === 'district' ? 0.3 : 0.12, className: cls, ev: ev})};
     }
-    if (cfg.cluster) {
-      // one shared icon per type and precision: 50,000 icon objects cost the browser a garbage-collection second
-      var ik = prec + ev[C.type];
-      return {kind: 'pending', layer: L.marker(at, {ev: ev, icon: icons[ik] || (icons[ik] = L.divIcon({
-        className: cls + ' geomap-dot', iconSize: [12, 12], html: ''}))})};
-    }
+    if (cfg.cluster) { return {kind: 'pending'}; }  // drawn by geomap.GridCluster, only while in view
     return {kind: 'point', layer: L.circleMarker(at, {radius: 6, color: '#ffffff', weight: 1, fillColor: color,
       fillOpacity: 0.9, className: cls, ev: ev, renderer: renderer})};
   };
 
   EventLayer.prototype.build = function (rows, cidx) {
     var C = this.C, cfg = this.cfg, group = this.group, self = this, nPoly = 0;
-    var lastChunk = function (n, total) { if (n === total) { afterDraw(); } };
-    var points = cfg.cluster ? L.markerClusterGroup({chunkedLoading: true, showCoverageOnHover: false,
-                                                     maxClusterRadius: 45, spiderfyOnMaxZoom: true,
-                                                     chunkProgress: lastChunk})
-                             : L.featureGroup();
-    var areas = L.featureGroup(), pending = [], heat = [], icons = {};
+    var points = L.featureGroup(), areas = L.featureGroup(), pending = [], heat = [];
     var renderer = (!cfg.cluster && rows.length > 3000) ? L.canvas({padding: 0.3}) : undefined;
     if (cfg.cluster) { dotColors(cfg); }
-    this.dots = []; this.byPlace = {};
+    this.dots = []; this.icons = {}; this.rows = rows;
     for (var i = 0; i < rows.length; i++) {
-      var ev = rows[i], key = ev[C.lat] + ',' + ev[C.lon], s = this.shape(ev, cidx, renderer, icons);
+      var ev = rows[i], s = this.shape(ev, cidx, renderer);
       if (cfg.heat) { heat.push([ev[C.lat], ev[C.lon], 1]); }
-      (this.byPlace[key] = this.byPlace[key] || []).push(ev);
-      if (s.kind === 'pending') { pending.push(s.layer); continue; }
+      if (s.kind === 'pending') { pending.push(ev); continue; }
       if (s.kind === 'point') { points.addLayer(s.layer); this.dots.push(s.layer); } else { areas.addLayer(s.layer); }
       if (s.kind === 'polygon') { nPoly++; } else { this.ensureTip(s.layer); }
+    }
+    if (cfg.cluster) {
+      points = new geomap.GridCluster(pending, function (e) { return [e[C.lat], e[C.lon]]; },
+        function (e) { return self.dot(e); });
+      points.on('mouseover', function (e) { self.ensureTip(e.sourceTarget || e.layer); });
     }
     var click = function (e) { self.onClick(e); };
     points.on('click', click);
     areas.on('click', click);
     group.addLayer(areas);
     group.addLayer(points);
-    if (cfg.cluster) {
-      points.on('mouseover', function (e) { self.ensureTip(e.sourceTarget || e.layer); });
-      // MarkerCluster's addLayers is O(n^2) while the cluster group is off the map (each marker is looked up in
-      // the pending list): fill it only once it is on the map, where the same call is linear
-      if (points._map) { points.addLayers(pending); } else { points.once('add', function () { points.addLayers(pending); }); }
-    }
     if (cfg.heat && L.heatLayer) { group.addLayer(L.heatLayer(heat, {radius: 18, blur: 15, minOpacity: 0.3})); }
+    this.points = points;
     this.openSelected();
     window.geomapRows = rows;  // what is drawn, for tests and debugging (a reference, no copy)
     window.geomapColumns = C;
     window.geomapEvents = {count: rows.length, clustered: cfg.cluster, polygons: nPoly, heat: cfg.heat,
                            drawn: Date.now()};
-    if (!cfg.cluster) { afterDraw(); }  // clustered: once MarkerCluster's last chunk is in (chunkProgress above)
+    afterDraw();
   };
 
   EventLayer.prototype.openSelected = function () {
@@ -361,6 +360,10 @@
       if (l.options && l.options.ev && String(l.options.ev[C.id]) === want) { found = l; }
       else if (l.eachLayer) { l.eachLayer(f); }
     });
+    if (!found && this.cfg.cluster) {  // a clustered event has no marker until it is alone on screen: make one
+      var ev = this.rows.filter(function (r) { return String(r[C.id]) === want; })[0];
+      found = ev ? this.dot(ev) : null;
+    }
     if (!found) { return; }
     window.geomapOpened = sel;
     this.ensureTip(found);
