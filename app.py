@@ -15,8 +15,10 @@ from geomap import appstate, filters, mapview, memory, pagedata, permalink, ui, 
 
 
 def map_page() -> None:
-    """Stored events on an offline Folium map, filtered by date range and more, with the event panel and feed;
-    the per-day bars, timeline and summaries below it come once the map is drawn (issue 14's speed)."""
+    """Stored events on an offline Folium map, filtered by date range and more, with the event panel and feed.
+    A visit's first run draws the date slider, the map and its panel only; the sidebar's widgets (filters, Play,
+    map options, overlays), the feed, the per-day bars, timeline and summaries come in the run the drawn map asks
+    for (issue 14's first-draw speed, see geomap.ui_summaries)."""
     ui.page_setup("geomap", "🗺️")
     db = pagedata.db_path()
     borders = appstate.prepare_static()
@@ -26,13 +28,20 @@ def map_page() -> None:
     n_total = ui.store_version(db)[0]
     ui.follow_store(db)
     ui.seed_map(opts, span)
+    ui.keep_window(span)
     with st.sidebar:
-        st.header("Filters")
-        picked = ui.filter_widgets(opts, prefix="f_")
-        st.header("Map")
-        options = ui.map_options()
-        st.header("Overlays")
-        overlay_ids, overlay_query = ui.overlay_section(db)
+        if ui.map_drawn():
+            st.header("Filters")
+            picked = ui.filter_widgets(opts, prefix="f_")
+            ui.play_controls(db, span, picked)
+            st.header("Map")
+            options = ui.map_options()
+            st.header("Overlays")
+            overlay_ids, overlay_query = ui.overlay_section(db)
+        else:  # a visit's first run: the map first, its filters as set (URL, last visit) and drawn once it is
+            picked, options = ui.filter_values("f_"), ui.map_option_values()
+            overlay_ids, overlay_query = ui.overlay_choice(db)
+            st.caption("The filters follow once the map is drawn.")
 
     st.title("geomap")
     start, end = ui.date_window(db, span, picked)

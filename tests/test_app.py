@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from geomap import config, filters, pagedata, timeline
+from geomap import config, filters, pagedata, timeline, ui
 from geomap.models import Article, Doc, Event, Place
 from geomap.store import Store
 
@@ -46,8 +46,13 @@ def db(tmp_path, monkeypatch):
 
 
 def run(at: AppTest) -> AppTest:
+    """Run the page; on the map page's first run, press its after-map button as the drawn map does in a browser
+    (map.js afterDraw), so the sidebar, feed and summaries are there."""
     at.run(timeout=60)
     assert not at.exception, [e.value for e in at.exception]
+    if any(b.key == ui.AFTER_MAP for b in at.button):
+        at.button(key=ui.AFTER_MAP).click().run(timeout=60)
+        assert not at.exception, [e.value for e in at.exception]
     return at
 
 
@@ -96,6 +101,24 @@ def test_url_state_restores_filters(db):
     assert at.slider(key="dates").value == (date(2022, 12, 5), date(2022, 12, 5))
     assert at.multiselect(key="f_event_types").value == ["Battles"]
     assert showing(at).startswith("**Showing 1 of 5 events**")
+
+
+def test_first_run_draws_the_urls_window_before_the_sidebar(db):
+    """A visit's first run (before the map is drawn) has no sidebar widgets, yet the map and its count already
+    follow the URL's filters; the run the drawn map asks for adds the widgets, set to the same filters."""
+    at = AppTest.from_file(APP)
+    at.query_params["event_types"] = "Battles"
+    at.query_params["conf"] = "0.5"
+    at.run(timeout=60)
+    assert not at.exception
+    assert not at.sidebar.multiselect and not at.sidebar.button
+    first = showing(at)
+    with Store.open(db) as store:
+        n = len(store.events_frame(event_types=("Battles",), min_score=0.5))
+    assert first.startswith(f"**Showing {n} of 5 events**") and n < 5
+    at.button(key=ui.AFTER_MAP).click().run(timeout=60)
+    assert at.multiselect(key="f_event_types").value == ["Battles"] and at.slider(key="f_conf").value == 0.5
+    assert showing(at) == first and at.button(key="play_btn").label == "Play"
 
 
 def test_bad_url_state_is_ignored(db):

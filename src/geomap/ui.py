@@ -103,6 +103,7 @@ name_usage = shown(placeedit.name_usage)
 save_override = shown(placeedit.save_override)
 store_version = shown(pagedata.store_version)
 overlay_section = shown(ui_overlays.overlay_section)  # the sidebar's Overlays (in its own module, same edge)
+overlay_choice = shown(ui_overlays.overlay_choice)
 overlay_layer_for = shown(ui_overlays.overlay_layer_for)
 
 
@@ -255,24 +256,30 @@ MAP_QUERY = "map_query"
 
 def filter_widgets(opts: Choices, prefix: str = "f_") -> dict:
     """Draw the filter widgets (in the current container) and return Filters keyword arguments (dates aside)."""
-    out: dict = {}
     for k, label in filters.FILTER_LABELS.items():
         key = f"{prefix}{k}"
         if k == "articles":
             options = filters.article_options(opts.articles, st.session_state.get(key) or ())
-            vals = st.multiselect(label, options, key=key, placeholder="all (type an article id)",
-                                  accept_new_options=True, format_func=lambda a: names.article_label(a, opts.titles))
+            st.multiselect(label, options, key=key, placeholder="all (type an article id)", accept_new_options=True,
+                           format_func=lambda a: names.article_label(a, opts.titles))
         else:
-            vals = st.multiselect(label, getattr(opts, k), key=key, placeholder="all",
-                                  format_func=names.country_label if k == "countries" else str)
-        out[k] = tuple(vals) or None
-    text = st.text_input("Text in sentence, place or title", key=f"{prefix}text")
-    out["text"] = text.strip() or None
-    low = filters.default_min_score()
-    conf = st.slider("Minimum event confidence", min_value=low, max_value=1.0, step=0.01, key=f"{prefix}conf",
-                     help="How sure the event-place model is that the place is where the event happened. The "
-                          "lowest setting (the model's own threshold, chosen on held-out data) shows every event.")
-    out["min_score"] = filters.score_param(str(conf))
+            st.multiselect(label, getattr(opts, k), key=key, placeholder="all",
+                           format_func=names.country_label if k == "countries" else str)
+    st.text_input("Text in sentence, place or title", key=f"{prefix}text")
+    st.slider("Minimum event confidence", min_value=filters.default_min_score(), max_value=1.0, step=0.01,
+              key=f"{prefix}conf",
+              help="How sure the event-place model is that the place is where the event happened. The "
+                   "lowest setting (the model's own threshold, chosen on held-out data) shows every event.")
+    return filter_values(prefix)
+
+
+def filter_values(prefix: str = "f_") -> dict:
+    """The filters' Filters keyword arguments (dates aside) from their state: what `filter_widgets` returns, also
+    before its widgets are drawn (the map page's first run draws the map before the sidebar, see app.py)."""
+    state = st.session_state
+    out: dict = {k: tuple(state.get(f"{prefix}{k}") or ()) or None for k in filters.FILTER_LABELS}
+    out["text"] = (state.get(f"{prefix}text") or "").strip() or None
+    out["min_score"] = filters.score_param(str(state.get(f"{prefix}conf", filters.default_min_score())))
     return out
 
 
@@ -326,11 +333,18 @@ def _follow_tick(path: Path) -> None:
 
 def map_options() -> tuple[str, str, bool]:
     """The sidebar's map options: (basemap label, cluster mode label, heat layer on)."""
-    basemap = st.radio("Basemap", list(permalink.BASEMAPS), key="basemap",
-                       help="Online tiles need the internet; if they fail, the map says so and shows the offline map.")
-    cluster_mode = st.radio("Cluster markers", list(permalink.CLUSTER_MODES), key="cluster", horizontal=True)
-    heat = st.checkbox("Heat map layer", key="heat")
-    return basemap, cluster_mode, heat
+    st.radio("Basemap", list(permalink.BASEMAPS), key="basemap",
+             help="Online tiles need the internet; if they fail, the map says so and shows the offline map.")
+    st.radio("Cluster markers", list(permalink.CLUSTER_MODES), key="cluster", horizontal=True)
+    st.checkbox("Heat map layer", key="heat")
+    return map_option_values()
+
+
+def map_option_values() -> tuple[str, str, bool]:
+    """`map_options` from their state (the radios' first choice and no heat map until set), widgets drawn or not."""
+    state = st.session_state
+    return (state.get("basemap") or next(iter(permalink.BASEMAPS)),
+            state.get("cluster") or next(iter(permalink.CLUSTER_MODES)), bool(state.get("heat")))
 
 
 def start_view(df: pd.DataFrame) -> tuple[tuple[float, float], int] | None:
@@ -420,30 +434,45 @@ def write_map_url(f: Filters, span: Span | None, options: tuple[str, str, bool],
 
 
 def date_window(path: Path, span: Span | None, picked: Mapping[str, object]) -> tuple[date | None, date | None]:
-    """The date slider with Play: the window the map shows, or (None, None) for an empty store."""
+    """The date slider: the window the map shows, or (None, None) for an empty store; Play's ticks run here."""
     if span is None:
         st.info("No events stored yet. Add articles on the **Articles** page (or `geomap ingest PATH`).")
         return None, None
     if span[0] == span[1]:
         st.caption(f"All events are dated {span[0].isoformat()}.")
         return span
-    _keep_window(span)
-    playing = bool(st.session_state.get("playing"))
-    c_play, c_step, c_speed = st.columns([1, 1, 2], vertical_alignment="bottom")
-    step = c_step.selectbox("Step", playback.STEPS, index=1, key="play_step")
-    speed = c_speed.select_slider("Seconds per step", [0.5, 1.0, 2.0, 3.0, 5.0], value=1.0, key="play_speed")
-    if c_play.button("Pause" if playing else "Play", icon=":material/pause:" if playing else ":material/play_arrow:",
-                     key="play_btn", width="stretch"):
-        playing = _toggle_play(path, playing, step, Filters(**picked))
     start, end = st.slider("Event dates", min_value=span[0], max_value=span[1], key="dates", format="YYYY-MM-DD")
     st.session_state.full_run = True
-    st.fragment(run_every=speed if playing else None)(_play_tick)(path, span, Filters(**picked))
+    speed = st.session_state.get("play_speed") or PLAY_SPEED
+    st.fragment(run_every=speed if st.session_state.get("playing") else None)(_play_tick)(path, span, Filters(**picked))
     return start, end
 
 
-def _keep_window(span: Span) -> None:
+#: Play's step (the first run draws no Step box; playback.STEPS[1] is its default) and seconds per step.
+PLAY_STEP = playback.STEPS[1]
+PLAY_SPEED = 1.0
+
+
+def play_controls(path: Path, span: Span | None, picked: Mapping[str, object]) -> None:
+    """Play/Pause, step and speed, in the sidebar with the filters (drawn once the map is): Play steps the date
+    slider's window through time. Nothing to play in an empty or one-day store."""
+    if span is None or span[0] == span[1]:
+        return
+    st.header("Play")
+    playing = bool(st.session_state.get("playing"))
+    c_play, c_step = st.columns(2, vertical_alignment="bottom")
+    step = c_step.selectbox("Step", playback.STEPS, index=playback.STEPS.index(PLAY_STEP), key="play_step")
+    st.select_slider("Seconds per step", [0.5, 1.0, 2.0, 3.0, 5.0], value=PLAY_SPEED, key="play_speed")
+    if c_play.button("Pause" if playing else "Play", icon=":material/pause:" if playing else ":material/play_arrow:",
+                     key="play_btn", width="stretch"):
+        _toggle_play(path, playing, step, Filters(**picked))
+
+
+def keep_window(span: Span | None) -> None:
     """The slider's window: a play tick's, else the user's; a window left at the whole span grows with it when
-    new events arrive, a window the user chose stays."""
+    new events arrive, a window the user chose stays. Called once per run, before Play and the slider."""
+    if span is None:
+        return
     lo, hi = span
     if "play_next" in st.session_state:  # a play tick (below) moved the window
         st.session_state.dates = st.session_state.pop("play_next")
@@ -475,7 +504,7 @@ def _play_tick(path: Path, span: Span, f: Filters) -> None:
     if not st.session_state.get("playing"):
         return
     bounds = st.session_state.get("play_range") or span
-    nxt = playback.next_window(tuple(st.session_state.dates), st.session_state.play_step, bounds,
+    nxt = playback.next_window(tuple(st.session_state.dates), st.session_state.get("play_step") or PLAY_STEP, bounds,
                                play_intervals(path, f))
     if nxt is None:
         st.session_state.playing = False

@@ -25,13 +25,9 @@ def overlay_section(path: Path) -> tuple[tuple[int, ...], dict[str, str]]:
     colour and remove. Returns the visible overlays' ids and their URL parameter (`ov=`)."""
     _import_form(path)
     infos = overlaysapp.stored(path)
-    seed = st.session_state.pop(permalink.OVERLAY_SEED, None)  # the URL's `ov=`, once per page entry
+    visible, query = overlay_choice(path, infos)
     for o in infos:
         show, color = f"ov_show_{o.id}", f"ov_color_{o.id}"
-        if seed is not None:
-            st.session_state[show] = o.id in seed
-        st.session_state.setdefault(show, o.visible)
-        st.session_state.setdefault(color, o.color)
         st.checkbox(md_escape(o.name), key=show, on_change=_changed, args=(path, o.id, show, "visible"))
         c_color, c_rm, c_about = st.columns([2, 2, 5], vertical_alignment="center")
         c_color.color_picker("Colour", key=color, label_visibility="collapsed",
@@ -43,6 +39,20 @@ def overlay_section(path: Path) -> tuple[tuple[int, ...], dict[str, str]]:
         st.caption("No overlays yet: add a GeoJSON or KML file (a front line, areas of control, a district plan).")
     if st.session_state.get(_MSG):
         st.warning(md_escape(st.session_state.pop(_MSG)))
+    return visible, query
+
+
+def overlay_choice(path: Path, infos: list | None = None) -> tuple[tuple[int, ...], dict[str, str]]:
+    """The visible overlays' ids and their URL parameter, from the widgets' state (seeded from the URL's `ov=` once
+    per page entry, else from the store): what `overlay_section` returns, also before its widgets are drawn."""
+    infos = overlaysapp.stored(path) if infos is None else infos
+    seed = st.session_state.pop(permalink.OVERLAY_SEED, None)
+    for o in infos:
+        show = f"ov_show_{o.id}"
+        if seed is not None:
+            st.session_state[show] = o.id in seed
+        st.session_state.setdefault(show, o.visible)
+        st.session_state.setdefault(f"ov_color_{o.id}", o.color)
     visible = tuple(o.id for o in infos if st.session_state.get(f"ov_show_{o.id}"))
     return visible, permalink.overlays_to_query(visible, bool(infos))
 

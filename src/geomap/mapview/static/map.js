@@ -159,19 +159,32 @@
     return layer;
   };
 
+  /* A user who leaves the map page (the app's navigation) before the map presses its after-draw button must not be
+     sent back: that press would rerun the map page over the navigation. Watched from the moment this script runs. */
+  var leaving = false, pagePath = null;
+  try {
+    pagePath = window.parent.location.pathname;
+    window.parent.document.addEventListener('click', function (e) {
+      if (e.target && e.target.closest && e.target.closest('[data-testid="stSidebarNav"]')) { leaving = true; }
+    }, true);
+  } catch (e) { /* not inside the app's page: nothing to watch */ }
+
   function afterDraw() {
-    // The page draws its feed and the sections below the map (timeline, summaries) only once the map is drawn, so
-    // that the first draw has the browser's main thread to itself (geomap.ui_summaries): press the page's button
-    // that asks for them, once per map document. Pressed once the markers are painted (two animation frames: the
-    // canvas renderer draws in one) and AFTER_MS later, so the painted map and a first pan get the thread before
-    // the page's next run renders. The map's frame shares the page's origin; in any other page, or with no such
-    // button, nothing happens.
+    // The page draws its sidebar, feed and the sections below the map (timeline, summaries) only once the map is
+    // drawn, so that the first draw has the browser's main thread to itself (geomap.ui_summaries): press the page's
+    // button that asks for them, once per map document. Pressed once the markers are painted (two animation
+    // frames: the canvas renderer draws in one) and AFTER_MS later, so the painted map and a first pan get the
+    // thread before the page's next run renders; never once the user has left for another page. The map's frame
+    // shares the page's origin; in any other page, or with no such button, nothing happens.
     if (window.geomapAfterDraw) { return; }
     window.geomapAfterDraw = true;
     var tries = 0;
     function press() {
       var button = null;
-      try { button = window.parent.document.querySelector('.st-key-after_map button'); } catch (e) { return; }
+      try {
+        if (leaving || window.parent.location.pathname !== pagePath) { return; }
+        button = window.parent.document.querySelector('.st-key-after_map button');
+      } catch (e) { return; }
       if (button) { button.click(); } else if (++tries < 40) { setTimeout(press, 250); }
     }
     requestAnimationFrame(function () { requestAnimationFrame(function () { setTimeout(press, AFTER_MS); }); });
