@@ -4,8 +4,10 @@
 
 Measured from the request to markers on screen (DESIGN §7 server + Chromium, as in the browser tests):
 * first draw: `page.goto(app)` until the event layer reports all events drawn and a marker/cluster is visible;
-* feed: wheel-scrolling the event feed (its longest main-thread task, from the browser's long-task timing: a
-  stall is a task the user waits on) and turning its page ("Older") until the next page's first row shows;
+* feed: wheel-scrolling the event feed, from a settled page as for the slider (its longest main-thread task, from
+  the browser's long-task timing: a stall is a task the user waits on; before 2026-12-02 07:30 UTC the scroll began
+  2 s after the feed's first row, which could catch the end of the page's own rendering) and turning its page
+  ("Older") until the next page's first row shows;
 * slider redraw: a key press on the date slider until the redrawn layer reports the new count, from a settled
   page (the timeline drawn, then 1 s; before 2026-12-02 the keys were pressed at once after the first draw);
 * naive baseline: benchmarks/naive_app.py (one `folium.Marker` with a popup per event, same offline assets), first
@@ -130,7 +132,7 @@ def bench_feed(browser, url: str, runs: int) -> dict:
         pg.wait_for_selector(IFRAME, timeout=120_000)
         rows = pg.locator(FEED_ROWS)
         rows.first.wait_for(timeout=120_000)
-        time.sleep(2)  # let the first draw's own work finish: this measures the scroll, not the load
+        settle(pg)  # the rest of the page rendered (its after-draw run): this measures the scroll, not the load
         pg.evaluate(LONG_TASKS)
         moved = 0
         rows.first.hover()

@@ -32,7 +32,7 @@ def frame(rows: list[dict]) -> pd.DataFrame:
 def test_static_assets_copied_once(tmp_path):
     written = mapview.ensure_static_assets(tmp_path, countries=tmp_path / "missing.geojson")
     names = {p.relative_to(tmp_path / "vendor").as_posix() for p in written}
-    assert {"leaflet/leaflet.js", "leaflet/leaflet.css", "jquery/jquery.min.js",
+    assert {"leaflet/leaflet.js", "leaflet/leaflet.css",
             "markercluster/MarkerCluster.Default.css", "heat/leaflet_heat.min.js", "geomap/cluster.js",
             mapview.BUNDLE} <= names
     assert "Leaflet 1.9.3" in (tmp_path / "vendor/leaflet/leaflet.js").read_text()[:300]  # what folium expects
@@ -46,6 +46,20 @@ def test_static_assets_copied_once(tmp_path):
     gj.write_text('{"type": "FeatureCollection", "features": []}')
     assert [p.name for p in mapview.ensure_static_assets(tmp_path, countries=gj)] == ["countries.geojson"]
     assert mapview.countries_available(tmp_path)
+
+
+def test_bundle_follows_its_list_of_scripts(tmp_path, monkeypatch):
+    """A release that drops or adds a script rebuilds the bundle even when no script file is newer than it."""
+    from geomap.mapview import assets
+
+    mapview.ensure_static_assets(tmp_path, countries=tmp_path / "missing.geojson")
+    bundle = tmp_path / "vendor" / mapview.BUNDLE
+    heat = "---- heat/leaflet_heat.min.js ----"
+    assert heat in bundle.read_text()
+    monkeypatch.setattr(assets, "VENDOR_JS", [f for f in assets.VENDOR_JS if not f.startswith("heat/")])
+    assert mapview.ensure_static_assets(tmp_path, countries=tmp_path / "missing.geojson") == [bundle]
+    assert heat not in bundle.read_text()
+    assert mapview.ensure_static_assets(tmp_path, countries=tmp_path / "missing.geojson") == []
 
 
 def test_every_asset_url_is_served_by_the_app():

@@ -1,6 +1,6 @@
 """The map's JavaScript and CSS, served by the app itself (DESIGN §6: nothing may leave 127.0.0.1).
 
-Folium points every class at CDNs. `ensure_static_assets` copies Leaflet, jQuery, MarkerCluster's cluster-icon CSS
+Folium points every class at CDNs. `ensure_static_assets` copies Leaflet, MarkerCluster's cluster-icon CSS
 (from the xstatic packages; geomap clusters with its own `static/cluster.js`), folium's heat-map plugin and geomap's
 own scripts into `static/vendor/`, which Streamlit serves at `/app/static/vendor/`, and joins the scripts into one
 bundle that the maps load.
@@ -39,7 +39,6 @@ _VENDOR_FILES: list[tuple[str, str, str]] = [
     ("leaflet", "images/marker-icon.png", "leaflet/images/marker-icon.png"),
     ("leaflet", "images/marker-icon-2x.png", "leaflet/images/marker-icon-2x.png"),
     ("leaflet", "images/marker-shadow.png", "leaflet/images/marker-shadow.png"),
-    ("jquery", "jquery.min.js", "jquery/jquery.min.js"),
     ("markercluster", "MarkerCluster.Default.css", "markercluster/MarkerCluster.Default.css"),
     ("folium", "leaflet_heat.min.js", "heat/leaflet_heat.min.js"),
     ("geomap", "cluster.js", "geomap/cluster.js"),
@@ -50,8 +49,8 @@ _VENDOR_FILES: list[tuple[str, str, str]] = [
 
 #: The map's scripts, in load order. streamlit-folium loads them one after the other (each waits for the one
 #: before), so `ensure_static_assets` also joins them into one file, BUNDLE, which is what the maps load.
-VENDOR_JS = ["leaflet/leaflet.js", "jquery/jquery.min.js", "heat/leaflet_heat.min.js", "geomap/cluster.js",
-             "geomap/map.js", "geomap/context.js"]
+VENDOR_JS = ["leaflet/leaflet.js", "heat/leaflet_heat.min.js", "geomap/cluster.js", "geomap/map.js",
+             "geomap/context.js"]
 BUNDLE = "geomap-vendor.js"
 JS_ASSETS = [("geomap-vendor", f"{VENDOR_URL}/{BUNDLE}")]
 CSS_ASSETS = [
@@ -65,8 +64,6 @@ def _package_dir(name: str) -> Path:
     """The data directory of the package that ships a vendor file."""
     if name == "leaflet":
         import xstatic.pkg.leaflet as pkg
-    elif name == "jquery":
-        import xstatic.pkg.jquery as pkg
     elif name == "markercluster":
         import xstatic.pkg.leaflet_markercluster as pkg
     elif name == "folium":
@@ -120,13 +117,20 @@ def ensure_static_assets(static_dir: str | Path, countries: str | Path | None = 
         written.append(regions)
     bundle = vendor / BUNDLE
     parts = [vendor / f for f in VENDOR_JS]
-    if not bundle.is_file() or bundle.stat().st_mtime < max(p.stat().st_mtime for p in parts):
+    head = f"/* {BUNDLE}: {' '.join(VENDOR_JS)} */\n"  # a changed list of scripts rebuilds it too
+    if (not bundle.is_file() or bundle.stat().st_mtime < max(p.stat().st_mtime for p in parts)
+            or not _starts_with(bundle, head)):
         # one request instead of five sequential ones; each file's own licence comment stays in it
-        text = "".join(f"\n/* ---- {f} ---- */\n" + (vendor / f).read_text(encoding="utf-8") + "\n;\n"
-                       for f in VENDOR_JS)
+        text = head + "".join(f"\n/* ---- {f} ---- */\n" + (vendor / f).read_text(encoding="utf-8") + "\n;\n"
+                              for f in VENDOR_JS)
         _replace(bundle, lambda tmp: tmp.write_text(text, encoding="utf-8"))
         written.append(bundle)
     return written
+
+
+def _starts_with(path: Path, head: str) -> bool:
+    with path.open(encoding="utf-8", errors="replace") as f:
+        return f.read(len(head)) == head
 
 
 def countries_available(static_dir: str | Path) -> bool:
