@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from geomap import appstate, filters, mapview, memory, pagedata, permalink, ui, ui_summaries
+from geomap import appstate, filters, mapview, memory, pagedata, permalink, ui, ui_playback, ui_summaries
 
 
 def map_page() -> None:
@@ -28,12 +28,12 @@ def map_page() -> None:
     n_total = ui.store_version(db)[0]
     ui.follow_store(db)
     ui.seed_map(opts, span)
-    ui.keep_window(span)
+    ui_playback.keep_window(span)
     with st.sidebar:
         if ui.map_drawn():
             st.header("Filters")
             picked = ui.filter_widgets(opts, prefix="f_")
-            ui.play_controls(db, span, picked)
+            ui_playback.play_controls(db, span, picked)
             st.header("Map")
             options = ui.map_options()
             st.header("Overlays")
@@ -44,7 +44,7 @@ def map_page() -> None:
             st.caption("The filters follow once the map is drawn.")
 
     st.title("geomap")
-    start, end = ui.date_window(db, span, picked)
+    start, end = ui_playback.date_window(db, span, picked)
     chosen = filters.Filters(start=start, end=end, **picked)
     df = ui.map_events(db, chosen)  # no text: the feed's page and the panel read theirs by id
     if start is not None:

@@ -2,7 +2,8 @@
 
 Why one module: everything that imports Streamlit lives here, so the logic behind it (geomap.filters, pagedata,
 uploads, placeedit, permalink, playback, feed, summary, timeline) stays plain Python, tested without a server.
-The map page's sections below the map (timeline, summaries) are geomap.ui_summaries', the feed geomap.ui_feed's.
+The map page's sections below the map (timeline, summaries) are geomap.ui_summaries', the feed geomap.ui_feed's,
+the date slider and Play geomap.ui_playback's.
 Queries are cached per store version (pagedata.store_version), so a rerun (slider, play, pan) costs milliseconds
 and a new ingest shows at once.
 """
@@ -12,7 +13,6 @@ from __future__ import annotations
 import functools
 from collections.abc import Callable, Mapping
 from dataclasses import replace
-from datetime import date
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -431,83 +431,3 @@ def write_map_url(f: Filters, span: Span | None, options: tuple[str, str, bool],
         query, focus=st.session_state.get("focus"), view=st.session_state.get("view"),
         options={**permalink.options_to_query(*options), **(extra or {})}, event=st.session_state.get("sel_uid"))
     st.query_params.from_dict(st.session_state[MAP_QUERY])
-
-
-def date_window(path: Path, span: Span | None, picked: Mapping[str, object]) -> tuple[date | None, date | None]:
-    """The date slider: the window the map shows, or (None, None) for an empty store; Play's ticks run here."""
-    if span is None:
-        st.info("No events stored yet. Add articles on the **Articles** page (or `geomap ingest PATH`).")
-        return None, None
-    if span[0] == span[1]:
-        st.caption(f"All events are dated {span[0].isoformat()}.")
-        return span
-    start, end = st.slider("Event dates", min_value=span[0], max_value=span[1], key="dates", format="YYYY-MM-DD")
-    st.session_state.full_run = True
-    speed = st.session_state.get("play_speed") or PLAY_SPEED
-    st.fragment(run_every=speed if st.session_state.get("playing") else None)(_play_tick)(path, span, Filters(**picked))
-    return start, end
-
-
-#: Play's step (the first run draws no Step box; playback.STEPS[1] is its default) and seconds per step.
-PLAY_STEP = playback.STEPS[1]
-PLAY_SPEED = 1.0
-
-
-def play_controls(path: Path, span: Span | None, picked: Mapping[str, object]) -> None:
-    """Play/Pause, step and speed, in the sidebar with the filters (drawn once the map is): Play steps the date
-    slider's window through time. Nothing to play in an empty or one-day store."""
-    if span is None or span[0] == span[1]:
-        return
-    st.header("Play")
-    playing = bool(st.session_state.get("playing"))
-    c_play, c_step = st.columns(2, vertical_alignment="bottom")
-    step = c_step.selectbox("Step", playback.STEPS, index=playback.STEPS.index(PLAY_STEP), key="play_step")
-    st.select_slider("Seconds per step", [0.5, 1.0, 2.0, 3.0, 5.0], value=PLAY_SPEED, key="play_speed")
-    if c_play.button("Pause" if playing else "Play", icon=":material/pause:" if playing else ":material/play_arrow:",
-                     key="play_btn", width="stretch"):
-        _toggle_play(path, playing, step, Filters(**picked))
-
-
-def keep_window(span: Span | None) -> None:
-    """The slider's window: a play tick's, else the user's; a window left at the whole span grows with it when
-    new events arrive, a window the user chose stays. Called once per run, before Play and the slider."""
-    if span is None:
-        return
-    lo, hi = span
-    if "play_next" in st.session_state:  # a play tick (below) moved the window
-        st.session_state.dates = st.session_state.pop("play_next")
-    cur = st.session_state.get("dates")
-    if not (isinstance(cur, tuple | list) and len(cur) == 2 and lo <= cur[0] <= cur[1] <= hi) or (
-            tuple(cur) == st.session_state.get("span_seen")):
-        st.session_state.dates = (lo, hi)
-    st.session_state.span_seen = (lo, hi)
-
-
-def _toggle_play(path: Path, playing: bool, step: str, f: Filters) -> bool:
-    """Play or pause; Play plays the chosen window, from its first day with an event."""
-    playing = not playing
-    if playing:
-        chosen = tuple(st.session_state.dates)
-        first = playback.next_window(chosen, step, chosen, play_intervals(path, f))
-        playing = first is not None
-        st.session_state.play_range = chosen
-        st.session_state.dates = first or chosen
-    st.session_state.playing = playing
-    return playing
-
-
-def _play_tick(path: Path, span: Span, f: Filters) -> None:
-    """Runs alone every few seconds while playing: moves the window one step, then reruns the page."""
-    if st.session_state.get("full_run"):
-        st.session_state.full_run = False
-        return
-    if not st.session_state.get("playing"):
-        return
-    bounds = st.session_state.get("play_range") or span
-    nxt = playback.next_window(tuple(st.session_state.dates), st.session_state.get("play_step") or PLAY_STEP, bounds,
-                               play_intervals(path, f))
-    if nxt is None:
-        st.session_state.playing = False
-    else:
-        st.session_state.play_next = nxt
-    st.rerun(scope="app")
