@@ -40,12 +40,18 @@
     pane.style.zIndex = 250;
     pane.style.pointerEvents = 'none';
     map.attributionControl.addAttribution('Natural Earth');  // short: a long line wraps over the map's foot
-    countries(url).then(function (gj) {
+    function draw(gj) {
       if (!gj) { return; }
       L.geoJSON(gj, {pane: 'geomapBase', interactive: false,
         style: {color: '#8a8f98', weight: 0.7, fillColor: '#f4f1ea', fillOpacity: fillOpacity}
       }).addTo(map);
       window.geomapBorders = (gj.features || []).length;
+    }
+    // after the first event layer's markers are painted when one is loading (their fetches run together, and
+    // building the borders first kept the markers ~0.2 s from the screen), at once otherwise
+    countries(url).then(function (gj) {
+      var later = function () { requestAnimationFrame(function () { setTimeout(function () { draw(gj); }, 0); }); };
+      if (window.geomapFirstLayer) { window.geomapFirstLayer.then(later, later); } else { draw(gj); }
     });
   };
 
@@ -156,7 +162,8 @@
   geomap.eventLayer = function (group, cfg, rows) {
     var layer = new EventLayer(group, cfg);
     if (cfg.url) {
-      fetch(cfg.url).then(function (r) { return r.json(); }).then(function (p) { layer.start(p); });
+      var built = fetch(cfg.url).then(function (r) { return r.json(); }).then(function (p) { return layer.start(p); });
+      window.geomapFirstLayer = window.geomapFirstLayer || built;  // what the borders wait for (geomap.borders)
     } else {
       layer.start(rows);
     }
@@ -164,13 +171,19 @@
   };
 
   /* A user who leaves the map page (the app's navigation) before the map presses its after-draw button must not be
-     sent back: that press would rerun the map page over the navigation. Watched from the moment this script runs. */
+     sent back: that press would rerun the map page over the navigation. Watched from the moment this script runs
+     until the press or the frame's end (a listener left on the page would keep this whole frame in memory). */
   var leaving = false, pagePath = null;
+  function onPageClick(e) {
+    if (e.target && e.target.closest && e.target.closest('[data-testid="stSidebarNav"]')) { leaving = true; }
+  }
+  function unwatch() {
+    try { window.parent.document.removeEventListener('click', onPageClick, true); } catch (e) { /* page gone */ }
+  }
   try {
     pagePath = window.parent.location.pathname;
-    window.parent.document.addEventListener('click', function (e) {
-      if (e.target && e.target.closest && e.target.closest('[data-testid="stSidebarNav"]')) { leaving = true; }
-    }, true);
+    window.parent.document.addEventListener('click', onPageClick, true);
+    window.addEventListener('pagehide', unwatch);
   } catch (e) { /* not inside the app's page: nothing to watch */ }
 
   function afterDraw() {
@@ -186,10 +199,10 @@
     function press() {
       var button = null;
       try {
-        if (leaving || window.parent.location.pathname !== pagePath) { return; }
+        if (leaving || window.parent.location.pathname !== pagePath) { unwatch(); return; }
         button = window.parent.document.querySelector('.st-key-after_map button');
       } catch (e) { return; }
-      if (button) { button.click(); } else if (++tries < 40) { setTimeout(press, 250); }
+      if (button) { unwatch(); button.click(); } else if (++tries < 40) { setTimeout(press, 250); } else { unwatch(); }
     }
     requestAnimationFrame(function () { requestAnimationFrame(function () { setTimeout(press, AFTER_MS); }); });
   }
@@ -203,14 +216,15 @@
   }
 
   EventLayer.prototype.start = function (rows) {
+    // draws the rows (or a columnar payload); returns a promise of the layer built
     var C = this.C, cfg = this.cfg, self = this;
     if (!Array.isArray(rows)) { rows = fromColumns(rows, C); }
     var needs = rows.some(function (ev) { return cfg.precs[ev[C.precision]] === 'country' && !!ev[C.country_code]; });
     if (needs) {
-      countryIndex(cfg.countries).then(function (idx) { self.build(rows, idx); });
-    } else {
-      this.build(rows, {});
+      return countryIndex(cfg.countries).then(function (idx) { self.build(rows, idx); });
     }
+    this.build(rows, {});
+    return Promise.resolve();
   };
 
   EventLayer.prototype.when = function (ev) {
