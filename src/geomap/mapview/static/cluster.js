@@ -24,7 +24,7 @@
   }
 
   geomap.GridCluster = L.Layer.extend({
-    options: {radius: 45, pad: 0.3, maxZoom: 18},
+    options: {radius: 45, pad: 0.3},
 
     // events: rows; at(ev) -> [lat, lon]; dot(ev) -> an event's marker
     initialize: function (events, at, dot, options) {
@@ -58,11 +58,6 @@
       map.removeLayer(this._dots);
       map.removeLayer(this._groups);
       this._drawnFor = null;
-    },
-
-    /* What is on screen now: {groups, dots, events} (for tests and the page's own checks). */
-    drawnCounts: function () {
-      return this._counts || {groups: 0, dots: 0, events: 0};
     },
 
     _redraw: function () {
@@ -119,12 +114,11 @@
     },
 
     _draw: function (groups, z) {
-      var map = this._map, self = this, dots = 0, events = 0;  // dots: lone events
+      var map = this._map, self = this;
       this._dots.clearLayers();
       this._groups.clearLayers();
       groups.forEach(function (g) {
-        events += g.n;
-        if (g.n === 1) { self._dots.addLayer(self._dot(self._events[g.first])); dots++; return; }
+        if (g.n === 1) { self._dots.addLayer(self._dot(self._events[g.first])); return; }
         if (g.same) {  // clicked like its first event
           self._dots.addLayer(self._dot(self._events[g.first]).setIcon(self._icon(g.n, true)));
           return;
@@ -134,14 +128,13 @@
         m.on('click', function () { self._zoomTo(g, z); });
         self._groups.addLayer(m);
       });
-      this._counts = {groups: groups.length - dots, dots: dots, events: events};
     },
 
     _zoomTo: function (g, z) {
       var map = this._map, pad = 2 * this.options.radius;
       var b = L.latLngBounds(map.unproject(L.point(g.minX - pad, g.minY - pad), z),
                              map.unproject(L.point(g.maxX + pad, g.maxY + pad), z));
-      var to = Math.min(Math.max(map.getBoundsZoom(b), z + 1), this.options.maxZoom);
+      var to = Math.min(Math.max(map.getBoundsZoom(b), z + 1), map.getMaxZoom());
       map.setView(b.getCenter(), to);
     },
 

@@ -371,7 +371,6 @@
     group.addLayer(areas);
     group.addLayer(points);
     if (cfg.heat && L.heatLayer) { group.addLayer(L.heatLayer(heat, {radius: 18, blur: 15, minOpacity: 0.3})); }
-    this.points = points;
     this.openSelected();
     window.geomapRows = rows;  // what is drawn, for tests and debugging (a reference, no copy)
     window.geomapColumns = C;
