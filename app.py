@@ -26,7 +26,7 @@ def map_page() -> None:
     span = ui.date_span(db)
     opts = ui.choices_for(db)
     n_total = ui.store_version(db)[0]
-    ui.follow_store(db)
+    store_follow = ui.follow_store(db, appstate.PAYLOAD_DIR)
     ui.seed_map(opts, span)
     ui_playback.keep_window(span)
     with st.sidebar:
@@ -56,7 +56,8 @@ def map_page() -> None:
     base = mapview.build_base_map(ui.bounds_for(db), borders=borders, tiles=permalink.TILES.get(basemap), view=view,
                                   context=mapview.context_available(appstate.STATIC_DIR))
     layer = ui.event_layer_for(db, chosen, cluster=permalink.CLUSTER_ON[cluster_mode], heat=heat,
-                               payload_dir=appstate.PAYLOAD_DIR, selected=ui.selected_marker(df))
+                               payload_dir=appstate.PAYLOAD_DIR, selected=ui.selected_marker(df),
+                               store_follow=store_follow)
     overlays = ui.overlay_layer_for(db, overlay_ids, payload_dir=appstate.PAYLOAD_DIR)  # drawn under the events
     col_map, col_panel = st.columns([3, 2], gap="medium")
     with col_map:

@@ -121,6 +121,27 @@ def test_first_run_draws_the_urls_window_before_the_sidebar(db):
     assert showing(at) == first and at.button(key="play_btn").label == "Play"
 
 
+def test_new_events_reach_the_open_page_through_its_hidden_button_with_filters_and_view_kept(db):
+    """What the map's JS does when the store's counts file changes (geomap.follow): press the hidden button. The page
+    then shows the new events, its filter and its map view as the user left them."""
+    from test_follow import add_article
+
+    from geomap import follow
+
+    at = run(AppTest.from_file(APP))
+    assert (config.MAP_PAYLOAD_DIR / follow.counts_file(db)).read_text(encoding="utf-8") == "5 3"
+    at.text_input(key="f_text").set_value("Kharkiv")
+    run(at)
+    assert showing(at).startswith("**Showing 4 of 5 events**")
+    at.session_state["view"] = "49.9,36.2,9"  # where the user had panned the map
+    add_article(db, 1)
+    at.button(key=ui.STORE_CHANGED).click().run(timeout=60)
+    assert not at.exception
+    assert showing(at).startswith("**Showing 5 of 6 events**"), showing(at)
+    assert at.text_input(key="f_text").value == "Kharkiv"
+    assert at.session_state["view0"] == ((49.9, 36.2), 9)
+
+
 def test_bad_url_state_is_ignored(db):
     at = AppTest.from_file(APP)
     at.query_params["start"] = "not-a-date"

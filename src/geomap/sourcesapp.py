@@ -1,4 +1,5 @@
-"""What the Sources page and the map page's live refresh call (pages only call the library, DESIGN §1).
+"""What the Sources page calls (pages only call the library, DESIGN §1). The open map page learns of the
+events a poll stored through geomap.follow.
 
 Polling never runs inside the Streamlit server: fetching and the pipeline would compete with page loads for the
 GIL. "Poll now" makes the source due; when a `geomap watch` is running it picks the source up within seconds,
@@ -19,8 +20,6 @@ from geomap.sources import Source, SourceBook
 from geomap.store import Store
 from geomap.watch import is_watched
 
-#: How often an open map page looks for new events (seconds); a look is two stat() calls unless the store changed.
-REFRESH_S = 5.0
 #: The intervals offered on the Sources page.
 EVERY_CHOICES = ("5m", "15m", "30m", "1h", "6h", "1d")
 SOURCE_COLUMNS = ["id", "name", "url", "kind", "every", "status", "items", "last_success", "last_error", "next_run"]
@@ -101,10 +100,3 @@ def poll_now(db: Path, source_id: int) -> Action:
 def watcher_running(db: Path) -> bool:
     return is_watched(db)
 
-
-def data_counts(db: Path) -> tuple[int, int]:
-    """(events, articles) of the store: what the map page compares to know that new events arrived."""
-    from geomap.pagedata import store_version
-
-    n_ev, n_art, _ = store_version(db)
-    return n_ev, n_art

@@ -23,6 +23,7 @@ from streamlit_folium import st_folium
 from geomap import (
     articlesapp,
     filters,
+    follow,
     mapview,
     memory,
     names,
@@ -30,7 +31,6 @@ from geomap import (
     permalink,
     placeedit,
     playback,
-    sourcesapp,
     ui_feed,
     ui_overlays,
     uploads,
@@ -204,7 +204,7 @@ def play_intervals(path: Path, f: Filters) -> tuple[playback.Window, ...]:
 
 @shown
 def event_layer_for(path: Path, f: Filters, *, cluster: bool | None, heat: bool, payload_dir: Path,
-                    selected: str | None = None) -> object:
+                    selected: str | None = None, store_follow: mapview.StoreFollow | None = None) -> object:
     """The map's event layer for `f`: the payload is built and written once per (store version, filters), so
     moving the slider back to a range seen before costs no Python work at all."""
     version = pagedata.store_version(path)
@@ -216,7 +216,8 @@ def event_layer_for(path: Path, f: Filters, *, cluster: bool | None, heat: bool,
     if cluster is None:
         cluster = points > mapview.CLUSTER_THRESHOLD
     url = mapview.served_url(payload_dir, name) if name else None
-    return mapview.layer_from_payload(rows, url=url, cluster=cluster, heat=heat, selected=selected)
+    return mapview.layer_from_payload(rows, url=url, cluster=cluster, heat=heat, selected=selected,
+                                      follow=store_follow)
 
 
 # ---- first start ----
@@ -319,16 +320,21 @@ def seed_map(opts: Choices, span: Span | None) -> None:
     st.session_state.sel_uid = st.session_state.sel0 = permalink.event_param(params)
 
 
-def follow_store(path: Path) -> None:
-    """New events from `geomap watch`: rerun the page (filters and map view kept) when the store's counts change."""
-    st.session_state.data_counts = sourcesapp.data_counts(path)
-    st.fragment(run_every=sourcesapp.REFRESH_S)(_follow_tick)(path)
+#: Key of the hidden button the map presses when the store's counts change (map.js `geomap.followStore`).
+STORE_CHANGED = "store_changed"
 
 
-def _follow_tick(path: Path) -> None:
-    if sourcesapp.data_counts(path) != st.session_state.get("data_counts"):
-        st.session_state.view0 = permalink.parse_view(st.session_state.get("view")) or st.session_state.get("view0")
-        st.rerun(scope="app")
+def follow_store(path: Path, payload_dir: Path) -> mapview.StoreFollow:
+    """New events from `geomap watch` (or anyone): the map looks at the store's counts (geomap.follow) and presses
+    this page's hidden button when they change, which reruns the page with its filters and map view kept. Returns
+    the look, for the event layer (`event_layer_for(store_follow=...)`)."""
+    counts = follow.follow(path, payload_dir)
+    st.button("New events", key=STORE_CHANGED, on_click=_keep_view)  # hidden by page.css
+    return mapview.StoreFollow(mapview.served_url(payload_dir, follow.counts_file(path)), counts, follow.REFRESH_S)
+
+
+def _keep_view() -> None:
+    st.session_state.view0 = permalink.parse_view(st.session_state.get("view")) or st.session_state.get("view0")
 
 
 def map_options() -> tuple[str, str, bool]:

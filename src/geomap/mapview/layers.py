@@ -171,12 +171,26 @@ class EventLayer(MacroElement):
                 "selected": str(self.selected) if self.selected is not None else None}
 
 
+class StoreFollow(MacroElement):
+    """The map's look at the store's counts file for new events (`geomap.followStore`, see geomap.follow)."""
+
+    _template = template("store_follow.js")
+
+    def __init__(self, url: str, counts: str, every_s: float):
+        super().__init__()
+        self._name = "StoreFollow"
+        self.config = {"url": url, "counts": counts, "every_ms": round(every_s * 1000)}
+
+
 def layer_from_payload(rows: list[list] | None = None, *, url: str | None = None, cluster: bool,
-                       heat: bool = False, selected: str | None = None) -> folium.FeatureGroup:
+                       heat: bool = False, selected: str | None = None,
+                       follow: StoreFollow | None = None) -> folium.FeatureGroup:
     """An event FeatureGroup from an already built payload: inline `rows`, or `url` of a written payload file;
-    `selected`: an event id to select once drawn."""
+    `selected`: an event id to select once drawn; `follow`: the store look, swapped in with the events."""
     fg = folium.FeatureGroup(name="Events", control=False)
     EventLayer(None if url else rows, url=url, cluster=cluster, heat=heat, selected=selected).add_to(fg)
+    if follow is not None:
+        follow.add_to(fg)
     return fg
 
 

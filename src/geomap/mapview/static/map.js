@@ -197,14 +197,44 @@
     window.geomapAfterDraw = true;
     var tries = 0;
     function press() {
-      var button = null;
-      try {
-        if (leaving || window.parent.location.pathname !== pagePath) { unwatch(); return; }
-        button = window.parent.document.querySelector('.st-key-after_map button');
-      } catch (e) { return; }
+      var button = leaving ? undefined : pageButton('after_map');
+      if (button === undefined) { unwatch(); return; }
       if (button) { unwatch(); button.click(); } else if (++tries < 40) { setTimeout(press, 250); } else { unwatch(); }
     }
     requestAnimationFrame(function () { requestAnimationFrame(function () { setTimeout(press, AFTER_MS); }); });
+  }
+
+  function pageButton(key) {
+    // the map page's button with this Streamlit key; null while not (yet) there, undefined once this frame's page
+    // is not the one shown (another page of the app) or is not an app page at all
+    try {
+      if (window.parent.location.pathname !== pagePath) { return undefined; }
+      return window.parent.document.querySelector('.st-key-' + key + ' button');
+    } catch (e) { return undefined; }
+  }
+
+  /* New events in the store (geomap.follow): the server keeps the store's counts in a small file; this frame fetches
+     it every few seconds and, when it differs from the counts the page was drawn with, presses the page's hidden
+     button that reruns it. One poller per frame; each event layer swapped in brings the counts it was drawn with.
+     `cfg`: url (of the counts file), counts (as drawn), every_ms. */
+  var follow = null;
+  geomap.followStore = function (cfg) {
+    var first = !follow;
+    follow = {url: cfg.url, seen: String(cfg.counts), every: cfg.every_ms};
+    if (first) { setTimeout(lookAtStore, follow.every); }
+  };
+  function lookAtStore() {
+    fetch(follow.url, {cache: 'no-store'}).then(function (r) { return r.ok ? r.text() : null; })
+      .catch(function () { return null; })
+      .then(function (text) {
+        var button = pageButton('store_changed');
+        if (button === undefined) { return; }  // the user left the map page: this frame's work is over
+        if (text !== null && text.trim() && text.trim() !== follow.seen && button) {
+          follow.seen = text.trim();
+          button.click();
+        }
+        setTimeout(lookAtStore, follow.every);
+      });
   }
 
   function EventLayer(group, cfg) {

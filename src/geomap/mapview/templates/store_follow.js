@@ -1,0 +1,3 @@
+{% macro script(this, kwargs) %}
+geomap.followStore({{ this.config|safe_json }});
+{% endmacro %}
