@@ -78,3 +78,9 @@ def test_a_stopped_watch_is_started_again_by_the_next_page_run(tmp_path):
     follow.follow(db, folder, every=0.05)
     assert follow._WATCHES[key] is not first and follow._WATCHES[key].is_alive()
     follow._WATCHES[key].stop()
+
+
+def test_a_folder_that_cannot_be_written_leaves_the_page_its_counts(tmp_path):
+    db, folder = make_store(tmp_path / "a.sqlite"), tmp_path / "not-a-folder"
+    folder.write_text("a file where the payload folder should be", encoding="utf-8")
+    assert follow.follow(db, folder) == "5 3"

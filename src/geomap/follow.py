@@ -78,9 +78,13 @@ class StoreWatch(threading.Thread):
 def follow(db: Path, folder: Path, every: float = REFRESH_S) -> str:
     """Make sure a StoreWatch keeps `db`'s counts file current and write it now; return the counts as drawn.
 
-    Called on every run of the map page: the first call starts the thread, later ones restart it only if it ended."""
+    Called on every run of the map page: the first call starts the thread, later ones restart it only if it ended.
+    A folder that cannot be written (a read-only cache) costs only the following: the page still draws."""
     key = (str(Path(db).resolve()), str(Path(folder).resolve()))
-    text = write_counts(db, folder)
+    try:
+        text = write_counts(db, folder)
+    except OSError:
+        return counts_text(db)
     with _LOCK:
         current = _WATCHES.get(key)
         if current is None or not current.is_alive():
