@@ -130,6 +130,7 @@ def test_new_events_reach_the_open_page_through_its_hidden_button_with_filters_a
 
     at = run(AppTest.from_file(APP))
     assert (config.MAP_PAYLOAD_DIR / follow.counts_file(db)).read_text(encoding="utf-8") == "5 3"
+    assert not at.toast  # nothing new on a first visit
     at.text_input(key="f_text").set_value("Kharkiv")
     run(at)
     assert showing(at).startswith("**Showing 4 of 5 events**")
@@ -138,6 +139,7 @@ def test_new_events_reach_the_open_page_through_its_hidden_button_with_filters_a
     at.button(key=ui.STORE_CHANGED).click().run(timeout=60)
     assert not at.exception
     assert showing(at).startswith("**Showing 5 of 6 events**"), showing(at)
+    assert [t.value for t in at.toast] == ["1 new event on the map"]
     assert at.text_input(key="f_text").value == "Kharkiv"
     assert at.session_state["view0"] == ((49.9, 36.2), 9)
 

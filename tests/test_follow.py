@@ -84,3 +84,9 @@ def test_a_folder_that_cannot_be_written_leaves_the_page_its_counts(tmp_path):
     db, folder = make_store(tmp_path / "a.sqlite"), tmp_path / "not-a-folder"
     folder.write_text("a file where the payload folder should be", encoding="utf-8")
     assert follow.follow(db, folder) == "5 3"
+
+
+def test_new_events_counts_only_what_was_added_since_a_look():
+    assert follow.new_events(None, "7 5") == 0  # a first look: nothing is news
+    assert follow.new_events("5 3", "7 5") == 2
+    assert follow.new_events("7 5", "6 5") == -1  # an article deleted: not news either (the page shows no toast)

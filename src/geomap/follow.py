@@ -33,6 +33,13 @@ def counts_text(db: Path) -> str:
     return f"{n_ev} {n_art}"
 
 
+def new_events(before: str | None, now: str) -> int:
+    """How many more events `now` counts than `before` (two `counts_text` values; 0 when there is no before)."""
+    if not before:
+        return 0
+    return int(now.split()[0]) - int(before.split()[0])
+
+
 def counts_file(db: Path) -> str:
     """The counts file's name for `db` (one per store path, so two stores never share one)."""
     return "store-" + hashlib.sha1(str(Path(db).resolve()).encode("utf-8")).hexdigest()[:16] + SUFFIX

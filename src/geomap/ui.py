@@ -329,6 +329,9 @@ def follow_store(path: Path, payload_dir: Path) -> mapview.StoreFollow:
     this page's hidden button when they change, which reruns the page with its filters and map view kept. Returns
     the look, for the event layer (`event_layer_for(store_follow=...)`)."""
     counts = follow.follow(path, payload_dir)
+    before, st.session_state.follow_counts = st.session_state.get("follow_counts"), counts
+    if (added := follow.new_events(before, counts)) > 0:  # since this page's last run in this visit
+        st.toast(f"{added} new event{'s' if added != 1 else ''} on the map", icon=":material/fiber_new:")
     st.button("New events", key=STORE_CHANGED, on_click=_keep_view)  # hidden by page.css
     return mapview.StoreFollow(mapview.served_url(payload_dir, follow.counts_file(path)), counts, follow.REFRESH_S)
 
