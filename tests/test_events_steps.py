@@ -43,6 +43,7 @@ ROWS = [
     Row("t:marinka", "Marinka", "city", 47.942, 37.503, "UA", "UA.05", 9000, 2.0),
     Row("t:irpin", "Irpin", "city", 50.5218, 30.2506, "UA", "UA.13", 60000, 4.0),
     Row("t:kharkiv", "Kharkiv", "city", 49.9935, 36.2304, "UA", "UA.07", 1400000, 15.0),
+    Row("t:saltivka", "Saltivka", "district", 50.03, 36.29, "UA", "UA.07", 400000, 3.0),
     Row("t:ukraine", "Ukraine", "country", 49.0, 32.0, "UA", "", 41000000, 500.0),
 ]
 
@@ -258,6 +259,26 @@ def test_unknown_district_of_a_known_town_is_the_event_place_within_the_town(nlp
     roles = {m.text: (m.role, m.within, m.place.name) for m in doc.mentions}
     assert roles == {"Bwalagi": ("event", True, "Kafanchan"), "Kafanchan": ("mention", False, "Kafanchan")}
     assert [(e.place.name, e.place_text, e.fatalities) for e in doc.events] == [("Kafanchan", "Bwalagi", 6)]
+
+
+def test_unknown_district_is_the_event_place_even_where_the_model_doubts_its_town(nlp):
+    """The data taught the model that in "the X district of Y" Y is not the place labelled; the event still happened
+    in Y, so the pair is one event place at X, put in Y, with the better of the two scores."""
+    doc = run(nlp, "Government forces shelled the Ndovu district of Eldoret on Monday, killing 10 people.")
+    assert [(e.place.name, e.place_text, e.fatalities) for e in doc.events] == [("Eldoret", "Ndovu", 10)]
+    assert doc.events[0].event_score >= default_model().threshold
+
+
+def test_known_district_of_a_known_city_is_the_event_place_and_the_city_only_a_mention(nlp):
+    doc = run(nlp, "Russian missiles struck the Saltivka district of Kharkiv on Monday, killing two people.")
+    roles = {m.text: m.role for m in doc.mentions if m.hint != "demonym"}
+    assert roles == {"Saltivka": "event", "Kharkiv": "mention"}
+    assert [e.place.name for e in doc.events] == ["Saltivka"]
+
+
+def test_a_city_qualifying_a_suburb_of_another_name_stays_a_mention(nlp):
+    doc = run(nlp, "Fighting raged in the Kharkiv suburb of Irpin on Sunday, the military said.")
+    assert {m.text: m.role for m in doc.mentions} == {"Kharkiv": "mention", "Irpin": "event"}
 
 
 @pytest.mark.parametrize("text", [
