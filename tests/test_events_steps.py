@@ -217,6 +217,10 @@ def test_fatalities_follow_acled_conventions():
     assert fatalities("There were no casualties, the mayor said.") == 0
     assert fatalities("The shelling wounded 40 people.") is None
     assert fatalities("The attack killed " + "9" * 5000 + " people.") is None  # a digit run is not a toll
+    # killing said by how: "shot dead", "stabbed to death", active or passive
+    assert fatalities("Officers raided a farm and shot dead two suspects on Monday.") == 2
+    assert fatalities("Three guards were stabbed to death at the gate.") == 3
+    assert fatalities("Officers shot two suspects at the gate.") is None  # shot, not said to have died
 
 
 def test_event_date_prefers_the_event_words_date_over_the_statements():

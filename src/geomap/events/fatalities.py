@@ -13,15 +13,20 @@ MAX_DIGITS = 7
 _NUM = (rf"(?P<n>\d{{1,3}}(?:,\d{{3}})+|\d{{1,{MAX_DIGITS}}}(?![\d,])|"
         + "|".join(sorted((re.escape(k) for k in _COUNTS), key=len, reverse=True)) + r")")
 _VICTIMS = r"(?:people|persons?|civilians?|soldiers?|troops|fighters|militants|children|residents|others|men|women|" \
-           r"villagers|worshippers|students|protesters|demonstrators|policemen|police officers|officers)"
+           r"villagers|worshippers|students|protesters|demonstrators|policemen|police officers|officers|suspects|" \
+           r"gunmen|attackers|rebels|insurgents|guards|pilgrims|farmers|miners|workers|journalists|passengers)"
+#: Ways of saying "killed" that name how ("shot dead", "stabbed to death").
+_KILLED_HOW = r"(?:shot\s+dead|(?:stabbed|beaten|hacked|burned|burnt|bludgeoned|lynched)\s+to\s+death)"
 P = Pattern
 FATAL = (
     P("killing N", r"\b(?:killing|killed|kills|kill)\s+(?:at\s+least\s+|more\s+than\s+|about\s+|some\s+|nearly\s+)?"
       + _NUM + r"(?:\s+\w+)?\s*" + _VICTIMS + "?",
       "The blast killed at least 12 people.", "The blast wounded at least 12 people."),
     P("N were killed", r"\b(?:at\s+least\s+|more\s+than\s+|about\s+|some\s+)?" + _NUM + r"\s+(?:\w+\s+){0,2}?"
-      + _VICTIMS + r"\s+(?:were|have\s+been|had\s+been|was)\s+killed",
+      + _VICTIMS + r"\s+(?:were|have\s+been|had\s+been|was)\s+(?:killed|" + _KILLED_HOW + ")",
       "Five civilians were killed overnight.", "Five civilians were hurt overnight."),
+    P("shot dead N", r"\b" + _KILLED_HOW + r"\s+(?:at\s+least\s+|more\s+than\s+|about\s+|some\s+)?" + _NUM,
+      "Soldiers shot dead three smugglers at the border.", "Soldiers shot three smugglers at the border."),
     P("death toll", r"\bdeath\s+toll\s+(?:\w+\s+){0,3}?(?:to|at|of)\s+" + _NUM,
       "The death toll rose to 30 on Friday.", "The toll road reopened on Friday."),
     P("at least N dead", r"\bat\s+least\s+" + _NUM + r"(?=\s+(?:\w+\s+){0,2}?(?:dead|killed|deaths|died)\b)",
