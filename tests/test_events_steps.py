@@ -57,6 +57,15 @@ def run(nlp, text: str):
     return nlp(Article("t", date(2024, 5, 10), text))
 
 
+def test_the_place_a_protest_is_about_is_not_where_it_happened(nlp):
+    doc = run(nlp, "Hundreds demonstrated in Casablanca on Sunday against the siege of Avdiivka.")
+    assert [(e.place.name, e.event_type) for e in doc.events] == [("Casablanca", "Protests")]
+    doc = run(nlp, "Protesters gathered in Rabat to condemn the killings in Eldoret.")
+    assert [e.place.name for e in doc.events] == ["Rabat"]
+    doc = run(nlp, "Ukrainian troops fought against the Russian offensive in Kharkiv on Monday.")  # no protest
+    assert [e.place.name for e in doc.events] == ["Kharkiv"]
+
+
 def test_protest_met_with_lethal_force_is_one_event_of_excessive_force(nlp):
     doc = run(nlp, "Police fired tear gas and live rounds at protesters in Eldoret on Thursday, killing five people.")
     assert [(e.place.name, e.event_type, e.sub_event_type) for e in doc.events] == [

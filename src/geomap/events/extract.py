@@ -55,7 +55,7 @@ VETOES = frozenset({"hypothetical-between", "negation-between", QUALIFIES_NEXT,
                     "slot=distance reference", "slot=a route", "slot=bearing from a reference",
                     "slot=speaker after", "slot=origin", "slot=came from positions in", "slot=agent of an act",
                     "owner", "slot=a vessel's name", "near-after-place", "slot=no comment from the place",
-                    "slot=speaking participle after", "slot=accused of an act"})
+                    "slot=speaking participle after", "slot=accused of an act", "topic of a protest"})
 #: A list member scoring at least this is an event place when another member is (tuned on the dev split).
 LIST_FLOOR = 0.2
 LIST_NOUN = Pattern(

@@ -129,6 +129,7 @@ class Sentence:
         self.hypothetical = [m.start() for m in slots.HYPOTHETICAL.finditer_lowered(text, self.lower)]
         self.negation = [m.start() for m in slots.NEGATION.finditer_lowered(text, self.lower)]
         self.background = slots.BACKGROUND.search_lowered(text, self.lower) is not None
+        self.protest = any(t.trigger.event_type == "Protests" for t in triggers)
         self._nearest: dict[tuple[int, int], tuple[Found | None, int]] = {}
         self.words = Words(text)
 
@@ -188,6 +189,8 @@ def features(sent: Sentence, cands: list[Candidate], k: int) -> list[str]:
         f.append("owner")  # "Kyiv's mayor": the place owns something; nothing happens there
     if sent.background:
         f.append("background")
+    if sent.protest and slots.PROTEST_TOPIC.search_lowered(before, before_l):
+        f.append("topic of a protest")  # "marched in Leeds against the strikes on Yemen": the protest is in Leeds
     f += _trigger_features(sent, c, word[1])
     f += _between_features(sent, cands, k)
     f += _neighbour_features(sent, cands, k)

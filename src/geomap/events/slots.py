@@ -93,6 +93,14 @@ SPEAKER_PARTICIPLE = P(
     "speaking participle after",
     r"^\s+(?:each\s+|both\s+|also\s+)?(?:blaming|accusing|saying|denying|claiming|insisting|calling|warning)\b",
     "Shells hit the port, with [Kyiv] blaming Moscow.", "Shells hit [Kyiv], killing two.", "after")
+PROTEST_TOPIC = P(
+    "topic of a protest",
+    r"\b(?:against|over|at|protest(?:s|ed|ing)?|condemn\w*|denounc\w*|solidarity\s+with|support\s+of)\s+"
+    r"(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+){0,3}?(?:war|conflict|fighting|offensive|bombing|bombardment|siege|"
+    r"occupation|invasion|crackdown|killings?|blockade|attacks?|strikes|raids?)\s+(?:in|on|against|of)\s+"
+    + FILL + r"$",
+    "Students marched in Leeds against the air strikes on [Yemen].",
+    "Students marched in [Yemen] against the air strikes.", "before")
 ACCUSED = P(
     "accused of an act",
     r"\b(?:accus(?:ed|ing|es|e)|blam(?:ed|ing|es|e))\s+" + FILL + r"$",
