@@ -66,6 +66,13 @@ def test_the_place_a_protest_is_about_is_not_where_it_happened(nlp):
     assert [e.place.name for e in doc.events] == ["Kharkiv"]
 
 
+def test_where_a_speaker_spoke_is_not_where_the_strike_was(nlp):
+    doc = run(nlp, "Speaking at a news conference in Rabat, the minister said drones had hit Kharkiv overnight.")
+    assert {m.text: m.role for m in doc.mentions} == {"Rabat": "mention", "Kharkiv": "event"}
+    doc = run(nlp, "Speaking in Rabat, the minister said drones had hit Kharkiv overnight.")
+    assert [(e.place.name, e.place_text) for e in doc.events] == [("Kharkiv", "Kharkiv")]  # no place "Speaking"
+
+
 def test_protest_met_with_lethal_force_is_one_event_of_excessive_force(nlp):
     doc = run(nlp, "Police fired tear gas and live rounds at protesters in Eldoret on Thursday, killing five people.")
     assert [(e.place.name, e.event_type, e.sub_event_type) for e in doc.events] == [

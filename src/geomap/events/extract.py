@@ -26,7 +26,7 @@ from geomap.events.merge import merge_events
 from geomap.events.model import UNKNOWN_NAME, Candidate, EventPlaceModel, Sentence, default_model, features
 from geomap.events.slots import INSIDE, LIST_JOIN
 from geomap.events.triggers import Found, find_triggers, specific
-from geomap.lexicon import DEMONYMS, NEVER_PLACES, TITLES
+from geomap.lexicon import DEMONYMS, NEVER_PLACES, TITLES, common_words
 from geomap.models import PRECISION_RANK, Doc, Event, Mention, Place
 from geomap.patterns import Pattern
 
@@ -55,7 +55,8 @@ VETOES = frozenset({"hypothetical-between", "negation-between", QUALIFIES_NEXT,
                     "slot=distance reference", "slot=a route", "slot=bearing from a reference",
                     "slot=speaker after", "slot=origin", "slot=came from positions in", "slot=agent of an act",
                     "owner", "slot=a vessel's name", "near-after-place", "slot=no comment from the place",
-                    "slot=speaking participle after", "slot=accused of an act", "topic of a protest"})
+                    "slot=speaking participle after", "slot=accused of an act", "topic of a protest",
+                    "slot=place of a speech"})
 #: A list member scoring at least this is an event place when another member is (tuned on the dev split).
 LIST_FLOOR = 0.2
 LIST_NOUN = Pattern(
@@ -141,10 +142,17 @@ def sentence_candidates(stext: str, offset: int, mentions: list[Mention], trigge
             while words and (words[0].lower().split("-")[0] in NOT_NAMES
                              or any(t.start < s + len(words[0]) and s < t.end for t in triggers)):
                 s += len(words.pop(0)) + 1
-            if words and not (len(words) == 1 and words[0].lower() in NOT_NAMES):
+            if words and not (len(words) == 1 and _not_a_name(words[0], s, stext)):
                 pairs.append((Candidate(s, e), None))
     pairs.sort(key=lambda p: p[0].start)
     return Sentence(stext, triggers), [c for c, _ in pairs], [m for _, m in pairs]
+
+
+def _not_a_name(word: str, start: int, text: str) -> bool:
+    """A lone capitalised word that is no name: a function or calendar word, a title, or an English word that is
+    capitalised only because it opens the sentence ("Speaking in Brussels, ...", "Residents said ...")."""
+    low = word.lower()
+    return low in NOT_NAMES or (not text[:start].strip() and low in common_words())
 
 
 class EventExtractor:

@@ -93,6 +93,11 @@ SPEAKER_PARTICIPLE = P(
     "speaking participle after",
     r"^\s+(?:each\s+|both\s+|also\s+)?(?:blaming|accusing|saying|denying|claiming|insisting|calling|warning)\b",
     "Shells hit the port, with [Kyiv] blaming Moscow.", "Shells hit [Kyiv], killing two.", "after")
+SPEECH_PLACE = P(
+    "place of a speech",
+    r"\b(?:speaking|writing|talking)\s+(?:[\w-]+\s+){0,5}?(?:in|at|from)\s+" + FILL + r"$",
+    "Speaking at a news conference in [Vienna], the minister said drones had hit the port.",
+    "Drones hit the port in [Vienna], the minister said.", "before")
 PROTEST_TOPIC = P(
     "topic of a protest",
     r"\b(?:against|over|at|protest(?:s|ed|ing)?|condemn\w*|denounc\w*|solidarity\s+with|support\s+of)\s+"
@@ -187,7 +192,7 @@ del P
 
 #: Slot patterns read on the text before the place, after it, or around it (the model's named boolean features).
 BEFORE = (LOCATIVE, OBJECT, ATTRIBUTIVE, PHYSICAL, WHOLE_WAR, REFERENCE, ORIGIN, FROM, BEARING, FROM_IN, ROUTE,
-          VESSEL, ACCUSED)
+          VESSEL, ACCUSED, SPEECH_PLACE)
 AFTER = (PASSIVE_AFTER, SPEAKER_AFTER, AGENT_AFTER, POSSESSIVE, PART_AFTER, MODIFIER_AFTER, NAME_GOES_ON, NO_COMMENT,
          SPEAKER_PARTICIPLE)
 
