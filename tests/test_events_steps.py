@@ -44,6 +44,8 @@ ROWS = [
     Row("t:irpin", "Irpin", "city", 50.5218, 30.2506, "UA", "UA.13", 60000, 4.0),
     Row("t:kharkiv", "Kharkiv", "city", 49.9935, 36.2304, "UA", "UA.07", 1400000, 15.0),
     Row("t:saltivka", "Saltivka", "district", 50.03, 36.29, "UA", "UA.07", 400000, 3.0),
+    Row("t:jabalya", "Jabalya", "city", 31.53, 34.48, "PS", "PS.1", 80000, 3.0),
+    Row("t:gaza", "Gaza", "city", 31.50, 34.46, "PS", "PS.1", 590000, 8.0),
     Row("t:ukraine", "Ukraine", "country", 49.0, 32.0, "UA", "", 41000000, 500.0),
 ]
 
@@ -294,6 +296,13 @@ def test_known_district_of_a_known_city_is_the_event_place_and_the_city_only_a_m
     roles = {m.text: m.role for m in doc.mentions if m.hint != "demonym"}
     assert roles == {"Saltivka": "event", "Kharkiv": "mention"}
     assert [e.place.name for e in doc.events] == ["Saltivka"]
+
+
+def test_a_camp_in_a_town_of_the_same_kind_is_the_one_event_place_with_all_the_deaths(nlp):
+    """"the Jabalya camp in northern Gaza": the gazetteer has two towns, the text says one lies in the other."""
+    doc = run(nlp, "Air strikes on the Jabalya refugee camp in northern Gaza killed 30 people on Wednesday.")
+    assert [(e.place.name, e.fatalities) for e in doc.events] == [("Jabalya", 30)]
+    assert {m.text: m.role for m in doc.mentions} == {"Jabalya": "event", "Gaza": "mention"}
 
 
 def test_a_city_qualifying_a_suburb_of_another_name_stays_a_mention(nlp):

@@ -14,6 +14,7 @@ the event, else the story's time (`events.dating`); deaths are the sentence's co
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from datetime import date
 
@@ -63,6 +64,8 @@ LIST_NOUN = Pattern(
     "kind word after a list member", r"^\s+(?:villages?|towns?|cities|city|districts?|neighbou?rhoods?|provinces?|"
     r"regions?|areas?|camps?|governorates?)\b",
     "Gunmen raided [Akida] village and Mbuta village.", "Gunmen raided [Akida] and Mbuta villages.", "after")
+#: "In" among the words joining an inner place to the one it lies in ("the Jabalia camp in northern Gaza").
+_IN_WORD = re.compile(r"\bin\b")
 #: The radius given to "the area around a town" when an unknown place is put near it.
 AROUND_KM = 25.0
 
@@ -303,12 +306,20 @@ def _inner_pairs(text: str, cands: list[Candidate], owners: list[Mention | None]
     district of Baghdad"; not "the Kyiv suburb of Irpin", where Kyiv qualifies the suburb)."""
     out = []
     for k in range(len(cands) - 1):
-        inner, outer = owners[k], owners[k + 1]
-        if outer is None or outer.place is None or not INSIDE.match_at(text[cands[k].end:cands[k + 1].start]):
+        inner, outer, gap = owners[k], owners[k + 1], text[cands[k].end:cands[k + 1].start]
+        if outer is None or outer.place is None or not INSIDE.match_at(gap):
             continue
-        if inner is None or (inner.place is not None and _place_inside(inner.place, outer.place)):
+        if inner is None or (inner.place is not None and (_place_inside(inner.place, outer.place) or (
+                _IN_WORD.search(gap) and _same_or_finer(inner.place, outer.place)))):
             out.append(k)
     return out
+
+
+def _same_or_finer(a: Place, b: Place) -> bool:
+    """`a` could lie in `b` by kind and country: what "the Jabalia camp in northern Gaza" or "Mariupol in Donetsk"
+    needs when the gazetteer's kinds alone cannot tell (a camp and the strip read as two towns, a region as its
+    city)."""
+    return a.country_code == b.country_code and PRECISION_RANK.get(a.kind, 9) <= PRECISION_RANK.get(b.kind, 9)
 
 
 def _inner_names(pairs: list[int], owners: list[Mention | None], picked: list[bool], scores: list[float]
@@ -320,7 +331,7 @@ def _inner_names(pairs: list[int], owners: list[Mention | None], picked: list[bo
     out: dict[int, Place] = {}
     for k in pairs:
         if picked[k] or picked[k + 1]:
-            picked[k] = True
+            picked[k], picked[k + 1] = True, False  # the outer place is not a second event place
             scores[k] = max(scores[k], scores[k + 1])
             if owners[k] is None:
                 out[k] = owners[k + 1].place  # type: ignore[union-attr]
