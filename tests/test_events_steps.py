@@ -75,6 +75,13 @@ def test_where_a_speaker_spoke_is_not_where_the_strike_was(nlp):
     assert [(e.place.name, e.place_text) for e in doc.events] == [("Kharkiv", "Kharkiv")]  # no place "Speaking"
 
 
+def test_people_taken_from_a_place_were_taken_there_while_troops_leaving_it_acted_elsewhere(nlp):
+    doc = run(nlp, "Gunmen abducted 20 students from a school in Kafanchan on Thursday, police said.")
+    assert [(e.place.name, e.event_type) for e in doc.events] == [("Kafanchan", "Violence against civilians")]
+    doc = run(nlp, "Troops advanced from their positions in Kafanchan on Thursday.")
+    assert not doc.events
+
+
 def test_protest_met_with_lethal_force_is_one_event_of_excessive_force(nlp):
     doc = run(nlp, "Police fired tear gas and live rounds at protesters in Eldoret on Thursday, killing five people.")
     assert [(e.place.name, e.event_type, e.sub_event_type) for e in doc.events] == [

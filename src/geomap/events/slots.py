@@ -144,6 +144,12 @@ FROM_IN = P(
     "came from positions in",
     r"\bfrom\s+(?:\w+\s+){0,3}?(?:in|at|near)\s+" + FILL + r"$",
     "Troops advanced from their positions in [Khartoum].", "Troops advanced on positions in [Khartoum].", "before")
+TAKEN_FROM = P(
+    "taken from a place",
+    r"\b(?:abduct\w*|kidnap\w*|seiz\w*|snatched|stole|stolen|looted|rescued|freed|evacuated|arrested)\s+"
+    r"(?:[\w-]+\s+){0,4}?from\s+(?:[\w-]+\s+){0,3}?(?:in|at|near)\s+" + FILL + r"$",
+    "Gunmen abducted nine pupils from a school in [Oyo] overnight.",
+    "Troops advanced from their positions in [Oyo] overnight.", "before")
 ROUTE = P(
     "a route",
     r"\b(?:send|sent|sending|route|routed|rerouted?|divert(?:ed|ing)?|sail(?:ed|ing)?|ship(?:ped|ping)?)\s+"
@@ -192,7 +198,7 @@ del P
 
 #: Slot patterns read on the text before the place, after it, or around it (the model's named boolean features).
 BEFORE = (LOCATIVE, OBJECT, ATTRIBUTIVE, PHYSICAL, WHOLE_WAR, REFERENCE, ORIGIN, FROM, BEARING, FROM_IN, ROUTE,
-          VESSEL, ACCUSED, SPEECH_PLACE)
+          VESSEL, ACCUSED, SPEECH_PLACE, TAKEN_FROM)
 AFTER = (PASSIVE_AFTER, SPEAKER_AFTER, AGENT_AFTER, POSSESSIVE, PART_AFTER, MODIFIER_AFTER, NAME_GOES_ON, NO_COMMENT,
          SPEAKER_PARTICIPLE)
 
