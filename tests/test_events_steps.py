@@ -82,6 +82,19 @@ def test_people_taken_from_a_place_were_taken_there_while_troops_leaving_it_acte
     assert not doc.events
 
 
+@pytest.mark.parametrize(("text", "sub"), [
+    ("The Taliban took control of Kafanchan on Sunday after heavy fighting with army troops.",
+     "Non-state actor overtakes territory"),
+    ("Fighters loyal to the government recaptured Kafanchan from the rebels on Sunday.",
+     "Government regains territory"),
+    ("The army said rebels had seized Kafanchan on Sunday.", "Non-state actor overtakes territory"),
+    ("Another armed group, the Hawul Liberation Army, seized Kafanchan on Sunday.",
+     "Non-state actor overtakes territory"),
+])
+def test_territory_taken_is_typed_by_who_took_it(nlp, text, sub):
+    assert [e.sub_event_type for e in run(nlp, text).events if e.place.name == "Kafanchan"] == [sub]
+
+
 def test_protest_met_with_lethal_force_is_one_event_of_excessive_force(nlp):
     doc = run(nlp, "Police fired tear gas and live rounds at protesters in Eldoret on Thursday, killing five people.")
     assert [(e.place.name, e.event_type, e.sub_event_type) for e in doc.events] == [

@@ -9,6 +9,7 @@ territory", by an army "Government regains territory".
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 from geomap.events.triggers import BATTLE, EXPL, PROTEST, RIOT, STRAT, VAC, VIOLENT, Found, specific
@@ -16,10 +17,15 @@ from geomap.patterns import Pattern
 
 NON_STATE = Pattern(
     "non-state actor", r"\b(?:rebels?|militants?|insurgents?|fighters|jihadists?|gunmen|militias?|Wagner|RSF|M23|"
-    r"Houthis?|Hamas|Hezbollah|JNIM|al-Shabaab|Islamic State|HTS|Hayat Tahrir|separatists?|gangs?)\b",
+    r"Houthis?|Hamas|Hezbollah|JNIM|al-Shabaab|Islamic State|HTS|Hayat Tahrir|separatists?|gangs?|Taliban|"
+    r"Boko Haram|ISIS|ISIL|al-Qaeda|bandits|armed groups?)\b",
     "Rebels captured the airport.", "Troops captured the airport.")
-STATE = Pattern("state forces", r"\b(?:troops|forces|army|military|soldiers|marines|government)\b",
-                "Government troops retook the town.", "Rebels retook the town.")
+STATE = Pattern("state forces", r"\b(?:[\w-]+\s+loyal\s+to\s+the\s+(?:government|regime|army)|pro-government\s+[\w-]+|"
+                r"troops|forces|army|military|soldiers|marines|government)\b",
+                "Fighters loyal to the government retook the town.", "Rebels retook the town.")
+#: An actor word that introduces a report ("the army said rebels took ...") is the speaker, not the taker.
+SPEAKER = Pattern("speaker", r"^\s+(?:has\s+|had\s+)?(?:said|says|reported|announced|claimed|stated)\b",
+                  "The [army] said rebels took the town.", "The [army] took the town.", "after")
 POLICE = Pattern("police", r"\b(?:police(?:men)?|security forces|riot squads?|gendarmes|soldiers|troops)\b",
                  "Riot police charged the marchers.", "Marchers sang in the square.")
 #: "were killed", "was shot": who did it is elsewhere in the story, so a passive killing takes the story's type.
@@ -52,10 +58,9 @@ def happening(primary: Found, clause: list[Found], stext: str, context: Callable
         else:
             etype, sub = context() or (etype, sub)
     if sub in ("Non-state actor overtakes territory", "Government regains territory"):
-        if NON_STATE.search(stext):
-            return BATTLE, "Non-state actor overtakes territory"
-        if STATE.search(stext):
-            return BATTLE, "Government regains territory"
+        taker = _taker(stext, primary.start)
+        if taker:
+            return BATTLE, taker
     if etype == VAC and t.weak and any(f.trigger.event_type == BATTLE and not f.trigger.yields for f in clause):
         return BATTLE, "Armed clash"  # "killed in clashes": the clash
     if etype == BATTLE and any(f.trigger.event_type == VAC and not f.trigger.weak for f in clause):
@@ -63,6 +68,26 @@ def happening(primary: Found, clause: list[Found], stext: str, context: Callable
     if etype == EXPL and any(f.trigger.name == "drills" for f in clause):
         return STRAT, "Other"  # drills fire missiles without attacking anyone
     return etype, sub
+
+
+def _taker(stext: str, at: int) -> str | None:
+    """Who took the territory: the actor named nearest before the event word, not counting a speaker ("the RSF
+    claiming to have seized ...", "the army said rebels took ...": the RSF, the rebels), else the first the sentence
+    names; None when it names none. Where one phrase names both, the longer reading wins ("fighters loyal to the
+    government": the government's side). "Army" or "Forces" ending a capitalised name ("the Ta'ang National
+    Liberation Army", "Rapid Support Forces") names a group, not the state."""
+    found = [(m.start(), len(m.group()), m.end(), "Non-state actor overtakes territory")
+             for m in NON_STATE.finditer(stext)]
+    found += [(m.start(), len(m.group()), m.end(), "Government regains territory") for m in STATE.finditer(stext)
+              if not _NAMED_FORCE.search(stext[:m.end()])]
+    before = [f for f in found if f[0] < at and not SPEAKER.search(stext[f[2]:f[2] + 20])]
+    if before:
+        return max(before)[3]
+    return min(found, key=lambda f: (f[0], -f[1]))[3] if found else None
+
+
+#: "... Liberation Army", "... Support Forces": a capitalised word, then the capitalised force word, at the end.
+_NAMED_FORCE = re.compile(r"[A-Z][\w'’-]*\s+(?:Army|Forces|Military)$")
 
 
 def _protest(clause: list[Found], stext: str, deaths: int | None) -> tuple[str, str]:
