@@ -95,6 +95,15 @@ def test_territory_taken_is_typed_by_who_took_it(nlp, text, sub):
     assert [e.sub_event_type for e in run(nlp, text).events if e.place.name == "Kafanchan"] == [sub]
 
 
+def test_an_event_placed_only_by_a_bearing_from_a_town_goes_around_the_town(nlp):
+    doc = run(nlp, "Troops shelled villages north of Eldoret on Monday, killing four civilians.")
+    assert [(e.place.name, e.place.kind, e.place_text, e.fatalities) for e in doc.events] == [
+        ("near Eldoret", "region", "Eldoret", 4)]
+    assert {m.text: m.role for m in doc.mentions} == {"Eldoret": "mention"}  # the reference, not the place
+    doc = run(nlp, "Fighting raged in Avdiivka, 10 km north of Marinka, on Monday.")
+    assert [e.place.name for e in doc.events] == ["Avdiivka"]  # a named place is where it happened
+
+
 def test_protest_met_with_lethal_force_is_one_event_of_excessive_force(nlp):
     doc = run(nlp, "Police fired tear gas and live rounds at protesters in Eldoret on Thursday, killing five people.")
     assert [(e.place.name, e.event_type, e.sub_event_type) for e in doc.events] == [

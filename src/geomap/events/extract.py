@@ -50,6 +50,8 @@ NOT_NAMES = frozenset(_CALENDAR.split()) | DEMONYMS | TITLES | NEVER_PLACES | fr
 #: vetoes as well scored higher there, 0.650 against 0.644, but lets "could serve as a base for an attack on Kyiv"
 #: through: they stay.) A place that made no comment, that blames or is accused ("accusing Kyiv of carrying out the
 #: strike", "with Moscow and Kyiv each blaming the other") is a speaker or agent too.
+#: Vetoes that make a place only the reference point of where something happened ("villages north of Aleppo").
+REFERENCE_VETOES = frozenset({"slot=bearing from a reference", "slot=distance reference"})
 #: The veto of a name qualifying the next place ("the [Kyiv] suburb of Irpin"), lifted for an inner place.
 QUALIFIES_NEXT = "slot=qualifies the next place"
 VETOES = frozenset({"hypothetical-between", "negation-between", QUALIFIES_NEXT,
@@ -242,7 +244,25 @@ class EventExtractor:
             if picked[k] and place.kind != "continent" and place.feature != "river":
                 m.role = "event"
                 chosen.append((m, sent, c))
-        return _innermost(chosen)
+        return _innermost(chosen) or self._near_reference(sent, cands, owners, feats, vetoed)
+
+    def _near_reference(self, sent: Sentence, cands: list[Candidate], owners: list[Mention | None],
+                        feats: list[list[str]], vetoed: list[bool]) -> list[tuple[Mention, Sentence, Candidate]]:
+        """A sentence with no event place whose best place is only the reference point of where it happened ("the
+        army shelled villages north of Aleppo"): the event goes around that town, at region precision, rather than
+        being dropped. The town's mention stays a mention: it is not where it happened."""
+        refs = [k for k, f in enumerate(feats) if vetoed[k] and owners[k] is not None
+                and REFERENCE_VETOES.issuperset(VETOES.intersection(f))
+                and owners[k].place.kind in ("city", "district", "landmark")]  # type: ignore[union-attr]
+        if not refs:
+            return []
+        raw = self.model.score_sentence(feats, [v and k not in refs for k, v in enumerate(vetoed)])
+        k = max(refs, key=raw.__getitem__)
+        if raw[k] < self.model.threshold:
+            return []
+        m = owners[k]
+        near = replace(m, place=_around(m.place), event_score=raw[k])  # type: ignore[arg-type]
+        return [(near, sent, cands[k])]
 
 
     def _events(self, doc: Doc, si: int, places: list[tuple[Mention, Sentence, Candidate]], story: Story,
