@@ -267,6 +267,8 @@ def test_fatalities_follow_acled_conventions():
     # killing said by how: "shot dead", "stabbed to death", active or passive
     assert fatalities("Officers raided a farm and shot dead two suspects on Monday.") == 2
     assert fatalities("Three guards were stabbed to death at the gate.") == 3
+    assert fatalities("Two Palestinians were shot dead during the raid.") == 2  # any plural noun as the victims
+    assert fatalities("Thirty cases were killed off by the court.") is None
     assert fatalities("Officers shot two suspects at the gate.") is None  # shot, not said to have died
 
 

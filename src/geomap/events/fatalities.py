@@ -23,7 +23,7 @@ FATAL = (
       + _NUM + r"(?:\s+\w+)?\s*" + _VICTIMS + "?",
       "The blast killed at least 12 people.", "The blast wounded at least 12 people."),
     P("N were killed", r"\b(?:at\s+least\s+|more\s+than\s+|about\s+|some\s+)?" + _NUM + r"\s+(?:\w+\s+){0,2}?"
-      + _VICTIMS + r"\s+(?:were|have\s+been|had\s+been|was)\s+(?:killed|" + _KILLED_HOW + ")",
+      + r"(?:" + _VICTIMS + r"|\w+s)\s+(?:were|have\s+been|had\s+been|was)\s+(?:killed(?!\s+off)|" + _KILLED_HOW + ")",
       "Five civilians were killed overnight.", "Five civilians were hurt overnight."),
     P("shot dead N", r"\b" + _KILLED_HOW + r"\s+(?:at\s+least\s+|more\s+than\s+|about\s+|some\s+)?" + _NUM,
       "Soldiers shot dead three smugglers at the border.", "Soldiers shot three smugglers at the border."),
