@@ -51,8 +51,8 @@ DATA = ROOT / "tests" / "data"
 #: 0.83 -> 0.75) because a place now gets one event per sentence, typed by ACLED's precedence, where the rules gave
 #: it one event per event word (more chances to hit the gold type, and the contradictory triples the issue named).
 FLOORS = {
-    "dev": {"recall": 0.97, "precision": 0.94, "date": 0.87, "type": 0.76, "forbidden": 0},
-    "val": {"recall": 0.90, "precision": 0.92, "date": 0.78, "type": 0.80, "forbidden": 2},
+    "dev": {"recall": 0.97, "precision": 0.94, "date": 0.89, "type": 0.76, "forbidden": 0},
+    "val": {"recall": 0.90, "precision": 0.95, "date": 0.78, "type": 0.80, "forbidden": 1},
     "blind2": {"recall": 0.87, "precision": 0.95, "date": 0.93, "type": 0.72, "forbidden": 0},
 }
 
