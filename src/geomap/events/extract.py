@@ -226,7 +226,7 @@ class EventExtractor:
             vetoed[k] = bool(VETOES.intersection(feats[k]) - {QUALIFIES_NEXT})
         scores = self.model.score_sentence(feats, vetoed)
         picked = _spread_over_lists(sent.text, cands, scores, self.model.threshold)
-        inside = _inner_names(pairs, owners, picked, scores)
+        inside = _inner_names(pairs, owners, picked, scores, vetoed)
         chosen: list[tuple[Mention, Sentence, Candidate]] = []
         for k, (c, m) in enumerate(zip(cands, owners, strict=True)):
             if m is None:
@@ -342,15 +342,16 @@ def _same_or_finer(a: Place, b: Place) -> bool:
     return a.country_code == b.country_code and PRECISION_RANK.get(a.kind, 9) <= PRECISION_RANK.get(b.kind, 9)
 
 
-def _inner_names(pairs: list[int], owners: list[Mention | None], picked: list[bool], scores: list[float]
-                 ) -> dict[int, Place]:
-    """A pair of `_inner_pairs` is one event place when either of its two is picked: the inner one, an unknown name
-    put in the outer place, which the innermost rule then stops counting as a second event place. It takes the
-    better of the two scores: the model learned from the data that "Baghdad" in "the Amil neighbourhood of Baghdad"
-    is not the place labelled, though the event happened in it. {unknown candidate index: its container}."""
+def _inner_names(pairs: list[int], owners: list[Mention | None], picked: list[bool], scores: list[float],
+                 vetoed: list[bool]) -> dict[int, Place]:
+    """A pair of `_inner_pairs` is one event place when either of its two is picked and the inner one is not vetoed
+    ("refugees from Aleppo in Damascus": Aleppo is an origin): the inner one (an unknown name is put in the outer
+    place), not the outer. It takes the better of the two scores: the model learned from the data that "Baghdad" in
+    "the Amil neighbourhood of Baghdad" is not the place labelled, though the event happened in it.
+    {unknown candidate index: its container}."""
     out: dict[int, Place] = {}
     for k in pairs:
-        if picked[k] or picked[k + 1]:
+        if not vetoed[k] and (picked[k] or picked[k + 1]):
             picked[k], picked[k + 1] = True, False  # the outer place is not a second event place
             scores[k] = max(scores[k], scores[k + 1])
             if owners[k] is None:
