@@ -59,7 +59,7 @@ TRIGGERS: tuple[Trigger, ...] = (
       "The army deployed two brigades to the border.", "The army marked its anniversary."),
     T("air strike", r"air ?strikes?|air raids?|airstrikes?|drone (?:strikes?|attacks?)|drones? (?:attacked|hit|"
       r"struck|targeted)|(?:kamikaze|suicide|attack|shahed) drones?|drones|bombed|bombing|bombardment|warplanes|"
-      r"jets struck|glide bombs?|air-dropped", EXPL, "Air/drone strike",
+      r"jets struck|(?:glide|guided|aerial|cluster|barrel|kab) bombs?|air-dropped", EXPL, "Air/drone strike",
       "An air strike hit the market.", "The airline cancelled its flights."),
     T("shelling", r"shell(?:ed|ing|s)|shell (?:hit|struck|landed|exploded|fell)|artillery|missiles?|rockets?|"
       r"mortars?|barrages?|ballistic|cruise missiles?|struck by (?:a )?(?:missile|rocket)|grad", EXPL,
