@@ -106,7 +106,8 @@ def test_an_event_placed_only_by_a_bearing_from_a_town_goes_around_the_town(nlp)
 
 def test_a_guided_bomb_that_wounds_is_an_air_strike_not_an_attack_on_civilians(nlp):
     doc = run(nlp, "A guided bomb hit a residential area of Kharkiv on Friday, wounding six people.")
-    assert [(e.event_type, e.sub_event_type) for e in doc.events] == [("Explosions/Remote violence", "Air/drone strike")]
+    assert [(e.event_type, e.sub_event_type) for e in doc.events] == [
+        ("Explosions/Remote violence", "Air/drone strike")]
 
 
 def test_protest_met_with_lethal_force_is_one_event_of_excessive_force(nlp):
