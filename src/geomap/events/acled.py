@@ -79,7 +79,7 @@ def _taker(stext: str, at: int) -> str | None:
     found = [(m.start(), len(m.group()), m.end(), "Non-state actor overtakes territory")
              for m in NON_STATE.finditer(stext)]
     found += [(m.start(), len(m.group()), m.end(), "Government regains territory") for m in STATE.finditer(stext)
-              if not _NAMED_FORCE.search(stext[:m.end()])]
+              if not _NAMED_FORCE.search(stext[max(0, m.end() - 60):m.end()])]  # bounded: linear in the text
     before = [f for f in found if f[0] < at and not SPEAKER.search(stext[f[2]:f[2] + 20])]
     if before:
         return max(before)[3]
