@@ -110,6 +110,13 @@ def test_a_guided_bomb_that_wounds_is_an_air_strike_not_an_attack_on_civilians(n
         ("Explosions/Remote violence", "Air/drone strike")]
 
 
+def test_police_in_a_town_act_there_while_troops_in_a_town_fire_elsewhere(nlp):
+    doc = run(nlp, "Riot police in Eldoret fired tear gas at students on Monday, injuring dozens.")
+    assert [e.place.name for e in doc.events] == ["Eldoret"]
+    doc = run(nlp, "Troops in Avdiivka fired rockets at Marinka on Monday, killing two people.")
+    assert [e.place.name for e in doc.events] == ["Marinka"]
+
+
 def test_protest_met_with_lethal_force_is_one_event_of_excessive_force(nlp):
     doc = run(nlp, "Police fired tear gas and live rounds at protesters in Eldoret on Thursday, killing five people.")
     assert [(e.place.name, e.event_type, e.sub_event_type) for e in doc.events] == [

@@ -185,6 +185,8 @@ def features(sent: Sentence, cands: list[Candidate], k: int) -> list[str]:
             f.append("slot=" + p.name)
     if "slot=a body or meeting in the place" in f and "slot=a building as target" not in f:
         f.append("seat of a body")  # "the junta in Niamey" -- but not "stormed parliament in Nairobi"
+    if "slot=police in the place" in f and "slot=agent of an act" in f:
+        f.remove("slot=agent of an act")  # "police in Dhaka fired": police act where they are, not the place
     if "slot=taken from a place" in f and "slot=came from positions in" in f:
         f.remove("slot=came from positions in")  # "abducted students from a school in Kaduna": taken there
     if "slot=possessive" in f and "slot=a part of the place" not in f:

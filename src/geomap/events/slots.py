@@ -144,6 +144,10 @@ FROM_IN = P(
     "came from positions in",
     r"\bfrom\s+(?:\w+\s+){0,3}?(?:in|at|near)\s+" + FILL + r"$",
     "Troops advanced from their positions in [Khartoum].", "Troops advanced on positions in [Khartoum].", "before")
+POLICE_IN = P(
+    "police in the place",
+    r"\b(?:police(?:men)?|riot\s+police|security\s+forces|officers|gendarmes)\s+in\s+" + FILL + r"$",
+    "Riot police in [Lagos] fired tear gas at marchers.", "Troops in [Lagos] fired rockets at the border.", "before")
 TAKEN_FROM = P(
     "taken from a place",
     r"\b(?:abduct\w*|kidnap\w*|seiz\w*|snatched|stole|stolen|looted|rescued|freed|evacuated|arrested)\s+"
@@ -198,7 +202,7 @@ del P
 
 #: Slot patterns read on the text before the place, after it, or around it (the model's named boolean features).
 BEFORE = (LOCATIVE, OBJECT, ATTRIBUTIVE, PHYSICAL, WHOLE_WAR, REFERENCE, ORIGIN, FROM, BEARING, FROM_IN, ROUTE,
-          VESSEL, ACCUSED, SPEECH_PLACE, TAKEN_FROM)
+          VESSEL, ACCUSED, SPEECH_PLACE, TAKEN_FROM, POLICE_IN)
 AFTER = (PASSIVE_AFTER, SPEAKER_AFTER, AGENT_AFTER, POSSESSIVE, PART_AFTER, MODIFIER_AFTER, NAME_GOES_ON, NO_COMMENT,
          SPEAKER_PARTICIPLE)
 
