@@ -67,7 +67,7 @@ def keep_window(span: Span | None) -> None:
     st.session_state.span_seen = (lo, hi)
 
 
-def _toggle_play(path: Path, playing: bool, step: str, f: Filters) -> bool:
+def _toggle_play(path: Path, playing: bool, step: str, f: Filters) -> None:
     """Play or pause; Play plays the chosen window, from its first day with an event."""
     playing = not playing
     if playing:
@@ -77,7 +77,6 @@ def _toggle_play(path: Path, playing: bool, step: str, f: Filters) -> bool:
         st.session_state.play_range = chosen
         st.session_state.dates = first or chosen
     st.session_state.playing = playing
-    return playing
 
 
 def _play_tick(path: Path, span: Span, f: Filters) -> None:

@@ -68,6 +68,8 @@ LIST_NOUN = Pattern(
     "Gunmen raided [Akida] village and Mbuta village.", "Gunmen raided [Akida] and Mbuta villages.", "after")
 #: "In" among the words joining an inner place to the one it lies in ("the Jabalia camp in northern Gaza").
 _IN_WORD = re.compile(r"\bin\b")
+#: Gazetteer kinds an event can be put around (`_around`): a town, a district, a landmark.
+TOWN_KINDS = ("city", "district", "landmark")
 #: The radius given to "the area around a town" when an unknown place is put near it.
 AROUND_KM = 25.0
 
@@ -253,7 +255,7 @@ class EventExtractor:
         being dropped. The town's mention stays a mention: it is not where it happened."""
         refs = [k for k, f in enumerate(feats) if vetoed[k] and owners[k] is not None
                 and REFERENCE_VETOES.issuperset(VETOES.intersection(f))
-                and owners[k].place.kind in ("city", "district", "landmark")]  # type: ignore[union-attr]
+                and owners[k].place.kind in TOWN_KINDS]  # type: ignore[union-attr]
         if not refs:
             return []
         raw = self.model.score_sentence(feats, [v and k not in refs for k, v in enumerate(vetoed)])
@@ -368,7 +370,7 @@ def _container(cands: list[Candidate], owners: list[Mention | None], k: int) -> 
     for p in known:
         if p is not None and p.kind in ("region", "country"):
             return p
-    town = next((p for p in known if p is not None and p.kind in ("city", "district", "landmark")), None)
+    town = next((p for p in known if p is not None and p.kind in TOWN_KINDS), None)
     return _around(town) if town else None
 
 

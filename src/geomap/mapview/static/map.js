@@ -227,10 +227,10 @@
     fetch(follow.url, {cache: 'no-store'}).then(function (r) { return r.ok ? r.text() : null; })
       .catch(function () { return null; })
       .then(function (text) {
-        var button = pageButton('store_changed');
+        var button = pageButton('store_changed'), counts = text === null ? '' : text.trim();
         if (button === undefined) { return; }  // the user left the map page: this frame's work is over
-        if (text !== null && text.trim() && text.trim() !== follow.seen && button) {
-          follow.seen = text.trim();
+        if (counts && counts !== follow.seen && button) {
+          follow.seen = counts;
           button.click();
         }
         setTimeout(lookAtStore, follow.every);
