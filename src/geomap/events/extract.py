@@ -137,6 +137,7 @@ def sentence_candidates(stext: str, offset: int, mentions: list[Mention], trigge
                    m.place.population, m.place.feature), m)
         for m in mentions if m.place is not None and m.hint != "demonym" and m.end - offset > skip_before]
     if triggers:
+        first = len(stext) - len(stext.lstrip())  # where the sentence's first word starts
         for u in UNKNOWN_NAME.finditer(stext):
             s, e = u.span()
             if stext[e - 2:e] in ("'s", "’s"):
@@ -149,17 +150,17 @@ def sentence_candidates(stext: str, offset: int, mentions: list[Mention], trigge
             while words and (words[0].lower().split("-")[0] in NOT_NAMES
                              or any(t.start < s + len(words[0]) and s < t.end for t in triggers)):
                 s += len(words.pop(0)) + 1
-            if words and not (len(words) == 1 and _not_a_name(words[0], s, stext)):
+            if words and not (len(words) == 1 and _not_a_name(words[0], s <= first)):
                 pairs.append((Candidate(s, e), None))
     pairs.sort(key=lambda p: p[0].start)
     return Sentence(stext, triggers), [c for c, _ in pairs], [m for _, m in pairs]
 
 
-def _not_a_name(word: str, start: int, text: str) -> bool:
+def _not_a_name(word: str, opens_sentence: bool) -> bool:
     """A lone capitalised word that is no name: a function or calendar word, a title, or an English word that is
     capitalised only because it opens the sentence ("Speaking in Brussels, ...", "Residents said ...")."""
     low = word.lower()
-    return low in NOT_NAMES or (not text[:start].strip() and low in common_words())
+    return low in NOT_NAMES or (opens_sentence and low in common_words())
 
 
 class EventExtractor:
