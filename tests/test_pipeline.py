@@ -26,9 +26,15 @@ def roles(text: str) -> dict[str, str]:
 
 def test_pipeline_steps_are_named_and_separable():
     pipe = default_pipeline()
-    assert pipe.names == ["sentences", "toponyms", "resolve", "events"]
+    assert pipe.names == ["sentences", "toponyms", "resolve", "events", "suffixes"]
     first_two = Pipeline(pipe.steps[:2])(from_text("Shelling hit Kherson.", PUB))
     assert [m.text for m in first_two.mentions] == ["Kherson"] and first_two.mentions[0].place is None
+
+
+def test_an_event_place_named_with_its_kind_word_keeps_the_word():
+    doc = doc_of("Mortar shells killed four civilians in Aleppo City on Monday.")
+    assert [(m.text, m.role, m.place.name) for m in doc.mentions] == [("Aleppo City", "event", "Aleppo")]
+    assert [(e.place_text, e.place.name, e.fatalities) for e in doc.events] == [("Aleppo City", "Aleppo", 4)]
 
 
 def test_people_titles_and_demonyms_are_not_places():

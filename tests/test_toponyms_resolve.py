@@ -17,7 +17,7 @@ from geomap.gazetteer import Gazetteer, Row
 from geomap.models import Article, Doc
 from geomap.resolve import FEATURES, Resolver, Weights
 from geomap.text import sentencize
-from geomap.toponyms import ToponymFinder, tokenize
+from geomap.toponyms import ToponymFinder, name_suffixes, tokenize
 
 
 def _row(pid, name, kind, lat, lon, cc="", admin1="", pop=0, radius=0.0, aliases=(), weak=(), feature=""):
@@ -193,6 +193,14 @@ def test_an_indented_all_capitals_dateline_is_a_place(finder):
 def test_titles_end_a_run(finder):
     # "Gov." is a title: "New York Gov. X" keeps the place, the person stays out
     assert names("Former Kentucky Gov. Steve Beshear spoke.", finder) == ["Kentucky"]
+
+
+def test_a_capitalised_kind_word_ending_the_name_is_part_of_its_span(finder, resolver):
+    # resolved without the word; the span (what geoparse prints and the map highlights) takes it in
+    doc = name_suffixes(parse("Shells hit Kharkiv City overnight, the Kharkiv city council said.", finder,
+                                resolver))
+    assert [(m.text, m.place.id) for m in doc.mentions] == [("Kharkiv City", "gn:32"), ("Kharkiv", "gn:32")]
+    assert doc.article.text[doc.mentions[0].start:doc.mentions[0].end] == "Kharkiv City"
 
 
 # ---- resolution -------------------------------------------------------------------------------------------------

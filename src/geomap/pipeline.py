@@ -1,6 +1,6 @@
 """The pipeline: named steps over one `Doc`, in order (DESIGN §1), in the manner of spaCy's `nlp(text)`.
 
-    doc = process(article)          # sentences -> toponyms -> resolve -> events
+    doc = process(article)          # sentences -> toponyms -> resolve -> events -> suffixes
 
 Steps are plain callables `Doc -> Doc`, so a test can run one alone or a user can insert their own.
 The default pipeline is built once per process (the gazetteer load dominates) and reused until the gazetteer
@@ -56,7 +56,7 @@ def build_pipeline(gazetteer=None) -> Pipeline:
     from geomap.gazetteer import load_gazetteer
     from geomap.resolve import Resolver
     from geomap.text import sentencize
-    from geomap.toponyms import ToponymFinder
+    from geomap.toponyms import ToponymFinder, name_suffixes
 
     gaz = gazetteer or load_gazetteer()
     return Pipeline([
@@ -64,6 +64,7 @@ def build_pipeline(gazetteer=None) -> Pipeline:
         ("toponyms", ToponymFinder(gaz)),
         ("resolve", Resolver(gaz)),
         ("events", EventExtractor()),
+        ("suffixes", name_suffixes),
     ])
 
 
