@@ -99,9 +99,19 @@ def test_an_event_placed_only_by_a_bearing_from_a_town_goes_around_the_town(nlp)
     doc = run(nlp, "Troops shelled villages north of Eldoret on Monday, killing four civilians.")
     assert [(e.place.name, e.place.kind, e.place_text, e.fatalities) for e in doc.events] == [
         ("near Eldoret", "region", "Eldoret", 4)]
-    assert {m.text: m.role for m in doc.mentions} == {"Eldoret": "mention"}  # the reference, not the place
+    # geoparse marks the name that places the event (the "fall back to Y with the coarser precision")
+    assert {m.text: m.role for m in doc.mentions} == {"Eldoret": "event"}
     doc = run(nlp, "Fighting raged in Avdiivka, 10 km north of Marinka, on Monday.")
     assert [e.place.name for e in doc.events] == ["Avdiivka"]  # a named place is where it happened
+
+
+def test_a_district_whose_only_reading_lies_far_away_is_put_in_the_place_named_with_it(nlp):
+    # the tiny gazetteer's only Marinka is in Ukraine: "the Marinka district of Eldoret" is a name it lacks
+    doc = run(nlp, "Gunmen killed three people in the Marinka district of Eldoret on Sunday.")
+    by_text = {m.text: m for m in doc.mentions}
+    assert (by_text["Marinka"].role, by_text["Marinka"].place.name, by_text["Marinka"].within) == (
+        "event", "Eldoret", True)
+    assert [(e.place_text, e.place.name, e.fatalities) for e in doc.events] == [("Marinka", "Eldoret", 3)]
 
 
 def test_a_guided_bomb_that_wounds_is_an_air_strike_not_an_attack_on_civilians(nlp):

@@ -27,6 +27,7 @@ from geomap.events.merge import merge_events
 from geomap.events.model import UNKNOWN_NAME, Candidate, EventPlaceModel, Sentence, default_model, features
 from geomap.events.slots import INSIDE, LIST_JOIN
 from geomap.events.triggers import Found, find_triggers, specific
+from geomap.geo import haversine_km
 from geomap.lexicon import DEMONYMS, NEVER_PLACES, TITLES, common_words
 from geomap.models import PRECISION_RANK, Doc, Event, Mention, Place
 from geomap.patterns import Pattern
@@ -253,7 +254,8 @@ class EventExtractor:
                         feats: list[list[str]], vetoed: list[bool]) -> list[tuple[Mention, Sentence, Candidate]]:
         """A sentence with no event place whose best place is only the reference point of where it happened ("the
         army shelled villages north of Aleppo"): the event goes around that town, at region precision, rather than
-        being dropped. The town's mention stays a mention: it is not where it happened."""
+        being dropped. The town's mention is marked `event`, with its score: it is the name that places the event
+        (the newswire labels mark it so), though the event's place is the area around it."""
         refs = [k for k, f in enumerate(feats) if vetoed[k] and owners[k] is not None
                 and REFERENCE_VETOES.issuperset(VETOES.intersection(f))
                 and owners[k].place.kind in TOWN_KINDS]  # type: ignore[union-attr]
@@ -264,7 +266,8 @@ class EventExtractor:
         if raw[k] < self.model.threshold:
             return []
         m = owners[k]
-        near = replace(m, place=_around(m.place), event_score=raw[k])  # type: ignore[arg-type]
+        m.role, m.event_score = "event", raw[k]  # the event is placed by this name, at the coarser precision
+        near = replace(m, place=_around(m.place))  # type: ignore[arg-type]
         return [(near, sent, cands[k])]
 
 
@@ -333,9 +336,23 @@ def _inner_pairs(text: str, cands: list[Candidate], owners: list[Mention | None]
         if outer is None or outer.place is None or not INSIDE.match_at(gap):
             continue
         if inner is None or (inner.place is not None and (_place_inside(inner.place, outer.place) or (
-                _IN_WORD.search(gap) and _same_or_finer(inner.place, outer.place)))):
+                _IN_WORD.search(gap) and _same_or_finer(inner.place, outer.place))
+                or _namesake_elsewhere(inner.place, outer.place))):
             out.append(k)
     return out
+
+
+#: Beyond this many km from the edge of the place it is said to lie in, a known inner name is read as a namesake.
+NAMESAKE_KM = 100.0
+
+
+def _namesake_elsewhere(inner: Place, outer: Place) -> bool:
+    """"The Raman district of Yala province" with the gazetteer's only Raman 1,000 km away: the reading is a namesake
+    and the name is one the gazetteer lacks, inside Yala. Not "the Kyiv suburb of Irpin": a bigger place first names
+    the city the suburb belongs to, however far the gazetteer's reading of the suburb lies."""
+    if inner.population > outer.population or _place_inside(outer, inner):
+        return False
+    return haversine_km(inner.lat, inner.lon, outer.lat, outer.lon) - outer.radius_km - inner.radius_km > NAMESAKE_KM
 
 
 def _same_or_finer(a: Place, b: Place) -> bool:
@@ -357,8 +374,11 @@ def _inner_names(pairs: list[int], owners: list[Mention | None], picked: list[bo
         if not vetoed[k] and (picked[k] or picked[k + 1]):
             picked[k], picked[k + 1] = True, False  # the outer place is not a second event place
             scores[k] = max(scores[k], scores[k + 1])
-            if owners[k] is None:
-                out[k] = owners[k + 1].place  # type: ignore[union-attr]
+            inner, outer = owners[k], owners[k + 1].place  # type: ignore[union-attr]
+            if inner is None:
+                out[k] = outer  # type: ignore[assignment]
+            elif _namesake_elsewhere(inner.place, outer):  # type: ignore[arg-type]
+                inner.place, inner.within = outer, True
     return out
 
 
