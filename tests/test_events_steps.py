@@ -114,6 +114,12 @@ def test_a_district_whose_only_reading_lies_far_away_is_put_in_the_place_named_w
     assert [(e.place_text, e.place.name, e.fatalities) for e in doc.events] == [("Marinka", "Eldoret", 3)]
 
 
+def test_idioms_with_a_negative_word_do_not_negate_the_event(nlp):
+    assert [e.place.name for e in run(nlp, "Soldiers captured the rebel commander not far from Eldoret.").events] == [
+        "Eldoret"]
+    assert run(nlp, "Soldiers have not captured Eldoret, officials said.").events == []
+
+
 def test_a_guided_bomb_that_wounds_is_an_air_strike_not_an_attack_on_civilians(nlp):
     doc = run(nlp, "A guided bomb hit a residential area of Kharkiv on Friday, wounding six people.")
     assert [(e.event_type, e.sub_event_type) for e in doc.events] == [

@@ -126,7 +126,7 @@ MODIFIER_AFTER = P(
     "Fighting raged in the [Kyiv] suburb of Irpin.", "Fighting raged in [Kyiv] on Sunday.", "after")
 ORIGIN = P(
     "origin or partner",
-    r"\b(?:from|with|by|against|and|than|like|about|towards?\s+the\s+border\s+with)\s+" + FILL + r"$",
+    r"\b(?:(?<!not far )from|with|by|against|and|than|like|about|towards?\s+the\s+border\s+with)\s+" + FILL + r"$",
     "Refugees arrived from [Sudan] last week.", "Refugees arrived in [Sudan] last week.", "before")
 BEARING = P(
     "bearing from a reference",
@@ -138,7 +138,7 @@ VESSEL = P(
     "Missiles hit the landing ship [Minsk] in port.", "Missiles hit a landing ship in [Minsk].", "before")
 FROM = P(
     "origin",
-    r"\bfrom\s+" + FILL + r"$",
+    r"\b(?<!not far )from\s+" + FILL + r"$",  # "not far from X" is near X
     "Missiles were fired from [Belarus] overnight.", "Missiles were fired at [Belarus] overnight.", "before")
 FROM_IN = P(
     "came from positions in",
@@ -172,8 +172,11 @@ HYPOTHETICAL = P(
     r"unless|warned\s+(?:for\s+\w+\s+)?that|possible|potential|urg\w+|call\w*\s+for|press\w*\s+for|demand\w*|"
     r"end\s+to|to\s+(?:end|stop|halt)|halt\s+to)\b",
     "Officials fear the rebels could attack the town.", "The rebels attacked the town.")
-NEGATION = P("negation", r"\b(?:not|no|never|n't|without|nor|denied)\b",
-             "The army has not attacked the town.", "The army attacked the town.")
+# Idioms with a negative word that negate nothing: "captured not far from Ramallah", "not only ... but",
+# "no sooner had ...", "attacked without warning".
+NEGATION = P("negation", r"\b(?:not(?!\s+(?:far|only|least|to\s+mention)\b)|no(?!\s+sooner\b)|never|n't|"
+             r"without(?!\s+(?:doubt|warning|provocation|(?:a|any)\s+reason)\b)|nor|denied)\b",
+             "The army has not attacked the town.", "The army attacked the town not far from the border.")
 BACKGROUND = P(
     "background of the whole war",
     r"\b(?:war|conflict|invasion|insurgency)\s+(?:in\s+\w+\s+)?(?:is|was|has\s+been|became|remains)\s+"
