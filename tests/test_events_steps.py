@@ -299,6 +299,10 @@ def test_fatalities_follow_acled_conventions():
     assert fatalities("Two Palestinians were shot dead during the raid.") == 2  # any plural noun as the victims
     assert fatalities("Thirty cases were killed off by the court.") is None
     assert fatalities("Officers shot two suspects at the gate.") is None  # shot, not said to have died
+    # one victim named by its noun: ACLED counts one
+    assert fatalities("A retired police officer was shot dead outside his home.") == 1
+    assert fatalities("An aid convoy was hit and one driver was killed.") == 1
+    assert fatalities("A local plan was killed off by the council.") is None
 
 
 def test_event_date_prefers_the_event_words_date_over_the_statements():

@@ -25,6 +25,9 @@ FATAL = (
     P("N were killed", r"\b(?:at\s+least\s+|more\s+than\s+|about\s+|some\s+)?" + _NUM + r"\s+(?:\w+\s+){0,2}?"
       + r"(?:" + _VICTIMS + r"|\w+s)\s+(?:were|have\s+been|had\s+been|was)\s+(?:killed(?!\s+off)|" + _KILLED_HOW + ")",
       "Five civilians were killed overnight.", "Five civilians were hurt overnight."),
+    P("one was killed", r"\b(?P<n>a|an|one)\s+(?:[\w-]+\s+){0,3}?(?:was|has\s+been|had\s+been)\s+(?:killed(?!\s+off)|"
+      + _KILLED_HOW + ")",
+      "A young policeman was shot dead at a checkpoint.", "A young policeman was wounded at a checkpoint."),
     P("shot dead N", r"\b" + _KILLED_HOW + r"\s+(?:at\s+least\s+|more\s+than\s+|about\s+|some\s+)?" + _NUM,
       "Soldiers shot dead three smugglers at the border.", "Soldiers shot three smugglers at the border."),
     P("death toll", r"\bdeath\s+toll\s+(?:\w+\s+){0,3}?(?:to|at|of)\s+" + _NUM,
