@@ -34,6 +34,7 @@ from geomap.pipeline import build_pipeline
 ROWS = [
     Row("t:eldoret", "Eldoret", "city", 0.5143, 35.2698, "KE", "KE.1", 475000, 8.0),
     Row("t:kenya", "Kenya", "country", 0.5, 37.9, "KE", "", 47000000, 400.0),
+    Row("t:mandera", "Mandera", "city", 3.94, 41.86, "KE", "KE.2", 100000, 3.0),  # 580 km from Kenya's point
     Row("t:rabat", "Rabat", "city", 34.0209, -6.8416, "MA", "MA.1", 580000, 10.0),
     Row("t:casablanca", "Casablanca", "city", 33.5731, -7.5898, "MA", "MA.2", 3100000, 15.0),
     Row("t:kafanchan", "Kafanchan", "city", 9.5833, 8.2917, "NG", "NG.1", 83000, 4.0),
@@ -112,6 +113,9 @@ def test_a_district_whose_only_reading_lies_far_away_is_put_in_the_place_named_w
     assert (by_text["Marinka"].role, by_text["Marinka"].place.name, by_text["Marinka"].within) == (
         "event", "Eldoret", True)
     assert [(e.place_text, e.place.name, e.fatalities) for e in doc.events] == [("Marinka", "Eldoret", 3)]
+    # a town the gazetteer puts in the country named with it stays itself, however far from the country's point
+    doc = run(nlp, "Gunmen killed four people in Mandera in northern Kenya on Sunday.")
+    assert [(e.place_text, e.place.name) for e in doc.events] == [("Mandera", "Mandera")]
 
 
 def test_idioms_with_a_negative_word_do_not_negate_the_event(nlp):

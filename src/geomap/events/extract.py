@@ -350,7 +350,7 @@ def _namesake_elsewhere(inner: Place, outer: Place) -> bool:
     """"The Raman district of Yala province" with the gazetteer's only Raman 1,000 km away: the reading is a namesake
     and the name is one the gazetteer lacks, inside Yala. Not "the Kyiv suburb of Irpin": a bigger place first names
     the city the suburb belongs to, however far the gazetteer's reading of the suburb lies."""
-    if inner.population > outer.population or _place_inside(outer, inner):
+    if inner.population > outer.population or _place_inside(inner, outer) or _place_inside(outer, inner):
         return False
     return haversine_km(inner.lat, inner.lon, outer.lat, outer.lon) - outer.radius_km - inner.radius_km > NAMESAKE_KM
 
