@@ -92,6 +92,9 @@ ROWS = [
     _row("adm:UA.07", "Kharkiv Oblast", "region", 49.6, 36.5, "UA", "UA.07", 2_600_000, 120,
          aliases=["Kharkiv region"], weak=["Kharkiv"]),
     _row("gn:32", "Kharkiv", "city", 49.99, 36.23, "UA", "UA.07", 1_400_000, 15),
+    # English words as place names: an alias, and a big city's own name
+    _row("gn:33", "Durg", "city", 21.19, 81.28, "IN", "IN.37", 268_000, 8, aliases=["Drug"]),
+    _row("gn:34", "Reading", "city", 51.46, -0.97, "GB", "GB.ENG", 318_000, 8),
 ]
 
 
@@ -201,6 +204,16 @@ def test_a_capitalised_kind_word_ending_the_name_is_part_of_its_span(finder, res
                                 resolver))
     assert [(m.text, m.place.id) for m in doc.mentions] == [("Kharkiv City", "gn:32"), ("Kharkiv", "gn:32")]
     assert doc.article.text[doc.mentions[0].start:doc.mentions[0].end] == "Kharkiv City"
+
+
+def test_an_english_word_opening_a_bodys_name_is_a_place_only_as_a_big_citys_own_name(finder):
+    assert names("Agents of the Drug Enforcement Administration said on Monday.", finder) == []
+    assert names("A Reading Borough Council spokesman said on Monday.", finder) == ["Reading"]
+
+
+def test_a_spaced_dash_ends_a_name(finder):
+    # "Kentwood - John Smith" is two things; "Kentwood-Smith" would be one name
+    assert names("A man from Kentwood - John Smith, 19 - was charged on Monday.", finder) == ["Kentwood"]
 
 
 # ---- resolution -------------------------------------------------------------------------------------------------

@@ -45,7 +45,10 @@ _NAME_INNER = frozenset(
     """of al el de on upon the du la le am an and es ez as ad ash at az ar ur ul um en sur sous les au aux des da do
     dos das del della di der den van von y bei im nuclear power plant bridge river sea strait island air base oblast
     region district city gulf""".split())
-_JOIN = re.compile(r"[ \t]+|[ \t]*-[ \t]*")  # what may stand between two words of one name
+#: An English word opening a body's name is its place only when it is the own name of a city this big ("Reading
+#: Borough Council", "Nice Police"): "Independence Day" and "Mobile Network Operators" name no place.
+BODY_WORD_POP = 250_000
+_JOIN = re.compile(r"[ \t]+|-")  # what may stand between two words of one name (a spaced dash is punctuation)
 #: ... and after these abbreviations, their dot: "Fort St. John", "Mt. Kenya", "Ft. Worth".
 _DOTTED = frozenset({"st", "ste", "mt", "ft", "pt"})
 _DOT_GAP = re.compile(r"\.[ \t]+")
@@ -266,8 +269,12 @@ class ToponymFinder:
         names the body's place: "U.S. Department of Justice", "Kentucky State Police", "Winnipeg Free Press",
         "Canada-EU deal", "India-Pakistan border" -- not "Vladimir Putin" or "Al Jazeera", whose next word is none."""
         nxt = toks[i + n]
-        if not self._notable(text[toks[i].start: toks[i + n - 1].end]):
+        surface = text[toks[i].start: toks[i + n - 1].end]
+        if not self._notable(surface):
             return False
+        if n == 1 and toks[i].lower in self.common and not any(
+                own and p.population >= BODY_WORD_POP for p, _, own, _ in self.gaz.matches(surface)):
+            return False  # "Drug Enforcement Administration" (an alias of Durg), "Independence Day", "Mobile Network"
         if text[toks[i + n - 1].end: nxt.start] == "-":
             return True
         return nxt.lower in self.common and nxt.lower not in persons and not nxt.text.isupper()
