@@ -95,6 +95,8 @@ ROWS = [
     # English words as place names: an alias, and a big city's own name
     _row("gn:33", "Durg", "city", 21.19, 81.28, "IN", "IN.37", 268_000, 8, aliases=["Drug"]),
     _row("gn:34", "Reading", "city", 51.46, -0.97, "GB", "GB.ENG", 318_000, 8),
+    _row("adm:US.CA", "California", "region", 37.2, -119.5, "US", "US.CA", 39_000_000, 400),
+    _row("gn:35", "California", "city", 40.06, -79.89, "US", "US.PA", 6_000, 2),
 ]
 
 
@@ -214,6 +216,12 @@ def test_an_english_word_opening_a_bodys_name_is_a_place_only_as_a_big_citys_own
 def test_a_spaced_dash_ends_a_name(finder):
     # "Kentwood - John Smith" is two things; "Kentwood-Smith" would be one name
     assert names("A man from Kentwood - John Smith, 19 - was charged on Monday.", finder) == ["Kentwood"]
+
+
+def test_the_adjective_of_a_region_is_a_mention_of_the_region(finder, resolver):
+    doc = parse("Californian firefighters and Ukrainian officials met on Monday.", finder, resolver)
+    assert [(m.text, m.hint, m.place.id) for m in doc.mentions] == [
+        ("Californian", "demonym", "adm:US.CA"), ("Ukrainian", "demonym", "cc:UA")]
 
 
 # ---- resolution -------------------------------------------------------------------------------------------------

@@ -123,6 +123,19 @@ def _state_abbreviations() -> dict[str, tuple[str, str]]:
 STATE_ABBREVIATIONS = _state_abbreviations()
 
 
+#: Adjectives of places that are not countries: continents, regions and states ("European officials", "a Basque
+#: homeland", "Californian wildfires") -> the gazetteer name they come from. Like a nationality adjective, each is a
+#: mention of its place for geoparse (the corpora count adjectival toponyms) and never an event place. Only words
+#: that name one place: not "Kurdish" (four countries' regions), "Arab", "Western" or "Punjabi".
+DEMONYM_PLACE = {
+    "european": "Europe", "african": "Africa", "asian": "Asia", "caribbean": "Caribbean", "balkan": "Balkans",
+    "scandinavian": "Scandinavia", "siberian": "Siberia", "catalan": "Catalonia", "basque": "Basque Country",
+    "bavarian": "Bavaria", "sicilian": "Sicily", "corsican": "Corsica", "tibetan": "Tibet", "chechen": "Chechnya",
+    "crimean": "Crimea", "kashmiri": "Kashmir", "californian": "California", "texan": "Texas",
+    "floridian": "Florida", "alaskan": "Alaska", "hawaiian": "Hawaii", "quebecois": "Quebec", "québécois": "Quebec",
+    "ontarian": "Ontario", "albertan": "Alberta", "darfuri": "Darfur",
+}
+
 #: Nationality adjectives and collective nouns: actors ("Russian drones"), not places. The adjectives of
 #: DEMONYM_COUNTRY plus plurals and words used the same way.
 DEMONYMS = frozenset(DEMONYM_COUNTRY) | frozenset(

@@ -29,7 +29,7 @@ from pathlib import Path
 from geomap import config
 from geomap.gazetteer import Gazetteer, load_gazetteer
 from geomap.geo import haversine_km
-from geomap.lexicon import ACTOR_COUNTRY, DEMONYM_COUNTRY, STATE_ABBREVIATIONS
+from geomap.lexicon import ACTOR_COUNTRY, DEMONYM_COUNTRY, DEMONYM_PLACE, STATE_ABBREVIATIONS
 from geomap.models import Doc, Mention, Place
 from geomap.resolve_context import (  # noqa: F401  (re-exported)
     _NO_ANCHOR,
@@ -59,6 +59,7 @@ _DEMONYM_GAP = re.compile(r"\s*(?:(?:\w+\s+)?(?:city|town|village|port|capital|r
 _ACTOR = re.compile(r"\b(?:" + "|".join(sorted((re.escape(a.lower()) for a in ACTOR_COUNTRY), key=len, reverse=True))
                     + r")\b")
 DEMONYM_PRIOR = -1.0  # marks a demonym's single candidate
+_ADJECTIVE_KINDS = ("continent", "region", "sea", "country")  # what "Basque" or "European" may name
 
 #: What one mention says the article is about: (country, weight, (country, admin1) region, weight).
 Vote = tuple[str, float, tuple[str, str] | None, float]
@@ -182,8 +183,10 @@ class Resolver:
             full, cc = STATE_ABBREVIATIONS[m.text]
             return [c for c in self._matches(full) if c.place.kind == "region" and c.place.country_code == cc]
         if m.hint == "demonym":
-            country = self.gaz.country(DEMONYM_COUNTRY.get(m.text.lower(), ""))
-            return [Candidate(country, DEMONYM_PRIOR)] if country else []
+            low = m.text.lower()
+            place = self.gaz.country(DEMONYM_COUNTRY[low]) if low in DEMONYM_COUNTRY else next(
+                (p for p in self.gaz.candidates(DEMONYM_PLACE.get(low, "")) if p.kind in _ADJECTIVE_KINDS), None)
+            return [Candidate(place, DEMONYM_PRIOR)] if place else []
         cands = self._matches(m.text)[:MAX_CANDIDATES]
         if m.hint not in HINT_KINDS:
             return cands

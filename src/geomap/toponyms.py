@@ -23,6 +23,7 @@ from geomap.gazetteer import Gazetteer, load_gazetteer
 from geomap.lexicon import (
     CITY_WORDS,
     DEMONYM_COUNTRY,
+    DEMONYM_PLACE,
     DEMONYMS,
     DISTRICT_WORDS,
     NEVER_PLACES,
@@ -227,7 +228,7 @@ class ToponymFinder:
                 i += 1
                 continue
             n = self._longest_match(text, toks, i)
-            if n <= 1 and DEMONYM_COUNTRY.get(tok.lower) and not tok.possessive:
+            if n <= 1 and (DEMONYM_COUNTRY.get(tok.lower) or tok.lower in DEMONYM_PLACE) and not tok.possessive:
                 # "Russian drones": a mention of Russia for geoparse, never an event place
                 found.append(Mention(tok.start, tok.end, tok.text, si, hint="demonym"))
                 i += 1
