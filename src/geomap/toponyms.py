@@ -32,6 +32,7 @@ from geomap.lexicon import (
     STATE_ABBREVIATIONS,
     TITLES,
     common_words,
+    inflected_words,
 )
 from geomap.models import Doc, Mention
 from geomap.patterns import Pattern
@@ -169,7 +170,9 @@ class ToponymFinder:
 
     def __init__(self, gazetteer: Gazetteer | None = None):
         self.gaz = gazetteer or load_gazetteer()
-        self.common = common_words()
+        # A sentence-opening "Cases" or "Samples" is no alias of a village; "Leeds" and "Wales" stay names.
+        self.common = common_words() | {w for w in inflected_words() if not any(
+            own for _, _, own, _ in self.gaz.matches(w))}
 
     def _longest_match(self, text: str, toks: list[Token], i: int) -> int:
         """Length in tokens of the longest gazetteer name starting at toks[i] (0 if none)."""
