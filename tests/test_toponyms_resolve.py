@@ -99,6 +99,8 @@ ROWS = [
     _row("gn:35", "California", "city", 40.06, -79.89, "US", "US.PA", 6_000, 2),
     _row("gn:36", "Cases-de-Pene", "city", 42.78, 2.78, "FR", "FR.76", 600, 1, aliases=["Cases"]),
     _row("gn:37", "Leeds", "city", 53.80, -1.55, "GB", "GB.ENG", 536_000, 10),
+    _row("cc:CI", "Ivory Coast", "country", 7.5, -5.5, "CI", pop=26_000_000, radius=300,
+         aliases=["Côte d'Ivoire", "Cote d'Ivoire"]),
 ]
 
 
@@ -161,6 +163,7 @@ def test_hyphenated_words_are_split_around_places(finder):
     ("Air strikes hit Deir ez-Zor overnight.", "Deir ez-Zor"),
     ("Rebels entered al-Bab on Sunday.", "al-Bab"),
     ("Shelling was reported in Ras al-Ain.", "Ras al-Ain"),
+    ("Cholera reached Cote d'Ivoire in May.", "Cote d'Ivoire"),  # an elided particle before a capital
 ])
 def test_names_with_lower_case_particles(text, name, finder):
     assert names(text, finder) == [name]

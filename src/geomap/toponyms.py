@@ -90,7 +90,9 @@ def tokenize(text: str, offset: int = 0) -> list[Token]:
     for m in _TOKEN.finditer(text):
         s, w = m.start(), m.group()
         if w[-1] not in "'’s-" and "-" not in w:  # most words: nothing to split off
-            out.append(Token(s + offset, s + offset + len(w), w, False, w[0].isupper(), w.lower()))
+            # an elided particle before a capital ("Côte d'Ivoire", "Val d'Oise") reads as a capitalised word
+            cap = w[0].isupper() or w[1:2] in ("'", "’") and w[2:3].isupper()
+            out.append(Token(s + offset, s + offset + len(w), w, False, cap, w.lower()))
             continue
         poss = False
         if w[-1] in "'’s" and len(w) > 2 and w[-2:] in ("'s", "’s"):
