@@ -393,13 +393,15 @@ def _spread_hints(text: str, mentions: list[Mention]) -> None:
 
 
 #: A capitalised kind word that ends a place's name as written: "Aleppo City", "Hasakah Governorate", "Donetsk
-#: Oblast". The gazetteer resolves the name without it, so the toponym step finds "Aleppo"; the word is still part of
-#: the toponym (the newswire labels count it: 180 of the training split's labelled places end in City, District,
-#: Governorate or Province, while a lower-case "city" or "district" after the name is left out of 160 others). Not
-#: when a capitalised word follows: "U.S. District Court", "Westminster City Council" name bodies.
+#: Oblast", and the airport named after a town ("Deir Ezzor Military Airport"). The gazetteer resolves the name
+#: without it, so the toponym step finds "Aleppo"; the word is still part of the toponym (the newswire labels count
+#: it: 180 of the training split's labelled places end in City, District, Governorate or Province, while a
+#: lower-case "city" or "district" after the name is left out of 160 others). Not when a capitalised word follows:
+#: "U.S. District Court", "Westminster City Council" name bodies.
 NAME_SUFFIX = Pattern(
     "kind word ending a name",
-    r" (?:City|Governorate|Province|District|Region|Oblast|County|Prefecture|Municipality)\b(?![ -]+[A-Z])",
+    r" (?:City|Governorate|Province|District|Region|Oblast|County|Prefecture|Municipality|"
+    r"(?:(?:International|Military) )?(?:Airport|Air Base|Airbase))\b(?![ -]+[A-Z])",
     "Shells hit [Homs] City overnight.", "A [Homs] City Council member spoke.", "after", flags=0)
 
 
