@@ -211,6 +211,8 @@ def test_a_capitalised_kind_word_ending_the_name_is_part_of_its_span(finder, res
                                 resolver))
     assert [(m.text, m.place.id) for m in doc.mentions] == [("Kharkiv City", "gn:32"), ("Kharkiv", "gn:32")]
     assert doc.article.text[doc.mentions[0].start:doc.mentions[0].end] == "Kharkiv City"
+    doc = name_suffixes(parse("Drones hit Kharkiv International Airport overnight.", finder, resolver))
+    assert [(m.text, m.place.id) for m in doc.mentions] == [("Kharkiv International Airport", "gn:32")]
 
 
 def test_an_english_word_opening_a_bodys_name_is_a_place_only_as_a_big_citys_own_name(finder):
