@@ -387,6 +387,7 @@ def test_sentence_words_match_a_findall_over_each_window(text):
     """The word table is a shortcut: at every offset it must give what a regex over the same window gives,
     including a word the window cuts in two."""
     words = Words(text)
+    assert Words(text, text.lower()).norms == words.norms  # the lowered text's slices are the same words
 
     def slow(a: int, b: int) -> list[str]:
         return [_norm(w) for w in _WORD.findall(text, a, b)]

@@ -74,12 +74,17 @@ class Words:
     over windows. Every method returns what `_WORD.findall` over the same window would, including a word the window
     cuts in two (it then falls back to that findall), so features do not depend on this shortcut."""
 
-    def __init__(self, text: str):
+    def __init__(self, text: str, lowered: str | None = None):
+        """`lowered`: `patterns.lowered_text(text)` when the caller has it (slicing it is `_norm` without a call)."""
         self.text = text
         spans = [m.span() for m in _WORD.finditer(text)]
         self.starts = [a for a, _ in spans]
         self.ends = [b for _, b in spans]
-        self.norms = [_norm(text[a:b]) for a, b in spans]
+        if lowered is None:
+            self.norms = [_norm(text[a:b]) for a, b in spans]
+        else:
+            words = [lowered[a:b] for a, b in spans]
+            self.norms = [("<num>" if w[0].isdecimal() and _NUMBER.match(w) else w) for w in words]
 
     def _cut(self, pos: int) -> bool:
         """Does a word run across `pos`?"""
@@ -131,7 +136,7 @@ class Sentence:
         self.background = slots.BACKGROUND.search_lowered(text, self.lower) is not None
         self.protest = any(t.trigger.event_type == "Protests" for t in triggers)
         self._nearest: dict[tuple[int, int], tuple[Found | None, int]] = {}
-        self.words = Words(text)
+        self.words = Words(text, self.lower)
 
     def words_between(self, a: int, b: int) -> int:
         """Words between two offsets, counted in a bounded window (far is far: 30+)."""
@@ -159,6 +164,17 @@ class Sentence:
         return best, best_d
 
 
+def _slot_table(patterns: tuple[Pattern, ...], method: str, fast: bool) -> list[tuple]:
+    """(the bound search or match, whether it reads the lower-cased window, the feature name) per slot pattern: what
+    `Pattern.search_lowered` / `match_lowered` decide per call, decided once (the slots run for every candidate)."""
+    return [(getattr(p.lowered, method), True, "slot=" + p.name) if fast and p.lowered is not None
+            else (getattr(p.compiled, method), False, "slot=" + p.name) for p in patterns]
+
+
+_BEFORE_FAST, _BEFORE_SLOW = _slot_table(slots.BEFORE, "search", True), _slot_table(slots.BEFORE, "search", False)
+_AFTER_FAST, _AFTER_SLOW = _slot_table(slots.AFTER, "match", True), _slot_table(slots.AFTER, "match", False)
+
+
 def features(sent: Sentence, cands: list[Candidate], k: int) -> list[str]:
     """Named binary features of candidate k among the sentence's candidates."""
     c, text = cands[k], sent.text
@@ -177,12 +193,12 @@ def features(sent: Sentence, cands: list[Candidate], k: int) -> list[str]:
     f += [f"w-4={far[0]}", f"w-3={far[1]}", f"triggers={min(len(sent.triggers), 3)}"]
     if "(" in text[max(0, c.start - 2):c.start]:
         f.append("in-brackets")
-    for p in slots.BEFORE:
-        if p.search_lowered(before, before_l):
-            f.append("slot=" + p.name)
-    for p in slots.AFTER:
-        if p.match_lowered(after, after_l):
-            f.append("slot=" + p.name)
+    if low is not None:
+        f += [name for fn, lowered, name in _BEFORE_FAST if fn(before_l if lowered else before)]
+        f += [name for fn, lowered, name in _AFTER_FAST if fn(after_l if lowered else after)]
+    else:
+        f += [name for fn, _, name in _BEFORE_SLOW if fn(before)]
+        f += [name for fn, _, name in _AFTER_SLOW if fn(after)]
     if "slot=a body or meeting in the place" in f and "slot=a building as target" not in f:
         f.append("seat of a body")  # "the junta in Niamey" -- but not "stormed parliament in Nairobi"
     if "slot=police in the place" in f and "slot=agent of an act" in f:
