@@ -61,6 +61,7 @@ def inflected_words() -> frozenset[str]:
 
 
 def _inflected(word: str, dictionary: set[str]) -> bool:
+    """Is `word` a plural or an -ed/-ing form of a dictionary word (its stem, or the stem with a final e or y)?"""
     stems = []
     if word.endswith("ies"):
         stems.append(word[:-3] + "y")
