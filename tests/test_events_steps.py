@@ -45,6 +45,8 @@ ROWS = [
     Row("t:irpin", "Irpin", "city", 50.5218, 30.2506, "UA", "UA.13", 60000, 4.0),
     Row("t:kharkiv", "Kharkiv", "city", 49.9935, 36.2304, "UA", "UA.07", 1400000, 15.0),
     Row("t:saltivka", "Saltivka", "district", 50.03, 36.29, "UA", "UA.07", 400000, 3.0),
+    Row("t:dniprovskyi", "Dniprovskyi district", "district", 50.45, 30.62, "UA", "UA.13", 350000, 5.0,
+        aliases=("Dniprovskyi",)),  # the gazetteer's only one: in the north, far from Kharkiv
     Row("t:jabalya", "Jabalya", "city", 31.53, 34.48, "PS", "PS.1", 80000, 3.0),
     Row("t:gaza", "Gaza", "city", 31.50, 34.46, "PS", "PS.1", 590000, 8.0),
     Row("t:ukraine", "Ukraine", "country", 49.0, 32.0, "UA", "", 41000000, 500.0),
@@ -116,6 +118,15 @@ def test_a_district_whose_only_reading_lies_far_away_is_put_in_the_place_named_w
     # a town the gazetteer puts in the country named with it stays itself, however far from the country's point
     doc = run(nlp, "Gunmen killed four people in Mandera in northern Kenya on Sunday.")
     assert [(e.place_text, e.place.name) for e in doc.events] == [("Mandera", "Mandera")]
+
+
+def test_a_possessive_place_and_its_part_are_one_event_place(nlp):
+    # "Kharkiv's Dniprovskyi district": the gazetteer's only Dniprovskyi is far away, so the part is put in Kharkiv
+    doc = run(nlp, "Shelling hit Kharkiv's Dniprovskyi district on Monday, killing two civilians.")
+    assert [(e.place_text, e.place.name, e.fatalities) for e in doc.events] == [("Dniprovskyi district", "Kharkiv", 2)]
+    # a part the gazetteer puts in the city is itself the event place, the city only its owner
+    doc = run(nlp, "Shelling hit Kharkiv's Saltivka district on Monday, killing two civilians.")
+    assert [(e.place_text, e.place.name, e.fatalities) for e in doc.events] == [("Saltivka", "Saltivka", 2)]
 
 
 def test_idioms_with_a_negative_word_do_not_negate_the_event(nlp):

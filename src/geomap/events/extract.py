@@ -67,6 +67,12 @@ LIST_NOUN = Pattern(
     "kind word after a list member", r"^\s+(?:villages?|towns?|cities|city|districts?|neighbou?rhoods?|provinces?|"
     r"regions?|areas?|camps?|governorates?)\b",
     "Gunmen raided [Akida] village and Mbuta village.", "Gunmen raided [Akida] and Mbuta villages.", "after")
+#: After "Kherson's Dniprovskyi": the word that makes the second name a part of the first (in the name, or after it).
+_PART_WORDS = r"(?:district|neighbou?rhood|area|suburb|quarter|sector|raion)"
+POSSESSIVE_PART = Pattern(
+    "a part after a possessive place", r"^\s+" + _PART_WORDS + r"\b",
+    "Shells hit Kherson's [Dniprovskyi] district overnight.", "Shells hit Kherson's [Dnipro] river port.", "after")
+_PART_IN_NAME = re.compile(r"\s" + _PART_WORDS + r"$", re.I)
 #: "In" among the words joining an inner place to the one it lies in ("the Jabalia camp in northern Gaza").
 _IN_WORD = re.compile(r"\bin\b")
 #: Gazetteer kinds an event can be put around (`_around`): a town, a district, a landmark.
@@ -226,7 +232,7 @@ class EventExtractor:
         feats = [features(sent, cands, k) for k in range(len(cands))]
         vetoed = [bool(VETOES.intersection(f)) for f in feats]
         pairs = _inner_pairs(sent.text, cands, owners)
-        for k in pairs:  # "the Amil neighbourhood of Baghdad": Amil is not a word qualifying Baghdad, it lies in it
+        for k, _ in pairs:  # "the Amil neighbourhood of Baghdad": Amil is not a word qualifying Baghdad, it lies in it
             vetoed[k] = bool(VETOES.intersection(feats[k]) - {QUALIFIES_NEXT})
         scores = self.model.score_sentence(feats, vetoed)
         picked = _spread_over_lists(sent.text, cands, scores, self.model.threshold)
@@ -326,19 +332,28 @@ def _agents(who: list[str], etype: str, sub: str) -> list[str]:
     return list(who)
 
 
-def _inner_pairs(text: str, cands: list[Candidate], owners: list[Mention | None]) -> list[int]:
-    """Each k where candidate k is a place inside the known place right after it, by the words between and, when
-    the gazetteer knows it too, by the gazetteer ("the Amil neighbourhood of western Baghdad", "Sadr City, a
-    district of Baghdad"; not "the Kyiv suburb of Irpin", where Kyiv qualifies the suburb)."""
+def _inner_pairs(text: str, cands: list[Candidate], owners: list[Mention | None]) -> list[tuple[int, int]]:
+    """(inner, outer) candidate indices of places said to lie in a known neighbour, by the words between and, when
+    the gazetteer knows the inner one too, by the gazetteer: "the Amil neighbourhood of western Baghdad", "Sadr City,
+    a district of Baghdad" (inner first; not "the Kyiv suburb of Irpin", where Kyiv qualifies the suburb), and
+    "Kherson's Dniprovskyi district" (outer first, a possessive before a part: `POSSESSIVE_PART`)."""
     out = []
     for k in range(len(cands) - 1):
-        inner, outer, gap = owners[k], owners[k + 1], text[cands[k].end:cands[k + 1].start]
-        if outer is None or outer.place is None or not INSIDE.match_at(gap):
-            continue
-        if inner is None or (inner.place is not None and (_place_inside(inner.place, outer.place) or (
-                _IN_WORD.search(gap) and _same_or_finer(inner.place, outer.place))
-                or _namesake_elsewhere(inner.place, outer.place))):
-            out.append(k)
+        gap = text[cands[k].end:cands[k + 1].start]
+        if INSIDE.match_at(gap):
+            inner, outer = owners[k], owners[k + 1]
+            if outer is None or outer.place is None:
+                continue
+            if inner is None or (inner.place is not None and (_place_inside(inner.place, outer.place) or (
+                    _IN_WORD.search(gap) and _same_or_finer(inner.place, outer.place))
+                    or _namesake_elsewhere(inner.place, outer.place))):
+                out.append((k, k + 1))
+        elif gap in ("'s ", "’s ") and (POSSESSIVE_PART.match_at(text[cands[k + 1].end:])
+                                         or _PART_IN_NAME.search(text[cands[k + 1].start:cands[k + 1].end])):
+            outer, inner = owners[k], owners[k + 1]
+            if outer is not None and inner is not None and outer.place is not None and inner.place is not None and (
+                    _place_inside(inner.place, outer.place) or _namesake_elsewhere(inner.place, outer.place)):
+                out.append((k + 1, k))
     return out
 
 
@@ -362,7 +377,7 @@ def _same_or_finer(a: Place, b: Place) -> bool:
     return a.country_code == b.country_code and PRECISION_RANK.get(a.kind, 9) <= PRECISION_RANK.get(b.kind, 9)
 
 
-def _inner_names(pairs: list[int], owners: list[Mention | None], picked: list[bool], scores: list[float],
+def _inner_names(pairs: list[tuple[int, int]], owners: list[Mention | None], picked: list[bool], scores: list[float],
                  vetoed: list[bool]) -> dict[int, Place]:
     """A pair of `_inner_pairs` is one event place when either of its two is picked and the inner one is not vetoed
     ("refugees from Aleppo in Damascus": Aleppo is an origin): the inner one (an unknown name is put in the outer
@@ -370,11 +385,11 @@ def _inner_names(pairs: list[int], owners: list[Mention | None], picked: list[bo
     "the Amil neighbourhood of Baghdad" is not the place labelled, though the event happened in it.
     {unknown candidate index: its container}."""
     out: dict[int, Place] = {}
-    for k in pairs:
-        if not vetoed[k] and (picked[k] or picked[k + 1]):
-            picked[k], picked[k + 1] = True, False  # the outer place is not a second event place
-            scores[k] = max(scores[k], scores[k + 1])
-            inner, outer = owners[k], owners[k + 1].place  # type: ignore[union-attr]
+    for k, o in pairs:
+        if not vetoed[k] and (picked[k] or picked[o]):
+            picked[k], picked[o] = True, False  # the outer place is not a second event place
+            scores[k] = max(scores[k], scores[o])
+            inner, outer = owners[k], owners[o].place  # type: ignore[union-attr]
             if inner is None:
                 out[k] = outer  # type: ignore[assignment]
             elif _namesake_elsewhere(inner.place, outer):  # type: ignore[arg-type]
