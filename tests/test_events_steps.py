@@ -238,6 +238,18 @@ def test_clauses_around_a_position():
     assert text[a[0]:a[1]].strip() == "Rebels shelled the town" and text[b[0]:b[1]].strip() == "troops arrived later."
 
 
+@pytest.mark.parametrize("text, event", [
+    ("Oil prices shot up in Eldoret on Monday.", False),
+    ("The crew is shooting scenes in Eldoret this week.", False),
+    ("He captured 174 Test wickets in Eldoret.", False),
+    ("Her film captured the imagination of Eldoret.", False),
+    ("Gunmen shot two men in Eldoret on Monday.", True),
+    ("Rebels captured Eldoret on Monday.", True),
+])
+def test_figurative_shots_and_captures_are_no_events(nlp, text, event):
+    assert bool(run(nlp, text).events) is event
+
+
 def test_happening_types_a_generic_word_by_its_clause():
     text = "A missile strike killed five people."
     found = find_triggers(text)

@@ -36,6 +36,13 @@ class Trigger:
 
 
 T = Trigger
+#: Figurative captures and shots, which are no event: "captured on camera", "captured the title", "captured 174
+#: wickets", "prices shot up", "shooting scenes for a film".
+_NOT_FIGURATIVE_CAPTURE = (r"(?!\s+(?:on\s+(?:camera|video|film|tape|television|cctv)|the\s+(?:attention|imagination|"
+                           r"hearts?|mood|spirit|essence|moment|title|crown|championship|trophy|cup)|"
+                           r"\d+\s+(?:test\s+)?(?:wickets|seats|votes|medals|titles)))")
+_NOT_FIGURATIVE_SHOT = (r"(?!\s+(?:up|to\s+(?:fame|the\s+top)|(?:a|the)\s+(?:film|movie|video|documentary|scene|"
+                        r"music\s+video)|scenes|footage|on\s+location)\b)")
 # Order matters only for overlapping matches at one position: the first listed wins.
 TRIGGERS: tuple[Trigger, ...] = (
     T("drills", r"(?:naval |military |joint |war |tactical |battalion |live-fire )*(?:drills?|exercises?|"
@@ -88,8 +95,9 @@ TRIGGERS: tuple[Trigger, ...] = (
       "Troops recaptured the village.", "Troops rested in the village."),
     T("coup", r"seized power|coup|ousted|toppled|overthrown|overthrew", STRAT, "Other",
       "The army seized power in a coup.", "The army paraded in the capital."),
-    T("capture", r"captur(?:ed?|es|ing)|seized|seizing|overran|fell to|took control|taken control|seized control|"
-      r"took over|entered|swept into|rolled into|stormed into|pushed into|marched into", BATTLE,
+    T("capture", r"captur(?:ed?|es|ing)" + _NOT_FIGURATIVE_CAPTURE
+      + r"|seized|seizing|overran|fell to|took control|taken control|seized control|took over|entered|swept into|"
+      r"rolled into|stormed into|pushed into|marched into", BATTLE,
       "Non-state actor overtakes territory",
       "Rebels captured the airport.", "Rebels spoke at the airport."),
     T("abduction", r"abduct\w+|kidnap\w+|hostages?|(?:was|were|been) seized by|taken hostage", VAC,
@@ -99,7 +107,8 @@ TRIGGERS: tuple[Trigger, ...] = (
       r"gunned down|hacked to death|slaughtered|lynched|rammed|(?:car-)?ramming|stabb(?:ed|ing)|knife attack|beheaded",
       VAC, "Attack",
       "Gunmen opened fire on a wedding party.", "The wedding party opened presents."),
-    T("killing", r"kill(?:ed|ing|s)?|murder(?:ed|s|ing)?|assassinat\w+|shot|shoots?|shooting|wounded|wounding|"
+    T("killing", r"kill(?:ed|ing|s)?|murder(?:ed|s|ing)?|assassinat\w+|(?:shot|shoots?|shooting)" + _NOT_FIGURATIVE_SHOT
+      + r"|wounded|wounding|"
       r"injured|injuring|died", VAC, "Attack",
       "Unknown assailants murdered a teacher.", "The teacher retired after thirty years.", weak=True),
     T("looting", r"looted|looting|plundered|burn(?:ed|t) (?:down )?(?:\w+ )?(?:houses|homes|shops|villages?)",
