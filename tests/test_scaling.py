@@ -1,6 +1,6 @@
 """Issue 12, row 1: run time grows linearly with the text, whatever its shape.
 
-Ratio checks, not timings: ten times the text may cost about ten times the time (the bound 20 leaves room for a
+Ratio checks, not timings: ten times the text may cost about ten times the time (the bound 30 leaves room for a
 noisy shared machine); the quadratic and cubic costs these guard against gave ratios of 100 to 1,000.
 `benchmarks/bench_scaling.py` prints the absolute numbers.
 """
@@ -25,7 +25,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
 from bench_scaling import SHAPES  # noqa: E402
 
 PUBLISHED = date(2022, 12, 19)
-MAX_RATIO = 20.0
+#: Linear code measures 10-17x here ("no-punct", idle, this build and the one before it alike); full test runs,
+#: with the browser tests' processes around, gave 21.0x and 21.4x. A quadratic cost gives 100x or more.
+MAX_RATIO = 30.0
 
 
 def _cpu_seconds(fn: Callable[[], object]) -> float:
