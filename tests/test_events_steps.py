@@ -243,8 +243,14 @@ def test_clauses_around_a_position():
     ("The crew is shooting scenes in Eldoret this week.", False),
     ("He captured 174 Test wickets in Eldoret.", False),
     ("Her film captured the imagination of Eldoret.", False),
+    ("Prices hit a record high in Eldoret on Monday.", False),
+    ("Police launched an investigation in Eldoret on Monday.", False),
+    ("Fans shelled out 200 dollars in Eldoret on Monday.", False),
+    ("The mayor stormed out of a meeting in Eldoret on Monday.", False),
     ("Gunmen shot two men in Eldoret on Monday.", True),
     ("Rebels captured Eldoret on Monday.", True),
+    ("Rebels launched an attack on Eldoret on Monday.", True),
+    ("Drones hit Eldoret on Monday.", True),
 ])
 def test_figurative_shots_and_captures_are_no_events(nlp, text, event):
     assert bool(run(nlp, text).events) is event

@@ -41,6 +41,13 @@ T = Trigger
 _NOT_FIGURATIVE_CAPTURE = (r"(?!\s+(?:on\s+(?:camera|video|film|tape|television|cctv)|the\s+(?:attention|imagination|"
                            r"hearts?|mood|spirit|essence|moment|title|crown|championship|trophy|cup)|"
                            r"\d+\s+(?:test\s+)?(?:wickets|seats|votes|medals|titles)))")
+#: ... and figurative hits and launches: "prices hit a record high", "hit back at critics", "launched an
+#: investigation", "launched a new app"; "shelled out", "stormed out of the meeting", "a heart attack" are no events.
+_NOT_FIGURATIVE_HIT = (r"(?!\s+(?:(?:a\s+|an\s+)?(?:record|new\s+high|new\s+low|all-time|(?:\w+-)?year\s+high|"
+                       r"high|low)|back|out\s+at|the\s+(?:headlines|shelves|market|road|jackpot))\b)")
+_NOT_FIGURATIVE_LAUNCH = (r"(?!\s+(?:an?\s+|the\s+|its\s+|their\s+)?(?:new\s+|official\s+|formal\s+)?"
+                          r"(?:investigation|inquiry|probe|campaign|appeal|website|app|product|programme|program|"
+                          r"initiative|fund|bid|review|consultation|book|album|service|scheme|petition|lawsuit)s?\b)")
 _NOT_FIGURATIVE_SHOT = (r"(?!\s+(?:up|to\s+(?:fame|the\s+top)|(?:a|the)\s+(?:film|movie|video|documentary|scene|"
                         r"music\s+video)|scenes|footage|on\s+location)\b)")
 # Order matters only for overlapping matches at one position: the first listed wins.
@@ -68,7 +75,7 @@ TRIGGERS: tuple[Trigger, ...] = (
       r"struck|targeted)|(?:kamikaze|suicide|attack|shahed) drones?|drones|bombed|bombing|bombardment|warplanes|"
       r"jets struck|(?:glide|guided|aerial|cluster|barrel|kab) bombs?|air-dropped", EXPL, "Air/drone strike",
       "An air strike hit the market.", "The airline cancelled its flights."),
-    T("shelling", r"shell(?:ed|ing|s)|shell (?:hit|struck|landed|exploded|fell)|artillery|missiles?|rockets?|"
+    T("shelling", r"shell(?:ed|ing|s)(?!\s+out)|shell (?:hit|struck|landed|exploded|fell)|artillery|missiles?|rockets?|"
       r"mortars?|barrages?|ballistic|cruise missiles?|struck by (?:a )?(?:missile|rocket)|grad", EXPL,
       "Shelling/artillery/missile attack",
       "Rebels shelled the outskirts overnight.", "The company sold its shares."),
@@ -78,15 +85,16 @@ TRIGGERS: tuple[Trigger, ...] = (
     T("suicide bomb", r"suicide (?:bombers?|bombings?|attacks?|car bomb)|blew (?:himself|herself|themselves) up",
       EXPL, "Suicide bomb",
       "A suicide bomber struck a checkpoint.", "A bomber jet flew overhead."),
-    T("explosion", r"explosions?|blasts?|explod(?:ed|ing|es)|blew up|detonat\w+|strikes?|struck|hit|hits|attacked|"
-      r"attacks?|attacking|striking|assaults?|damaged?|damaging|destroyed|destroying|targeted|targeting|targets?|pounded|"
-      r"wrecked|debris|shrapnel|killed by (?:\w+ )?fire|under fire|fired (?:at|on|upon|into)|launched",
+    T("explosion", r"explosions?|blasts?|explod(?:ed|ing|es)|blew up|detonat\w+|strikes?|struck|(?:hit|hits)"
+      + _NOT_FIGURATIVE_HIT + r"|attacked|(?<!heart )(?<!panic )attacks?|attacking|striking|assaults?|damaged?|"
+      r"damaging|destroyed|destroying|targeted|targeting|targets?|pounded|wrecked|debris|shrapnel|"
+      r"killed by (?:\w+ )?fire|under fire|fired (?:at|on|upon|into)|launched" + _NOT_FIGURATIVE_LAUNCH,
       EXPL, "Shelling/artillery/missile attack",
       "Explosions were heard across the city.", "The city was quiet all night.", generic=True),
     T("fighting", r"fierce(?:st)? fighting|fighting|fought|incursions?|raids? into|raid(?:ed|s|ing)?|ambush(?:ed|es)?|"
       r"gunfire|gunshots|gun ?battles?|shoot-?outs?|exchanges? of fire|clash(?:es|ed)?|battles?|battling|"
-      r"combat|firefights?|gunfights?|skirmish(?:es)?|assault on|holding firm|repelled|repulsed|stormed|storming|"
-      r"ground attack", BATTLE, "Armed clash",
+      r"combat|firefights?|gunfights?|skirmish(?:es)?|assault on|holding firm|repelled|repulsed|"
+      r"(?:stormed|storming)(?!\s+(?:off|out))|ground attack", BATTLE, "Armed clash",
       "Fierce fighting broke out near the bridge.", "The bridge was repainted."),
     T("campaign", r"battlefield|offensive|counter-?offensive|advance[ds]?|advancing|front ?line|besieged|siege|"
       r"encircled|invasion|invaded", BATTLE, "Armed clash",
