@@ -35,17 +35,25 @@ NEVER_PLACES = frozenset(
 
 
 @lru_cache(maxsize=1)
+def _word_lists() -> tuple[frozenset[str], tuple[str, ...]]:
+    """The GCIDE dictionary (lower-case, alphabetic) and wordfreq's 60,000 most frequent English words, read once
+    for `common_words` and `inflected_words`."""
+    import wordfreq
+    from english_words import get_english_words_set
+
+    return (frozenset(get_english_words_set(["gcide"], lower=True, alpha=True)),
+            tuple(wordfreq.top_n_list("en", 60000)))
+
+
+@lru_cache(maxsize=1)
 def common_words() -> frozenset[str]:
     """Frequent lower-case English dictionary words ("nice", "reading", "split"), from two PyPI word lists.
 
     A capitalised token that is one of these is only taken as a place with more evidence than its capital letter:
     at the start of a sentence the capital says nothing.
     """
-    import wordfreq
-    from english_words import get_english_words_set
-
-    dictionary = get_english_words_set(["gcide"], lower=True, alpha=True)
-    return frozenset(dictionary & set(wordfreq.top_n_list("en", 60000)))
+    dictionary, frequent = _word_lists()
+    return dictionary.intersection(frequent)
 
 
 @lru_cache(maxsize=1)
@@ -53,14 +61,11 @@ def inflected_words() -> frozenset[str]:
     """Frequent plural and verb forms of dictionary words, which the dictionary lists only by their stem ("cases",
     "samples", "villages", "centers", "rising"); not in `common_words`. Some are also towns' own names ("Leeds",
     "Reims", "Wales"): the toponym step treats only the others as common words."""
-    import wordfreq
-    from english_words import get_english_words_set
-
-    dictionary = get_english_words_set(["gcide"], lower=True, alpha=True)
-    return frozenset(w for w in wordfreq.top_n_list("en", 60000) if w not in dictionary and _inflected(w, dictionary))
+    dictionary, frequent = _word_lists()
+    return frozenset(w for w in frequent if w not in dictionary and _inflected(w, dictionary))
 
 
-def _inflected(word: str, dictionary: set[str]) -> bool:
+def _inflected(word: str, dictionary: frozenset[str]) -> bool:
     """Is `word` a plural or an -ed/-ing form of a dictionary word (its stem, or the stem with a final e or y)?"""
     stems = []
     if word.endswith("ies"):
