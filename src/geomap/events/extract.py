@@ -232,7 +232,7 @@ class EventExtractor:
         feats = [features(sent, cands, k) for k in range(len(cands))]
         vetoed = [bool(VETOES.intersection(f)) for f in feats]
         pairs = _inner_pairs(sent.text, cands, owners)
-        for k, _ in pairs:  # "the Amil neighbourhood of Baghdad": Amil is not a word qualifying Baghdad, it lies in it
+        for k, _, _ in pairs:  # "the Amil neighbourhood of Baghdad": Amil does not qualify Baghdad, it lies in it
             vetoed[k] = bool(VETOES.intersection(feats[k]) - {QUALIFIES_NEXT})
         scores = self.model.score_sentence(feats, vetoed)
         picked = _spread_over_lists(sent.text, cands, scores, self.model.threshold)
@@ -332,11 +332,12 @@ def _agents(who: list[str], etype: str, sub: str) -> list[str]:
     return list(who)
 
 
-def _inner_pairs(text: str, cands: list[Candidate], owners: list[Mention | None]) -> list[tuple[int, int]]:
-    """(inner, outer) candidate indices of places said to lie in a known neighbour, by the words between and, when
-    the gazetteer knows the inner one too, by the gazetteer: "the Amil neighbourhood of western Baghdad", "Sadr City,
-    a district of Baghdad" (inner first; not "the Kyiv suburb of Irpin", where Kyiv qualifies the suburb), and
-    "Kherson's Dniprovskyi district" (outer first, a possessive before a part: `POSSESSIVE_PART`)."""
+def _inner_pairs(text: str, cands: list[Candidate], owners: list[Mention | None]) -> list[tuple[int, int, bool]]:
+    """(inner, outer, far) for places said to lie in a known neighbour, by the words between and, when the gazetteer
+    knows the inner one too, by the gazetteer: "the Amil neighbourhood of western Baghdad", "Sadr City, a district of
+    Baghdad" (inner first; not "the Kyiv suburb of Irpin", where Kyiv qualifies the suburb), and "Kherson's
+    Dniprovskyi district" (outer first, a possessive before a part: `POSSESSIVE_PART`). `far`: the inner name's
+    reading is a namesake far away (`_namesake_elsewhere`), so the name goes in the outer place."""
     out = []
     for k in range(len(cands) - 1):
         gap = text[cands[k].end:cands[k + 1].start]
@@ -344,16 +345,17 @@ def _inner_pairs(text: str, cands: list[Candidate], owners: list[Mention | None]
             inner, outer = owners[k], owners[k + 1]
             if outer is None or outer.place is None:
                 continue
+            far = inner is not None and inner.place is not None and _namesake_elsewhere(inner.place, outer.place)
             if inner is None or (inner.place is not None and (_place_inside(inner.place, outer.place) or (
-                    _IN_WORD.search(gap) and _same_or_finer(inner.place, outer.place))
-                    or _namesake_elsewhere(inner.place, outer.place))):
-                out.append((k, k + 1))
+                    _IN_WORD.search(gap) and _same_or_finer(inner.place, outer.place)) or far)):
+                out.append((k, k + 1, far))
         elif gap in ("'s ", "’s ") and (POSSESSIVE_PART.match_at(text[cands[k + 1].end:])
                                          or _PART_IN_NAME.search(text[cands[k + 1].start:cands[k + 1].end])):
             outer, inner = owners[k], owners[k + 1]
-            if outer is not None and inner is not None and outer.place is not None and inner.place is not None and (
-                    _place_inside(inner.place, outer.place) or _namesake_elsewhere(inner.place, outer.place)):
-                out.append((k + 1, k))
+            if outer is not None and inner is not None and outer.place is not None and inner.place is not None:
+                far = _namesake_elsewhere(inner.place, outer.place)
+                if far or _place_inside(inner.place, outer.place):
+                    out.append((k + 1, k, far))
     return out
 
 
@@ -377,22 +379,22 @@ def _same_or_finer(a: Place, b: Place) -> bool:
     return a.country_code == b.country_code and PRECISION_RANK.get(a.kind, 9) <= PRECISION_RANK.get(b.kind, 9)
 
 
-def _inner_names(pairs: list[tuple[int, int]], owners: list[Mention | None], picked: list[bool], scores: list[float],
-                 vetoed: list[bool]) -> dict[int, Place]:
+def _inner_names(pairs: list[tuple[int, int, bool]], owners: list[Mention | None], picked: list[bool],
+                 scores: list[float], vetoed: list[bool]) -> dict[int, Place]:
     """A pair of `_inner_pairs` is one event place when either of its two is picked and the inner one is not vetoed
     ("refugees from Aleppo in Damascus": Aleppo is an origin): the inner one (an unknown name is put in the outer
     place), not the outer. It takes the better of the two scores: the model learned from the data that "Baghdad" in
-    "the Amil neighbourhood of Baghdad" is not the place labelled, though the event happened in it.
-    {unknown candidate index: its container}."""
+    "the Amil neighbourhood of Baghdad" is not the place labelled, though the event happened in it. A known inner name
+    read as a far namesake is put in the outer place. {unknown candidate index: its container}."""
     out: dict[int, Place] = {}
-    for k, o in pairs:
+    for k, o, far in pairs:
         if not vetoed[k] and (picked[k] or picked[o]):
             picked[k], picked[o] = True, False  # the outer place is not a second event place
             scores[k] = max(scores[k], scores[o])
             inner, outer = owners[k], owners[o].place  # type: ignore[union-attr]
             if inner is None:
                 out[k] = outer  # type: ignore[assignment]
-            elif _namesake_elsewhere(inner.place, outer):  # type: ignore[arg-type]
+            elif far:
                 inner.place, inner.within = outer, True
     return out
 
