@@ -37,6 +37,11 @@ def test_an_event_place_named_with_its_kind_word_keeps_the_word():
     assert [(e.place_text, e.place.name, e.fatalities) for e in doc.events] == [("Aleppo City", "Aleppo", 4)]
 
 
+def test_the_americas_is_a_world_region_and_a_plural_word_opening_a_sentence_no_place():
+    doc = doc_of("Cases were reported across the Americas on Monday.")
+    assert [(m.text, m.place.kind) for m in doc.mentions] == [("Americas", "continent")]
+
+
 def test_people_titles_and_demonyms_are_not_places():
     text = ("Russian President Vladimir Putin met Henry Kissinger in Moscow. Kissinger said Governor Oleskiy Kuleba "
             "and Mayor Vitali Klitschko spoke to Reuters and Interfax on Telegram.")
