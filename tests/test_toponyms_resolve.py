@@ -101,6 +101,17 @@ ROWS = [
     _row("gn:37", "Leeds", "city", 53.80, -1.55, "GB", "GB.ENG", 536_000, 10),
     _row("cc:CI", "Ivory Coast", "country", 7.5, -5.5, "CI", pop=26_000_000, radius=300,
          aliases=["Côte d'Ivoire", "Cote d'Ivoire"]),
+    _row("gn:38", "Mazar-e Sharif", "city", 36.71, 67.11, "AF", "AF.30", 520_000, 7),
+    _row("gn:39", "Mazar", "city", 31.06, 35.70, "JO", "JO.09", 12_000, 2),
+    # an alias that names two places at once, and each of them
+    _row("cc:PS", "Palestine", "country", 31.9, 35.2, "PS", pop=5_000_000, radius=80, aliases=["West Bank and Gaza"]),
+    _row("adm:PS.WB", "West Bank", "region", 32.0, 35.3, "PS", "PS.WB", 3_000_000, 50),
+    _row("adm:PS.GZ", "Gaza Strip", "region", 31.4, 34.4, "PS", "PS.GZ", 2_000_000, 20),
+    _row("cc:TT", "Trinidad and Tobago", "country", 10.5, -61.3, "TT", pop=1_400_000, radius=40),
+    _row("gn:40", "Tobago", "city", 11.2, -60.7, "TT", "TT.1", 60_000, 5),
+    _row("hist:soviet-union", "Soviet Union", "country", 60.0, 98.0, "RU", radius=2300, aliases=["USSR"],
+         feature="former country"),
+    _row("gn:41", "Mi", "city", 24.0, 102.0, "CN", "CN.1", 30_000, 2, aliases=["A Mi"]),
 ]
 
 
@@ -167,6 +178,30 @@ def test_hyphenated_words_are_split_around_places(finder):
 ])
 def test_names_with_lower_case_particles(text, name, finder):
     assert names(text, finder) == [name]
+
+
+def test_a_lower_case_word_inside_a_hyphenated_name_joins_it(finder, resolver):
+    # the Persian "-e-" / "-i-" of "Mazar-e-Sharif": not "Mazar" (a Jordanian town) and a stray "Sharif"
+    assert place_of("The Taliban took Mazar-e-Sharif in May.", "Mazar-e-Sharif", finder, resolver).id == "gn:38"
+    assert names("A Seattle-based firm hired staff.", finder) == ["Seattle"]  # no such name goes on
+
+
+def test_an_alias_of_two_places_is_cut_when_its_last_place_runs_on(finder):
+    assert names("Troops captured the West Bank and Gaza Strip in 1967.", finder) == ["West Bank", "Gaza Strip"]
+    assert names("Aid reached the West Bank and Gaza on Monday.", finder) == ["West Bank and Gaza"]
+    assert names("The Trinidad and Tobago Police Service said so.", finder) == ["Trinidad and Tobago"]
+
+
+def test_a_model_designation_is_no_place(finder):
+    assert names("A Mi-8 helicopter was downed over Seattle.", finder) == ["Seattle"]
+    assert names("The A Mi market reopened.", finder) == ["A Mi"]
+
+
+def test_a_former_country_and_its_capitalised_acronym(finder, resolver):
+    doc = parse("The USSR left in 1989; the Soviet Union fell in 1991.", finder, resolver)
+    assert [(m.text, m.place.id) for m in doc.mentions] == [("USSR", "hist:soviet-union"),
+                                                           ("Soviet Union", "hist:soviet-union")]
+    assert names("NATO and YASNO met in Seattle.", finder) == ["Seattle"]  # capitals that name no country
 
 
 def test_a_particle_makes_no_place_of_a_name_the_gazetteer_lacks(finder):

@@ -66,6 +66,8 @@ _CAPITAL = re.compile(r"\bthe\s+(?:(?P<dem>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\s+)?(
                       r"(?!\s+(?:of|city|region|punishment|markets?|gains?|flight|spending|investment|letters?))")
 _POSSESSIVE_GAP = re.compile(r"['’]s?[ \t]+")
 _CONTRACTION = re.compile(r"['’](?:ve|re|d|ll|m|t)$", re.I)
+#: A hyphen and a digit after a name make it a model's designation, no place ("Mi-8", "Su-25", "T-72").
+_DESIGNATION = re.compile(r"-\d")
 _GENERIC_AFTER = REGION_WORDS | CITY_WORDS | DISTRICT_WORDS | {"river", "sea", "bridge", "plant", "airport"}
 _NAME_TAIL_OK = _GENERIC_AFTER | TITLES | DEMONYMS
 
@@ -187,11 +189,26 @@ class ToponymFinder:
                 if not (_JOIN.fullmatch(gap) or toks[j - 1].possessive and _POSSESSIVE_GAP.fullmatch(gap)
                         or toks[j - 1].lower in _DOTTED and _DOT_GAP.fullmatch(gap)):
                     break
-            if j > i and not toks[j].capitalised and toks[j].lower not in _NAME_INNER:
+            # a lower-case word inside a hyphenated name ("Mazar-e-Sharif", "Sidi-bel-Abbes") may join it too
+            if j > i and not toks[j].capitalised and toks[j].lower not in _NAME_INNER and not (
+                    text[toks[j - 1].end: toks[j].start] == "-" and toks[j].end < len(text)
+                    and text[toks[j].end] == "-"):
                 break
             if self.gaz.has(text[toks[i].start: toks[j].end]):
                 best = j - i + 1
         return best
+
+    def _conjunct_split(self, text: str, toks: list[Token], i: int, n: int) -> int:
+        """The length of a name "X and Y" cut to "X" when its last conjunct runs on into a longer name: "the West
+        Bank and Gaza Strip" is two places, not the alias "West Bank and Gaza" and a stray "Strip". "Trinidad and
+        Tobago Police" keeps its name (no "Tobago Police" in the gazetteer)."""
+        if n < 3 or i + n >= len(toks):
+            return n
+        for a in range(i + 1, i + n - 1):
+            if toks[a].lower == "and" and self._longest_match(text, toks, a + 1) > i + n - a - 1 \
+                    and self.gaz.has(text[toks[i].start: toks[a - 1].end]):
+                return a - i
+        return n
 
     def _run_end(self, text: str, toks: list[Token], i: int) -> int:
         """Index after the capitalised run starting at toks[i] (titles and demonyms end a run)."""
@@ -232,7 +249,7 @@ class ToponymFinder:
             if not tok.capitalised:
                 i += 1
                 continue
-            n = self._longest_match(text, toks, i)
+            n = self._conjunct_split(text, toks, i, self._longest_match(text, toks, i))
             if n <= 1 and (DEMONYM_COUNTRY.get(tok.lower) or tok.lower in DEMONYM_PLACE) and not tok.possessive:
                 # "Russian drones": a mention of Russia for geoparse, never an event place
                 found.append(Mention(tok.start, tok.end, tok.text, si, hint="demonym"))
@@ -322,13 +339,16 @@ class ToponymFinder:
             return None  # the run goes on past the place: "Vladimir Putin", "Al Jazeera"
         if n == 1 and words[0] in persons:
             return None
-        if len(surface) >= 4 and surface.isalpha() and surface.isupper() and not _is_dateline(text, first, last):
-            return None  # YASNO, NATO; but "WASHINGTON (Reuters) -" is a dateline
+        if len(surface) >= 4 and surface.isalpha() and surface.isupper() and not _is_dateline(text, first, last) \
+                and not any(c.kind == "country" for c in self.gaz.candidates(surface)):
+            return None  # YASNO, NATO; but "WASHINGTON (Reuters) -" is a dateline, and USSR a country
         if n == 1 and surface.replace(".", "").isupper() and len(surface.replace(".", "")) <= 4 and not any(
                 c.kind in ("country", "region") for c in self.gaz.candidates(surface)):
             return None  # acronyms (HIV, FAO, U.N.) unless they name a country or region (US, UK, UAE, NSW)
         if _CONTRACTION.search(surface):
             return None  # I've, We're
+        if _DESIGNATION.match(text, last.end):
+            return None  # a model's name: "a Mi-8 helicopter", "Su-25 jets", "T-72 tanks"
         if n == 1 and (words[0] in DEMONYMS or words[0] in TITLES or words[0] in ORGANISATIONS):
             return None
         if n == 1 and words[0] in self.common and not surface.isupper():  # "US" is not "us"
