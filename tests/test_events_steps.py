@@ -16,6 +16,7 @@ from geomap.events.fatalities import share
 from geomap.events.merge import merge_events
 from geomap.events.model import (
     _WORD,
+    UNKNOWN_NAME,
     Candidate,
     EventPlaceModel,
     Sentence,
@@ -228,6 +229,16 @@ def test_every_mention_has_a_score_in_unit_interval(nlp):
 
 def test_share_keeps_the_total():
     assert share(7, 2) == [4, 3] and share(None, 3) == [None, None, None] and share(0, 2) == [0, 0]
+
+
+@pytest.mark.parametrize("text, names", [
+    ("Troops stormed the districts of Al-‘Arfi and Mouzafeen.", ["Troops", "Al-‘Arfi", "Mouzafeen"]),
+    ("Rebels took the village of Rasm Al-‘Abed at dawn.", ["Rebels", "Rasm Al-‘Abed"]),
+    ("Shells fell on Deir ez-Zor and al-Bab.", ["Shells", "Deir ez-Zor", "al-Bab"]),
+])
+def test_an_unknown_name_keeps_its_article_and_the_quote_of_an_ayn(text, names):
+    # the transliterated ayn (‘) after "Al-" is inside the name, not the end of a name "Al" and the start of "Arfi"
+    assert [m.group() for m in UNKNOWN_NAME.finditer(text)] == names
 
 
 def test_clauses_around_a_position():

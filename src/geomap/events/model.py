@@ -30,9 +30,9 @@ _WORD = re.compile(r"[^\W_][\w'’.-]*|\S")
 # carry inside them ("Deir ez-Zor", "Ras al-Ain", "Dar es Salaam", "La Gabarra").
 UNKNOWN_NAME = Pattern(
     "unknown capitalised name",
-    r"(?<![\w'’-])(?:(?:[Aa]l|[Ee]l|[Ee]z|[Aa]d|[Aa]s|[Aa]sh|[Aa]t)-)?[A-Z][\w’'-]*[\w]"
+    r"(?<![\w'’‘-])(?:(?:[Aa]l|[Ee]l|[Ee]z|[Aa]d|[Aa]s|[Aa]sh|[Aa]t)-[‘’'ʿ]?)?[A-Z][\w’'-]*[\w]"
     r"(?:(?:\s+|-)(?:(?:al|el|ez|ad|as|ash|at|bin|ibn|abu|de|del|della|di|da|do|dos|das|du|des|la|le|les|es|van|"
-    r"der|den|y|of)(?:\s+|-))?(?:(?:al|el|ez|ad|as|ash|at)-)?[A-Z][\w’'-]*[\w])*",
+    r"der|den|y|of)(?:\s+|-))?(?:(?:[Aa]l|el|ez|ad|as|ash|at)-[‘’'ʿ]?)?[A-Z][\w’'-]*[\w])*",
     "Fighting reached Ras al-Ain and [Deir ez-Zor] on Sunday.", "fighting reached the outskirts at dawn.",
     flags=0)
 _PARTICLES = frozenset("al el ez ad as ash at bin ibn abu de del della di da do dos das du des la le les es van der "
