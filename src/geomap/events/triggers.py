@@ -115,10 +115,20 @@ TRIGGERS: tuple[Trigger, ...] = (
       r"gunned down|hacked to death|slaughtered|lynched|rammed|(?:car-)?ramming|stabb(?:ed|ing)|knife attack|beheaded",
       VAC, "Attack",
       "Gunmen opened fire on a wedding party.", "The wedding party opened presents."),
+    T("burned alive", r"(?:burned|burnt|burning) (?:\w+ ){0,3}?(?:alive|to death)", VAC, "Attack",
+      "Militants burned two hostages alive in the square.", "Candles burned all night in the square."),
+    T("found dead", r"found (?:dead|murdered|shot|stabbed|strangled|beheaded|hanged|dumped|tortured|mutilated)|"
+      r"bod(?:y|ies) (?:of (?:\w+ ){1,3}?)?(?:was|were|had been|have been) (?:found|discovered|recovered|dumped)",
+      VAC, "Attack", "The bodies of three men were found on a roadside.", "Three men were found guilty of fraud.",
+      weak=True),
     T("killing", r"kill(?:ed|ing|s)?|murder(?:ed|s|ing)?|assassinat\w+|(?:shot|shoots?|shooting)" + _NOT_FIGURATIVE_SHOT
       + r"|wounded|wounding|"
       r"injured|injuring|died", VAC, "Attack",
       "Unknown assailants murdered a teacher.", "The teacher retired after thirty years.", weak=True),
+    T("burned buildings", r"burn(?:ed|t|ing) down|(?:homes|houses|shops|huts|buildings?|churches|mosques|schools?|"
+      r"cars|vehicles|villages?|markets?|offices?) (?:were|was|have been|had been) (?:\w+ )?(?:burned|burnt|torched|"
+      r"set on fire)", STRAT, "Looting/property destruction",
+      "Hundreds of homes were burned in the town.", "His hands were burned by the stove."),
     T("looting", r"looted|looting|plundered|burn(?:ed|t) (?:down )?(?:\w+ )?(?:houses|homes|shops|villages?)",
       STRAT, "Looting/property destruction",
       "Soldiers looted shops in the market.", "Shoppers filled the market."),
