@@ -182,6 +182,26 @@ def test_unknown_village_falls_back_to_the_district_it_is_in(nlp):
     assert [(e.place.name, e.place.kind) for e in doc.events] == [("Hawul", "region")]
 
 
+@pytest.mark.parametrize("text", [
+    "A car bomb targeting Shiites in Eldoret killed five people on Monday.",  # a group of people
+    "Two men were executed by ISIS in Eldoret on Monday.",  # an organisation
+    "Gunmen attacked the Religious Council in Eldoret on Monday.",  # a body
+    "Shells hit a Serb-held area in Eldoret on Monday.",  # an adjective of a group
+    "Troops destroyed 50 VBIEDs in Eldoret on Monday.",  # things
+])
+def test_a_name_that_is_no_place_does_not_take_the_event_from_the_town_it_is_in(nlp, text):
+    doc = run(nlp, text)
+    assert [m.text for m in doc.mentions if m.role == "event"] == ["Eldoret"], doc.mentions
+    assert [e.place_text for e in doc.events] == ["Eldoret"]
+
+
+def test_a_speaker_is_no_event_place_past_a_relative_clause(nlp):
+    doc = run(nlp, "Rabat, which backs the rebels, praised the attack on Eldoret on Monday.")
+    assert [m.text for m in doc.mentions if m.role == "event"] == ["Eldoret"]
+    sent = Sentence("Rabat, which backs the rebels, praised the attack.", find_triggers("the attack"))
+    assert "slot=speaker after" in features(sent, [Candidate(0, 5, "city")], 0)
+
+
 def test_unknown_town_in_a_list_is_placed_within_the_country(nlp):
     doc = run(nlp, "Bandits raided Kafanchan and Bwalagi in northern Nigeria on Sunday, killing four farmers.")
     roles = {m.text: (m.role, m.within, m.place.name) for m in doc.mentions}
@@ -262,6 +282,7 @@ def test_clauses_around_a_position():
     ("Rebels captured Eldoret on Monday.", True),
     ("Rebels launched an attack on Eldoret on Monday.", True),
     ("Drones hit Eldoret on Monday.", True),
+    ("Critics shot back at the mayor of Eldoret on Monday.", False),
 ])
 def test_figurative_shots_and_captures_are_no_events(nlp, text, event):
     assert bool(run(nlp, text).events) is event

@@ -176,6 +176,21 @@ DEMONYMS = frozenset(DEMONYM_COUNTRY) | frozenset(
     ukrainians russians israelis palestinians americans syrians iranians houthi houthis kremlin pentagon""".split()
 )
 
+#: Religious, ethnic and sectarian groups and armed movements: capitalised words that name people, not places
+#: ("a car bomb targeting Shiites in Baghdad", "fighting for the Taliban in Afghanistan").
+GROUP_NAMES = frozenset(
+    """shiite shiites shia sunni sunnis alawite alawites christian christians muslim muslims jew jews jewish catholic
+    catholics protestant protestants buddhist buddhists hindu hindus sikh sikhs druze yazidi yazidis kurd kurds serb
+    serbs croat croats bosniak bosniaks arab arabs tamil tamils hutu hutus tutsi tutsis pashtun pashtuns baloch
+    fulani rohingya maoist maoists islamist islamists jihadist jihadists""".split()
+)
+
+#: The last word of a body's name, not a place's ("the Religious Council in Aleppo", "the Arab Bank in Gaza").
+BODY_TAILS = frozenset(
+    """council ministry bank party committee agency company corporation union association federation front army
+    brigade brigades battalion movement forces group commission authority""".split()
+)
+
 #: Number words, for fatalities and "two days ago".
 NUMBER_WORDS = {w: i for i, w in enumerate(
     "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "

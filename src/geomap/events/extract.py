@@ -28,7 +28,16 @@ from geomap.events.model import UNKNOWN_NAME, Candidate, EventPlaceModel, Senten
 from geomap.events.slots import INSIDE, LIST_JOIN
 from geomap.events.triggers import Found, find_triggers, specific
 from geomap.geo import haversine_km
-from geomap.lexicon import DEMONYMS, NEVER_PLACES, TITLES, common_words
+from geomap.lexicon import (
+    BODY_TAILS,
+    DEMONYMS,
+    GROUP_NAMES,
+    NEVER_PLACES,
+    ORGANISATIONS,
+    TITLES,
+    common_words,
+    inflected_words,
+)
 from geomap.models import PRECISION_RANK, Doc, Event, Mention, Place
 from geomap.patterns import Pattern
 
@@ -39,7 +48,7 @@ DATELINE = Pattern(
 _CALENDAR = ("monday tuesday wednesday thursday friday saturday sunday january february march april may june july "
              "august september october november december jan feb mar apr jun jul aug sep sept oct nov dec")
 #: Capitalised words that are never an unknown place's first word.
-NOT_NAMES = frozenset(_CALENDAR.split()) | DEMONYMS | TITLES | NEVER_PLACES | frozenset(
+NOT_NAMES = frozenset(_CALENDAR.split()) | DEMONYMS | TITLES | NEVER_PLACES | GROUP_NAMES | ORGANISATIONS | frozenset(
     "the a an in on at but and or he she they it we i his her their its this that these those there after before "
     "when while as if for from with by of to mr mrs ms dr".split())
 #: Features that settle the question whatever the weights say: the place is only a reference point, a route, an
@@ -157,17 +166,30 @@ def sentence_candidates(stext: str, offset: int, mentions: list[Mention], trigge
             while words and (words[0].lower().split("-")[0] in NOT_NAMES
                              or any(t.start < s + len(words[0]) and s < t.end for t in triggers)):
                 s += len(words.pop(0)) + 1
-            if words and not (len(words) == 1 and _not_a_name(words[0], s <= first)):
+            if words and not (len(words) == 1 and _not_a_name(words[0], s <= first)) and not _not_a_place(words):
                 pairs.append((Candidate(s, e), None))
     pairs.sort(key=lambda p: p[0].start)
     return Sentence(stext, triggers), [c for c, _ in pairs], [m for _, m in pairs]
 
 
+#: A plural acronym names things, not a place: "destroyed over 50 VBIEDs", "IEDs", "RPGs".
+_PLURAL_ACRONYM = re.compile(r"[A-Z]{2,}s")
+
+
 def _not_a_name(word: str, opens_sentence: bool) -> bool:
-    """A lone capitalised word that is no name: a function or calendar word, a title, or an English word that is
-    capitalised only because it opens the sentence ("Speaking in Brussels, ...", "Residents said ...")."""
+    """A lone capitalised word that is no name: a function or calendar word, a title, a group of people ("Shiites",
+    "Taliban"), a plural acronym ("VBIEDs"), or an English word capitalised only because it opens the sentence
+    ("Speaking in Brussels, ...", "Soldiers in the town ...", "Simultaneously, ...")."""
     low = word.lower()
-    return low in NOT_NAMES or (opens_sentence and low in common_words())
+    return low in NOT_NAMES or _PLURAL_ACRONYM.fullmatch(word) is not None or opens_sentence and (
+        low in common_words() or low in inflected_words() or low.endswith("ly"))
+
+
+def _not_a_place(words: list[str]) -> bool:
+    """A name the gazetteer lacks that names no place: a body ("the Religious Council", "Health Ministry"), or an
+    adjective of a group ("the Serb-held town of Ilidza", "a Sunni-dominated area")."""
+    last = words[-1]
+    return last.lower() in BODY_TAILS or ("-" in last and last.rsplit("-", 1)[1][:1].islower())
 
 
 class EventExtractor:

@@ -74,11 +74,15 @@ REFERENCE = P(
     "The village lies 40 km north of [Kaya].", "The village lies north of the river near [Kaya].", "before")
 SPEAKER_AFTER = P(
     "speaker after",
-    r"^\s+(?:has\s+|have\s+|had\s+)?(?:said|says|say|asked|asks|told|tells|denied|denies|urged|urges|called|calls|"
+    # a relative clause may stand between ("Tehran, which backs the group, praised the attack")
+    r"^(?:\s*,\s*(?:which|who)\s[^,.;]{1,40},)?\s+(?:has\s+|have\s+|had\s+)?(?:said|says|say|asked|asks|told|tells|"
+    r"denied|denies|urged|urges|called|calls|"
     r"accused|accuses|warned|warns|blamed|blames|claimed|claims|announced|announces|condemned|condemns|rejected|"
     r"rejects|insisted|insists|stated|demanded|demands|responded|sought|seeks|wants|believes|agreed|agrees|"
-    r"refused|refuses|vowed|vows|pledged|pledges|threatened|threatens|hopes|expects|decided|decides)\b",
-    "Officials said [Moscow] denied any role.", "Strikes on [Moscow] continued overnight.", "after")
+    r"refused|refuses|vowed|vows|pledged|pledges|threatened|threatens|hopes|expects|decided|decides|praised|praises|"
+    r"hailed|hails|welcomed|welcomes)\b",
+    "Officials said [Moscow], which denies any role, rejected the claim.", "Strikes on [Moscow] continued overnight.",
+    "after")
 AGENT_AFTER = P(
     "agent of an act",
     r"^\s+(?:has\s+|have\s+|had\s+)?(?:signed|launched|fired|sent|deployed|imposed|recalled|expelled|sanctioned|"

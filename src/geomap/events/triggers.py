@@ -37,7 +37,7 @@ class Trigger:
 
 T = Trigger
 #: Figurative captures and shots, which are no event: "captured on camera", "captured the title", "captured 174
-#: wickets", "prices shot up", "shooting scenes for a film".
+#: wickets", "prices shot up", "shooting scenes for a film", "critics shot back".
 _NOT_FIGURATIVE_CAPTURE = (r"(?!\s+(?:on\s+(?:camera|video|film|tape|television|cctv)|the\s+(?:attention|imagination|"
                            r"hearts?|mood|spirit|essence|moment|title|crown|championship|trophy|cup)|"
                            r"\d+\s+(?:test\s+)?(?:wickets|seats|votes|medals|titles)))")
@@ -48,7 +48,7 @@ _NOT_FIGURATIVE_HIT = (r"(?!\s+(?:(?:a\s+|an\s+)?(?:record|new\s+high|new\s+low|
 _NOT_FIGURATIVE_LAUNCH = (r"(?!\s+(?:an?\s+|the\s+|its\s+|their\s+)?(?:new\s+|official\s+|formal\s+)?"
                           r"(?:investigation|inquiry|probe|campaign|appeal|website|app|product|programme|program|"
                           r"initiative|fund|bid|review|consultation|book|album|service|scheme|petition|lawsuit)s?\b)")
-_NOT_FIGURATIVE_SHOT = (r"(?!\s+(?:up|to\s+(?:fame|the\s+top)|(?:a|the)\s+(?:film|movie|video|documentary|scene|"
+_NOT_FIGURATIVE_SHOT = (r"(?!\s+(?:up|back|to\s+(?:fame|the\s+top)|(?:a|the)\s+(?:film|movie|video|documentary|scene|"
                         r"music\s+video)|scenes|footage|on\s+location)\b)")
 # Order matters only for overlapping matches at one position: the first listed wins.
 TRIGGERS: tuple[Trigger, ...] = (
