@@ -202,6 +202,25 @@ def test_a_speaker_is_no_event_place_past_a_relative_clause(nlp):
     assert "slot=speaker after" in features(sent, [Candidate(0, 5, "city")], 0)
 
 
+def test_the_month_may_is_no_modal_verb(nlp):
+    assert [e.place_text for e in run(nlp, "Ten people were killed on 18 May in Eldoret.").events] == ["Eldoret"]
+    assert run(nlp, "Rebels may attack Eldoret next week.").events == []
+
+
+def test_marchers_calling_for_something_are_no_speakers(nlp):
+    doc = run(nlp, "Thousands marched through Eldoret calling for the governor to resign.")
+    assert [e.place_text for e in doc.events] == ["Eldoret"]
+
+
+def test_a_capitalised_kind_word_after_a_place_is_its_own_name_not_a_qualifier():
+    def slots_of(text: str) -> list[str]:
+        sent = Sentence(text, find_triggers(text))
+        return [f for f in features(sent, [Candidate(text.index("Kafanchan"), text.index("Kafanchan") + 9, "city")], 0)
+                if f.startswith("slot=qualifies")]
+    assert slots_of("Gunmen killed five people in Kafanchan District of Hawul.") == []
+    assert slots_of("Gunmen killed five people in the Kafanchan district of Hawul.") == ["slot=qualifies the next place"]
+
+
 def test_unknown_town_in_a_list_is_placed_within_the_country(nlp):
     doc = run(nlp, "Bandits raided Kafanchan and Bwalagi in northern Nigeria on Sunday, killing four farmers.")
     roles = {m.text: (m.role, m.within, m.place.name) for m in doc.mentions}

@@ -131,7 +131,9 @@ class Sentence:
         self.triggers = triggers
         self.first = len(text) - len(text.lstrip())  # offset of the first word: once, not per candidate
         self.clauses = slots.Clauses(text, self.lower)
-        self.hypothetical = [m.start() for m in slots.HYPOTHETICAL.finditer_lowered(text, self.lower)]
+        # "May" mid-sentence is the month ("fighting on 18 May in Beledweyne"), not the modal verb
+        self.hypothetical = [p for p in (m.start() for m in slots.HYPOTHETICAL.finditer_lowered(text, self.lower))
+                             if not (text[p:p + 3] == "May" and p > self.first)]
         self.negation = [m.start() for m in slots.NEGATION.finditer_lowered(text, self.lower)]
         self.background = slots.BACKGROUND.search_lowered(text, self.lower) is not None
         self.protest = any(t.trigger.event_type == "Protests" for t in triggers)
@@ -205,6 +207,10 @@ def features(sent: Sentence, cands: list[Candidate], k: int) -> list[str]:
         f.remove("slot=agent of an act")  # "police in Dhaka fired": police act where they are, not the place
     if "slot=taken from a place" in f and "slot=came from positions in" in f:
         f.remove("slot=came from positions in")  # "abducted students from a school in Kaduna": taken there
+    if "slot=qualifies the next place" in f and after.lstrip()[:1].isupper():
+        f.remove("slot=qualifies the next place")  # "Saydabad District of Wardag": the kind word is in its name
+    if sent.protest and "slot=speaking participle after" in f:
+        f.remove("slot=speaking participle after")  # "marched through Moscow calling for ...": the marchers speak
     if "slot=possessive" in f and "slot=a part of the place" not in f:
         f.append("owner")  # "Kyiv's mayor": the place owns something; nothing happens there
     if sent.background:
