@@ -217,9 +217,15 @@ def test_a_capitalised_kind_word_after_a_place_is_its_own_name_not_a_qualifier()
         sent = Sentence(text, find_triggers(text))
         return [f for f in features(sent, [Candidate(text.index("Kafanchan"), text.index("Kafanchan") + 9, "city")], 0)
                 if f.startswith("slot=qualifies")]
-    assert slots_of("Gunmen killed five people in Kafanchan District of Hawul.") == []
-    assert slots_of("Gunmen killed five people in the Kafanchan district of Hawul.") == [
-        "slot=qualifies the next place"]
+    assert slots_of("Gunmen killed five people in Kafanchan Town of Hawul.") == []
+    assert slots_of("Gunmen killed five people in the Kafanchan town of Hawul.") == ["slot=qualifies the next place"]
+
+
+def test_a_district_of_a_place_is_a_part_of_it_not_a_qualifier():
+    text = "Shells hit the Kafanchan district of Hawul."
+    sent = Sentence(text, find_triggers(text))
+    f = features(sent, [Candidate(text.index("Kafanchan"), text.index("Kafanchan") + 9, "city")], 0)
+    assert "slot=part of the next place" in f and "slot=qualifies the next place" not in f
 
 
 def test_unknown_town_in_a_list_is_placed_within_the_country(nlp):

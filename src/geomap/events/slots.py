@@ -123,11 +123,17 @@ PART_AFTER = P(
     r"building|headquarters|frontline|front line|railway station|countryside|outskirts|northern|southern|eastern|"
     r"western|central|north|south|east|west|border|coast|villages?|towns?)\b",
     "Shells hit [Beirut]'s southern suburbs.", "[Beirut]'s mayor spoke to reporters.", "after")
+#: "the [Kyiv] suburb of Irpin", "the [Gaza] town of Rafah": the name says whose suburb or town the next place is.
 MODIFIER_AFTER = P(
     "qualifies the next place",
-    r"^\s+(?:port|city|town|village|coast|region|province|capital|enclave|island|suburbs?|district|"
-    r"neighbou?rhood|area|county)\s+of\b",
+    r"^\s+(?:port|city|town|village|coast|capital|enclave|island|suburbs?)\s+of\b",
     "Fighting raged in the [Kyiv] suburb of Irpin.", "Fighting raged in [Kyiv] on Sunday.", "after")
+#: "the [Saltivka] district of Kharkiv", "the [East Ghouta] region of Damascus": the name is the part, the next place
+#: the whole. A feature, not a veto: in the train split the veto it was held 71 gold places against 97 others.
+PART_OF_NEXT = P(
+    "part of the next place",
+    r"^\s+(?:region|province|district|neighbou?rhood|area|county|quarter|governorate)\s+of\b",
+    "Shells hit the [Saltivka] district of Kharkiv.", "Shells hit the [Kyiv] suburb of Irpin.", "after")
 ORIGIN = P(
     "origin or partner",
     r"\b(?:(?<!not far )from|with|by|against|and|than|like|about|towards?\s+the\s+border\s+with)\s+" + FILL + r"$",
@@ -210,8 +216,8 @@ del P
 #: Slot patterns read on the text before the place, after it, or around it (the model's named boolean features).
 BEFORE = (LOCATIVE, OBJECT, ATTRIBUTIVE, PHYSICAL, WHOLE_WAR, REFERENCE, ORIGIN, FROM, BEARING, FROM_IN, ROUTE,
           VESSEL, ACCUSED, SPEECH_PLACE, TAKEN_FROM, POLICE_IN)
-AFTER = (PASSIVE_AFTER, SPEAKER_AFTER, AGENT_AFTER, POSSESSIVE, PART_AFTER, MODIFIER_AFTER, NAME_GOES_ON, NO_COMMENT,
-         SPEAKER_PARTICIPLE)
+AFTER = (PASSIVE_AFTER, SPEAKER_AFTER, AGENT_AFTER, POSSESSIVE, PART_AFTER, MODIFIER_AFTER, PART_OF_NEXT, NAME_GOES_ON,
+         NO_COMMENT, SPEAKER_PARTICIPLE)
 
 
 class Clauses:
