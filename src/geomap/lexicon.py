@@ -185,9 +185,10 @@ GROUP_NAMES = frozenset(
     fulani rohingya maoist maoists islamist islamists jihadist jihadists""".split()
 )
 
-#: The last word of a body's name, not a place's ("the Religious Council in Aleppo", "the Arab Bank in Gaza").
+#: The last word of a body's name, not a place's ("the Religious Council in Aleppo", "the Arab Bank in Gaza"); not
+#: "front", which ends front lines' names as often ("the Palmyra Front") as bodies' ("the Nusra Front").
 BODY_TAILS = frozenset(
-    """council ministry bank party committee agency company corporation union association federation front army
+    """council ministry bank party committee agency company corporation union association federation army
     brigade brigades battalion movement forces group commission authority""".split()
 )
 

@@ -172,6 +172,9 @@ def sentence_candidates(stext: str, offset: int, mentions: list[Mention], trigge
     return Sentence(stext, triggers), [c for c, _ in pairs], [m for _, m in pairs]
 
 
+#: A participle after a hyphen makes an adjective of a group's name: "Serb-held", "Sunni-dominated", "Kurdish-led"
+#: (not "Almash-had", a transliterated name).
+_GROUP_ADJECTIVE = re.compile(r"-(?:[a-z]+ed|held|led|run|majority|populated)$")
 #: A plural acronym names things, not a place: "destroyed over 50 VBIEDs", "IEDs", "RPGs".
 _PLURAL_ACRONYM = re.compile(r"[A-Z]{2,}s")
 
@@ -189,7 +192,7 @@ def _not_a_place(words: list[str]) -> bool:
     """A name the gazetteer lacks that names no place: a body ("the Religious Council", "Health Ministry"), or an
     adjective of a group ("the Serb-held town of Ilidza", "a Sunni-dominated area")."""
     last = words[-1]
-    return last.lower() in BODY_TAILS or ("-" in last and last.rsplit("-", 1)[1][:1].islower())
+    return last.lower() in BODY_TAILS or _GROUP_ADJECTIVE.search(last) is not None
 
 
 class EventExtractor:
