@@ -42,6 +42,13 @@ def test_the_americas_is_a_world_region_and_a_plural_word_opening_a_sentence_no_
     assert [(m.text, m.place.kind) for m in doc.mentions] == [("Americas", "continent")]
 
 
+def test_former_countries_old_names_and_lakes_are_places_of_the_real_gazetteer():
+    doc = doc_of("The Soviet Union and Yugoslavia traded with Persia; fighting spread along Lake Kivu and Lake Erie.")
+    assert [(m.text, m.place.id) for m in doc.mentions] == [
+        ("Soviet Union", "hist:soviet-union"), ("Yugoslavia", "hist:yugoslavia"), ("Persia", "cc:IR"),
+        ("Lake Kivu", "lake:kivu"), ("Lake Erie", "lake:erie")]
+
+
 def test_people_titles_and_demonyms_are_not_places():
     text = ("Russian President Vladimir Putin met Henry Kissinger in Moscow. Kissinger said Governor Oleskiy Kuleba "
             "and Mayor Vitali Klitschko spoke to Reuters and Interfax on Telegram.")

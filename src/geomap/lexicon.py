@@ -189,7 +189,7 @@ GROUP_NAMES = frozenset(
 #: "front", which ends front lines' names as often ("the Palmyra Front") as bodies' ("the Nusra Front").
 BODY_TAILS = frozenset(
     """council ministry bank party committee agency company corporation union association federation army
-    brigade brigades battalion movement forces group commission authority""".split()
+    brigade brigades battalion movement forces group commission authority nations officers""".split()
 )
 
 #: Number words, for fatalities and "two days ago".
