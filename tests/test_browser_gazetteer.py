@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 from conftest import AppServer, app_with_articles, chromium_or_skip, screenshot
+from playwright.sync_api import expect
 from test_browser_map import assert_clean, open_map
 from test_browser_pages import goto_page
 
@@ -74,8 +75,13 @@ def _events_at(db: Path, place: str) -> list[tuple[float, float]]:
 def _add_place(page, lat: str, lon: str) -> str:
     form = page.locator('[data-testid="stForm"]')
     form.get_by_label("Name as written in articles").fill(MADE_UP)
-    form.get_by_label("Latitude").fill(lat)
-    form.get_by_label("Longitude").fill(lon)
+    for label, value in (("Latitude", lat), ("Longitude", lon)):
+        # a number input commits its value on blur: leave it before the next field, or a loaded machine may submit
+        # the form with the old value
+        field = form.get_by_label(label)
+        field.fill(value)
+        field.press("Tab")
+        expect(field).to_have_value(re.compile(rf"^{re.escape(value)}0*$"))  # shown as "47.10000" once committed
     form.get_by_label("Country (ISO-2)").fill("UA")
     form.get_by_role("button", name="Save place and re-apply").click()
     done = page.get_by_text(re.compile(r"^Saved\. ")).first
