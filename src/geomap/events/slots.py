@@ -129,7 +129,7 @@ MODIFIER_AFTER = P(
     r"^\s+(?:port|city|town|village|coast|capital|enclave|island|suburbs?)\s+of\b",
     "Fighting raged in the [Kyiv] suburb of Irpin.", "Fighting raged in [Kyiv] on Sunday.", "after")
 #: "the [Saltivka] district of Kharkiv", "the [East Ghouta] region of Damascus": the name is the part, the next place
-#: the whole. A feature, not a veto: in the train split the veto it was held 71 gold places against 97 others.
+#: the whole. A feature, not a veto: as a veto it held 71 gold places against 97 others in the train split.
 PART_OF_NEXT = P(
     "part of the next place",
     r"^\s+(?:region|province|district|neighbou?rhood|area|county|quarter|governorate)\s+of\b",
