@@ -207,6 +207,17 @@ def test_the_month_may_is_no_modal_verb(nlp):
     assert run(nlp, "Rebels may attack Eldoret next week.").events == []
 
 
+def test_a_modal_word_before_a_comma_does_not_bear_on_the_event_after_it(nlp):
+    doc = run(nlp, "Demanding their release, the rebels captured seven soldiers near Eldoret on Monday.")
+    assert [e.place_text for e in doc.events] == ["Eldoret"]
+    assert run(nlp, "If rebels attack Eldoret, the town will fall.").events == []
+
+
+def test_a_march_that_starts_from_a_place_happens_there(nlp):
+    doc = run(nlp, "The activists marched from a market in Eldoret on Monday.")
+    assert [e.place_text for e in doc.events] == ["Eldoret"]
+
+
 def test_marchers_calling_for_something_are_no_speakers(nlp):
     doc = run(nlp, "Thousands marched through Eldoret calling for the governor to resign.")
     assert [e.place_text for e in doc.events] == ["Eldoret"]

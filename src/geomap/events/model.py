@@ -211,6 +211,8 @@ def features(sent: Sentence, cands: list[Candidate], k: int) -> list[str]:
         f.remove("slot=qualifies the next place")  # "Saydabad District of Wardag": the kind word is in its name
     if sent.protest and "slot=speaking participle after" in f:
         f.remove("slot=speaking participle after")  # "marched through Moscow calling for ...": the marchers speak
+    if sent.protest and "slot=came from positions in" in f:
+        f.remove("slot=came from positions in")  # "marched from a market in Bago": the march starts there
     if "slot=possessive" in f and "slot=a part of the place" not in f:
         f.append("owner")  # "Kyiv's mayor": the place owns something; nothing happens there
     if sent.background:
@@ -260,11 +262,20 @@ def _trigger_features(sent: Sentence, c: Candidate, prev: str) -> list[str]:
            f"trig-side,dist={side} {_bucket(d)}", f"trig-dist,w-1={_bucket(d)} {prev}",
            f"trig,kind={t.trigger.name} {c.kind or '?'}"]
     lo, hi = sorted((t.start, c.start))
-    if any(lo - 60 <= p < hi for p in sent.hypothetical):
+    if any(_governs(sent.text, p, lo, hi, 60) for p in sent.hypothetical):
         out.append("hypothetical-between")
-    if any(lo - 25 <= p < hi for p in sent.negation):
+    if any(_governs(sent.text, p, lo, hi, 25) for p in sent.negation):
         out.append("negation-between")
     return out
+
+
+def _governs(text: str, p: int, lo: int, hi: int, reach: int) -> bool:
+    """Does a modal or negative word at `p` bear on the event word and place spanning [lo, hi)? Between them it does;
+    before them only within `reach` characters and not across a comma ("Demanding their release, the rebels
+    captured seven soldiers near Trincomalee": the demand is not hypothetical about the capture)."""
+    if lo <= p < hi:
+        return True
+    return lo - reach <= p < lo and "," not in text[p:lo]
 
 
 def _between_features(sent: Sentence, cands: list[Candidate], k: int) -> list[str]:
