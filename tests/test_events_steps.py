@@ -213,6 +213,18 @@ def test_a_modal_word_before_a_comma_does_not_bear_on_the_event_after_it(nlp):
     assert run(nlp, "If rebels attack Eldoret, the town will fall.").events == []
 
 
+def test_fighters_driven_out_of_a_place_fought_there(nlp):
+    doc = run(nlp, "The army ousted the rebels from Eldoret on Monday.")
+    assert [e.place_text for e in doc.events] == ["Eldoret"]
+    assert run(nlp, "Missiles were fired from Eldoret on Monday.").events == []
+
+
+def test_a_places_own_police_is_a_feature_of_the_place():
+    text = "Eldoret police raided a bar on Monday."
+    f = features(Sentence(text, find_triggers(text)), [Candidate(0, 7, "city")], 0)
+    assert "slot=its police or forces after" in f
+
+
 def test_a_march_that_starts_from_a_place_happens_there(nlp):
     doc = run(nlp, "The activists marched from a market in Eldoret on Monday.")
     assert [e.place_text for e in doc.events] == ["Eldoret"]

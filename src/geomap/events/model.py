@@ -207,6 +207,8 @@ def features(sent: Sentence, cands: list[Candidate], k: int) -> list[str]:
         f.remove("slot=agent of an act")  # "police in Dhaka fired": police act where they are, not the place
     if "slot=taken from a place" in f and "slot=came from positions in" in f:
         f.remove("slot=came from positions in")  # "abducted students from a school in Kaduna": taken there
+    if "slot=driven out of the place" in f and "slot=origin" in f:
+        f.remove("slot=origin")  # "ousted Iraqi troops from Kuwait": the fighting was in Kuwait
     if "slot=qualifies the next place" in f and after.lstrip()[:1].isupper():
         f.remove("slot=qualifies the next place")  # "Saydabad District of Wardag": the kind word is in its name
     if sent.protest and "slot=speaking participle after" in f:

@@ -164,6 +164,17 @@ TAKEN_FROM = P(
     r"(?:[\w-]+\s+){0,4}?from\s+(?:[\w-]+\s+){0,3}?(?:in|at|near)\s+" + FILL + r"$",
     "Gunmen abducted nine pupils from a school in [Oyo] overnight.",
     "Troops advanced from their positions in [Oyo] overnight.", "before")
+#: Driven out of a place: the fighting was there ("ousted Iraqi troops from [Kuwait]", "drove the rebels out of [Goma]").
+DRIVEN_FROM = P(
+    "driven out of the place",
+    r"\b(?:ousted|expelled|expel|drove|driven|drive|pushed|forced|kicked|flushed|cleared|routed|evicted|repelled|"
+    r"repulsed|chased)\s+(?:[\w-]+\s+){0,4}?(?:out\s+of|from)\s+" + FILL + r"$",
+    "The army drove the rebels out of [Goma] on Monday.", "The rebels fled from [Goma] on Monday.", "before")
+#: The place's own police or forces act: "[Hong Kong] police detonated a bomb", "[Lagos] police raided a bar".
+FORCES_AFTER = P(
+    "its police or forces after",
+    r"^\s+(?:police(?:men)?|security\s+forces|authorities|firefighters|troops|soldiers|forces)\b",
+    "[Lagos] police raided a bar on Monday.", "Police in [Lagos] raided a bar on Monday.", "after")
 ROUTE = P(
     "a route",
     r"\b(?:send|sent|sending|route|routed|rerouted?|divert(?:ed|ing)?|sail(?:ed|ing)?|ship(?:ped|ping)?)\s+"
@@ -215,9 +226,9 @@ del P
 
 #: Slot patterns read on the text before the place, after it, or around it (the model's named boolean features).
 BEFORE = (LOCATIVE, OBJECT, ATTRIBUTIVE, PHYSICAL, WHOLE_WAR, REFERENCE, ORIGIN, FROM, BEARING, FROM_IN, ROUTE,
-          VESSEL, ACCUSED, SPEECH_PLACE, TAKEN_FROM, POLICE_IN)
+          VESSEL, ACCUSED, SPEECH_PLACE, TAKEN_FROM, POLICE_IN, DRIVEN_FROM)
 AFTER = (PASSIVE_AFTER, SPEAKER_AFTER, AGENT_AFTER, POSSESSIVE, PART_AFTER, MODIFIER_AFTER, PART_OF_NEXT, NAME_GOES_ON,
-         NO_COMMENT, SPEAKER_PARTICIPLE)
+         NO_COMMENT, SPEAKER_PARTICIPLE, FORCES_AFTER)
 
 
 class Clauses:
