@@ -164,7 +164,7 @@ TAKEN_FROM = P(
     r"(?:[\w-]+\s+){0,4}?from\s+(?:[\w-]+\s+){0,3}?(?:in|at|near)\s+" + FILL + r"$",
     "Gunmen abducted nine pupils from a school in [Oyo] overnight.",
     "Troops advanced from their positions in [Oyo] overnight.", "before")
-#: Driven out of a place: the fighting was there ("ousted Iraqi troops from [Kuwait]", "drove the rebels out of [Goma]").
+#: Driven out of a place: the fighting was there ("ousted Iraqi troops from Kuwait", "drove the rebels out of Goma").
 DRIVEN_FROM = P(
     "driven out of the place",
     r"\b(?:ousted|expelled|expel|drove|driven|drive|pushed|forced|kicked|flushed|cleared|routed|evicted|repelled|"
