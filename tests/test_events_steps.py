@@ -188,6 +188,9 @@ def test_unknown_village_falls_back_to_the_district_it_is_in(nlp):
     "Gunmen attacked the Religious Council in Eldoret on Monday.",  # a body
     "Shells hit a Serb-held area in Eldoret on Monday.",  # an adjective of a group
     "Troops destroyed 50 VBIEDs in Eldoret on Monday.",  # things
+    "Agents captured the guerrilla leader Abdullah Ocalan in Eldoret on Monday.",  # a person after a title
+    "A bomb exploded near the shrine of Imam al- Hussein in Eldoret on Monday.",  # ... and an article
+    "Fadwa Barghuti, the wife of the jailed leader, marched with protesters in Eldoret on Monday.",  # described
 ])
 def test_a_name_that_is_no_place_does_not_take_the_event_from_the_town_it_is_in(nlp, text):
     doc = run(nlp, text)

@@ -185,6 +185,13 @@ GROUP_NAMES = frozenset(
     fulani rohingya maoist maoists islamist islamists jihadist jihadists""".split()
 )
 
+#: Words for people that stand right before a person's name, besides titles ("the Kurdish guerrilla leader Abdullah
+#: Ocalan", "the cleric Hussein", "his wife Aisha").
+PERSON_WORDS = frozenset(
+    """imam cleric activist journalist reporter militant guerrilla fighter soldier wife husband son daughter brother
+    sister father mother widow dictator warlord businessman businesswoman student teacher doctor""".split()
+)
+
 #: The last word of a body's name, not a place's ("the Religious Council in Aleppo", "the Arab Bank in Gaza"); not
 #: "front", which ends front lines' names as often ("the Palmyra Front") as bodies' ("the Nusra Front").
 BODY_TAILS = frozenset(

@@ -34,6 +34,7 @@ from geomap.lexicon import (
     GROUP_NAMES,
     NEVER_PLACES,
     ORGANISATIONS,
+    PERSON_WORDS,
     TITLES,
     common_words,
     inflected_words,
@@ -47,6 +48,15 @@ DATELINE = Pattern(
     "GOMA, Jan 28 (Reuters) - Rebels entered the city.", "Rebels entered Goma on Jan 28, Reuters said.", flags=0)
 _CALENDAR = ("monday tuesday wednesday thursday friday saturday sunday january february march april may june july "
              "august september october november december jan feb mar apr jun jul aug sep sept oct nov dec")
+#: A person's name followed by who the person is: "Fadwa Barghuti, the wife of the jailed leader, marched".
+PERSON_APPOSITION = Pattern(
+    "a person described after the name",
+    r"^,\s+(?:the|a|an|his|her|their)\s+(?:[\w-]+\s+){0,2}?(?:wife|husband|son|daughter|brother|sister|father|"
+    r"mother|widow|leader|head|chief|founder|spokesman|spokeswoman|commander|member|mayor|governor|president|minister|"
+    r"official|officer|journalist|activist|cleric|imam)\b",
+    "[Fadwa Barghuti], the wife of the jailed leader, marched in Nablus.",
+    "[Kfar Kila], a village near the border, was shelled.", "after")
+_WORDS_BEFORE = re.compile(r"[A-Za-z]+")
 #: Capitalised words that are never an unknown place's first word.
 NOT_NAMES = frozenset(_CALENDAR.split()) | DEMONYMS | TITLES | NEVER_PLACES | GROUP_NAMES | ORGANISATIONS | frozenset(
     "the a an in on at but and or he she they it we i his her their its this that these those there after before "
@@ -166,7 +176,8 @@ def sentence_candidates(stext: str, offset: int, mentions: list[Mention], trigge
             while words and (words[0].lower().split("-")[0] in NOT_NAMES
                              or any(t.start < s + len(words[0]) and s < t.end for t in triggers)):
                 s += len(words.pop(0)) + 1
-            if words and not (len(words) == 1 and _not_a_name(words[0], s <= first)) and not _not_a_place(words):
+            if words and not (len(words) == 1 and _not_a_name(words[0], s <= first)) and not _not_a_place(words) \
+                    and not _a_person(stext, s, e):
                 pairs.append((Candidate(s, e), None))
     pairs.sort(key=lambda p: p[0].start)
     return Sentence(stext, triggers), [c for c, _ in pairs], [m for _, m in pairs]
@@ -186,6 +197,27 @@ def _not_a_name(word: str, opens_sentence: bool) -> bool:
     low = word.lower()
     return low in NOT_NAMES or _PLURAL_ACRONYM.fullmatch(word) is not None or opens_sentence and (
         low in common_words() or low in inflected_words() or low.endswith("ly"))
+
+
+def _a_person(text: str, start: int, end: int) -> bool:
+    """A name the gazetteer lacks that names a person: after a title or a word for a person ("the guerrilla leader
+    Abdullah Ocalan", "Imam al-Hussein"; an Arabic article may stand between), or described after it
+    (`PERSON_APPOSITION`)."""
+    before = _WORDS_BEFORE.findall(text, max(0, start - 30), start)
+    while before and before[-1].lower() in _PARTICLES_BEFORE:
+        before.pop()
+    if before:
+        word = before[-1]
+        low = word.lower()
+        # a lower-case "major", "general", "foreign" is an adjective ("a major Tal Afar offensive"), not a title
+        if low in PERSON_WORDS or low in TITLES and (word[0].isupper() or low not in _ADJECTIVE_TITLES):
+            return True
+    return PERSON_APPOSITION.match_at(text[end:end + 80]) is not None
+
+
+_PARTICLES_BEFORE = frozenset({"al", "el", "ibn", "bin", "abu"})
+_ADJECTIVE_TITLES = frozenset({"major", "general", "foreign", "defence", "defense", "interior", "head", "chief",
+                               "deputy", "official", "officials", "rep", "prime", "premier", "king"})
 
 
 def _not_a_place(words: list[str]) -> bool:
