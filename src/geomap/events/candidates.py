@@ -1,0 +1,114 @@
+"""The candidates of a sentence: its resolved mentions, and the capitalised names the gazetteer lacks that may name a
+place ("Jibwhiwhui village of Hawul", "Ras al-Ain") -- but not groups of people, organisations, bodies, persons,
+plural acronyms or words capitalised only because they open the sentence. Each of those, taken for an unknown
+place, would take the event from the town it is in ("a car bomb targeting Shiites in Baghdad").
+"""
+
+from __future__ import annotations
+
+import re
+
+from geomap.events.model import UNKNOWN_NAME, Candidate, Sentence
+from geomap.events.triggers import Found
+from geomap.lexicon import (
+    BODY_TAILS,
+    DEMONYMS,
+    GROUP_NAMES,
+    NEVER_PLACES,
+    ORGANISATIONS,
+    PERSON_WORDS,
+    TITLES,
+    common_words,
+    inflected_words,
+)
+from geomap.models import Mention
+from geomap.patterns import Pattern
+
+_CALENDAR = ("monday tuesday wednesday thursday friday saturday sunday january february march april may june july "
+             "august september october november december jan feb mar apr jun jul aug sep sept oct nov dec")
+#: A person's name followed by who the person is: "Fadwa Barghuti, the wife of the jailed leader, marched".
+PERSON_APPOSITION = Pattern(
+    "a person described after the name",
+    r"^,\s+(?:the|a|an|his|her|their)\s+(?:[\w-]+\s+){0,2}?(?:wife|husband|son|daughter|brother|sister|father|"
+    r"mother|widow|leader|head|chief|founder|spokesman|spokeswoman|commander|member|mayor|governor|president|minister|"
+    r"official|officer|journalist|activist|cleric|imam)\b",
+    "[Fadwa Barghuti], the wife of the jailed leader, marched in Nablus.",
+    "[Kfar Kila], a village near the border, was shelled.", "after")
+_WORDS_BEFORE = re.compile(r"[A-Za-z]+")
+#: Capitalised words that are never an unknown place's first word.
+NOT_NAMES = frozenset(_CALENDAR.split()) | DEMONYMS | TITLES | NEVER_PLACES | GROUP_NAMES | ORGANISATIONS | frozenset(
+    "the a an in on at but and or he she they it we i his her their its this that these those there after before "
+    "when while as if for from with by of to mr mrs ms dr".split())
+
+def sentence_candidates(stext: str, offset: int, mentions: list[Mention], triggers: list[Found],
+                        skip_before: int = -1) -> tuple[Sentence, list[Candidate], list[Mention | None]]:
+    """The sentence's candidates in order: its resolved mentions (demonyms aside) and, when it has an event word,
+    the capitalised names the gazetteer lacks. The second list gives each candidate's mention (None if unknown)."""
+    taken = [(m.start - offset, m.end - offset) for m in mentions]
+    pairs: list[tuple[Candidate, Mention | None]] = [
+        (Candidate(m.start - offset, m.end - offset, m.place.kind, m.hint, m.place.country_code,
+                   m.place.population, m.place.feature), m)
+        for m in mentions if m.place is not None and m.hint != "demonym" and m.end - offset > skip_before]
+    if triggers:
+        first = len(stext) - len(stext.lstrip())  # where the sentence's first word starts
+        for u in UNKNOWN_NAME.finditer(stext):
+            s, e = u.span()
+            if stext[e - 2:e] in ("'s", "’s"):
+                e -= 2  # "Hussein's home": the possessive is not part of the name
+            if s < skip_before or any(a < e and s < b for a, b in taken):
+                continue
+            words = stext[s:e].split()
+            # A leading calendar or function word, or the event word itself ("Shelling in Avdiivka ..."), is not
+            # part of the name.
+            while words and (words[0].lower().split("-")[0] in NOT_NAMES
+                             or any(t.start < s + len(words[0]) and s < t.end for t in triggers)):
+                s += len(words.pop(0)) + 1
+            if words and not (len(words) == 1 and _not_a_name(words[0], s <= first)) and not _not_a_place(words) \
+                    and not _a_person(stext, s, e):
+                pairs.append((Candidate(s, e), None))
+    pairs.sort(key=lambda p: p[0].start)
+    return Sentence(stext, triggers), [c for c, _ in pairs], [m for _, m in pairs]
+
+
+#: A participle after a hyphen makes an adjective of a group's name: "Serb-held", "Sunni-dominated", "Kurdish-led"
+#: (not "Almash-had", a transliterated name).
+_GROUP_ADJECTIVE = re.compile(r"-(?:[a-z]+ed|held|led|run|majority|populated)$")
+#: A plural acronym names things, not a place: "destroyed over 50 VBIEDs", "IEDs", "RPGs".
+_PLURAL_ACRONYM = re.compile(r"[A-Z]{2,}s")
+
+
+def _not_a_name(word: str, opens_sentence: bool) -> bool:
+    """A lone capitalised word that is no name: a function or calendar word, a title, a group of people ("Shiites",
+    "Taliban"), a plural acronym ("VBIEDs"), or an English word capitalised only because it opens the sentence
+    ("Speaking in Brussels, ...", "Soldiers in the town ...", "Simultaneously, ...")."""
+    low = word.lower()
+    return low in NOT_NAMES or _PLURAL_ACRONYM.fullmatch(word) is not None or opens_sentence and (
+        low in common_words() or low in inflected_words() or low.endswith("ly"))
+
+
+def _a_person(text: str, start: int, end: int) -> bool:
+    """A name the gazetteer lacks that names a person: after a title or a word for a person ("the guerrilla leader
+    Abdullah Ocalan", "Imam al-Hussein"; an Arabic article may stand between), or described after it
+    (`PERSON_APPOSITION`)."""
+    before = _WORDS_BEFORE.findall(text, max(0, start - 30), start)
+    while before and before[-1].lower() in _PARTICLES_BEFORE:
+        before.pop()
+    if before:
+        word = before[-1]
+        low = word.lower()
+        # a lower-case "major", "general", "foreign" is an adjective ("a major Tal Afar offensive"), not a title
+        if low in PERSON_WORDS or low in TITLES and (word[0].isupper() or low not in _ADJECTIVE_TITLES):
+            return True
+    return PERSON_APPOSITION.match_at(text[end:end + 80]) is not None
+
+
+_PARTICLES_BEFORE = frozenset({"al", "el", "ibn", "bin", "abu"})
+_ADJECTIVE_TITLES = frozenset({"major", "general", "foreign", "defence", "defense", "interior", "head", "chief",
+                               "deputy", "official", "officials", "rep", "prime", "premier", "king"})
+
+
+def _not_a_place(words: list[str]) -> bool:
+    """A name the gazetteer lacks that names no place: a body ("the Religious Council", "Health Ministry"), or an
+    adjective of a group ("the Serb-held town of Ilidza", "a Sunni-dominated area")."""
+    last = words[-1]
+    return last.lower() in BODY_TAILS or _GROUP_ADJECTIVE.search(last) is not None
