@@ -86,6 +86,13 @@ def _not_a_name(word: str, opens_sentence: bool) -> bool:
         low in common_words() or low in inflected_words() or low.endswith("ly"))
 
 
+#: Articles that may stand between a title and a name ("Imam al- Hussein").
+_PARTICLES_BEFORE = frozenset({"al", "el", "ibn", "bin", "abu"})
+#: Titles that are adjectives in lower case ("a major Tal Afar offensive").
+_ADJECTIVE_TITLES = frozenset({"major", "general", "foreign", "defence", "defense", "interior", "head", "chief",
+                               "deputy", "official", "officials", "rep", "prime", "premier", "king"})
+
+
 def _a_person(text: str, start: int, end: int) -> bool:
     """A name the gazetteer lacks that names a person: after a title or a word for a person ("the guerrilla leader
     Abdullah Ocalan", "Imam al-Hussein"; an Arabic article may stand between), or described after it
@@ -101,10 +108,6 @@ def _a_person(text: str, start: int, end: int) -> bool:
             return True
     return PERSON_APPOSITION.match_at(text[end:end + 80]) is not None
 
-
-_PARTICLES_BEFORE = frozenset({"al", "el", "ibn", "bin", "abu"})
-_ADJECTIVE_TITLES = frozenset({"major", "general", "foreign", "defence", "defense", "interior", "head", "chief",
-                               "deputy", "official", "officials", "rep", "prime", "premier", "king"})
 
 
 def _not_a_place(words: list[str]) -> bool:

@@ -177,6 +177,29 @@ _BEFORE_FAST, _BEFORE_SLOW = _slot_table(slots.BEFORE, "search", True), _slot_ta
 _AFTER_FAST, _AFTER_SLOW = _slot_table(slots.AFTER, "match", True), _slot_table(slots.AFTER, "match", False)
 
 
+#: A slot that settles what another one would say: (the slot found, the slot it cancels).
+_CANCELS = (
+    ("slot=police in the place", "slot=agent of an act"),  # "police in Dhaka fired": police act where they are
+    ("slot=taken from a place", "slot=came from positions in"),  # "abducted pupils from a school in Kaduna"
+    ("slot=driven out of the place", "slot=origin"),  # "ousted Iraqi troops from Kuwait": the fighting was there
+)
+#: Slots that say nothing of a place in a sentence with a protest word, where they describe the marchers: "marched
+#: through Moscow calling for ...", "marched from a market in Bago".
+_PROTEST_CANCELS = ("slot=speaking participle after", "slot=came from positions in")
+
+
+def _cancel_slots(f: list[str], protest: bool, after: str) -> None:
+    """Drop the slots another slot, a capitalised kind word or a protest word makes wrong (in place)."""
+    for found, cancelled in _CANCELS:
+        if found in f and cancelled in f:
+            f.remove(cancelled)
+    if "slot=qualifies the next place" in f and after.lstrip()[:1].isupper():
+        f.remove("slot=qualifies the next place")  # "Saydabad District of Wardag": the kind word is in its name
+    for cancelled in _PROTEST_CANCELS if protest else ():
+        if cancelled in f:
+            f.remove(cancelled)
+
+
 def features(sent: Sentence, cands: list[Candidate], k: int) -> list[str]:
     """Named binary features of candidate k among the sentence's candidates."""
     c, text = cands[k], sent.text
@@ -203,18 +226,7 @@ def features(sent: Sentence, cands: list[Candidate], k: int) -> list[str]:
         f += [name for fn, _, name in _AFTER_SLOW if fn(after)]
     if "slot=a body or meeting in the place" in f and "slot=a building as target" not in f:
         f.append("seat of a body")  # "the junta in Niamey" -- but not "stormed parliament in Nairobi"
-    if "slot=police in the place" in f and "slot=agent of an act" in f:
-        f.remove("slot=agent of an act")  # "police in Dhaka fired": police act where they are, not the place
-    if "slot=taken from a place" in f and "slot=came from positions in" in f:
-        f.remove("slot=came from positions in")  # "abducted students from a school in Kaduna": taken there
-    if "slot=driven out of the place" in f and "slot=origin" in f:
-        f.remove("slot=origin")  # "ousted Iraqi troops from Kuwait": the fighting was in Kuwait
-    if "slot=qualifies the next place" in f and after.lstrip()[:1].isupper():
-        f.remove("slot=qualifies the next place")  # "Saydabad District of Wardag": the kind word is in its name
-    if sent.protest and "slot=speaking participle after" in f:
-        f.remove("slot=speaking participle after")  # "marched through Moscow calling for ...": the marchers speak
-    if sent.protest and "slot=came from positions in" in f:
-        f.remove("slot=came from positions in")  # "marched from a market in Bago": the march starts there
+    _cancel_slots(f, sent.protest, after)
     if "slot=possessive" in f and "slot=a part of the place" not in f:
         f.append("owner")  # "Kyiv's mayor": the place owns something; nothing happens there
     if sent.background:
