@@ -12,6 +12,7 @@ from datetime import date
 import pytest
 
 from geomap.events.acled import happening
+from geomap.events.candidates import _not_a_place
 from geomap.events.fatalities import share
 from geomap.events.merge import merge_events
 from geomap.events.model import (
@@ -196,6 +197,11 @@ def test_a_name_that_is_no_place_does_not_take_the_event_from_the_town_it_is_in(
     doc = run(nlp, text)
     assert [m.text for m in doc.mentions if m.role == "event"] == ["Eldoret"], doc.mentions
     assert [e.place_text for e in doc.events] == ["Eldoret"]
+
+
+def test_a_group_adjective_is_a_hyphen_and_a_participle_not_any_lower_case_tail():
+    assert _not_a_place(["Serb-held"]) and _not_a_place(["Sunni-dominated"]) and _not_a_place(["Religious", "Council"])
+    assert not _not_a_place(["Almash-had"]) and not _not_a_place(["Palmyra", "Front"])
 
 
 def test_a_speaker_is_no_event_place_past_a_relative_clause(nlp):

@@ -87,7 +87,7 @@ TRIGGERS: tuple[Trigger, ...] = (
       "A suicide bomber struck a checkpoint.", "A bomber jet flew overhead."),
     T("explosion", r"explosions?|blasts?|explod(?:ed|ing|es)|blew up|detonat\w+|strikes?|struck|(?:hit|hits)"
       + _NOT_FIGURATIVE_HIT + r"|attacked|(?<!heart )(?<!panic )attacks?|attacking|striking|assaults?|"
-      r"assail(?:ed|ing|s)?|damaged?|damaging|destroyed|destroying|targeted|targeting|targets?|pounded|wrecked|debris|shrapnel|"
+      r"damaged?|damaging|destroyed|destroying|targeted|targeting|targets?|pounded|wrecked|debris|shrapnel|"
       r"killed by (?:\w+ )?fire|under fire|fired (?:at|on|upon|into)|launched" + _NOT_FIGURATIVE_LAUNCH,
       EXPL, "Shelling/artillery/missile attack",
       "Explosions were heard across the city.", "The city was quiet all night.", generic=True),
