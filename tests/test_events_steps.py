@@ -199,6 +199,11 @@ def test_a_name_that_is_no_place_does_not_take_the_event_from_the_town_it_is_in(
     assert [e.place_text for e in doc.events] == ["Eldoret"]
 
 
+def test_a_saints_building_in_a_town_is_an_unknown_name_within_the_town(nlp):
+    doc = run(nlp, "A bomb exploded outside St. Mary's Cathedral in Eldoret on Monday.")
+    assert [(e.place_text, e.place.name) for e in doc.events] == [("St. Mary's Cathedral", "Eldoret")]
+
+
 def test_a_group_adjective_is_a_hyphen_and_a_participle_not_any_lower_case_tail():
     assert _not_a_place(["Serb-held"]) and _not_a_place(["Sunni-dominated"]) and _not_a_place(["Religious", "Council"])
     assert not _not_a_place(["Almash-had"]) and not _not_a_place(["Palmyra", "Front"])

@@ -112,6 +112,9 @@ ROWS = [
     _row("hist:soviet-union", "Soviet Union", "country", 60.0, 98.0, "RU", radius=2300, aliases=["USSR"],
          feature="former country"),
     _row("gn:41", "Mi", "city", 24.0, 102.0, "CN", "CN.1", 30_000, 2, aliases=["A Mi"]),
+    _row("gn:42", "Saint Peter", "city", 44.32, -93.96, "US", "US.MN", 12_000, 3, aliases=["St. Peter"]),
+    _row("gn:43", "Saint Petersburg", "city", 59.94, 30.31, "RU", "RU.66", 5_300_000, 20,
+         aliases=["St. Petersburg"]),
 ]
 
 
@@ -195,6 +198,13 @@ def test_an_alias_of_two_places_is_cut_when_its_last_place_runs_on(finder):
 def test_a_model_designation_is_no_place(finder):
     assert names("A Mi-8 helicopter was downed over Seattle.", finder) == ["Seattle"]
     assert names("The A Mi market reopened.", finder) == ["A Mi"]
+
+
+def test_a_saints_building_is_not_the_town_named_after_the_saint(finder):
+    assert names("Pilgrims filled St. Peter's Square at noon.", finder) == []
+    assert names("She was taken to St. Peter's General Hospital.", finder) == []
+    assert names("Crowds left St. Peter on Monday.", finder) == ["St. Peter"]
+    assert names("Police sealed off St. Petersburg's Palace Square.", finder) == ["St. Petersburg"]
 
 
 def test_a_former_country_and_its_capitalised_acronym(finder, resolver):

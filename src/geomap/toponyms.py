@@ -53,6 +53,7 @@ BODY_WORD_POP = 250_000
 _JOIN = re.compile(r"[ \t]+|-")  # what may stand between two words of one name (a spaced dash is punctuation)
 #: ... and after these abbreviations, their dot: "Fort St. John", "Mt. Kenya", "Ft. Worth".
 _DOTTED = frozenset({"st", "ste", "mt", "ft", "pt"})
+_SAINTS = frozenset({"st", "saint", "ste"})
 _DOT_GAP = re.compile(r"\.[ \t]+")
 _LOCATIVE_BEFORE = re.compile(
     r"\b(?:in|at|near|around|outside|inside|into|from|to|toward|towards|across|over|of|on)\s+(?:the\s+)?$", re.I)
@@ -68,6 +69,17 @@ _POSSESSIVE_GAP = re.compile(r"['’]s?[ \t]+")
 _CONTRACTION = re.compile(r"['’](?:ve|re|d|ll|m|t)$", re.I)
 #: A hyphen and a digit after a name make it a model's designation, no place ("Mi-8", "Su-25", "T-72").
 _DESIGNATION = re.compile(r"-\d")
+#: A saint's possessive before a building's or a square's kind word names that building, not the town called after
+#: the saint: "St. Peter's Square" is in Rome, "St. Michael's Hospital" in Toronto, neither in Saint Peter or Saint
+#: Michael, Minnesota. A church adjective may stand between ("St. Mark's Coptic Cathedral"). A city's possessive
+#: before another name stays the city ("St. Petersburg's Palace Square").
+SAINT_BUILDING = Pattern(
+    "a saint's building",
+    r"(?:St|Saint|Ste)\.? [A-Z][a-z]+['’]s (?:(?:Coptic|Catholic|Anglican|Orthodox|Episcopal|Parish|Children['’]s|"
+    r"General|Memorial) )?(?:Square|Hospital|Cathedral|Church|Basilica|Abbey|Chapel|College|School|University|"
+    r"Hall|Infirmary|Academy)\b",
+    "Pilgrims filled St. Peter's Square for the blessing.", "Police sealed off St. Petersburg's Palace Square.",
+    flags=0)
 _GENERIC_AFTER = REGION_WORDS | CITY_WORDS | DISTRICT_WORDS | {"river", "sea", "bridge", "plant", "airport"}
 _NAME_TAIL_OK = _GENERIC_AFTER | TITLES | DEMONYMS
 
@@ -347,6 +359,8 @@ class ToponymFinder:
             return None  # acronyms (HIV, FAO, U.N.) unless they name a country or region (US, UK, UAE, NSW)
         if _CONTRACTION.search(surface):
             return None  # I've, We're
+        if last.possessive and words[0] in _SAINTS and SAINT_BUILDING.compiled.match(text, first.start):
+            return None
         if _DESIGNATION.match(text, last.end):
             return None  # a model's name: "a Mi-8 helicopter", "Su-25 jets", "T-72 tanks"
         if n == 1 and (words[0] in DEMONYMS or words[0] in TITLES or words[0] in ORGANISATIONS):

@@ -38,7 +38,7 @@ _WORDS_BEFORE = re.compile(r"[A-Za-z]+")
 #: Capitalised words that are never an unknown place's first word.
 NOT_NAMES = frozenset(_CALENDAR.split()) | DEMONYMS | TITLES | NEVER_PLACES | GROUP_NAMES | ORGANISATIONS | frozenset(
     "the a an in on at but and or he she they it we i his her their its this that these those there after before "
-    "when while as if for from with by of to mr mrs ms dr".split())
+    "when while as if for from with by of to mr mrs ms dr st mt ft".split())
 
 def sentence_candidates(stext: str, offset: int, mentions: list[Mention], triggers: list[Found],
                         skip_before: int = -1) -> tuple[Sentence, list[Candidate], list[Mention | None]]:

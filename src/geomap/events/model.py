@@ -27,10 +27,11 @@ from geomap.patterns import Pattern, lowered_text
 MODEL_PATH = Path(__file__).resolve().parents[3] / "data" / "models" / "event_places.json"
 _WORD = re.compile(r"[^\W_][\w'’.-]*|\S")
 # An unknown place name: capitalised words, with the particles Arabic, French, Spanish, Portuguese and Dutch names
-# carry inside them ("Deir ez-Zor", "Ras al-Ain", "Dar es Salaam", "La Gabarra").
+# carry inside them ("Deir ez-Zor", "Ras al-Ain", "Dar es Salaam", "La Gabarra"), and after a dotted "St.", "Mt." or
+# "Ft." ("St. Mary's Cathedral" is one name, not "St" and "Mary's Cathedral").
 UNKNOWN_NAME = Pattern(
     "unknown capitalised name",
-    r"(?<![\w'’‘-])(?:(?:[Aa]l|[Ee]l|[Ee]z|[Aa]d|[Aa]s|[Aa]sh|[Aa]t)-[‘’'ʿ]?)?[A-Z][\w’'-]*[\w]"
+    r"(?<![\w'’‘-])(?:(?:St|Mt|Ft)\.\s+)?(?:(?:[Aa]l|[Ee]l|[Ee]z|[Aa]d|[Aa]s|[Aa]sh|[Aa]t)-[‘’'ʿ]?)?[A-Z][\w’'-]*[\w]"
     r"(?:(?:\s+|-)(?:(?:al|el|ez|ad|as|ash|at|bin|ibn|abu|de|del|della|di|da|do|dos|das|du|des|la|le|les|es|van|"
     r"der|den|y|of)(?:\s+|-))?(?:(?:[Aa]l|el|ez|ad|as|ash|at)-[‘’'ʿ]?)?[A-Z][\w’'-]*[\w])*",
     "Fighting reached Ras al-Ain and [Deir ez-Zor] on Sunday.", "fighting reached the outskirts at dawn.",
