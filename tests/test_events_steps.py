@@ -13,6 +13,7 @@ import pytest
 
 from geomap.events.acled import happening
 from geomap.events.candidates import _not_a_place
+from geomap.events.extract import dateline_end
 from geomap.events.fatalities import share
 from geomap.events.merge import merge_events
 from geomap.events.model import (
@@ -356,6 +357,28 @@ def test_happening_types_a_generic_word_by_its_clause():
     found = find_triggers(text)
     etype, sub = happening(found[-1], found, text, lambda: None, 5)
     assert (etype, sub) == ("Explosions/Remote violence", "Shelling/artillery/missile attack")
+
+
+@pytest.mark.parametrize("text, etype", [
+    ("Gunmen on motorbikes killed at least 20 people in a raid on Kafanchan on Monday.", "Violence against civilians"),
+    ("Bandits stormed Kafanchan on Monday, shooting residents.", "Violence against civilians"),
+    ("Gunmen raided an army base in Kafanchan on Monday, killing nine soldiers.", "Battles"),
+    ("Twenty people were killed in clashes between gunmen and troops in Kafanchan on Monday.", "Battles"),
+    ("Troops ended a siege in Kafanchan on Monday after gunmen stormed a hotel, killing 21 people.", "Battles"),
+])
+def test_an_armed_raid_on_civilians_is_violence_against_civilians_not_a_clash(nlp, text, etype):
+    assert [e.event_type for e in run(nlp, text).events] == [etype]
+
+
+def test_a_dateline_after_a_headline_is_where_the_story_was_filed(nlp):
+    body = "KAFANCHAN, May 9 (AP) - Gunmen killed 12 villagers in Hawul on Thursday, police said."
+    for text in (body, "Gunmen kill 12 in Nigerian village\n\n" + body):
+        doc = run(nlp, text)
+        assert [e.place.name for e in doc.events] == ["Hawul"], text
+        assert [m.role for m in doc.mentions if m.text == "KAFANCHAN"] == ["mention"]
+    # a first line that is a sentence is no headline: the next line's capitals open a sentence of their own
+    assert dateline_end("Gunmen kill 12.\nKAFANCHAN - Police said.") == -1
+    assert dateline_end("Gunmen kill 12 in Nigerian village\nKAFANCHAN - Police said.") > 0
 
 
 def test_merge_folds_repeats_of_one_place_and_type():

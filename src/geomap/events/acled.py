@@ -36,6 +36,20 @@ LETHAL_FORCE = Pattern(
     "lethal force", r"\b(?:live (?:rounds|ammunition|fire)|opened fire|shot|shooting|killed|killing|dead|died)\b",
     "Police opened fire on the marchers.", "Police watched the marchers.")
 
+#: Unarmed people as the victims of an armed raid: ACLED codes an attack on civilians as Violence against civilians,
+#: not as a clash, which needs two armed sides ("gunmen stormed the village, shooting residents").
+CIVILIAN_VICTIMS = Pattern(
+    "civilian victims", r"\b(?:kill(?:ed|ing|s)?|shot|shooting|massacred|massacring|abduct(?:ed|ing)|kidnapp(?:ed|ing)|"
+    r"opened fire on)\s+(?:(?:at least|some|about|nearly|more than|dozens of|scores of|hundreds of)\s+)?"
+    r"(?:[\d,]+\s+|[a-z]+\s+)?(?:people|villagers|residents|civilians|worshippers|farmers|passengers|mourners|"
+    r"students|women|children|families)\b",
+    "Gunmen on motorbikes raided the market, killing at least nine villagers.",
+    "Gunmen raided the base, killing at least nine soldiers.")
+#: A word for fighting between two armed sides: with it, deaths are those of a clash.
+TWO_SIDES = Pattern("two armed sides", r"\b(?:clash(?:es|ed)?|fighting|fought|gun ?battles?|exchanges? of fire|"
+                    r"firefights?|battles?|skirmish(?:es)?|repelled|repulsed|sieges?|besieged)\b",
+                    "Nine people died in clashes with the army.", "Nine people died when gunmen raided the market.")
+
 
 def happening(primary: Found, clause: list[Found], stext: str, context: Callable[[], tuple[str, str] | None],
               deaths: int | None) -> tuple[str, str]:
@@ -65,6 +79,8 @@ def happening(primary: Found, clause: list[Found], stext: str, context: Callable
         return BATTLE, "Armed clash"  # "killed in clashes": the clash
     if etype == BATTLE and any(f.trigger.event_type == VAC and not f.trigger.weak for f in clause):
         return VAC, "Attack"  # "gunmen stormed the hall and opened fire on the crowd": an attack on civilians
+    if sub == "Armed clash" and CIVILIAN_VICTIMS.search(stext) and not TWO_SIDES.search(stext):
+        return VAC, "Attack"  # "gunmen killed 20 villagers in a raid": no armed side was attacked
     if etype == EXPL and any(f.trigger.name == "drills" for f in clause):
         return STRAT, "Other"  # drills fire missiles without attacking anyone
     return etype, sub

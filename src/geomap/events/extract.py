@@ -36,6 +36,20 @@ from geomap.patterns import Pattern
 DATELINE = Pattern(
     "dateline", r"\s*[A-Z][A-Z .'’/-]{1,40}(?:,[^\n–—]{1,60}?)?\s*(?:\([A-Za-z ]+\)\s*)?[-–—]\s",
     "GOMA, Jan 28 (Reuters) - Rebels entered the city.", "Rebels entered Goma on Jan 28, Reuters said.", flags=0)
+#: A headline: the article's first line, short and with no sentence's end ("Gunmen kill 20 in Zamfara").
+HEADLINE_CHARS = 200
+
+
+def dateline_end(text: str) -> int:
+    """Where the story's dateline ends (-1: none). It opens the text, or the line after a headline: wire copy
+    pasted with its title ("Gunmen kill 20 in attack on village\n\nABUJA, March 3 (AP) - ...") keeps its dateline,
+    and the city the reporter filed from is not taken for an event place."""
+    m = DATELINE.match_at(text)
+    if m is None:
+        head, sep, _ = text.partition("\n")
+        if sep and 0 < len(head.strip()) <= HEADLINE_CHARS and not head.rstrip().endswith((".", "!", "?", ":")):
+            m = DATELINE.compiled.match(text, len(head) + 1)
+    return m.end() if m else -1
 #: Features that settle the question whatever the weights say: the place is only a reference point, a route, an
 #: origin, a speaker or agent, an owner, a vessel's name, or the event is hypothetical or negated. They hold
 #: sentences the newswire data has too few of (tests/test_pipeline.py, test_events_steps.py) and took the project
@@ -149,8 +163,7 @@ class EventExtractor:
             m.role, m.event_score = "mention", 0.0
             by_sentence.setdefault(m.sentence, []).append(m)
         main = _main_country(doc.mentions)
-        dateline = DATELINE.match_at(doc.article.text)
-        dateline_end = dateline.end() if dateline else -1
+        dateline = dateline_end(doc.article.text)
         events: list[Event] = []
         added: list[Mention] = []
         narrative: Span = (pub, pub, "day")
@@ -165,7 +178,7 @@ class EventExtractor:
             if dates and dates[0].start <= 3 and not dates[0].reporting:
                 para_time = (sent.paragraph, (dates[0].date, dates[0].date_end, dates[0].precision))
             when = para_time[1] if para_time and para_time[0] == sent.paragraph else narrative
-            places = self.event_places(doc, si, ms, story.triggers(si), main, dateline_end - sent.start, added)
+            places = self.event_places(doc, si, ms, story.triggers(si), main, dateline - sent.start, added)
             new = self._events(doc, si, places, story, dates, when, pub)
             if not lead_set:
                 # The story's time is set by its lead: the first recent event date. Later flashbacks ("Hama fell on
