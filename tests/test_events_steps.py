@@ -46,6 +46,7 @@ ROWS = [
     Row("t:avdiivka", "Avdiivka", "city", 48.139, 37.743, "UA", "UA.05", 31000, 3.0),
     Row("t:marinka", "Marinka", "city", 47.942, 37.503, "UA", "UA.05", 9000, 2.0),
     Row("t:irpin", "Irpin", "city", 50.5218, 30.2506, "UA", "UA.13", 60000, 4.0),
+    Row("t:kyiv", "Kyiv", "city", 50.45, 30.52, "UA", "UA.12", 2900000, 15.0),
     Row("t:kharkiv", "Kharkiv", "city", 49.9935, 36.2304, "UA", "UA.07", 1400000, 15.0),
     Row("t:saltivka", "Saltivka", "district", 50.03, 36.29, "UA", "UA.07", 400000, 3.0),
     Row("t:dniprovskyi", "Dniprovskyi district", "district", 50.45, 30.62, "UA", "UA.13", 350000, 5.0,
@@ -368,6 +369,23 @@ def test_happening_types_a_generic_word_by_its_clause():
 ])
 def test_an_armed_raid_on_civilians_is_violence_against_civilians_not_a_clash(nlp, text, etype):
     assert [e.event_type for e in run(nlp, text).events] == [etype]
+
+
+def test_strikes_that_killed_are_a_strike_not_an_attack_on_civilians(nlp):
+    events = run(nlp, "Strikes on Kharkiv killed three people on Monday.").events
+    assert [(e.event_type, e.fatalities) for e in events] == [("Explosions/Remote violence", 3)]
+    assert [e.event_type for e in run(nlp, "Gunmen attacked Eldoret on Monday, killing five people.").events] == [
+        "Violence against civilians"]
+
+
+@pytest.mark.parametrize("text, places", [
+    ("In Kyiv, officials said the strikes on Kharkiv killed three people.", ["Kharkiv"]),
+    ("In Kyiv, officials said on Monday that three people were killed.", ["Kyiv"]),  # no other place: Kyiv's
+    ("In Kyiv, officials said on Monday that drones hit a depot.", ["Kyiv"]),  # a weekday is no place
+])
+def test_a_sentence_opening_where_a_speaker_spoke_places_the_report_elsewhere(nlp, text, places):
+    assert [e.place.name for e in run(nlp, text).events] == places
+    assert [e.fatalities for e in run(nlp, text).events] in ([3], [None])
 
 
 def test_a_dateline_after_a_headline_is_where_the_story_was_filed(nlp):

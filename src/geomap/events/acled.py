@@ -50,6 +50,12 @@ TWO_SIDES = Pattern("two armed sides", r"\b(?:clash(?:es|ed)?|fighting|fought|gu
                     r"firefights?|battles?|skirmish(?:es)?|repelled|repulsed|sieges?|besieged)\b",
                     "Nine people died in clashes with the army.", "Nine people died when gunmen raided the market.")
 
+#: A generic event word that names remote violence: when it is what killed ("strikes on the port killed three"), the
+#: happening is a strike, not an attack on civilians by someone present.
+REMOTE_WORD = Pattern("remote violence word", r"^(?:explosions?|blasts?|strikes?|struck|detonat\w+|explod\w+|"
+                      r"blew up|shrapnel|debris)$",
+                      "strikes", "attacked", flags=re.I)
+
 
 def happening(primary: Found, clause: list[Found], stext: str, context: Callable[[], tuple[str, str] | None],
               deaths: int | None) -> tuple[str, str]:
@@ -64,13 +70,15 @@ def happening(primary: Found, clause: list[Found], stext: str, context: Callable
         etype, sub = specific(clause) or (etype, sub)
     elif t.generic or t.weak:
         own = specific(clause)
-        active_killing = any(f.trigger.weak for f in clause) and not PASSIVE_HARM.search(stext)
+        remote = next((f.trigger for f in clause if f.trigger.generic and REMOTE_WORD.match_at(
+            stext[f.start:f.end])), None)  # "strikes on the port killed three": the strikes killed
+        active_killing = remote is None and any(f.trigger.weak for f in clause) and not PASSIVE_HARM.search(stext)
         if own:
             etype, sub = own
         elif active_killing:
             etype, sub = VAC, "Attack"  # "gunmen killed 26 men": the killing is the happening
         else:
-            etype, sub = context() or (etype, sub)
+            etype, sub = context() or ((remote.event_type, remote.sub_event_type) if remote else (etype, sub))
     if sub in ("Non-state actor overtakes territory", "Government regains territory"):
         taker = _taker(stext, primary.start)
         if taker:

@@ -228,6 +228,9 @@ def features(sent: Sentence, cands: list[Candidate], k: int) -> list[str]:
     if "slot=a body or meeting in the place" in f and "slot=a building as target" not in f:
         f.append("seat of a body")  # "the junta in Niamey" -- but not "stormed parliament in Nairobi"
     _cancel_slots(f, sent.protest, after)
+    if c.start < 50 and (m := slots.SPEECH_OPENER.compiled.match(text)) and m.start("place") <= c.start < m.end(
+            "place"):
+        f.append("slot=" + slots.SPEECH_OPENER.name)  # "In Kyiv, officials said strikes on Odesa ...": Kyiv spoke
     if "slot=possessive" in f and "slot=a part of the place" not in f:
         f.append("owner")  # "Kyiv's mayor": the place owns something; nothing happens there
     if sent.background:

@@ -97,6 +97,17 @@ SPEAKER_PARTICIPLE = P(
     "speaking participle after",
     r"^\s+(?:each\s+|both\s+|also\s+)?(?:blaming|accusing|saying|denying|claiming|insisting|calling|warning)\b",
     "Shells hit the port, with [Kyiv] blaming Moscow.", "Shells hit [Kyiv], killing two.", "after")
+#: A sentence opening with the place a speaker spoke in, reporting a happening at another place: "In Kyiv, officials
+#: said strikes on Odesa killed three". When the report names no other place ("In Kharkiv, the governor said two
+#: people were wounded"), the happening is most often in the opening place, and the pattern does not fire.
+SPEECH_OPENER = P(
+    "opening place of a speech",
+    r"^\s*(?:In|At|From)\s+(?:the\s+)?(?P<place>[A-Z][^,.;]{0,40}),\s+(?:the\s+|a\s+|an\s+)?(?:[\w'’-]+\s+){0,4}?"
+    r"(?:said|says|told|announced|warned|vowed|insisted|stated|declared|claimed)\b[^.;]{0,120}?"
+    r"\b(?:in|on|at|near|of|across|into|over)\s+(?:the\s+)?(?!(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|January|"
+    r"February|March|April|May|June|July|August|September|October|November|December)[A-Z]",
+    "In Kyiv, officials said strikes on Odesa killed three people overnight.",
+    "In Kyiv, officials said three people were killed overnight.", flags=0)
 SPEECH_PLACE = P(
     "place of a speech",
     r"\b(?:speaking|writing|talking)\s+(?:[\w-]+\s+){0,5}?(?:in|at|from)\s+" + FILL + r"$",
