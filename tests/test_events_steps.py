@@ -13,7 +13,7 @@ import pytest
 
 from geomap.events.acled import happening
 from geomap.events.candidates import _not_a_place
-from geomap.events.extract import dateline_end
+from geomap.events.extract import dateline_span
 from geomap.events.fatalities import share
 from geomap.events.merge import merge_events
 from geomap.events.model import (
@@ -395,8 +395,21 @@ def test_a_dateline_after_a_headline_is_where_the_story_was_filed(nlp):
         assert [e.place.name for e in doc.events] == ["Hawul"], text
         assert [m.role for m in doc.mentions if m.text == "KAFANCHAN"] == ["mention"]
     # a first line that is a sentence is no headline: the next line's capitals open a sentence of their own
-    assert dateline_end("Gunmen kill 12.\nKAFANCHAN - Police said.") == -1
-    assert dateline_end("Gunmen kill 12 in Nigerian village\nKAFANCHAN - Police said.") > 0
+    assert dateline_span("Gunmen kill 12.\nKAFANCHAN - Police said.") == (-1, -1)
+    assert dateline_span("Gunmen kill 12 in Nigerian village\n\nKAFANCHAN - Police said.") == (36, 48)
+
+
+@pytest.mark.parametrize("headline", ["Gunmen kill 12 in Hawul", "Gunmen kill 12 in Nigeria"])
+def test_a_headline_is_the_story_event_it_names(nlp, headline):
+    body = "KAFANCHAN, May 9 (AP) - Gunmen killed 12 villagers in Hawul on Thursday, police said."
+    events = run(nlp, f"{headline}\n\n{body}").events
+    assert [(e.place.name, e.fatalities, len(e.sentences)) for e in events] == [("Hawul", 12, 2)]
+    assert events[0].sentence == body  # the story's sentence, not the headline's, is the source shown
+
+
+def test_an_event_only_the_headline_tells_stays(nlp):
+    events = run(nlp, "Shelling hits Kharkiv\n\nGunmen killed 12 villagers in Hawul on Thursday.").events
+    assert sorted(e.place.name for e in events) == ["Hawul", "Kharkiv"]
 
 
 def test_merge_folds_repeats_of_one_place_and_type():

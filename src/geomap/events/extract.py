@@ -24,7 +24,7 @@ from geomap.events.actors import actors
 from geomap.events.candidates import sentence_candidates
 from geomap.events.dating import DATE_OPENER, MAX_AGE_DAYS, Span, event_date
 from geomap.events.fatalities import fatalities, share
-from geomap.events.merge import merge_events
+from geomap.events.merge import fold_headline, merge_events
 from geomap.events.model import Candidate, EventPlaceModel, Sentence, default_model, features
 from geomap.events.slots import INSIDE, LIST_JOIN
 from geomap.events.triggers import Found, find_triggers, specific
@@ -36,20 +36,6 @@ from geomap.patterns import Pattern
 DATELINE = Pattern(
     "dateline", r"\s*[A-Z][A-Z .'’/-]{1,40}(?:,[^\n–—]{1,60}?)?\s*(?:\([A-Za-z ]+\)\s*)?[-–—]\s",
     "GOMA, Jan 28 (Reuters) - Rebels entered the city.", "Rebels entered Goma on Jan 28, Reuters said.", flags=0)
-#: A headline: the article's first line, short and with no sentence's end ("Gunmen kill 20 in Zamfara").
-HEADLINE_CHARS = 200
-
-
-def dateline_end(text: str) -> int:
-    """Where the story's dateline ends (-1: none). It opens the text, or the line after a headline: wire copy
-    pasted with its title ("Gunmen kill 20 in attack on village\n\nABUJA, March 3 (AP) - ...") keeps its dateline,
-    and the city the reporter filed from is not taken for an event place."""
-    m = DATELINE.match_at(text)
-    if m is None:
-        head, sep, _ = text.partition("\n")
-        if sep and 0 < len(head.strip()) <= HEADLINE_CHARS and not head.rstrip().endswith((".", "!", "?", ":")):
-            m = DATELINE.compiled.match(text, len(head) + 1)
-    return m.end() if m else -1
 #: Features that settle the question whatever the weights say: the place is only a reference point, a route, an
 #: origin, a speaker or agent, an owner, a vessel's name, or the event is hypothetical or negated. They hold
 #: sentences the newswire data has too few of (tests/test_pipeline.py, test_events_steps.py) and took the project
@@ -87,6 +73,29 @@ _IN_WORD = re.compile(r"\bin\b")
 TOWN_KINDS = ("city", "district", "landmark")
 #: The radius given to "the area around a town" when an unknown place is put near it.
 AROUND_KM = 25.0
+
+
+#: A headline: the article's first line, short and with no sentence's end ("Gunmen kill 20 in Zamfara").
+HEADLINE_CHARS = 200
+
+
+def headline_end(text: str) -> int:
+    """Where the article's headline ends (-1: none): a short first line with no sentence's end before a line
+    break, as wire copy pasted with its title begins."""
+    head, sep, _ = text.partition("\n")
+    if sep and 0 < len(head.strip()) <= HEADLINE_CHARS and not head.rstrip().endswith((".", "!", "?", ":")):
+        return len(head)
+    return -1
+
+
+def dateline_span(text: str) -> tuple[int, int]:
+    """Where the story's dateline starts and ends ((-1, -1): none). It opens the text, or the line after a
+    headline: wire copy pasted with its title ("Gunmen kill 20 in attack on village\n\nABUJA, March 3 (AP) - ...")
+    keeps its dateline, and the city the reporter filed from is not taken for an event place."""
+    m = DATELINE.match_at(text)
+    if m is None and (head := headline_end(text)) >= 0:
+        m = DATELINE.compiled.match(text, head + 1)
+    return (len(text) - len(text[m.start():].lstrip()), m.end()) if m else (-1, -1)
 
 
 class Story:
@@ -163,7 +172,7 @@ class EventExtractor:
             m.role, m.event_score = "mention", 0.0
             by_sentence.setdefault(m.sentence, []).append(m)
         main = _main_country(doc.mentions)
-        dateline = dateline_end(doc.article.text)
+        dateline = dateline_span(doc.article.text)
         events: list[Event] = []
         added: list[Mention] = []
         narrative: Span = (pub, pub, "day")
@@ -178,7 +187,8 @@ class EventExtractor:
             if dates and dates[0].start <= 3 and not dates[0].reporting:
                 para_time = (sent.paragraph, (dates[0].date, dates[0].date_end, dates[0].precision))
             when = para_time[1] if para_time and para_time[0] == sent.paragraph else narrative
-            places = self.event_places(doc, si, ms, story.triggers(si), main, dateline - sent.start, added)
+            skip = dateline[1] - sent.start if sent.start <= dateline[0] < sent.end else -1  # the dateline's words
+            places = self.event_places(doc, si, ms, story.triggers(si), main, skip, added)
             new = self._events(doc, si, places, story, dates, when, pub)
             if not lead_set:
                 # The story's time is set by its lead: the first recent event date. Later flashbacks ("Hama fell on
@@ -190,7 +200,7 @@ class EventExtractor:
             events.extend(new)
         if added:
             doc.mentions = sorted(doc.mentions + added, key=lambda m: m.start)
-        doc.events = merge_events(events)
+        doc.events = merge_events(fold_headline(events, headline_end(doc.article.text)))
         return doc
 
     def event_places(self, doc: Doc, si: int, ms: list[Mention], triggers: list[Found], main: Place | None,

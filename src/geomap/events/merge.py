@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from geomap.models import Event
+from geomap.models import Event, Place
 
 
 def _overlap(a: Event, b: Event) -> bool:
@@ -32,3 +32,36 @@ def merge_events(events: list[Event]) -> list[Event]:
         if (m.date_end - m.date) > (ev.date_end - ev.date):  # keep the sharper date
             m.date, m.date_end, m.date_precision = ev.date, ev.date_end, ev.date_precision
     return merged
+
+
+def _holds(outer: Place, inner: Place) -> bool:
+    """The same place, or a country or first-level region that holds the other."""
+    if outer.id == inner.id:
+        return True
+    if not outer.country_code or outer.country_code != inner.country_code:
+        return False
+    return outer.kind == "country" or outer.kind == "region" and bool(outer.admin1) and outer.admin1 == inner.admin1
+
+
+def fold_headline(events: list[Event], end: int) -> list[Event]:
+    """A headline's event that the story goes on to tell is that event (`end`: where the headline ends, -1: none).
+    The headline says least ("Strike kills 30 in Sagaing", "Protesters clash with police in Nairobi"), so the
+    story's place, type, date and actors are kept; the headline's sentence joins it, and its deaths count once. An event
+    only the headline tells stays."""
+    heads = [e for e in events if e.sentence_start < end]
+    if not heads:
+        return events
+    story = [e for e in events if e.sentence_start >= end]
+    kept = []
+    for h in heads:
+        m = next((e for e in story if _holds(h.place, e.place) or _holds(e.place, h.place)), None)
+        if m is None:
+            kept.append(h)
+            continue
+        if h.sentence not in m.sentences:
+            m.sentences.insert(0, h.sentence)
+        m.actors = m.actors or h.actors  # a headline's actors may be those of its other happening ("as X fires")
+        if h.fatalities is not None:
+            m.fatalities = max(m.fatalities or 0, h.fatalities)
+        m.event_score = max(m.event_score, h.event_score)
+    return kept + story
