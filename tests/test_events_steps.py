@@ -371,6 +371,11 @@ def test_an_armed_raid_on_civilians_is_violence_against_civilians_not_a_clash(nl
     assert [e.event_type for e in run(nlp, text).events] == [etype]
 
 
+def test_a_natural_hazard_that_hit_a_place_is_no_event(nlp):
+    assert run(nlp, "Floods hit Eldoret and Kafanchan on Monday.").events == []
+    assert [e.place.name for e in run(nlp, "Shells hit Eldoret on Monday.").events] == ["Eldoret"]
+
+
 def test_strikes_that_killed_are_a_strike_not_an_attack_on_civilians(nlp):
     events = run(nlp, "Strikes on Kharkiv killed three people on Monday.").events
     assert [(e.event_type, e.fatalities) for e in events] == [("Explosions/Remote violence", 3)]

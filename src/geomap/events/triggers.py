@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from geomap.patterns import lower_regex, lowered_text
+from geomap.patterns import Pattern, lower_regex, lowered_text
 
 EXPL, BATTLE, VAC, PROTEST, RIOT, STRAT = (
     "Explosions/Remote violence", "Battles", "Violence against civilians", "Protests", "Riots",
@@ -161,12 +161,25 @@ class Found:
 _TRIGGER_LOW = re.compile(lower_regex(_TRIGGER_RE.pattern))
 
 
+#: A natural hazard as the subject of a generic event word: "floods hit the city", "an earthquake destroyed homes".
+NATURAL_HAZARD = Pattern(
+    "natural hazard before an event word",
+    r"\b(?:floods?|flooding|earthquakes?|quakes?|tremors?|aftershocks?|storms?|snowstorms?|cyclones?|typhoons?|"
+    r"hurricanes?|tornado(?:e)?s?|landslides?|mudslides?|avalanches?|tsunamis?|heat ?waves?|rains?|rainfall|"
+    r"downpours?|winds?|droughts?|lightning)\s+(?:[\w-]+\s+){0,2}$",
+    "Heavy floods [hit] the valley overnight.", "Heavy shelling [hit] the valley overnight.", "before")
+
+
 def find_triggers(text: str) -> list[Found]:
     """Every event word of a sentence, in order (linear: one pass of one compiled alternation, over the lower-cased
     text where lower-casing keeps the offsets, which is twice as fast as a case-insensitive match)."""
     lowered = lowered_text(text)
     found = _TRIGGER_LOW.finditer(lowered) if lowered is not None else _TRIGGER_RE.finditer(text)
-    return [Found(m.start(), m.end(), TRIGGERS[int(m.lastgroup[1:])]) for m in found]
+    out = [Found(m.start(), m.end(), TRIGGERS[int(m.lastgroup[1:])]) for m in found]
+    if any(f.trigger.name == "explosion" for f in out):  # "floods hit the city": no one attacked it
+        out = [f for f in out if f.trigger.name != "explosion"
+               or not NATURAL_HAZARD.search(text, max(0, f.start - 50), f.start)]
+    return out
 
 
 def specific(found: list[Found]) -> tuple[str, str] | None:
