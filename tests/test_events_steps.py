@@ -371,6 +371,20 @@ def test_an_armed_raid_on_civilians_is_violence_against_civilians_not_a_clash(nl
     assert [e.event_type for e in run(nlp, text).events] == [etype]
 
 
+@pytest.mark.parametrize("text, types", [
+    ("Jihadists killed at least 30 soldiers in an attack on an army post in Hawul on Saturday.",
+     [("Battles", "Armed clash")]),
+    ("Armed gangs attacked and set fire to a police station in Eldoret on Tuesday.", [("Battles", "Armed clash")]),
+    ("Armed gangs set fire to houses in Eldoret on Tuesday.",
+     [("Strategic developments", "Looting/property destruction")]),
+    ("Youths set fire to tyres and threw stones in Eldoret on Tuesday.", [("Riots", "Violent demonstration")]),
+    ("Russian shelling killed two civilians in Kharkiv on Tuesday.",
+     [("Explosions/Remote violence", "Shelling/artillery/missile attack")]),
+])
+def test_who_or_what_was_attacked_decides_the_type(nlp, text, types):
+    assert [(e.event_type, e.sub_event_type) for e in run(nlp, text).events] == types
+
+
 def test_a_natural_hazard_that_hit_a_place_is_no_event(nlp):
     assert run(nlp, "Floods hit Eldoret and Kafanchan on Monday.").events == []
     assert [e.place.name for e in run(nlp, "Shells hit Eldoret on Monday.").events] == ["Eldoret"]

@@ -433,3 +433,11 @@ def test_region_name_priors(gaz: Gazetteer) -> None:
     # a village of a famous feature's name stays below it; the bare company name "Amazon" is no place
     assert gaz.best("Java").country_code == "ID"
     assert gaz.best("Amazon") is None or gaz.best("Amazon").kind != "region"
+
+
+def test_a_hyphenated_name_finds_the_place_spelt_as_one_word(gaz: Gazetteer) -> None:
+    # "Petion-Ville" is Pétionville; closing up spaces is not done: "Edmonton as" is no Lithuanian alias lookup
+    assert gaz.best("Petion-Ville").name == "Pétionville"
+    assert gaz.candidates("Petion Ville") == []
+    assert gaz.candidates("Edmonton as") == []
+    assert gaz.has("Petion-Ville") and not gaz.has("Edmonton-as-a-whole")

@@ -56,6 +56,16 @@ REMOTE_WORD = Pattern("remote violence word", r"^(?:explosions?|blasts?|strikes?
                       r"blew up|shrapnel|debris)$",
                       "strikes", "attacked", flags=re.I)
 
+#: An armed side as what an attack or killing was aimed at ("killed 30 soldiers", "an attack on an army post",
+#: "attacked and set fire to a police station"): a fight between armed sides, which ACLED calls an armed clash.
+ARMED_OBJECT = Pattern(
+    "armed side attacked", r"\s+(?:and\s+[a-z]+(?:\s+[a-z]+)?\s+(?:to\s+)?)?(?:on\s+|at\s+)?"
+    r"(?:(?:at least|some|about|nearly|more than|dozens of|scores of|hundreds of)\s+)?(?:[\d,]+\s+|an?\s+|the\s+|"
+    r"[a-z]+\s+){0,2}(?:soldiers|troops|servicemen|policemen|police officers|gendarmes|militiamen|fighters|militants|"
+    r"rebels|insurgents|guards|(?:army|military|police) (?:posts?|bases?|camps?|convoys?|positions?|checkpoints?|"
+    r"stations?|patrols?)|police station|barracks|checkpoints?|outposts?)\b",
+    "Gunmen [killed] at least nine soldiers at dawn.", "Gunmen [killed] at least nine villagers at dawn.", "after")
+
 
 def happening(primary: Found, clause: list[Found], stext: str, context: Callable[[], tuple[str, str] | None],
               deaths: int | None) -> tuple[str, str]:
@@ -64,21 +74,18 @@ def happening(primary: Found, clause: list[Found], stext: str, context: Callable
     t = primary.trigger
     etype, sub = t.event_type, t.sub_event_type
     kinds = {f.trigger.event_type for f in clause}
+    if etype == RIOT and PROTEST not in kinds and NON_STATE.search(stext):
+        # "armed gangs set fire to a police station": arson by an armed group is no demonstration
+        rest = [f for f in clause if f.trigger.event_type != RIOT]
+        if not rest:
+            return _armed(clause, stext, STRAT, "Looting/property destruction")
+        return happening(min(rest, key=lambda f: abs(f.start - primary.start)), rest, stext, context, deaths)
     if etype in (PROTEST, RIOT) or PROTEST in kinds:
         return _protest(clause, stext, deaths)
     if t.yields:
         etype, sub = specific(clause) or (etype, sub)
     elif t.generic or t.weak:
-        own = specific(clause)
-        remote = next((f.trigger for f in clause if f.trigger.generic and REMOTE_WORD.match_at(
-            stext[f.start:f.end])), None)  # "strikes on the port killed three": the strikes killed
-        active_killing = remote is None and any(f.trigger.weak for f in clause) and not PASSIVE_HARM.search(stext)
-        if own:
-            etype, sub = own
-        elif active_killing:
-            etype, sub = VAC, "Attack"  # "gunmen killed 26 men": the killing is the happening
-        else:
-            etype, sub = context() or ((remote.event_type, remote.sub_event_type) if remote else (etype, sub))
+        etype, sub = _generic(primary, clause, stext, context)
     if sub in ("Non-state actor overtakes territory", "Government regains territory"):
         taker = _taker(stext, primary.start)
         if taker:
@@ -89,8 +96,36 @@ def happening(primary: Found, clause: list[Found], stext: str, context: Callable
         return VAC, "Attack"  # "gunmen stormed the hall and opened fire on the crowd": an attack on civilians
     if sub == "Armed clash" and CIVILIAN_VICTIMS.search(stext) and not TWO_SIDES.search(stext):
         return VAC, "Attack"  # "gunmen killed 20 villagers in a raid": no armed side was attacked
+    if etype == VAC and sub == "Attack":
+        expl = next((f.trigger for f in clause if f.trigger.event_type == EXPL and not f.trigger.generic), None)
+        if expl is not None:
+            return EXPL, expl.sub_event_type  # "shelling killed two civilians": ACLED types remote violence first
     if etype == EXPL and any(f.trigger.name == "drills" for f in clause):
         return STRAT, "Other"  # drills fire missiles without attacking anyone
+    return etype, sub
+
+
+def _generic(primary: Found, clause: list[Found], stext: str,
+             context: Callable[[], tuple[str, str] | None]) -> tuple[str, str]:
+    """The type of a happening named by a generic or weak word ("attacked", "killed"): a specific word beside it,
+    else what killed ("strikes ... killed three": the strikes), else the killing itself, else the context's type."""
+    t = primary.trigger
+    own = specific(clause)
+    if own:
+        return own
+    remote = next((f.trigger for f in clause if f.trigger.generic and REMOTE_WORD.match_at(
+        stext[f.start:f.end])), None)
+    if remote is None and any(f.trigger.weak for f in clause) and not PASSIVE_HARM.search(stext):
+        return _armed(clause, stext, VAC, "Attack")  # "gunmen killed 26 men": the killing is the happening
+    if remote is None and t.generic:
+        return _armed(clause, stext, *(context() or (t.event_type, t.sub_event_type)))  # "gangs attacked a post"
+    return context() or ((remote.event_type, remote.sub_event_type) if remote else (t.event_type, t.sub_event_type))
+
+
+def _armed(clause: list[Found], stext: str, etype: str, sub: str) -> tuple[str, str]:
+    """An armed clash when an event word of the clause is aimed at an armed side (`ARMED_OBJECT`), else the type."""
+    if any(ARMED_OBJECT.compiled.match(stext, f.end) for f in clause):
+        return BATTLE, "Armed clash"
     return etype, sub
 
 

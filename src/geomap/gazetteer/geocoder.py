@@ -71,9 +71,20 @@ class Gazetteer(Geocoder):
     def __len__(self) -> int:
         return len(self._t.ids)
 
+    def _key(self, name: str) -> str:
+        """The index key `name` answers to: its normal form, else, for a hyphenated name, the same with its hyphens
+        closed up when only that is known ("Petion-Ville" is Pétionville): transliterations join or hyphenate the
+        parts of a name at will. Not spaces: "Edmonton as" closed up is a Lithuanian alias of Edmonton."""
+        key = normalize(name)
+        if "-" in name and key not in self._t.index:
+            joined = normalize(name.replace("-", ""))
+            if joined in self._t.index:
+                return joined
+        return key
+
     def has(self, name: str) -> bool:
         """Is `name` a known name or alias?"""
-        return normalize(name) in self._t.index
+        return self._key(name) in self._t.index
 
     def _rows(self, key: str) -> tuple[int, ...]:
         return self._t.rows(key)
@@ -112,15 +123,15 @@ class Gazetteer(Geocoder):
 
     def candidates(self, name: str) -> list[Place]:
         """Every place answering to `name` (name, alias or weak alias), best prior first."""
-        return [self.place_at(i) for i in self._rows(normalize(name))]
+        return [self.place_at(i) for i in self._rows(self._key(name))]
 
     def scored_candidates(self, name: str) -> list[tuple[Place, float]]:
         """Like `candidates`, with each place's prior score for this name (higher is likelier)."""
-        return [(self.place_at(i), s) for i, s, _, _ in self._scored(normalize(name))]
+        return [(self.place_at(i), s) for i, s, _, _ in self._scored(self._key(name))]
 
     def matches(self, name: str) -> list[tuple[Place, float, bool, bool]]:
         """Like `scored_candidates`, with how each place answers to the name: (place, prior, own name, weak alias)."""
-        return [(self.place_at(i), s, own, weak) for i, s, own, weak in self._scored(normalize(name))]
+        return [(self.place_at(i), s, own, weak) for i, s, own, weak in self._scored(self._key(name))]
 
     def keys(self) -> Iterable[str]:
         """All normalized names (for building a matcher over text)."""
@@ -162,7 +173,7 @@ class Gazetteer(Geocoder):
 
         Hints are preferences, not filters: "Moscow" in a Ukrainian context is still Moscow, Russia.
         """
-        rows = self._rows(key := normalize(name))
+        rows = self._rows(key := self._key(name))
         if not rows:
             return None
         if len(rows) == 1 or not (country or admin1 or kind):
@@ -275,7 +286,7 @@ class Gazetteer(Geocoder):
         names, hint_cc, admin1_hint = self._parse_query(query, next(iter(countries)) if len(countries) == 1 else None)
         t = self._t
         for name in names:
-            key = normalize(name)
+            key = self._key(name)
             sel = [i for i in self._rows(key)
                    if (not countries or t.cc[i] in countries) and (not kind or t.kinds[i] == kind)]
             if not sel:
