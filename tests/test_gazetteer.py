@@ -441,3 +441,9 @@ def test_a_hyphenated_name_finds_the_place_spelt_as_one_word(gaz: Gazetteer) -> 
     assert gaz.candidates("Petion Ville") == []
     assert gaz.candidates("Edmonton as") == []
     assert gaz.has("Petion-Ville") and not gaz.has("Edmonton-as-a-whole")
+
+
+def test_a_region_named_for_waters_gets_no_x_region_alias(gaz: Gazetteer) -> None:
+    # "the Red Sea region" in the news is the sea and its shores; Sudan's Red Sea State keeps its other forms
+    assert all(p.id != "adm:SD.36" for p in gaz.candidates("Red Sea region"))
+    assert gaz.best("Red Sea state").id == "adm:SD.36"

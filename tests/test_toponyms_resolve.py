@@ -113,6 +113,8 @@ ROWS = [
          feature="former country"),
     _row("gn:41", "Mi", "city", 24.0, 102.0, "CN", "CN.1", 30_000, 2, aliases=["A Mi"]),
     _row("gn:42", "Saint Peter", "city", 44.32, -93.96, "US", "US.MN", 12_000, 3, aliases=["St. Peter"]),
+    _row("sea:red-sea", "Red Sea", "sea", 20.0, 38.5, pop=0, radius=900),
+    _row("adm:SD.36", "Red Sea", "region", 19.6, 36.2, "SD", "SD.36", 1_400_000, 200),
     _row("gn:44", "Belgorod", "city", 50.61, 36.58, "RU", "RU.09", 340_000, 8),  # 80 km from Kharkiv
     _row("gn:45", "Paris", "city", 48.85, 2.35, "FR", "FR.11", 2_100_000, 15),
     _row("gn:43", "Saint Petersburg", "city", 59.94, 30.31, "RU", "RU.66", 5_300_000, 20,
@@ -200,6 +202,11 @@ def test_an_alias_of_two_places_is_cut_when_its_last_place_runs_on(finder):
 def test_a_model_designation_is_no_place(finder):
     assert names("A Mi-8 helicopter was downed over Seattle.", finder) == ["Seattle"]
     assert names("The A Mi market reopened.", finder) == ["A Mi"]
+
+
+def test_a_region_word_after_the_name_of_waters_asks_for_no_province(finder, resolver):
+    doc = parse("Missiles hit a tanker in the Red Sea region on Friday.", finder, resolver)
+    assert [(m.text, m.place.kind) for m in doc.mentions] == [("Red Sea", "sea")]
 
 
 def test_a_far_lone_town_in_another_country_is_left_unread(finder, resolver):

@@ -42,6 +42,8 @@ REGION_DESIGNATORS = ("region", "province", "oblast", "governorate", "state")
 #: NAMESAKE_SIMILARITY alike, so transliterations such as Kiev or Kharkov but not old names) give region forms
 #: too, with these designators.
 NAMESAKE_DESIGNATORS = ("region", "oblast", "province")
+#: A region named after a body of water ("Red Sea", "Lakes") gets no "X region" alias: that names the waters' area.
+_WATER_STEM = re.compile(r"\b(?:Sea|Gulf|Ocean|Bay|Lakes?)$", re.I)
 NAMESAKE_MIN_POP = 100_000
 NAMESAKE_SIMILARITY = 0.5
 
@@ -237,7 +239,9 @@ def _aliases(sub: _Subdivision, st: _Stems, display: str) -> tuple[tuple[str, ..
         else:
             strong.append(a)
     for s in st.designated:
-        strong += [f"{s} {d}" for d in REGION_DESIGNATORS] + _namesake_forms(s, sub)
+        # "the Red Sea region" is the waters and their shores, not Sudan's Red Sea State
+        strong += [f"{s} {d}" for d in REGION_DESIGNATORS if not (d == "region" and _WATER_STEM.search(s))]
+        strong += _namesake_forms(s, sub)
     aliases = dedupe_names(display, strong)
     return aliases, dedupe_names(display, weak, drop={normalize(a) for a in aliases})
 
