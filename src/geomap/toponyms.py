@@ -69,8 +69,6 @@ _POSSESSIVE_GAP = re.compile(r"['’]s?[ \t]+")
 _CONTRACTION = re.compile(r"['’](?:ve|re|d|ll|m|t)$", re.I)
 #: A hyphen and a digit after a name make it a model's designation, no place ("Mi-8", "Su-25", "T-72").
 _DESIGNATION = re.compile(r"-\d")
-#: The last word of the name of a body of water.
-_WATER_NAME = re.compile(r"\b(?:Sea|Gulf|Ocean|Bay|Strait|Straits|Lake|Channel)$")
 #: A saint's possessive before a building's or a square's kind word names that building, not the town called after
 #: the saint: "St. Peter's Square" is in Rome, "St. Michael's Hospital" in Toronto, neither in Saint Peter or Saint
 #: Michael, Minnesota. A church adjective may stand between ("St. Mark's Coptic Cathedral"). A city's possessive
@@ -162,8 +160,6 @@ def _hint(text: str, start: int, end: int) -> str:
     """What the words around a name say it is: 'region', 'city' or 'district' ('' when silent)."""
     after = text[end: end + 30].lower().split()
     before = text[max(0, start - 30): start].lower().split()
-    if _WATER_NAME.search(text, start, end):
-        return ""  # "the Red Sea region", "the Gulf region": the waters and their shores, not a province so named
     if after:
         w = after[0].strip(",.;:)\"'’")
         if w in REGION_WORDS:
