@@ -375,6 +375,7 @@ def test_an_armed_raid_on_civilians_is_violence_against_civilians_not_a_clash(nl
     ("Jihadists killed at least 30 soldiers in an attack on an army post in Hawul on Saturday.",
      [("Battles", "Armed clash")]),
     ("Armed gangs attacked and set fire to a police station in Eldoret on Tuesday.", [("Battles", "Armed clash")]),
+    ("The army said it had killed dozens of gunmen in Hawul on Monday.", [("Battles", "Armed clash")]),
     ("Armed gangs set fire to houses in Eldoret on Tuesday.",
      [("Strategic developments", "Looting/property destruction")]),
     ("Youths set fire to tyres and threw stones in Eldoret on Tuesday.", [("Riots", "Violent demonstration")]),
@@ -429,6 +430,15 @@ def test_a_headline_is_the_story_event_it_names(nlp, headline):
 def test_an_event_only_the_headline_tells_stays(nlp):
     events = run(nlp, "Shelling hits Kharkiv\n\nGunmen killed 12 villagers in Hawul on Thursday.").events
     assert sorted(e.place.name for e in events) == ["Hawul", "Kharkiv"]
+    # the headline's town is not the story's, but the country is: the headline sums the story up
+    events = run(nlp, "Gunmen kill 12 in Kafanchan\n\nGunmen killed 12 villagers in Hawul on Thursday.").events
+    assert [(e.place.name, e.fatalities) for e in events] == [("Hawul", 12)]
+
+
+def test_a_protest_whose_sentence_names_no_one_was_held_by_protesters(nlp):
+    text = "Rebels shelled Avdiivka on Monday.\n\nThousands of people protested in Kharkiv on Monday."
+    got = {e.place.name: e.actors for e in run(nlp, text).events}
+    assert got["Kharkiv"] == ["Protesters"]
 
 
 def test_merge_folds_repeats_of_one_place_and_type():

@@ -27,7 +27,7 @@ from geomap.events.fatalities import fatalities, share
 from geomap.events.merge import fold_headline, merge_events
 from geomap.events.model import Candidate, EventPlaceModel, Sentence, default_model, features
 from geomap.events.slots import INSIDE, LIST_JOIN
-from geomap.events.triggers import Found, find_triggers, specific
+from geomap.events.triggers import PROTEST, RIOT, Found, find_triggers, specific
 from geomap.geo import haversine_km
 from geomap.models import PRECISION_RANK, Doc, Event, Mention, Place
 from geomap.patterns import Pattern
@@ -263,7 +263,8 @@ class EventExtractor:
         if not places:
             return []
         st = doc.sentences[si]
-        who = story.actors(si) or story.story_actors(st.paragraph)
+        own = story.actors(si)
+        who = own or story.story_actors(st.paragraph)
         deaths = fatalities(st.text)
         out: list[Event] = []
         for (m, sent, c), dead in zip(places, share(deaths, len(places)), strict=True):
@@ -280,7 +281,8 @@ class EventExtractor:
             out.append(Event(
                 place=m.place, place_text=m.text, date=d0, date_end=d1, date_precision=prec,  # type: ignore[arg-type]
                 event_type=etype, sub_event_type=sub, sentence=st.text, sentence_start=st.start, place_start=m.start,
-                actors=_agents(who, etype, sub), fatalities=dead, sentences=[st.text], event_score=m.event_score))
+                actors=_agents(who if own or etype not in (PROTEST, RIOT) else [], etype, sub), fatalities=dead,
+                sentences=[st.text], event_score=m.event_score))
         return out
 
 
@@ -307,7 +309,10 @@ def _gap(text: str, a: Candidate, b: Candidate) -> str:
     return gap[m.end():] if m else gap
 
 def _agents(who: list[str], etype: str, sub: str) -> list[str]:
-    """Actors in ACLED's order: the one who acted first. Protesters are the victims of excessive force."""
+    """Actors in ACLED's order: the one who acted first. Protesters are the victims of excessive force. A protest
+    or riot whose sentence names no one was held by protesters or rioters, not by the story's armed actors."""
+    if not who and etype in (PROTEST, RIOT):
+        return ["Protesters" if etype == PROTEST else "Rioters"]
     if sub == "Excessive force against protesters" and "Protesters" in who:
         return [a for a in who if a != "Protesters"] + ["Protesters"]
     return list(who)

@@ -46,15 +46,18 @@ def _holds(outer: Place, inner: Place) -> bool:
 def fold_headline(events: list[Event], end: int) -> list[Event]:
     """A headline's event that the story goes on to tell is that event (`end`: where the headline ends, -1: none).
     The headline says least ("Strike kills 30 in Sagaing", "Protesters clash with police in Nairobi"), so the
-    story's place, type, date and actors are kept; the headline's sentence joins it, and its deaths count once. An event
-    only the headline tells stays."""
+    story's place, type, date and actors are kept; the headline's sentence joins it, and its deaths count once. The
+    story's event at the same place (or inside the headline's country or region) is the one; failing that, its first
+    event in the same country ("Strikes kill 15 in Gaza" over a story told village by village). An event only the
+    headline tells, in a country the story has no event in, stays."""
     heads = [e for e in events if e.sentence_start < end]
     if not heads:
         return events
     story = [e for e in events if e.sentence_start >= end]
     kept = []
     for h in heads:
-        m = next((e for e in story if _holds(h.place, e.place) or _holds(e.place, h.place)), None)
+        m = next((e for e in story if _holds(h.place, e.place) or _holds(e.place, h.place)), None) or next(
+            (e for e in story if h.place.country_code and e.place.country_code == h.place.country_code), None)
         if m is None:
             kept.append(h)
             continue
