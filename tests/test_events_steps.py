@@ -607,3 +607,24 @@ def test_sentence_words_match_a_findall_over_each_window(text):
             assert words.after(pos, n) == got + ["</s>"] * (n - len(got))
         for b in range(pos, min(len(text), pos + 130) + 1, 7):
             assert words.between(pos, b) == slow(pos, b)
+
+
+def test_wire_stories_with_headlines_on_the_real_gazetteer():
+    """Wire copy pasted with its headline (written for this test): the dateline is no event place, the headline is
+    the story's event, the target decides the type, a hyphenated spelling finds its town, waters stay waters."""
+    from geomap.articles import parse_seed_text
+    from geomap.pipeline import process
+
+    def events(body: str) -> dict[str, tuple]:
+        doc = process(parse_seed_text("date 2024-02-12\n\n" + body, "wire.txt", "wire"))
+        return {e.place.name: (e.event_type, e.sub_event_type, e.fatalities, len(e.sentences)) for e in doc.events}
+
+    got = events("Jihadists kill 30 soldiers in Burkina Faso\n\nOUAGADOUGOU, Feb 12 (Reuters) - Suspected jihadists "
+                 "killed at least 30 soldiers in an attack on an army post near Djibo on Saturday, sources said.")
+    assert got == {"Djibo": ("Battles", "Armed clash", 30, 2)}
+    got = events("Gangs torch police station in Haiti\n\nPORT-AU-PRINCE (AP) - Armed gangs attacked and set fire "
+                 "to a police station in Petion-Ville on Tuesday, officials said.")
+    assert got == {"Pétionville": ("Battles", "Armed clash", None, 1)}
+    got = events("Houthis hit tanker\n\nDUBAI (Reuters) - Houthi missiles struck a tanker in the Red Sea region "
+                 "on Friday.")
+    assert [k for k in got] == ["Red Sea"]
