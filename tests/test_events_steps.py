@@ -386,6 +386,21 @@ def test_who_or_what_was_attacked_decides_the_type(nlp, text, types):
     assert [(e.event_type, e.sub_event_type) for e in run(nlp, text).events] == types
 
 
+@pytest.mark.parametrize("text", [
+    "Oil prices in Eldoret hit a two-week high on Monday.",
+    "The two sides struck a deal in Eldoret on Monday.",
+    "The dollar struck a firmer tone in Eldoret on Monday.",
+    "Eldoret beat Kafanchan 2-1 on Monday, the striker shooting past the keeper as the hosts stormed back.",
+])
+def test_markets_deals_and_sport_are_no_events(nlp, text):
+    assert run(nlp, text).events == []
+
+
+def test_harm_to_people_in_a_sports_report_is_an_event(nlp):
+    text = "Three fans were killed in Eldoret on Monday after the Champions League final."
+    assert [e.place.name for e in run(nlp, text).events] == ["Eldoret"]
+
+
 def test_a_natural_hazard_that_hit_a_place_is_no_event(nlp):
     assert run(nlp, "Floods hit Eldoret and Kafanchan on Monday.").events == []
     assert [e.place.name for e in run(nlp, "Shells hit Eldoret on Monday.").events] == ["Eldoret"]

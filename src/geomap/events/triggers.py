@@ -43,8 +43,12 @@ _NOT_FIGURATIVE_CAPTURE = (r"(?!\s+(?:on\s+(?:camera|video|film|tape|television|
                            r"\d+\s+(?:test\s+)?(?:wickets|seats|votes|medals|titles)))")
 #: ... and figurative hits and launches: "prices hit a record high", "hit back at critics", "launched an
 #: investigation", "launched a new app"; "shelled out", "stormed out of the meeting", "a heart attack" are no events.
-_NOT_FIGURATIVE_HIT = (r"(?!\s+(?:(?:a\s+|an\s+)?(?:record|new\s+high|new\s+low|all-time|(?:\w+-)?year\s+high|"
+_NOT_FIGURATIVE_HIT = (r"(?!\s+(?:(?:a\s+|an\s+)?(?:record|new\s+high|new\s+low|all-time|"
+                       r"(?:\w+-)?(?:year|month|week|day|decade)\s+(?:high|low)|"
                        r"high|low)|back|out\s+at|the\s+(?:headlines|shelves|market|road|jackpot))\b)")
+#: ... and deals and tones struck: "struck a deal", "struck a firmer tone", "struck gold".
+_NOT_FIGURATIVE_STRUCK = (r"(?!\s+(?:an?\s+|the\s+)?(?:\w+\s+)?(?:tone|deal|chord|note|balance|agreement|pose|bargain|"
+                          r"compromise|gold|oil|lucky)\b)")
 _NOT_FIGURATIVE_LAUNCH = (r"(?!\s+(?:an?\s+|the\s+|its\s+|their\s+)?(?:new\s+|official\s+|formal\s+)?"
                           r"(?:investigation|inquiry|probe|campaign|appeal|website|app|product|programme|program|"
                           r"initiative|fund|bid|review|consultation|book|album|service|scheme|petition|lawsuit)s?\b)")
@@ -85,7 +89,8 @@ TRIGGERS: tuple[Trigger, ...] = (
     T("suicide bomb", r"suicide (?:bombers?|bombings?|attacks?|car bomb)|blew (?:himself|herself|themselves) up",
       EXPL, "Suicide bomb",
       "A suicide bomber struck a checkpoint.", "A bomber jet flew overhead."),
-    T("explosion", r"explosions?|blasts?|explod(?:ed|ing|es)|blew up|detonat\w+|strikes?|struck|(?:hit|hits)"
+    T("explosion", r"explosions?|blasts?|explod(?:ed|ing|es)|blew up|detonat\w+|strikes?|struck"
+      + _NOT_FIGURATIVE_STRUCK + r"|(?:hit|hits)"
       + _NOT_FIGURATIVE_HIT + r"|attacked|(?<!heart )(?<!panic )attacks?|attacking|striking|assaults?|"
       r"damaged?|damaging|destroyed|destroying|targeted|targeting|targets?|pounded|wrecked|debris|shrapnel|"
       r"killed by (?:\w+ )?fire|under fire|fired (?:at|on|upon|into)|launched" + _NOT_FIGURATIVE_LAUNCH,
@@ -170,6 +175,17 @@ NATURAL_HAZARD = Pattern(
     "Heavy floods [hit] the valley overnight.", "Heavy shelling [hit] the valley overnight.", "before")
 
 
+#: A sports report: its strikes, storming and shooting are play ("Madrid beat Bayern 2-1", "the striker scored").
+SPORTS = Pattern(
+    "a sports report",
+    r"\b(?:scored|goalkeeper|striker|midfielder|touchdowns?|innings|wickets|Champions League|Premier League|"
+    r"World Cup|Grand Prix|semi-?finals?|quarter-?finals?|\d{1,2}-\d{1,2}\s+(?:win|victory|defeat|loss|draw)|"
+    r"(?:beat|beats|beating|defeated|won|lost|drew)\s+(?:[A-Z][\w.'’-]*\s+){1,3}\d{1,2}-\d{1,2})\b",
+    "Madrid beat Bayern Munich 2-1 to reach the final.", "Rebels beat back an attack on the town.", flags=0)
+#: Event words that still mean harm to people in a sports report ("fans were killed in a stampede").
+_HARM = re.compile(r"(?i)kill|dead|died|death|bomb|explo|blast|wound|injur|stabb")
+
+
 def find_triggers(text: str) -> list[Found]:
     """Every event word of a sentence, in order (linear: one pass of one compiled alternation, over the lower-cased
     text where lower-casing keeps the offsets, which is twice as fast as a case-insensitive match)."""
@@ -179,6 +195,8 @@ def find_triggers(text: str) -> list[Found]:
     if any(f.trigger.name == "explosion" for f in out):  # "floods hit the city": no one attacked it
         out = [f for f in out if f.trigger.name != "explosion"
                or not NATURAL_HAZARD.search(text, max(0, f.start - 50), f.start)]
+    if out and SPORTS.search(text):  # "Madrid struck twice late and stormed back": only harm to people counts
+        out = [f for f in out if _HARM.match(text, f.start)]
     return out
 
 
