@@ -396,6 +396,23 @@ def test_markets_deals_and_sport_are_no_events(nlp, text):
     assert run(nlp, text).events == []
 
 
+def test_where_people_fled_to_is_no_event_place(nlp):
+    events = run(nlp, "Gunmen raided Hawul on Monday, forcing thousands to flee to Kafanchan.").events
+    assert [e.place.name for e in events] == ["Hawul"]
+
+
+@pytest.mark.parametrize("text, etype, deaths", [
+    ("Insurgents raided villages near Hawul, beheading at least five people.", "Violence against civilians", 5),
+    ("Protesters attacked the town hall in Eldoret on Monday.", "Riots", None),
+    ("Militiamen captured Kafanchan on Monday after fighting with federal forces.", "Battles", None),
+])
+def test_the_happening_named_by_what_was_done(nlp, text, etype, deaths):
+    events = run(nlp, text).events
+    assert [(e.event_type, e.fatalities) for e in events] == [(etype, deaths)]
+    if etype == "Battles":
+        assert events[0].sub_event_type == "Non-state actor overtakes territory"
+
+
 def test_harm_to_people_in_a_sports_report_is_an_event(nlp):
     text = "Three fans were killed in Eldoret on Monday after the Champions League final."
     assert [e.place.name for e in run(nlp, text).events] == ["Eldoret"]

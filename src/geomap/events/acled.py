@@ -17,7 +17,7 @@ from geomap.patterns import Pattern
 
 NON_STATE = Pattern(
     "non-state actor", r"\b(?:rebels?|militants?|insurgents?|fighters|jihadists?|gunmen|militias?|Wagner|RSF|M23|"
-    r"Houthis?|Hamas|Hezbollah|JNIM|al-Shabaab|Islamic State|HTS|Hayat Tahrir|separatists?|gangs?|Taliban|"
+    r"Houthis?|Hamas|Hezbollah|JNIM|al-Shabaab|Islamic State|HTS|Hayat Tahrir|separatists?|gangs?|Taliban|militiamen|"
     r"Boko Haram|ISIS|ISIL|al-Qaeda|bandits|armed groups?)\b",
     "Rebels captured the airport.", "Troops captured the airport.")
 STATE = Pattern("state forces", r"\b(?:[\w-]+\s+loyal\s+to\s+the\s+(?:government|regime|army)|pro-government\s+[\w-]+|"
@@ -32,6 +32,12 @@ POLICE = Pattern("police", r"\b(?:police(?:men)?|security forces|riot squads?|ge
 PASSIVE_HARM = Pattern("passive harm", r"\b(?:were|was|been|being|are|is)\s+(?:\w+\s+)?(?:killed|wounded|injured|"
                        r"shot|hurt)\b|\b(?:died|dead)\b", "Five people were killed overnight.",
                        "Gunmen killed five people overnight.")
+#: Protesters doing violence (ACLED's "Violent demonstration"): "protesters attacked the embassies", "crowds stormed
+#: the building".
+PROTESTERS_ATTACKED = Pattern(
+    "protesters attacked", r"\b(?:protesters|demonstrators|crowds?|mobs?|youths|students|marchers)\s+"
+    r"(?:[\w-]+\s+){0,2}?(?:attacked|stormed|ransacked|vandali[sz]ed|smashed|set\s+fire|torched|pelted|burned|burnt|looted)\b",
+    "Protesters attacked the embassy and smashed its windows.", "Protesters marched against the attack on the embassy.")
 LETHAL_FORCE = Pattern(
     "lethal force", r"\b(?:live (?:rounds|ammunition|fire)|opened fire|shot|shooting|killed|killing|dead|died)\b",
     "Police opened fire on the marchers.", "Police watched the marchers.")
@@ -39,7 +45,8 @@ LETHAL_FORCE = Pattern(
 #: Unarmed people as the victims of an armed raid: ACLED codes an attack on civilians as Violence against civilians,
 #: not as a clash, which needs two armed sides ("gunmen stormed the village, shooting residents").
 CIVILIAN_VICTIMS = Pattern(
-    "civilian victims", r"\b(?:kill(?:ed|ing|s)?|shot|shooting|massacred|massacring|abduct(?:ed|ing)|kidnapp(?:ed|ing)|"
+    "civilian victims", r"\b(?:kill(?:ed|ing|s)?|shot|shooting|massacred|massacring|behead(?:ed|ing)|abduct(?:ed|ing)|"
+    r"kidnapp(?:ed|ing)|"
     r"opened fire on)\s+(?:(?:at least|some|about|nearly|more than|dozens of|scores of|hundreds of)\s+)?"
     r"(?:[\d,]+\s+|[a-z]+\s+)?(?:people|villagers|residents|civilians|worshippers|farmers|passengers|mourners|"
     r"students|women|children|families)\b",
@@ -159,4 +166,6 @@ def _protest(clause: list[Found], stext: str, deaths: int | None) -> tuple[str, 
         return VAC, "Excessive force against protesters"
     if force:
         return PROTEST, "Protest with intervention"
+    if PROTESTERS_ATTACKED.search(stext):
+        return RIOT, "Violent demonstration"
     return PROTEST, "Peaceful protest"

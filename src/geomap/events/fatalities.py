@@ -16,10 +16,12 @@ _VICTIMS = r"(?:people|persons?|civilians?|soldiers?|troops|fighters|militants|c
            r"villagers|worshippers|students|protesters|demonstrators|policemen|police officers|officers|suspects|" \
            r"gunmen|attackers|rebels|insurgents|guards|pilgrims|farmers|miners|workers|journalists|passengers)"
 #: Ways of saying "killed" that name how ("shot dead", "stabbed to death").
-_KILLED_HOW = r"(?:shot\s+dead|(?:stabbed|beaten|hacked|burned|burnt|bludgeoned|lynched)\s+to\s+death)"
+_KILLED_HOW = (r"(?:shot\s+dead|(?:stabbed|beaten|hacked|burned|burnt|bludgeoned|lynched)\s+to\s+death|beheaded|"
+               r"massacred)")
 P = Pattern
 FATAL = (
-    P("killing N", r"\b(?:killing|killed|kills|kill)\s+(?:at\s+least\s+|more\s+than\s+|about\s+|some\s+|nearly\s+)?"
+    P("killing N", r"\b(?:killing|killed|kills|kill|beheading|massacring)\s+"
+      r"(?:at\s+least\s+|more\s+than\s+|about\s+|some\s+|nearly\s+)?"
       + _NUM + r"(?:\s+\w+)?\s*" + _VICTIMS + "?",
       "The blast killed at least 12 people.", "The blast wounded at least 12 people."),
     P("N were killed", r"\b(?:at\s+least\s+|more\s+than\s+|about\s+|some\s+)?" + _NUM + r"\s+(?:\w+\s+){0,2}?"
@@ -43,7 +45,7 @@ NO_DEATHS = P("no deaths", r"\bno\s+(?:deaths|casualties|fatalities|one\s+was\s+
 TENS_OF = P("tens of", r"\b(?:tens|thousands|millions)\s+of\b", "Tens of thousands marched.", "Ten people marched.")
 del P
 #: A sentence without one of these (lower-cased) reports no deaths: the patterns are not run.
-_DEATH_WORDS = ("kill", "dead", "death", "toll", "fatalit", "died", "casualt", "no one")
+_DEATH_WORDS = ("kill", "dead", "death", "toll", "fatalit", "died", "casualt", "no one", "behead", "massacr")
 
 
 def fatalities(text: str) -> int | None:

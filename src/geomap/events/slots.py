@@ -108,6 +108,14 @@ SPEECH_OPENER = P(
     r"February|March|April|May|June|July|August|September|October|November|December)[A-Z]",
     "In Kyiv, officials said strikes on Odesa killed three people overnight.",
     "In Kyiv, officials said three people were killed overnight.", flags=0)
+#: Where people fled or sheltered: the happening that drove them was elsewhere ("forced thousands to flee to Pemba").
+REFUGE = P(
+    "a refuge",
+    r"(?:\b(?:fle(?:e|d|eing|es)|escaped|evacuated|displaced|relocated)\s+(?:[\w-]+\s+){0,3}?(?:to|into|towards?)\s+"
+    + FILL + r"$)|(?:\b(?:took|taken|sought|seeking|found)\s+(?:refuge|shelter|sanctuary)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:in|at)\s+" + FILL + r"$)",
+    "The attacks forced thousands to flee to [Pemba] on foot.", "Gunmen attacked [Pemba], and thousands fled.",
+    "before")
 SPEECH_PLACE = P(
     "place of a speech",
     r"\b(?:speaking|writing|talking)\s+(?:[\w-]+\s+){0,5}?(?:in|at|from)\s+" + FILL + r"$",
@@ -237,7 +245,7 @@ del P
 
 #: Slot patterns read on the text before the place, after it, or around it (the model's named boolean features).
 BEFORE = (LOCATIVE, OBJECT, ATTRIBUTIVE, PHYSICAL, WHOLE_WAR, REFERENCE, ORIGIN, FROM, BEARING, FROM_IN, ROUTE,
-          VESSEL, ACCUSED, SPEECH_PLACE, TAKEN_FROM, POLICE_IN, DRIVEN_FROM)
+          VESSEL, ACCUSED, SPEECH_PLACE, TAKEN_FROM, POLICE_IN, DRIVEN_FROM, REFUGE)
 AFTER = (PASSIVE_AFTER, SPEAKER_AFTER, AGENT_AFTER, POSSESSIVE, PART_AFTER, MODIFIER_AFTER, PART_OF_NEXT, NAME_GOES_ON,
          NO_COMMENT, SPEAKER_PARTICIPLE, FORCES_AFTER)
 
