@@ -425,12 +425,11 @@ def _drop_lone_foreign_towns(mentions: list[Mention]) -> None:
     main = max(places, key=lambda cc: len(places[cc]))
     if len(places[main]) < LONE_FOREIGN_MIN_PLACES:
         return
-    lone = [m for m in mentions if m.place is not None and m.place.kind in ("city", "district", "landmark")
+    lone = [(m, m.place) for m in mentions if m.place is not None and m.place.kind in ("city", "district", "landmark")
             and m.place.country_code != main and len(places.get(m.place.country_code, ())) == 1
             and m.place.population < LONE_FOREIGN_MIN_POP]
     others = {m.place.id: m.place for m in mentions if m.place is not None and m.place.kind != "country"}
-    for m in lone:
-        p = m.place
-        if not any(q.id != p.id and haversine_km(p.lat, p.lon, q.lat, q.lon) <= LONE_FOREIGN_NEAR_KM  # type: ignore[union-attr]
+    for m, p in lone:
+        if not any(q.id != p.id and haversine_km(p.lat, p.lon, q.lat, q.lon) <= LONE_FOREIGN_NEAR_KM
                    for q in others.values()):
             m.place = None

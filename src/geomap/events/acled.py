@@ -46,10 +46,10 @@ LETHAL_FORCE = Pattern(
 #: not as a clash, which needs two armed sides ("gunmen stormed the village, shooting residents").
 CIVILIAN_VICTIMS = Pattern(
     "civilian victims", r"\b(?:kill(?:ed|ing|s)?|shot|shooting|massacred|massacring|behead(?:ed|ing)|abduct(?:ed|ing)|"
-    r"kidnapp(?:ed|ing)|"
-    r"opened fire on)\s+(?:(?:at least|some|about|nearly|more than|dozens of|scores of|hundreds of)\s+)?"
-    r"(?:[\d,]+\s+|[a-z]+\s+)?(?:people|villagers|residents|civilians|worshippers|farmers|passengers|mourners|"
-    r"students|women|children|families)\b",
+    r"kidnapp(?:ed|ing)|opened fire on)\s+"
+    r"(?:(?:at least|some|about|nearly|more than|dozens of|scores of|hundreds of)\s+)?(?:[\d,]+\s+|[a-z]+\s+)?"
+    r"(?:people|villagers|residents|civilians|worshippers|farmers|passengers|mourners|students|women|children|"
+    r"families)\b",
     "Gunmen on motorbikes raided the market, killing at least nine villagers.",
     "Gunmen raided the base, killing at least nine soldiers.")
 #: A word for fighting between two armed sides: with it, deaths are those of a clash.

@@ -281,8 +281,8 @@ class EventExtractor:
             out.append(Event(
                 place=m.place, place_text=m.text, date=d0, date_end=d1, date_precision=prec,  # type: ignore[arg-type]
                 event_type=etype, sub_event_type=sub, sentence=st.text, sentence_start=st.start, place_start=m.start,
-                actors=_agents(who if own or etype not in (PROTEST, RIOT) else [], etype, sub), fatalities=dead,
-                sentences=[st.text], event_score=m.event_score))
+                actors=_agents(own, who, etype, sub), fatalities=dead, sentences=[st.text],
+                event_score=m.event_score))
         return out
 
 
@@ -308,10 +308,11 @@ def _gap(text: str, a: Candidate, b: Candidate) -> str:
     m = LIST_NOUN.match_at(gap)
     return gap[m.end():] if m else gap
 
-def _agents(who: list[str], etype: str, sub: str) -> list[str]:
-    """Actors in ACLED's order: the one who acted first. Protesters are the victims of excessive force. A protest
-    or riot whose sentence names no one was held by protesters or rioters, not by the story's armed actors."""
-    if not who and etype in (PROTEST, RIOT):
+def _agents(own: list[str], who: list[str], etype: str, sub: str) -> list[str]:
+    """Actors in ACLED's order: the one who acted first. Protesters are the victims of excessive force. `own`: the
+    sentence's actors, `who`: those or else the story's. A protest or riot whose sentence names no one was held by
+    protesters or rioters, not by the story's armed actors."""
+    if not own and etype in (PROTEST, RIOT):
         return ["Protesters" if etype == PROTEST else "Rioters"]
     if sub == "Excessive force against protesters" and "Protesters" in who:
         return [a for a in who if a != "Protesters"] + ["Protesters"]
