@@ -94,6 +94,11 @@ CASES = [
     ("South Darfur", None, "region", "SD", 11.5, 24.9, 200),
     ("Darfur", None, "region", "SD", 13.5, 24.0, 300),
     ("Sudan", None, "country", "SD", 15.6, 30.2),
+    # regions the news names that GeoNames' admin units lack, and a spelling (stop 17)
+    ("Galilee", None, "region", "IL", 32.85, 35.4, 60),
+    ("North Waziristan", None, "region", "PK", 33.0, 70.1, 60),
+    ("Baluchistan", None, "region", "PK", 28.2, 65.7, 300),
+    ("Levant", None, "continent", "", 33.5, 36.0, 300),  # not Levant, Maine
     # Seas and straits
     ("Black Sea", None, "sea", "", 43.4, 34.0),
     ("Sea of Azov", None, "sea", "", 46.1, 36.7, 200),
