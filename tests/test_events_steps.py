@@ -386,6 +386,13 @@ def test_who_or_what_was_attacked_decides_the_type(nlp, text, types):
     assert [(e.event_type, e.sub_event_type) for e in run(nlp, text).events] == types
 
 
+def test_water_cannon_at_a_ship_is_no_protest(nlp):
+    events = run(nlp, "Coast guard ships fired water cannon at a supply boat off Eldoret on Monday.").events
+    assert [(e.event_type, e.actors) for e in events] == [("Strategic developments", [])]
+    events = run(nlp, "Police fired water cannon at marchers in Eldoret on Monday.").events
+    assert [e.sub_event_type for e in events] == ["Protest with intervention"]
+
+
 @pytest.mark.parametrize("text", [
     "Oil prices in Eldoret hit a two-week high on Monday.",
     "The two sides struck a deal in Eldoret on Monday.",

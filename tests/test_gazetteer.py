@@ -99,6 +99,10 @@ CASES = [
     ("North Waziristan", None, "region", "PK", 33.0, 70.1, 60),
     ("Baluchistan", None, "region", "PK", 28.2, 65.7, 300),
     ("Levant", None, "continent", "", 33.5, 36.0, 300),  # not Levant, Maine
+    ("Second Thomas Shoal", None, "landmark", "", 9.92, 115.87, 10),
+    ("Paracels", None, "landmark", "", 16.5, 112.0, 100),
+    ("Senkaku Islands", None, "landmark", "JP", 25.75, 123.48, 30),
+    ("Kurdistan Region", None, "region", "IQ", 36.4, 44.2, 100),  # not Iran's Kordestan province
     # Seas and straits
     ("Black Sea", None, "sea", "", 43.4, 34.0),
     ("Sea of Azov", None, "sea", "", 46.1, 36.7, 200),

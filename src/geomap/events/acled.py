@@ -38,6 +38,11 @@ PROTESTERS_ATTACKED = Pattern(
     "protesters attacked", r"\b(?:protesters|demonstrators|crowds?|mobs?|youths|students|marchers)\s+"
     r"(?:[\w-]+\s+){0,2}?(?:attacked|stormed|ransacked|vandali[sz]ed|smashed|set\s+fire|torched|pelted|burned|burnt|looted)\b",
     "Protesters attacked the embassy and smashed its windows.", "Protesters marched against the attack on the embassy.")
+#: A ship as the target of water cannon or the like ("fired water cannon at a Philippine supply boat").
+AT_A_VESSEL = Pattern(
+    "at a vessel", r"\b(?:at|on|against)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,3}?(?:boats?|ships?|vessels?|trawlers?|"
+    r"ferr(?:y|ies)|tankers?)\b",
+    "Coast guard ships fired water cannon at a supply boat.", "Police fired water cannon at marchers.")
 LETHAL_FORCE = Pattern(
     "lethal force", r"\b(?:live (?:rounds|ammunition|fire)|opened fire|shot|shooting|killed|killing|dead|died)\b",
     "Police opened fire on the marchers.", "Police watched the marchers.")
@@ -87,6 +92,9 @@ def happening(primary: Found, clause: list[Found], stext: str, context: Callable
         if not rest:
             return _armed(clause, stext, STRAT, "Looting/property destruction")
         return happening(min(rest, key=lambda f: abs(f.start - primary.start)), rest, stext, context, deaths)
+    if t.name == "intervention" and not any(f.trigger.name == "protest" for f in clause) \
+            and AT_A_VESSEL.search(stext):
+        return STRAT, "Other"  # "coast guard ships fired water cannon at a supply boat": no crowd, a standoff at sea
     if etype in (PROTEST, RIOT) or PROTEST in kinds:
         return _protest(clause, stext, deaths)
     if t.yields:
