@@ -553,6 +553,11 @@ def test_fatalities_follow_acled_conventions():
     assert fatalities("A retired police officer was shot dead outside his home.") == 1
     assert fatalities("An aid convoy was hit and one driver was killed.") == 1
     assert fatalities("A local plan was killed off by the council.") is None
+    # two groups of dead in one phrase both count; beheadings and massacres are killings
+    assert fatalities("The clash left four rebels and one soldier dead.") == 5
+    assert fatalities("Three policemen and two attackers were killed in the raid.") == 5
+    assert fatalities("The clash left four rebels and one soldier wounded.") is None
+    assert fatalities("Militants beheaded five villagers.") == 5
 
 
 def test_event_date_prefers_the_event_words_date_over_the_statements():

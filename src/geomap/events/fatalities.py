@@ -38,6 +38,9 @@ FATAL = (
       "At least nine people died in the fire.", "At least nine people fled the fire."),
     P("N dead", r"\b" + _NUM + r"\s+(?:\w+\s+)?(?:dead|deaths|fatalities)\b",
       "The attack left 14 dead.", "The attack left 14 wounded."),
+    P("N and M dead", r"\b" + _NUM + r"\s+(?:\w+\s+)?" + _VICTIMS + r"\s+and\s+" + _NUM.replace("?P<n>", "?P<m>")
+      + r"\s+(?:\w+\s+)?" + _VICTIMS + r"\s+(?:(?:were|have\s+been)\s+)?(?:dead|killed)\b",
+      "The clash left four rebels and one soldier dead.", "The clash left four rebels and one soldier wounded."),
 )
 NO_DEATHS = P("no deaths", r"\bno\s+(?:deaths|casualties|fatalities|one\s+was\s+killed)|no\s+(?:one|immediate "
               r"reports of casualties)\b", "There were no casualties, officials said.",
@@ -60,8 +63,10 @@ def fatalities(text: str) -> int | None:
     best = None
     for pat in FATAL:
         for m in pat.finditer_lowered(text, lowered):  # the count is read lower-cased either way
-            n = m.group("n").lower()
-            val = int(n.replace(",", "")) if n[0].isdigit() else _COUNTS.get(n)
+            val = _count(m.group("n"))
+            if val is not None and "m" in m.groupdict():  # "four rebels and one soldier dead": both count
+                more = _count(m.group("m"))
+                val = None if more is None else val + more
             if val is None or val > 100000:
                 continue
             a, b = max(0, m.start() - 20), m.end() + 5
@@ -69,6 +74,12 @@ def fatalities(text: str) -> int | None:
                 continue
             best = max(best or 0, val)
     return best
+
+
+def _count(word: str) -> int | None:
+    """A count as written: digits ("1,200") or a number word ("four", "dozens")."""
+    n = word.lower()
+    return int(n.replace(",", "")) if n[0].isdigit() else _COUNTS.get(n)
 
 
 def share(total: int | None, parts: int) -> list[int | None]:
