@@ -11,6 +11,7 @@ import feedsite as fs
 import pytest
 from conftest import BROWSER_ARTICLES, AppServer, app_with_articles, screenshot
 from test_browser_map import assert_clean, open_map, showing, wait_for_markers
+from test_browser_pages import goto_page
 
 from geomap.sources import SourceBook
 from geomap.store import Store
@@ -49,10 +50,7 @@ def test_a_source_added_on_the_sources_page_shows_its_events_on_the_open_map(pag
     page.get_by_text(re.compile(rf"Showing \d+ of {total0} events")).wait_for(timeout=20_000)
 
     other = page.context.new_page()  # the map stays open in the first tab
-    other.goto(fresh_app.url)
-    other.wait_for_selector('iframe[title="streamlit_folium.st_folium"]', timeout=60_000)
-    other.locator('[data-testid="stSidebarNav"] a').filter(has_text="Sources").click()
-    other.wait_for_url(re.compile(r"/Sources(\?.*)?$"), timeout=20_000)
+    goto_page(other, fresh_app.url, "Sources")  # after the map's after-draw run: a click during it is lost
     other.get_by_label("Feed or article URL").fill(f"{site.url}/feed.xml")
     other.get_by_label("Name (optional)").fill("Local wire <b>bold</b>")
     other.get_by_role("button", name="Add source").click()
