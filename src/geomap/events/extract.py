@@ -81,21 +81,27 @@ HEADLINE_CHARS = 200
 
 def headline_end(text: str) -> int:
     """Where the article's headline ends (-1: none): a short first line with no sentence's end before a line
-    break, as wire copy pasted with its title begins."""
-    head, sep, _ = text.partition("\n")
-    if sep and 0 < len(head.strip()) <= HEADLINE_CHARS and not head.rstrip().endswith((".", "!", "?", ":")):
-        return len(head)
+    break, as wire copy pasted with its title begins. Reads at most the first line's worth of the text."""
+    end = text.find("\n", 0, HEADLINE_CHARS + 1)
+    head = text[:end] if end >= 0 else ""
+    if head.strip() and not head.rstrip().endswith((".", "!", "?", ":")):
+        return end
     return -1
 
 
-def dateline_span(text: str) -> tuple[int, int]:
-    """Where the story's dateline starts and ends ((-1, -1): none). It opens the text, or the line after a
-    headline: wire copy pasted with its title ("Gunmen kill 20 in attack on village\n\nABUJA, March 3 (AP) - ...")
-    keeps its dateline, and the city the reporter filed from is not taken for an event place."""
+def dateline_span(text: str, head: int | None = None) -> tuple[int, int]:
+    """Where the story's dateline starts and ends ((-1, -1): none). It opens the text, or the line after the
+    headline that ends at `head` (`headline_end`, found when not given): wire copy pasted with its title
+    ("Gunmen kill 20 in attack on village\n\nABUJA, March 3 (AP) - ...") keeps its dateline, and the city the
+    reporter filed from is not taken for an event place."""
     m = DATELINE.match_at(text)
-    if m is None and (head := headline_end(text)) >= 0:
-        m = DATELINE.compiled.match(text, head + 1)
-    return (len(text) - len(text[m.start():].lstrip()), m.end()) if m else (-1, -1)
+    if m is None:
+        head = headline_end(text) if head is None else head
+        m = DATELINE.compiled.match(text, head + 1) if head >= 0 else None
+    if m is None:
+        return -1, -1
+    lead = len(m.group()) - len(m.group().lstrip())  # the pattern opens with blank space: the line break
+    return m.start() + lead, m.end()
 
 
 class Story:
@@ -172,7 +178,8 @@ class EventExtractor:
             m.role, m.event_score = "mention", 0.0
             by_sentence.setdefault(m.sentence, []).append(m)
         main = _main_country(doc.mentions)
-        dateline = dateline_span(doc.article.text)
+        head = headline_end(doc.article.text)
+        dateline = dateline_span(doc.article.text, head)
         events: list[Event] = []
         added: list[Mention] = []
         narrative: Span = (pub, pub, "day")
@@ -200,7 +207,7 @@ class EventExtractor:
             events.extend(new)
         if added:
             doc.mentions = sorted(doc.mentions + added, key=lambda m: m.start)
-        doc.events = merge_events(fold_headline(events, headline_end(doc.article.text)))
+        doc.events = merge_events(fold_headline(events, head))
         return doc
 
     def event_places(self, doc: Doc, si: int, ms: list[Mention], triggers: list[Found], main: Place | None,
@@ -425,6 +432,7 @@ def _inside(inner: Mention, outer: Mention) -> bool:
     if a is None or b is None or outer.within:
         return False
     return (inner.within and a.id == b.id) or _place_inside(a, b)
+
 
 
 def _place_inside(a: Place, b: Place) -> bool:

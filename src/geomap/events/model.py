@@ -138,6 +138,8 @@ class Sentence:
         self.negation = [m.start() for m in slots.NEGATION.finditer_lowered(text, self.lower)]
         self.background = slots.BACKGROUND.search_lowered(text, self.lower) is not None
         self.protest = any(t.trigger.event_type == "Protests" for t in triggers)
+        opener = slots.SPEECH_OPENER.compiled.match(text)  # "In Kyiv, officials said ...": where Kyiv's name is
+        self.speech_place = opener.span("place") if opener else None
         self._nearest: dict[tuple[int, int], tuple[Found | None, int]] = {}
         self.words = Words(text, self.lower)
 
@@ -228,8 +230,7 @@ def features(sent: Sentence, cands: list[Candidate], k: int) -> list[str]:
     if "slot=a body or meeting in the place" in f and "slot=a building as target" not in f:
         f.append("seat of a body")  # "the junta in Niamey" -- but not "stormed parliament in Nairobi"
     _cancel_slots(f, sent.protest, after)
-    if c.start < 50 and (m := slots.SPEECH_OPENER.compiled.match(text)) and m.start("place") <= c.start < m.end(
-            "place"):
+    if sent.speech_place and sent.speech_place[0] <= c.start < sent.speech_place[1]:
         f.append("slot=" + slots.SPEECH_OPENER.name)  # "In Kyiv, officials said strikes on Odesa ...": Kyiv spoke
     if "slot=possessive" in f and "slot=a part of the place" not in f:
         f.append("owner")  # "Kyiv's mayor": the place owns something; nothing happens there
