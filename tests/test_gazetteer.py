@@ -284,6 +284,12 @@ CURATED = [
     ("Geneina", "SD", 13.45, 22.45, 10), ("Bahri", "SD", 15.64, 32.53, 10), ("Wad Madani", "SD", 14.40, 33.52, 10),
     ("Marib", "YE", 15.46, 45.33, 10), ("Saada", "YE", 16.94, 43.76, 10), ("Hodeidah", "YE", 14.80, 42.95, 10),
     ("Kupiansk", "UA", 49.71, 37.62, 5), ("Chasiv Yar", "UA", 48.59, 37.83, 5), ("Sudzha", "RU", 51.19, 35.27, 5),
+    # found missing by a sweep of conflict places (stop 24): villages, camps, districts, Pakistan's former agencies
+    ("Kalehe", "CD", -2.10, 28.90, 10), ("Walikale", "CD", -1.42, 28.05, 10), ("Masisi", "CD", -1.40, 28.82, 10),
+    ("Tal Rifaat", "SY", 36.47, 37.10, 5), ("al-Hol camp", "SY", 36.38, 41.15, 5), ("al-Tanf", "SY", 33.48, 38.62, 10),
+    ("Karrada", "IQ", 33.30, 44.43, 5), ("Cite Soleil", "HT", 18.58, -72.33, 5), ("Swat Valley", "PK", 35.2, 72.4, 30),
+    ("Aita al-Shaab", "LB", 33.10, 35.33, 5), ("Barawe", "SO", 1.11, 44.03, 10), ("Kyaukphyu", "MM", 19.43, 93.55, 5),
+    ("Al-Jazira", "SD", 14.70, 33.23, 20), ("Beach camp", "PS", 31.53, 34.45, 3),
 ]
 
 

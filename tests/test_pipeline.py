@@ -82,6 +82,10 @@ def test_multiword_and_possessive_names():
     ("Clashes broke out in Tripoli, in northern Lebanon, near Beirut.", "Tripoli", "LB", "city"),
     ("Militias clashed in Tripoli, the Libyan capital, and in Misrata.", "Tripoli", "LY", "city"),
     ("Israeli strikes hit Rafah in the southern Gaza Strip near Khan Younis.", "Rafah", "PS", "city"),
+    # two villages of one name: the Lebanese border village and Syria's Houla (Kafr Laha), each by its country
+    ("An Israeli drone struck a car in Houla in southern Lebanon on Monday.", "Houla", "LB", "city"),
+    ("Government shelling of Houla, north of Homs, killed nine people.", "Houla", "SY", "city"),
+    ("Boko Haram fighters overran Baga, on the shore of Lake Chad in Borno state.", "Baga", "NG", "city"),
 ])
 def test_context_resolves_ambiguous_names(text, name, cc, kind):
     m = next(m for m in doc_of(text).mentions if m.text == name)
