@@ -54,6 +54,8 @@ ROWS = [
     Row("t:jabalya", "Jabalya", "city", 31.53, 34.48, "PS", "PS.1", 80000, 3.0),
     Row("t:gaza", "Gaza", "city", 31.50, 34.46, "PS", "PS.1", 590000, 8.0),
     Row("t:ukraine", "Ukraine", "country", 49.0, 32.0, "UA", "", 41000000, 500.0),
+    Row("t:tijuana", "Tijuana", "city", 32.50, -117.00, "MX", "MX.02", 1800000, 12.0),
+    Row("t:la-presa-ca", "La Presa", "city", 32.71, -117.00, "US", "US.CA", 35000, 3.0),  # across the border
 ]
 
 
@@ -122,6 +124,18 @@ def test_a_district_whose_only_reading_lies_far_away_is_put_in_the_place_named_w
     # a town the gazetteer puts in the country named with it stays itself, however far from the country's point
     doc = run(nlp, "Gunmen killed four people in Mandera in northern Kenya on Sunday.")
     assert [(e.place_text, e.place.name) for e in doc.events] == [("Mandera", "Mandera")]
+
+
+def test_a_city_first_names_the_part_that_follows(nlp):
+    # "the Tijuana district of La Presa": the city comes first; the gazetteer's La Presa is across the border, so the
+    # part is a name it lacks, put in Tijuana
+    doc = run(nlp, "Gunmen shot dead a police chief in the Tijuana district of La Presa on Tuesday.")
+    assert [(e.place_text, e.place.name) for e in doc.events] == [("La Presa", "Tijuana")]
+    doc = run(nlp, "A car bomb exploded in the Tijuana neighbourhood of Zona Norte on Friday.")
+    assert [(e.place_text, e.place.name) for e in doc.events] == [("Zona Norte", "Tijuana")]
+    # a part named first stays the part: Saltivka is a district, not a city
+    doc = run(nlp, "Shells hit the Saltivka district of Kharkiv overnight, killing one.")
+    assert [(e.place_text, e.place.name) for e in doc.events] == [("Saltivka", "Saltivka")]
 
 
 def test_a_possessive_place_and_its_part_are_one_event_place(nlp):

@@ -26,7 +26,7 @@ from geomap.events.dating import DATE_OPENER, MAX_AGE_DAYS, Span, event_date
 from geomap.events.fatalities import fatalities, share
 from geomap.events.merge import fold_headline, merge_events
 from geomap.events.model import Candidate, EventPlaceModel, Sentence, default_model, features
-from geomap.events.slots import INSIDE, LIST_JOIN
+from geomap.events.slots import CITY_FIRST, INSIDE, LIST_JOIN
 from geomap.events.triggers import PROTEST, RIOT, Found, find_triggers, specific
 from geomap.geo import haversine_km
 from geomap.models import PRECISION_RANK, Doc, Event, Mention, Place
@@ -337,6 +337,11 @@ def _inner_pairs(text: str, cands: list[Candidate], owners: list[Mention | None]
         gap = text[cands[k].end:cands[k + 1].start]
         if INSIDE.match_at(gap):
             inner, outer = owners[k], owners[k + 1]
+            if _city_first(gap, inner, outer):  # "the Tijuana district of La Presa": the second lies in the first
+                far = outer is not None and outer.place is not None and _namesake_elsewhere(
+                    outer.place, inner.place)  # type: ignore[union-attr]
+                out.append((k + 1, k, far))
+                continue
             if outer is None or outer.place is None:
                 continue
             far = inner is not None and inner.place is not None and _namesake_elsewhere(inner.place, outer.place)
@@ -353,6 +358,21 @@ def _inner_pairs(text: str, cands: list[Candidate], owners: list[Mention | None]
     return out
 
 
+#: "The Tijuana district of La Presa": the first name is read as the city only when it is this many times bigger
+#: than the gazetteer's reading of the second (a part the gazetteer lacks counts as nothing).
+CITY_FIRST_RATIO = 10
+
+
+def _city_first(gap: str, first: Mention | None, second: Mention | None) -> bool:
+    """"The Tijuana district of La Presa", "the Baghdad neighbourhood of Karrada": the first place is a city much
+    bigger than the second, so the second is its part. Not "the Saltivka district of Kharkiv", whose first is the
+    part."""
+    if first is None or first.place is None or first.place.kind != "city" or not CITY_FIRST.match_at(gap):
+        return False
+    return second is None or second.place is None or (
+        second.place.population * CITY_FIRST_RATIO < first.place.population and second.place.kind in TOWN_KINDS)
+
+
 #: Beyond this many km from the edge of the place it is said to lie in, a known inner name is read as a namesake.
 NAMESAKE_KM = 100.0
 
@@ -360,9 +380,12 @@ NAMESAKE_KM = 100.0
 def _namesake_elsewhere(inner: Place, outer: Place) -> bool:
     """"The Raman district of Yala province" with the gazetteer's only Raman 1,000 km away: the reading is a namesake
     and the name is one the gazetteer lacks, inside Yala. Not "the Kyiv suburb of Irpin": a bigger place first names
-    the city the suburb belongs to, however far the gazetteer's reading of the suburb lies."""
+    the city the suburb belongs to, however far the gazetteer's reading of the suburb lies. A reading across a border
+    is a namesake however near ("the Tijuana district of La Presa" is not La Presa, California)."""
     if inner.population > outer.population or _place_inside(inner, outer) or _place_inside(outer, inner):
         return False
+    if inner.country_code and outer.country_code and inner.country_code != outer.country_code:
+        return True
     return haversine_km(inner.lat, inner.lon, outer.lat, outer.lon) - outer.radius_km - inner.radius_km > NAMESAKE_KM
 
 

@@ -237,6 +237,12 @@ INSIDE = P(
     r"south-?eastern|south-?western)\s+)?$",
     "Gunmen attacked the [Amil] neighbourhood of western [Baghdad] on Friday.",
     "Gunmen attacked [Amil] and [Baghdad] on Friday.", "between")
+#: "the [Tijuana] district of [La Presa]", "the [Baghdad] neighbourhood of [Karrada]": a city first names whose part
+#: the next place is (read so only when the first is a city much bigger than the second: `extract._inner_pairs`).
+CITY_FIRST = P(
+    "a city names its part", r"^\s+(?:district|neighbou?rhood|suburb|quarter|borough|township|sector)\s+of\s+$",
+    "A police chief was shot in the [Tijuana] district of [La Presa].",
+    "A police chief was shot in the [Tijuana] district, near [La Presa].", "between")
 LIST_JOIN = P("list continues", r"^\s*(?:,|,?\s*and|,?\s*or)\s*(?:the\s+)?$",
               "Blasts hit [Kyiv], [Odesa] and Lviv.", "Blasts hit [Kyiv] near [Odesa] and Lviv.", "between")
 NAME_GOES_ON = P("capitalised word follows", r"^\s+[A-Z][a-z]", "The [U.S.] Air Force flew.",
