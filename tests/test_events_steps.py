@@ -126,6 +126,15 @@ def test_a_district_whose_only_reading_lies_far_away_is_put_in_the_place_named_w
     assert [(e.place_text, e.place.name) for e in doc.events] == [("Mandera", "Mandera")]
 
 
+def test_a_place_owning_an_area_is_where_things_happen_but_not_one_owning_a_body(nlp):
+    # "Kenya's cocoa belt", "Kenya's airspace": the place holds the area the event happened in
+    doc = run(nlp, "Rebels seized a town in Kenya's coffee belt on Sunday.")
+    assert [e.place.name for e in doc.events] == ["Kenya"]
+    # "Kenya's state broadcaster": the place owns the speaker, the event is elsewhere
+    doc = run(nlp, "Kenya's state broadcaster said gunmen killed two people in Mandera on Sunday.")
+    assert [e.place.name for e in doc.events] == ["Mandera"]
+
+
 def test_a_city_first_names_the_part_that_follows(nlp):
     # "the Tijuana district of La Presa": the city comes first; the gazetteer's La Presa is across the border, so the
     # part is a name it lacks, put in Tijuana

@@ -140,7 +140,10 @@ PART_AFTER = P(
     r"^['’]s\s+(?:\w+\s+){0,2}?(?:outskirts|suburbs?|centre|center|districts?|neighbou?rhoods?|port|airport|streets|"
     r"outskirt|edge|old city|downtown|residential|industrial|palace|square|hall|mosque|stadium|market|hospital|"
     r"building|headquarters|frontline|front line|railway station|countryside|outskirts|northern|southern|eastern|"
-    r"western|central|north|south|east|west|border|coast|villages?|towns?)\b",
+    r"western|central|north|south|east|west|border|coast|villages?|towns?|capital|provinces?|regions?|"
+    r"count(?:y|ies)|territory|heartland|belt|interior|hinterland|highlands|valley|delta|desert|mountains|waters|"
+    r"airspace|frontier|corridor|northwest|northeast|southwest|southeast|north-west|north-east|south-west|"
+    r"south-east|bridges?|prison|camps?|church|cathedral|university)\b",
     "Shells hit [Beirut]'s southern suburbs.", "[Beirut]'s mayor spoke to reporters.", "after")
 #: "the [Kyiv] suburb of Irpin", "the [Gaza] town of Rafah": the name says whose suburb or town the next place is.
 MODIFIER_AFTER = P(
