@@ -99,6 +99,9 @@ def test_people_taken_from_a_place_were_taken_there_while_troops_leaving_it_acte
     ("The army said rebels had seized Kafanchan on Sunday.", "Non-state actor overtakes territory"),
     ("Another armed group, the Hawul Liberation Army, seized Kafanchan on Sunday.",
      "Non-state actor overtakes territory"),
+    # a group named "... Forces" fighting "the army": the group entered, not the army
+    ("The Rapid Support Forces entered Kafanchan on Friday after days of fighting with the army.",
+     "Non-state actor overtakes territory"),
 ])
 def test_territory_taken_is_typed_by_who_took_it(nlp, text, sub):
     assert [e.sub_event_type for e in run(nlp, text).events if e.place.name == "Kafanchan"] == [sub]
@@ -133,6 +136,23 @@ def test_a_place_owning_an_area_is_where_things_happen_but_not_one_owning_a_body
     # "Kenya's state broadcaster": the place owns the speaker, the event is elsewhere
     doc = run(nlp, "Kenya's state broadcaster said gunmen killed two people in Mandera on Sunday.")
     assert [e.place.name for e in doc.events] == ["Mandera"]
+
+
+def test_a_later_generic_mention_of_an_attack_at_a_place_is_the_attack_told_there(nlp):
+    # "claimed the Eldoret attack" takes the article's dominant type (the roadside bomb's); it is the clash told
+    # before at Eldoret, not a second event there
+    text = ("Militants attacked a police checkpoint in Eldoret on Monday, killing three officers.\n\n"
+            "A roadside bomb struck a military convoy in Mandera, wounding seven soldiers.\n\n"
+            "Al Shabaab claimed the Eldoret attack.")
+    doc = run(nlp, text)
+    assert sorted((e.place.name, e.event_type) for e in doc.events) == [
+        ("Eldoret", "Battles"), ("Mandera", "Explosions/Remote violence")]
+    eldoret = next(e for e in doc.events if e.place.name == "Eldoret")
+    assert len(eldoret.sentences) == 2 and eldoret.fatalities == 3
+    # a sentence with its own specific word at the same place is a second happening
+    doc = run(nlp, text.replace("Al Shabaab claimed the Eldoret attack.", "A car bomb exploded in Eldoret."))
+    assert sorted(e.event_type for e in doc.events if e.place.name == "Eldoret") == [
+        "Battles", "Explosions/Remote violence"]
 
 
 def test_a_city_first_names_the_part_that_follows(nlp):
@@ -555,6 +575,14 @@ def test_actors_are_agents_in_the_order_written():
     assert actors("Riot police dispersed the demonstrators with batons.") == ["Police forces", "Protesters"]
     assert actors("Police said the blast damaged a school.") == []  # police as a source, not an agent
     assert actors("Unidentified gunmen abducted two engineers.") == ["Unidentified armed group"]
+    # "US" and "UK" written without dots, more states' forces, and armed groups the wires name often
+    assert actors("US forces struck Islamic State militants in the hills.") == ["US forces", "Islamic State"]
+    assert actors("The UK military said its jets hit a radar site.") == ["British forces"]
+    assert actors("Rwandan troops and M23 fighters advanced on the town.") == ["Rwandan forces", "M23"]
+    assert actors("The Syrian Democratic Forces clashed with Turkish troops.") == ["SDF", "Turkish forces"]
+    assert actors("The Arakan Army seized a border post.") == ["Arakan Army"]
+    # not a force: a plural pronoun in capitals, a word with the letters of a group's acronym
+    assert actors("US officials met in Geneva.") == [] and actors("Elnaz spoke to reporters.") == []
 
 
 def test_fatalities_follow_acled_conventions():

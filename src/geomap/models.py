@@ -135,6 +135,8 @@ class Event:
     fatalities: int | None = None
     sentences: list[str] = field(default_factory=list)
     event_score: float = 1.0  # the event-place model's score for the place in its best sentence
+    #: The type came from the paragraph or article ("claimed the Swat attack"), not from the sentence's own words.
+    borrowed_type: bool = field(default=False, repr=False, compare=False)
 
     def to_record(self, article: Article) -> dict:
         p = self.place

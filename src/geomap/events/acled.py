@@ -18,7 +18,8 @@ from geomap.patterns import Pattern
 NON_STATE = Pattern(
     "non-state actor", r"\b(?:rebels?|militants?|insurgents?|fighters|jihadists?|gunmen|militias?|Wagner|RSF|M23|"
     r"Houthis?|Hamas|Hezbollah|JNIM|al-Shabaab|Islamic State|HTS|Hayat Tahrir|separatists?|gangs?|Taliban|militiamen|"
-    r"Boko Haram|ISIS|ISIL|al-Qaeda|bandits|armed groups?)\b",
+    r"Boko Haram|ISIS|ISIL|ISWAP|al-Qaeda|bandits|armed groups?|Rapid Support Forces|Syrian Democratic Forces|SDF|"
+    r"Arakan Army|PKK|Allied Democratic Forces|ADF|CODECO|FARC|ELN)\b",
     "Rebels captured the airport.", "Troops captured the airport.")
 STATE = Pattern("state forces", r"\b(?:[\w-]+\s+loyal\s+to\s+the\s+(?:government|regime|army)|pro-government\s+[\w-]+|"
                 r"troops|forces|army|military|soldiers|marines|government)\b",

@@ -13,6 +13,11 @@ ACTOR_GROUPS = {
     r"idf|israel defen[cs]e forces": "Israeli forces", r"saf|sudanese armed forces|sudanese army": "Sudanese army",
     r"al-shabaab|al shabaab": "al-Shabaab", r"jnim": "JNIM", r"islamic state|isis|isil": "Islamic State",
     r"m23": "M23", r"taliban": "Taliban", r"boko haram": "Boko Haram",
+    r"syrian democratic forces|sdf": "SDF", r"arakan army": "Arakan Army", r"pkk|kurdistan workers'? party": "PKK",
+    r"allied democratic forces": "ADF", r"iswap|islamic state west africa province": "Islamic State",
+    r"codeco": "CODECO", r"farc": "FARC", r"eln|national liberation army": "ELN",
+    r"oromo liberation army": "Oromo Liberation Army", r"fano militias?": "Fano militia", r"hts|hayat tahrir al-sham":
+    "HTS",
     r"protesters|demonstrators": "Protesters", r"rioters": "Rioters",
     r"(?:(?:riot |anti-riot )?police(?:men)?|security forces|gendarmes)(?=\s+(?:\w+\s+)?(?:fired|used|dispersed|"
     r"clashed|arrested|beat|shot|killed|opened|charged|raided|detained|stormed|attacked|broke up|cracked down))":
@@ -25,7 +30,8 @@ _ACTOR_GROUP_RE = re.compile(r"\b(?:" + "|".join(f"(?P<g{i}>{p})" for i, p in en
 _ACTOR_GROUP_LOW = re.compile(lower_regex(_ACTOR_GROUP_RE.pattern))
 _GROUP_NAMES = list(ACTOR_GROUPS.values())
 _ACTOR_FORCES = re.compile(
-    r"(?<!\w)(?P<d>(?:U\.S\.|U\.K\.|[A-Z][a-z]+) and [A-Z][a-z]+|U\.S\.|U\.K\.|[A-Z][a-z]+(?:-backed|-led)?)\s+"
+    r"(?<!\w)(?P<d>(?:U\.S\.|U\.K\.|US|UK|[A-Z][a-z]+) and [A-Z][a-z]+|U\.S\.|U\.K\.|US|UK|"
+    r"[A-Z][a-z]+(?:-backed|-led)?)\s+"
     r"(?:forces|troops|army|military|soldiers|"
     r"drones|missiles|air raids|air strikes|airstrikes|strikes|warplanes|jets|artillery|navy|aircraft|shelling|"
     r"attacks?|militants|fighters|rebels|units)\b")
@@ -47,7 +53,13 @@ DEMONYM_FORCE = {"Russian": "Russian forces", "Ukrainian": "Ukrainian forces", "
                  "Burkinabe": "Burkinabe forces", "Nigerien": "Nigerien forces", "Georgian": "Georgian forces",
                  "British": "British forces", "Nigerian": "Nigerian forces", "Kenyan": "Kenyan forces",
                  "Somali": "Somali forces", "Afghan": "Afghan forces", "Iraqi": "Iraqi forces",
-                 "Pakistani": "Pakistani forces", "Indian": "Indian forces", "Congolese": "Congolese forces"}
+                 "Pakistani": "Pakistani forces", "Indian": "Indian forces", "Congolese": "Congolese forces",
+                 "US": "US forces", "UK": "British forces", "Saudi": "Saudi forces", "Emirati": "Emirati forces",
+                 "Egyptian": "Egyptian forces", "Jordanian": "Jordanian forces", "Ethiopian": "Ethiopian forces",
+                 "Eritrean": "Eritrean forces", "Rwandan": "Rwandan forces", "Ugandan": "Ugandan forces",
+                 "Chadian": "Chadian forces", "Cameroonian": "Cameroonian forces", "French": "French forces",
+                 "Colombian": "Colombian forces", "Mexican": "Mexican forces", "Haitian": "Haitian forces",
+                 "Philippine": "Philippine forces", "Thai": "Thai forces", "Mozambican": "Mozambican forces"}
 
 #: The state whose forces each force actor is (ISO-2), for ACLED's actor types (home: state forces, abroad:
 #: external forces). "Congolese forces" is left out: the word names two states.
@@ -59,6 +71,11 @@ FORCE_COUNTRY = {
     "Burkinabe forces": "BF", "Nigerien forces": "NE", "Georgian forces": "GE", "Nigerian forces": "NG",
     "Kenyan forces": "KE", "Somali forces": "SO", "Afghan forces": "AF", "Iraqi forces": "IQ",
     "Pakistani forces": "PK", "Indian forces": "IN", "Myanmar military": "MM", "Polish forces": "PL",
+    "Saudi forces": "SA", "Emirati forces": "AE", "Egyptian forces": "EG", "Jordanian forces": "JO",
+    "Ethiopian forces": "ET", "Eritrean forces": "ER", "Rwandan forces": "RW", "Ugandan forces": "UG",
+    "Chadian forces": "TD", "Cameroonian forces": "CM", "French forces": "FR", "Colombian forces": "CO",
+    "Mexican forces": "MX", "Haitian forces": "HT", "Philippine forces": "PH", "Thai forces": "TH",
+    "Mozambican forces": "MZ",
 }
 
 def actors(text: str) -> list[str]:

@@ -280,8 +280,14 @@ class EventExtractor:
                 continue
             clause = sent.clauses.around(c.start)
             in_clause = [t for t in sent.triggers if clause[0] <= t.start < clause[1]] or [primary]
-            etype, sub = acled.happening(primary, in_clause, st.text, lambda: story.context_type(st.paragraph),
-                                         deaths)
+            borrowed: list[bool] = []
+
+            def context(p: int = st.paragraph, borrowed: list[bool] = borrowed) -> tuple[str, str] | None:
+                told = story.context_type(p)
+                borrowed.append(told is not None)
+                return told
+
+            etype, sub = acled.happening(primary, in_clause, st.text, context, deaths)
             d0, d1, prec = event_date((primary.start + primary.end) / 2, c.start, clause, dates, when, pub)
             if (pub - d1).days > MAX_AGE_DAYS:
                 continue  # history ("the uprising that toppled Gaddafi in 2011"), not news
@@ -289,7 +295,7 @@ class EventExtractor:
                 place=m.place, place_text=m.text, date=d0, date_end=d1, date_precision=prec,  # type: ignore[arg-type]
                 event_type=etype, sub_event_type=sub, sentence=st.text, sentence_start=st.start, place_start=m.start,
                 actors=_agents(own, who, etype, sub), fatalities=dead, sentences=[st.text],
-                event_score=m.event_score))
+                event_score=m.event_score, borrowed_type=any(borrowed)))
         return out
 
 

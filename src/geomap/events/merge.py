@@ -10,16 +10,22 @@ def _overlap(a: Event, b: Event) -> bool:
 
 
 def merge_events(events: list[Event]) -> list[Event]:
-    """One event per place, type and overlapping dates; every reporting sentence is kept. Deaths are the largest
-    count any one sentence gave (two reports of one strike are not twice the deaths). Events are indexed by
-    (place, type), so the cost is linear in the number of events for distinct places."""
+    """One event per place, type and overlapping dates; every reporting sentence is kept. An event typed only by its
+    paragraph or article (a generic "attack") is the event told before at its place on overlapping dates, whatever
+    that one's type. Deaths are the largest count any one sentence gave (two reports of one strike are not twice the
+    deaths). Events are indexed by (place, type) and place, so the cost is linear in the number of events for
+    distinct places."""
     merged: list[Event] = []
     index: dict[tuple[str, str], list[Event]] = {}
+    at: dict[str, list[Event]] = {}
     for ev in events:
         bucket = index.setdefault((ev.place.id, ev.event_type), [])
         m = next((m for m in bucket if _overlap(m, ev)), None)
+        if m is None and ev.borrowed_type:  # "claimed the Swat attack": the attack told before at Swat
+            m = next((m for m in at.get(ev.place.id, ()) if _overlap(m, ev)), None)
         if m is None:
             bucket.append(ev)
+            at.setdefault(ev.place.id, []).append(ev)
             merged.append(ev)
             continue
         for s in ev.sentences:
