@@ -155,6 +155,27 @@ def test_a_later_generic_mention_of_an_attack_at_a_place_is_the_attack_told_ther
         "Battles", "Explosions/Remote violence"]
 
 
+def test_force_told_after_a_protest_is_how_that_protest_ended(nlp):
+    # wire copy pasted one paragraph a line: the line breaks are paragraph breaks
+    text = ("Thousands of protesters marched in Eldoret on Tuesday against the new tax.\n"
+            "Police fired tear gas and live rounds to disperse them, killing two people.\n"
+            "Traders in Rabat closed their shops in sympathy.\n")
+    doc = run(nlp, text)
+    assert [(e.place.name, e.sub_event_type, e.actors, e.fatalities, len(e.sentences)) for e in doc.events] == [
+        ("Eldoret", "Excessive force against protesters", ["Police forces", "Protesters"], 2, 2)]
+    # without deaths it is a protest with intervention; force told after another event is not the protest's
+    doc = run(nlp, text.replace(" and live rounds", "").replace(", killing two people", ""))
+    assert [e.sub_event_type for e in doc.events] == ["Protest with intervention"]
+    doc = run(nlp, "Thousands of protesters marched in Eldoret on Tuesday.\n\nGunmen killed three people in "
+                   "Mandera.\n\nPolice later used tear gas.")
+    assert [e.sub_event_type for e in doc.events][0] == "Peaceful protest"
+
+
+def test_a_road_into_a_place_is_a_route_not_where_things_happened(nlp):
+    doc = run(nlp, "Rebels seized Kafanchan on Monday, cutting the main road into Eldoret.")
+    assert [e.place.name for e in doc.events] == ["Kafanchan"]
+
+
 def test_a_city_first_names_the_part_that_follows(nlp):
     # "the Tijuana district of La Presa": the city comes first; the gazetteer's La Presa is across the border, so the
     # part is a name it lacks, put in Tijuana

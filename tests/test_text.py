@@ -41,3 +41,15 @@ def test_run_in_capital_subhead_is_a_heading_not_text():
 
 def test_standalone_heading_line_is_dropped():
     assert _texts("KISSINGER CALLS FOR NEGOTIATION\n\nHenry Kissinger said so.") == ["Henry Kissinger said so."]
+
+
+def test_lines_are_paragraphs_when_the_lines_end_sentences():
+    # wire copy pasted one paragraph a line (the headline's line may end without a stop)
+    one_a_line = ("Gunmen kill 12 in Zamfara\nGunmen killed 12 villagers on Monday.\nPolice said they fled.\n"
+                  "A curfew began.")
+    assert [s.paragraph for s in split_sentences(one_a_line)] == [0, 1, 2, 3]
+    # hard-wrapped text ends most lines mid-sentence: its line breaks are spaces, blank lines still part paragraphs
+    wrapped = ("Gunmen killed 12 villagers in the north on\nMonday, police said. They fled on motorbikes\n"
+               "towards the forest.\n\nA curfew began.")
+    assert [s.paragraph for s in split_sentences(wrapped)] == [0, 0, 1]
+    assert split_sentences(wrapped)[0].text == "Gunmen killed 12 villagers in the north on\nMonday, police said."

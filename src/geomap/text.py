@@ -35,6 +35,12 @@ MAX_SENTENCE = 1000
 #: How much of a paragraph's end may hold a run-in subhead.
 SUBHEAD_TAIL = 500
 _PARA = re.compile(r"\n[ \t]*\n\s*")
+#: In text without blank lines, a line break is a paragraph break when the lines are paragraphs: at least this
+#: share of the lines after the first end a sentence (wire copy pasted one paragraph a line). Hard-wrapped text
+#: ends most lines mid-sentence, and its line breaks stay spaces.
+LINE_PARAGRAPHS = 0.75
+_LINE = re.compile(r"[ \t]*\n\s*")
+_LINE_END = re.compile(r"[.!?][\"'”’)\]]*[ \t]*$", re.M)
 # A candidate boundary: terminal punctuation and optional closing quotes/brackets; the whitespace after it is
 # checked separately so that a long run of dots cannot make the pattern backtrack over it.
 _BOUNDARY = re.compile(r"([.!?]+)([\"'”’)\]]*)")
@@ -141,7 +147,7 @@ def split_sentences(text: str) -> list[Sentence]:
     """Sentences of `text` with offsets such that text[s.start:s.end] == s.text."""
     sentences: list[Sentence] = []
     pos = index = 0
-    for index, gap in enumerate(_PARA.finditer(text), 1):
+    for index, gap in enumerate(_paragraph_breaks(text).finditer(text), 1):
         sentences.extend(split_paragraph(text[pos: gap.start()], pos, index - 1))
         pos = gap.end()
     sentences.extend(split_paragraph(text[pos:], pos, index))
@@ -152,3 +158,15 @@ def sentencize(doc: Doc) -> Doc:
     """Pipeline step: fill doc.sentences."""
     doc.sentences = split_sentences(doc.article.text)
     return doc
+
+
+def _paragraph_breaks(text: str) -> re.Pattern:
+    """Blank lines; or, in text without any, line breaks when its lines are paragraphs (`LINE_PARAGRAPHS`)."""
+    if _PARA.search(text) is not None:
+        return _PARA
+    lines = text.strip().count("\n")
+    if lines < 2:
+        return _PARA
+    body = text.strip()
+    ends = len(_LINE_END.findall(body)) - (1 if _LINE_END.search(body.partition("\n")[0]) else 0)
+    return _LINE if ends >= LINE_PARAGRAPHS * lines else _PARA

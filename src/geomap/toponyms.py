@@ -10,7 +10,8 @@ candidates are filtered with evidence from the text:
 * demonyms and titles ("Russian", "President") are never places;
 * common English words ("Nice", "Reading", "Split") need more than a capital letter: at the start of a sentence
   or a quote the capital says nothing, so there they are kept only when they name a country, region or sea; in
-  mid-sentence they need to name a large city, or a town after a locative preposition ("in Split");
+  mid-sentence they need to name a large city, a town after a locative preposition ("in Split"), or any town
+  after its kind word ("the town of Sake");
 * all-capitals words of four letters or more (YASNO, NATO, subheads) are not places.
 """
 
@@ -57,6 +58,9 @@ _SAINTS = frozenset({"st", "saint", "ste"})
 _DOT_GAP = re.compile(r"\.[ \t]+")
 _LOCATIVE_BEFORE = re.compile(
     r"\b(?:in|at|near|around|outside|inside|into|from|to|toward|towards|across|over|of|on)\s+(?:the\s+)?$", re.I)
+#: "the town of Sake", "the village of Hope": a kind word says a common word is the name of a place of that kind.
+_KIND_OF_BEFORE = re.compile(
+    r"\b(?:town|village|city|port|suburb|settlement|hamlet|commune|municipality|district)\s+of\s+$", re.I)
 #: Abbreviations with two dots or more ("B.C.", "N.Y.", "P.E.I.") cannot be words: they name their state anywhere,
 #: except after a number ("500 B.C.").
 _DOTTED_ABBR = re.compile(r"(?<![\w.])(?<!\d )(" + "|".join(re.escape(a) for a in sorted(
@@ -372,7 +376,8 @@ class ToponymFinder:
                     return None  # "Reading the report, ...": at a sentence start the capital says nothing
                 before = text[max(0, first.start - 20): first.start]
                 pop = max((c.population for c in cands if c.kind == "city"), default=0)
-                if not (pop >= 100_000 or pop >= 20_000 and _LOCATIVE_BEFORE.search(before)):
+                if not (pop >= 100_000 or pop >= 20_000 and _LOCATIVE_BEFORE.search(before)
+                        or pop > 0 and _KIND_OF_BEFORE.search(before)):
                     return None  # mid-sentence "Split" needs a big city, "in Hope" a town, "in Congress" is no place
         return Mention(first.start, last.end, surface, -1, hint=_hint(text, first.start, last.end))
 

@@ -165,16 +165,21 @@ def _taker(stext: str, at: int) -> str | None:
 _NAMED_FORCE = re.compile(r"[A-Z][\w'’-]*\s+(?:Army|Forces|Military)$")
 
 
+def force_on_protest(stext: str) -> tuple[str, str]:
+    """A protest met with the force `stext` tells: excessive force when it killed, else intervention."""
+    if LETHAL_FORCE.search(stext):
+        return VAC, "Excessive force against protesters"
+    return PROTEST, "Protest with intervention"
+
+
 def _protest(clause: list[Found], stext: str, deaths: int | None) -> tuple[str, str]:
     names = {f.trigger.name for f in clause}
     if "riot" in names:
         return RIOT, "Violent demonstration"
     force = "intervention" in names or (POLICE.search(stext) is not None
                                         and any(f.trigger.event_type in VIOLENT for f in clause))
-    if force and LETHAL_FORCE.search(stext):
-        return VAC, "Excessive force against protesters"
     if force:
-        return PROTEST, "Protest with intervention"
+        return force_on_protest(stext)
     if PROTESTERS_ATTACKED.search(stext):
         return RIOT, "Violent demonstration"
     return PROTEST, "Peaceful protest"

@@ -24,7 +24,7 @@ from geomap.events.actors import actors
 from geomap.events.candidates import sentence_candidates
 from geomap.events.dating import DATE_OPENER, MAX_AGE_DAYS, Span, event_date
 from geomap.events.fatalities import fatalities, share
-from geomap.events.merge import fold_headline, merge_events
+from geomap.events.merge import fold_headline, merge_events, met_with_force
 from geomap.events.model import Candidate, EventPlaceModel, Sentence, default_model, features
 from geomap.events.slots import CITY_FIRST, INSIDE, LIST_JOIN
 from geomap.events.triggers import PROTEST, RIOT, Found, find_triggers, specific
@@ -197,6 +197,9 @@ class EventExtractor:
             skip = dateline[1] - sent.start if sent.start <= dateline[0] < sent.end else -1  # the dateline's words
             places = self.event_places(doc, si, ms, story.triggers(si), main, skip, added)
             new = self._events(doc, si, places, story, dates, when, pub)
+            if not places and any(f.trigger.name == "intervention" for f in story.triggers(si)):
+                para = story.paragraphs.get(sent.paragraph - 1) or story.paragraphs[sent.paragraph]
+                met_with_force(events, sent.text, doc.sentences[para[0]].start, fatalities(sent.text))
             if not lead_set:
                 # The story's time is set by its lead: the first recent event date. Later flashbacks ("Hama fell on
                 # Thursday") do not move it; undated sentences belong to the main story.

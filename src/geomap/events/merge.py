@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from geomap.events import acled
 from geomap.models import Event, Place
 
 
@@ -74,3 +75,20 @@ def fold_headline(events: list[Event], end: int) -> list[Event]:
             m.fatalities = max(m.fatalities or 0, h.fatalities)
         m.event_score = max(m.event_score, h.event_score)
     return kept + story
+
+
+def met_with_force(events: list[Event], stext: str, since: int, deaths: int | None) -> bool:
+    """"Police fired tear gas to disperse them.": a sentence with no place whose event word is force used on a
+    crowd tells how the last event told ended when that is a protest told since `since` (the start of the paragraph
+    before). The protest becomes one met with force (ACLED: intervention, or excessive force when it killed), with
+    the sentence, its deaths and the police among its actors. False when the last event is no such protest."""
+    ev = events[-1] if events else None
+    if ev is None or ev.sentence_start < since or ev.event_type != acled.PROTEST:
+        return False
+    ev.event_type, ev.sub_event_type = acled.force_on_protest(stext)
+    ev.sentences.append(stext)
+    if deaths is not None:
+        ev.fatalities = max(ev.fatalities or 0, deaths)
+    if acled.POLICE.search(stext) and "Police forces" not in ev.actors:
+        ev.actors = [a for a in ev.actors if a != "Protesters"] + ["Police forces", "Protesters"]
+    return True
