@@ -55,6 +55,11 @@ ROWS = [
     Row("t:gaza", "Gaza", "city", 31.50, 34.46, "PS", "PS.1", 590000, 8.0),
     Row("t:ukraine", "Ukraine", "country", 49.0, 32.0, "UA", "", 41000000, 500.0),
     Row("t:tijuana", "Tijuana", "city", 32.50, -117.00, "MX", "MX.02", 1800000, 12.0),
+    Row("t:nuseirat", "Nuseirat camp", "district", 31.448, 34.393, "PS", "PS.1", 80000, 1.5, aliases=("Nuseirat",)),
+    Row("t:khan-younis", "Khan Younis", "city", 31.34, 34.31, "PS", "PS.1", 400000, 5.0),
+    Row("t:mopti", "Mopti Region", "region", 14.5, -3.5, "ML", "ML.6", 2000000, 150.0, aliases=("Mopti region",)),
+    Row("t:mali", "Mali", "country", 17.0, -4.0, "ML", "", 20000000, 700.0),
+    Row("t:burkina", "Burkina Faso", "country", 12.3, -1.5, "BF", "", 21000000, 350.0),
     Row("t:la-presa-ca", "La Presa", "city", 32.71, -117.00, "US", "US.CA", 35000, 3.0),  # across the border
 ]
 
@@ -174,6 +179,27 @@ def test_force_told_after_a_protest_is_how_that_protest_ended(nlp):
 def test_a_road_into_a_place_is_a_route_not_where_things_happened(nlp):
     doc = run(nlp, "Rebels seized Kafanchan on Monday, cutting the main road into Eldoret.")
     assert [e.place.name for e in doc.events] == ["Kafanchan"]
+
+
+def test_a_district_lies_in_a_town_only_near_it(nlp):
+    # the Nuseirat camp shares Khan Younis's first-level code but lies 14 km away: both are event places
+    doc = run(nlp, "Israeli tanks pushed into eastern Khan Younis, and a strike on a house in Nuseirat killed four.")
+    assert sorted(e.place.name for e in doc.events) == ["Khan Younis", "Nuseirat camp"]
+
+
+def test_a_name_the_gazetteer_lacks_goes_in_the_region_just_told_not_across_a_border(nlp):
+    doc = run(nlp, "Jihadists killed 25 civilians in central Mali's Mopti region on Sunday.\n\n"
+                   "The assailants opened fire on a market in Dinangourou, near the border with Burkina Faso.")
+    assert [(e.place.name, e.fatalities, len(e.sentences)) for e in doc.events] == [("Mopti Region", 25, 2)]
+    assert next(m for m in doc.mentions if m.text == "Dinangourou").place.name == "Mopti Region"
+
+
+def test_an_event_told_again_inside_the_region_first_named_is_one_event_at_the_finer_place(nlp):
+    doc = run(nlp, "Gunmen killed six people in Mali on Monday night.\n\nThe attack took place in Mopti region.")
+    assert [(e.place.name, e.fatalities) for e in doc.events] == [("Mopti Region", 6)]
+    # two counts of the dead are two events (the places of one sentence: test_unknown_town_beside_a_known_one_...)
+    doc = run(nlp, "Strikes killed five people in Mali on Monday.\n\nIn the Mopti region, strikes killed two.")
+    assert sorted(e.place.name for e in doc.events) == ["Mali", "Mopti Region"]
 
 
 def test_a_city_first_names_the_part_that_follows(nlp):
@@ -602,6 +628,7 @@ def test_actors_are_agents_in_the_order_written():
     assert actors("Rwandan troops and M23 fighters advanced on the town.") == ["Rwandan forces", "M23"]
     assert actors("The Syrian Democratic Forces clashed with Turkish troops.") == ["SDF", "Turkish forces"]
     assert actors("The Arakan Army seized a border post.") == ["Arakan Army"]
+    assert actors("Myanmar's military carried out air strikes on a village.") == ["Myanmar military"]
     # not a force: a plural pronoun in capitals, a word with the letters of a group's acronym
     assert actors("US officials met in Geneva.") == [] and actors("Elnaz spoke to reporters.") == []
 

@@ -135,7 +135,8 @@ class Event:
     fatalities: int | None = None
     sentences: list[str] = field(default_factory=list)
     event_score: float = 1.0  # the event-place model's score for the place in its best sentence
-    #: The type came from the paragraph or article ("claimed the Swat attack"), not from the sentence's own words.
+    #: The sentence's own words name no specific happening ("claimed the Swat attack"): its type is the paragraph's
+    #: or article's, or the generic word's default.
     borrowed_type: bool = field(default=False, repr=False, compare=False)
 
     def to_record(self, article: Article) -> dict:

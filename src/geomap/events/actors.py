@@ -43,7 +43,7 @@ COUNTRY_FORCE = {"Russia": "Russian forces", "Ukraine": "Ukrainian forces", "Isr
                  "China": "Chinese forces", "Poland": "Polish forces", "Lebanon": "Lebanese forces"}
 _STATE_ATTACKS = re.compile(r"\b(?P<c>" + "|".join(COUNTRY_FORCE) + r")(?:['’]s\s+(?:forces|army|military|troops))?"
                             r"\s+(?:\w+\s+)?(?:launched|fired|attacked|struck|shelled|bombed|hit|pounded|targeted|"
-                            r"invaded|shot down|captured|seized|retook)\b")
+                            r"invaded|shot down|captured|seized|retook|carried out|conducted|mounted|staged)\b")
 DEMONYM_FORCE = {"Russian": "Russian forces", "Ukrainian": "Ukrainian forces", "Israeli": "Israeli forces",
                  "Chinese": "Chinese forces", "Belarusian": "Belarusian forces", "Iranian": "Iranian forces",
                  "Syrian": "Syrian forces", "Sudanese": "Sudanese army", "Azerbaijani": "Azerbaijani forces",

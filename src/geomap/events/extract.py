@@ -14,7 +14,6 @@ the event, else the story's time (`events.dating`); deaths are the sentence's co
 
 from __future__ import annotations
 
-import re
 from dataclasses import replace
 from datetime import date
 
@@ -26,10 +25,20 @@ from geomap.events.dating import DATE_OPENER, MAX_AGE_DAYS, Span, event_date
 from geomap.events.fatalities import fatalities, share
 from geomap.events.merge import fold_headline, merge_events, met_with_force
 from geomap.events.model import Candidate, EventPlaceModel, Sentence, default_model, features
-from geomap.events.slots import CITY_FIRST, INSIDE, LIST_JOIN
+from geomap.events.slots import LIST_JOIN
 from geomap.events.triggers import PROTEST, RIOT, Found, find_triggers, specific
-from geomap.geo import haversine_km
-from geomap.models import PRECISION_RANK, Doc, Event, Mention, Place
+from geomap.events.within import (
+    REFERENCE_VETOES,
+    TOWN_KINDS,
+    around,
+    container,
+    inner_names,
+    inner_pairs,
+    innermost,
+    main_country,
+    told_region,
+)
+from geomap.models import Doc, Event, Mention, Place
 from geomap.patterns import Pattern
 
 # "KYIV, Nov 11 (Reuters) - ", "GOMA, Democratic Republic of Congo, Jan 28 - ": where the story was filed.
@@ -45,8 +54,6 @@ DATELINE = Pattern(
 #: vetoes as well scored higher there, 0.650 against 0.644, but lets "could serve as a base for an attack on Kyiv"
 #: through: they stay.) A place that made no comment, that blames or is accused ("accusing Kyiv of carrying out the
 #: strike", "with Moscow and Kyiv each blaming the other") is a speaker or agent too.
-#: Vetoes that make a place only the reference point of where something happened ("villages north of Aleppo").
-REFERENCE_VETOES = frozenset({"slot=bearing from a reference", "slot=distance reference"})
 #: The veto of a name qualifying the next place ("the [Kyiv] suburb of Irpin"), lifted for an inner place.
 QUALIFIES_NEXT = "slot=qualifies the next place"
 VETOES = frozenset({"hypothetical-between", "negation-between", QUALIFIES_NEXT,
@@ -61,20 +68,6 @@ LIST_NOUN = Pattern(
     "kind word after a list member", r"^\s+(?:villages?|towns?|cities|city|districts?|neighbou?rhoods?|provinces?|"
     r"regions?|areas?|camps?|governorates?)\b",
     "Gunmen raided [Akida] village and Mbuta village.", "Gunmen raided [Akida] and Mbuta villages.", "after")
-#: After "Kherson's Dniprovskyi": the word that makes the second name a part of the first (in the name, or after it).
-_PART_WORDS = r"(?:district|neighbou?rhood|area|suburb|quarter|sector|raion)"
-POSSESSIVE_PART = Pattern(
-    "a part after a possessive place", r"^\s+" + _PART_WORDS + r"\b",
-    "Shells hit Kherson's [Dniprovskyi] district overnight.", "Shells hit Kherson's [Dnipro] river port.", "after")
-_PART_IN_NAME = re.compile(r"\s" + _PART_WORDS + r"$", re.I)
-#: "In" among the words joining an inner place to the one it lies in ("the Jabalia camp in northern Gaza").
-_IN_WORD = re.compile(r"\bin\b")
-#: Gazetteer kinds an event can be put around (`_around`): a town, a district, a landmark.
-TOWN_KINDS = ("city", "district", "landmark")
-#: The radius given to "the area around a town" when an unknown place is put near it.
-AROUND_KM = 25.0
-
-
 #: A headline: the article's first line, short and with no sentence's end ("Gunmen kill 20 in Zamfara").
 HEADLINE_CHARS = 200
 
@@ -177,7 +170,7 @@ class EventExtractor:
         for m in doc.mentions:
             m.role, m.event_score = "mention", 0.0
             by_sentence.setdefault(m.sentence, []).append(m)
-        main = _main_country(doc.mentions)
+        main = main_country(doc.mentions)
         head = headline_end(doc.article.text)
         dateline = dateline_span(doc.article.text, head)
         events: list[Event] = []
@@ -195,7 +188,7 @@ class EventExtractor:
                 para_time = (sent.paragraph, (dates[0].date, dates[0].date_end, dates[0].precision))
             when = para_time[1] if para_time and para_time[0] == sent.paragraph else narrative
             skip = dateline[1] - sent.start if sent.start <= dateline[0] < sent.end else -1  # the dateline's words
-            places = self.event_places(doc, si, ms, story.triggers(si), main, skip, added)
+            places = self.event_places(doc, si, ms, story.triggers(si), told_region(events, main), skip, added)
             new = self._events(doc, si, places, story, dates, when, pub)
             if not places and any(f.trigger.name == "intervention" for f in story.triggers(si)):
                 para = story.paragraphs.get(sent.paragraph - 1) or story.paragraphs[sent.paragraph]
@@ -222,18 +215,18 @@ class EventExtractor:
         sent, cands, owners = sentence_candidates(st.text, st.start, ms, triggers, skip_before)
         feats = [features(sent, cands, k) for k in range(len(cands))]
         vetoed = [bool(VETOES.intersection(f)) for f in feats]
-        pairs = _inner_pairs(sent.text, cands, owners)
+        pairs = inner_pairs(sent.text, cands, owners)
         for k, _, _ in pairs:  # "the Amil neighbourhood of Baghdad": Amil does not qualify Baghdad, it lies in it
             vetoed[k] = bool(VETOES.intersection(feats[k]) - {QUALIFIES_NEXT})
         scores = self.model.score_sentence(feats, vetoed)
         picked = _spread_over_lists(sent.text, cands, scores, self.model.threshold)
-        inside = _inner_names(pairs, owners, picked, scores, vetoed)
+        inside = inner_names(pairs, owners, picked, scores, vetoed)
         chosen: list[tuple[Mention, Sentence, Candidate]] = []
         for k, (c, m) in enumerate(zip(cands, owners, strict=True)):
             if m is None:
                 if not picked[k]:
                     continue
-                within = inside.get(k) or _container(cands, owners, k) or main
+                within = inside.get(k) or container(cands, owners, feats, k) or main
                 m = Mention(st.start + c.start, st.start + c.end, st.text[c.start:c.end], si, place=within,
                             within=within is not None, event_score=scores[k], found_by="events")
                 added.append(m)
@@ -245,7 +238,7 @@ class EventExtractor:
             if picked[k] and place.kind != "continent" and place.feature != "river":
                 m.role = "event"
                 chosen.append((m, sent, c))
-        return _innermost(chosen) or self._near_reference(sent, cands, owners, feats, vetoed)
+        return innermost(chosen) or self._near_reference(sent, cands, owners, feats, vetoed)
 
     def _near_reference(self, sent: Sentence, cands: list[Candidate], owners: list[Mention | None],
                         feats: list[list[str]], vetoed: list[bool]) -> list[tuple[Mention, Sentence, Candidate]]:
@@ -264,7 +257,7 @@ class EventExtractor:
             return []
         m = owners[k]
         m.role, m.event_score = "event", raw[k]  # the event is placed by this name, at the coarser precision
-        near = replace(m, place=_around(m.place))  # type: ignore[arg-type]
+        near = replace(m, place=around(m.place))  # type: ignore[arg-type]
         return [(near, sent, cands[k])]
 
 
@@ -283,12 +276,11 @@ class EventExtractor:
                 continue
             clause = sent.clauses.around(c.start)
             in_clause = [t for t in sent.triggers if clause[0] <= t.start < clause[1]] or [primary]
-            borrowed: list[bool] = []
+            borrowed: list[bool] = []  # asked for: the sentence's own words name no specific happening
 
             def context(p: int = st.paragraph, borrowed: list[bool] = borrowed) -> tuple[str, str] | None:
-                told = story.context_type(p)
-                borrowed.append(told is not None)
-                return told
+                borrowed.append(True)
+                return story.context_type(p)
 
             etype, sub = acled.happening(primary, in_clause, st.text, context, deaths)
             d0, d1, prec = event_date((primary.start + primary.end) / 2, c.start, clause, dates, when, pub)
@@ -333,156 +325,6 @@ def _agents(own: list[str], who: list[str], etype: str, sub: str) -> list[str]:
     if sub == "Excessive force against protesters" and "Protesters" in who:
         return [a for a in who if a != "Protesters"] + ["Protesters"]
     return list(who)
-
-
-def _inner_pairs(text: str, cands: list[Candidate], owners: list[Mention | None]) -> list[tuple[int, int, bool]]:
-    """(inner, outer, far) for places said to lie in a known neighbour, by the words between and, when the gazetteer
-    knows the inner one too, by the gazetteer: "the Amil neighbourhood of western Baghdad", "Sadr City, a district of
-    Baghdad" (inner first; not "the Kyiv suburb of Irpin", where Kyiv qualifies the suburb), and "Kherson's
-    Dniprovskyi district" (outer first, a possessive before a part: `POSSESSIVE_PART`). `far`: the inner name's
-    reading is a namesake far away (`_namesake_elsewhere`), so the name goes in the outer place."""
-    out = []
-    for k in range(len(cands) - 1):
-        gap = text[cands[k].end:cands[k + 1].start]
-        if INSIDE.match_at(gap):
-            inner, outer = owners[k], owners[k + 1]
-            if _city_first(gap, inner, outer):  # "the Tijuana district of La Presa": the second lies in the first
-                far = outer is not None and outer.place is not None and _namesake_elsewhere(
-                    outer.place, inner.place)  # type: ignore[union-attr]
-                out.append((k + 1, k, far))
-                continue
-            if outer is None or outer.place is None:
-                continue
-            far = inner is not None and inner.place is not None and _namesake_elsewhere(inner.place, outer.place)
-            if inner is None or (inner.place is not None and (_place_inside(inner.place, outer.place) or (
-                    _IN_WORD.search(gap) and _same_or_finer(inner.place, outer.place)) or far)):
-                out.append((k, k + 1, far))
-        elif gap in ("'s ", "’s ") and (POSSESSIVE_PART.match_at(text[cands[k + 1].end:])
-                                         or _PART_IN_NAME.search(text[cands[k + 1].start:cands[k + 1].end])):
-            outer, inner = owners[k], owners[k + 1]
-            if outer is not None and inner is not None and outer.place is not None and inner.place is not None:
-                far = _namesake_elsewhere(inner.place, outer.place)
-                if far or _place_inside(inner.place, outer.place):
-                    out.append((k + 1, k, far))
-    return out
-
-
-#: "The Tijuana district of La Presa": the first name is read as the city only when it is this many times bigger
-#: than the gazetteer's reading of the second (a part the gazetteer lacks counts as nothing).
-CITY_FIRST_RATIO = 10
-
-
-def _city_first(gap: str, first: Mention | None, second: Mention | None) -> bool:
-    """"The Tijuana district of La Presa", "the Baghdad neighbourhood of Karrada": the first place is a city much
-    bigger than the second, so the second is its part. Not "the Saltivka district of Kharkiv", whose first is the
-    part."""
-    if first is None or first.place is None or first.place.kind != "city" or not CITY_FIRST.match_at(gap):
-        return False
-    return second is None or second.place is None or (
-        second.place.population * CITY_FIRST_RATIO < first.place.population and second.place.kind in TOWN_KINDS)
-
-
-#: Beyond this many km from the edge of the place it is said to lie in, a known inner name is read as a namesake.
-NAMESAKE_KM = 100.0
-
-
-def _namesake_elsewhere(inner: Place, outer: Place) -> bool:
-    """"The Raman district of Yala province" with the gazetteer's only Raman 1,000 km away: the reading is a namesake
-    and the name is one the gazetteer lacks, inside Yala. Not "the Kyiv suburb of Irpin": a bigger place first names
-    the city the suburb belongs to, however far the gazetteer's reading of the suburb lies. A reading across a border
-    is a namesake however near ("the Tijuana district of La Presa" is not La Presa, California)."""
-    if inner.population > outer.population or _place_inside(inner, outer) or _place_inside(outer, inner):
-        return False
-    if inner.country_code and outer.country_code and inner.country_code != outer.country_code:
-        return True
-    return haversine_km(inner.lat, inner.lon, outer.lat, outer.lon) - outer.radius_km - inner.radius_km > NAMESAKE_KM
-
-
-def _same_or_finer(a: Place, b: Place) -> bool:
-    """`a` could lie in `b` by kind and country: what "the Jabalia camp in northern Gaza" or "Mariupol in Donetsk"
-    needs when the gazetteer's kinds alone cannot tell (a camp and the strip read as two towns, a region as its
-    city)."""
-    return a.country_code == b.country_code and PRECISION_RANK.get(a.kind, 9) <= PRECISION_RANK.get(b.kind, 9)
-
-
-def _inner_names(pairs: list[tuple[int, int, bool]], owners: list[Mention | None], picked: list[bool],
-                 scores: list[float], vetoed: list[bool]) -> dict[int, Place]:
-    """A pair of `_inner_pairs` is one event place when either of its two is picked and the inner one is not vetoed
-    ("refugees from Aleppo in Damascus": Aleppo is an origin): the inner one (an unknown name is put in the outer
-    place), not the outer. It takes the better of the two scores: the model learned from the data that "Baghdad" in
-    "the Amil neighbourhood of Baghdad" is not the place labelled, though the event happened in it. A known inner name
-    read as a far namesake is put in the outer place. {unknown candidate index: its container}."""
-    out: dict[int, Place] = {}
-    for k, o, far in pairs:
-        if not vetoed[k] and (picked[k] or picked[o]):
-            picked[k], picked[o] = True, False  # the outer place is not a second event place
-            scores[k] = max(scores[k], scores[o])
-            inner, outer = owners[k], owners[o].place  # type: ignore[union-attr]
-            if inner is None:
-                out[k] = outer  # type: ignore[assignment]
-            elif far:
-                inner.place, inner.within = outer, True
-    return out
-
-
-def _container(cands: list[Candidate], owners: list[Mention | None], k: int) -> Place | None:
-    """Where to put a name the gazetteer lacks: the nearest region or country the sentence names (after the name
-    first: "Jibwhiwhui village of Hawul"), else the area around the nearest town it names ("villages near Walungu",
-    "in Bwalagi and Kafanchan"), at region precision: the town itself would claim a precision we do not have."""
-    order = list(range(k + 1, len(cands))) + list(range(k - 1, -1, -1))
-    known = [owners[j].place for j in order if owners[j] is not None]  # type: ignore[union-attr]
-    for p in known:
-        if p is not None and p.kind in ("region", "country"):
-            return p
-    town = next((p for p in known if p is not None and p.kind in TOWN_KINDS), None)
-    return _around(town) if town else None
-
-
-def _around(town: Place) -> Place:
-    """The area around a town, for an unknown place near it (ACLED's 'near a town' precision)."""
-    return replace(town, id=town.id + "#around", name=f"near {town.name}", kind="region",
-                   radius_km=max(town.radius_km, AROUND_KM), feature="around")
-
-
-def _main_country(mentions: list[Mention]) -> Place | None:
-    """The country the article's places are most in, as a place (None when the article does not name it).
-    Demonyms do not count: "Russian shelling hit X" says who fired, not where X is."""
-    counts: dict[str, int] = {}
-    country: dict[str, Place] = {}
-    for m in mentions:
-        if m.place is not None and m.place.country_code and m.hint != "demonym":
-            counts[m.place.country_code] = counts.get(m.place.country_code, 0) + 1
-            if m.place.kind == "country":
-                country[m.place.country_code] = m.place
-    top = max(counts, key=counts.__getitem__, default=None)
-    return country.get(top) if top else None  # only the leading country, and only when the article names it
-
-
-def _inside(inner: Mention, outer: Mention) -> bool:
-    """Is `inner` a place inside `outer`? A name the gazetteer lacks lies inside the place it was put in."""
-    a, b = inner.place, outer.place
-    if a is None or b is None or outer.within:
-        return False
-    return (inner.within and a.id == b.id) or _place_inside(a, b)
-
-
-
-def _place_inside(a: Place, b: Place) -> bool:
-    if a.country_code != b.country_code or PRECISION_RANK.get(a.kind, 9) >= PRECISION_RANK.get(b.kind, 9):
-        return False
-    return b.kind == "country" or not b.admin1 or not a.admin1 or a.admin1 == b.admin1
-
-
-def _innermost(chosen: list[tuple[Mention, Sentence, Candidate]]) -> list[tuple[Mention, Sentence, Candidate]]:
-    """A country or region is not the event place when a place inside it already is ("in Irpin, Ukraine")."""
-    keep = []
-    for item in chosen:
-        m = item[0]
-        if any(o[0] is not m and _inside(o[0], m) for o in chosen):
-            m.role = "mention"
-            continue
-        keep.append(item)
-    return keep
 
 
 __all__ = ["EventExtractor", "Story", "sentence_candidates"]

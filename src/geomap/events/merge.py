@@ -13,9 +13,10 @@ def _overlap(a: Event, b: Event) -> bool:
 def merge_events(events: list[Event]) -> list[Event]:
     """One event per place, type and overlapping dates; every reporting sentence is kept. An event typed only by its
     paragraph or article (a generic "attack") is the event told before at its place on overlapping dates, whatever
-    that one's type. Deaths are the largest count any one sentence gave (two reports of one strike are not twice the
-    deaths). Events are indexed by (place, type) and place, so the cost is linear in the number of events for
-    distinct places."""
+    that one's type. An event told right after one in a region or country that holds its place, on overlapping
+    dates, is that event told more finely (`_refines`): the two become one, at the finer place. Deaths are the largest
+    count any one sentence gave (two reports of one strike are not twice the deaths). Events are indexed by
+    (place, type) and place, so the cost is linear in the number of events for distinct places."""
     merged: list[Event] = []
     index: dict[tuple[str, str], list[Event]] = {}
     at: dict[str, list[Event]] = {}
@@ -24,21 +25,48 @@ def merge_events(events: list[Event]) -> list[Event]:
         m = next((m for m in bucket if _overlap(m, ev)), None)
         if m is None and ev.borrowed_type:  # "claimed the Swat attack": the attack told before at Swat
             m = next((m for m in at.get(ev.place.id, ()) if _overlap(m, ev)), None)
+        if m is None and merged and _refines(ev, merged[-1]):
+            m = merged[-1]  # "25 killed in Mopti region ... opened fire on a market in Dinangourou"
+            m.place, m.place_text, m.place_start = ev.place, ev.place_text, ev.place_start
+            m.sentence, m.sentence_start = ev.sentence, ev.sentence_start
+            bucket.append(m)
+            at.setdefault(ev.place.id, []).append(m)
         if m is None:
             bucket.append(ev)
             at.setdefault(ev.place.id, []).append(ev)
             merged.append(ev)
             continue
-        for s in ev.sentences:
-            if s not in m.sentences:
-                m.sentences.append(s)
-        m.actors += [a for a in ev.actors if a not in m.actors]
-        if ev.fatalities is not None:
-            m.fatalities = max(m.fatalities or 0, ev.fatalities)
-        m.event_score = max(m.event_score, ev.event_score)
-        if (m.date_end - m.date) > (ev.date_end - ev.date):  # keep the sharper date
-            m.date, m.date_end, m.date_precision = ev.date, ev.date_end, ev.date_precision
+        _fold(m, ev)
     return merged
+
+
+def _fold(m: Event, ev: Event) -> None:
+    """Event `ev` is another report of `m`: its sentences, actors, deaths and sharper date join `m`."""
+    for s in ev.sentences:
+        if s not in m.sentences:
+            m.sentences.append(s)
+    m.actors += [a for a in ev.actors if a not in m.actors]
+    if ev.fatalities is not None:
+        m.fatalities = max(m.fatalities or 0, ev.fatalities)
+    m.event_score = max(m.event_score, ev.event_score)
+    if (m.date_end - m.date) > (ev.date_end - ev.date):  # keep the sharper date
+        m.date, m.date_end, m.date_precision = ev.date, ev.date_end, ev.date_precision
+
+
+def _refines(ev: Event, last: Event) -> bool:
+    """Does `ev`, told in a later sentence, tell the event `last` more finely? `last` is in a region or country (not
+    the area around a town) holding `ev`'s place, on overlapping dates, of the same type (or `ev` borrowed its
+    type), and they do not give two different counts of the dead ("Strikes killed 5 in the Donetsk region. In
+    Kramatorsk, 2 died" are two events)."""
+    if last.place.kind not in ("region", "country") or last.place.id == ev.place.id or last.place.feature == "around":
+        return False
+    if last.sentence_start == ev.sentence_start:  # "fighting raged in the Kivus and in Goma": two places
+        return False
+    if not (_overlap(last, ev) and _holds(last.place, ev.place)):
+        return False
+    if ev.event_type != last.event_type and not ev.borrowed_type:
+        return False
+    return ev.fatalities is None or last.fatalities is None or ev.fatalities == last.fatalities
 
 
 def _holds(outer: Place, inner: Place) -> bool:

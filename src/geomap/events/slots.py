@@ -72,6 +72,12 @@ REFERENCE = P(
     r"\b\d+\s*(?:km|kilometres|kilometers|miles|mi)\s+(?:\(\d+\s*miles?\)\s+)?(?:\w+\s+)?(?:of|from)\s+"
     + FILL + r"$",
     "The village lies 40 km north of [Kaya].", "The village lies north of the river near [Kaya].", "before")
+#: "near the border with [Burkina Faso]": the place is the other side of a border, a reference for where it happened.
+BORDER = P(
+    "the border with the place",
+    r"\b(?:borders?|frontier|boundary)\s+(?:with|of)\s+" + FILL + r"$|\bbordering\s+" + FILL + r"$",
+    "Gunmen raided a market near the border with [Burkina Faso].", "Gunmen crossed into [Burkina Faso] on Monday.",
+    "before")
 SPEAKER_AFTER = P(
     "speaker after",
     # a relative clause may stand between ("Tehran, which backs the group, praised the attack")
@@ -241,7 +247,7 @@ INSIDE = P(
     "Gunmen attacked the [Amil] neighbourhood of western [Baghdad] on Friday.",
     "Gunmen attacked [Amil] and [Baghdad] on Friday.", "between")
 #: "the [Tijuana] district of [La Presa]", "the [Baghdad] neighbourhood of [Karrada]": a city first names whose part
-#: the next place is (read so only when the first is a city much bigger than the second: `extract._inner_pairs`).
+#: the next place is (read so only when the first is a city much bigger than the second: `within.inner_pairs`).
 CITY_FIRST = P(
     "a city names its part", r"^\s+(?:district|neighbou?rhood|suburb|quarter|borough|township|sector)\s+of\s+$",
     "A police chief was shot in the [Tijuana] district of [La Presa].",
@@ -254,7 +260,7 @@ del P
 
 #: Slot patterns read on the text before the place, after it, or around it (the model's named boolean features).
 BEFORE = (LOCATIVE, OBJECT, ATTRIBUTIVE, PHYSICAL, WHOLE_WAR, REFERENCE, ORIGIN, FROM, BEARING, FROM_IN, ROUTE,
-          VESSEL, ACCUSED, SPEECH_PLACE, TAKEN_FROM, POLICE_IN, DRIVEN_FROM, REFUGE)
+          VESSEL, ACCUSED, SPEECH_PLACE, TAKEN_FROM, POLICE_IN, DRIVEN_FROM, REFUGE, BORDER)
 AFTER = (PASSIVE_AFTER, SPEAKER_AFTER, AGENT_AFTER, POSSESSIVE, PART_AFTER, MODIFIER_AFTER, PART_OF_NEXT, NAME_GOES_ON,
          NO_COMMENT, SPEAKER_PARTICIPLE, FORCES_AFTER)
 

@@ -1,0 +1,207 @@
+"""Places inside places: which of two names lies in the other, where a name the gazetteer lacks is put, and which
+event places a finer one makes redundant.
+
+"The Amil neighbourhood of western Baghdad", "Sadr City, a district of Baghdad", "Kherson's Dniprovskyi district",
+"the Tijuana district of La Presa": the event is at the innermost place geomap can resolve; a name it cannot resolve
+is put in the place it is said to lie in, at that place's coarser precision (ACLED's rule), and a country or region
+is not an event place when a place inside it already is.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from geomap.events.model import Candidate, Sentence
+from geomap.events.slots import CITY_FIRST, INSIDE
+from geomap.geo import haversine_km
+from geomap.models import PRECISION_RANK, Event, Mention, Place
+from geomap.patterns import Pattern
+
+#: Vetoes that make a place only the reference point of where something happened ("villages north of Aleppo").
+REFERENCE_VETOES = frozenset({"slot=bearing from a reference", "slot=distance reference"})
+#: Places named only as a reference point: a name the gazetteer lacks is not put in them.
+NOT_CONTAINERS = REFERENCE_VETOES | {"slot=the border with the place"}
+#: After "Kherson's Dniprovskyi": the word that makes the second name a part of the first (in the name, or after it).
+_PART_WORDS = r"(?:district|neighbou?rhood|area|suburb|quarter|sector|raion)"
+POSSESSIVE_PART = Pattern(
+    "a part after a possessive place", r"^\s+" + _PART_WORDS + r"\b",
+    "Shells hit Kherson's [Dniprovskyi] district overnight.", "Shells hit Kherson's [Dnipro] river port.", "after")
+_PART_IN_NAME = re.compile(r"\s" + _PART_WORDS + r"$", re.I)
+#: "In" among the words joining an inner place to the one it lies in ("the Jabalia camp in northern Gaza").
+_IN_WORD = re.compile(r"\bin\b")
+#: Gazetteer kinds an event can be put around (`around`): a town, a district, a landmark.
+TOWN_KINDS = ("city", "district", "landmark")
+#: The radius given to "the area around a town" when an unknown place is put near it.
+AROUND_KM = 25.0
+
+
+
+
+def inner_pairs(text: str, cands: list[Candidate], owners: list[Mention | None]) -> list[tuple[int, int, bool]]:
+    """(inner, outer, far) for places said to lie in a known neighbour, by the words between and, when the gazetteer
+    knows the inner one too, by the gazetteer: "the Amil neighbourhood of western Baghdad", "Sadr City, a district of
+    Baghdad" (inner first; not "the Kyiv suburb of Irpin", where Kyiv qualifies the suburb), and "Kherson's
+    Dniprovskyi district" (outer first, a possessive before a part: `POSSESSIVE_PART`). `far`: the inner name's
+    reading is a namesake far away (`_namesake_elsewhere`), so the name goes in the outer place."""
+    out = []
+    for k in range(len(cands) - 1):
+        gap = text[cands[k].end:cands[k + 1].start]
+        if INSIDE.match_at(gap):
+            inner, outer = owners[k], owners[k + 1]
+            if _city_first(gap, inner, outer):  # "the Tijuana district of La Presa": the second lies in the first
+                far = outer is not None and outer.place is not None and _namesake_elsewhere(
+                    outer.place, inner.place)  # type: ignore[union-attr]
+                out.append((k + 1, k, far))
+                continue
+            if outer is None or outer.place is None:
+                continue
+            far = inner is not None and inner.place is not None and _namesake_elsewhere(inner.place, outer.place)
+            if inner is None or (inner.place is not None and (place_inside(inner.place, outer.place) or (
+                    _IN_WORD.search(gap) and _same_or_finer(inner.place, outer.place)) or far)):
+                out.append((k, k + 1, far))
+        elif gap in ("'s ", "’s ") and (POSSESSIVE_PART.match_at(text[cands[k + 1].end:])
+                                         or _PART_IN_NAME.search(text[cands[k + 1].start:cands[k + 1].end])):
+            outer, inner = owners[k], owners[k + 1]
+            if outer is not None and inner is not None and outer.place is not None and inner.place is not None:
+                far = _namesake_elsewhere(inner.place, outer.place)
+                if far or place_inside(inner.place, outer.place):
+                    out.append((k + 1, k, far))
+    return out
+
+
+#: "The Tijuana district of La Presa": the first name is read as the city only when it is this many times bigger
+#: than the gazetteer's reading of the second (a part the gazetteer lacks counts as nothing).
+CITY_FIRST_RATIO = 10
+
+
+def _city_first(gap: str, first: Mention | None, second: Mention | None) -> bool:
+    """"The Tijuana district of La Presa", "the Baghdad neighbourhood of Karrada": the first place is a city much
+    bigger than the second, so the second is its part. Not "the Saltivka district of Kharkiv", whose first is the
+    part."""
+    if first is None or first.place is None or first.place.kind != "city" or not CITY_FIRST.match_at(gap):
+        return False
+    return second is None or second.place is None or (
+        second.place.population * CITY_FIRST_RATIO < first.place.population and second.place.kind in TOWN_KINDS)
+
+
+#: Beyond this many km from the edge of the place it is said to lie in, a known inner name is read as a namesake.
+NAMESAKE_KM = 100.0
+
+
+def _namesake_elsewhere(inner: Place, outer: Place) -> bool:
+    """"The Raman district of Yala province" with the gazetteer's only Raman 1,000 km away: the reading is a namesake
+    and the name is one the gazetteer lacks, inside Yala. Not "the Kyiv suburb of Irpin": a bigger place first names
+    the city the suburb belongs to, however far the gazetteer's reading of the suburb lies. A reading across a border
+    is a namesake however near ("the Tijuana district of La Presa" is not La Presa, California)."""
+    if inner.population > outer.population or place_inside(inner, outer) or place_inside(outer, inner):
+        return False
+    if inner.country_code and outer.country_code and inner.country_code != outer.country_code:
+        return True
+    return haversine_km(inner.lat, inner.lon, outer.lat, outer.lon) - outer.radius_km - inner.radius_km > NAMESAKE_KM
+
+
+def _same_or_finer(a: Place, b: Place) -> bool:
+    """`a` could lie in `b` by kind and country: what "the Jabalia camp in northern Gaza" or "Mariupol in Donetsk"
+    needs when the gazetteer's kinds alone cannot tell (a camp and the strip read as two towns, a region as its
+    city)."""
+    return a.country_code == b.country_code and PRECISION_RANK.get(a.kind, 9) <= PRECISION_RANK.get(b.kind, 9)
+
+
+def inner_names(pairs: list[tuple[int, int, bool]], owners: list[Mention | None], picked: list[bool],
+                 scores: list[float], vetoed: list[bool]) -> dict[int, Place]:
+    """A pair of `inner_pairs` is one event place when either of its two is picked and the inner one is not vetoed
+    ("refugees from Aleppo in Damascus": Aleppo is an origin): the inner one (an unknown name is put in the outer
+    place), not the outer. It takes the better of the two scores: the model learned from the data that "Baghdad" in
+    "the Amil neighbourhood of Baghdad" is not the place labelled, though the event happened in it. A known inner name
+    read as a far namesake is put in the outer place. {unknown candidate index: its container}."""
+    out: dict[int, Place] = {}
+    for k, o, far in pairs:
+        if not vetoed[k] and (picked[k] or picked[o]):
+            picked[k], picked[o] = True, False  # the outer place is not a second event place
+            scores[k] = max(scores[k], scores[o])
+            inner, outer = owners[k], owners[o].place  # type: ignore[union-attr]
+            if inner is None:
+                out[k] = outer  # type: ignore[assignment]
+            elif far:
+                inner.place, inner.within = outer, True
+    return out
+
+
+def container(cands: list[Candidate], owners: list[Mention | None], feats: list[list[str]],
+               k: int) -> Place | None:
+    """Where to put a name the gazetteer lacks: the nearest region or country the sentence names (after the name
+    first: "Jibwhiwhui village of Hawul"), else the area around the nearest town it names ("villages near Walungu",
+    "in Bwalagi and Kafanchan"), at region precision: the town itself would claim a precision we do not have. A
+    place named only as a reference ("near the border with Burkina Faso", "40 km from Kaya") holds nothing."""
+    order = [j for j in [*range(k + 1, len(cands)), *range(k - 1, -1, -1)] if not NOT_CONTAINERS.intersection(feats[j])]
+    known = [owners[j].place for j in order if owners[j] is not None]  # type: ignore[union-attr]
+    for p in known:
+        if p is not None and p.kind in ("region", "country"):
+            return p
+    town = next((p for p in known if p is not None and p.kind in TOWN_KINDS), None)
+    return around(town) if town else None
+
+
+def around(town: Place) -> Place:
+    """The area around a town, for an unknown place near it (ACLED's 'near a town' precision)."""
+    return replace(town, id=town.id + "#around", name=f"near {town.name}", kind="region",
+                   radius_km=max(town.radius_km, AROUND_KM), feature="around")
+
+
+def main_country(mentions: list[Mention]) -> Place | None:
+    """The country the article's places are most in, as a place (None when the article does not name it).
+    Demonyms do not count: "Russian shelling hit X" says who fired, not where X is."""
+    counts: dict[str, int] = {}
+    country: dict[str, Place] = {}
+    for m in mentions:
+        if m.place is not None and m.place.country_code and m.hint != "demonym":
+            counts[m.place.country_code] = counts.get(m.place.country_code, 0) + 1
+            if m.place.kind == "country":
+                country[m.place.country_code] = m.place
+    top = max(counts, key=counts.__getitem__, default=None)
+    return country.get(top) if top else None  # only the leading country, and only when the article names it
+
+
+def told_region(events: list[Event], main: Place | None) -> Place | None:
+    """Where a name no place of its sentence holds goes: the region of the event told last ("25 killed in Mali's
+    Mopti region. Gunmen opened fire on a market in Dinangourou"), when that lies in the article's main country;
+    else the main country."""
+    last = events[-1].place if events else None
+    if last is not None and last.kind == "region" and (main is None or last.country_code == main.country_code):
+        return last
+    return main
+
+
+def _inside(inner: Mention, outer: Mention) -> bool:
+    """Is `inner` a place inside `outer`? A name the gazetteer lacks lies inside the place it was put in."""
+    a, b = inner.place, outer.place
+    if a is None or b is None or outer.within:
+        return False
+    return (inner.within and a.id == b.id) or place_inside(a, b)
+
+
+
+#: A district or site lies in a town when it is at most this far beyond the town's radius (a first-level code
+#: shared with the town says nothing: the Nuseirat camp is not in Khan Younis, 12 km away in the same strip).
+IN_TOWN_KM = 3.0
+
+
+def place_inside(a: Place, b: Place) -> bool:
+    if a.country_code != b.country_code or PRECISION_RANK.get(a.kind, 9) >= PRECISION_RANK.get(b.kind, 9):
+        return False
+    if b.kind in TOWN_KINDS:
+        return haversine_km(a.lat, a.lon, b.lat, b.lon) <= b.radius_km + IN_TOWN_KM
+    return b.kind == "country" or not b.admin1 or not a.admin1 or a.admin1 == b.admin1
+
+
+def innermost(chosen: list[tuple[Mention, Sentence, Candidate]]) -> list[tuple[Mention, Sentence, Candidate]]:
+    """A country or region is not the event place when a place inside it already is ("in Irpin, Ukraine")."""
+    keep = []
+    for item in chosen:
+        m = item[0]
+        if any(o[0] is not m and _inside(o[0], m) for o in chosen):
+            m.role = "mention"
+            continue
+        keep.append(item)
+    return keep
