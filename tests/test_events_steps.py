@@ -202,6 +202,13 @@ def test_an_event_told_again_inside_the_region_first_named_is_one_event_at_the_f
     assert sorted(e.place.name for e in doc.events) == ["Mali", "Mopti Region"]
 
 
+def test_hostages_freed_are_no_abduction(nlp):
+    doc = run(nlp, "Troops rescued 19 hostages from a militant camp near Kafanchan on Sunday.")
+    assert [e.sub_event_type for e in doc.events] == []
+    doc = run(nlp, "Gunmen took 19 hostages in Kafanchan on Sunday.")
+    assert [e.sub_event_type for e in doc.events] == ["Abduction/forced disappearance"]
+
+
 def test_a_city_first_names_the_part_that_follows(nlp):
     # "the Tijuana district of La Presa": the city comes first; the gazetteer's La Presa is across the border, so the
     # part is a name it lacks, put in Tijuana
@@ -629,6 +636,7 @@ def test_actors_are_agents_in_the_order_written():
     assert actors("The Syrian Democratic Forces clashed with Turkish troops.") == ["SDF", "Turkish forces"]
     assert actors("The Arakan Army seized a border post.") == ["Arakan Army"]
     assert actors("Myanmar's military carried out air strikes on a village.") == ["Myanmar military"]
+    assert actors("Fano militiamen attacked government troops.") == ["Fano militia"]
     # not a force: a plural pronoun in capitals, a word with the letters of a group's acronym
     assert actors("US officials met in Geneva.") == [] and actors("Elnaz spoke to reporters.") == []
 

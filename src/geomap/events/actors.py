@@ -15,9 +15,8 @@ ACTOR_GROUPS = {
     r"m23": "M23", r"taliban": "Taliban", r"boko haram": "Boko Haram",
     r"syrian democratic forces|sdf": "SDF", r"arakan army": "Arakan Army", r"pkk|kurdistan workers'? party": "PKK",
     r"allied democratic forces": "ADF", r"iswap|islamic state west africa province": "Islamic State",
-    r"codeco": "CODECO", r"farc": "FARC", r"eln|national liberation army": "ELN",
-    r"oromo liberation army": "Oromo Liberation Army", r"fano militias?": "Fano militia", r"hts|hayat tahrir al-sham":
-    "HTS",
+    r"codeco": "CODECO", r"farc": "FARC", r"eln": "ELN", r"oromo liberation army": "Oromo Liberation Army",
+    r"fano (?:militias?|militiamen|fighters)": "Fano militia", r"hts|hayat tahrir al-sham": "HTS",
     r"protesters|demonstrators": "Protesters", r"rioters": "Rioters",
     r"(?:(?:riot |anti-riot )?police(?:men)?|security forces|gendarmes)(?=\s+(?:\w+\s+)?(?:fired|used|dispersed|"
     r"clashed|arrested|beat|shot|killed|opened|charged|raided|detained|stormed|attacked|broke up|cracked down))":

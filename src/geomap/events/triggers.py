@@ -182,6 +182,11 @@ SPORTS = Pattern(
     r"World Cup|Grand Prix|semi-?finals?|quarter-?finals?|\d{1,2}-\d{1,2}\s+(?:win|victory|defeat|loss|draw)|"
     r"(?:beat|beats|beating|defeated|won|lost|drew)\s+(?:[A-Z][\w.'’-]*\s+){1,3}\d{1,2}-\d{1,2})\b",
     "Madrid beat Bayern Munich 2-1 to reach the final.", "Rebels beat back an attack on the town.", flags=0)
+#: Hostages rescued, freed or released: the end of a captivity, no abduction ("troops rescued 19 hostages").
+HOSTAGES_FREED = Pattern(
+    "hostages freed", r"\b(?:rescu(?:ed|es|ing)|freed|freeing|free|released|releasing|release|liberated)\s+"
+    r"(?:[\w-]+\s+){0,3}$",
+    "Troops rescued 19 [hostages] from a camp.", "Gunmen took 19 [hostages] from a camp.", "before")
 #: Event words that still mean harm to people in a sports report ("fans were killed in a stampede").
 _HARM = re.compile(r"(?i)kill|dead|died|death|bomb|explo|blast|wound|injur|stabb")
 
@@ -195,6 +200,9 @@ def find_triggers(text: str) -> list[Found]:
     if any(f.trigger.name == "explosion" for f in out):  # "floods hit the city": no one attacked it
         out = [f for f in out if f.trigger.name != "explosion"
                or not NATURAL_HAZARD.search(text, max(0, f.start - 50), f.start)]
+    if any(f.trigger.name == "abduction" for f in out):  # "rescued 19 hostages": a captivity ended
+        out = [f for f in out if f.trigger.name != "abduction" or not text[f.start:f.end].lower().startswith("hostage")
+               or not HOSTAGES_FREED.search(text, max(0, f.start - 50), f.start)]
     if out and SPORTS.search(text):  # "Madrid struck twice late and stormed back": only harm to people counts
         out = [f for f in out if _HARM.match(text, f.start)]
     return out
