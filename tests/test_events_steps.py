@@ -202,6 +202,15 @@ def test_an_event_told_again_inside_the_region_first_named_is_one_event_at_the_f
     assert sorted(e.place.name for e in doc.events) == ["Mali", "Mopti Region"]
 
 
+def test_a_running_toll_is_no_event_but_a_battle_of_days_is(nlp):
+    for text in ("More than 1,300 people have been killed in Kafanchan since the conflict began in 2019.",
+                 "At least 800 people have been killed so far in the fighting for Kafanchan.",
+                 "Since January, hundreds have been killed in such attacks in Kafanchan."):
+        assert run(nlp, text).events == [], text
+    doc = run(nlp, "Clashes between rival militias have killed 80 people in Kafanchan since Thursday.")
+    assert [(e.place.name, e.fatalities) for e in doc.events] == [("Kafanchan", 80)]
+
+
 def test_hostages_freed_are_no_abduction(nlp):
     doc = run(nlp, "Troops rescued 19 hostages from a militant camp near Kafanchan on Sunday.")
     assert [e.sub_event_type for e in doc.events] == []
