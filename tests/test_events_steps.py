@@ -211,6 +211,13 @@ def test_a_running_toll_is_no_event_but_a_battle_of_days_is(nlp):
     assert [(e.place.name, e.fatalities) for e in doc.events] == [("Kafanchan", 80)]
 
 
+def test_a_name_before_party_or_group_is_an_organisation_not_a_place(nlp):
+    doc = run(nlp, "Rioters torched the offices of the ruling PNDS party in Kafanchan on Sunday.")
+    assert [(m.text, m.role) for m in doc.mentions] == [("Kafanchan", "event")]
+    doc = run(nlp, "Rioters torched the offices of the ruling party in Bwalagi on Sunday.")
+    assert [(m.text, m.role) for m in doc.mentions] == [("Bwalagi", "event")]
+
+
 def test_hostages_freed_are_no_abduction(nlp):
     doc = run(nlp, "Troops rescued 19 hostages from a militant camp near Kafanchan on Sunday.")
     assert [e.sub_event_type for e in doc.events] == []

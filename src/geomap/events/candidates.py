@@ -34,6 +34,13 @@ PERSON_APPOSITION = Pattern(
     r"official|officer|journalist|activist|cleric|imam)\b",
     "[Fadwa Barghuti], the wife of the jailed leader, marched in Nablus.",
     "[Kfar Kila], a village near the border, was shelled.", "after")
+#: A name the gazetteer lacks followed by what it names: a party, a movement, a group ("Bazoum's PNDS party").
+ORGANISATION_AFTER = Pattern(
+    "an organisation named before its kind",
+    r"^\s+(?:party|parties|movement|group|militia|faction|coalition|alliance|union|company|firm|newspaper|channel|"
+    r"agency|committee|council|supporters|members|loyalists|lawmakers)\b",
+    "Protesters torched the offices of the [PNDS] party in Niamey.",
+    "Protesters torched offices in [Tillia] on Sunday.", "after")
 _WORDS_BEFORE = re.compile(r"[A-Za-z]+")
 #: Capitalised words that are never an unknown place's first word.
 NOT_NAMES = frozenset(_CALENDAR.split()) | DEMONYMS | TITLES | NEVER_PLACES | GROUP_NAMES | ORGANISATIONS | frozenset(
@@ -64,7 +71,7 @@ def sentence_candidates(stext: str, offset: int, mentions: list[Mention], trigge
                              or any(t.start < s + len(words[0]) and s < t.end for t in triggers)):
                 s += len(words.pop(0)) + 1
             if words and not (len(words) == 1 and _not_a_name(words[0], s <= first)) and not _not_a_place(words) \
-                    and not _a_person(stext, s, e):
+                    and not _a_person(stext, s, e) and not ORGANISATION_AFTER.match_at(stext[e:e + 30]):
                 pairs.append((Candidate(s, e), None))
     pairs.sort(key=lambda p: p[0].start)
     return Sentence(stext, triggers), [c for c, _ in pairs], [m for _, m in pairs]

@@ -75,7 +75,7 @@ REFERENCE = P(
 #: "near the border with [Burkina Faso]": the place is the other side of a border, a reference for where it happened.
 BORDER = P(
     "the border with the place",
-    r"\b(?:borders?|frontier|boundary)\s+(?:with|of)\s+" + FILL + r"$|\bbordering\s+" + FILL + r"$",
+    r"\b(?:borders?|frontier|boundary)\s+(?:with|of|between)\s+" + FILL + r"$|\bbordering\s+" + FILL + r"$",
     "Gunmen raided a market near the border with [Burkina Faso].", "Gunmen crossed into [Burkina Faso] on Monday.",
     "before")
 SPEAKER_AFTER = P(
