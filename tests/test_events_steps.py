@@ -218,6 +218,18 @@ def test_a_name_before_party_or_group_is_an_organisation_not_a_place(nlp):
     assert [(m.text, m.role) for m in doc.mentions] == [("Bwalagi", "event")]
 
 
+def test_an_event_far_from_its_reference_town_goes_in_an_area_that_reaches_it(nlp):
+    doc = run(nlp, "Gunmen attacked a village 60 km north of Kafanchan on Sunday.")
+    assert [(e.place.name, e.place.kind, e.place.radius_km) for e in doc.events] == [("near Kafanchan", "region", 60.0)]
+    doc = run(nlp, "Gunmen attacked a village north of Kafanchan on Sunday.")
+    assert [(e.place.name, e.place.radius_km) for e in doc.events] == [("near Kafanchan", 25.0)]
+
+
+def test_crowds_throwing_bricks_riot(nlp):
+    doc = run(nlp, "In Eldoret, crowds threw bricks at police and damaged homes and cars.")
+    assert [(e.event_type, e.sub_event_type) for e in doc.events] == [("Riots", "Violent demonstration")]
+
+
 def test_hostages_freed_are_no_abduction(nlp):
     doc = run(nlp, "Troops rescued 19 hostages from a militant camp near Kafanchan on Sunday.")
     assert [e.sub_event_type for e in doc.events] == []

@@ -290,6 +290,8 @@ CURATED = [
     ("Karrada", "IQ", 33.30, 44.43, 5), ("Cite Soleil", "HT", 18.58, -72.33, 5), ("Swat Valley", "PK", 35.2, 72.4, 30),
     ("Aita al-Shaab", "LB", 33.10, 35.33, 5), ("Barawe", "SO", 1.11, 44.03, 10), ("Kyaukphyu", "MM", 19.43, 93.55, 5),
     ("Al-Jazira", "SD", 14.70, 33.23, 20), ("Beach camp", "PS", 31.53, 34.45, 3),
+    ("Puntland", "SO", 8.4, 48.5, 50), ("Lower Shabelle", "SO", 2.17, 44.83, 20), ("Maungdaw", "MM", 20.82, 92.37, 5),
+    ("Pakistani Kashmir", "PK", 33.78, 73.79, 20), ("Indian Kashmir", "IN", 33.5, 74.9, 20),
 ]
 
 

@@ -116,6 +116,9 @@ ROWS = [
     _row("sea:red-sea", "Red Sea", "sea", 20.0, 38.5, pop=0, radius=900),
     _row("adm:SD.36", "Red Sea", "region", 19.6, 36.2, "SD", "SD.36", 1_400_000, 200),
     _row("gn:44", "Belgorod", "city", 50.61, 36.58, "RU", "RU.09", 340_000, 8),  # 80 km from Kharkiv
+    _row("gn:45", "Kursk", "city", 51.73, 36.19, "RU", "RU.41", 440_000, 8),
+    _row("gn:46", "Sudzha", "city", 51.19, 35.27, "RU", "RU.41", 6_000, 2),
+    _row("gn:47", "Martynovka", "city", 45.87, 34.33, "UA", "UA.11", 585, 1),  # in Crimea, 600 km from Kursk
     _row("gn:45", "Paris", "city", 48.85, 2.35, "FR", "FR.11", 2_100_000, 15),
     _row("gn:43", "Saint Petersburg", "city", 59.94, 30.31, "RU", "RU.66", 5_300_000, 20,
          aliases=["St. Petersburg"]),
@@ -219,6 +222,14 @@ def test_a_far_lone_town_in_another_country_is_left_unread(finder, resolver):
         assert [m.place.name for m in doc.mentions if m.text == town] == [town]
     doc = parse("The minister met Harwick on Tuesday in Donetsk.", finder, resolver)
     assert [m.place.country_code for m in doc.mentions if m.text == "Harwick"] == ["GB"]  # no main country
+
+
+def test_a_far_small_village_outside_the_articles_country_is_left_unread(finder, resolver):
+    # Kharkiv makes Ukraine no lone country; the small village is still far from every place of the article
+    story = ("Shelling hit Kursk, Belgorod and Sudzha on Monday. "
+             "Officials in Kharkiv said troops fought near Martynovka.")
+    got = {m.text: m.place.name if m.place else None for m in parse(story, finder, resolver).mentions}
+    assert got["Martynovka"] is None and got["Kharkiv"] == "Kharkiv"
 
 
 def test_a_saints_building_is_not_the_town_named_after_the_saint(finder):

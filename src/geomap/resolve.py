@@ -73,6 +73,11 @@ LONE_FOREIGN_MIN_POP = 1_000_000
 LONE_FOREIGN_MIN_PLACES = 3
 #: ... unless it lies this near another place of the article: border towns are named beside their neighbours.
 LONE_FOREIGN_NEAR_KM = 300.0
+#: A village this small read outside the article's main country and far from all its places is left unread even
+#: when the article names other places of the village's country ("villages of Martynovka and Kauchuk" in a story of
+#: the Kursk incursion read as a Crimean Martynovka, 600 km away: Kyiv, named as the speaker, made Ukraine no
+#: lone country).
+LONE_VILLAGE_MAX_POP = 10_000
 #: Candidates scored per mention (the gazetteer lists them best prior first; "Santa Maria" has 156).
 MAX_CANDIDATES = 40
 
@@ -414,8 +419,9 @@ def _one_sense_per_discourse(mentions: list[Mention], keys: list[str], best: dic
 
 def _drop_lone_foreign_towns(mentions: list[Mention]) -> None:
     """Unresolve a town (or district, landmark) that would be the article's only place in its country while the
-    article is set in another and the town lies far from all its places (`LONE_FOREIGN_MIN_POP`): more often a
-    person's name or a namesake than a place. A town across a border stays ("Myawaddy, opposite Mae Sot")."""
+    article is set in another and the town lies far from all its places (`LONE_FOREIGN_MIN_POP`), or a village so
+    read whatever else the article names in its country (`LONE_VILLAGE_MAX_POP`): more often a person's name or a
+    namesake than a place. A town across a border stays ("Myawaddy, opposite Mae Sot")."""
     places: dict[str, set[str]] = {}
     for m in mentions:
         if m.place is not None and m.place.country_code:
@@ -426,8 +432,8 @@ def _drop_lone_foreign_towns(mentions: list[Mention]) -> None:
     if len(places[main]) < LONE_FOREIGN_MIN_PLACES:
         return
     lone = [(m, m.place) for m in mentions if m.place is not None and m.place.kind in ("city", "district", "landmark")
-            and m.place.country_code != main and len(places.get(m.place.country_code, ())) == 1
-            and m.place.population < LONE_FOREIGN_MIN_POP]
+            and m.place.country_code != main and m.place.population < LONE_FOREIGN_MIN_POP
+            and (len(places.get(m.place.country_code, ())) == 1 or m.place.population < LONE_VILLAGE_MAX_POP)]
     others = {m.place.id: m.place for m in mentions if m.place is not None and m.place.kind != "country"}
     for m, p in lone:
         if not any(q.id != p.id and haversine_km(p.lat, p.lon, q.lat, q.lon) <= LONE_FOREIGN_NEAR_KM

@@ -51,7 +51,7 @@ def sentence_candidates(stext: str, offset: int, mentions: list[Mention], trigge
                         skip_before: int = -1) -> tuple[Sentence, list[Candidate], list[Mention | None]]:
     """The sentence's candidates in order: its resolved mentions (demonyms aside) and, when it has an event word,
     the capitalised names the gazetteer lacks. The second list gives each candidate's mention (None if unknown)."""
-    taken = [(m.start - offset, m.end - offset) for m in mentions]
+    taken = [(m.start - offset, m.end - offset) for m in mentions if m.place is not None]
     pairs: list[tuple[Candidate, Mention | None]] = [
         (Candidate(m.start - offset, m.end - offset, m.place.kind, m.hint, m.place.country_code,
                    m.place.population, m.place.feature), m)

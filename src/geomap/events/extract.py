@@ -14,6 +14,7 @@ the event, else the story's time (`events.dating`); deaths are the sentence's co
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from datetime import date
 
@@ -54,6 +55,23 @@ DATELINE = Pattern(
 #: vetoes as well scored higher there, 0.650 against 0.644, but lets "could serve as a base for an attack on Kyiv"
 #: through: they stay.) A place that made no comment, that blames or is accused ("accusing Kyiv of carrying out the
 #: strike", "with Moscow and Kyiv each blaming the other") is a speaker or agent too.
+#: A distance stated before a reference town ("60 km north of Maiduguri"): the area put around the town covers it.
+_DISTANCE = re.compile(r"(\d[\d,.]*)\s*(km|kilomet(?:re|er)s|nautical\s+miles|nm|miles|mi)\b")
+_KM_PER = {"km": 1.0, "kilometres": 1.0, "kilometers": 1.0, "miles": 1.609, "mi": 1.609, "nm": 1.852}
+
+
+def _stated_km(before: str) -> float:
+    """The first distance stated in `before` ("40 km north of"), in km; 0 when none is."""
+    m = _DISTANCE.search(before)
+    if m is None:
+        return 0.0
+    unit = "nm" if m.group(2).startswith(("nautical", "nm")) else m.group(2)
+    try:
+        return float(m.group(1).replace(",", "")) * _KM_PER[unit]
+    except ValueError:
+        return 0.0
+
+
 #: The veto of a name qualifying the next place ("the [Kyiv] suburb of Irpin"), lifted for an inner place.
 QUALIFIES_NEXT = "slot=qualifies the next place"
 VETOES = frozenset({"hypothetical-between", "negation-between", QUALIFIES_NEXT,
@@ -257,7 +275,8 @@ class EventExtractor:
             return []
         m = owners[k]
         m.role, m.event_score = "event", raw[k]  # the event is placed by this name, at the coarser precision
-        near = replace(m, place=around(m.place))  # type: ignore[arg-type]
+        km = _stated_km(sent.text[max(0, cands[k].start - 60):cands[k].start])
+        near = replace(m, place=around(m.place, km))  # type: ignore[arg-type]
         return [(near, sent, cands[k])]
 
 

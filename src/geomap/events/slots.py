@@ -69,7 +69,8 @@ WHOLE_WAR = P(
     "He has covered the war in [Yemen] since it began.", "A car bomb went off in [Yemen] on Monday.", "before")
 REFERENCE = P(
     "distance reference",
-    r"\b\d+\s*(?:km|kilometres|kilometers|miles|mi)\s+(?:\(\d+\s*miles?\)\s+)?(?:\w+\s+)?(?:of|from)\s+"
+    r"\b\d+\s*(?:km|kilometres|kilometers|(?:nautical\s+)?miles|mi|nm)\s+(?:\(\d+\s*(?:km|miles?)\)\s+)?"
+    r"(?:\w+\s+)?(?:of|from)\s+"
     + FILL + r"$",
     "The village lies 40 km north of [Kaya].", "The village lies north of the river near [Kaya].", "before")
 #: "near the border with [Burkina Faso]": the place is the other side of a border, a reference for where it happened.

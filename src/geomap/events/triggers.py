@@ -138,7 +138,8 @@ TRIGGERS: tuple[Trigger, ...] = (
       STRAT, "Looting/property destruction",
       "Soldiers looted shops in the market.", "Shoppers filled the market."),
     T("riot", r"riot(?:s|ers|ing)?(?! police| gear| squad)|torched|set (?:\w+ )?on fire|set fires?(?: to)?|"
-      r"ransacked|mob|stone-throw\w*|(?:threw|throwing|hurl\w*) (?:stones|rocks|projectiles|bottles|petrol bombs|"
+      r"ransacked|mob|stone-throw\w*|(?:threw|throwing|hurl\w*|pelted\s+\w+\s+with) (?:\w+ )?(?:stones|rocks|"
+      r"projectiles|bottles|bricks|fireworks|flares|objects|chairs|paving stones|cobblestones|petrol bombs|"
       r"molotov cocktails)|petrol bombs?|molotov cocktails?", RIOT, "Violent demonstration",
       "Youths torched cars and threw stones at police.", "Riot police stood by."),
     T("intervention", r"water cannons?|tear ?gas|stun grenades|rubber bullets|dispersed (?:the )?(?:crowds?|"

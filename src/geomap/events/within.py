@@ -143,10 +143,11 @@ def container(cands: list[Candidate], owners: list[Mention | None], feats: list[
     return around(town) if town else None
 
 
-def around(town: Place) -> Place:
-    """The area around a town, for an unknown place near it (ACLED's 'near a town' precision)."""
+def around(town: Place, km: float = 0.0) -> Place:
+    """The area around a town, for an unknown place near it (ACLED's 'near a town' precision); `km`: how far from
+    the town the text says it is ("60 km north of Maiduguri"), which the area's radius covers."""
     return replace(town, id=town.id + "#around", name=f"near {town.name}", kind="region",
-                   radius_km=max(town.radius_km, AROUND_KM), feature="around")
+                   radius_km=max(town.radius_km, AROUND_KM, km), feature="around")
 
 
 def main_country(mentions: list[Mention]) -> Place | None:
