@@ -230,6 +230,25 @@ def test_crowds_throwing_bricks_riot(nlp):
     assert [(e.event_type, e.sub_event_type) for e in doc.events] == [("Riots", "Violent demonstration")]
 
 
+@pytest.mark.parametrize("text", [
+    "The company launched a new phone in Eldoret and opened a store in Rabat.",
+    "A fire destroyed a warehouse in Eldoret on Sunday, but no one was hurt.",
+    "Police in Eldoret arrested a man suspected of fraud.",
+])
+def test_ordinary_news_has_no_events(nlp, text):
+    assert run(nlp, text).events == []
+
+
+def test_launches_of_weapons_and_political_arrests_are_events(nlp):
+    doc = run(nlp, "Rebels launched rockets at Eldoret overnight.")
+    assert [(e.place.name, e.event_type) for e in doc.events] == [("Eldoret", "Explosions/Remote violence")]
+    doc = run(nlp, "Police in Eldoret arrested two opposition leaders at their homes.")
+    assert [(e.place.name, e.sub_event_type) for e in doc.events] == [("Eldoret", "Arrests")]
+    # protesters arrested: ACLED's protest with intervention
+    doc = run(nlp, "Police in Eldoret arrested 40 protesters outside the governor's office.")
+    assert [(e.place.name, e.sub_event_type) for e in doc.events] == [("Eldoret", "Protest with intervention")]
+
+
 def test_hostages_freed_are_no_abduction(nlp):
     doc = run(nlp, "Troops rescued 19 hostages from a militant camp near Kafanchan on Sunday.")
     assert [e.sub_event_type for e in doc.events] == []

@@ -176,7 +176,7 @@ def _protest(clause: list[Found], stext: str, deaths: int | None) -> tuple[str, 
     names = {f.trigger.name for f in clause}
     if "riot" in names:
         return RIOT, "Violent demonstration"
-    force = "intervention" in names or (POLICE.search(stext) is not None
+    force = "intervention" in names or "arrests" in names or (POLICE.search(stext) is not None
                                         and any(f.trigger.event_type in VIOLENT for f in clause))
     if force:
         return force_on_protest(stext)

@@ -27,7 +27,7 @@ from geomap.events.fatalities import fatalities, share
 from geomap.events.merge import fold_headline, merge_events, met_with_force
 from geomap.events.model import Candidate, EventPlaceModel, Sentence, default_model, features
 from geomap.events.slots import LIST_JOIN
-from geomap.events.triggers import PROTEST, RIOT, Found, find_triggers, specific
+from geomap.events.triggers import POLITICAL_ARREST, PROTEST, RIOT, Found, find_triggers, specific
 from geomap.events.within import (
     REFERENCE_VETOES,
     TOWN_KINDS,
@@ -206,7 +206,11 @@ class EventExtractor:
                 para_time = (sent.paragraph, (dates[0].date, dates[0].date_end, dates[0].precision))
             when = para_time[1] if para_time and para_time[0] == sent.paragraph else narrative
             skip = dateline[1] - sent.start if sent.start <= dateline[0] < sent.end else -1  # the dateline's words
-            places = self.event_places(doc, si, ms, story.triggers(si), told_region(events, main), skip, added)
+            trig = story.triggers(si)
+            if trig and not events and all(f.trigger.name == "arrests" for f in trig) \
+                    and not POLITICAL_ARREST.search(sent.text):
+                trig = []  # an arrest in a story with no other event is news ACLED codes only when political
+            places = self.event_places(doc, si, ms, trig, told_region(events, main), skip, added)
             new = self._events(doc, si, places, story, dates, when, pub)
             if not places and any(f.trigger.name == "intervention" for f in story.triggers(si)):
                 para = story.paragraphs.get(sent.paragraph - 1) or story.paragraphs[sent.paragraph]

@@ -49,9 +49,12 @@ _NOT_FIGURATIVE_HIT = (r"(?!\s+(?:(?:a\s+|an\s+)?(?:record|new\s+high|new\s+low|
 #: ... and deals and tones struck: "struck a deal", "struck a firmer tone", "struck gold".
 _NOT_FIGURATIVE_STRUCK = (r"(?!\s+(?:an?\s+|the\s+)?(?:\w+\s+)?(?:tone|deal|chord|note|balance|agreement|pose|bargain|"
                           r"compromise|gold|oil|lucky)\b)")
-_NOT_FIGURATIVE_LAUNCH = (r"(?!\s+(?:an?\s+|the\s+|its\s+|their\s+)?(?:new\s+|official\s+|formal\s+)?"
-                          r"(?:investigation|inquiry|probe|campaign|appeal|website|app|product|programme|program|"
-                          r"initiative|fund|bid|review|consultation|book|album|service|scheme|petition|lawsuit)s?\b)")
+#: "Launched" is an event word only with what an armed side launches: "launched 40 drones", "launched an offensive",
+#: "missiles launched at Kyiv"; not "launched a new phone", "launched an inquiry".
+_LAUNCHED = (r"launched(?=\s+(?:at|against|on|toward|towards|from|into|in|by|overnight)\b|(?:\s+[\w-]+){0,5}?\s+"
+             r"(?:attacks?|strikes?|air ?strikes?|airstrikes?|missiles?|rockets?|drones?|offensive|counter-?offensive|"
+             r"assaults?|raids?|barrages?|operations?|incursions?|counter-?attacks?|shells|bombs?|grenades?|projectiles|salvos?|waves?|"
+             r"ambush(?:es)?|invasion|bombardment|shelling)\b)")
 _NOT_FIGURATIVE_SHOT = (r"(?!\s+(?:up|back|to\s+(?:fame|the\s+top)|(?:a|the)\s+(?:film|movie|video|documentary|scene|"
                         r"music\s+video)|scenes|footage|on\s+location)\b)")
 # Order matters only for overlapping matches at one position: the first listed wins.
@@ -93,7 +96,7 @@ TRIGGERS: tuple[Trigger, ...] = (
       + _NOT_FIGURATIVE_STRUCK + r"|(?:hit|hits)"
       + _NOT_FIGURATIVE_HIT + r"|attacked|(?<!heart )(?<!panic )attacks?|attacking|striking|assaults?|"
       r"damaged?|damaging|destroyed|destroying|targeted|targeting|targets?|pounded|wrecked|debris|shrapnel|"
-      r"killed by (?:\w+ )?fire|under fire|fired (?:at|on|upon|into)|launched" + _NOT_FIGURATIVE_LAUNCH,
+      r"killed by (?:\w+ )?fire|under fire|fired (?:at|on|upon|into)|" + _LAUNCHED,
       EXPL, "Shelling/artillery/missile attack",
       "Explosions were heard across the city.", "The city was quiet all night.", generic=True),
     T("fighting", r"fierce(?:st)? fighting|fighting|fought|incursions?|raids? into|raid(?:ed|s|ing)?|ambush(?:ed|es)?|"
@@ -167,12 +170,14 @@ class Found:
 _TRIGGER_LOW = re.compile(lower_regex(_TRIGGER_RE.pattern))
 
 
-#: A natural hazard as the subject of a generic event word: "floods hit the city", "an earthquake destroyed homes".
+#: A natural hazard or a fire as the subject of a generic event word: "floods hit the city", "an earthquake destroyed
+#: homes", "a fire destroyed a warehouse" (not "artillery fire destroyed": a fire is named with its article).
 NATURAL_HAZARD = Pattern(
     "natural hazard before an event word",
     r"\b(?:floods?|flooding|earthquakes?|quakes?|tremors?|aftershocks?|storms?|snowstorms?|cyclones?|typhoons?|"
     r"hurricanes?|tornado(?:e)?s?|landslides?|mudslides?|avalanches?|tsunamis?|heat ?waves?|rains?|rainfall|"
-    r"downpours?|winds?|droughts?|lightning)\s+(?:[\w-]+\s+){0,2}$",
+    r"downpours?|winds?|droughts?|lightning|wildfires?|forest\s+fires?|bush\s*fires?|"
+    r"(?:an?|the)\s+(?:huge\s+|massive\s+|large\s+|major\s+|big\s+)?(?:fire|blaze))\s+(?:[\w-]+\s+){0,2}$",
     "Heavy floods [hit] the valley overnight.", "Heavy shelling [hit] the valley overnight.", "before")
 
 
@@ -200,6 +205,16 @@ TOLL_WINDOW = Pattern(
     r"decades?)|over\s+the\s+(?:past|last)\s+(?:\w+\s+)?(?:months?|years?)|during\s+the\s+(?:\w+\s+)?(?:war|"
     r"conflict|uprising|insurgency)|in\s+total|altogether)\b",
     "At least 800 people have been killed so far.", "At least 80 people have been killed since Thursday.")
+#: Who was arrested, when an arrest is news ACLED codes: protesters, activists, journalists, the opposition,
+#: armed men, soldiers, officials ("Police in Manchester arrested a man suspected of fraud" is not).
+POLITICAL_ARREST = Pattern(
+    "a political arrest",
+    r"\b(?:protest\w*|demonstrat\w*|activists?|journalists?|reporters?|opposition|dissidents?|militants?|rebels?|"
+    r"insurgents?|fighters|jihadists?|terror\w*|extremis\w*|spy|spies|espionage|treason|sabotage|coup|plot\w*|"
+    r"politicians?|lawmakers?|leaders?|officials?|president|minister|mayor|governor|generals?|commanders?|officers?|"
+    r"soldiers|troops|riot\w*|unrest|separatists?|students?|strikers|critics?|bloggers?|lawyers?|clerics?|"
+    r"suspects?\s+(?:in|over|after)\s+(?:the|an?|last)\b)",
+    "Police arrested 40 protesters outside parliament.", "Police arrested a man suspected of fraud.")
 #: Hostages rescued, freed or released: the end of a captivity, no abduction ("troops rescued 19 hostages").
 HOSTAGES_FREED = Pattern(
     "hostages freed", r"\b(?:rescu(?:ed|es|ing)|freed|freeing|free|released|releasing|release|liberated)\s+"
