@@ -195,8 +195,12 @@ def test_a_name_the_gazetteer_lacks_goes_in_the_region_just_told_not_across_a_bo
 
 
 def test_an_event_told_again_inside_the_region_first_named_is_one_event_at_the_finer_place(nlp):
-    doc = run(nlp, "Gunmen killed six people in Mali on Monday night.\n\nThe attack took place in Mopti region.")
-    assert [(e.place.name, e.fatalities) for e in doc.events] == [("Mopti Region", 6)]
+    doc = run(nlp, "Gunmen killed six people in the Mopti region on Monday night.\n\nThe attack took place in "
+                   "Dinangourou.")
+    assert [(e.place_text, e.place.name, e.fatalities) for e in doc.events] == [("Dinangourou", "Mopti Region", 6)]
+    # a country's event is a nationwide toll, not the town's told next
+    doc = run(nlp, "Strikes killed 39 people across Mali on Monday.\n\nIn Mopti region, strikes hit a market.")
+    assert sorted((e.place.name, e.fatalities) for e in doc.events) == [("Mali", 39), ("Mopti Region", None)]
     # two counts of the dead are two events (the places of one sentence: test_unknown_town_beside_a_known_one_...)
     doc = run(nlp, "Strikes killed five people in Mali on Monday.\n\nIn the Mopti region, strikes killed two.")
     assert sorted(e.place.name for e in doc.events) == ["Mali", "Mopti Region"]
@@ -247,6 +251,12 @@ def test_launches_of_weapons_and_political_arrests_are_events(nlp):
     # protesters arrested: ACLED's protest with intervention
     doc = run(nlp, "Police in Eldoret arrested 40 protesters outside the governor's office.")
     assert [(e.place.name, e.sub_event_type) for e in doc.events] == [("Eldoret", "Protest with intervention")]
+
+
+def test_civilians_killed_in_another_clause_do_not_make_a_raid_an_attack_on_civilians(nlp):
+    doc = run(nlp, "Troops began raids against rebels in Kafanchan on Tuesday, after a week of air strikes that killed "
+                   "hundreds of people.")
+    assert [(e.place.name, e.event_type) for e in doc.events] == [("Kafanchan", "Battles")]
 
 
 def test_hostages_freed_are_no_abduction(nlp):
@@ -684,6 +694,7 @@ def test_actors_are_agents_in_the_order_written():
     assert actors("The Arakan Army seized a border post.") == ["Arakan Army"]
     assert actors("Myanmar's military carried out air strikes on a village.") == ["Myanmar military"]
     assert actors("Fano militiamen attacked government troops.") == ["Fano militia"]
+    assert actors("Israel said its troops had begun ground raids against Hezbollah.") == ["Israeli forces", "Hezbollah"]
     # not a force: a plural pronoun in capitals, a word with the letters of a group's acronym
     assert actors("US officials met in Geneva.") == [] and actors("Elnaz spoke to reporters.") == []
 

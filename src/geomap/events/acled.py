@@ -81,9 +81,10 @@ ARMED_OBJECT = Pattern(
 
 
 def happening(primary: Found, clause: list[Found], stext: str, context: Callable[[], tuple[str, str] | None],
-              deaths: int | None) -> tuple[str, str]:
+              deaths: int | None, span: tuple[int, int] | None = None) -> tuple[str, str]:
     """The ACLED (type, sub-type) of the happening whose nearest event word is `primary`, among the event words
-    of its clause. `context()` gives the specific type of the paragraph or article, for generic words."""
+    of its clause (`span`: the clause's offsets in `stext`, whose victims are this happening's). `context()` gives
+    the specific type of the paragraph or article, for generic words."""
     t = primary.trigger
     etype, sub = t.event_type, t.sub_event_type
     kinds = {f.trigger.event_type for f in clause}
@@ -92,7 +93,7 @@ def happening(primary: Found, clause: list[Found], stext: str, context: Callable
         rest = [f for f in clause if f.trigger.event_type != RIOT]
         if not rest:
             return _armed(clause, stext, STRAT, "Looting/property destruction")
-        return happening(min(rest, key=lambda f: abs(f.start - primary.start)), rest, stext, context, deaths)
+        return happening(min(rest, key=lambda f: abs(f.start - primary.start)), rest, stext, context, deaths, span)
     if t.name == "intervention" and not any(f.trigger.name == "protest" for f in clause) \
             and AT_A_VESSEL.search(stext):
         return STRAT, "Other"  # "coast guard ships fired water cannon at a supply boat": no crowd, a standoff at sea
@@ -110,7 +111,8 @@ def happening(primary: Found, clause: list[Found], stext: str, context: Callable
         return BATTLE, "Armed clash"  # "killed in clashes": the clash
     if etype == BATTLE and any(f.trigger.event_type == VAC and not f.trigger.weak for f in clause):
         return VAC, "Attack"  # "gunmen stormed the hall and opened fire on the crowd": an attack on civilians
-    if sub == "Armed clash" and CIVILIAN_VICTIMS.search(stext) and not TWO_SIDES.search(stext):
+    lo, hi = span or (0, len(stext))  # the victims of this clause ("raids ..., after strikes that killed hundreds")
+    if sub == "Armed clash" and CIVILIAN_VICTIMS.search(stext, lo, hi) and not TWO_SIDES.search(stext):
         return VAC, "Attack"  # "gunmen killed 20 villagers in a raid": no armed side was attacked
     if etype == VAC and sub == "Attack":
         expl = next((f.trigger for f in clause if f.trigger.event_type == EXPL and not f.trigger.generic), None)

@@ -40,9 +40,12 @@ COUNTRY_FORCE = {"Russia": "Russian forces", "Ukraine": "Ukrainian forces", "Isr
                  "Belarus": "Belarusian forces", "Syria": "Syrian forces", "Turkey": "Turkish forces",
                  "Sudan": "Sudanese army", "Mali": "Malian forces", "Myanmar": "Myanmar military",
                  "China": "Chinese forces", "Poland": "Polish forces", "Lebanon": "Lebanese forces"}
-_STATE_ATTACKS = re.compile(r"\b(?P<c>" + "|".join(COUNTRY_FORCE) + r")(?:['’]s\s+(?:forces|army|military|troops))?"
-                            r"\s+(?:\w+\s+)?(?:launched|fired|attacked|struck|shelled|bombed|hit|pounded|targeted|"
-                            r"invaded|shot down|captured|seized|retook|carried out|conducted|mounted|staged)\b")
+_STATE_ATTACKS = re.compile(r"\b(?P<c>" + "|".join(COUNTRY_FORCE) + r")(?:['’]s\s+(?:forces|army|military|troops)|"
+                            r"\s+said\s+(?:that\s+)?its\s+(?:forces|army|military|troops|jets|warplanes|navy|drones|"
+                            r"air\s+force))?"
+                            r"\s+(?:\w+\s+){0,2}?(?:launched|fired|attacked|struck|shelled|bombed|hit|pounded|targeted|"
+                            r"invaded|shot down|captured|seized|retook|carried out|conducted|mounted|staged|began|"
+                            r"begun|started|raided|entered|advanced)\b")
 DEMONYM_FORCE = {"Russian": "Russian forces", "Ukrainian": "Ukrainian forces", "Israeli": "Israeli forces",
                  "Chinese": "Chinese forces", "Belarusian": "Belarusian forces", "Iranian": "Iranian forces",
                  "Syrian": "Syrian forces", "Sudanese": "Sudanese army", "Azerbaijani": "Azerbaijani forces",

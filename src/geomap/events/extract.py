@@ -305,7 +305,7 @@ class EventExtractor:
                 borrowed.append(True)
                 return story.context_type(p)
 
-            etype, sub = acled.happening(primary, in_clause, st.text, context, deaths)
+            etype, sub = acled.happening(primary, in_clause, st.text, context, deaths, clause)
             d0, d1, prec = event_date((primary.start + primary.end) / 2, c.start, clause, dates, when, pub)
             if (pub - d1).days > MAX_AGE_DAYS:
                 continue  # history ("the uprising that toppled Gaddafi in 2011"), not news

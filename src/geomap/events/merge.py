@@ -13,7 +13,7 @@ def _overlap(a: Event, b: Event) -> bool:
 def merge_events(events: list[Event]) -> list[Event]:
     """One event per place, type and overlapping dates; every reporting sentence is kept. An event typed only by its
     paragraph or article (a generic "attack") is the event told before at its place on overlapping dates, whatever
-    that one's type. An event told right after one in a region or country that holds its place, on overlapping
+    that one's type. An event told right after one in a region that holds its place, on overlapping
     dates, is that event told more finely (`_refines`): the two become one, at the finer place. Deaths are the largest
     count any one sentence gave (two reports of one strike are not twice the deaths). Events are indexed by
     (place, type) and place, so the cost is linear in the number of events for distinct places."""
@@ -41,7 +41,12 @@ def merge_events(events: list[Event]) -> list[Event]:
 
 
 def _fold(m: Event, ev: Event) -> None:
-    """Event `ev` is another report of `m`: its sentences, actors, deaths and sharper date join `m`."""
+    """Event `ev` is another report of `m`: its sentences, actors, deaths and sharper date join `m`. A name put in
+    `m`'s region that is not the region's own ("Dinangourou" after "the Mopti region") becomes the event's name."""
+    if m.place.kind == "region" and ev.place.id == m.place.id and _names_itself(m.place_text, m.place) \
+            and not _names_itself(ev.place_text, ev.place):
+        m.place_text, m.place_start, m.sentence, m.sentence_start = (ev.place_text, ev.place_start, ev.sentence,
+                                                                     ev.sentence_start)
     for s in ev.sentences:
         if s not in m.sentences:
             m.sentences.append(s)
@@ -53,13 +58,19 @@ def _fold(m: Event, ev: Event) -> None:
         m.date, m.date_end, m.date_precision = ev.date, ev.date_end, ev.date_precision
 
 
+def _names_itself(text: str, place: Place) -> bool:
+    """Does `text` name `place` itself ("Mopti region" for Mopti Region), not a place put in it?"""
+    words = [w for w in text.lower().split() if w not in ("the", "a")]
+    return bool(words) and words[0] in place.name.lower()
+
+
 def _refines(ev: Event, last: Event) -> bool:
-    """Does `ev`, told in a later sentence, tell the event `last` more finely? `last` is in a region or country (not
-    the area around a town) holding `ev`'s place, on overlapping dates, of the same type (or `ev` borrowed its
+    """Does `ev`, told in a later sentence, tell the event `last` more finely? `last` is in a region (not a country,
+    nor the area around a town) holding `ev`'s place, on overlapping dates, of the same type (or `ev` borrowed its
     type), and they do not give two different counts of the dead ("Strikes killed 5 in the Donetsk region. In
     Kramatorsk, 2 died" are two events)."""
-    if last.place.kind not in ("region", "country") or last.place.id == ev.place.id or last.place.feature == "around":
-        return False
+    if last.place.kind != "region" or last.place.id == ev.place.id or last.place.feature == "around":
+        return False  # a country's event is most often a nationwide toll ("39 killed across Ukraine. In Kyiv, ...")
     if last.sentence_start == ev.sentence_start:  # "fighting raged in the Kivus and in Goma": two places
         return False
     if not (_overlap(last, ev) and _holds(last.place, ev.place)):
