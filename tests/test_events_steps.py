@@ -507,6 +507,18 @@ def test_figurative_shots_and_captures_are_no_events(nlp, text, event):
     assert bool(run(nlp, text).events) is event
 
 
+@pytest.mark.parametrize("text, sub", [
+    ("In Kafanchan, soldiers exchanged fire with militants holed up in a police station.", "Armed clash"),
+    ("Artillery pounded Kafanchan overnight.", "Shelling/artillery/missile attack"),
+    # armed men marching on a city advance; they hold no protest march
+    ("Mercenaries seized a base in Kafanchan and said they would march on Eldoret.",
+     "Non-state actor overtakes territory"),
+    ("Thousands of students marched on parliament in Kafanchan.", "Peaceful protest"),
+])
+def test_fire_exchanged_towns_pounded_and_armed_men_marching(nlp, text, sub):
+    assert [e.sub_event_type for e in run(nlp, text).events if e.place.name == "Kafanchan"] == [sub]
+
+
 def test_happening_types_a_generic_word_by_its_clause():
     text = "A missile strike killed five people."
     found = find_triggers(text)

@@ -83,7 +83,8 @@ TRIGGERS: tuple[Trigger, ...] = (
       r"jets struck|(?:glide|guided|aerial|cluster|barrel|kab) bombs?|air-dropped", EXPL, "Air/drone strike",
       "An air strike hit the market.", "The airline cancelled its flights."),
     T("shelling", r"shell(?:ed|ing|s)(?!\s+out)|shell (?:hit|struck|landed|exploded|fell)|artillery|missiles?|rockets?|"
-      r"mortars?|barrages?|ballistic|cruise missiles?|struck by (?:a )?(?:missile|rocket)|grad", EXPL,
+      r"mortars?|barrages?|ballistic|cruise missiles?|struck by (?:a )?(?:missile|rocket)|grad|pound(?:ed|ing)",
+      EXPL,
       "Shelling/artillery/missile attack",
       "Rebels shelled the outskirts overnight.", "The company sold its shares."),
     T("ied", r"roadside bombs?|improvised explosive|ieds?|landmines?|mines? exploded|car bombs?|explosive device|"
@@ -95,12 +96,13 @@ TRIGGERS: tuple[Trigger, ...] = (
     T("explosion", r"explosions?|blasts?|explod(?:ed|ing|es)|blew up|detonat\w+|strikes?|struck"
       + _NOT_FIGURATIVE_STRUCK + r"|(?:hit|hits)"
       + _NOT_FIGURATIVE_HIT + r"|attacked|(?<!heart )(?<!panic )attacks?|attacking|striking|assaults?|"
-      r"damaged?|damaging|destroyed|destroying|targeted|targeting|targets?|pounded|wrecked|debris|shrapnel|"
+      r"damaged?|damaging|destroyed|destroying|targeted|targeting|targets?|wrecked|debris|shrapnel|"
       r"killed by (?:\w+ )?fire|under fire|fired (?:at|on|upon|into)|" + _LAUNCHED,
       EXPL, "Shelling/artillery/missile attack",
       "Explosions were heard across the city.", "The city was quiet all night.", generic=True),
     T("fighting", r"fierce(?:st)? fighting|fighting|fought|incursions?|raids? into|raid(?:ed|s|ing)?|ambush(?:ed|es)?|"
-      r"gunfire|gunshots|gun ?battles?|shoot-?outs?|exchanges? of fire|clash(?:es|ed)?|battles?|battling|"
+      r"gunfire|gunshots|gun ?battles?|shoot-?outs?|exchanges? of fire|(?:exchang|trad)(?:ed|ing|es?) (?:heavy )?"
+      r"fire|clash(?:es|ed)?|battles?|battling|"
       r"combat|firefights?|gunfights?|skirmish(?:es)?|assault on|holding firm|repelled|repulsed|"
       r"(?:stormed|storming)(?!\s+(?:off|out))|ground attack", BATTLE, "Armed clash",
       "Fierce fighting broke out near the bridge.", "The bridge was repainted."),
@@ -215,6 +217,11 @@ POLITICAL_ARREST = Pattern(
     r"soldiers|troops|riot\w*|unrest|separatists?|students?|strikers|critics?|bloggers?|lawyers?|clerics?|"
     r"suspects?\s+(?:in|over|after)\s+(?:the|an?|last)\b)",
     "Police arrested 40 protesters outside parliament.", "Police arrested a man suspected of fraud.")
+#: Armed men marching: "his fighters would march on Moscow" is a military advance, no protest march.
+ARMED_MARCHERS = Pattern(
+    "armed marchers", r"\b(?:fighters|mercenaries|troops|soldiers|rebels|militants|militia\w*|forces|columns?|"
+    r"tanks|convoys?|armou?red\s+vehicles|insurgents|jihadists)\b",
+    "Prigozhin said his fighters would march on Moscow.", "Thousands of students marched on parliament.")
 #: Hostages rescued, freed or released: the end of a captivity, no abduction ("troops rescued 19 hostages").
 HOSTAGES_FREED = Pattern(
     "hostages freed", r"\b(?:rescu(?:ed|es|ing)|freed|freeing|free|released|releasing|release|liberated)\s+"
@@ -235,6 +242,9 @@ def find_triggers(text: str) -> list[Found]:
     if any(f.trigger.name == "explosion" for f in out):  # "floods hit the city": no one attacked it
         out = [f for f in out if f.trigger.name != "explosion"
                or not NATURAL_HAZARD.search(text, max(0, f.start - 50), f.start)]
+    if any(f.trigger.name == "protest" and text[f.start:f.end].lower().startswith("march") for f in out) \
+            and ARMED_MARCHERS.search(text):  # "his fighters would march on Moscow": an advance, no protest
+        out = [f for f in out if f.trigger.name != "protest" or not text[f.start:f.end].lower().startswith("march")]
     if any(f.trigger.name == "abduction" for f in out):  # "rescued 19 hostages": a captivity ended
         out = [f for f in out if f.trigger.name != "abduction" or not text[f.start:f.end].lower().startswith("hostage")
                or not HOSTAGES_FREED.search(text, max(0, f.start - 50), f.start)]
