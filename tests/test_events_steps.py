@@ -715,6 +715,10 @@ def test_fatalities_follow_acled_conventions():
     from geomap.events.fatalities import fatalities
 
     assert fatalities("Dozens of people were killed in the raid.") == 12
+    # one named victim and N others: N + 1
+    assert fatalities("A bomber killed the country's refugee minister, Khalil Haqqani, and five other people.") == 6
+    assert fatalities("The blast killed a police officer and three others.") == 4
+    assert fatalities("The raid killed the commander and wounded three others.") is None
     assert fatalities("People were killed in the raid, residents said.") is None  # no number: unknown, not zero
     assert fatalities("The strike killed dozens of civilians.") == 12
     assert fatalities("There were no casualties, the mayor said.") == 0

@@ -292,6 +292,7 @@ CURATED = [
     ("Al-Jazira", "SD", 14.70, 33.23, 20), ("Beach camp", "PS", 31.53, 34.45, 3),
     ("Puntland", "SO", 8.4, 48.5, 50), ("Lower Shabelle", "SO", 2.17, 44.83, 20), ("Maungdaw", "MM", 20.82, 92.37, 5),
     ("Pakistani Kashmir", "PK", 33.78, 73.79, 20), ("Indian Kashmir", "IN", 33.5, 74.9, 20),
+    ("Tajoura", "LY", 32.88, 13.35, 5), ("Ras Lanuf", "LY", 30.50, 18.57, 5), ("Kolofata", "CM", 11.17, 14.03, 5),
 ]
 
 

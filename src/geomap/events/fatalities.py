@@ -32,6 +32,10 @@ FATAL = (
       "A young policeman was shot dead at a checkpoint.", "A young policeman was wounded at a checkpoint."),
     P("shot dead N", r"\b" + _KILLED_HOW + r"\s+(?:at\s+least\s+|more\s+than\s+|about\s+|some\s+)?" + _NUM,
       "Soldiers shot dead three smugglers at the border.", "Soldiers shot three smugglers at the border."),
+    P("one and N others", r"\b(?:killing|killed|kills|kill)\s+(?P<one>a|an|one|the|his|her|its|their|[\w-]+['’]s)\s+"
+      r"(?:[\w'’.-]+,?\s+){1,6}?(?:and|along\s+with|as\s+well\s+as)\s+" + _NUM
+      + r"\s+(?:other\s+\w+|others|more)\b",
+      "The blast killed a police officer and three others.", "The blast wounded a police officer and three others."),
     P("death toll", r"\bdeath\s+toll\s+(?:\w+\s+){0,3}?(?:to|at|of)\s+" + _NUM,
       "The death toll rose to 30 on Friday.", "The toll road reopened on Friday."),
     P("at least N dead", r"\bat\s+least\s+" + _NUM + r"(?=\s+(?:\w+\s+){0,2}?(?:dead|killed|deaths|died)\b)",
@@ -67,6 +71,8 @@ def fatalities(text: str) -> int | None:
             if val is not None and "m" in m.groupdict():  # "four rebels and one soldier dead": both count
                 more = _count(m.group("m"))
                 val = None if more is None else val + more
+            if val is not None and "one" in m.groupdict():  # "killed the minister and five others": six
+                val += 1
             if val is None or val > 100000:
                 continue
             a, b = max(0, m.start() - 20), m.end() + 5

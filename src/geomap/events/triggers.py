@@ -102,7 +102,7 @@ TRIGGERS: tuple[Trigger, ...] = (
       "Explosions were heard across the city.", "The city was quiet all night.", generic=True),
     T("fighting", r"fierce(?:st)? fighting|fighting|fought|incursions?|raids? into|raid(?:ed|s|ing)?|ambush(?:ed|es)?|"
       r"gunfire|gunshots|gun ?battles?|shoot-?outs?|exchanges? of fire|(?:exchang|trad)(?:ed|ing|es?) (?:heavy )?"
-      r"fire|clash(?:es|ed)?|battles?|battling|"
+      r"fire|clash(?:es|ed|ing)?|battles?|battling|"
       r"combat|firefights?|gunfights?|skirmish(?:es)?|assault on|holding firm|repelled|repulsed|"
       r"(?:stormed|storming)(?!\s+(?:off|out))|ground attack", BATTLE, "Armed clash",
       "Fierce fighting broke out near the bridge.", "The bridge was repainted."),
