@@ -259,6 +259,13 @@ def test_civilians_killed_in_another_clause_do_not_make_a_raid_an_attack_on_civi
     assert [(e.place.name, e.event_type) for e in doc.events] == [("Kafanchan", "Battles")]
 
 
+def test_a_plant_named_for_one_place_in_another_is_in_the_other(nlp):
+    doc = run(nlp, "Missiles hit the Eldoret hydroelectric plant in Kafanchan on Friday.")
+    assert [e.place.name for e in doc.events] == ["Kafanchan"]
+    doc = run(nlp, "Missiles hit the Eldoret power plant on Friday.")
+    assert [e.place.name for e in doc.events] == ["Eldoret"]
+
+
 def test_hostages_freed_are_no_abduction(nlp):
     doc = run(nlp, "Troops rescued 19 hostages from a militant camp near Kafanchan on Sunday.")
     assert [e.sub_event_type for e in doc.events] == []

@@ -79,7 +79,8 @@ VETOES = frozenset({"hypothetical-between", "negation-between", QUALIFIES_NEXT,
                     "slot=speaker after", "slot=origin", "slot=came from positions in", "slot=agent of an act",
                     "owner", "slot=a vessel's name", "near-after-place", "slot=no comment from the place",
                     "slot=speaking participle after", "slot=accused of an act", "topic of a protest",
-                    "slot=place of a speech", "slot=opening place of a speech", "slot=a refuge"})
+                    "slot=place of a speech", "slot=opening place of a speech", "slot=a refuge",
+                    "slot=names a facility elsewhere"})
 #: A list member scoring at least this is an event place when another member is (tuned on the dev split).
 LIST_FLOOR = 0.2
 LIST_NOUN = Pattern(

@@ -204,6 +204,16 @@ FORCES_AFTER = P(
     "its police or forces after",
     r"^\s+(?:police(?:men)?|security\s+forces|authorities|firefighters|troops|soldiers|forces)\b",
     "[Lagos] police raided a bar on Monday.", "Police in [Lagos] raided a bar on Monday.", "after")
+#: "the [Dnipro] hydroelectric plant in Zaporizhzhia", "the [Kursk] nuclear power plant in Kurchatov": a power plant
+#: or dam is named for a river or region and lies in the place after it (a refinery or factory is most often named
+#: for its own town: "the Novoshakhtinsk refinery in the Rostov region").
+FACILITY_ELSEWHERE = P(
+    "names a facility elsewhere",
+    r"^\s+(?:(?:hydroelectric|hydro-electric|hydropower|nuclear|thermal|coal-fired|gas-fired|combined|heat|power|"
+    r"solar)\s+)*(?:power\s+)?(?:plant|station|dam)\s+"
+    r"(?:in|near|outside)\s+(?:the\s+)?(?:(?:[a-z-]+\s+){0,3}of\s+)?[A-Z]",
+    "Missiles hit the [Dnipro] hydroelectric plant in Zaporizhzhia.", "Missiles hit the [Kyiv] power plant at dawn.",
+    "after", flags=0)
 ROUTE = P(
     "a route",
     r"\b(?:send|sent|sending|route|routed|rerouted?|divert(?:ed|ing)?|sail(?:ed|ing)?|ship(?:ped|ping)?)\s+"
@@ -263,7 +273,7 @@ del P
 BEFORE = (LOCATIVE, OBJECT, ATTRIBUTIVE, PHYSICAL, WHOLE_WAR, REFERENCE, ORIGIN, FROM, BEARING, FROM_IN, ROUTE,
           VESSEL, ACCUSED, SPEECH_PLACE, TAKEN_FROM, POLICE_IN, DRIVEN_FROM, REFUGE, BORDER)
 AFTER = (PASSIVE_AFTER, SPEAKER_AFTER, AGENT_AFTER, POSSESSIVE, PART_AFTER, MODIFIER_AFTER, PART_OF_NEXT, NAME_GOES_ON,
-         NO_COMMENT, SPEAKER_PARTICIPLE, FORCES_AFTER)
+         NO_COMMENT, SPEAKER_PARTICIPLE, FORCES_AFTER, FACILITY_ELSEWHERE)
 
 
 class Clauses:
