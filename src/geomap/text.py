@@ -40,7 +40,7 @@ _PARA = re.compile(r"\n[ \t]*\n\s*")
 #: ends most lines mid-sentence, and its line breaks stay spaces.
 LINE_PARAGRAPHS = 0.75
 _LINE = re.compile(r"[ \t]*\n\s*")
-_LINE_END = re.compile(r"[.!?][\"'”’)\]]*[ \t]*$", re.M)
+_LINE_END = re.compile(r"[.!?][\"'”’)\]]*[ \t\r]*$", re.M)
 # A candidate boundary: terminal punctuation and optional closing quotes/brackets; the whitespace after it is
 # checked separately so that a long run of dots cannot make the pattern backtrack over it.
 _BOUNDARY = re.compile(r"([.!?]+)([\"'”’)\]]*)")
@@ -164,9 +164,9 @@ def _paragraph_breaks(text: str) -> re.Pattern:
     """Blank lines; or, in text without any, line breaks when its lines are paragraphs (`LINE_PARAGRAPHS`)."""
     if _PARA.search(text) is not None:
         return _PARA
-    lines = text.strip().count("\n")
+    body = text.strip()
+    lines = body.count("\n")  # breaks between the lines: the lines after the first
     if lines < 2:
         return _PARA
-    body = text.strip()
-    ends = len(_LINE_END.findall(body)) - (1 if _LINE_END.search(body.partition("\n")[0]) else 0)
+    ends = sum(1 for _ in _LINE_END.finditer(body)) - (1 if _LINE_END.search(body, 0, body.find("\n")) else 0)
     return _LINE if ends >= LINE_PARAGRAPHS * lines else _PARA

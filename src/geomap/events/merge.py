@@ -13,10 +13,10 @@ def _overlap(a: Event, b: Event) -> bool:
 def merge_events(events: list[Event]) -> list[Event]:
     """One event per place, type and overlapping dates; every reporting sentence is kept. An event typed only by its
     paragraph or article (a generic "attack") is the event told before at its place on overlapping dates, whatever
-    that one's type. An event told right after one in a region that holds its place, on overlapping
-    dates, is that event told more finely (`_refines`): the two become one, at the finer place. Deaths are the largest
-    count any one sentence gave (two reports of one strike are not twice the deaths). Events are indexed by
-    (place, type) and place, so the cost is linear in the number of events for distinct places."""
+    that one's type. An event told right after one in a region that holds its place, on overlapping dates, is that
+    event told more finely (`_refines`): the two become one, at the finer place. Deaths are the largest count any
+    one sentence gave (two reports of one strike are not twice the deaths). Events are indexed by (place, type) and
+    by place, so the cost is linear in the number of events for distinct places."""
     merged: list[Event] = []
     index: dict[tuple[str, str], list[Event]] = {}
     at: dict[str, list[Event]] = {}
