@@ -266,6 +266,13 @@ def test_a_plant_named_for_one_place_in_another_is_in_the_other(nlp):
     assert [e.place.name for e in doc.events] == ["Eldoret"]
 
 
+def test_fighting_or_protests_spreading_to_places_happen_there(nlp):
+    doc = run(nlp, "Fighting between rebels and the army spread to Kafanchan and Eldoret on Sunday.")
+    assert sorted(e.place.name for e in doc.events) == ["Eldoret", "Kafanchan"]
+    doc = run(nlp, "Armed men stormed a studio in Rabat during a live broadcast.")
+    assert [e.actors for e in doc.events] == [["Unidentified armed group"]]
+
+
 def test_hostages_freed_are_no_abduction(nlp):
     doc = run(nlp, "Troops rescued 19 hostages from a militant camp near Kafanchan on Sunday.")
     assert [e.sub_event_type for e in doc.events] == []

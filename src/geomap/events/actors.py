@@ -21,7 +21,8 @@ ACTOR_GROUPS = {
     r"(?:(?:riot |anti-riot )?police(?:men)?|security forces|gendarmes)(?=\s+(?:\w+\s+)?(?:fired|used|dispersed|"
     r"clashed|arrested|beat|shot|killed|opened|charged|raided|detained|stormed|attacked|broke up|cracked down))":
     "Police forces",
-    r"(?:unidentified |unknown |masked |armed )?(?:gunmen|assailants|attackers)|bandits": "Unidentified armed group",
+    r"(?:unidentified |unknown |masked |armed )?(?:gunmen|assailants|attackers)|bandits|armed men":
+    "Unidentified armed group",
 }
 _ACTOR_GROUP_RE = re.compile(r"\b(?:" + "|".join(f"(?P<g{i}>{p})" for i, p in enumerate(ACTOR_GROUPS)) + r")\b",
                              re.I)

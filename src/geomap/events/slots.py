@@ -25,7 +25,7 @@ LOCATIVE = P(
     r"(?:\b(?:in|at|near|around|outside|inside|within|into|across|over|on|onto|through|off|throughout|along)\s+"
     + FILL + r"$)"
     r"|(?:\b(?:moved|deployed|redeployed|sent|dispatched|advanced|pushed|travell?ed|flew|came|returned|"
-    r"transferred|headed|rushed)\s+(?:\w+\s+){0,3}?to\s+" + FILL + r"$)"
+    r"transferred|headed|rushed|spread|spreading|spreads|extended|expanded)\s+(?:\w+\s+){0,3}?to\s+" + FILL + r"$)"
     r"|(?:\b(?:outskirts|city|cities|towns?|villages?|suburbs?|regions?|provinces?|districts?|centre|center|heart|"
     r"(?<!km\s)north|(?<!km\s)south|(?<!km\s)east|(?<!km\s)west|invasion|shelling|bombing|bombardment|capture|"
     r"siege|battle|attacks?|strikes?|liberation|outside|occupation|parts|areas?|port|stronghold|control|capital|"
