@@ -273,6 +273,19 @@ def test_fighting_or_protests_spreading_to_places_happen_there(nlp):
     assert [e.actors for e in doc.events] == [["Unidentified armed group"]]
 
 
+def test_a_square_named_after_a_place_is_a_site_in_the_town_it_is_in(nlp):
+    doc = run(nlp, "In Rabat, crowds gathered in Kenya Square to celebrate the ceasefire.")
+    assert [(e.place_text, e.place.name, e.sub_event_type) for e in doc.events] == [
+        ("Kenya Square", "Rabat", "Peaceful protest")]
+
+
+def test_a_violent_demonstration_is_held_by_rioters_and_a_peaceful_march_is_a_protest(nlp):
+    doc = run(nlp, "In Eldoret, protesters looted shops and burned tyres on the main highway.")
+    assert [(e.sub_event_type, e.actors) for e in doc.events] == [("Violent demonstration", ["Rioters"])]
+    doc = run(nlp, "In Kafanchan, a peaceful march by hundreds of students ended without incident.")
+    assert [e.sub_event_type for e in doc.events] == ["Peaceful protest"]
+
+
 def test_hostages_freed_are_no_abduction(nlp):
     doc = run(nlp, "Troops rescued 19 hostages from a militant camp near Kafanchan on Sunday.")
     assert [e.sub_event_type for e in doc.events] == []

@@ -77,6 +77,12 @@ _DESIGNATION = re.compile(r"-\d")
 #: the saint: "St. Peter's Square" is in Rome, "St. Michael's Hospital" in Toronto, neither in Saint Peter or Saint
 #: Michael, Minnesota. A church adjective may stand between ("St. Mark's Coptic Cathedral"). A city's possessive
 #: before another name stays the city ("St. Petersburg's Palace Square").
+#: A street or square named after a place lies elsewhere: "Palestine Square" is in Tehran, "Kyiv Avenue" in any city.
+STREET_AFTER = Pattern(
+    "a street named after the place",
+    r" (?:Square|Street|St\.|Avenue|Ave\.|Road|Rd\.|Boulevard|Blvd\.?|Lane|Highway|Expressway)\b",
+    "Crowds gathered in [Palestine] Square to celebrate.", "Crowds gathered in [Palestine] on Sunday.", "after",
+    flags=0)
 SAINT_BUILDING = Pattern(
     "a saint's building",
     r"(?:St|Saint|Ste)\.? [A-Z][a-z]+['’]s (?:(?:Coptic|Catholic|Anglican|Orthodox|Episcopal|Parish|Children['’]s|"
@@ -365,6 +371,8 @@ class ToponymFinder:
             return None  # I've, We're
         if last.possessive and words[0] in _SAINTS and SAINT_BUILDING.compiled.match(text, first.start):
             return None
+        if STREET_AFTER.compiled.match(text, last.end):
+            return None  # "Palestine Square" in Tehran: a street or square named after the place
         if _DESIGNATION.match(text, last.end):
             return None  # a model's name: "a Mi-8 helicopter", "Su-25 jets", "T-72 tanks"
         if n == 1 and (words[0] in DEMONYMS or words[0] in TITLES or words[0] in ORGANISATIONS):

@@ -249,7 +249,7 @@ class EventExtractor:
             if m is None:
                 if not picked[k]:
                     continue
-                within = inside.get(k) or container(cands, owners, feats, k) or main
+                within = inside.get(k) or container(cands, owners, feats, k, st.text[c.start:c.end]) or main
                 m = Mention(st.start + c.start, st.start + c.end, st.text[c.start:c.end], si, place=within,
                             within=within is not None, event_score=scores[k], found_by="events")
                 added.append(m)
@@ -346,6 +346,8 @@ def _agents(own: list[str], who: list[str], etype: str, sub: str) -> list[str]:
     protesters or rioters, not by the story's armed actors."""
     if not own and etype in (PROTEST, RIOT):
         return ["Protesters" if etype == PROTEST else "Rioters"]
+    if etype == RIOT:  # ACLED names the people of a violent demonstration rioters, whatever the text calls them
+        who = list(dict.fromkeys("Rioters" if a == "Protesters" else a for a in who))
     if sub == "Excessive force against protesters" and "Protesters" in who:
         return [a for a in who if a != "Protesters"] + ["Protesters"]
     return list(who)

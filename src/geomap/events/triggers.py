@@ -153,6 +153,7 @@ TRIGGERS: tuple[Trigger, ...] = (
       "Police fired tear gas at the crowd.", "The crowd sang the anthem."),
     T("protest", r"sit-ins?|took to the streets|crowds? (?:also )?(?:gathered|marched|rallied)|gathered outside|"
       r"vigils?|protest(?:s|ers|ed|ing)?|demonstrat(?:ors|ion|ions|ed|ing)|rall(?:y|ies|ied)|marched|marching|"
+      r"(?:peaceful|protest|silent) march(?:es)?|"
       r"march(?:es)? (?:against|on|through|in)|strike action", PROTEST, "Peaceful protest",
       "Thousands rallied against the new law.", "Thousands read the new law."),
 )

@@ -128,18 +128,27 @@ def inner_names(pairs: list[tuple[int, int, bool]], owners: list[Mention | None]
     return out
 
 
-def container(cands: list[Candidate], owners: list[Mention | None], feats: list[list[str]],
-               k: int) -> Place | None:
+#: The last word of a name the gazetteer lacks that makes it a site inside a town: a square, a street, a building.
+LANDMARK_TAIL = re.compile(r"\s(?:Square|Street|Avenue|Road|Boulevard|Hospital|Mosque|Church|Cathedral|University|"
+                           r"School|Stadium|Market|Bazaar|Hotel|Mall|Palace|Prison|Station|Theatre|Theater)$")
+
+
+def container(cands: list[Candidate], owners: list[Mention | None], feats: list[list[str]], k: int,
+              name: str = "") -> Place | None:
     """Where to put a name the gazetteer lacks: the nearest region or country the sentence names (after the name
     first: "Jibwhiwhui village of Hawul"), else the area around the nearest town it names ("villages near Walungu",
     "in Bwalagi and Kafanchan"), at region precision: the town itself would claim a precision we do not have. A
-    place named only as a reference ("near the border with Burkina Faso", "40 km from Kaya") holds nothing."""
+    square, street or building (`LANDMARK_TAIL`: "In Tehran, crowds gathered in Palestine Square") is in the town
+    itself. A place named only as a reference ("near the border with Burkina Faso", "40 km from Kaya") holds
+    nothing."""
     order = [j for j in [*range(k + 1, len(cands)), *range(k - 1, -1, -1)] if not NOT_CONTAINERS.intersection(feats[j])]
     known = [owners[j].place for j in order if owners[j] is not None]  # type: ignore[union-attr]
+    town = next((p for p in known if p is not None and p.kind in TOWN_KINDS), None)
+    if town is not None and LANDMARK_TAIL.search(name):
+        return town
     for p in known:
         if p is not None and p.kind in ("region", "country"):
             return p
-    town = next((p for p in known if p is not None and p.kind in TOWN_KINDS), None)
     return around(town) if town else None
 
 
