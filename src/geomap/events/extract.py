@@ -213,7 +213,7 @@ class EventExtractor:
                 trig = []  # an arrest in a story with no other event is news ACLED codes only when political
             places = self.event_places(doc, si, ms, trig, told_region(events, main), skip, added)
             new = self._events(doc, si, places, story, dates, when, pub)
-            if not places and any(f.trigger.name == "intervention" for f in story.triggers(si)):
+            if not places and any(f.trigger.name == "intervention" for f in trig):
                 para = story.paragraphs.get(sent.paragraph - 1) or story.paragraphs[sent.paragraph]
                 met_with_force(events, sent.text, doc.sentences[para[0]].start, fatalities(sent.text))
             if not lead_set:
