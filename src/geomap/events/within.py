@@ -129,8 +129,10 @@ def inner_names(pairs: list[tuple[int, int, bool]], owners: list[Mention | None]
 
 
 #: The last word of a name the gazetteer lacks that makes it a site inside a town: a square, a street, a building.
-LANDMARK_TAIL = re.compile(r"\s(?:Square|Street|Avenue|Road|Boulevard|Hospital|Mosque|Church|Cathedral|University|"
-                           r"School|Stadium|Market|Bazaar|Hotel|Mall|Palace|Prison|Station|Theatre|Theater)$")
+LANDMARK_TAIL = Pattern(
+    "a site's name", r"\s(?:Square|Street|Avenue|Road|Boulevard|Hospital|Mosque|Church|Cathedral|University|School|"
+    r"Stadium|Market|Bazaar|Hotel|Mall|Palace|Prison|Station|Theatre|Theater)$",
+    "Palestine Square", "Dinangourou", flags=0)
 
 
 def container(cands: list[Candidate], owners: list[Mention | None], feats: list[list[str]], k: int,
