@@ -49,8 +49,8 @@ from geomap.resolve_context import (  # noqa: F401  (re-exported)
 #: Words after a name that ask for a kind ("Kyiv region" -> the oblast, not the city).
 HINT_KINDS = {"state": ("region",), "demonym": ("country",), "region": ("region",), "city": ("city",),
               "district": ("district", "city")}
-HINT_SUFFIXES = {"state": (), "demonym": (), "region": (" region", " oblast", " province"), "district": (" district",),
-                 "city": ()}
+HINT_SUFFIXES = {"state": (), "demonym": (), "region": (" region", " oblast", " province", " state", " governorate"),
+                 "district": (" district",), "city": ()}
 
 # "the Lebanese city of Tripoli", "Lebanese Tripoli" -- but not "Russian assaults near Pokrovsk".
 _DEMONYM_GAP = re.compile(r"\s*(?:(?:\w+\s+)?(?:city|town|village|port|capital|region|province|district|"
@@ -208,8 +208,10 @@ class Resolver:
         wanted = HINT_KINDS[m.hint]
         extra = [c for suffix in HINT_SUFFIXES[m.hint] for c in self._matches(m.text + suffix)]
         seen: set[str] = set()
-        fitting = [c for c in extra + cands if c.place.kind in wanted
-                   and not (c.place.id in seen or seen.add(c.place.id))]
+        named = [c for c in extra if c.place.kind in wanted and not (c.place.id in seen or seen.add(c.place.id))]
+        if named:
+            return named  # "Sokoto state" is the gazetteer's "Sokoto State": the text names it, not the city
+        fitting = [c for c in cands if c.place.kind in wanted and not (c.place.id in seen or seen.add(c.place.id))]
         return fitting + [c for c in cands if c.place.id not in seen]
 
     def votes(self, cands: list[Candidate]) -> Vote:

@@ -21,6 +21,7 @@ import re
 from typing import NamedTuple
 
 from geomap.gazetteer import Gazetteer, load_gazetteer
+from geomap.hints import kind_hint, spread_hints
 from geomap.lexicon import (
     CITY_WORDS,
     DEMONYM_COUNTRY,
@@ -90,6 +91,16 @@ SAINT_BUILDING = Pattern(
     r"Hall|Infirmary|Academy)\b",
     "Pilgrims filled St. Peter's Square for the blessing.", "Police sealed off St. Petersburg's Palace Square.",
     flags=0)
+#: A name before a word for a people names the people: "the Meitei and Kuki communities", "Anuak tribesmen" (Kuki
+#: is also a Japanese city). A country's or region's name keeps its place ("Anbar tribesmen"), and a town's community
+#: is its people ("the entire Buffalo community").
+PEOPLE_AFTER = Pattern(
+    "a people named before its word",
+    r"\s+(?:communities|tribes?|tribesm[ae]n|clans?|ethnic\s+groups?|herders|herdsmen)\b",
+    "Clashes between the Meitei and [Kuki] communities killed 54.",
+    "The entire [Buffalo] community mourned the boy.", "after")
+#: ", Pennsylvania" after a name: the region or country it is in.
+_QUALIFIER = re.compile(r",\s+([A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)")
 _GENERIC_AFTER = REGION_WORDS | CITY_WORDS | DISTRICT_WORDS | {"river", "sea", "bridge", "plant", "airport"}
 _NAME_TAIL_OK = _GENERIC_AFTER | TITLES | DEMONYMS
 
@@ -166,31 +177,6 @@ def _is_dateline(text: str, first: Token, last: Token) -> bool:
     return not text[line_start: first.start].strip() and bool(re.match(r"\s*(?:,|\(|-|–|—)", follows))
 
 
-def _hint(text: str, start: int, end: int) -> str:
-    """What the words around a name say it is: 'region', 'city' or 'district' ('' when silent)."""
-    after = text[end: end + 30].lower().split()
-    before = text[max(0, start - 30): start].lower().split()
-    if after:
-        w = after[0].strip(",.;:)\"'’")
-        if w in REGION_WORDS:
-            return "region"
-        if w in DISTRICT_WORDS:
-            return "district"
-        if w in CITY_WORDS:
-            return "city"
-    if len(before) >= 2 and before[-1] == "of":
-        w = before[-2]
-        if w in CITY_WORDS:
-            return "city"
-        if w in REGION_WORDS:
-            return "region"
-        if w in DISTRICT_WORDS:
-            return "district"
-    if before and before[-1] == "the" and after and after[0].strip(",.") in ("city", "town"):
-        return "city"
-    return ""
-
-
 class ToponymFinder:
     """Finds place-name mentions in a document's sentences (pipeline step `toponyms`)."""
 
@@ -258,7 +244,7 @@ class ToponymFinder:
         found.sort(key=lambda m: m.start)
         # Names learnt later in the article ("Henry Kissinger" after an early "Kissinger") apply everywhere.
         found = [m for m in found if m.hint == "demonym" or not (" " not in m.text and m.text.lower() in persons)]
-        _spread_hints(doc.article.text, found)
+        spread_hints(doc.article.text, found)
         return found
 
     def _sentence_names(self, text: str, toks: list[Token], si: int, persons: set[str]) -> list[Mention]:
@@ -371,10 +357,8 @@ class ToponymFinder:
             return None  # I've, We're
         if last.possessive and words[0] in _SAINTS and SAINT_BUILDING.compiled.match(text, first.start):
             return None
-        if STREET_AFTER.compiled.match(text, last.end):
-            return None  # "Palestine Square" in Tehran: a street or square named after the place
-        if _DESIGNATION.match(text, last.end):
-            return None  # a model's name: "a Mi-8 helicopter", "Su-25 jets", "T-72 tanks"
+        if self._names_other(text, last.end, surface):
+            return None
         if n == 1 and (words[0] in DEMONYMS or words[0] in TITLES or words[0] in ORGANISATIONS):
             return None
         if n == 1 and words[0] in self.common and not surface.isupper():  # "US" is not "us"
@@ -385,9 +369,28 @@ class ToponymFinder:
                 before = text[max(0, first.start - 20): first.start]
                 pop = max((c.population for c in cands if c.kind == "city"), default=0)
                 if not (pop >= 100_000 or pop >= 20_000 and _LOCATIVE_BEFORE.search(before)
-                        or pop > 0 and _KIND_OF_BEFORE.search(before)):
+                        or pop > 0 and _KIND_OF_BEFORE.search(before) or self._qualified(text, last.end, cands)):
                     return None  # mid-sentence "Split" needs a big city, "in Hope" a town, "in Congress" is no place
-        return Mention(first.start, last.end, surface, -1, hint=_hint(text, first.start, last.end))
+        return Mention(first.start, last.end, surface, -1, hint=kind_hint(text, first.start, last.end))
+
+    def _qualified(self, text: str, end: int, cands: list) -> bool:
+        """Is the name followed by the region or country one of its readings lies in ("Butler, Pennsylvania",
+        "Hope, Arkansas")? Then a common word is that place."""
+        m = _QUALIFIER.match(text, end)
+        if m is None:
+            return False
+        outer = [r for r in self.gaz.candidates(m.group(1)) if r.kind in ("region", "country")]
+        return any(c.country_code == r.country_code and (r.kind == "country" or c.admin1 == r.admin1)
+                   for c in cands if c.kind == "city" for r in outer)
+
+    def _names_other(self, text: str, end: int, surface: str) -> bool:
+        """Does what follows the name make it the name of something else: a street or square named after the place
+        ("Palestine Square" in Tehran), a people ("the Kuki communities"; not a country's or region's "Anbar
+        tribesmen"), a model ("a Mi-8 helicopter", "Su-25 jets")?"""
+        if STREET_AFTER.compiled.match(text, end) or _DESIGNATION.match(text, end):
+            return True
+        return PEOPLE_AFTER.compiled.match(text, end) is not None and not any(
+            c.kind in ("country", "region") for c in self.gaz.candidates(surface))
 
     def __call__(self, doc: Doc) -> Doc:
         doc.mentions = self.find(doc)
@@ -428,15 +431,6 @@ def _capitals(doc: Doc, found: list[Mention]) -> list[Mention]:
                 continue
             out.append(Mention(start, end, c.group("cap"), si, hint=f"capital:{code}" if code else "capital"))
     return out
-
-
-def _spread_hints(text: str, mentions: list[Mention]) -> None:
-    """'the Solomyanskyi and Shevchenkivskyi districts': the plural kind word covers every name of the list."""
-    for a, b in zip(reversed(mentions[:-1]), reversed(mentions[1:]), strict=True):
-        if (not a.hint and b.hint in ("region", "city", "district")
-                and re.fullmatch(r"\s*(?:,|,?\s*and|,?\s*or)\s*", text[a.end: b.start])
-                and re.match(r"\s+\w+s\b", text[b.end: b.end + 30])):  # "Pokrovsk, Donetsk region" is no list
-            a.hint = b.hint
 
 
 #: A capitalised kind word that ends a place's name as written: "Aleppo City", "Hasakah Governorate", "Donetsk

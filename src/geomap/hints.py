@@ -1,0 +1,52 @@
+"""Kind hints: what the words around a place name say it is ("the Kyiv region", "the town of Bakhmut", "the
+Solomyanskyi and Shevchenkivskyi districts"). The resolver prefers readings of the hinted kind."""
+
+from __future__ import annotations
+
+import re
+
+from geomap.lexicon import CITY_WORDS, DISTRICT_WORDS, REGION_WORDS
+from geomap.models import Mention
+
+
+def kind_hint(text: str, start: int, end: int) -> str:
+    """What the words around a name say it is: 'region', 'city' or 'district' ('' when silent)."""
+    after = text[end: end + 30].lower().split()
+    before = text[max(0, start - 30): start].lower().split()
+    if after:
+        w = after[0].strip(",.;:)\"'’")
+        if w in REGION_WORDS:
+            return "region"
+        if w in DISTRICT_WORDS:
+            return "district"
+        if w in CITY_WORDS:
+            return "city"
+    if len(before) >= 2 and before[-1] == "of":
+        w = before[-2]
+        if w in CITY_WORDS:
+            return "city"
+        if w in REGION_WORDS:
+            return "region"
+        if w in DISTRICT_WORDS:
+            return "district"
+    if before and before[-1] == "the" and after and after[0].strip(",.") in ("city", "town"):
+        return "city"
+    return ""
+
+
+def spread_hints(text: str, mentions: list[Mention]) -> None:
+    """'the Solomyanskyi and Shevchenkivskyi districts', 'the provinces of Latakia and Tartus': the plural kind word
+    covers every name of the list."""
+    for a, b in zip(reversed(mentions[:-1]), reversed(mentions[1:]), strict=True):
+        if (not a.hint and b.hint in ("region", "city", "district") and _LIST_GAP.fullmatch(text[a.end: b.start])
+                and re.match(r"\s+\w+s\b", text[b.end: b.end + 30])):  # "Pokrovsk, Donetsk region" is no list
+            a.hint = b.hint
+    for a, b in zip(mentions[:-1], mentions[1:], strict=True):
+        if (not b.hint and a.hint in ("region", "city", "district") and _LIST_GAP.fullmatch(text[a.end: b.start])
+                and _PLURAL_KIND_OF.search(text, max(0, a.start - 30), a.start)):
+            b.hint = a.hint
+
+
+_LIST_GAP = re.compile(r"\s*(?:,|,?\s*and|,?\s*or)\s*")
+#: "the provinces of Latakia and Tartus": a plural kind word before the list.
+_PLURAL_KIND_OF = re.compile(r"\b\w+s\s+of\s+(?:the\s+)?$")
