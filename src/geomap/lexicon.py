@@ -182,7 +182,7 @@ GROUP_NAMES = frozenset(
     """shiite shiites shia sunni sunnis alawite alawites christian christians muslim muslims jew jews jewish catholic
     catholics protestant protestants buddhist buddhists hindu hindus sikh sikhs druze yazidi yazidis kurd kurds serb
     serbs croat croats bosniak bosniaks arab arabs tamil tamils hutu hutus tutsi tutsis pashtun pashtuns baloch
-    fulani rohingya maoist maoists islamist islamists jihadist jihadists""".split()
+    fulani rohingya maoist maoists islamist islamists jihadist jihadists bedouin bedouins""".split()
 )
 
 #: Words for people that stand right before a person's name, besides titles ("the Kurdish guerrilla leader Abdullah

@@ -60,9 +60,15 @@ CIVILIAN_VICTIMS = Pattern(
     "Gunmen raided the base, killing at least nine soldiers.")
 #: A word for fighting between two armed sides: with it, deaths are those of a clash.
 TWO_SIDES = Pattern("two armed sides", r"\b(?:clash(?:es|ed)?|fighting|fought|gun ?battles?|exchanges? of fire|"
-                    r"firefights?|battles?|skirmish(?:es)?|repelled|repulsed|sieges?|besieged)\b",
+                    r"firefights?|gunfights?|battl(?:es?|ed|ing)|skirmish(?:es)?|repelled|repulsed|sieges?|besieged)\b",
                     "Nine people died in clashes with the army.", "Nine people died when gunmen raided the market.")
 
+#: Fighting said to be between two sides: a battle, whoever died in it ("a refugee was shot dead in a gunfight
+#: between rival armed groups").
+FIGHT_BETWEEN = Pattern("fighting between sides", r"\b(?:clash(?:es)?|fighting|gun ?battles?|gunfights?|"
+                        r"firefights?|battles?|skirmish(?:es)?|exchanges? of fire)\s+between\b",
+                        "A man was shot dead in a gunfight between rival gangs.",
+                        "Gunmen shot dead a man and fought their way out.")
 #: A generic event word that names remote violence: when it is what killed ("strikes on the port killed three"), the
 #: happening is a strike, not an attack on civilians by someone present.
 REMOTE_WORD = Pattern("remote violence word", r"^(?:explosions?|blasts?|strikes?|struck|detonat\w+|explod\w+|"
@@ -88,9 +94,8 @@ def happening(primary: Found, clause: list[Found], stext: str, context: Callable
     t = primary.trigger
     etype, sub = t.event_type, t.sub_event_type
     kinds = {f.trigger.event_type for f in clause}
-    if etype == RIOT and PROTEST not in kinds and NON_STATE.search(stext):
-        # "armed gangs set fire to a police station": arson by an armed group is no demonstration
-        rest = [f for f in clause if f.trigger.event_type != RIOT]
+    rest = _other_happening(primary, clause, stext, kinds, deaths)
+    if rest is not None:
         if not rest:
             return _armed(clause, stext, STRAT, "Looting/property destruction")
         return happening(min(rest, key=lambda f: abs(f.start - primary.start)), rest, stext, context, deaths, span)
@@ -109,7 +114,8 @@ def happening(primary: Found, clause: list[Found], stext: str, context: Callable
             return BATTLE, taker
     if etype == VAC and t.weak and any(f.trigger.event_type == BATTLE and not f.trigger.yields for f in clause):
         return BATTLE, "Armed clash"  # "killed in clashes": the clash
-    if etype == BATTLE and any(f.trigger.event_type == VAC and not f.trigger.weak for f in clause):
+    if etype == BATTLE and any(f.trigger.event_type == VAC and not f.trigger.weak for f in clause) \
+            and not FIGHT_BETWEEN.search(stext):
         return VAC, "Attack"  # "gunmen stormed the hall and opened fire on the crowd": an attack on civilians
     lo, hi = span or (0, len(stext))  # the victims of this clause ("raids ..., after strikes that killed hundreds")
     if sub == "Armed clash" and CIVILIAN_VICTIMS.search(stext, lo, hi) and not TWO_SIDES.search(stext):
@@ -121,6 +127,20 @@ def happening(primary: Found, clause: list[Found], stext: str, context: Callable
     if etype == EXPL and any(f.trigger.name == "drills" for f in clause):
         return STRAT, "Other"  # drills fire missiles without attacking anyone
     return etype, sub
+
+
+def _other_happening(primary: Found, clause: list[Found], stext: str, kinds: set[str],
+                     deaths: int | None) -> list[Found] | None:
+    """The event words to type the happening by when its nearest one names something else (None: it does not):
+    arson by an armed group is no demonstration ("armed gangs set fire to a police station": the clause's other
+    words, or none: looting); a ceasefire's sentence with deaths tells the violence that killed ("a ceasefire took
+    effect after a delay during which strikes killed 13")."""
+    t = primary.trigger
+    if t.event_type == RIOT and PROTEST not in kinds and NON_STATE.search(stext):
+        return [f for f in clause if f.trigger.event_type != RIOT]
+    if t.name == "agreement" and deaths:
+        return [f for f in clause if f.trigger.event_type in VIOLENT] or None
+    return None
 
 
 def _generic(primary: Found, clause: list[Found], stext: str,
@@ -135,8 +155,8 @@ def _generic(primary: Found, clause: list[Found], stext: str,
         stext[f.start:f.end])), None)
     if remote is None and any(f.trigger.weak for f in clause) and not PASSIVE_HARM.search(stext):
         return _armed(clause, stext, VAC, "Attack")  # "gunmen killed 26 men": the killing is the happening
-    if remote is None and t.generic:
-        return _armed(clause, stext, *(context() or (t.event_type, t.sub_event_type)))  # "gangs attacked a post"
+    if remote is None and t.generic:  # "gangs attacked a post"; with no weapon told anywhere, an attack by people
+        return _armed(clause, stext, *(context() or (VAC, "Attack")))
     return context() or ((remote.event_type, remote.sub_event_type) if remote else (t.event_type, t.sub_event_type))
 
 

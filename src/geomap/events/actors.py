@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import re
 
-from geomap.patterns import lower_regex, lowered_text
+from geomap.lexicon import common_words
+from geomap.patterns import Pattern, lower_regex, lowered_text
 
 #: Named groups and agents: pattern (case-insensitive) -> actor name.
 ACTOR_GROUPS = {
     r"wagner": "Wagner Group", r"houthis?|ansar allah": "Houthis", r"rsf|rapid support forces": "RSF",
+    r"(?:islamist|jihadist) (?:militants|insurgents|fighters|rebels|gunmen)": "Islamist militants",
     r"hamas": "Hamas", r"hezbollah": "Hezbollah", r"islamic jihad": "Palestinian Islamic Jihad",
     r"idf|israel defen[cs]e forces": "Israeli forces", r"saf|sudanese armed forces|sudanese army": "Sudanese army",
     r"al-shabaab|al shabaab": "al-Shabaab", r"jnim": "JNIM", r"islamic state|isis|isil": "Islamic State",
@@ -16,12 +18,15 @@ ACTOR_GROUPS = {
     r"syrian democratic forces|sdf": "SDF", r"arakan army": "Arakan Army", r"pkk|kurdistan workers'? party": "PKK",
     r"allied democratic forces": "ADF", r"iswap|islamic state west africa province": "Islamic State",
     r"codeco": "CODECO", r"farc": "FARC", r"eln": "ELN", r"oromo liberation army": "Oromo Liberation Army",
-    r"fano (?:militias?|militiamen|fighters)": "Fano militia", r"hts|hayat tahrir al-sham": "HTS",
+    r"fano (?:militias?|militiamen|fighters)": "Fano militia",
+    r"arakan rohingya salvation army|arsa": "ARSA", r"rohingya solidarity organi[sz]ation|rso": "RSO",
+    r"hts|hayat tahrir al-sham": "HTS",
     r"protesters|demonstrators": "Protesters", r"rioters": "Rioters",
     r"(?:(?:riot |anti-riot )?police(?:men)?|security forces|gendarmes)(?=\s+(?:\w+\s+)?(?:fired|used|dispersed|"
     r"clashed|arrested|beat|shot|killed|opened|charged|raided|detained|stormed|attacked|broke up|cracked down))":
     "Police forces",
-    r"(?:unidentified |unknown |masked |armed )?(?:gunmen|assailants|attackers)|bandits|armed men":
+    r"(?:unidentified |unknown |masked |armed |lone )?(?:gunm[ae]n|assailants?|attackers?|shooters?)|bandits|"
+    r"armed men":
     "Unidentified armed group",
 }
 _ACTOR_GROUP_RE = re.compile(r"\b(?:" + "|".join(f"(?P<g{i}>{p})" for i, p in enumerate(ACTOR_GROUPS)) + r")\b",
@@ -31,22 +36,29 @@ _ACTOR_GROUP_LOW = re.compile(lower_regex(_ACTOR_GROUP_RE.pattern))
 _GROUP_NAMES = list(ACTOR_GROUPS.values())
 _ACTOR_FORCES = re.compile(
     r"(?<!\w)(?P<d>(?:U\.S\.|U\.K\.|US|UK|[A-Z][a-z]+) and [A-Z][a-z]+|U\.S\.|U\.K\.|US|UK|"
-    r"[A-Z][a-z]+(?:-backed|-led)?)\s+"
-    r"(?:forces|troops|army|military|soldiers|"
+    r"[A-Z][a-z]+(?:-backed|-led)?)\s+(?P<q>(?:security|government|special|federal|regular|armed)\s+)?"
+    r"(?P<n>forces|troops|army|military|soldiers|"
     r"drones|missiles|air raids|air strikes|airstrikes|strikes|warplanes|jets|artillery|navy|aircraft|shelling|"
     r"attacks?|militants|fighters|rebels|units)\b")
+#: A demonym before these names a non-state side of that country, not its forces.
+_NON_STATE_NOUNS = frozenset({"rebels", "militants"})
 #: States that news names as the one acting ("Russia fired 122 missiles") -> their forces.
 COUNTRY_FORCE = {"Russia": "Russian forces", "Ukraine": "Ukrainian forces", "Israel": "Israeli forces",
                  "Iran": "Iranian forces", "Azerbaijan": "Azerbaijani forces", "Armenia": "Armenian forces",
                  "Belarus": "Belarusian forces", "Syria": "Syrian forces", "Turkey": "Turkish forces",
                  "Sudan": "Sudanese army", "Mali": "Malian forces", "Myanmar": "Myanmar military",
                  "China": "Chinese forces", "Poland": "Polish forces", "Lebanon": "Lebanese forces"}
-_STATE_ATTACKS = re.compile(r"\b(?P<c>" + "|".join(COUNTRY_FORCE) + r")(?:['’]s\s+(?:forces|army|military|troops)|"
-                            r"\s+said\s+(?:that\s+)?its\s+(?:forces|army|military|troops|jets|warplanes|navy|drones|"
-                            r"air\s+force))?"
-                            r"\s+(?:\w+\s+){0,2}?(?:launched|fired|attacked|struck|shelled|bombed|hit|pounded|targeted|"
-                            r"invaded|shot down|captured|seized|retook|carried out|conducted|mounted|staged|began|"
-                            r"begun|started|raided|entered|advanced)\b")
+#: "Russia fired", "Azerbaijan's military said it had taken": a state named as the one acting. Not "Russia said
+#: Ukraine attacked": the words between are not a report.
+_STATE_ATTACKS = re.compile(r"\b(?P<c>" + "|".join(COUNTRY_FORCE) + r")(?:['’]s\s+(?:forces|army|military|troops))?"
+                            r"(?:\s+said\s+(?:that\s+)?(?:its\s+(?:forces|army|military|troops|jets|warplanes|navy|"
+                            r"drones|air\s+force)|it\s+(?:had|has)))?"
+                            r"\s+(?:(?!said\b)\w+\s+){0,2}?(?:launched|fired|attacked|struck|shelled|bombed|hit|"
+                            r"pounded|targeted|invaded|shot down|captured|seized|retook|taken|took|carried out|"
+                            r"conducted|mounted|staged|began|begun|started|raided|entered|advanced|responded|retaliated)\b")
+#: A state's army as a side of the fighting: "fighting between Sudan's army and the RSF", "clashed with Mali's army".
+_STATE_OWN = re.compile(r"\b(?:between|with|against)\s+(?P<c>" + "|".join(COUNTRY_FORCE)
+                        + r")['’]s\s+(?:army|armed\s+forces|military|troops)\b")
 DEMONYM_FORCE = {"Russian": "Russian forces", "Ukrainian": "Ukrainian forces", "Israeli": "Israeli forces",
                  "Chinese": "Chinese forces", "Belarusian": "Belarusian forces", "Iranian": "Iranian forces",
                  "Syrian": "Syrian forces", "Sudanese": "Sudanese army", "Azerbaijani": "Azerbaijani forces",
@@ -62,7 +74,8 @@ DEMONYM_FORCE = {"Russian": "Russian forces", "Ukrainian": "Ukrainian forces", "
                  "Eritrean": "Eritrean forces", "Rwandan": "Rwandan forces", "Ugandan": "Ugandan forces",
                  "Chadian": "Chadian forces", "Cameroonian": "Cameroonian forces", "French": "French forces",
                  "Colombian": "Colombian forces", "Mexican": "Mexican forces", "Haitian": "Haitian forces",
-                 "Philippine": "Philippine forces", "Thai": "Thai forces", "Mozambican": "Mozambican forces"}
+                 "Philippine": "Philippine forces", "Thai": "Thai forces", "Mozambican": "Mozambican forces",
+                 "Burundian": "Burundian forces"}
 
 #: The state whose forces each force actor is (ISO-2), for ACLED's actor types (home: state forces, abroad:
 #: external forces). "Congolese forces" is left out: the word names two states.
@@ -78,7 +91,7 @@ FORCE_COUNTRY = {
     "Ethiopian forces": "ET", "Eritrean forces": "ER", "Rwandan forces": "RW", "Ugandan forces": "UG",
     "Chadian forces": "TD", "Cameroonian forces": "CM", "French forces": "FR", "Colombian forces": "CO",
     "Mexican forces": "MX", "Haitian forces": "HT", "Philippine forces": "PH", "Thai forces": "TH",
-    "Mozambican forces": "MZ",
+    "Mozambican forces": "MZ", "Burundian forces": "BI",
 }
 
 def actors(text: str) -> list[str]:
@@ -87,8 +100,13 @@ def actors(text: str) -> list[str]:
     for m in _ACTOR_FORCES.finditer(text):
         d = m.group("d")
         parts = d.split(" and ") if " and " in d else [d]
+        noun = m.group("n")
         for k, part in enumerate(parts):
             name = DEMONYM_FORCE.get(part.split("-")[0])
+            if name and noun in _NON_STATE_NOUNS:
+                name = f"{part} {noun}"  # "Syrian rebels" fight the Syrian state; they are not its forces
+            elif name and m.group("q") and name not in FORCE_COUNTRY:
+                continue  # "Palestinian security forces" are no militants
             if name:
                 found.append((m.start() + k, name))  # "U.S. and British": in the order written
     lowered = lowered_text(text)
@@ -97,8 +115,41 @@ def actors(text: str) -> list[str]:
         found.append((m.start(), _GROUP_NAMES[int(m.lastgroup[1:])]))
     for m in _STATE_ATTACKS.finditer(text):  # "Russia fired 122 missiles": the state's forces acted
         found.append((m.start(), COUNTRY_FORCE[m.group("c")]))
+    for m in _STATE_OWN.finditer(text):  # "fighting between Sudan's army and the RSF"
+        found.append((m.start("c"), COUNTRY_FORCE[m.group("c")]))
     out: list[str] = []
     for _, name in sorted(found):
         if name not in out:
             out.append(name)
     return out
+
+
+#: A state's forces named without the state: "the army", "troops", "soldiers" (not "the Arakan Army", "Syrian
+#: troops": a capitalised word before names whose they are).
+UNNAMED_FORCE = Pattern(
+    "forces named without their state",
+    r"\b(?:(?:the\s+)?army(?!\s+(?:bases?|camps?|posts?|positions?|targets?|officers?|chief|headquarters))|"
+    r"the\s+military|troops|soldiers|the\s+armed\s+forces)\b",
+    "Troops killed two militants in a firefight.", "Police killed two militants in a firefight.")
+#: Words before "troops" or "soldiers" that make them someone else's than the state's where they are.
+_NOT_OWN = frozenset({"peacekeeping", "foreign", "allied", "coalition", "international", "rebel", "enemy",
+                      "opposition", "mercenary", "militia"})
+_STATE_OF = {cc: name for name, cc in FORCE_COUNTRY.items()}
+
+
+def unnamed_force(text: str, named: list[str], story_forces: list[str], country: str) -> str | None:
+    """Whose are "the army" or "troops" in a sentence that names no state's forces: those of the country where the
+    event happened ("army drones struck RSF positions" in Omdurman: Sudan's), when the story names no other state's
+    forces (in a story of Israeli strikes in Lebanon, "the army" is Israel's; of French help to Niger, "soldiers"
+    may be either's). None when unsure, when the sentence names a state's forces, or has no such words."""
+    own = _STATE_OF.get(country)
+    if any(a in FORCE_COUNTRY for a in named) or any(a != own for a in story_forces):
+        return None  # a foreign force in the story: "troops" may be either side's
+    for m in UNNAMED_FORCE.finditer(text):
+        prev = text[:m.start()].split()
+        word = prev[-1] if prev else ""
+        opener = len(prev) == 1 and word.lower() in common_words()  # "Nine soldiers were killed"
+        if word[:1].isupper() and not opener and word[-1] not in ",;:" or word.lower() in _NOT_OWN:
+            continue  # "the Arakan Army", "Syrian troops", "Russia's army", "foreign troops"
+        return own
+    return None

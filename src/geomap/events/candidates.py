@@ -23,6 +23,7 @@ from geomap.lexicon import (
 )
 from geomap.models import Mention
 from geomap.patterns import Pattern
+from geomap.toponyms import PEOPLE_AFTER
 
 _CALENDAR = ("monday tuesday wednesday thursday friday saturday sunday january february march april may june july "
              "august september october november december jan feb mar apr jun jul aug sep sept oct nov dec")
@@ -57,7 +58,9 @@ def sentence_candidates(stext: str, offset: int, mentions: list[Mention], trigge
                    m.place.population, m.place.feature), m)
         for m in mentions if m.place is not None and m.hint != "demonym" and m.end - offset > skip_before]
     if triggers:
-        first = len(stext) - len(stext.lstrip())  # where the sentence's first word starts
+        first = len(stext) - len(stext.lstrip())  # where the sentence's first word starts (after a dateline's dash)
+        if skip_before > first:
+            first = skip_before + len(stext[skip_before:]) - len(stext[skip_before:].lstrip())
         for u in UNKNOWN_NAME.finditer(stext):
             s, e = u.span()
             if stext[e - 2:e] in ("'s", "’s"):
@@ -71,7 +74,8 @@ def sentence_candidates(stext: str, offset: int, mentions: list[Mention], trigge
                              or any(t.start < s + len(words[0]) and s < t.end for t in triggers)):
                 s += len(words.pop(0)) + 1
             if words and not (len(words) == 1 and _not_a_name(words[0], s <= first)) and not _not_a_place(words) \
-                    and not _a_person(stext, s, e) and not ORGANISATION_AFTER.match_at(stext[e:e + 30]):
+                    and not _a_person(stext, s, e) and not ORGANISATION_AFTER.match_at(stext[e:e + 30]) \
+                    and not PEOPLE_AFTER.match_at(stext[e:e + 30]):
                 pairs.append((Candidate(s, e), None))
     pairs.sort(key=lambda p: p[0].start)
     return Sentence(stext, triggers), [c for c, _ in pairs], [m for _, m in pairs]

@@ -20,7 +20,7 @@ from datetime import date
 
 from geomap.dates import find_dates
 from geomap.events import acled
-from geomap.events.actors import actors
+from geomap.events.actors import FORCE_COUNTRY, actors, unnamed_force
 from geomap.events.candidates import sentence_candidates
 from geomap.events.dating import DATE_OPENER, MAX_AGE_DAYS, Span, event_date
 from geomap.events.fatalities import fatalities, share
@@ -38,6 +38,7 @@ from geomap.events.within import (
     innermost,
     main_country,
     told_region,
+    told_town,
 )
 from geomap.models import Doc, Event, Mention, Place
 from geomap.patterns import Pattern
@@ -74,13 +75,15 @@ def _stated_km(before: str) -> float:
 
 #: The veto of a name qualifying the next place ("the [Kyiv] suburb of Irpin"), lifted for an inner place.
 QUALIFIES_NEXT = "slot=qualifies the next place"
+#: The veto of a town named as near the place before ("Muridke, near [Lahore]"), lifted when the two are one place.
+NEAR_ANOTHER = "near-after-place"
 VETOES = frozenset({"hypothetical-between", "negation-between", QUALIFIES_NEXT,
                     "slot=distance reference", "slot=a route", "slot=bearing from a reference",
                     "slot=speaker after", "slot=origin", "slot=came from positions in", "slot=agent of an act",
-                    "owner", "slot=a vessel's name", "near-after-place", "slot=no comment from the place",
+                    "owner", "slot=a vessel's name", NEAR_ANOTHER, "slot=no comment from the place",
                     "slot=speaking participle after", "slot=accused of an act", "topic of a protest",
                     "slot=place of a speech", "slot=opening place of a speech", "slot=a refuge",
-                    "slot=names a facility elsewhere"})
+                    "slot=names a facility elsewhere", "slot=an envoy's post"})
 #: A list member scoring at least this is an event place when another member is (tuned on the dev split).
 LIST_FLOOR = 0.2
 LIST_NOUN = Pattern(
@@ -152,6 +155,13 @@ class Story:
             self._article["type"] = specific([f for i in range(len(self.doc.sentences)) for f in self.triggers(i)])
         return self._article["type"]  # type: ignore[return-value]
 
+    def state_forces(self) -> list[str]:
+        """The state forces the article names anywhere, in order."""
+        if "forces" not in self._article:
+            self._article["forces"] = list(dict.fromkeys(
+                a for i in range(len(self.doc.sentences)) for a in self.actors(i) if a in FORCE_COUNTRY))
+        return self._article["forces"]  # type: ignore[return-value]
+
     def story_actors(self, p: int) -> list[str]:
         """Who acted when a sentence does not say ("Explosions hit Kyiv"): its paragraph's actors, else the
         article's most frequent actor."""
@@ -193,6 +203,7 @@ class EventExtractor:
         head = headline_end(doc.article.text)
         dateline = dateline_span(doc.article.text, head)
         events: list[Event] = []
+        regions: list[Place] = []  # the regions named so far, latest first
         added: list[Mention] = []
         narrative: Span = (pub, pub, "day")
         lead_set = False
@@ -211,7 +222,9 @@ class EventExtractor:
             if trig and not events and all(f.trigger.name == "arrests" for f in trig) \
                     and not POLITICAL_ARREST.search(sent.text):
                 trig = []  # an arrest in a story with no other event is news ACLED codes only when political
-            places = self.event_places(doc, si, ms, trig, told_region(events, main), skip, added)
+            told = told_region(events, main, regions) if events else main
+            places = self.event_places(doc, si, ms, trig, told, skip, added, events)
+            regions[:0] = [m.place for m in ms if m.place is not None and m.place.kind == "region"][::-1]
             new = self._events(doc, si, places, story, dates, when, pub)
             if not places and any(f.trigger.name == "intervention" for f in trig):
                 para = story.paragraphs.get(sent.paragraph - 1) or story.paragraphs[sent.paragraph]
@@ -230,8 +243,10 @@ class EventExtractor:
         return doc
 
     def event_places(self, doc: Doc, si: int, ms: list[Mention], triggers: list[Found], main: Place | None,
-                     skip_before: int, added: list[Mention]) -> list[tuple[Mention, Sentence, Candidate]]:
-        """Score the sentence's candidates; return its event places in order (new mentions go to `added`)."""
+                     skip_before: int, added: list[Mention],
+                     told: list[Event] = ()) -> list[tuple[Mention, Sentence, Candidate]]:  # type: ignore[assignment]
+        """Score the sentence's candidates; return its event places in order (new mentions go to `added`; `told`:
+        the story's events so far)."""
         if not triggers:
             return []
         st = doc.sentences[si]
@@ -239,8 +254,10 @@ class EventExtractor:
         feats = [features(sent, cands, k) for k in range(len(cands))]
         vetoed = [bool(VETOES.intersection(f)) for f in feats]
         pairs = inner_pairs(sent.text, cands, owners)
-        for k, _, _ in pairs:  # "the Amil neighbourhood of Baghdad": Amil does not qualify Baghdad, it lies in it
+        for k, o, _, near in pairs:  # "the Amil neighbourhood of Baghdad": Amil does not qualify Baghdad, it lies in it
             vetoed[k] = bool(VETOES.intersection(feats[k]) - {QUALIFIES_NEXT})
+            if near:  # "the TUSAS headquarters near Ankara": Ankara's score places the pair, at the inner name
+                vetoed[o] = bool(VETOES.intersection(feats[o]) - {NEAR_ANOTHER})
         scores = self.model.score_sentence(feats, vetoed)
         picked = _spread_over_lists(sent.text, cands, scores, self.model.threshold)
         inside = inner_names(pairs, owners, picked, scores, vetoed)
@@ -249,7 +266,9 @@ class EventExtractor:
             if m is None:
                 if not picked[k]:
                     continue
-                within = inside.get(k) or container(cands, owners, feats, k, st.text[c.start:c.end]) or main
+                name = st.text[c.start:c.end]
+                within = inside.get(k) or container(cands, owners, feats, k, name) or told_town(
+                    told, st.text[max(0, c.start - 40):c.start], name) or main
                 m = Mention(st.start + c.start, st.start + c.end, st.text[c.start:c.end], si, place=within,
                             within=within is not None, event_score=scores[k], found_by="events")
                 added.append(m)
@@ -307,13 +326,16 @@ class EventExtractor:
                 return story.context_type(p)
 
             etype, sub = acled.happening(primary, in_clause, st.text, context, deaths, clause)
+            force = None if etype in (PROTEST, RIOT) else unnamed_force(  # a crowd's soldiers act in another event
+                st.text, own, story.state_forces(), m.place.country_code)  # type: ignore[union-attr]
+            mine = own + [force] if force else own  # "army drones struck ...": the state's forces
             d0, d1, prec = event_date((primary.start + primary.end) / 2, c.start, clause, dates, when, pub)
             if (pub - d1).days > MAX_AGE_DAYS:
                 continue  # history ("the uprising that toppled Gaddafi in 2011"), not news
             out.append(Event(
                 place=m.place, place_text=m.text, date=d0, date_end=d1, date_precision=prec,  # type: ignore[arg-type]
                 event_type=etype, sub_event_type=sub, sentence=st.text, sentence_start=st.start, place_start=m.start,
-                actors=_agents(own, who, etype, sub), fatalities=dead, sentences=[st.text],
+                actors=_agents(mine, mine or who, etype, sub), fatalities=dead, sentences=[st.text],
                 event_score=m.event_score, borrowed_type=any(borrowed)))
         return out
 

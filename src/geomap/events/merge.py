@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from geomap.events import acled
+from geomap.events.within import place_inside
 from geomap.models import Event, Place
 
 
@@ -24,7 +25,11 @@ def merge_events(events: list[Event]) -> list[Event]:
         bucket = index.setdefault((ev.place.id, ev.event_type), [])
         m = next((m for m in bucket if _overlap(m, ev)), None)
         if m is None and ev.borrowed_type:  # "claimed the Swat attack": the attack told before at Swat
-            m = next((m for m in at.get(ev.place.id, ()) if _overlap(m, ev)), None)
+            m = next((m for m in at.get(ev.place.id, ()) if _overlap(m, ev)), None) or next(
+                (m for m in reversed(merged) if _overlap(m, ev) and ev.place.kind != "country"
+                 and place_inside(m.place, ev.place)), None)
+            # "claimed the attack in Krasnogorsk": the attack told before at the concert hall in that town (a
+            # country's "strikes in Yemen" are a campaign of their own)
         if m is None and merged and _refines(ev, merged[-1]):
             m = merged[-1]  # "25 killed in Mopti region ... opened fire on a market in Dinangourou"
             m.place, m.place_text, m.place_start = ev.place, ev.place_text, ev.place_start

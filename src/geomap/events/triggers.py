@@ -55,8 +55,12 @@ _LAUNCHED = (r"launched(?=\s+(?:at|against|on|toward|towards|from|into|in|by|ove
              r"(?:attacks?|strikes?|air ?strikes?|airstrikes?|missiles?|rockets?|drones?|offensive|counter-?offensive|"
              r"assaults?|raids?|barrages?|operations?|incursions?|counter-?attacks?|shells|bombs?|grenades?|projectiles|salvos?|waves?|"
              r"ambush(?:es)?|invasion|bombardment|shelling)\b)")
-_NOT_FIGURATIVE_SHOT = (r"(?!\s+(?:up|back|to\s+(?:fame|the\s+top)|(?:a|the)\s+(?:film|movie|video|documentary|scene|"
+_NOT_FIGURATIVE_SHOT = (r"(?![-\s]+(?:on|at)[-\s]+sight)"  # "shoot-on-sight orders": an order, no shooting
+                        r"(?!\s+(?:up|back|to\s+(?:fame|the\s+top)|(?:a|the)\s+(?:film|movie|video|documentary|scene|"
                         r"music\s+video)|scenes|footage|on\s+location)\b)")
+#: "Firefighters battled the blaze", "she battled cancer": no fighting.
+_NOT_FIGURATIVE_BATTLE = (r"(?!\s+(?:(?:a|an|the|her|his|their)\s+)?(?:[\w-]+\s+)?(?:blazes?|fires?|flames|wildfires?|"
+                          r"cancer|illness|disease|injur\w+|addiction|floods?|storms?|heat|odds|traffic)\b)")
 # Order matters only for overlapping matches at one position: the first listed wins.
 TRIGGERS: tuple[Trigger, ...] = (
     T("drills", r"(?:naval |military |joint |war |tactical |battalion |live-fire )*(?:drills?|exercises?|"
@@ -102,7 +106,7 @@ TRIGGERS: tuple[Trigger, ...] = (
       "Explosions were heard across the city.", "The city was quiet all night.", generic=True),
     T("fighting", r"fierce(?:st)? fighting|fighting|fought|incursions?|raids? into|raid(?:ed|s|ing)?|ambush(?:ed|es)?|"
       r"gunfire|gunshots|gun ?battles?|shoot-?outs?|exchanges? of fire|(?:exchang|trad)(?:ed|ing|es?) (?:heavy )?"
-      r"fire|clash(?:es|ed|ing)?|battles?|battling|"
+      r"fire|clash(?:es|ed|ing)?|battles?|(?:battled|battling)" + _NOT_FIGURATIVE_BATTLE + "|"
       r"combat|firefights?|gunfights?|skirmish(?:es)?|assault on|holding firm|repelled|repulsed|"
       r"(?:stormed|storming)(?!\s+(?:off|out))|ground attack", BATTLE, "Armed clash",
       "Fierce fighting broke out near the bridge.", "The bridge was repainted."),
@@ -142,7 +146,8 @@ TRIGGERS: tuple[Trigger, ...] = (
     T("looting", r"looted|looting|plundered|burn(?:ed|t) (?:down )?(?:\w+ )?(?:houses|homes|shops|villages?)",
       STRAT, "Looting/property destruction",
       "Soldiers looted shops in the market.", "Shoppers filled the market."),
-    T("riot", r"riot(?:s|ers|ing)?(?! police| gear| squad)|torched|set (?:\w+ )?on fire|set fires?(?: to)?|"
+    T("riot", r"riot(?:s|ers|ing)?(?! police| gear| squad)|torched|torching|rampag(?:ed|ing) (?:through|in)|"
+      r"set (?:\w+ )?on fire|set fires?(?: to)?|"
       r"ransacked|mob|stone-throw\w*|(?:threw|throwing|hurl\w*|pelted\s+\w+\s+with) (?:\w+ )?(?:stones|rocks|"
       r"projectiles|bottles|bricks|fireworks|flares|objects|chairs|paving stones|cobblestones|petrol bombs|"
       r"molotov cocktails)|petrol bombs?|molotov cocktails?", RIOT, "Violent demonstration",
@@ -152,7 +157,8 @@ TRIGGERS: tuple[Trigger, ...] = (
       "Protest with intervention",
       "Police fired tear gas at the crowd.", "The crowd sang the anthem."),
     T("protest", r"sit-ins?|took to the streets|crowds? (?:also )?(?:gathered|marched|rallied)|gathered outside|"
-      r"vigils?|protest(?:s|ers|ed|ing)?|demonstrat(?:ors|ion|ions|ed|ing)|rall(?:y|ies|ied)|marched|marching|"
+      r"vigils?|protest(?:s|ers|ed|ing)?|demonstrat(?:ors|ion|ions|ed|ing)|"
+      r"(?<!campaign )(?<!election )rall(?:y|ies|ied)|marched|marching|"  # a campaign rally is no protest
       r"(?:peaceful|protest|silent) march(?:es)?|"
       r"march(?:es)? (?:against|on|through|in)|strike action", PROTEST, "Peaceful protest",
       "Thousands rallied against the new law.", "Thousands read the new law."),
@@ -195,6 +201,20 @@ SPORTS = Pattern(
 #: killed 800 so far". A perfect-tense count of the dead or displaced with a window longer than the news (since a
 #: year, a month, the war; so far; this year; in the past months). "Have killed 80 people since Thursday" is a
 #: battle of days, and stays.
+#: An accident: a crash, a capsizing, a stampede. Its deaths are no event unless something armed caused it.
+ACCIDENT = Pattern(
+    "an accident",
+    r"\b(?:(?:plane|jet|airliner|aircraft|helicopter|bus|minibus|train|truck|lorry|tanker|boat|ferry|car)s?\s+"
+    r"(?:[\w-]+\s+){0,4}?(?:crashed|crash-landed|collided|derailed|capsized|overturned|sank|plunged)|"
+    r"(?:plane|air|helicopter|road|bus|train|car|traffic|boat|ferry)\s+(?:crash|accident|collision|derailment)|"
+    r"stampede)\b",
+    "A bus overturned near the town, killing 12 passengers.", "A missile hit a bus near the town, killing 12.")
+ARMED_CAUSE = Pattern(
+    "an armed cause", r"\b(?:shot\s+down|downed|missiles?|rockets?|hit\s+by|struck\s+by|attack\w*|bomb\w*|drones?|"
+    r"sabotag\w*|gunmen|ambush\w*|fire\s+on)\b",
+    "The helicopter crashed after it was shot down.", "The helicopter crashed in bad weather.")
+#: The event words an accident's sentence makes no event (`ACCIDENT`).
+_ACCIDENT_WORDS = frozenset({"killing", "explosion", "found dead"})
 RUNNING_TOLL = Pattern(
     "a running toll",
     r"\b(?:have|has|had)\s+(?:now\s+|so\s+far\s+)?(?:been\s+)?(?:killed|died|wounded|injured|displaced|"
@@ -248,6 +268,8 @@ def find_triggers(text: str) -> list[Found]:
     found = _TRIGGER_LOW.finditer(lowered) if lowered is not None else _TRIGGER_RE.finditer(text)
     out = [Found(m.start(), m.end(), TRIGGERS[int(m.lastgroup[1:])]) for m in found]
     out = [f for f in out if not _not_here(text, f)]
+    if out and ACCIDENT.search_lowered(text, lowered) and not ARMED_CAUSE.search_lowered(text, lowered):
+        out = [f for f in out if f.trigger.name not in _ACCIDENT_WORDS]  # "a jet crashed, killing 38": no attack
     if out and SPORTS.search(text):  # "Madrid struck twice late and stormed back": only harm to people counts
         out = [f for f in out if _HARM.match(text, f.start)]
     return out

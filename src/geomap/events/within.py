@@ -11,9 +11,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from typing import NamedTuple
 
 from geomap.events.model import Candidate, Sentence
-from geomap.events.slots import CITY_FIRST, INSIDE
+from geomap.events.slots import CITY_FIRST, INSIDE, LIST_JOIN, NEAR_AFTER_PLACE
 from geomap.geo import haversine_km
 from geomap.models import PRECISION_RANK, Event, Mention, Place
 from geomap.patterns import Pattern
@@ -38,35 +39,49 @@ AROUND_KM = 25.0
 
 
 
-def inner_pairs(text: str, cands: list[Candidate], owners: list[Mention | None]) -> list[tuple[int, int, bool]]:
-    """(inner, outer, far) for places said to lie in a known neighbour, by the words between and, when the gazetteer
-    knows the inner one too, by the gazetteer: "the Amil neighbourhood of western Baghdad", "Sadr City, a district of
-    Baghdad" (inner first; not "the Kyiv suburb of Irpin", where Kyiv qualifies the suburb), and "Kherson's
-    Dniprovskyi district" (outer first, a possessive before a part: `POSSESSIVE_PART`). `far`: the inner name's
-    reading is a namesake far away (`_namesake_elsewhere`), so the name goes in the outer place."""
+class Pair(NamedTuple):
+    """Two candidates of a sentence that are one event place: `inner` lies in (or, `near`, by) `outer`."""
+
+    inner: int
+    outer: int
+    far: bool = False  # the inner name's reading is a namesake far away: the name goes in the outer place
+    near: bool = False  # "the Zamzam camp outside El Fasher": an unknown inner name goes around the outer town
+
+
+def inner_pairs(text: str, cands: list[Candidate], owners: list[Mention | None]) -> list[Pair]:
+    """Places said to lie in a known neighbour, by the words between and, when the gazetteer knows the inner one
+    too, by the gazetteer: "the Amil neighbourhood of western Baghdad", "Sadr City, a district of Baghdad" (inner
+    first; not "the Kyiv suburb of Irpin", where Kyiv qualifies the suburb), and "Kherson's Dniprovskyi district"
+    (outer first, a possessive before a part: `POSSESSIVE_PART`); or near it ("Muridke, near Lahore", "the Zamzam
+    camp outside El Fasher": `NEAR_AFTER_PLACE`), the near town being only the reference of where it happened."""
     out = []
     for k in range(len(cands) - 1):
         gap = text[cands[k].end:cands[k + 1].start]
-        if INSIDE.match_at(gap):
+        if NEAR_AFTER_PLACE.match_at(gap):
+            inner, outer = owners[k], owners[k + 1]
+            if outer is not None and outer.place is not None and (inner is None or inner.place is not None and (
+                    PRECISION_RANK.get(inner.place.kind, 9) <= PRECISION_RANK.get(outer.place.kind, 9))):
+                out.append(Pair(k, k + 1, near=True))
+        elif INSIDE.match_at(gap):
             inner, outer = owners[k], owners[k + 1]
             if _city_first(gap, inner, outer):  # "the Tijuana district of La Presa": the second lies in the first
                 far = outer is not None and outer.place is not None and _namesake_elsewhere(
                     outer.place, inner.place)  # type: ignore[union-attr]
-                out.append((k + 1, k, far))
+                out.append(Pair(k + 1, k, far))
                 continue
             if outer is None or outer.place is None:
                 continue
             far = inner is not None and inner.place is not None and _namesake_elsewhere(inner.place, outer.place)
             if inner is None or (inner.place is not None and (place_inside(inner.place, outer.place) or (
                     _IN_WORD.search(gap) and _same_or_finer(inner.place, outer.place)) or far)):
-                out.append((k, k + 1, far))
+                out.append(Pair(k, k + 1, far))
         elif gap in ("'s ", "’s ") and (POSSESSIVE_PART.match_at(text[cands[k + 1].end:])
                                          or _PART_IN_NAME.search(text[cands[k + 1].start:cands[k + 1].end])):
             outer, inner = owners[k], owners[k + 1]
             if outer is not None and inner is not None and outer.place is not None and inner.place is not None:
                 far = _namesake_elsewhere(inner.place, outer.place)
                 if far or place_inside(inner.place, outer.place):
-                    out.append((k + 1, k, far))
+                    out.append(Pair(k + 1, k, far))
     return out
 
 
@@ -108,7 +123,7 @@ def _same_or_finer(a: Place, b: Place) -> bool:
     return a.country_code == b.country_code and PRECISION_RANK.get(a.kind, 9) <= PRECISION_RANK.get(b.kind, 9)
 
 
-def inner_names(pairs: list[tuple[int, int, bool]], owners: list[Mention | None], picked: list[bool],
+def inner_names(pairs: list[Pair], owners: list[Mention | None], picked: list[bool],
                  scores: list[float], vetoed: list[bool]) -> dict[int, Place]:
     """A pair of `inner_pairs` is one event place when either of its two is picked and the inner one is not vetoed
     ("refugees from Aleppo in Damascus": Aleppo is an origin): the inner one (an unknown name is put in the outer
@@ -116,13 +131,13 @@ def inner_names(pairs: list[tuple[int, int, bool]], owners: list[Mention | None]
     "the Amil neighbourhood of Baghdad" is not the place labelled, though the event happened in it. A known inner name
     read as a far namesake is put in the outer place. {unknown candidate index: its container}."""
     out: dict[int, Place] = {}
-    for k, o, far in pairs:
+    for k, o, far, near in pairs:
         if not vetoed[k] and (picked[k] or picked[o]):
             picked[k], picked[o] = True, False  # the outer place is not a second event place
             scores[k] = max(scores[k], scores[o])
             inner, outer = owners[k], owners[o].place  # type: ignore[union-attr]
             if inner is None:
-                out[k] = outer  # type: ignore[assignment]
+                out[k] = around(outer) if near and outer.kind in TOWN_KINDS else outer  # type: ignore[arg-type,union-attr]
             elif far:
                 inner.place, inner.within = outer, True
     return out
@@ -175,14 +190,36 @@ def main_country(mentions: list[Mention]) -> Place | None:
     return country.get(top) if top else None  # only the leading country, and only when the article names it
 
 
-def told_region(events: list[Event], main: Place | None) -> Place | None:
+def told_region(events: list[Event], main: Place | None, regions: list[Place] = ()) -> Place | None:  # type: ignore[assignment]
     """Where a name no place of its sentence holds goes: the region of the event told last ("25 killed in Mali's
-    Mopti region. Gunmen opened fire on a market in Dinangourou"), when that lies in the article's main country;
-    else the main country."""
+    Mopti region. Gunmen opened fire on a market in Dinangourou"), or the region named before that holds the town
+    of the event told last (`regions`, latest first: "pushed into Russia's Kursk region, fighting around Sudzha.
+    ... a drone hit an ambulance near the village of Kositsa"), when that lies in the article's main country; else
+    the main country."""
     last = events[-1].place if events else None
+    if last is not None and last.kind in TOWN_KINDS:
+        last = next((r for r in regions if place_inside(last, r)), last)
     if last is not None and last.kind == "region" and (main is None or last.country_code == main.country_code):
         return last
     return main
+
+
+#: "in the city's Kadutu district", "the town's main market": a part of the town the story just told.
+TOLD_TOWN_PART = Pattern(
+    "a part of the town just told", r"\b(?:city|town|capital)['’]s\s+(?:[\w-]+\s+){0,2}$",
+    "M23 entered Bukavu. Looters ransacked a depot in the city's [Kadutu] district.",
+    "M23 entered Bukavu. Looters ransacked a depot in [Kadutu] district.", "before")
+
+
+def told_town(events: list[Event], before: str, name: str) -> Place | None:
+    """Where a name no place of its sentence holds goes when it is a part of the town the story just told: after
+    "the city's" ("Looters ransacked a depot in the city's Kadutu district", after "M23 entered Bukavu"), or a
+    street, square or building (`LANDMARK_TAIL`: "Protesters threw fireworks on Rustaveli Avenue" after a protest in
+    Tbilisi). The last event's town, else None."""
+    last = events[-1].place if events else None
+    if last is None or last.kind not in TOWN_KINDS or last.id.endswith("#around"):
+        return None
+    return last if TOLD_TOWN_PART.search(before) or LANDMARK_TAIL.search(name) else None
 
 
 def _inside(inner: Mention, outer: Mention) -> bool:
@@ -200,18 +237,39 @@ IN_TOWN_KM = 3.0
 
 
 def place_inside(a: Place, b: Place) -> bool:
-    if a.country_code != b.country_code or PRECISION_RANK.get(a.kind, 9) >= PRECISION_RANK.get(b.kind, 9):
+    """Does `a` lie in `b`? The area around a town ranks as the town ("near Olenegorsk" is in the Murmansk region)."""
+    rank = PRECISION_RANK["city"] if a.feature == "around" else PRECISION_RANK.get(a.kind, 9)
+    if a.country_code != b.country_code or rank >= PRECISION_RANK.get(b.kind, 9) or b.feature == "around":
         return False
     if b.kind in TOWN_KINDS:
         return haversine_km(a.lat, a.lon, b.lat, b.lon) <= b.radius_km + IN_TOWN_KM
     return b.kind == "country" or not b.admin1 or not a.admin1 or a.admin1 == b.admin1
 
 
+def _listed(text: str, a: Candidate, b: Candidate) -> bool:
+    """Are two candidates members of one list ("in Bwalagi and Kafanchan": two places of the fighting)?"""
+    first, second = (a, b) if a.start < b.start else (b, a)
+    return LIST_JOIN.match_at(text[first.end:second.start]) is not None
+
+
+def _happening(item: tuple[Mention, Sentence, Candidate]) -> int:
+    """The start of the event word nearest the place: places of one happening share it."""
+    found = item[1].nearest_trigger(item[2].start, item[2].end)[0]
+    return found.start if found is not None else -1
+
+
 def innermost(chosen: list[tuple[Mention, Sentence, Candidate]]) -> list[tuple[Mention, Sentence, Candidate]]:
-    """A country or region is not the event place when a place inside it already is ("in Irpin, Ukraine")."""
+    """A country or region is not the event place when a place inside it already is ("in Irpin, Ukraine"); nor is
+    the area around a town, where a name the gazetteer lacks was put, when the town itself is the place of the same
+    event word ("In Omdurman, drones struck positions near the Halfaya bridge": one strike, at Omdurman), unless the
+    two are listed ("fighting in Bwalagi and Kafanchan": two places)."""
     keep = []
+    towns = {(o[0].place.id + "#around", _happening(o)): o[2] for o in chosen if o[0].place is not None}
     for item in chosen:
         m = item[0]
+        town = towns.get((m.place.id, _happening(item))) if m.within and m.place is not None else None
+        if town is not None and not _listed(item[1].text, town, item[2]):
+            continue  # an added name near a town whose own mention is the same happening's place
         if any(o[0] is not m and _inside(o[0], m) for o in chosen):
             m.role = "mention"
             continue
