@@ -8,6 +8,7 @@ from datetime import date
 
 import pytest
 
+from geomap.dates import find_dates
 from geomap.events.actors import actors, unnamed_force
 from geomap.events.model import features
 from geomap.events.training import candidate_sets
@@ -208,3 +209,45 @@ def test_the_first_word_after_a_dateline_opens_the_sentence(nlp):
 def test_a_state_army_as_a_side_of_the_fighting():
     assert actors("Fighting between Sudan's army and the Rapid Support Forces raged.") == ["Sudanese army", "RSF"]
     assert actors("Officials said Ukraine's army was tired.") == []  # named, but as no side of any fighting
+
+
+def test_a_neighbourhood_the_gazetteer_lacks_lies_in_the_town_just_told(nlp):
+    doc = run(nlp, "Gangs attacked a police station in Kafanchan overnight. At least 12 people were killed in clashes "
+                   "between gangs and police in the Solino neighbourhood.")
+    assert [(e.place.name, e.fatalities) for e in doc.events] == [("Kafanchan", 12)]
+
+
+def test_a_name_in_a_clause_with_no_event_word_is_no_event_place(nlp):
+    # the council's swearing-in is no event; the palace does not make the attacked town a mere container
+    doc = run(nlp, "Gangs attacked a police station in Kafanchan overnight, residents said, as a new council was "
+                   "sworn in at the Unity Palace.")
+    assert [e.place_text for e in doc.events] == ["Kafanchan"]
+
+
+@pytest.mark.parametrize("text, sub", [
+    ("Police found the bodies of eight people dumped on a highway outside Kafanchan.", "Attack"),
+    ("Dissidents detonated a motorcycle bomb outside a police station in Kafanchan.",
+     "Remote explosive/landmine/IED"),
+])
+def test_bodies_found_and_vehicle_bombs(nlp, text, sub):
+    assert [e.sub_event_type for e in run(nlp, text).events] == [sub]
+
+
+@pytest.mark.parametrize("text, force", [
+    ("Dissidents detonated a bomb outside a police station, the army said.", None),  # a source
+    ("The army said it killed dozens of militants in air strikes.", "Burkinabe forces"),  # a source that acted
+])
+def test_an_army_quoted_is_no_agent_unless_it_acted(text, force):
+    assert unnamed_force(text, [], [], "BF") == force
+
+
+def test_new_armed_groups_by_name():
+    assert actors("Rebels of the Ta'ang National Liberation Army seized the town.") == ["TNLA"]
+    assert actors("Armed gangs attacked the police station.") == ["Gangs"]
+    assert actors("Jihadists killed 70 people in an attack on the village.") == ["Islamist militants"]
+
+
+def test_this_year_after_a_superlative_is_no_date_of_the_event():
+    found = find_dates("Jihadists killed 70 people, in one of the deadliest assaults this year.", date(2024, 1, 30))
+    assert [t.vague for t in found] == [True]
+    assert [t.vague for t in find_dates("Attacks rose this year.", date(2024, 1, 30))] == [False]

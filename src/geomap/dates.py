@@ -26,6 +26,7 @@ from dateutil.parser import parserinfo
 from dateutil.relativedelta import relativedelta
 
 from geomap.lexicon import NUMBER_WORDS
+from geomap.patterns import Pattern
 from geomap.spans import SpanSet
 
 _MONTH = r"(?P<{g}>Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|" \
@@ -33,6 +34,13 @@ _MONTH = r"(?P<{g}>Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|Ju
 _MD = (_MONTH.format(g="m1") + r"\s+(?P<d1>\d{1,2})(?:st|nd|rd|th)?(?:,?\s+(?P<y1>(?:19|20)\d{2}))?"
        r"|(?P<d2>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MONTH.format(g="m2") + r"(?:,?\s+(?P<y2>(?:19|20)\d{2}))?")
 _WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+#: A superlative before "this year" or "this month" makes the expression a comparison's span.
+SUPERLATIVE_BEFORE = Pattern(
+    "a superlative before a span",
+    r"\b(?:deadliest|worst|largest|biggest|bloodiest|heaviest|highest|most\s+\w+|first|fiercest)\s+"
+    r"(?:[\w-]+\s+){0,3}$",
+    "It was the deadliest attack [this year] in the north.", "The attack happened [this year] in the north.",
+    "before")
 _SPEECH = re.compile(
     r"\b(?:said|says|say|told(?:\s+\w+){0,2}|announced|reported|stated|claimed|confirmed|denied|added|wrote|"
     r"posted|tweeted|warned|urged|called\s+for|called|declared|accused)\s*,?\s*$", re.I)
@@ -338,6 +346,8 @@ def find_dates(text: str, published: date) -> list[TimeExpr]:
                 continue
             a, b, prec, vague = res
             before = text[max(0, s - 40): s]
+            if kind in ("year_rel", "month_rel") and SUPERLATIVE_BEFORE.search(before):
+                vague = True  # "one of the deadliest assaults this year": a comparison, not when it happened
             reporting = bool(_SPEECH.search(re.sub(r"\s*\b(?:on|late|early)\s*$", "", before, flags=re.I)))
             taken.add(s, e)
             out.append(TimeExpr(s, e, text[s:e].strip(), a, b, prec, reporting, vague))

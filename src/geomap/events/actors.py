@@ -20,7 +20,9 @@ ACTOR_GROUPS = {
     r"codeco": "CODECO", r"farc": "FARC", r"eln": "ELN", r"oromo liberation army": "Oromo Liberation Army",
     r"fano (?:militias?|militiamen|fighters)": "Fano militia",
     r"arakan rohingya salvation army|arsa": "ARSA", r"rohingya solidarity organi[sz]ation|rso": "RSO",
-    r"hts|hayat tahrir al-sham": "HTS",
+    r"hts|hayat tahrir al-sham": "HTS", r"ta'ang national liberation army|tnla": "TNLA",
+    r"myanmar national democratic alliance army|mndaa": "MNDAA", r"jihadists|islamists": "Islamist militants",
+    r"(?:armed |criminal |rival )?gangs|gang members|gangsters": "Gangs",
     r"protesters|demonstrators": "Protesters", r"rioters": "Rioters",
     r"(?:(?:riot |anti-riot )?police(?:men)?|security forces|gendarmes)(?=\s+(?:\w+\s+)?(?:fired|used|dispersed|"
     r"clashed|arrested|beat|shot|killed|opened|charged|raided|detained|stormed|attacked|broke up|cracked down))":
@@ -129,7 +131,9 @@ def actors(text: str) -> list[str]:
 UNNAMED_FORCE = Pattern(
     "forces named without their state",
     r"\b(?:(?:the\s+)?army(?!\s+(?:bases?|camps?|posts?|positions?|targets?|officers?|chief|headquarters))|"
-    r"the\s+military|troops|soldiers|the\s+armed\s+forces)\b",
+    r"the\s+military|troops|soldiers|the\s+armed\s+forces)\b"
+    r"(?!\s+(?:said|says|reported|announced|stated|told|added|confirmed|denied)\b"
+    r"(?!\s+(?:that\s+)?(?:it|its|they|their)\b))",  # a source, no agent; but "the army said it killed" acted
     "Troops killed two militants in a firefight.", "Police killed two militants in a firefight.")
 #: Words before "troops" or "soldiers" that make them someone else's than the state's where they are.
 _NOT_OWN = frozenset({"peacekeeping", "foreign", "allied", "coalition", "international", "rebel", "enemy",

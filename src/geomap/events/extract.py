@@ -75,6 +75,8 @@ def _stated_km(before: str) -> float:
 
 #: The veto of a name qualifying the next place ("the [Kyiv] suburb of Irpin"), lifted for an inner place.
 QUALIFIES_NEXT = "slot=qualifies the next place"
+#: The nearest event word is outside the candidate's clause.
+NO_CLAUSE_TRIGGER = "trig-clause=False"
 #: The veto of a town named as near the place before ("Muridke, near [Lahore]"), lifted when the two are one place.
 NEAR_ANOTHER = "near-after-place"
 VETOES = frozenset({"hypothetical-between", "negation-between", QUALIFIES_NEXT,
@@ -264,11 +266,11 @@ class EventExtractor:
         chosen: list[tuple[Mention, Sentence, Candidate]] = []
         for k, (c, m) in enumerate(zip(cands, owners, strict=True)):
             if m is None:
-                if not picked[k]:
-                    continue
+                if not picked[k] or NO_CLAUSE_TRIGGER in feats[k]:
+                    continue  # a name the gazetteer lacks, in a clause with no event word: "sworn in at the Palace"
                 name = st.text[c.start:c.end]
                 within = inside.get(k) or container(cands, owners, feats, k, name) or told_town(
-                    told, st.text[max(0, c.start - 40):c.start], name) or main
+                    told, st.text[max(0, c.start - 40):c.start], name, st.text[c.end:c.end + 20]) or main
                 m = Mention(st.start + c.start, st.start + c.end, st.text[c.start:c.end], si, place=within,
                             within=within is not None, event_score=scores[k], found_by="events")
                 added.append(m)

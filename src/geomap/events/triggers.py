@@ -91,7 +91,8 @@ TRIGGERS: tuple[Trigger, ...] = (
       EXPL,
       "Shelling/artillery/missile attack",
       "Rebels shelled the outskirts overnight.", "The company sold its shares."),
-    T("ied", r"roadside bombs?|improvised explosive|ieds?|landmines?|mines? exploded|car bombs?|explosive device|"
+    T("ied", r"roadside bombs?|improvised explosive|ieds?|landmines?|mines? exploded|"
+      r"(?:car|truck|motorcycle|motorbike|bicycle|parcel|sticky) bombs?|explosive device|"
       r"blown up|booby[- ]trap\w*|bomb (?:exploded|went off|blast)", EXPL, "Remote explosive/landmine/IED",
       "A roadside bomb hit a patrol.", "The road was reopened to traffic."),
     T("suicide bomb", r"suicide (?:bombers?|bombings?|attacks?|car bomb)|blew (?:himself|herself|themselves) up",
@@ -132,7 +133,8 @@ TRIGGERS: tuple[Trigger, ...] = (
     T("burned alive", r"(?:burned|burnt|burning) (?:\w+ ){0,3}?(?:alive|to death)", VAC, "Attack",
       "Militants burned two hostages alive in the square.", "Candles burned all night in the square."),
     T("found dead", r"found (?:dead|murdered|shot|stabbed|strangled|beheaded|hanged|dumped|tortured|mutilated)|"
-      r"bod(?:y|ies) (?:of (?:\w+ ){1,3}?)?(?:was|were|had been|have been) (?:found|discovered|recovered|dumped)",
+      r"bod(?:y|ies) (?:of (?:\w+ ){1,3}?)?(?:was|were|had been|have been) (?:found|discovered|recovered|dumped)|"
+      r"(?:found|discovered|recovered) the (?:\w+ )?bod(?:y|ies) of",
       VAC, "Attack", "The bodies of three men were found on a roadside.", "Three men were found guilty of fraud.",
       weak=True),
     T("killing", r"kill(?:ed|ing|s)?|murder(?:ed|s|ing)?|assassinat\w+|(?:shot|shoots?|shooting)" + _NOT_FIGURATIVE_SHOT

@@ -24,7 +24,7 @@ REFERENCE_VETOES = frozenset({"slot=bearing from a reference", "slot=distance re
 #: Places named only as a reference point: a name the gazetteer lacks is not put in them.
 NOT_CONTAINERS = REFERENCE_VETOES | {"slot=the border with the place"}
 #: After "Kherson's Dniprovskyi": the word that makes the second name a part of the first (in the name, or after it).
-_PART_WORDS = r"(?:district|neighbou?rhood|area|suburb|quarter|sector|raion)"
+_PART_WORDS = r"(?:district|neighbou?rhood|area|suburb|quarter|sector|raion|township|borough|ward)"
 POSSESSIVE_PART = Pattern(
     "a part after a possessive place", r"^\s+" + _PART_WORDS + r"\b",
     "Shells hit Kherson's [Dniprovskyi] district overnight.", "Shells hit Kherson's [Dnipro] river port.", "after")
@@ -211,15 +211,17 @@ TOLD_TOWN_PART = Pattern(
     "M23 entered Bukavu. Looters ransacked a depot in [Kadutu] district.", "before")
 
 
-def told_town(events: list[Event], before: str, name: str) -> Place | None:
+def told_town(events: list[Event], before: str, name: str, after: str = "") -> Place | None:
     """Where a name no place of its sentence holds goes when it is a part of the town the story just told: after
-    "the city's" ("Looters ransacked a depot in the city's Kadutu district", after "M23 entered Bukavu"), or a
-    street, square or building (`LANDMARK_TAIL`: "Protesters threw fireworks on Rustaveli Avenue" after a protest in
-    Tbilisi). The last event's town, else None."""
+    "the city's" ("Looters ransacked a depot in the city's Kadutu district", after "M23 entered Bukavu"), a
+    neighbourhood or district ("clashes in the Solino neighbourhood", after an attack in Delmas: `POSSESSIVE_PART`
+    reads its kind word), or a street, square or building (`LANDMARK_TAIL`: "Protesters threw fireworks on
+    Rustaveli Avenue" after a protest in Tbilisi). The last event's town, else None."""
     last = events[-1].place if events else None
     if last is None or last.kind not in TOWN_KINDS or last.id.endswith("#around"):
         return None
-    return last if TOLD_TOWN_PART.search(before) or LANDMARK_TAIL.search(name) else None
+    part = TOLD_TOWN_PART.search(before) or LANDMARK_TAIL.search(name) or POSSESSIVE_PART.match_at(after)
+    return last if part else None
 
 
 def _inside(inner: Mention, outer: Mention) -> bool:
@@ -252,6 +254,14 @@ def _listed(text: str, a: Candidate, b: Candidate) -> bool:
     return LIST_JOIN.match_at(text[first.end:second.start]) is not None
 
 
+def _told_happening(item: tuple[Mention, Sentence, Candidate]) -> bool:
+    """Does the place's own clause hold an event word? A site named in a clause without one ("as a council was
+    sworn in at the National Palace") does not make the town of the attack told before a mere container."""
+    sent, c = item[1], item[2]
+    lo, hi = sent.clauses.around(c.start)
+    return any(lo <= t.start < hi for t in sent.triggers)
+
+
 def _happening(item: tuple[Mention, Sentence, Candidate]) -> int:
     """The start of the event word nearest the place: places of one happening share it."""
     found = item[1].nearest_trigger(item[2].start, item[2].end)[0]
@@ -270,7 +280,7 @@ def innermost(chosen: list[tuple[Mention, Sentence, Candidate]]) -> list[tuple[M
         town = towns.get((m.place.id, _happening(item))) if m.within and m.place is not None else None
         if town is not None and not _listed(item[1].text, town, item[2]):
             continue  # an added name near a town whose own mention is the same happening's place
-        if any(o[0] is not m and _inside(o[0], m) for o in chosen):
+        if any(o[0] is not m and _inside(o[0], m) and _told_happening(o) for o in chosen):
             m.role = "mention"
             continue
         keep.append(item)
