@@ -251,3 +251,40 @@ def test_this_year_after_a_superlative_is_no_date_of_the_event():
     found = find_dates("Jihadists killed 70 people, in one of the deadliest assaults this year.", date(2024, 1, 30))
     assert [t.vague for t in found] == [True]
     assert [t.vague for t in find_dates("Attacks rose this year.", date(2024, 1, 30))] == [False]
+
+
+def test_a_sentence_saying_where_the_told_attack_took_place_refines_a_countrys_event(nlp):
+    doc = run(nlp, "A suicide bomber hit a convoy in Nigeria's northwest on Tuesday, killing six. The attack took "
+                   "place near Kafanchan.")
+    assert [(e.place.name, e.fatalities) for e in doc.events] == [("Kafanchan", 6)]
+
+
+def test_a_sentence_opening_in_a_town_holds_the_sites_it_names(nlp):
+    doc = run(nlp, "In Kafanchan, police fired tear gas at youths who threw stones near the Old Port.")
+    assert [(e.place.name, e.actors) for e in doc.events] == [("Kafanchan", ["Rioters", "Police forces"])]
+
+
+def test_a_place_is_typed_by_the_event_word_on_its_side_of_a_comma(nlp):
+    doc = run(nlp, "Police shot dead a teenager during a traffic stop in Kafanchan, and more than 870 people were "
+                   "arrested.")
+    assert [e.sub_event_type for e in doc.events] == ["Attack"]
+
+
+@pytest.mark.parametrize("text, sub, dead", [
+    ("At least 91 people were killed in clashes between protesters and ruling party supporters, including 14 police "
+     "officers at a station in Kafanchan.", "Violent demonstration", 14),
+    ("Two bombs exploded at a memorial ceremony in Kafanchan, killing 84 people.",
+     "Remote explosive/landmine/IED", 84),
+])
+def test_protesters_against_a_rival_crowd_a_places_share_and_bombs(nlp, text, sub, dead):
+    assert [(e.sub_event_type, e.fatalities) for e in run(nlp, text).events] == [(sub, dead)]
+
+
+def test_a_town_named_as_a_journeys_origin_holds_no_unknown_name(nlp):
+    doc = run(nlp, "A bomber rammed a convoy near Besham as it was travelling from Kafanchan to the dam.")
+    assert all(m.place is None or m.place.name != "near Kafanchan" for m in doc.mentions)
+
+
+def test_south_sudans_forces_are_not_sudans():
+    assert actors("Fighting between South Sudan's army and a rebel group killed 20.") == ["South Sudanese forces"]
+    assert actors("South Sudanese troops clashed with rebels.") == ["South Sudanese forces"]

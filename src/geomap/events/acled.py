@@ -39,6 +39,14 @@ PROTESTERS_ATTACKED = Pattern(
     "protesters attacked", r"\b(?:protesters|demonstrators|crowds?|mobs?|youths|students|marchers)\s+"
     r"(?:[\w-]+\s+){0,2}?(?:attacked|stormed|ransacked|vandali[sz]ed|smashed|set\s+fire|torched|pelted|burned|burnt|looted)\b",
     "Protesters attacked the embassy and smashed its windows.", "Protesters marched against the attack on the embassy.")
+#: Protesters fighting a rival crowd, not the police: a violent demonstration, whoever else died.
+PROTESTERS_CLASH = Pattern(
+    "protesters clashing with a rival crowd",
+    r"\bclash(?:es|ed)?\s+(?:between\s+(?:[\w-]+\s+)?(?:protesters|demonstrators|students)\s+and|"
+    r"(?:with|against))\s+(?!(?:the\s+)?(?:riot\s+)?(?:police|security|troops|soldiers|army|military|gendarmes))"
+    r"(?:[\w-]+\s+){0,3}?(?:supporters|loyalists|activists|members|counter-protesters|youths|mobs?)\b",
+    "Dozens died in clashes between protesters and ruling party supporters.",
+    "Dozens died in clashes between protesters and riot police.")
 #: A ship as the target of water cannon or the like ("fired water cannon at a Philippine supply boat").
 AT_A_VESSEL = Pattern(
     "at a vessel", r"\b(?:at|on|against)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,3}?(?:boats?|ships?|vessels?|trawlers?|"
@@ -198,6 +206,8 @@ def _protest(clause: list[Found], stext: str, deaths: int | None) -> tuple[str, 
     names = {f.trigger.name for f in clause}
     if "riot" in names:
         return RIOT, "Violent demonstration"
+    if "intervention" not in names and PROTESTERS_CLASH.search(stext):
+        return RIOT, "Violent demonstration"  # protesters against a rival crowd, not met by the police
     force = "intervention" in names or "arrests" in names or (POLICE.search(stext) is not None
                                         and any(f.trigger.event_type in VIOLENT for f in clause))
     if force:

@@ -37,7 +37,7 @@ _ACTOR_GROUP_RE = re.compile(r"\b(?:" + "|".join(f"(?P<g{i}>{p})" for i, p in en
 _ACTOR_GROUP_LOW = re.compile(lower_regex(_ACTOR_GROUP_RE.pattern))
 _GROUP_NAMES = list(ACTOR_GROUPS.values())
 _ACTOR_FORCES = re.compile(
-    r"(?<!\w)(?P<d>(?:U\.S\.|U\.K\.|US|UK|[A-Z][a-z]+) and [A-Z][a-z]+|U\.S\.|U\.K\.|US|UK|"
+    r"(?<!\w)(?P<d>(?:U\.S\.|U\.K\.|US|UK|[A-Z][a-z]+) and [A-Z][a-z]+|U\.S\.|U\.K\.|US|UK|South Sudanese|"
     r"[A-Z][a-z]+(?:-backed|-led)?)\s+(?P<q>(?:security|government|special|federal|regular|armed)\s+)?"
     r"(?P<n>forces|troops|army|military|soldiers|"
     r"drones|missiles|air raids|air strikes|airstrikes|strikes|warplanes|jets|artillery|navy|aircraft|shelling|"
@@ -49,7 +49,8 @@ COUNTRY_FORCE = {"Russia": "Russian forces", "Ukraine": "Ukrainian forces", "Isr
                  "Iran": "Iranian forces", "Azerbaijan": "Azerbaijani forces", "Armenia": "Armenian forces",
                  "Belarus": "Belarusian forces", "Syria": "Syrian forces", "Turkey": "Turkish forces",
                  "Sudan": "Sudanese army", "Mali": "Malian forces", "Myanmar": "Myanmar military",
-                 "China": "Chinese forces", "Poland": "Polish forces", "Lebanon": "Lebanese forces"}
+                 "China": "Chinese forces", "Poland": "Polish forces", "Lebanon": "Lebanese forces",
+                 "South Sudan": "South Sudanese forces"}
 #: "Russia fired", "Azerbaijan's military said it had taken": a state named as the one acting. Not "Russia said
 #: Ukraine attacked": the words between are not a report.
 _STATE_ATTACKS = re.compile(r"\b(?P<c>" + "|".join(COUNTRY_FORCE) + r")(?:['’]s\s+(?:forces|army|military|troops))?"
@@ -77,7 +78,7 @@ DEMONYM_FORCE = {"Russian": "Russian forces", "Ukrainian": "Ukrainian forces", "
                  "Chadian": "Chadian forces", "Cameroonian": "Cameroonian forces", "French": "French forces",
                  "Colombian": "Colombian forces", "Mexican": "Mexican forces", "Haitian": "Haitian forces",
                  "Philippine": "Philippine forces", "Thai": "Thai forces", "Mozambican": "Mozambican forces",
-                 "Burundian": "Burundian forces"}
+                 "Burundian": "Burundian forces", "South Sudanese": "South Sudanese forces"}
 
 #: The state whose forces each force actor is (ISO-2), for ACLED's actor types (home: state forces, abroad:
 #: external forces). "Congolese forces" is left out: the word names two states.
@@ -93,7 +94,7 @@ FORCE_COUNTRY = {
     "Ethiopian forces": "ET", "Eritrean forces": "ER", "Rwandan forces": "RW", "Ugandan forces": "UG",
     "Chadian forces": "TD", "Cameroonian forces": "CM", "French forces": "FR", "Colombian forces": "CO",
     "Mexican forces": "MX", "Haitian forces": "HT", "Philippine forces": "PH", "Thai forces": "TH",
-    "Mozambican forces": "MZ", "Burundian forces": "BI",
+    "Mozambican forces": "MZ", "Burundian forces": "BI", "South Sudanese forces": "SS",
 }
 
 def actors(text: str) -> list[str]:

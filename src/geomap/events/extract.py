@@ -23,9 +23,9 @@ from geomap.events import acled
 from geomap.events.actors import FORCE_COUNTRY, actors, unnamed_force
 from geomap.events.candidates import sentence_candidates
 from geomap.events.dating import DATE_OPENER, MAX_AGE_DAYS, Span, event_date
-from geomap.events.fatalities import fatalities, share
+from geomap.events.fatalities import fatalities, place_share, share
 from geomap.events.merge import fold_headline, merge_events, met_with_force
-from geomap.events.model import Candidate, EventPlaceModel, Sentence, default_model, features
+from geomap.events.model import COMMA_WORDS, Candidate, EventPlaceModel, Sentence, default_model, features
 from geomap.events.slots import LIST_JOIN
 from geomap.events.triggers import POLITICAL_ARREST, PROTEST, RIOT, Found, find_triggers, specific
 from geomap.events.within import (
@@ -316,9 +316,10 @@ class EventExtractor:
         deaths = fatalities(st.text)
         out: list[Event] = []
         for (m, sent, c), dead in zip(places, share(deaths, len(places)), strict=True):
-            primary, _ = sent.nearest_trigger(c.start, c.end)
+            primary, _ = sent.nearest_trigger(c.start, c.end, COMMA_WORDS)
             if primary is None:
                 continue
+            dead = place_share(st.text, c.start) or dead  # "..., including 14 police officers in Sirajganj"
             clause = sent.clauses.around(c.start)
             in_clause = [t for t in sent.triggers if clause[0] <= t.start < clause[1]] or [primary]
             borrowed: list[bool] = []  # asked for: the sentence's own words name no specific happening
@@ -371,7 +372,8 @@ def _agents(own: list[str], who: list[str], etype: str, sub: str) -> list[str]:
     if not own and etype in (PROTEST, RIOT):
         return ["Protesters" if etype == PROTEST else "Rioters"]
     if etype == RIOT:  # ACLED names the people of a violent demonstration rioters, whatever the text calls them
-        who = list(dict.fromkeys("Rioters" if a == "Protesters" else a for a in who))
+        who = list(dict.fromkeys(["Rioters"] * (sub == "Violent demonstration")
+                                 + ["Rioters" if a == "Protesters" else a for a in who]))
     if sub == "Excessive force against protesters" and "Protesters" in who:
         return [a for a in who if a != "Protesters"] + ["Protesters"]
     return list(who)

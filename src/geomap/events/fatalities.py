@@ -95,3 +95,18 @@ def share(total: int | None, parts: int) -> list[int | None]:
         return [total] * max(parts, 0)
     q, r = divmod(total, parts)
     return [q + (1 if i < r else 0) for i in range(parts)]
+
+
+#: "91 killed across the country, including 14 police officers at a station in Sirajganj": the count of one place.
+INCLUDING_AT = Pattern(
+    "a place's share of the toll",
+    r"\bincluding\s+" + _NUM + r"\s+(?:[\w-]+\s+){0,3}?" + _VICTIMS + r"\s+(?:[\w-]+\s+){0,4}?(?:in|at|near)\s+"
+    r"(?:the\s+)?$",
+    "91 were killed, including 14 police officers at a station in [Sirajganj].",
+    "91 were killed in [Sirajganj], including 14 police officers.", "before")
+
+
+def place_share(text: str, start: int) -> int | None:
+    """The deaths the sentence gives the place at `start` by itself ("including 14 ... in X"), else None."""
+    m = INCLUDING_AT.search(text, max(0, start - 90), start)
+    return _count(m.group("n")) if m else None

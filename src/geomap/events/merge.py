@@ -5,6 +5,7 @@ from __future__ import annotations
 from geomap.events import acled
 from geomap.events.within import place_inside
 from geomap.models import Event, Place
+from geomap.patterns import Pattern
 
 
 def _overlap(a: Event, b: Event) -> bool:
@@ -69,12 +70,22 @@ def _names_itself(text: str, place: Place) -> bool:
     return bool(words) and words[0] in place.name.lower()
 
 
+#: A sentence that only says where the happening just told took place.
+LOCATES_TOLD = Pattern(
+    "where the told happening took place",
+    r"\b(?:the|this|that)\s+(?:attack|bombing|blast|explosion|strike|ambush|incident|assault|raid|shooting|"
+    r"massacre|killings?)\s+(?:took\s+place|happened|occurred|was\s+carried\s+out)\b",
+    "The attack took place near Besham in Shangla district.", "Another attack hit Besham in Shangla district.")
+
+
 def _refines(ev: Event, last: Event) -> bool:
     """Does `ev`, told in a later sentence, tell the event `last` more finely? `last` is in a region (not a country,
     nor the area around a town) holding `ev`'s place, on overlapping dates, of the same type (or `ev` borrowed its
     type), and they do not give two different counts of the dead ("Strikes killed 5 in the Donetsk region. In
     Kramatorsk, 2 died" are two events)."""
-    if last.place.kind != "region" or last.place.id == ev.place.id or last.place.feature == "around":
+    if last.place.kind == "country" and LOCATES_TOLD.search(ev.sentence):
+        pass  # "... in Pakistan's northwest. The attack took place near Besham": where the told attack was
+    elif last.place.kind != "region" or last.place.id == ev.place.id or last.place.feature == "around":
         return False  # a country's event is most often a nationwide toll ("39 killed across Ukraine. In Kyiv, ...")
     if last.sentence_start == ev.sentence_start:  # "fighting raged in the Kivus and in Goma": two places
         return False

@@ -93,7 +93,7 @@ TRIGGERS: tuple[Trigger, ...] = (
       "Rebels shelled the outskirts overnight.", "The company sold its shares."),
     T("ied", r"roadside bombs?|improvised explosive|ieds?|landmines?|mines? exploded|"
       r"(?:car|truck|motorcycle|motorbike|bicycle|parcel|sticky) bombs?|explosive device|"
-      r"blown up|booby[- ]trap\w*|bomb (?:exploded|went off|blast)", EXPL, "Remote explosive/landmine/IED",
+      r"blown up|booby[- ]trap\w*|bombs? (?:exploded|went off|blasts?)", EXPL, "Remote explosive/landmine/IED",
       "A roadside bomb hit a patrol.", "The road was reopened to traffic."),
     T("suicide bomb", r"suicide (?:bombers?|bombings?|attacks?|car bomb)|blew (?:himself|herself|themselves) up",
       EXPL, "Suicide bomb",

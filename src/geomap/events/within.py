@@ -22,7 +22,7 @@ from geomap.patterns import Pattern
 #: Vetoes that make a place only the reference point of where something happened ("villages north of Aleppo").
 REFERENCE_VETOES = frozenset({"slot=bearing from a reference", "slot=distance reference"})
 #: Places named only as a reference point: a name the gazetteer lacks is not put in them.
-NOT_CONTAINERS = REFERENCE_VETOES | {"slot=the border with the place"}
+NOT_CONTAINERS = REFERENCE_VETOES | {"slot=the border with the place", "slot=origin", "slot=a route"}
 #: After "Kherson's Dniprovskyi": the word that makes the second name a part of the first (in the name, or after it).
 _PART_WORDS = r"(?:district|neighbou?rhood|area|suburb|quarter|sector|raion|township|borough|ward)"
 POSSESSIVE_PART = Pattern(
@@ -248,6 +248,12 @@ def place_inside(a: Place, b: Place) -> bool:
     return b.kind == "country" or not b.admin1 or not a.admin1 or a.admin1 == b.admin1
 
 
+#: "In Marseille, police fired tear gas at youths near the Old Port": the sentence opens with where all of it was.
+SETTING_OPENER = Pattern("the place a sentence opens with", r"\s*In\s+(?:the\s+)?$",
+                         "In [Marseille], police fired tear gas at youths near the Old Port.",
+                         "Police fired tear gas in [Marseille] at youths near the Old Port.", "before", flags=0)
+
+
 def _listed(text: str, a: Candidate, b: Candidate) -> bool:
     """Are two candidates members of one list ("in Bwalagi and Kafanchan": two places of the fighting)?"""
     first, second = (a, b) if a.start < b.start else (b, a)
@@ -275,9 +281,12 @@ def innermost(chosen: list[tuple[Mention, Sentence, Candidate]]) -> list[tuple[M
     two are listed ("fighting in Bwalagi and Kafanchan": two places)."""
     keep = []
     towns = {(o[0].place.id + "#around", _happening(o)): o[2] for o in chosen if o[0].place is not None}
+    towns.update({(o[0].place.id + "#around", -2): o[2] for o in chosen if o[0].place is not None
+                  and SETTING_OPENER.match_at(o[1].text[:o[2].start]) and o[1].text[o[2].end:o[2].end + 1] == ","})
     for item in chosen:
         m = item[0]
-        town = towns.get((m.place.id, _happening(item))) if m.within and m.place is not None else None
+        town = (towns.get((m.place.id, _happening(item))) or towns.get((m.place.id, -2))) \
+            if m.within and m.place is not None else None
         if town is not None and not _listed(item[1].text, town, item[2]):
             continue  # an added name near a town whose own mention is the same happening's place
         if any(o[0] is not m and _inside(o[0], m) and _told_happening(o) for o in chosen):
