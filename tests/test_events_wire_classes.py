@@ -18,6 +18,9 @@ from geomap.pipeline import build_pipeline
 
 ROWS = [
     Row("t:kafanchan", "Kafanchan", "city", 9.5833, 8.2917, "NG", "NG.1", 83000, 4.0),
+    Row("t:hawul", "Hawul", "city", 10.45, 12.10, "NG", "NG.3", 20000, 2.0),
+    Row("t:masisi", "Masisi", "city", -1.40, 28.82, "CD", "CD.2", 0, 2.0),
+    Row("t:sake", "Sake", "city", -1.57, 29.04, "CD", "CD.2", 17151, 2.0),
     Row("t:sokoto", "Sokoto", "city", 13.06, 5.24, "NG", "NG.2", 1040000, 8.0),
     Row("t:sokoto-state", "Sokoto State", "region", 12.94, 5.53, "NG", "NG.2", 1160000, 120.0),
     Row("t:nigeria", "Nigeria", "country", 9.1, 8.7, "NG", "", 200000000, 600.0),
@@ -195,8 +198,8 @@ def test_an_attack_with_no_weapon_told_is_an_attack_by_people(nlp):
 
 
 def test_an_unknown_village_goes_in_the_region_that_holds_the_last_town(nlp):
-    doc = run(nlp, "Troops pushed into Russia's Kursk region, fighting around Sudzha. A drone hit an ambulance near the "
-                   "village of Kositsa, killing five civilians.")
+    doc = run(nlp, "Troops pushed into Russia's Kursk region, fighting around Sudzha. A drone hit an ambulance near "
+                   "the village of Kositsa, killing five civilians.")
     assert [e.place.name for e in doc.events] == ["Sudzha", "Kursk Oblast"]
 
 
@@ -288,3 +291,43 @@ def test_a_town_named_as_a_journeys_origin_holds_no_unknown_name(nlp):
 def test_south_sudans_forces_are_not_sudans():
     assert actors("Fighting between South Sudan's army and a rebel group killed 20.") == ["South Sudanese forces"]
     assert actors("South Sudanese troops clashed with rebels.") == ["South Sudanese forces"]
+
+
+@pytest.mark.parametrize("text", [
+    "Officials warned Nigeria against supplying the group in Kafanchan with more missiles.",
+    "The quake, the deadliest in a century, struck near Kafanchan late on Friday.",
+])
+def test_weapons_supplied_and_a_quake_told_with_an_apposition_are_no_events(nlp, text):
+    assert run(nlp, text).events == []
+
+
+def test_a_demonym_before_one_weapon_names_the_force():
+    assert actors("A Russian missile strike on a hotel killed one person.") == ["Russian forces"]
+
+
+def test_a_toll_told_after_the_place_is_that_places(nlp):
+    doc = run(nlp, "Troops seized the village of Hawul and shelled Kafanchan, where two civilians were killed.")
+    assert [(e.place.name, e.fatalities) for e in doc.events] == [("Hawul", None), ("Kafanchan", 2)]
+
+
+def test_the_place_an_event_word_takes_as_its_object_is_typed_by_it(nlp):
+    doc = run(nlp, "Rebels captured the village of Hawul and shelled Kafanchan on Tuesday.")
+    assert [(e.place.name, e.event_type) for e in doc.events] == [
+        ("Hawul", "Battles"), ("Kafanchan", "Explosions/Remote violence")]
+
+
+def test_a_disasters_deaths_are_no_event(nlp):
+    assert run(nlp, "Heavy rain flooded parts of Kafanchan, killing at least 95 people.").events == []
+
+
+def test_a_common_word_listed_with_a_town_of_its_country_is_a_town(nlp):
+    doc = run(nlp, "Thousands were displaced by the fighting around Masisi and Sake last week.")
+    assert [m.place.name for m in doc.mentions if m.place] == ["Masisi", "Sake"]
+    assert [m.place for m in run(nlp, "He did it for the sake of peace in Masisi.").mentions if
+            m.text == "sake"] == []
+
+
+def test_a_street_with_no_event_told_before_lies_in_the_storys_first_town(nlp):
+    doc = run(nlp, "Leaders met in Tbilisi, calling for a ceasefire in Kafanchan. Outside, protesters marched along "
+                   "Rustaveli Avenue and police arrested 12.")
+    assert [e.place.name for e in doc.events] == ["Tbilisi"]

@@ -13,16 +13,16 @@ from geomap.ingest import ingest_articles
 from geomap.store import Store
 
 TEXT = ("A Russian missile hit a cargo ship in the Black Sea on Monday, the navy said.\n\n"
-        "An explosion damaged a market in Kherson on Friday, officials said.\n\n"
         "Missiles hit Odesa on Friday.\n")
 OTHER = "Protesters rallied in Kyiv on Friday against corruption, organisers said.\n"
+NO_ACTOR = "An explosion damaged a market in Kherson on Friday, officials said.\n"  # an article naming no one
 
 
 @pytest.fixture(scope="module")
 def db(tmp_path_factory):
     path = tmp_path_factory.mktemp("none") / "s.sqlite"
     with Store.open(path) as store:
-        ingest_articles(store, [from_text(TEXT, date(2024, 3, 2)), from_text(OTHER, date(2024, 3, 2))])
+        ingest_articles(store, [from_text(t, date(2024, 3, 2)) for t in (TEXT, OTHER, NO_ACTOR)])
     return path
 
 

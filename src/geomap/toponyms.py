@@ -99,6 +99,8 @@ PEOPLE_AFTER = Pattern(
     r"\s+(?:communities|tribes?|tribesm[ae]n|clans?|ethnic\s+groups?|herders|herdsmen)\b",
     "Clashes between the Meitei and [Kuki] communities killed 54.",
     "The entire [Buffalo] community mourned the boy.", "after")
+#: "Masisi and " before a name: the town it is listed with.
+_LISTED_AFTER = re.compile(r"\b([A-Z][\w'’-]+)\s*(?:,|,?\s+and|,?\s+or)\s+$")
 #: ", Pennsylvania" after a name: the region or country it is in.
 _QUALIFIER = re.compile(r",\s+([A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)")
 _GENERIC_AFTER = REGION_WORDS | CITY_WORDS | DISTRICT_WORDS | {"river", "sea", "bridge", "plant", "airport"}
@@ -369,7 +371,8 @@ class ToponymFinder:
                 before = text[max(0, first.start - 20): first.start]
                 pop = max((c.population for c in cands if c.kind == "city"), default=0)
                 if not (pop >= 100_000 or pop >= 20_000 and _LOCATIVE_BEFORE.search(before)
-                        or pop > 0 and _KIND_OF_BEFORE.search(before) or self._qualified(text, last.end, cands)):
+                        or pop > 0 and _KIND_OF_BEFORE.search(before) or self._qualified(text, last.end, cands)
+                        or self._listed(before, cands)):
                     return None  # mid-sentence "Split" needs a big city, "in Hope" a town, "in Congress" is no place
         return Mention(first.start, last.end, surface, -1, hint=kind_hint(text, first.start, last.end))
 
@@ -382,6 +385,15 @@ class ToponymFinder:
         outer = [r for r in self.gaz.candidates(m.group(1)) if r.kind in ("region", "country")]
         return any(c.country_code == r.country_code and (r.kind == "country" or c.admin1 == r.admin1)
                    for c in cands if c.kind == "city" for r in outer)
+
+    def _listed(self, before: str, cands: list) -> bool:
+        """Is the name listed after a place of its country ("around Masisi and Sake")? Then a common word is a
+        town of that list."""
+        m = _LISTED_AFTER.search(before)
+        if m is None:
+            return False
+        codes = {c.country_code for c in self.gaz.candidates(m.group(1)) if c.kind == "city"}
+        return any(c.kind == "city" and c.country_code in codes for c in cands)
 
     def _names_other(self, text: str, end: int, surface: str) -> bool:
         """Does what follows the name make it the name of something else: a street or square named after the place

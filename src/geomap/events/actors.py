@@ -40,8 +40,8 @@ _ACTOR_FORCES = re.compile(
     r"(?<!\w)(?P<d>(?:U\.S\.|U\.K\.|US|UK|[A-Z][a-z]+) and [A-Z][a-z]+|U\.S\.|U\.K\.|US|UK|South Sudanese|"
     r"[A-Z][a-z]+(?:-backed|-led)?)\s+(?P<q>(?:security|government|special|federal|regular|armed)\s+)?"
     r"(?P<n>forces|troops|army|military|soldiers|"
-    r"drones|missiles|air raids|air strikes|airstrikes|strikes|warplanes|jets|artillery|navy|aircraft|shelling|"
-    r"attacks?|militants|fighters|rebels|units)\b")
+    r"drones?|missiles?|rockets?|air raids?|air strikes?|airstrikes?|strikes?|warplanes?|jets?|artillery|navy|"
+    r"aircraft|shelling|bombs?|bombing|bombardment|offensive|assault|attacks?|militants|fighters|rebels|units)\b")
 #: A demonym before these names a non-state side of that country, not its forces.
 _NON_STATE_NOUNS = frozenset({"rebels", "militants"})
 #: States that news names as the one acting ("Russia fired 122 missiles") -> their forces.

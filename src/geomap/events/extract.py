@@ -23,7 +23,7 @@ from geomap.events import acled
 from geomap.events.actors import FORCE_COUNTRY, actors, unnamed_force
 from geomap.events.candidates import sentence_candidates
 from geomap.events.dating import DATE_OPENER, MAX_AGE_DAYS, Span, event_date
-from geomap.events.fatalities import fatalities, place_share, share
+from geomap.events.fatalities import fatalities, shares
 from geomap.events.merge import fold_headline, merge_events, met_with_force
 from geomap.events.model import COMMA_WORDS, Candidate, EventPlaceModel, Sentence, default_model, features
 from geomap.events.slots import LIST_JOIN
@@ -206,6 +206,7 @@ class EventExtractor:
         dateline = dateline_span(doc.article.text, head)
         events: list[Event] = []
         regions: list[Place] = []  # the regions named so far, latest first
+        town: Place | None = None  # the first town named: the story's setting
         added: list[Mention] = []
         narrative: Span = (pub, pub, "day")
         lead_set = False
@@ -225,8 +226,9 @@ class EventExtractor:
                     and not POLITICAL_ARREST.search(sent.text):
                 trig = []  # an arrest in a story with no other event is news ACLED codes only when political
             told = told_region(events, main, regions) if events else main
-            places = self.event_places(doc, si, ms, trig, told, skip, added, events)
+            places = self.event_places(doc, si, ms, trig, told, skip, added, (events, town))
             regions[:0] = [m.place for m in ms if m.place is not None and m.place.kind == "region"][::-1]
+            town = town or next((m.place for m in ms if m.place is not None and m.place.kind == "city"), None)
             new = self._events(doc, si, places, story, dates, when, pub)
             if not places and any(f.trigger.name == "intervention" for f in trig):
                 para = story.paragraphs.get(sent.paragraph - 1) or story.paragraphs[sent.paragraph]
@@ -245,10 +247,10 @@ class EventExtractor:
         return doc
 
     def event_places(self, doc: Doc, si: int, ms: list[Mention], triggers: list[Found], main: Place | None,
-                     skip_before: int, added: list[Mention],
-                     told: list[Event] = ()) -> list[tuple[Mention, Sentence, Candidate]]:  # type: ignore[assignment]
+                     skip_before: int, added: list[Mention], told: tuple[list[Event], Place | None] = ([], None),
+                     ) -> list[tuple[Mention, Sentence, Candidate]]:
         """Score the sentence's candidates; return its event places in order (new mentions go to `added`; `told`:
-        the story's events so far)."""
+        the story's events so far and the last town it named)."""
         if not triggers:
             return []
         st = doc.sentences[si]
@@ -270,7 +272,7 @@ class EventExtractor:
                     continue  # a name the gazetteer lacks, in a clause with no event word: "sworn in at the Palace"
                 name = st.text[c.start:c.end]
                 within = inside.get(k) or container(cands, owners, feats, k, name) or told_town(
-                    told, st.text[max(0, c.start - 40):c.start], name, st.text[c.end:c.end + 20]) or main
+                    told[0], st.text[max(0, c.start - 40):c.start], name, st.text[c.end:c.end + 20], told[1]) or main
                 m = Mention(st.start + c.start, st.start + c.end, st.text[c.start:c.end], si, place=within,
                             within=within is not None, event_score=scores[k], found_by="events")
                 added.append(m)
@@ -315,11 +317,11 @@ class EventExtractor:
         who = own or story.story_actors(st.paragraph)
         deaths = fatalities(st.text)
         out: list[Event] = []
-        for (m, sent, c), dead in zip(places, share(deaths, len(places)), strict=True):
+        for (m, sent, c), dead in zip(places, shares(st.text, deaths, [(c.start, c.end) for _, _, c in places]),
+                                      strict=True):
             primary, _ = sent.nearest_trigger(c.start, c.end, COMMA_WORDS)
             if primary is None:
                 continue
-            dead = place_share(st.text, c.start) or dead  # "..., including 14 police officers in Sirajganj"
             clause = sent.clauses.around(c.start)
             in_clause = [t for t in sent.triggers if clause[0] <= t.start < clause[1]] or [primary]
             borrowed: list[bool] = []  # asked for: the sentence's own words name no specific happening

@@ -106,7 +106,28 @@ INCLUDING_AT = Pattern(
     "91 were killed in [Sirajganj], including 14 police officers.", "before")
 
 
-def place_share(text: str, start: int) -> int | None:
-    """The deaths the sentence gives the place at `start` by itself ("including 14 ... in X"), else None."""
-    m = INCLUDING_AT.search(text, max(0, start - 90), start)
+#: "shelling the border town of Vovchansk, where two civilians were killed": the count of that place.
+WHERE_KILLED = Pattern(
+    "a toll told after the place",
+    r",?\s+where\s+(?:(?:at\s+least|more\s+than|some|about)\s+)?" + _NUM + r"\s+(?:[\w-]+\s+){0,2}?" + _VICTIMS
+    + r"\s+(?:were|was|had\s+been|have\s+been)\s+(?:killed|shot\s+dead)",
+    "Troops shelled [Vovchansk], where two civilians were killed, and Lyptsi.",
+    "Troops shelled [Vovchansk] and Lyptsi; two civilians were killed.", "after")
+
+
+def place_share(text: str, start: int, end: int) -> int | None:
+    """The deaths the sentence gives the place at `start`..`end` by itself ("including 14 ... in X", "X, where two
+    civilians were killed"), else None."""
+    m = INCLUDING_AT.search(text, max(0, start - 90), start) or WHERE_KILLED.compiled.match(text, end)
     return _count(m.group("n")) if m else None
+
+
+def shares(text: str, total: int | None, spans: list[tuple[int, int]]) -> list[int | None]:
+    """The sentence's deaths per event place: a place's own count where the sentence gives one (`place_share`), the
+    rest of the total shared among the others (`share`)."""
+    own = [place_share(text, s, e) for s, e in spans]
+    if all(o is None for o in own):
+        return share(total, len(spans))
+    left = None if total is None else max(total - sum(o for o in own if o), 0) or None
+    rest = iter(share(left, sum(o is None for o in own)))
+    return [o if o is not None else next(rest) for o in own]

@@ -167,11 +167,15 @@ class Sentence:
             key = d + (0 if c0 <= t.start < c1 else 40) + (3 if t.trigger.generic or t.trigger.weak else 0)
             if comma and "," in (self.text[t.end:start] if t.end <= start else self.text[end:t.start]):
                 key += comma  # "shot dead a teenager in Nanterre, and 870 were arrested": the shooting's place
+            elif comma and t.end <= start and _OBJECT_GAP.fullmatch(self.text, t.end, start):
+                key -= d  # "capturing the village of Buhruvatka and shelling Vovchansk": the place is its object
             if best_key is None or key < best_key:
                 best, best_key, best_d = t, key, d
         return best, best_d
 
 
+#: Between an event word and the place that is its object: "capturing the village of", "shelled the border town of".
+_OBJECT_GAP = re.compile(r"\s+(?:the\s+|a\s+|an\s+)?(?:[a-z-]+\s+){0,2}?(?:of\s+)?")
 #: What a comma between a place and an event word weighs, in words of distance, when choosing the word that types
 #: the place's happening (not for the model's features: on the newswire labels it made no better event places).
 COMMA_WORDS = 5

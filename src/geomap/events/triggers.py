@@ -188,8 +188,16 @@ NATURAL_HAZARD = Pattern(
     r"\b(?:floods?|flooding|earthquakes?|quakes?|tremors?|aftershocks?|storms?|snowstorms?|cyclones?|typhoons?|"
     r"hurricanes?|tornado(?:e)?s?|landslides?|mudslides?|avalanches?|tsunamis?|heat ?waves?|rains?|rainfall|"
     r"downpours?|winds?|droughts?|lightning|wildfires?|forest\s+fires?|bush\s*fires?|"
-    r"(?:an?|the)\s+(?:huge\s+|massive\s+|large\s+|major\s+|big\s+)?(?:fire|blaze))\s+(?:[\w-]+\s+){0,2}$",
+    r"(?:an?|the)\s+(?:huge\s+|massive\s+|large\s+|major\s+|big\s+)?(?:fire|blaze))"
+    r"(?:,[^,]{1,50},)?\s+(?:[\w-]+\s+){0,2}$",  # "The quake, the deadliest since 1960, struck"
     "Heavy floods [hit] the valley overnight.", "Heavy shelling [hit] the valley overnight.", "before")
+#: Weapons supplied, made or stocked are no attack: "warned Tehran against supplying the group with more missiles".
+ARMS_SUPPLY = Pattern(
+    "weapons supplied",
+    r"\b(?:suppl(?:y|ying|ied|ies)|deliver(?:y|ies|ing|ed)?|provid(?:e|ing|ed)|transfer(?:s|red|ring)?|"
+    r"produc(?:e|ing|ed|tion)|stockpil\w*|sell(?:ing)?|sold|sales?\s+of|shipments?\s+of)\s+(?:[\w-]+\s+){0,6}$",
+    "Officials warned Tehran against supplying the group with more [missiles].",
+    "The group fired more [missiles] at the port.", "before")
 
 
 #: A sports report: its strikes, storming and shooting are play ("Madrid beat Bayern 2-1", "the striker scored").
@@ -211,6 +219,14 @@ ACCIDENT = Pattern(
     r"(?:plane|air|helicopter|road|bus|train|car|traffic|boat|ferry)\s+(?:crash|accident|collision|derailment)|"
     r"stampede)\b",
     "A bus overturned near the town, killing 12 passengers.", "A missile hit a bus near the town, killing 12.")
+#: A disaster as what killed: "heavy rain flooded parts of Valencia, killing 95". Its deaths are no event either.
+DISASTER = Pattern(
+    "a disaster",
+    r"\b(?:floods?|flooded|flooding|flash\s+floods?|earthquakes?|quakes?|storms?|cyclones?|typhoons?|hurricanes?|"
+    r"tornado(?:e)?s?|landslides?|mudslides?|avalanches?|tsunamis?|heat\s?waves?|heavy\s+rains?|torrential\s+rains?|"
+    r"downpours?|wildfires?|forest\s+fires?|bush\s*fires?|eruptions?|cholera|epidemics?)\b",
+    "Heavy rain flooded parts of the city, killing at least 95 people.",
+    "Shelling hit parts of the city, killing at least 95 people.")
 ARMED_CAUSE = Pattern(
     "an armed cause", r"\b(?:shot\s+down|downed|missiles?|rockets?|hit\s+by|struck\s+by|attack\w*|bomb\w*|drones?|"
     r"sabotag\w*|gunmen|ambush\w*|fire\s+on)\b",
@@ -256,7 +272,9 @@ _HARM = re.compile(r"(?i)kill|dead|died|death|bomb|explo|blast|wound|injur|stabb
 
 #: Event words that are no event in their context: (trigger, how the word begins, the context, how many characters
 #: before the word it is read in; None: the whole sentence).
-_NOT_HERE = (("explosion", "", NATURAL_HAZARD, 50),  # "floods hit the city": no one attacked it
+_NOT_HERE = (("explosion", "", NATURAL_HAZARD, 80),  # "floods hit the city": no one attacked it
+             ("explosion", "", ARMS_SUPPLY, 60), ("air strike", "", ARMS_SUPPLY, 60),  # missiles supplied
+             ("shelling", "", ARMS_SUPPLY, 60),
              ("abduction", "hostage", HOSTAGES_FREED, 50),  # "rescued 19 hostages": a captivity ended
              ("protest", "march", ARMED_MARCHERS, None))  # "his fighters would march on Moscow": an advance
 
@@ -270,7 +288,8 @@ def find_triggers(text: str) -> list[Found]:
     found = _TRIGGER_LOW.finditer(lowered) if lowered is not None else _TRIGGER_RE.finditer(text)
     out = [Found(m.start(), m.end(), TRIGGERS[int(m.lastgroup[1:])]) for m in found]
     out = [f for f in out if not _not_here(text, f)]
-    if out and ACCIDENT.search_lowered(text, lowered) and not ARMED_CAUSE.search_lowered(text, lowered):
+    if out and (ACCIDENT.search_lowered(text, lowered) or DISASTER.search_lowered(text, lowered)) \
+            and not ARMED_CAUSE.search_lowered(text, lowered):
         out = [f for f in out if f.trigger.name not in _ACCIDENT_WORDS]  # "a jet crashed, killing 38": no attack
     if out and SPORTS.search(text):  # "Madrid struck twice late and stormed back": only harm to people counts
         out = [f for f in out if _HARM.match(text, f.start)]

@@ -211,13 +211,15 @@ TOLD_TOWN_PART = Pattern(
     "M23 entered Bukavu. Looters ransacked a depot in [Kadutu] district.", "before")
 
 
-def told_town(events: list[Event], before: str, name: str, after: str = "") -> Place | None:
+def told_town(events: list[Event], before: str, name: str, after: str = "", named: Place | None = None) -> Place | None:
     """Where a name no place of its sentence holds goes when it is a part of the town the story just told: after
     "the city's" ("Looters ransacked a depot in the city's Kadutu district", after "M23 entered Bukavu"), a
     neighbourhood or district ("clashes in the Solino neighbourhood", after an attack in Delmas: `POSSESSIVE_PART`
     reads its kind word), or a street, square or building (`LANDMARK_TAIL`: "Protesters threw fireworks on
-    Rustaveli Avenue" after a protest in Tbilisi). The last event's town, else None."""
-    last = events[-1].place if events else None
+    Rustaveli Avenue" after a protest in Tbilisi). The last event's town, else (`named`) the first town the story
+    named, its setting ("Leaders gathered at the UN in New York, calling for a ceasefire in Gaza. Outside,
+    protesters marched along First Avenue"), else None."""
+    last = events[-1].place if events else named
     if last is None or last.kind not in TOWN_KINDS or last.id.endswith("#around"):
         return None
     part = TOLD_TOWN_PART.search(before) or LANDMARK_TAIL.search(name) or POSSESSIVE_PART.match_at(after)
