@@ -10,6 +10,7 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from tinyrun import run, tiny_pipeline
 
 from geomap.events.acled import happening
 from geomap.events.candidates import _not_a_place
@@ -30,9 +31,7 @@ from geomap.events.model import (
 )
 from geomap.events.slots import Clauses
 from geomap.events.triggers import find_triggers
-from geomap.gazetteer import Gazetteer, Row
-from geomap.models import Article
-from geomap.pipeline import build_pipeline
+from geomap.gazetteer import Row
 
 ROWS = [
     Row("t:eldoret", "Eldoret", "city", 0.5143, 35.2698, "KE", "KE.1", 475000, 8.0),
@@ -66,11 +65,7 @@ ROWS = [
 
 @pytest.fixture(scope="module")
 def nlp():
-    return build_pipeline(Gazetteer.from_rows(ROWS, origin="tiny"))
-
-
-def run(nlp, text: str):
-    return nlp(Article("t", date(2024, 5, 10), text))
+    return tiny_pipeline(ROWS)
 
 
 def test_the_place_a_protest_is_about_is_not_where_it_happened(nlp):
@@ -673,11 +668,10 @@ def test_a_protest_whose_sentence_names_no_one_was_held_by_protesters(nlp):
     assert got["Kharkiv"] == ["Protesters"]
 
 
-def test_merge_folds_repeats_of_one_place_and_type():
+def test_merge_folds_repeats_of_one_place_and_type(nlp):
     doc_events = []
-    nlp = build_pipeline(Gazetteer.from_rows(ROWS, origin="tiny"))
     for text in ("Shelling hit Avdiivka on Monday.", "Avdiivka was shelled again on Monday, killing two."):
-        doc_events += nlp(Article("t", date(2024, 5, 10), text)).events
+        doc_events += run(nlp, text).events
     merged = merge_events(doc_events)
     assert len(merged) == 1 and len(merged[0].sentences) == 2 and merged[0].fatalities == 2
 

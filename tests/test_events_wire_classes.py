@@ -7,14 +7,13 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from tinyrun import run, tiny_pipeline
 
 from geomap.dates import find_dates
 from geomap.events.actors import actors, unnamed_force
 from geomap.events.model import features
 from geomap.events.training import candidate_sets
-from geomap.gazetteer import Gazetteer, Row
-from geomap.models import Article
-from geomap.pipeline import build_pipeline
+from geomap.gazetteer import Row
 
 ROWS = [
     Row("t:kafanchan", "Kafanchan", "city", 9.5833, 8.2917, "NG", "NG.1", 83000, 4.0),
@@ -49,11 +48,7 @@ ROWS = [
 
 @pytest.fixture(scope="module")
 def nlp():
-    return build_pipeline(Gazetteer.from_rows(ROWS, origin="tiny"))
-
-
-def run(nlp, text: str):
-    return nlp(Article("t", date(2024, 5, 10), text))
+    return tiny_pipeline(ROWS)
 
 
 def test_pupils_abducted_from_a_school_were_taken_where_it_stands(nlp):
@@ -331,3 +326,11 @@ def test_a_street_with_no_event_told_before_lies_in_the_storys_first_town(nlp):
     doc = run(nlp, "Leaders met in Tbilisi, calling for a ceasefire in Kafanchan. Outside, protesters marched along "
                    "Rustaveli Avenue and police arrested 12.")
     assert [e.place.name for e in doc.events] == ["Tbilisi"]
+
+
+@pytest.mark.parametrize("text, etype", [
+    ("The mercenary chief led a short-lived mutiny, seizing Kafanchan and marching on the capital.", "Battles"),
+    ("Thousands marched in Kafanchan in support of the coup.", "Protests"),  # a coup's supporters do protest
+])
+def test_a_mutinys_march_is_an_advance(nlp, text, etype):
+    assert [e.event_type for e in run(nlp, text).events] == [etype]

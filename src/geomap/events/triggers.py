@@ -207,10 +207,6 @@ SPORTS = Pattern(
     r"World Cup|Grand Prix|semi-?finals?|quarter-?finals?|\d{1,2}-\d{1,2}\s+(?:win|victory|defeat|loss|draw)|"
     r"(?:beat|beats|beating|defeated|won|lost|drew)\s+(?:[A-Z][\w.'’-]*\s+){1,3}\d{1,2}-\d{1,2})\b",
     "Madrid beat Bayern Munich 2-1 to reach the final.", "Rebels beat back an attack on the town.", flags=0)
-#: A running toll, no happening: "more than 130,000 people have been killed since the war began", "the conflict has
-#: killed 800 so far". A perfect-tense count of the dead or displaced with a window longer than the news (since a
-#: year, a month, the war; so far; this year; in the past months). "Have killed 80 people since Thursday" is a
-#: battle of days, and stays.
 #: An accident: a crash, a capsizing, a stampede. Its deaths are no event unless something armed caused it.
 ACCIDENT = Pattern(
     "an accident",
@@ -231,8 +227,12 @@ ARMED_CAUSE = Pattern(
     "an armed cause", r"\b(?:shot\s+down|downed|missiles?|rockets?|hit\s+by|struck\s+by|attack\w*|bomb\w*|drones?|"
     r"sabotag\w*|gunmen|ambush\w*|fire\s+on)\b",
     "The helicopter crashed after it was shot down.", "The helicopter crashed in bad weather.")
-#: The event words an accident's sentence makes no event (`ACCIDENT`).
+#: The event words an accident's or a disaster's sentence makes no event (`ACCIDENT`, `DISASTER`).
 _ACCIDENT_WORDS = frozenset({"killing", "explosion", "found dead"})
+#: A running toll, no happening: "more than 130,000 people have been killed since the war began", "the conflict has
+#: killed 800 so far". A perfect-tense count of the dead or displaced with a window longer than the news (since a
+#: year, a month, the war; so far; this year; in the past months). "Have killed 80 people since Thursday" is a
+#: battle of days, and stays.
 RUNNING_TOLL = Pattern(
     "a running toll",
     r"\b(?:have|has|had)\s+(?:now\s+|so\s+far\s+)?(?:been\s+)?(?:killed|died|wounded|injured|displaced|"
@@ -259,7 +259,7 @@ POLITICAL_ARREST = Pattern(
 #: Armed men marching: "his fighters would march on Moscow" is a military advance, no protest march.
 ARMED_MARCHERS = Pattern(
     "armed marchers", r"\b(?:fighters|mercenaries|troops|soldiers|rebels|militants|militia\w*|forces|columns?|"
-    r"tanks|convoys?|armou?red\s+vehicles|insurgents|jihadists)\b",
+    r"tanks|convoys?|armou?red\s+vehicles|insurgents|jihadists|mutiny|mutineers|mutinied)\b",
     "Prigozhin said his fighters would march on Moscow.", "Thousands of students marched on parliament.")
 #: Hostages rescued, freed or released: the end of a captivity, no abduction ("troops rescued 19 hostages").
 HOSTAGES_FREED = Pattern(
