@@ -58,7 +58,8 @@ _STATE_ATTACKS = re.compile(r"\b(?P<c>" + "|".join(COUNTRY_FORCE) + r")(?:['’]
                             r"drones|air\s+force)|it\s+(?:had|has)))?"
                             r"\s+(?:(?!said\b)\w+\s+){0,2}?(?:launched|fired|attacked|struck|shelled|bombed|hit|"
                             r"pounded|targeted|invaded|shot down|captured|seized|retook|taken|took|carried out|"
-                            r"conducted|mounted|staged|began|begun|started|raided|entered|advanced|responded|retaliated)\b")
+                            r"conducted|mounted|staged|began|begun|started|raided|entered|advanced|responded|"
+                            r"retaliated)\b")
 #: A state's army as a side of the fighting: "fighting between Sudan's army and the RSF", "clashed with Mali's army".
 _STATE_OWN = re.compile(r"\b(?:between|with|against)\s+(?P<c>" + "|".join(COUNTRY_FORCE)
                         + r")['’]s\s+(?:army|armed\s+forces|military|troops)\b")

@@ -228,8 +228,8 @@ ROUTE = P(
     "a route",
     r"\b(?:send|sent|sending|route|routed|rerouted?|divert(?:ed|ing)?|sail(?:ed|ing)?|ship(?:ped|ping)?)\s+"
     r"(?:\w+\s+){0,3}?(?:around|via|through|to)\s+" + FILL + r"$"
-    r"|\b(?:travell?ing|travell?ed|driving|drove|on\s+its\s+way|on\s+their\s+way)\s+from\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?"
-    r"\s+to\s+" + FILL + r"$"
+    r"|\b(?:travell?ing|travell?ed|driving|drove|on\s+its\s+way|on\s+their\s+way)\s+from\s+"
+    r"[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?\s+to\s+" + FILL + r"$"
     r"|\b(?:road|highway|route|railway|rail line|corridor|link|flights?)\s+(?:\w+\s+){0,2}?(?:between|from|to|into|"
     r"linking|connecting)\s+(?:[A-Z][\w'’-]+\s+(?:and|to)\s+)?" + FILL + r"$",
     "Shippers rerouted their vessels around [Africa]'s cape.", "Pirates attacked vessels near [Somalia].",

@@ -137,7 +137,8 @@ def inner_names(pairs: list[Pair], owners: list[Mention | None], picked: list[bo
             scores[k] = max(scores[k], scores[o])
             inner, outer = owners[k], owners[o].place  # type: ignore[union-attr]
             if inner is None:
-                out[k] = around(outer) if near and outer.kind in TOWN_KINDS else outer  # type: ignore[arg-type,union-attr]
+                town = near and outer.kind in TOWN_KINDS  # type: ignore[union-attr]
+                out[k] = around(outer) if town else outer  # type: ignore[arg-type]
             elif far:
                 inner.place, inner.within = outer, True
     return out
@@ -190,7 +191,7 @@ def main_country(mentions: list[Mention]) -> Place | None:
     return country.get(top) if top else None  # only the leading country, and only when the article names it
 
 
-def told_region(events: list[Event], main: Place | None, regions: list[Place] = ()) -> Place | None:  # type: ignore[assignment]
+def told_region(events: list[Event], main: Place | None, regions: tuple[Place, ...] | list[Place] = ()) -> Place | None:
     """Where a name no place of its sentence holds goes: the region of the event told last ("25 killed in Mali's
     Mopti region. Gunmen opened fire on a market in Dinangourou"), or the region named before that holds the town
     of the event told last (`regions`, latest first: "pushed into Russia's Kursk region, fighting around Sudzha.
