@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
+from functools import lru_cache
 
 from geomap.lexicon import common_words
 from geomap.patterns import Pattern, lower_regex, lowered_text
@@ -119,7 +121,8 @@ def actors(text: str) -> list[str]:
         found.append((m.start(), _GROUP_NAMES[int(m.lastgroup[1:])]))
     for m in _STATE_ATTACKS.finditer(text):  # "Russia fired 122 missiles": the state's forces acted
         found.append((m.start(), COUNTRY_FORCE[m.group("c")]))
-    for m in _STATE_OWN.finditer(text):  # "fighting between Sudan's army and the RSF"
+    for m in _STATE_OWN.finditer(text) if "s army" in text or "s military" in text or "s troops" in text \
+            or "s armed" in text else ():  # "fighting between Sudan's army and the RSF"
         found.append((m.start("c"), COUNTRY_FORCE[m.group("c")]))
     out: list[str] = []
     for _, name in sorted(found):
@@ -143,19 +146,27 @@ _NOT_OWN = frozenset({"peacekeeping", "foreign", "allied", "coalition", "interna
 _STATE_OF = {cc: name for name, cc in FORCE_COUNTRY.items()}
 
 
-def unnamed_force(text: str, named: list[str], story_forces: list[str], country: str) -> str | None:
+def unnamed_force(text: str, named: list[str], story_forces: Callable[[], list[str]], country: str) -> str | None:
     """Whose are "the army" or "troops" in a sentence that names no state's forces: those of the country where the
     event happened ("army drones struck RSF positions" in Omdurman: Sudan's), when the story names no other state's
     forces (in a story of Israeli strikes in Lebanon, "the army" is Israel's; of French help to Niger, "soldiers"
-    may be either's). None when unsure, when the sentence names a state's forces, or has no such words."""
+    may be either's). None when unsure, when the sentence names a state's forces, or has no such words.
+    `story_forces` is asked only when the sentence has such words (it reads every sentence's actors)."""
     own = _STATE_OF.get(country)
-    if any(a in FORCE_COUNTRY for a in named) or any(a != own for a in story_forces):
-        return None  # a foreign force in the story: "troops" may be either side's
+    if own is None or any(a in FORCE_COUNTRY for a in named) or not _names_unnamed_force(text):
+        return None
+    return None if any(a != own for a in story_forces()) else own  # a foreign force: "troops" may be its
+
+
+@lru_cache(maxsize=256)
+def _names_unnamed_force(text: str) -> bool:
+    """Does the sentence name forces without their state (`UNNAMED_FORCE`), as agents? (Asked once per sentence,
+    not per event place.)"""
     for m in UNNAMED_FORCE.finditer(text):
         prev = text[:m.start()].split()
         word = prev[-1] if prev else ""
         opener = len(prev) == 1 and word.lower() in common_words()  # "Nine soldiers were killed"
         if word[:1].isupper() and not opener and word[-1] not in ",;:" or word.lower() in _NOT_OWN:
             continue  # "the Arakan Army", "Syrian troops", "Russia's army", "foreign troops"
-        return own
-    return None
+        return True
+    return False

@@ -125,6 +125,8 @@ def place_share(text: str, start: int, end: int) -> int | None:
 def shares(text: str, total: int | None, spans: list[tuple[int, int]]) -> list[int | None]:
     """The sentence's deaths per event place: a place's own count where the sentence gives one (`place_share`), the
     rest of the total shared among the others (`share`)."""
+    if "including" not in text and "where" not in text:
+        return share(total, len(spans))  # most sentences: no place is given its own count
     own = [place_share(text, s, e) for s, e in spans]
     if all(o is None for o in own):
         return share(total, len(spans))

@@ -152,6 +152,8 @@ class Sentence:
     def nearest_trigger(self, start: int, end: int, comma: int = 0) -> tuple[Found | None, int]:
         """The event word nearest the span (in words), preferring its own clause; and that distance. `comma`: what
         a comma between weighs, in words (the happening a place belongs to, for typing: `COMMA_WORDS`)."""
+        if comma and len(self.triggers) < 2:
+            comma = 0  # one event word: it is the nearest however weighed
         key = (start, end, comma)
         if key not in self._nearest:
             self._nearest[key] = self._find_nearest(start, end, comma)

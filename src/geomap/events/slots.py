@@ -20,7 +20,7 @@ WIDE_WINDOW = 100
 FILL = (r"(?:(?:the|a|an|and|around|in|nearby|wider|greater|whole|entire|eastern|western|northern|southern|central|"
         r"north-?eastern|north-?western|south-?eastern|south-?western|north|south|east|west|neighbouring|"
         r"neighboring|occupied|besieged|embattled|frontline|front-line|key|strategic|port|capital|state|provincial|"
-        r"regional|coastal|border|garrison|commercial|industrial|"
+        r"regional|"
         r"[\w-]+-(?:held|occupied|controlled|installed)|[A-Z][\w'’-]*['’]s|[A-Z][a-z]+(?:n|i|ese|ish|ic))\s+)*")
 
 P = Pattern

@@ -272,7 +272,7 @@ _HARM = re.compile(r"(?i)kill|dead|died|death|bomb|explo|blast|wound|injur|stabb
 
 #: Event words that are no event in their context: (trigger, how the word begins, the context, how many characters
 #: before the word it is read in; None: the whole sentence).
-_NOT_HERE = (("explosion", "", NATURAL_HAZARD, 80),  # "floods hit the city": no one attacked it
+_NOT_HERE = (("explosion", "", NATURAL_HAZARD, 60),  # "floods hit the city": no one attacked it
              ("explosion", "", ARMS_SUPPLY, 60), ("air strike", "", ARMS_SUPPLY, 60),  # missiles supplied
              ("shelling", "", ARMS_SUPPLY, 60),
              ("abduction", "hostage", HOSTAGES_FREED, 50),  # "rescued 19 hostages": a captivity ended
@@ -288,7 +288,8 @@ def find_triggers(text: str) -> list[Found]:
     found = _TRIGGER_LOW.finditer(lowered) if lowered is not None else _TRIGGER_RE.finditer(text)
     out = [Found(m.start(), m.end(), TRIGGERS[int(m.lastgroup[1:])]) for m in found]
     out = [f for f in out if not _not_here(text, f)]
-    if out and (ACCIDENT.search_lowered(text, lowered) or DISASTER.search_lowered(text, lowered)) \
+    if any(f.trigger.name in _ACCIDENT_WORDS for f in out) and (
+            ACCIDENT.search_lowered(text, lowered) or DISASTER.search_lowered(text, lowered)) \
             and not ARMED_CAUSE.search_lowered(text, lowered):
         out = [f for f in out if f.trigger.name not in _ACCIDENT_WORDS]  # "a jet crashed, killing 38": no attack
     if out and SPORTS.search(text):  # "Madrid struck twice late and stormed back": only harm to people counts
