@@ -297,10 +297,16 @@ def find_triggers(text: str) -> list[Found]:
     return out
 
 
+_NOT_HERE_BY_NAME: dict[str, list[tuple[str, Pattern, int | None]]] = {}
+for _name, *_rest in _NOT_HERE:
+    _NOT_HERE_BY_NAME.setdefault(_name, []).append(tuple(_rest))  # type: ignore[arg-type]
+del _name, _rest
+
+
 def _not_here(text: str, f: Found) -> bool:
     """Is the event word `f` no event in its sentence (`_NOT_HERE`)?"""
-    for name, begins, context, window in _NOT_HERE:
-        if f.trigger.name == name and text[f.start:f.end].lower().startswith(begins):
+    for begins, context, window in _NOT_HERE_BY_NAME.get(f.trigger.name, ()):
+        if text[f.start:f.end].lower().startswith(begins):
             lo, hi = (0, len(text)) if window is None else (max(0, f.start - window), f.start)
             if context.search(text, lo, hi):
                 return True
