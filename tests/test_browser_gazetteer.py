@@ -77,11 +77,18 @@ def _add_place(page, lat: str, lon: str) -> str:
     form.get_by_label("Name as written in articles").fill(MADE_UP)
     for label, value in (("Latitude", lat), ("Longitude", lon)):
         # a number input commits its value on blur: leave it before the next field, or a loaded machine may submit
-        # the form with the old value
+        # the form with the old value; a rerun of the page's first run can still redraw the field with its stored
+        # value, so the value is typed again until the field shows it (at most three times)
         field = form.get_by_label(label)
-        field.fill(value)
-        field.press("Tab")
-        expect(field).to_have_value(re.compile(rf"^{re.escape(value)}0*$"))  # shown as "47.10000" once committed
+        for attempt in range(3):
+            field.fill(value)
+            field.press("Tab")
+            try:
+                expect(field).to_have_value(re.compile(rf"^{re.escape(value)}0*$"), timeout=5_000)  # "47.10000"
+                break
+            except AssertionError:
+                if attempt == 2:
+                    raise
     form.get_by_label("Country (ISO-2)").fill("UA")
     form.get_by_role("button", name="Save place and re-apply").click()
     done = page.get_by_text(re.compile(r"^Saved\. ")).first
