@@ -205,7 +205,7 @@ class EventExtractor:
         head = headline_end(doc.article.text)
         dateline = dateline_span(doc.article.text, head)
         events: list[Event] = []
-        regions: list[Place] = []  # the regions named so far, latest first
+        regions: list[Place] = []  # the regions named so far, in order
         town: Place | None = None  # the first town named: the story's setting
         added: list[Mention] = []
         narrative: Span = (pub, pub, "day")
@@ -225,9 +225,9 @@ class EventExtractor:
             if trig and not events and all(f.trigger.name == "arrests" for f in trig) \
                     and not POLITICAL_ARREST.search(sent.text):
                 trig = []  # an arrest in a story with no other event is news ACLED codes only when political
-            told = told_region(events, main, regions) if events else main
+            told = told_region(events, main, regions)
             places = self.event_places(doc, si, ms, trig, told, skip, added, (events, town))
-            regions[:0] = [m.place for m in ms if m.place is not None and m.place.kind == "region"][::-1]
+            regions += [m.place for m in ms if m.place is not None and m.place.kind == "region"]
             town = town or next((m.place for m in ms if m.place is not None and m.place.kind == "city"), None)
             new = self._events(doc, si, places, story, dates, when, pub)
             if not places and any(f.trigger.name == "intervention" for f in trig):

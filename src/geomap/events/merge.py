@@ -83,9 +83,10 @@ def _refines(ev: Event, last: Event) -> bool:
     nor the area around a town) holding `ev`'s place, on overlapping dates, of the same type (or `ev` borrowed its
     type), and they do not give two different counts of the dead ("Strikes killed 5 in the Donetsk region. In
     Kramatorsk, 2 died" are two events)."""
-    if last.place.kind == "country" and LOCATES_TOLD.search(ev.sentence):
-        pass  # "... in Pakistan's northwest. The attack took place near Besham": where the told attack was
-    elif last.place.kind != "region" or last.place.id == ev.place.id or last.place.feature == "around":
+    # "... in Pakistan's northwest. The attack took place near Besham": where the country's told attack was
+    located = last.place.kind == "country" and LOCATES_TOLD.search(ev.sentence) is not None
+    if not located and (last.place.kind != "region" or last.place.id == ev.place.id
+                        or last.place.feature == "around"):
         return False  # a country's event is most often a nationwide toll ("39 killed across Ukraine. In Kyiv, ...")
     if last.sentence_start == ev.sentence_start:  # "fighting raged in the Kivus and in Goma": two places
         return False

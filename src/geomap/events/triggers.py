@@ -270,13 +270,16 @@ HOSTAGES_FREED = Pattern(
 _HARM = re.compile(r"(?i)kill|dead|died|death|bomb|explo|blast|wound|injur|stabb")
 
 
-#: Event words that are no event in their context: (trigger, how the word begins, the context, how many characters
-#: before the word it is read in; None: the whole sentence).
-_NOT_HERE = (("explosion", "", NATURAL_HAZARD, 60),  # "floods hit the city": no one attacked it
-             ("explosion", "", ARMS_SUPPLY, 60), ("air strike", "", ARMS_SUPPLY, 60),  # missiles supplied
-             ("shelling", "", ARMS_SUPPLY, 60),
-             ("abduction", "hostage", HOSTAGES_FREED, 50),  # "rescued 19 hostages": a captivity ended
-             ("protest", "march", ARMED_MARCHERS, None))  # "his fighters would march on Moscow": an advance
+#: Event words that are no event in their context, by trigger: (how the word begins, the context, how many
+#: characters before the word it is read in; None: the whole sentence).
+_NOT_HERE: dict[str, tuple[tuple[str, Pattern, int | None], ...]] = {
+    "explosion": (("", NATURAL_HAZARD, 60),  # "floods hit the city": no one attacked it
+                  ("", ARMS_SUPPLY, 60)),  # "supplying the group with more missiles"
+    "air strike": (("", ARMS_SUPPLY, 60),),
+    "shelling": (("", ARMS_SUPPLY, 60),),
+    "abduction": (("hostage", HOSTAGES_FREED, 50),),  # "rescued 19 hostages": a captivity ended
+    "protest": (("march", ARMED_MARCHERS, None),),  # "his fighters would march on Moscow": an advance
+}
 
 
 def find_triggers(text: str) -> list[Found]:
@@ -297,15 +300,9 @@ def find_triggers(text: str) -> list[Found]:
     return out
 
 
-_NOT_HERE_BY_NAME: dict[str, list[tuple[str, Pattern, int | None]]] = {}
-for _name, *_rest in _NOT_HERE:
-    _NOT_HERE_BY_NAME.setdefault(_name, []).append(tuple(_rest))  # type: ignore[arg-type]
-del _name, _rest
-
-
 def _not_here(text: str, f: Found) -> bool:
     """Is the event word `f` no event in its sentence (`_NOT_HERE`)?"""
-    for begins, context, window in _NOT_HERE_BY_NAME.get(f.trigger.name, ()):
+    for begins, context, window in _NOT_HERE.get(f.trigger.name, ()):
         if text[f.start:f.end].lower().startswith(begins):
             lo, hi = (0, len(text)) if window is None else (max(0, f.start - window), f.start)
             if context.search(text, lo, hi):

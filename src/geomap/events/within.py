@@ -191,15 +191,15 @@ def main_country(mentions: list[Mention]) -> Place | None:
     return country.get(top) if top else None  # only the leading country, and only when the article names it
 
 
-def told_region(events: list[Event], main: Place | None, regions: tuple[Place, ...] | list[Place] = ()) -> Place | None:
+def told_region(events: list[Event], main: Place | None, regions: list[Place] | None = None) -> Place | None:
     """Where a name no place of its sentence holds goes: the region of the event told last ("25 killed in Mali's
     Mopti region. Gunmen opened fire on a market in Dinangourou"), or the region named before that holds the town
-    of the event told last (`regions`, latest first: "pushed into Russia's Kursk region, fighting around Sudzha.
-    ... a drone hit an ambulance near the village of Kositsa"), when that lies in the article's main country; else
-    the main country."""
+    of the event told last (`regions`, in the order named; the latest wins: "pushed into Russia's Kursk region,
+    fighting around Sudzha. ... a drone hit an ambulance near the village of Kositsa"), when that lies in the
+    article's main country; else the main country."""
     last = events[-1].place if events else None
     if last is not None and last.kind in TOWN_KINDS:
-        last = next((r for r in regions if place_inside(last, r)), last)
+        last = next((r for r in reversed(regions or []) if place_inside(last, r)), last)
     if last is not None and last.kind == "region" and (main is None or last.country_code == main.country_code):
         return last
     return main
@@ -257,6 +257,21 @@ SETTING_OPENER = Pattern("the place a sentence opens with", r"\s*In\s+(?:the\s+)
                          "Police fired tear gas in [Marseille] at youths near the Old Port.", "before", flags=0)
 
 
+def _town_of(item: tuple[Mention, Sentence, Candidate], chosen: list[tuple[Mention, Sentence, Candidate]],
+             ) -> Candidate | None:
+    """The candidate of the chosen town around which a name the gazetteer lacks was put, when the town is the same
+    happening's place: it has the same nearest event word, or the sentence opens with it ("In Marseille, ...")."""
+    m, sent, c = item
+    if not m.within or m.place is None:
+        return None
+    for o, _, oc in chosen:
+        if o.place is not None and o.place.id + "#around" == m.place.id and (
+                _happening((o, sent, oc)) == _happening(item)
+                or SETTING_OPENER.match_at(sent.text[:oc.start]) and sent.text[oc.end:oc.end + 1] == ","):
+            return oc
+    return None
+
+
 def _listed(text: str, a: Candidate, b: Candidate) -> bool:
     """Are two candidates members of one list ("in Bwalagi and Kafanchan": two places of the fighting)?"""
     first, second = (a, b) if a.start < b.start else (b, a)
@@ -283,13 +298,9 @@ def innermost(chosen: list[tuple[Mention, Sentence, Candidate]]) -> list[tuple[M
     event word ("In Omdurman, drones struck positions near the Halfaya bridge": one strike, at Omdurman), unless the
     two are listed ("fighting in Bwalagi and Kafanchan": two places)."""
     keep = []
-    towns = {(o[0].place.id + "#around", _happening(o)): o[2] for o in chosen if o[0].place is not None}
-    towns.update({(o[0].place.id + "#around", -2): o[2] for o in chosen if o[0].place is not None
-                  and SETTING_OPENER.match_at(o[1].text[:o[2].start]) and o[1].text[o[2].end:o[2].end + 1] == ","})
     for item in chosen:
         m = item[0]
-        town = (towns.get((m.place.id, _happening(item))) or towns.get((m.place.id, -2))) \
-            if m.within and m.place is not None else None
+        town = _town_of(item, chosen)
         if town is not None and not _listed(item[1].text, town, item[2]):
             continue  # an added name near a town whose own mention is the same happening's place
         if any(o[0] is not m and _inside(o[0], m) and _told_happening(o) for o in chosen):
