@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from geomap.dates import find_dates
+from geomap.dates import anchored, find_dates
 
 PUB = date(2022, 12, 19)
 
@@ -109,3 +109,39 @@ def test_relative_expressions_count_from_publication(text, start, end):
 def test_dates_beyond_the_calendar_are_dropped_not_raised():
     assert find_dates("Talks resume next month.", date(9999, 12, 31)) == []
     assert find_dates("Talks resume next year.", date(9999, 12, 31)) == []
+
+
+# Relative shifts: counted from a date of their own sentence, else left for the event step (`anchored`), since
+# "a day later" counted from publication would put the event after the report.
+@pytest.mark.parametrize("text, start, end, precision", [
+    ("Troops shelled the town on Friday and returned two days later.", "2022-12-18", "2022-12-18", "day"),
+    ("Police took the port on Saturday; the previous night, gunmen had fled.", "2022-12-16", "2022-12-16", "day"),
+    ("Police took the port on Saturday; the following week, gunmen fled.", "2022-12-22", "2022-12-26", "week"),
+    ("Militants struck on Sunday, and later that day the army answered.", "2022-12-18", "2022-12-18", "day"),
+])
+def test_a_shift_counts_from_its_sentences_date(text, start, end, precision):
+    t = find_dates(text, PUB)[-1]
+    assert (str(t.date), str(t.date_end), t.precision, t.shift) == (start, end, precision, None)
+
+
+def test_a_shift_without_a_date_before_it_waits_for_the_story():
+    back, fwd, few, weeks = (find_dates(t, PUB)[0] for t in (
+        "Two months earlier, rebels held the hills.", "A day later, the army came.",
+        "A few days later, the talks resumed.", "Several weeks later, the road reopened."))
+    assert (back.shift, back.vague, str(back.date), back.precision) == ((-2, "month"), False, "2022-10-01", "month")
+    assert (fwd.shift, fwd.vague) == ((1, "day"), True)  # from publication it would be tomorrow: no date yet
+    assert few.shift == (3, "few days") and weeks.shift == (1, "month")
+
+
+def test_anchored_counts_from_the_story_time_and_keeps_a_coarser_one():
+    later = find_dates("A day later, the army came.", PUB)[0]
+    assert anchored(later, (date(2022, 3, 1), date(2022, 3, 1), "day")).date == date(2022, 3, 2)
+    january = anchored(later, (date(2022, 1, 1), date(2022, 1, 31), "month"))
+    assert (january.date, january.date_end, january.precision, january.vague) == (
+        date(2022, 1, 1), date(2022, 1, 31), "month", False)
+
+
+def test_before_or_after_a_named_thing_is_no_shift():
+    # "a week before the election" counts from the election, which this module cannot date
+    assert find_dates("Gunmen struck a week before the election.", PUB) == []
+    assert find_dates("Shops shut the day after Christmas.", PUB) == []

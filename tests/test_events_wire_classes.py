@@ -334,3 +334,14 @@ def test_a_street_with_no_event_told_before_lies_in_the_storys_first_town(nlp):
 ])
 def test_a_mutinys_march_is_an_advance(nlp, text, etype):
     assert [e.event_type for e in run(nlp, text).events] == [etype]
+
+
+def test_a_day_later_counts_from_the_event_told_before(nlp):
+    # "A day later" in the next sentence follows the strike on Monday, not the publication; "two months earlier" is
+    # a month, and "the next day" after it is still that month
+    doc = run(nlp, "Drones struck Omdurman on Monday, killing five people. A day later, shells hit "
+              "El Fasher. Two months earlier, gunmen attacked Latakia. The next day, a drone struck Tartus.",
+              published=date(2024, 3, 20))
+    assert [(e.place.name, str(e.date), str(e.date_end), e.date_precision) for e in doc.events] == [
+        ("Omdurman", "2024-03-18", "2024-03-18", "day"), ("El Fasher", "2024-03-19", "2024-03-19", "day"),
+        ("Latakia", "2024-01-01", "2024-01-31", "month"), ("Tartus", "2024-01-01", "2024-01-31", "month")]

@@ -19,7 +19,7 @@ from __future__ import annotations
 import calendar
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
 from dateutil.parser import parserinfo
@@ -56,8 +56,13 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
                            r"(?:\s+(?:night|morning|evening|afternoon))?\b")),
     ("overnight", re.compile(r"\b(?:overnight|last\s+night)\b", re.I)),
     ("yesterday", re.compile(r"\byesterday\b", re.I)),
-    ("day_before", re.compile(r"\b(?:the\s+(?:day|night)\s+before|a\s+day\s+(?:earlier|before)|the\s+previous\s+"
-                              r"(?:day|night))\b", re.I)),
+    ("shift", re.compile(r"\b(?P<sn>\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten|a\s+few|several)\s+"
+                         r"(?P<su>day|night|week|month|year)s?\s+(?:(?P<sd>later|earlier)\b|(?P<sp>before|after)"
+                         r"(?=\s*(?:[,.;]|$)))", re.I)),
+    ("day_before", re.compile(r"\b(?:the\s+(?:day|night)\s+before|the\s+previous\s+(?:day|night)|"
+                              r"the\s+(?P<nx>next|following)\s+(?P<nu>day|morning|night|evening|week)|"
+                              r"(?P<nd>the\s+day\s+after)(?=\s*(?:[,.;]|$))|"
+                              r"(?P<same>(?:the\s+same|later\s+that|that)\s+(?:day|night|morning|evening)))\b", re.I)),
     ("today", re.compile(r"\b(?:today|this\s+morning|this\s+evening|tonight|earlier\s+today)\b", re.I)),
     ("days_ago", re.compile(r"\b(?P<n>\d+|one|two|three|four|five|six|seven|a\s+few|several)\s+days\s+ago\b", re.I)),
     ("weekend", re.compile(r"\b(?:over|at|during)\s+the\s+weekend\b|\b(?P<we>last|this|next)\s+weekend\b", re.I)),
@@ -85,6 +90,7 @@ class TimeExpr:
     precision: str
     reporting: bool = False  # dates a statement ("said on Monday"), not an event
     vague: bool = False  # "since 2012": a span that started long ago, no good as an event date
+    shift: tuple[int, str] | None = None  # "a day later" not yet counted from a date of its own sentence
 
 
 #: How far past publication a month-day or month without a year may lie and still be read as upcoming (see the
@@ -277,13 +283,73 @@ def _year_adj(g: dict, pub: date) -> Resolved:
     return date(y, 1, 1), date(y, 12, 31), "year", False
 
 
+#: "a few days later": how many units a vague count stands for.
+_FEW = 3
+#: A shift finer than its reference date's precision keeps the reference's span.
+_COARSER = ("day", "week", "month", "year")
+Shift = tuple[int, str]  # (signed count, unit): (-2, "month") for "two months earlier"
+_SHIFT_PRECISION = {"day": "day", "few days": "week", "week": "week", "month": "month", "year": "year"}
+
+
+def _shift(g: dict) -> Shift:
+    """The signed count and unit of a "shift" or "day_before" match."""
+    if g.get("same"):
+        return 0, "day"
+    if g.get("nx"):
+        return 1, "week" if g["nu"].lower() == "week" else "day"
+    if g.get("nd"):
+        return 1, "day"
+    if not g.get("su"):
+        return -1, "day"  # "the day before", "the previous night"
+    n, unit = g["sn"].lower(), g["su"].lower()
+    few = not n.isdigit() and n not in NUMBER_WORDS and n not in ("a", "an")  # "a few", "several"
+    count = _FEW if few else int(n) if n.isdigit() else NUMBER_WORDS.get(n, 1)
+    if unit == "night" or (few and unit == "day"):
+        unit = "few days" if few else "day"  # "a few days later": about three days on, known to the week
+    elif few and unit == "week":
+        count, unit = 1, "month"  # "several weeks later": about a month on
+    later = (g.get("sd") or g.get("sp") or "").lower() in ("later", "after")
+    return count if later else -count, unit
+
+
+def _shifted(ref: date, shift: Shift) -> Resolved:
+    """The span `shift` away from a reference date: a day, the days around a week's step, a whole month or year.
+    Unanchored (counted from publication), only a step back is a usable date: "two days later" says nothing then."""
+    n, unit = shift
+    if unit == "day":
+        a = b = ref + timedelta(days=n)
+    elif unit in ("week", "few days"):
+        mid = ref + timedelta(days=n if unit == "few days" else 7 * n)
+        a, b, unit = mid - timedelta(days=2), mid + timedelta(days=2), "week"
+    elif unit == "month":
+        a, b = _month_span(ref + relativedelta(months=n))
+    else:
+        a, b = date(ref.year + n, 1, 1), date(ref.year + n, 12, 31)
+    return a, b, unit, n >= 0
+
+
+def anchored(t: TimeExpr, ref: tuple[date, date, str]) -> TimeExpr:
+    """A relative expression ("a day later", "two months earlier", "the next day") counted from `ref` (a span and
+    its precision): the story's time told before it. Other expressions are returned as they are."""
+    if t.shift is None:
+        return t
+    start, end, precision = ref
+    if _COARSER.index(precision) > _COARSER.index(_SHIFT_PRECISION[t.shift[1]]):
+        a, b, prec = start, end, precision  # "the next day" after "in January" is still January
+    else:
+        a, b, prec, _ = _shifted(start, t.shift)
+    return TimeExpr(t.start, t.end, t.text, a, b, prec, t.reporting, False)
+
+
 #: One resolver per pattern kind: (the match's groups, publication date) -> (start, end, precision, vague) or None
-#: when the match is no usable date. "day_before" counts from publication here; find_dates re-anchors it.
+#: when the match is no usable date. A shift ("a day later") counts from publication here; find_dates and the event
+#: step count it again from the date told before it (`anchored`).
 _RESOLVERS: dict[str, Callable[[dict, date], Resolved | None]] = {
     "range_md": _range_md, "range_dash": _range_dash, "iso": _iso, "md": _month_day, "weekday": _weekday,
     "overnight": lambda g, pub: (pub - timedelta(days=1), pub, "day", False),
     "yesterday": lambda g, pub: _day(pub - timedelta(days=1)),
-    "day_before": lambda g, pub: _day(pub - timedelta(days=1)),
+    "shift": lambda g, pub: _shifted(pub, _shift(g)),
+    "day_before": lambda g, pub: _shifted(pub, _shift(g)),
     "today": lambda g, pub: _day(pub), "days_ago": _days_ago, "weekend": _weekend, "week": _week,
     "month_rel": _month_rel, "year_rel": _year_rel, "month": _month, "year": _year, "year_adj": _year_adj,
 }
@@ -317,7 +383,9 @@ _NEEDS: dict[str, Callable[[_Cues], bool]] = {
     "weekday": lambda c: "day" in c.text, "overnight": lambda c: "night" in c.low,
     "yesterday": lambda c: "yesterday" in c.low,
     "today": lambda c: any(w in c.low for w in ("today", "morning", "evening", "tonight")),
-    "day_before": lambda c: "day" in c.low or "night" in c.low, "days_ago": lambda c: "ago" in c.low,
+    "day_before": lambda c: any(w in c.low for w in ("day", "night", "week", "morning", "evening")),
+    "shift": lambda c: any(w in c.low for w in ("later", "earlier", "before", "after")),
+    "days_ago": lambda c: "ago" in c.low,
     "week": lambda c: "week" in c.low, "weekend": lambda c: "weekend" in c.low, "year_adj": lambda c: c.digits4,
     "month_rel": lambda c: "month" in c.low, "year_rel": lambda c: "year" in c.low,
     "month": lambda c: _MONTH_CUE.search(c.text) is not None, "year": lambda c: c.digits4,
@@ -350,14 +418,15 @@ def find_dates(text: str, published: date) -> list[TimeExpr]:
                 vague = True  # "one of the deadliest assaults this year": a comparison, not when it happened
             reporting = bool(_SPEECH.search(re.sub(r"\s*\b(?:on|late|early)\s*$", "", before, flags=re.I)))
             taken.add(s, e)
-            out.append(TimeExpr(s, e, text[s:e].strip(), a, b, prec, reporting, vague))
+            shift = _shift(m.groupdict()) if kind in ("shift", "day_before") else None
+            out.append(TimeExpr(s, e, text[s:e].strip(), a, b, prec, reporting, vague, shift))
     out.sort(key=lambda t: t.start)
-    # "seized on Friday ... the day before" counts back from the sentence's own date, not from publication.
+    # "seized on Friday ... the day before" counts back from the sentence's own date, not from publication; a
+    # relative expression with no such date is left for the event step to count from the story's time.
     ref: TimeExpr | None = None  # the latest earlier day-precise, non-reporting expression
     for i, t in enumerate(out):
-        if ref is not None and ref.date > date.min and re.match(r"(?:the|a)\s+(?:day|night|previous)", t.text, re.I):
-            d = ref.date - timedelta(days=1)
-            out[i] = TimeExpr(t.start, t.end, t.text, d, d, "day", t.reporting, t.vague)
-        if t.precision == "day" and not t.reporting:
+        if ref is not None and t.shift is not None:
+            out[i] = replace(anchored(t, (ref.date, ref.date, "day")), shift=None)
+        if t.precision == "day" and not t.reporting and not out[i].vague:
             ref = out[i]
     return out

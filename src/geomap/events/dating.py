@@ -6,6 +6,7 @@ import re
 from datetime import date
 
 from geomap.dates import TimeExpr
+from geomap.models import Event
 
 #: An old time expression further than this (in characters, weighted) from the event word dates something else.
 MAX_DATE_DISTANCE = 90
@@ -36,3 +37,12 @@ def event_date(anchor: float, place: int, clause: tuple[int, int], dates: list[T
         best = min(usable, key=dist)
         return best.date, best.date_end, best.precision
     return narrative
+
+
+def told_time(new: list[Event], dates: list[TimeExpr]) -> Span | None:
+    """The date a sentence leaves the story at, for the next "a day later": its last event's, else its last date
+    that dates no statement (None when it tells neither)."""
+    if new:
+        return new[-1].date, new[-1].date_end, new[-1].date_precision
+    told = [d for d in dates if not d.reporting]
+    return (told[-1].date, told[-1].date_end, told[-1].precision) if told else None

@@ -18,11 +18,11 @@ import re
 from dataclasses import replace
 from datetime import date
 
-from geomap.dates import find_dates
+from geomap.dates import anchored, find_dates
 from geomap.events import acled
 from geomap.events.actors import FORCE_COUNTRY, actors, unnamed_force
 from geomap.events.candidates import sentence_candidates
-from geomap.events.dating import DATE_OPENER, MAX_AGE_DAYS, Span, event_date
+from geomap.events.dating import DATE_OPENER, MAX_AGE_DAYS, Span, event_date, told_time
 from geomap.events.fatalities import fatalities, shares
 from geomap.events.merge import fold_headline, merge_events, met_with_force
 from geomap.events.model import COMMA_WORDS, Candidate, EventPlaceModel, Sentence, default_model, features
@@ -211,11 +211,13 @@ class EventExtractor:
         narrative: Span = (pub, pub, "day")
         lead_set = False
         para_time: tuple[int, Span] | None = None
+        last_told: Span | None = None  # the last date told: "a day later" counts from it
         for si, sent in enumerate(doc.sentences):
             ms = by_sentence.get(si, [])
             if not ms and not DATE_OPENER.match(sent.text) and not story.triggers(si):
                 continue  # no place, no event word, and no paragraph-opening date to carry forward
-            dates = [d for d in find_dates(sent.text, pub) if not d.vague]
+            dates = [d for d in (anchored(d, last_told) if last_told else d for d in find_dates(sent.text, pub))
+                     if not d.vague]
             # "On Friday, Russia fired ..." opening a sentence sets the time of the rest of its paragraph.
             if dates and dates[0].start <= 3 and not dates[0].reporting:
                 para_time = (sent.paragraph, (dates[0].date, dates[0].date_end, dates[0].precision))
@@ -241,6 +243,7 @@ class EventExtractor:
                         narrative, lead_set = (ev.date, ev.date_end, ev.date_precision), True
                         break
             events.extend(new)
+            last_told = told_time(new, dates) or last_told
         if added:
             doc.mentions = sorted(doc.mentions + added, key=lambda m: m.start)
         doc.events = merge_events(fold_headline(events, head))
