@@ -11,6 +11,7 @@ from tinyrun import run, tiny_pipeline
 
 from geomap.dates import find_dates
 from geomap.events.actors import actors, unnamed_force
+from geomap.events.fatalities import fatalities, shares
 from geomap.events.model import features
 from geomap.events.training import candidate_sets
 from geomap.gazetteer import Row
@@ -43,6 +44,13 @@ ROWS = [
     Row("t:kursk", "Kursk Oblast", "region", 51.70, 36.24, "RU", "RU.41", 800000, 140.0, aliases=("Kursk region",)),
     Row("t:sudzha", "Sudzha", "city", 51.19, 35.27, "RU", "RU.41", 5000, 2.0),
     Row("t:russia", "Russia", "country", 60.0, 100.0, "RU", "", 144000000, 2000.0),
+    Row("t:iran", "Iran", "country", 32.0, 53.0, "IR", "", 89000000, 900.0),
+    Row("t:tehran", "Tehran", "city", 35.69, 51.39, "IR", "IR.26", 8700000, 20.0),
+    Row("t:natanz", "Natanz", "city", 33.51, 51.92, "IR", "IR.28", 12000, 2.0),
+    Row("t:israel", "Israel", "country", 31.5, 34.75, "IL", "", 9500000, 120.0),
+    Row("t:damascus", "Damascus", "city", 33.51, 36.29, "SY", "SY.13", 2000000, 12.0),
+    Row("t:sweida", "Sweida", "city", 32.71, 36.57, "SY", "SY.14", 140000, 4.0),
+    Row("t:quetta", "Quetta", "city", 30.19, 67.01, "PK", "PK.2", 1000000, 8.0),
 ]
 
 
@@ -345,3 +353,45 @@ def test_a_day_later_counts_from_the_event_told_before(nlp):
     assert [(e.place.name, str(e.date), str(e.date_end), e.date_precision) for e in doc.events] == [
         ("Omdurman", "2024-03-18", "2024-03-18", "day"), ("El Fasher", "2024-03-19", "2024-03-19", "day"),
         ("Latakia", "2024-01-01", "2024-01-31", "month"), ("Tartus", "2024-01-01", "2024-01-31", "month")]
+
+
+def test_a_strike_no_sentence_credits_is_not_the_struck_states_own(nlp):
+    # Iran's forces are named more often than Israel's, but "explosions across Tehran" in a story of Israeli raids
+    # are Israel's doing
+    doc = run(nlp, "Israeli jets struck Natanz on Friday.\n\nIran launched drones and Iranian missiles flew at dawn."
+                   "\n\nExplosions were heard across Tehran, where homes were hit.")
+    assert {e.place.name: e.actors for e in doc.events}["Tehran"] == ["Israeli forces"]
+
+
+def test_a_state_that_struck_is_no_event_place(nlp):
+    doc = run(nlp, "Israel struck the defence ministry in Damascus on Wednesday.")
+    assert {m.text: m.role for m in doc.mentions} == {"Israel": "mention", "Damascus": "event"}
+
+
+def test_a_toll_told_after_the_place_in_the_active_voice_is_that_places():
+    text = ("Jets hit Damascus and shelled Sweida, where clashes between tribal fighters and gunmen have killed "
+            "more than 300 people since Sunday.")
+    spans = [(text.index(w), text.index(w) + len(w)) for w in ("Damascus", "Sweida")]
+    assert shares(text, fatalities(text), spans) == [None, 300]
+
+
+def test_a_hyphenated_count_is_one_number():
+    assert fatalities("Twenty-one passengers and four soldiers were killed in the ambush.") == 25
+
+
+def test_killing_attackers_is_a_battle(nlp):
+    battle = run(nlp, "Security forces stormed a hideout in Quetta on Monday, killing 12 attackers.").events
+    assert [(e.place.name, e.event_type) for e in battle] == [("Quetta", "Battles")]
+
+
+def test_shares_of_one_sentence_that_become_one_place_add_up_again(nlp):
+    # two names the gazetteer lacks, both put around Quetta: one event with the whole toll, not half of it
+    events = run(nlp, "Gunmen attacked the villages of Kolpur and Machkand near Quetta on Monday, killing 20 "
+                      "villagers.").events
+    assert sum(e.fatalities or 0 for e in events) == 20
+
+
+def test_more_groups_and_plain_demonyms_name_actors():
+    assert actors("Fighters of the Baloch Liberation Army blew up the track.") == ["Baloch Liberation Army"]
+    assert actors("Let them go, said the Pakistani Taliban.") == ["TTP"]  # "Let" is no Lashkar-e-Taiba
+    assert actors("Brazilian soldiers raided the Comando Vermelho's base.") == ["Brazilian forces", "Comando Vermelho"]

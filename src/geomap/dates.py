@@ -362,6 +362,10 @@ def _resolve(kind: str, m: re.Match, pub: date) -> Resolved | None:
 
 _MONTH_CUE = re.compile(r"uary|March|April|May|June|July|August|ember|October")
 _DIGIT = re.compile(r"\d")
+#: Cheap tests for the relative patterns: a word they need, read once per sentence.
+_DAY_BEFORE_CUE = re.compile(r"previous|next|following|(?:day|night) (?:before|after)|(?:same|that) "
+                             r"(?:day|night|morn|even)")
+_SHIFT_END_CUE = re.compile(r"(?:before|after)\s*(?:[,.;]|$)")
 _DIGITS4 = re.compile(r"\d{4}")
 
 
@@ -383,8 +387,8 @@ _NEEDS: dict[str, Callable[[_Cues], bool]] = {
     "weekday": lambda c: "day" in c.text, "overnight": lambda c: "night" in c.low,
     "yesterday": lambda c: "yesterday" in c.low,
     "today": lambda c: any(w in c.low for w in ("today", "morning", "evening", "tonight")),
-    "day_before": lambda c: any(w in c.low for w in ("day", "night", "week", "morning", "evening")),
-    "shift": lambda c: any(w in c.low for w in ("later", "earlier", "before", "after")),
+    "day_before": lambda c: _DAY_BEFORE_CUE.search(c.low) is not None,
+    "shift": lambda c: "later" in c.low or "earlier" in c.low or _SHIFT_END_CUE.search(c.low) is not None,
     "days_ago": lambda c: "ago" in c.low,
     "week": lambda c: "week" in c.low, "weekend": lambda c: "weekend" in c.low, "year_adj": lambda c: c.digits4,
     "month_rel": lambda c: "month" in c.low, "year_rel": lambda c: "year" in c.low,

@@ -89,7 +89,8 @@ ARMED_OBJECT = Pattern(
     "armed side attacked", r"\s+(?:and\s+[a-z]+(?:\s+[a-z]+)?\s+(?:to\s+)?)?(?:on\s+|at\s+)?"
     r"(?:(?:at least|some|about|nearly|more than|dozens of|scores of|hundreds of)\s+)?(?:[\d,]+\s+|an?\s+|the\s+|"
     r"[a-z]+\s+){0,2}(?:soldiers|troops|servicemen|policemen|police officers|gendarmes|militiamen|fighters|militants|"
-    r"rebels|insurgents|gunmen|jihadists|terrorists|combatants|guards|(?:army|military|police) (?:posts?|bases?|"
+    r"rebels|insurgents|gunmen|jihadists|terrorists|combatants|guards|attackers|assailants|hijackers|kidnappers|"
+    r"separatists|(?:army|military|police) (?:posts?|bases?|"
     r"camps?|convoys?|positions?|checkpoints?|stations?|patrols?)|police station|barracks|checkpoints?|outposts?)\b",
     "Gunmen [killed] at least nine soldiers at dawn.", "Gunmen [killed] at least nine villagers at dawn.", "after")
 

@@ -24,6 +24,11 @@ ACTOR_GROUPS = {
     r"arakan rohingya salvation army|arsa": "ARSA", r"rohingya solidarity organi[sz]ation|rso": "RSO",
     r"hts|hayat tahrir al-sham": "HTS", r"ta'ang national liberation army|tnla": "TNLA",
     r"myanmar national democratic alliance army|mndaa": "MNDAA", r"jihadists|islamists": "Islamist militants",
+    r"baloch liberation army|bla": "Baloch Liberation Army", r"the resistance front|trf": "The Resistance Front",
+    r"lashkar-e-tayy?[ai]ba": "Lashkar-e-Taiba", r"jaish-e-mohamm[ae]d|jem": "Jaish-e-Mohammed",
+    r"tehr[ei]e?k-e-taliban pakistan|ttp|pakistani taliban": "TTP", r"comando vermelho": "Comando Vermelho",
+    r"sinaloa cartel|jalisco new generation cartel|cjng": "Drug cartel", r"tren de aragua": "Tren de Aragua",
+    r"al-qaeda|al qaeda|aqap": "al-Qaeda",
     r"(?:armed |criminal |rival )?gangs|gang members|gangsters": "Gangs",
     r"protesters|demonstrators": "Protesters", r"rioters": "Rioters",
     r"(?:(?:riot |anti-riot )?police(?:men)?|security forces|gendarmes)(?=\s+(?:\w+\s+)?(?:fired|used|dispersed|"
@@ -99,6 +104,23 @@ FORCE_COUNTRY = {
     "Mexican forces": "MX", "Haitian forces": "HT", "Philippine forces": "PH", "Thai forces": "TH",
     "Mozambican forces": "MZ", "Burundian forces": "BI", "South Sudanese forces": "SS",
 }
+
+#: More states whose forces news names by a plain demonym ("Brazilian police and soldiers"): demonym -> ISO-2.
+_PLAIN_DEMONYMS = {
+    "Brazilian": "BR", "Venezuelan": "VE", "Ecuadorian": "EC", "Peruvian": "PE", "Bolivian": "BO", "Nepali": "NP",
+    "Nepalese": "NP", "Bangladeshi": "BD", "Cambodian": "KH", "Indonesian": "ID", "Tanzanian": "TZ", "Beninese": "BJ",
+    "Togolese": "TG", "Libyan": "LY", "Algerian": "DZ", "Moroccan": "MA", "Tunisian": "TN", "Serbian": "RS",
+    "Salvadoran": "SV", "Honduran": "HN", "Guatemalan": "GT", "Tajik": "TJ", "Kyrgyz": "KG", "Malaysian": "MY",
+    "Vietnamese": "VN", "Japanese": "JP", "Taiwanese": "TW", "Qatari": "QA", "Senegalese": "SN", "Ivorian": "CI",
+    "Ghanaian": "GH", "Zimbabwean": "ZW", "Angolan": "AO", "German": "DE", "Italian": "IT", "Spanish": "ES",
+    "Dutch": "NL", "Belgian": "BE", "Canadian": "CA", "Australian": "AU", "Norwegian": "NO", "Estonian": "EE",
+    "Latvian": "LV", "Lithuanian": "LT", "Romanian": "RO", "Moldovan": "MD", "Hungarian": "HU", "Greek": "GR",
+    "Cypriot": "CY", "Kosovar": "XK", "Albanian": "AL", "Bosnian": "BA", "Croatian": "HR", "Bulgarian": "BG",
+    "Polish": "PL",
+}
+for _demonym, _cc in _PLAIN_DEMONYMS.items():
+    DEMONYM_FORCE.setdefault(_demonym, f"{_demonym} forces")
+    FORCE_COUNTRY.setdefault(DEMONYM_FORCE[_demonym], _cc)
 
 def actors(text: str) -> list[str]:
     """The actors a sentence names, in the order written, without repeats."""

@@ -27,7 +27,7 @@ from geomap.events.fatalities import fatalities, shares
 from geomap.events.merge import fold_headline, merge_events, met_with_force
 from geomap.events.model import COMMA_WORDS, Candidate, EventPlaceModel, Sentence, default_model, features
 from geomap.events.slots import LIST_JOIN
-from geomap.events.triggers import POLITICAL_ARREST, PROTEST, RIOT, Found, find_triggers, specific
+from geomap.events.triggers import EXPL, POLITICAL_ARREST, PROTEST, RIOT, Found, find_triggers, specific
 from geomap.events.within import (
     REFERENCE_VETOES,
     TOWN_KINDS,
@@ -343,7 +343,8 @@ class EventExtractor:
             out.append(Event(
                 place=m.place, place_text=m.text, date=d0, date_end=d1, date_precision=prec,  # type: ignore[arg-type]
                 event_type=etype, sub_event_type=sub, sentence=st.text, sentence_start=st.start, place_start=m.start,
-                actors=_agents(mine, mine or who, etype, sub), fatalities=dead, sentences=[st.text],
+                actors=_agents(mine, mine or _strikers(who, etype, m.place, story), etype, sub),  # type: ignore[arg-type]
+                fatalities=dead, sentences=[st.text],
                 event_score=m.event_score, borrowed_type=any(borrowed)))
         return out
 
@@ -369,6 +370,16 @@ def _gap(text: str, a: Candidate, b: Candidate) -> str:
     gap = text[a.end:b.start]
     m = LIST_NOUN.match_at(gap)
     return gap[m.end():] if m else gap
+
+def _strikers(who: list[str], etype: str, place: Place, story: Story) -> list[str]:
+    """The story's actors for a strike whose sentence names none, without the struck country's own forces when the
+    story names another state's ("Explosions were heard across Tehran" after "Israel struck Natanz": Israel's, even
+    if Iran's forces are named more often). A state rarely bombs its own towns in a story of a foreign one's raids."""
+    if etype != EXPL or not any(FORCE_COUNTRY.get(a) == place.country_code for a in who):
+        return who
+    foreign = [a for a in who if FORCE_COUNTRY.get(a) != place.country_code]
+    return foreign or [a for a in story.state_forces() if FORCE_COUNTRY[a] != place.country_code][:1] or who
+
 
 def _agents(own: list[str], who: list[str], etype: str, sub: str) -> list[str]:
     """Actors in ACLED's order: the one who acted first. Protesters are the victims of excessive force. `own`: the

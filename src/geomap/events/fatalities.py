@@ -10,7 +10,10 @@ from geomap.patterns import Pattern, lowered_text
 _COUNTS = {**NUMBER_WORDS, **VAGUE_NUMBERS}
 #: A count is at most this many digits: longer digit runs are not casualty figures (and int() of them is slow).
 MAX_DIGITS = 7
-_NUM = (rf"(?P<n>\d{{1,3}}(?:,\d{{3}})+|\d{{1,{MAX_DIGITS}}}(?![\d,])|"
+#: "twenty-one": tens and units joined by a hyphen.
+_COMPOUND = (r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)-"
+             r"(?:one|two|three|four|five|six|seven|eight|nine)")
+_NUM = (rf"(?P<n>\d{{1,3}}(?:,\d{{3}})+|\d{{1,{MAX_DIGITS}}}(?![\d,])|{_COMPOUND}|"
         + "|".join(sorted((re.escape(k) for k in _COUNTS), key=len, reverse=True)) + r")")
 _VICTIMS = r"(?:people|persons?|civilians?|soldiers?|troops|fighters|militants|children|residents|others|men|women|" \
            r"villagers|worshippers|students|protesters|demonstrators|policemen|police officers|officers|suspects|" \
@@ -83,9 +86,12 @@ def fatalities(text: str) -> int | None:
 
 
 def _count(word: str) -> int | None:
-    """A count as written: digits ("1,200") or a number word ("four", "dozens")."""
+    """A count as written: digits ("1,200"), a number word ("four", "dozens", "twenty-one")."""
     n = word.lower()
-    return int(n.replace(",", "")) if n[0].isdigit() else _COUNTS.get(n)
+    if n[0].isdigit():
+        return int(n.replace(",", ""))
+    tens, _, units = n.partition("-")
+    return _COUNTS[tens] + _COUNTS[units] if units else _COUNTS.get(n)
 
 
 def share(total: int | None, parts: int) -> list[int | None]:
@@ -114,11 +120,20 @@ WHERE_KILLED = Pattern(
     "Troops shelled [Vovchansk], where two civilians were killed, and Lyptsi.",
     "Troops shelled [Vovchansk] and Lyptsi; two civilians were killed.", "after")
 
+#: "the city of Sweida, where clashes have killed more than 300 people": the same, told in the active voice.
+WHERE_KILLING = Pattern(
+    "a toll told after the place, active",
+    r",?\s+where\s+(?:[\w'’-]+\s+){1,8}?(?:have\s+|has\s+|had\s+)?killed\s+(?:(?:at\s+least|more\s+than|some|"
+    r"about|nearly|over)\s+)?" + _NUM + r"\s+(?:[\w-]+\s+){0,2}?" + _VICTIMS + r"\b",
+    "Troops shelled [Kupiansk], where drones have killed five civilians, and Lyptsi.",
+    "Troops shelled [Kupiansk], where drones have hit five homes, and Lyptsi.", "after")
+
 
 def place_share(text: str, start: int, end: int) -> int | None:
     """The deaths the sentence gives the place at `start`..`end` by itself ("including 14 ... in X", "X, where two
-    civilians were killed"), else None."""
-    m = INCLUDING_AT.search(text, max(0, start - 90), start) or WHERE_KILLED.compiled.match(text, end)
+    civilians were killed", "X, where clashes killed 300 people"), else None."""
+    m = INCLUDING_AT.search(text, max(0, start - 90), start) or WHERE_KILLED.compiled.match(text, end) \
+        or WHERE_KILLING.compiled.match(text, end)
     return _count(m.group("n")) if m else None
 
 

@@ -53,12 +53,13 @@ def _fold(m: Event, ev: Event) -> None:
             and not _names_itself(ev.place_text, ev.place):
         m.place_text, m.place_start, m.sentence, m.sentence_start = (ev.place_text, ev.place_start, ev.sentence,
                                                                      ev.sentence_start)
+    same_sentence = ev.sentence in m.sentences  # two shares of one sentence's toll: together they are the toll
     for s in ev.sentences:
         if s not in m.sentences:
             m.sentences.append(s)
     m.actors += [a for a in ev.actors if a not in m.actors]
     if ev.fatalities is not None:
-        m.fatalities = max(m.fatalities or 0, ev.fatalities)
+        m.fatalities = (m.fatalities or 0) + ev.fatalities if same_sentence else max(m.fatalities or 0, ev.fatalities)
     m.event_score = max(m.event_score, ev.event_score)
     if (m.date_end - m.date) > (ev.date_end - ev.date):  # keep the sharper date
         m.date, m.date_end, m.date_precision = ev.date, ev.date_end, ev.date_precision

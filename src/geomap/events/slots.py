@@ -103,7 +103,8 @@ SPEAKER_AFTER = P(
 AGENT_AFTER = P(
     "agent of an act",
     r"^\s+(?:has\s+|have\s+|had\s+)?(?:signed|launched|fired|sent|deployed|imposed|recalled|expelled|sanctioned|"
-    r"approved|ordered|recognised|recognized|supplied|delivered|pledged|promised|joined|backed|supports?|supported)\b",
+    r"approved|ordered|recognised|recognized|supplied|delivered|pledged|promised|joined|backed|supports?|supported|"
+    r"(?:struck|attacked|bombed|shelled|pounded|targeted|raided|invaded|hit)(?!\s+by\b))\b",
     "Officials said [Moscow] launched a new offensive.", "Officials said [Moscow] was hit by drones.", "after")
 NO_COMMENT = P(
     "no comment from the place",
