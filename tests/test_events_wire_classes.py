@@ -51,6 +51,10 @@ ROWS = [
     Row("t:damascus", "Damascus", "city", 33.51, 36.29, "SY", "SY.13", 2000000, 12.0),
     Row("t:sweida", "Sweida", "city", 32.71, 36.57, "SY", "SY.14", 140000, 4.0),
     Row("t:quetta", "Quetta", "city", 30.19, 67.01, "PK", "PK.2", 1000000, 8.0),
+    Row("t:sudan", "Sudan", "country", 15.5, 30.0, "SD", "", 48000000, 800.0),
+    Row("t:gezira", "Gezira State", "region", 14.4, 33.5, "SD", "SD.3", 5000000, 90.0, aliases=("Gezira",)),
+    Row("t:maputo", "Maputo", "city", -25.97, 32.58, "MZ", "MZ.1", 1100000, 10.0),
+    Row("t:mokha", "Mokha", "city", 13.32, 43.25, "YE", "YE.1", 16000, 2.0),
 ]
 
 
@@ -395,3 +399,41 @@ def test_more_groups_and_plain_demonyms_name_actors():
     assert actors("Fighters of the Baloch Liberation Army blew up the track.") == ["Baloch Liberation Army"]
     assert actors("Let them go, said the Pakistani Taliban.") == ["TTP"]  # "Let" is no Lashkar-e-Taiba
     assert actors("Brazilian soldiers raided the Comando Vermelho's base.") == ["Brazilian forces", "Comando Vermelho"]
+
+
+def test_a_jailbreak_happened_at_the_prison_and_its_deaths_type_it(nlp):
+    # "escaped from a prison in" is where it happened, not an origin; with deaths, the clashes type it
+    quiet, deadly = (run(nlp, text).events for text in (
+        "Hundreds of inmates escaped from a prison in Maputo on Wednesday.",
+        "Hundreds of inmates escaped from a prison in Maputo on Wednesday, and 33 were killed in clashes."))
+    assert [(e.place.name, e.event_type, e.fatalities) for e in quiet] == [("Maputo", "Strategic developments", None)]
+    assert [(e.place.name, e.event_type, e.fatalities) for e in deadly] == [("Maputo", "Battles", 33)]
+
+
+def test_territory_a_foreign_state_takes_is_no_government_regaining_it(nlp):
+    taken, retaken = (run(nlp, text).events for text in (
+        "Ukrainian troops captured Sudzha on Tuesday.", "Russian troops recaptured Sudzha on Tuesday."))
+    assert [e.sub_event_type for e in taken] == ["Non-state actor overtakes territory"]
+    assert [e.sub_event_type for e in retaken] == ["Government regains territory"]
+
+
+def test_a_force_named_as_a_source_or_a_state_as_an_origin_is_no_actor():
+    assert actors("Rebels attacked a convoy, the U.S. military said.") == []
+    assert actors("The Russian military said it had captured the village.") == ["Russian forces"]
+    assert actors("A rocket fired from Lebanon struck a football pitch.") == []
+
+
+def test_a_village_in_a_countrys_region_lies_in_the_region(nlp):
+    events = run(nlp, "Gunmen stormed the village of Wad Kanjar in Sudan's Gezira state, killing 40 villagers.").events
+    assert [(e.place.name, e.place_text, e.fatalities) for e in events] == [("Gezira State", "Wad Kanjar", 40)]
+
+
+def test_a_bearing_from_the_port_of_a_town_puts_the_event_around_it(nlp):
+    events = run(nlp, "Missiles struck a cargo ship 35 nautical miles south of the port of Mokha on Sunday.").events
+    assert [(e.place.feature, e.place.radius_km > 50) for e in events] == [("around", True)]
+
+
+def test_a_count_of_more_dead_adds_to_the_first():
+    text = "Gunmen killed 17 people at a funeral, then a landmine killed 20 more people on the road."
+    assert fatalities(text) == 37
+    assert fatalities("Officials said 33 were killed in the clashes.") == 33

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from geomap.events.actors import FORCE_COUNTRY
 from geomap.events.triggers import BATTLE, EXPL, PROTEST, RIOT, STRAT, VAC, VIOLENT, Found, specific
 from geomap.patterns import Pattern
 
@@ -142,12 +143,12 @@ def _other_happening(primary: Found, clause: list[Found], stext: str, kinds: set
                      deaths: int | None) -> list[Found] | None:
     """The event words to type the happening by when its nearest one names something else (None: it does not):
     arson by an armed group is no demonstration ("armed gangs set fire to a police station": the clause's other
-    words, or none: looting); a ceasefire's sentence with deaths tells the violence that killed ("a ceasefire took
-    effect after a delay during which strikes killed 13")."""
+    words, or none: looting); a ceasefire's or a jailbreak's sentence with deaths tells the violence that killed ("a
+    ceasefire took effect after a delay during which strikes killed 13", "inmates escaped, and 33 died in clashes")."""
     t = primary.trigger
     if t.event_type == RIOT and PROTEST not in kinds and NON_STATE.search(stext):
         return [f for f in clause if f.trigger.event_type != RIOT]
-    if t.name == "agreement" and deaths:
+    if t.name in ("agreement", "jailbreak") and deaths:
         return [f for f in clause if f.trigger.event_type in VIOLENT] or None
     return None
 
@@ -190,6 +191,16 @@ def _taker(stext: str, at: int) -> str | None:
     if before:
         return max(before)[3]
     return min(found, key=lambda f: (f[0], -f[1]))[3] if found else None
+
+
+def foreign_taker(sub: str, actors: list[str], country: str) -> str:
+    """ACLED types territory taken by a foreign state's forces like a non-state actor's: "government regains
+    territory" is the government of the place's own country retaking it. The taker is the first state force named
+    ("Russian forces captured Niu-York": Ukraine's village, taken by a foreign state)."""
+    if sub != "Government regains territory":
+        return sub
+    taker = next((FORCE_COUNTRY[a] for a in actors if a in FORCE_COUNTRY), country)
+    return sub if taker == country else "Non-state actor overtakes territory"
 
 
 #: "... Liberation Army", "... Support Forces": a capitalised word, then the capitalised force word, at the end.

@@ -49,6 +49,10 @@ _ACTOR_FORCES = re.compile(
     r"(?P<n>forces|troops|army|military|soldiers|"
     r"drones?|missiles?|rockets?|air raids?|air strikes?|airstrikes?|strikes?|warplanes?|jets?|artillery|navy|"
     r"aircraft|shelling|bombs?|bombing|bombardment|offensive|assault|attacks?|militants|fighters|rebels|units)\b")
+#: Forces named as the source of a report ("the U.S. military said"), unless they tell of their own act ("the army
+#: said it struck").
+_SOURCE_AFTER = re.compile(r"\s+(?:said|says|reported|announced|stated|told|added|confirmed|denied)\b"
+                           r"(?!\s+(?:that\s+)?(?:it|its|they|their)\b)")
 #: A demonym before these names a non-state side of that country, not its forces.
 _NON_STATE_NOUNS = frozenset({"rebels", "militants"})
 #: States that news names as the one acting ("Russia fired 122 missiles") -> their forces.
@@ -59,8 +63,9 @@ COUNTRY_FORCE = {"Russia": "Russian forces", "Ukraine": "Ukrainian forces", "Isr
                  "China": "Chinese forces", "Poland": "Polish forces", "Lebanon": "Lebanese forces",
                  "South Sudan": "South Sudanese forces"}
 #: "Russia fired", "Azerbaijan's military said it had taken": a state named as the one acting. Not "Russia said
-#: Ukraine attacked": the words between are not a report.
-_STATE_ATTACKS = re.compile(r"\b(?P<c>" + "|".join(COUNTRY_FORCE) + r")(?:['’]s\s+(?:forces|army|military|troops))?"
+#: Ukraine attacked": the words between are not a report; nor "a rocket fired from Lebanon struck": an origin.
+_STATE_ATTACKS = re.compile(r"(?<!from )(?<!into )\b(?P<c>" + "|".join(COUNTRY_FORCE) + r")"
+                            r"(?:['’]s\s+(?:forces|army|military|troops))?"
                             r"(?:\s+said\s+(?:that\s+)?(?:its\s+(?:forces|army|military|troops|jets|warplanes|navy|"
                             r"drones|air\s+force)|it\s+(?:had|has)))?"
                             r"\s+(?:(?!said\b)\w+\s+){0,2}?(?:launched|fired|attacked|struck|shelled|bombed|hit|"
@@ -126,6 +131,8 @@ def actors(text: str) -> list[str]:
     """The actors a sentence names, in the order written, without repeats."""
     found: list[tuple[int, str]] = []
     for m in _ACTOR_FORCES.finditer(text):
+        if _SOURCE_AFTER.match(text, m.end()):
+            continue  # "the U.S. military said": a source of the report, not a side
         d = m.group("d")
         parts = d.split(" and ") if " and " in d else [d]
         noun = m.group("n")

@@ -337,6 +337,7 @@ class EventExtractor:
             force = None if etype in (PROTEST, RIOT) else unnamed_force(  # a crowd's soldiers act in another event
                 st.text, own, story.state_forces, m.place.country_code)  # type: ignore[union-attr]
             mine = own + [force] if force else own  # "army drones struck ...": the state's forces
+            sub = acled.foreign_taker(sub, mine or who, m.place.country_code)  # type: ignore[union-attr]
             d0, d1, prec = event_date((primary.start + primary.end) / 2, c.start, clause, dates, when, pub)
             if (pub - d1).days > MAX_AGE_DAYS:
                 continue  # history ("the uprising that toppled Gaddafi in 2011"), not news

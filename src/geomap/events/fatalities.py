@@ -27,9 +27,11 @@ FATAL = (
       r"(?:at\s+least\s+|more\s+than\s+|about\s+|some\s+|nearly\s+)?"
       + _NUM + r"(?:\s+\w+)?\s*" + _VICTIMS + "?",
       "The blast killed at least 12 people.", "The blast wounded at least 12 people."),
-    P("N were killed", r"\b(?:at\s+least\s+|more\s+than\s+|about\s+|some\s+)?" + _NUM + r"\s+(?:\w+\s+){0,2}?"
-      + r"(?:" + _VICTIMS + r"|\w+s)\s+(?:were|have\s+been|had\s+been|was)\s+(?:killed(?!\s+off)|" + _KILLED_HOW + ")",
-      "Five civilians were killed overnight.", "Five civilians were hurt overnight."),
+    P("N were killed", r"\b(?:at\s+least\s+|more\s+than\s+|about\s+|some\s+)?"
+      r"(?!(?:19|20)\d\d\s+(?:were|was|have|had)\b)" + _NUM + r"\s+(?:(?:\w+\s+){0,2}?"
+      + r"(?:" + _VICTIMS + r"|\w+s)\s+)?(?:were|have\s+been|had\s+been|was)\s+(?:killed(?!\s+off)|" + _KILLED_HOW
+      + ")",
+      "In the clashes, 33 were killed overnight.", "In the clashes, 33 were hurt overnight."),
     P("one was killed", r"\b(?P<n>a|an|one)\s+(?:[\w-]+\s+){0,3}?(?:was|has\s+been|had\s+been)\s+(?:killed(?!\s+off)|"
       + _KILLED_HOW + ")",
       "A young policeman was shot dead at a checkpoint.", "A young policeman was wounded at a checkpoint."),
@@ -54,6 +56,8 @@ NO_DEATHS = P("no deaths", r"\bno\s+(?:deaths|casualties|fatalities|one\s+was\s+
               "There were many casualties, officials said.")
 TENS_OF = P("tens of", r"\b(?:tens|thousands|millions)\s+of\b", "Tens of thousands marched.", "Ten people marched.")
 del P
+#: A count said to add to another: "killed 20 more people".
+_MORE = re.compile(r"\s+more\b")
 #: A sentence without one of these (lower-cased) reports no deaths: the patterns are not run.
 _DEATH_WORDS = ("kill", "dead", "death", "toll", "fatalit", "died", "casualt", "no one", "behead", "massacr")
 
@@ -67,7 +71,7 @@ def fatalities(text: str) -> int | None:
         return None
     if NO_DEATHS.search_lowered(text, lowered):
         return 0
-    best = None
+    best, added = None, 0
     for pat in FATAL:
         for m in pat.finditer_lowered(text, lowered):  # the count is read lower-cased either way
             val = _count(m.group("n"))
@@ -81,8 +85,11 @@ def fatalities(text: str) -> int | None:
             a, b = max(0, m.start() - 20), m.end() + 5
             if TENS_OF.search_lowered(text[a:b], lowered and lowered[a:b]):
                 continue
-            best = max(best or 0, val)
-    return best
+            if _MORE.match(low, m.end("n")):
+                added += val  # "killed 17 ..., then a landmine killed 20 more": 37
+            else:
+                best = max(best or 0, val)
+    return best + added if best is not None else added or None
 
 
 def _count(word: str) -> int | None:

@@ -198,6 +198,7 @@ _AFTER_FAST, _AFTER_SLOW = _slot_table(slots.AFTER, "match", True), _slot_table(
 _CANCELS = (
     ("slot=police in the place", "slot=agent of an act"),  # "police in Dhaka fired": police act where they are
     ("slot=taken from a place", "slot=came from positions in"),  # "abducted pupils from a school in Kaduna"
+    ("slot=taken from a place", "slot=origin"),  # "escaped from a prison in Mozambique's capital Maputo"
     ("slot=driven out of the place", "slot=origin"),  # "ousted Iraqi troops from Kuwait": the fighting was there
 )
 #: Slots that say nothing of a place in a sentence with a protest word, where they describe the marchers: "marched

@@ -180,7 +180,8 @@ ORIGIN = P(
     "Refugees arrived from [Sudan] last week.", "Refugees arrived in [Sudan] last week.", "before")
 BEARING = P(
     "bearing from a reference",
-    r"\b(?:north|south|east|west)(?:-?(?:east|west))?\s+of\s+" + FILL + r"$",
+    r"\b(?:north|south|east|west)(?:-?(?:east|west))?\s+of\s+(?:the\s+(?:[\w-]+\s+)?(?:town|city|port|village|"
+    r"capital|camp)\s+of\s+)?" + FILL + r"$",
     "Clashes erupted in a village west of [Tripoli].", "Clashes erupted in [Tripoli].", "before")
 VESSEL = P(
     "a vessel's name",
@@ -200,7 +201,8 @@ POLICE_IN = P(
     "Riot police in [Lagos] fired tear gas at marchers.", "Troops in [Lagos] fired rockets at the border.", "before")
 TAKEN_FROM = P(
     "taken from a place",
-    r"\b(?:abduct\w*|kidnap\w*|seiz\w*|snatched|stole|stolen|looted|rescued|freed|evacuated|arrested)\s+"
+    r"\b(?:abduct\w*|kidnap\w*|seiz\w*|snatched|stole|stolen|looted|rescued|freed|evacuated|arrested|escaped|"
+    r"broke\s+out)\s+"
     r"(?:[\w-]+\s+){0,4}?from\s+(?:[\w-]+\s+){0,3}?(?:in|at|near)\s+" + FILL + r"$",
     "Gunmen abducted nine pupils from a school in [Oyo] overnight.",
     "Troops advanced from their positions in [Oyo] overnight.", "before")

@@ -118,6 +118,9 @@ TRIGGERS: tuple[Trigger, ...] = (
       "Troops recaptured the village.", "Troops rested in the village."),
     T("coup", r"seized power|coup|ousted|toppled|overthrown|overthrew", STRAT, "Other",
       "The army seized power in a coup.", "The army paraded in the capital."),
+    T("jailbreak", r"(?:escaped|broke\s+out|fled)(?=\s+(?:\w+\s+){0,2}?from\s+(?:a|an|the|its|their)\s+(?:\w+\s+)?"
+      r"(?:prison|jail|detention|penitentiary))|jailbreak|prison\s+break", STRAT, "Other",
+      "Hundreds of inmates escaped from a prison in the capital.", "Hundreds of residents fled from the capital."),
     T("capture", r"captur(?:ed?|es|ing)" + _NOT_FIGURATIVE_CAPTURE
       + r"|seized|seizing|overran|fell to|took control|taken control|seized control|took over|entered|swept into|"
       r"rolled into|stormed into|pushed into|marched into", BATTLE,

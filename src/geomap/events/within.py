@@ -63,7 +63,8 @@ def inner_pairs(text: str, cands: list[Candidate], owners: list[Mention | None])
                     PRECISION_RANK.get(inner.place.kind, 9) <= PRECISION_RANK.get(outer.place.kind, 9))):
                 out.append(Pair(k, k + 1, near=True))
         elif INSIDE.match_at(gap):
-            inner, outer = owners[k], owners[k + 1]
+            j = _past_possessive(text, cands, owners, k + 1)
+            inner, outer = owners[k], owners[j]
             if _city_first(gap, inner, outer):  # "the Tijuana district of La Presa": the second lies in the first
                 far = outer is not None and outer.place is not None and _namesake_elsewhere(
                     outer.place, inner.place)  # type: ignore[union-attr]
@@ -74,7 +75,7 @@ def inner_pairs(text: str, cands: list[Candidate], owners: list[Mention | None])
             far = inner is not None and inner.place is not None and _namesake_elsewhere(inner.place, outer.place)
             if inner is None or (inner.place is not None and (place_inside(inner.place, outer.place) or (
                     _IN_WORD.search(gap) and _same_or_finer(inner.place, outer.place)) or far)):
-                out.append(Pair(k, k + 1, far))
+                out.append(Pair(k, j, far))
         elif gap in ("'s ", "’s ") and (POSSESSIVE_PART.match_at(text[cands[k + 1].end:])
                                          or _PART_IN_NAME.search(text[cands[k + 1].start:cands[k + 1].end])):
             outer, inner = owners[k], owners[k + 1]
@@ -83,6 +84,17 @@ def inner_pairs(text: str, cands: list[Candidate], owners: list[Mention | None])
                 if far or place_inside(inner.place, outer.place):
                     out.append(Pair(k + 1, k, far))
     return out
+
+
+def _past_possessive(text: str, cands: list[Candidate], owners: list[Mention | None], j: int) -> int:
+    """The place a name is said to lie in, at `j`, or the one after it when `j` is a possessive country or region
+    naming its part: "the village of Wad al-Noura in Sudan's Gezira state" lies in Gezira state."""
+    if j + 1 >= len(cands) or text[cands[j].end:cands[j + 1].start] not in ("'s ", "’s "):
+        return j
+    outer, part = owners[j], owners[j + 1]
+    if outer is None or part is None or outer.place is None or part.place is None:
+        return j
+    return j + 1 if place_inside(part.place, outer.place) else j
 
 
 #: "The Tijuana district of La Presa": the first name is read as the city only when it is this many times bigger
