@@ -55,6 +55,9 @@ ROWS = [
     Row("t:gezira", "Gezira State", "region", 14.4, 33.5, "SD", "SD.3", 5000000, 90.0, aliases=("Gezira",)),
     Row("t:maputo", "Maputo", "city", -25.97, 32.58, "MZ", "MZ.1", 1100000, 10.0),
     Row("t:mokha", "Mokha", "city", 13.32, 43.25, "YE", "YE.1", 16000, 2.0),
+    Row("adm:CD.1", "South Kivu", "region", -3.00, 28.30, "CD", "CD.1", 5800000, 130.0),
+    Row("t:congo", "Democratic Republic of the Congo", "country", -2.9, 23.6, "CD", "", 100000000, 1200.0,
+        aliases=("Congo",)),
 ]
 
 
@@ -437,3 +440,27 @@ def test_a_count_of_more_dead_adds_to_the_first():
     text = "Gunmen killed 17 people at a funeral, then a landmine killed 20 more people on the road."
     assert fatalities(text) == 37
     assert fatalities("Officials said 33 were killed in the clashes.") == 33
+
+
+def test_a_village_the_gazetteer_lacks_goes_in_the_region_of_the_town_told_before(nlp):
+    # no region named: the gazetteer's region of Bukavu (South Kivu), not the whole of Congo
+    events = run(nlp, "Rebels killed 40 people in Bukavu on Monday.\n\nOn Tuesday they burned the villages of "
+                      "Kambuzi and Lutobogo, killing nine.").events
+    assert [(e.place.name, e.place.kind) for e in events] == [("Bukavu", "city"), ("South Kivu", "region")]
+
+
+def test_a_protest_the_police_broke_up_later_in_the_story_is_a_protest_with_intervention(nlp):
+    events = run(nlp, "Thousands of people protested in Tbilisi on Sunday night.\n\nPolice used water cannon to "
+                      "clear protesters who blocked a highway in Tbilisi.").events
+    assert [(e.place.name, e.sub_event_type) for e in events] == [("Tbilisi", "Protest with intervention")]
+
+
+def test_two_counts_of_the_dead_joined_by_and_add_up_and_a_backer_is_no_side():
+    assert fatalities("The strike levelled the consulate, killing two generals and five officers.") == 7
+    assert actors("Rwandan-backed fighters clashed with Congolese troops.") == ["Congolese forces"]
+
+
+def test_an_armed_groups_name_is_no_place_the_gazetteer_lacks(nlp):
+    doc = run(nlp, "Fighting between the ELN and dissidents of the former FARC in Bukavu killed 80 people.")
+    assert [(e.place.name, e.place_text) for e in doc.events] == [("Bukavu", "Bukavu")]
+    assert "FARC" not in [m.text for m in doc.mentions]

@@ -63,7 +63,7 @@ def build_pipeline(gazetteer=None) -> Pipeline:
         ("sentences", sentencize),
         ("toponyms", ToponymFinder(gaz)),
         ("resolve", Resolver(gaz)),
-        ("events", EventExtractor()),
+        ("events", EventExtractor(region_of=lambda p: gaz.region(p.country_code, p.admin1))),
         ("suffixes", name_suffixes),
     ])
 

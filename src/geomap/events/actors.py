@@ -43,6 +43,11 @@ _ACTOR_GROUP_RE = re.compile(r"\b(?:" + "|".join(f"(?P<g{i}>{p})" for i, p in en
 #: The same over lower-cased text without re.I: about twice as fast (see `patterns.lower_regex`).
 _ACTOR_GROUP_LOW = re.compile(lower_regex(_ACTOR_GROUP_RE.pattern))
 _GROUP_NAMES = list(ACTOR_GROUPS.values())
+
+
+def names_group(name: str) -> bool:
+    """Is `name` an armed group's or agent's name ("FARC", "Hamas", "Comando Vermelho"), so no place?"""
+    return _ACTOR_GROUP_RE.fullmatch(name) is not None
 _ACTOR_FORCES = re.compile(
     r"(?<!\w)(?P<d>(?:U\.S\.|U\.K\.|US|UK|[A-Z][a-z]+) and [A-Z][a-z]+|U\.S\.|U\.K\.|US|UK|South Sudanese|"
     r"[A-Z][a-z]+(?:-backed|-led)?)\s+(?P<q>(?:security|government|special|federal|regular|armed)\s+)?"
@@ -137,6 +142,8 @@ def actors(text: str) -> list[str]:
         parts = d.split(" and ") if " and " in d else [d]
         noun = m.group("n")
         for k, part in enumerate(parts):
+            if part.endswith("-backed"):
+                continue  # "Rwandan-backed fighters" are the backer's proxies, not its forces
             name = DEMONYM_FORCE.get(part.split("-")[0])
             if name and noun in _NON_STATE_NOUNS:
                 name = f"{part} {noun}"  # "Syrian rebels" fight the Syrian state; they are not its forces

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from geomap.events.actors import names_group
 from geomap.events.model import UNKNOWN_NAME, Candidate, Sentence
 from geomap.events.triggers import Found
 from geomap.lexicon import (
@@ -122,7 +123,7 @@ def _a_person(text: str, start: int, end: int) -> bool:
 
 
 def _not_a_place(words: list[str]) -> bool:
-    """A name the gazetteer lacks that names no place: a body ("the Religious Council", "Health Ministry"), or an
-    adjective of a group ("the Serb-held town of Ilidza", "a Sunni-dominated area")."""
+    """A name the gazetteer lacks that names no place: a body ("the Religious Council", "Health Ministry"), an
+    adjective of a group ("the Serb-held town of Ilidza", "a Sunni-dominated area"), or an armed group ("FARC")."""
     last = words[-1]
-    return last.lower() in BODY_TAILS or _GROUP_ADJECTIVE.search(last) is not None
+    return last.lower() in BODY_TAILS or _GROUP_ADJECTIVE.search(last) is not None or names_group(" ".join(words))

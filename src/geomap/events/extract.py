@@ -15,6 +15,7 @@ the event, else the story's time (`events.dating`); deaths are the sentence's co
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import replace
 from datetime import date
 
@@ -185,8 +186,11 @@ class EventExtractor:
     """Pipeline step `events`: sets each Mention's role and score, adds event places the gazetteer lacks (placed
     within a coarser place), and fills Doc.events."""
 
-    def __init__(self, model: EventPlaceModel | None = None):
+    def __init__(self, model: EventPlaceModel | None = None, region_of: Callable[[Place], Place | None] | None = None):
+        """`region_of`: the first-level region a place lies in (the gazetteer's), where a village the gazetteer
+        lacks goes when the story names no region ("attacked the villages of Masala and Mapasana" after Beni)."""
         self._model = model
+        self._region_of = region_of
 
     @property
     def model(self) -> EventPlaceModel:
@@ -227,7 +231,7 @@ class EventExtractor:
             if trig and not events and all(f.trigger.name == "arrests" for f in trig) \
                     and not POLITICAL_ARREST.search(sent.text):
                 trig = []  # an arrest in a story with no other event is news ACLED codes only when political
-            told = told_region(events, main, regions)
+            told = told_region(events, main, regions, self._region_of)
             places = self.event_places(doc, si, ms, trig, told, skip, added, (events, town))
             regions += [m.place for m in ms if m.place is not None and m.place.kind == "region"]
             town = town or next((m.place for m in ms if m.place is not None and m.place.kind == "city"), None)

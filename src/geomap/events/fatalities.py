@@ -47,6 +47,9 @@ FATAL = (
       "At least nine people died in the fire.", "At least nine people fled the fire."),
     P("N dead", r"\b" + _NUM + r"\s+(?:\w+\s+)?(?:dead|deaths|fatalities)\b",
       "The attack left 14 dead.", "The attack left 14 wounded."),
+    P("killing N and M", r"\b(?:killing|killed)\s+(?:at\s+least\s+)?" + _NUM + r"\s+(?:[\w-]+\s+)?(?:" + _VICTIMS
+      + r"|\w+s)\s+and\s+" + _NUM.replace("?P<n>", "?P<m>") + r"\s+(?:[\w-]+\s+)?" + _VICTIMS + r"\b",
+      "The strike killed two generals and five officers.", "The strike killed two generals and wounded five."),
     P("N and M dead", r"\b" + _NUM + r"\s+(?:\w+\s+)?" + _VICTIMS + r"\s+and\s+" + _NUM.replace("?P<n>", "?P<m>")
       + r"\s+(?:\w+\s+)?" + _VICTIMS + r"\s+(?:(?:were|have\s+been)\s+)?(?:dead|killed)\b",
       "The clash left four rebels and one soldier dead.", "The clash left four rebels and one soldier wounded."),

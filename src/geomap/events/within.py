@@ -10,6 +10,7 @@ is not an event place when a place inside it already is.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import replace
 from typing import NamedTuple
 
@@ -203,15 +204,18 @@ def main_country(mentions: list[Mention]) -> Place | None:
     return country.get(top) if top else None  # only the leading country, and only when the article names it
 
 
-def told_region(events: list[Event], main: Place | None, regions: list[Place] | None = None) -> Place | None:
+def told_region(events: list[Event], main: Place | None, regions: list[Place] | None = None,
+                region_of: Callable[[Place], Place | None] | None = None) -> Place | None:
     """Where a name no place of its sentence holds goes: the region of the event told last ("25 killed in Mali's
     Mopti region. Gunmen opened fire on a market in Dinangourou"), or the region named before that holds the town
     of the event told last (`regions`, in the order named; the latest wins: "pushed into Russia's Kursk region,
-    fighting around Sudzha. ... a drone hit an ambulance near the village of Kositsa"), when that lies in the
-    article's main country; else the main country."""
+    fighting around Sudzha. ... a drone hit an ambulance near the village of Kositsa"), else the region the
+    gazetteer puts that town in (`region_of`: "killed 40 in Beni. ... attacked the villages of Masala and
+    Mapasana" goes in North Kivu), when that lies in the article's main country; else the main country."""
     last = events[-1].place if events else None
     if last is not None and last.kind in TOWN_KINDS:
-        last = next((r for r in reversed(regions or []) if place_inside(last, r)), last)
+        named = next((r for r in reversed(regions or []) if place_inside(last, r)), None)
+        last = named or (region_of(last) if region_of is not None else None) or last
     if last is not None and last.kind == "region" and (main is None or last.country_code == main.country_code):
         return last
     return main
