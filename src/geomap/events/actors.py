@@ -125,7 +125,7 @@ _PLAIN_DEMONYMS = {
     "Ghanaian": "GH", "Zimbabwean": "ZW", "Angolan": "AO", "German": "DE", "Italian": "IT", "Spanish": "ES",
     "Dutch": "NL", "Belgian": "BE", "Canadian": "CA", "Australian": "AU", "Norwegian": "NO", "Estonian": "EE",
     "Latvian": "LV", "Lithuanian": "LT", "Romanian": "RO", "Moldovan": "MD", "Hungarian": "HU", "Greek": "GR",
-    "Cypriot": "CY", "Kosovar": "XK", "Albanian": "AL", "Bosnian": "BA", "Croatian": "HR", "Bulgarian": "BG",
+    "Cypriot": "CY", "Albanian": "AL", "Bosnian": "BA", "Croatian": "HR", "Bulgarian": "BG",
     "Polish": "PL",
 }
 for _demonym, _cc in _PLAIN_DEMONYMS.items():
