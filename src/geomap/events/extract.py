@@ -24,7 +24,7 @@ from geomap.events import acled
 from geomap.events.actors import FORCE_COUNTRY, actors, unnamed_force
 from geomap.events.candidates import sentence_candidates
 from geomap.events.dating import DATE_OPENER, MAX_AGE_DAYS, Span, event_date, told_time
-from geomap.events.fatalities import fatalities, shares
+from geomap.events.fatalities import fatalities, shares, wide_toll
 from geomap.events.merge import fold_headline, merge_events, met_with_force
 from geomap.events.model import COMMA_WORDS, Candidate, EventPlaceModel, Sentence, default_model, features
 from geomap.events.slots import LIST_JOIN
@@ -157,6 +157,13 @@ class Story:
         if "type" not in self._article:
             self._article["type"] = specific([f for i in range(len(self.doc.sentences)) for f in self.triggers(i)])
         return self._article["type"]  # type: ignore[return-value]
+
+    def all_actors(self) -> list[str]:
+        """Every actor the article names, in order."""
+        if "all" not in self._article:
+            self._article["all"] = list(dict.fromkeys(
+                a for i in range(len(self.doc.sentences)) for a in self.actors(i)))
+        return self._article["all"]  # type: ignore[return-value]
 
     def state_forces(self) -> list[str]:
         """The state forces the article names anywhere, in order."""
@@ -323,6 +330,9 @@ class EventExtractor:
         own = story.actors(si)
         who = own or story.story_actors(st.paragraph)
         deaths = fatalities(st.text)
+        if deaths and wide_toll(st.text) and any(m.place.kind not in _WIDE_KINDS  # type: ignore[union-attr]
+                                                 for m, _, _ in places):
+            deaths = None  # "killed 41 across Ukraine" is no town's toll
         out: list[Event] = []
         for (m, sent, c), dead in zip(places, shares(st.text, deaths, [(c.start, c.end) for _, _, c in places]),
                                       strict=True):
@@ -376,14 +386,22 @@ def _gap(text: str, a: Candidate, b: Candidate) -> str:
     m = LIST_NOUN.match_at(gap)
     return gap[m.end():] if m else gap
 
+#: Places as wide as a toll "across" them can be.
+_WIDE_KINDS = ("country", "region")
+#: Actors who strike no one from afar.
+_CROWDS = frozenset({"Protesters", "Rioters"})
+
+
 def _strikers(who: list[str], etype: str, place: Place, story: Story) -> list[str]:
     """The story's actors for a strike whose sentence names none, without the struck country's own forces when the
-    story names another state's ("Explosions were heard across Tehran" after "Israel struck Natanz": Israel's, even
-    if Iran's forces are named more often). A state rarely bombs its own towns in a story of a foreign one's raids."""
+    story names another armed side ("Explosions were heard across Tehran" after "Israel struck Natanz": Israel's,
+    even if Iran's forces are named more often; "a sailor was killed near Acre" in a story of Hezbollah's rockets:
+    Hezbollah's). A state rarely bombs its own towns in a story of a foreign one's raids."""
     if etype != EXPL or not any(FORCE_COUNTRY.get(a) == place.country_code for a in who):
         return who
     foreign = [a for a in who if FORCE_COUNTRY.get(a) != place.country_code]
-    return foreign or [a for a in story.state_forces() if FORCE_COUNTRY[a] != place.country_code][:1] or who
+    return foreign or [a for a in story.all_actors() if FORCE_COUNTRY.get(a) != place.country_code
+                       and a not in _CROWDS][:1] or who
 
 
 def _agents(own: list[str], who: list[str], etype: str, sub: str) -> list[str]:
@@ -392,6 +410,8 @@ def _agents(own: list[str], who: list[str], etype: str, sub: str) -> list[str]:
     protesters or rioters, not by the story's armed actors."""
     if not own and etype in (PROTEST, RIOT):
         return ["Protesters" if etype == PROTEST else "Rioters"]
+    if etype == PROTEST and "Protesters" not in who:  # "police fired tear gas at garment workers": they protested
+        who = ["Protesters", *who]
     if etype == RIOT:  # ACLED names the people of a violent demonstration rioters, whatever the text calls them
         who = list(dict.fromkeys(["Rioters"] * (sub == "Violent demonstration")
                                  + ["Rioters" if a == "Protesters" else a for a in who]))

@@ -138,6 +138,14 @@ WHERE_KILLING = Pattern(
     "Troops shelled [Kupiansk], where drones have killed five civilians, and Lyptsi.",
     "Troops shelled [Kupiansk], where drones have hit five homes, and Lyptsi.", "after")
 
+#: "a barrage that killed 41 civilians across Ukraine": a toll over a whole country or region, no town's own.
+WIDE_TOLL = Pattern(
+    "a toll over a wide area",
+    r"\b(?:kill(?:ed|ing|s)?|dead|died)\s+(?:(?:at\s+least|more\s+than|some|about|nearly|over)\s+)?" + _NUM
+    + r"\s+(?:[\w-]+\s+){0,2}?(?:across|throughout|nationwide)\b",
+    "Missiles hit Kyiv, part of a barrage that killed 41 civilians across Ukraine.",
+    "Missiles hit Kyiv, part of a barrage that killed 41 civilians in the city.")
+
 
 def place_share(text: str, start: int, end: int) -> int | None:
     """The deaths the sentence gives the place at `start`..`end` by itself ("including 14 ... in X", "X, where two
@@ -145,6 +153,11 @@ def place_share(text: str, start: int, end: int) -> int | None:
     m = INCLUDING_AT.search(text, max(0, start - 90), start) or WHERE_KILLED.compiled.match(text, end) \
         or WHERE_KILLING.compiled.match(text, end)
     return _count(m.group("n")) if m else None
+
+
+def wide_toll(text: str) -> bool:
+    """Is the sentence's toll one of a whole country or region ("killed 41 civilians across Ukraine")?"""
+    return ("across" in text or "throughout" in text or "nationwide" in text) and WIDE_TOLL.search(text) is not None
 
 
 def shares(text: str, total: int | None, spans: list[tuple[int, int]]) -> list[int | None]:

@@ -155,7 +155,7 @@ ACCUSED = P(
 POSSESSIVE = P("possessive", r"^['’]s\b", "[Kyiv]'s mayor spoke on Monday.", "In [Kyiv] the mayor spoke.", "after")
 PART_AFTER = P(
     "a part of the place",
-    r"^['’]s\s+(?:\w+\s+){0,2}?(?:outskirts|suburbs?|centre|center|districts?|neighbou?rhoods?|port|airport|streets|"
+    r"^['’]s\s+(?:[\w'’-]+\s+){0,2}?(?:outskirts|suburbs?|centre|center|districts?|neighbou?rhoods?|port|airport|streets|"
     r"outskirt|edge|old city|downtown|residential|industrial|palace|square|hall|mosque|stadium|market|hospital|"
     r"building|headquarters|frontline|front line|railway station|countryside|outskirts|northern|southern|eastern|"
     r"western|central|north|south|east|west|border|coast|villages?|towns?|capital|provinces?|regions?|"
@@ -270,7 +270,7 @@ INSIDE = P(
     r"^(?:\s+(?:district|neighbou?rhood|area|suburb|quarter|village|town|camp|refugee camp|commune|sector|"
     r"governorate|province|region|county))?\s*(?:,\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?)?(?:of|in)\s+(?:the\s+)?"
     r"(?:(?:north|south|east|west|central|northern|southern|eastern|western|north-?eastern|north-?western|"
-    r"south-?eastern|south-?western)\s+)?$",
+    r"south-?eastern|south-?western|north-?east|north-?west|south-?east|south-?west)\s+)?$",
     "Gunmen attacked the [Amil] neighbourhood of western [Baghdad] on Friday.",
     "Gunmen attacked [Amil] and [Baghdad] on Friday.", "between")
 #: "the [Tijuana] district of [La Presa]", "the [Baghdad] neighbourhood of [Karrada]": a city first names whose part

@@ -153,7 +153,8 @@ TRIGGERS: tuple[Trigger, ...] = (
       "Soldiers looted shops in the market.", "Shoppers filled the market."),
     T("riot", r"riot(?:s|ers|ing)?(?! police| gear| squad)|torched|torching|rampag(?:ed|ing) (?:through|in)|"
       r"set (?:\w+ )?on fire|set fires?(?: to)?|"
-      r"ransacked|mob|stone-throw\w*|(?:threw|throwing|hurl\w*|pelted\s+\w+\s+with) (?:\w+ )?(?:stones|rocks|"
+      r"ransacked|vandali[sz](?:ed|ing)|mob|stone-throw\w*|"
+      r"(?:threw|throwing|hurl\w*|pelted\s+\w+\s+with) (?:\w+ )?(?:stones|rocks|"
       r"projectiles|bottles|bricks|fireworks|flares|objects|chairs|paving stones|cobblestones|petrol bombs|"
       r"molotov cocktails)|petrol bombs?|molotov cocktails?", RIOT, "Violent demonstration",
       "Youths torched cars and threw stones at police.", "Riot police stood by."),
