@@ -202,3 +202,11 @@ def test_workers_the_police_fired_on_protested_and_vandals_riot(nlp):
     assert [(e.sub_event_type, e.actors) for e in protest] == [
         ("Protest with intervention", ["Protesters", "Police forces"])]
     assert [e.sub_event_type for e in riot] == ["Violent demonstration"]
+
+
+def test_protesters_who_attacked_a_building_riot_unless_the_police_killed(nlp):
+    riot, killed = (run(nlp, text).events for text in (
+        "In Tbilisi, police fired tear gas at protesters who attacked the embassy on Tuesday.",
+        "In Tbilisi, police fired live rounds at protesters who attacked the embassy, killing two."))
+    assert [e.sub_event_type for e in riot] == ["Violent demonstration"]
+    assert [e.sub_event_type for e in killed] == ["Excessive force against protesters"]

@@ -222,8 +222,10 @@ def _protest(clause: list[Found], stext: str, deaths: int | None) -> tuple[str, 
         return RIOT, "Violent demonstration"  # protesters against a rival crowd, not met by the police
     force = "intervention" in names or "arrests" in names or (POLICE.search(stext) is not None
                                         and any(f.trigger.event_type in VIOLENT for f in clause))
-    if force:
-        return force_on_protest(stext)
+    if force and LETHAL_FORCE.search(stext):
+        return VAC, "Excessive force against protesters"  # issue 9: police killing protesters, whatever they did
     if PROTESTERS_ATTACKED.search(stext):
-        return RIOT, "Violent demonstration"
+        return RIOT, "Violent demonstration"  # "police fired tear gas at protesters who attacked the embassies"
+    if force:
+        return PROTEST, "Protest with intervention"
     return PROTEST, "Peaceful protest"
