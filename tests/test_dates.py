@@ -145,3 +145,10 @@ def test_before_or_after_a_named_thing_is_no_shift():
     # "a week before the election" counts from the election, which this module cannot date
     assert find_dates("Gunmen struck a week before the election.", PUB) == []
     assert find_dates("Shops shut the day after Christmas.", PUB) == []
+
+
+def test_a_month_of_last_year_is_that_month():
+    (t,) = find_dates("Rebels have held the town since August last year.", PUB)
+    assert (str(t.date), str(t.date_end), t.precision, t.vague) == ("2021-08-01", "2021-08-31", "month", True)
+    (t,) = find_dates("Rebels took the town in March this year.", PUB)
+    assert (str(t.date), t.precision, t.vague) == ("2022-03-01", "month", False)

@@ -69,10 +69,10 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
     ("week", re.compile(r"\b(?P<wk>last|this|next|earlier\s+this|later\s+this)\s+week\b", re.I)),
     ("month_rel", re.compile(r"\b(?P<mr>last|this|next|earlier\s+this|later\s+this|early\s+this|late\s+last)\s+"
                              r"month\b", re.I)),
-    ("year_rel", re.compile(r"\b(?P<yr>last|this|next|earlier\s+this)\s+year\b", re.I)),
     ("month", re.compile(r"\b(?P<mprep>in|during|since|until|by|early|late|mid-?|last|this|next)?\s*"
                          r"(?P<mn>January|February|March|April|May|June|July|August|September|October|November|"
-                         r"December)(?:\s+(?P<my>(?:19|20)\d{2}))?\b")),
+                         r"December)(?:\s+(?P<my>(?:19|20)\d{2})|\s+(?P<mly>last|this|next)\s+year)?\b")),
+    ("year_rel", re.compile(r"\b(?P<yr>last|this|next|earlier\s+this)\s+year\b", re.I)),
     ("year", re.compile(r"\b(?P<yprep>in|during|since|until|by)\s+(?P<yy>(?:19|20)\d{2})\b")),
     # "a 2015 peace deal", "the 2020 war": a year used as an adjective dates the noun after it
     ("year_adj", re.compile(r"\b(?P<ya>(?:19|20)\d{2})\s+(?=(?:\w+\s+)?(?:deal|war|agreement|accord|election|uprising|"
@@ -255,6 +255,8 @@ def _month_year(g: dict, pub: date, prep: str) -> int | None:
     mi = month_number(g["mn"])
     if g.get("my"):
         return int(g["my"])
+    if g.get("mly"):  # "in August last year"
+        return pub.year + {"last": -1, "this": 0, "next": 1}[g["mly"]]
     if prep == "next":
         return pub.year + (1 if mi <= pub.month else 0)
     return _year_for(mi, 1, pub, 0 if prep in ("last", "since") else LOOKAHEAD_DAYS)

@@ -10,13 +10,16 @@ from geomap.models import Mention
 
 
 def kind_hint(text: str, start: int, end: int) -> str:
-    """What the words around a name say it is: 'region', 'city' or 'district' ('' when silent)."""
+    """What the words around a name say it is: 'region', 'city', 'district' or 'part' (of a town: "the Karrada
+    neighbourhood") ('' when silent)."""
     after = text[end: end + 30].lower().split()
     before = text[max(0, start - 30): start].lower().split()
     if after:
         w = after[0].strip(",.;:)\"'’")
         if w in REGION_WORDS:
             return "region"
+        if w in PART_WORDS:
+            return "part"
         if w in DISTRICT_WORDS:
             return "district"
         if w in CITY_WORDS:
@@ -27,6 +30,8 @@ def kind_hint(text: str, start: int, end: int) -> str:
             return "city"
         if w in REGION_WORDS:
             return "region"
+        if w in PART_WORDS:
+            return "part"
         if w in DISTRICT_WORDS:
             return "district"
     if before and before[-1] == "the" and after and after[0].strip(",.") in ("city", "town"):
@@ -38,15 +43,32 @@ def spread_hints(text: str, mentions: list[Mention]) -> None:
     """'the Solomyanskyi and Shevchenkivskyi districts', 'the provinces of Latakia and Tartus': the plural kind word
     covers every name of the list."""
     for a, b in zip(reversed(mentions[:-1]), reversed(mentions[1:]), strict=True):
-        if (not a.hint and b.hint in ("region", "city", "district") and _LIST_GAP.fullmatch(text[a.end: b.start])
+        if (not a.hint and b.hint in _KIND_HINTS and _LIST_GAP.fullmatch(text[a.end: b.start])
                 and re.match(r"\s+\w+s\b", text[b.end: b.end + 30])):  # "Pokrovsk, Donetsk region" is no list
             a.hint = b.hint
     for a, b in zip(mentions[:-1], mentions[1:], strict=True):
-        if (not b.hint and a.hint in ("region", "city", "district") and _LIST_GAP.fullmatch(text[a.end: b.start])
+        if (not b.hint and a.hint in _KIND_HINTS and _LIST_GAP.fullmatch(text[a.end: b.start])
                 and _PLURAL_KIND_OF.search(text, max(0, a.start - 30), a.start)):
             b.hint = a.hint
+    for m in mentions:
+        tail = _LIST_THEN_KIND.match(text, m.end) if not m.hint else None
+        if tail:  # "the Salah al-Din and Abu Salim neighbourhoods": the last name is one the gazetteer lacks
+            m.hint = _words_kind(tail.group("k")[:-1])
 
 
+#: Hints a list's kind word gives every name of the list.
+_KIND_HINTS = ("region", "city", "district", "part")
+#: A part of a town ("the Abu Salim neighbourhood"): never a region or a country (`resolve`).
+PART_WORDS = frozenset("neighbourhood neighborhood neighbourhoods neighborhoods quarter".split())
 _LIST_GAP = re.compile(r"\s*(?:,|,?\s*and|,?\s*or)\s*")
+#: A list's next names, then a plural kind word: "... and Abu Salim neighbourhoods", "... and Deir ez-Zor provinces".
+_LIST_THEN_KIND = re.compile(r"\s*(?:,|,?\s*and|,?\s*or)\s+(?:(?:[A-Z]|(?:al|el|ez|ad|as|ash)-[A-Z])[\w'’-]*\s+){1,3}"
+                             r"(?P<k>[a-z]+s)\b")
+
+
+def _words_kind(word: str) -> str:
+    """'region', 'part', 'district' or 'city' for a kind word ('' for another word)."""
+    return ("region" if word in REGION_WORDS else "part" if word in PART_WORDS else "district"
+            if word in DISTRICT_WORDS else "city" if word in CITY_WORDS else "")
 #: "the provinces of Latakia and Tartus": a plural kind word before the list.
 _PLURAL_KIND_OF = re.compile(r"\b\w+s\s+of\s+(?:the\s+)?$")

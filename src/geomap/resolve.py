@@ -48,9 +48,9 @@ from geomap.resolve_context import (  # noqa: F401  (re-exported)
 
 #: Words after a name that ask for a kind ("Kyiv region" -> the oblast, not the city).
 HINT_KINDS = {"state": ("region",), "demonym": ("country",), "region": ("region",), "city": ("city",),
-              "district": ("district", "city")}
+              "district": ("district", "city"), "part": ("district", "city")}
 HINT_SUFFIXES = {"state": (), "demonym": (), "region": (" region", " oblast", " province", " state", " governorate"),
-                 "district": (" district",), "city": ()}
+                 "district": (" district",), "city": (), "part": ()}
 
 # "the Lebanese city of Tripoli", "Lebanese Tripoli" -- but not "Russian assaults near Pokrovsk".
 _DEMONYM_GAP = re.compile(r"\s*(?:(?:\w+\s+)?(?:city|town|village|port|capital|region|province|district|"
@@ -212,6 +212,8 @@ class Resolver:
         if named:
             return named  # "Sokoto state" is the gazetteer's "Sokoto State": the text names it, not the city
         fitting = [c for c in cands if c.place.kind in wanted and not (c.place.id in seen or seen.add(c.place.id))]
+        if m.hint == "part":  # "the Salah al-Din neighbourhood" is no Iraqi governorate: a name the gazetteer lacks
+            return fitting
         return fitting + [c for c in cands if c.place.id not in seen]
 
     def votes(self, cands: list[Candidate]) -> Vote:

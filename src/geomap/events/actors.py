@@ -9,6 +9,8 @@ from functools import lru_cache
 from geomap.lexicon import common_words
 from geomap.patterns import Pattern, lower_regex, lowered_text
 
+#: ACLED's name for armed people no one names.
+UNIDENTIFIED = "Unidentified armed group"
 #: Named groups and agents: pattern (case-insensitive) -> actor name.
 ACTOR_GROUPS = {
     r"wagner": "Wagner Group", r"houthis?|ansar allah": "Houthis", r"rsf|rapid support forces": "RSF",
@@ -35,8 +37,7 @@ ACTOR_GROUPS = {
     r"clashed|arrested|beat|shot|killed|opened|charged|raided|detained|stormed|attacked|broke up|cracked down))":
     "Police forces",
     r"(?:unidentified |unknown |masked |armed |lone )?(?:gunm[ae]n|assailants?|attackers?|shooters?)|bandits|"
-    r"armed men":
-    "Unidentified armed group",
+    r"armed men|(?:suspected|unidentified|unknown) (?:militants|insurgents|rebels)": UNIDENTIFIED,
 }
 _ACTOR_GROUP_RE = re.compile(r"\b(?:" + "|".join(f"(?P<g{i}>{p})" for i, p in enumerate(ACTOR_GROUPS)) + r")\b",
                              re.I)

@@ -21,14 +21,14 @@ from datetime import date
 
 from geomap.dates import anchored, find_dates
 from geomap.events import acled
-from geomap.events.actors import FORCE_COUNTRY, actors, unnamed_force
+from geomap.events.actors import FORCE_COUNTRY, UNIDENTIFIED, actors, unnamed_force
 from geomap.events.candidates import sentence_candidates
 from geomap.events.dating import DATE_OPENER, MAX_AGE_DAYS, Span, event_date, told_time
 from geomap.events.fatalities import fatalities, shares, wide_toll
 from geomap.events.merge import fold_headline, merge_events, met_with_force
 from geomap.events.model import COMMA_WORDS, Candidate, EventPlaceModel, Sentence, default_model, features
 from geomap.events.slots import LIST_JOIN
-from geomap.events.triggers import EXPL, POLITICAL_ARREST, PROTEST, RIOT, Found, find_triggers, specific
+from geomap.events.triggers import EXPL, POLITICAL_ARREST, PROTEST, RIOT, VIOLENT, Found, find_triggers, specific
 from geomap.events.within import (
     REFERENCE_VETOES,
     TOWN_KINDS,
@@ -417,6 +417,8 @@ def _agents(own: list[str], who: list[str], etype: str, sub: str) -> list[str]:
                                  + ["Rioters" if a == "Protesters" else a for a in who]))
     if sub == "Excessive force against protesters" and "Protesters" in who:
         return [a for a in who if a != "Protesters"] + ["Protesters"]
+    if not who and etype in VIOLENT:
+        return [UNIDENTIFIED]  # ACLED's name for a violent side no one names ("heavy clashes erupted in Tripoli")
     return list(who)
 
 

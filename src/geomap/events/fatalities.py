@@ -41,6 +41,8 @@ FATAL = (
       r"(?:[\w'’.-]+,?\s+){1,6}?(?:and|along\s+with|as\s+well\s+as)\s+" + _NUM
       + r"\s+(?:other\s+\w+|others|more)\b",
       "The blast killed a police officer and three others.", "The blast wounded a police officer and three others."),
+    P("bodies of N", r"\bbodies\s+of\s+(?:at\s+least\s+|more\s+than\s+|about\s+|some\s+)?" + _NUM + r"\b",
+      "Police found the bodies of five men on a road.", "Police found the body of a man on a road."),
     P("death toll", r"\bdeath\s+toll\s+(?:\w+\s+){0,3}?(?:to|at|of)\s+" + _NUM,
       "The death toll rose to 30 on Friday.", "The toll road reopened on Friday."),
     P("at least N dead", r"\bat\s+least\s+" + _NUM + r"(?=\s+(?:\w+\s+){0,2}?(?:dead|killed|deaths|died)\b)",
@@ -62,7 +64,8 @@ del P
 #: A count said to add to another: "killed 20 more people".
 _MORE = re.compile(r"\s+more\b")
 #: A sentence without one of these (lower-cased) reports no deaths: the patterns are not run.
-_DEATH_WORDS = ("kill", "dead", "death", "toll", "fatalit", "died", "casualt", "no one", "behead", "massacr")
+_DEATH_WORDS = ("kill", "dead", "death", "toll", "fatalit", "died", "casualt", "no one", "behead", "massacr",
+                "bodies")
 
 
 def fatalities(text: str) -> int | None:

@@ -270,6 +270,11 @@ HOSTAGES_FREED = Pattern(
     "hostages freed", r"\b(?:rescu(?:ed|es|ing)|freed|freeing|free|released|releasing|release|liberated)\s+"
     r"(?:[\w-]+\s+){0,3}$",
     "Troops rescued 19 [hostages] from a camp.", "Gunmen took 19 [hostages] from a camp.", "before")
+#: A count of killings, no happening: "Guanajuato has the highest number of murders of any state".
+KILLINGS_COUNTED = Pattern(
+    "killings counted", r"\b(?:number|numbers|rate|rates|tally|statistics)\s+of\s+(?:[\w-]+\s+){0,1}$",
+    "The state has the highest number of [murders] in Mexico.", "Gunmen committed two [murders] in the state.",
+    "before")
 #: Event words that still mean harm to people in a sports report ("fans were killed in a stampede").
 _HARM = re.compile(r"(?i)kill|dead|died|death|bomb|explo|blast|wound|injur|stabb")
 
@@ -282,6 +287,7 @@ _NOT_HERE: dict[str, tuple[tuple[str, Pattern, int | None], ...]] = {
     "air strike": (("", ARMS_SUPPLY, 60),),
     "shelling": (("", ARMS_SUPPLY, 60),),
     "abduction": (("hostage", HOSTAGES_FREED, 50),),  # "rescued 19 hostages": a captivity ended
+    "killing": (("murder", KILLINGS_COUNTED, 40), ("kill", KILLINGS_COUNTED, 40)),  # "the number of murders"
     "protest": (("march", ARMED_MARCHERS, None),),  # "his fighters would march on Moscow": an advance
 }
 
