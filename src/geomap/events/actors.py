@@ -70,7 +70,7 @@ COUNTRY_FORCE = {"Russia": "Russian forces", "Ukraine": "Ukrainian forces", "Isr
                  "South Sudan": "South Sudanese forces"}
 #: "Russia fired", "Azerbaijan's military said it had taken": a state named as the one acting. Not "Russia said
 #: Ukraine attacked": the words between are not a report; nor "a rocket fired from Lebanon struck": an origin.
-_STATE_ATTACKS = re.compile(r"(?<!from )(?<!into )\b(?P<c>" + "|".join(COUNTRY_FORCE) + r")"
+_STATE_ATTACKS = re.compile(r"\b(?P<c>" + "|".join(COUNTRY_FORCE) + r")"
                             r"(?:['’]s\s+(?:forces|army|military|troops))?"
                             r"(?:\s+said\s+(?:that\s+)?(?:its\s+(?:forces|army|military|troops|jets|warplanes|navy|"
                             r"drones|air\s+force)|it\s+(?:had|has)))?"
@@ -78,6 +78,8 @@ _STATE_ATTACKS = re.compile(r"(?<!from )(?<!into )\b(?P<c>" + "|".join(COUNTRY_F
                             r"pounded|targeted|invaded|shot down|captured|seized|retook|taken|took|carried out|"
                             r"conducted|mounted|staged|began|begun|started|raided|entered|advanced|responded|"
                             r"retaliated)\b")
+#: Words before a state named as where something came from, not as the one acting.
+_ORIGIN_WORDS = ("from ", "into ")
 #: A state's army as a side of the fighting: "fighting between Sudan's army and the RSF", "clashed with Mali's army".
 _STATE_OWN = re.compile(r"\b(?:between|with|against)\s+(?P<c>" + "|".join(COUNTRY_FORCE)
                         + r")['’]s\s+(?:army|armed\s+forces|military|troops)\b")
@@ -157,7 +159,8 @@ def actors(text: str) -> list[str]:
     for m in groups:
         found.append((m.start(), _GROUP_NAMES[int(m.lastgroup[1:])]))
     for m in _STATE_ATTACKS.finditer(text):  # "Russia fired 122 missiles": the state's forces acted
-        found.append((m.start(), COUNTRY_FORCE[m.group("c")]))
+        if not text.endswith(_ORIGIN_WORDS, 0, m.start()):  # not "a rocket fired from Lebanon struck"
+            found.append((m.start(), COUNTRY_FORCE[m.group("c")]))
     for m in _STATE_OWN.finditer(text) if "s army" in text or "s military" in text or "s troops" in text \
             or "s armed" in text else ():  # "fighting between Sudan's army and the RSF"
         found.append((m.start("c"), COUNTRY_FORCE[m.group("c")]))
