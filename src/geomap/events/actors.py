@@ -6,6 +6,7 @@ import re
 from collections.abc import Callable
 from functools import lru_cache
 
+from geomap.alternation import WordAlternation
 from geomap.lexicon import common_words
 from geomap.patterns import Pattern, lower_regex, lowered_text
 
@@ -41,8 +42,9 @@ ACTOR_GROUPS = {
 }
 _ACTOR_GROUP_RE = re.compile(r"\b(?:" + "|".join(f"(?P<g{i}>{p})" for i, p in enumerate(ACTOR_GROUPS)) + r")\b",
                              re.I)
-#: The same over lower-cased text without re.I: about twice as fast (see `patterns.lower_regex`).
-_ACTOR_GROUP_LOW = re.compile(lower_regex(_ACTOR_GROUP_RE.pattern))
+#: The same over lower-cased text without re.I (about twice as fast: `patterns.lower_regex`), each name tried only
+#: at words it can start (`alternation.WordAlternation`: 45 -> 12 µs a sentence).
+_ACTOR_GROUP_LOW = WordAlternation([lower_regex(p) for p in ACTOR_GROUPS], tail=r"\b", start=r"\b")
 _GROUP_NAMES = list(ACTOR_GROUPS.values())
 
 
@@ -155,9 +157,10 @@ def actors(text: str) -> list[str]:
             if name:
                 found.append((m.start() + k, name))  # "U.S. and British": in the order written
     lowered = lowered_text(text)
-    groups = _ACTOR_GROUP_LOW.finditer(lowered) if lowered is not None else _ACTOR_GROUP_RE.finditer(text)
-    for m in groups:
-        found.append((m.start(), _GROUP_NAMES[int(m.lastgroup[1:])]))
+    if lowered is not None:
+        found += [(start, _GROUP_NAMES[i]) for start, _, i in _ACTOR_GROUP_LOW.finditer(lowered)]
+    else:
+        found += [(m.start(), _GROUP_NAMES[int(m.lastgroup[1:])]) for m in _ACTOR_GROUP_RE.finditer(text)]
     for m in _STATE_ATTACKS.finditer(text):  # "Russia fired 122 missiles": the state's forces acted
         if not text.endswith(_ORIGIN_WORDS, 0, m.start()):  # not "a rocket fired from Lebanon struck"
             found.append((m.start(), COUNTRY_FORCE[m.group("c")]))

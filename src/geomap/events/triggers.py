@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from geomap.alternation import WordAlternation, split_top
 from geomap.patterns import Pattern, lower_regex, lowered_text
 
 EXPL, BATTLE, VAC, PROTEST, RIOT, STRAT = (
@@ -182,7 +183,9 @@ class Found:
     trigger: Trigger
 
 
-_TRIGGER_LOW = re.compile(lower_regex(_TRIGGER_RE.pattern))
+#: The same over lower-cased text, each event word tried only at words it can start (`alternation.WordAlternation`).
+_TRIGGER_PARTS = [(i, part) for i, t in enumerate(TRIGGERS) for part in split_top(lower_regex(t.pattern))]
+_TRIGGER_LOW = WordAlternation([part for _, part in _TRIGGER_PARTS], tail=r"\b", labels=[i for i, _ in _TRIGGER_PARTS])
 
 
 #: A natural hazard or a fire as the subject of a generic event word: "floods hit the city", "an earthquake destroyed
@@ -298,8 +301,10 @@ def find_triggers(text: str) -> list[Found]:
     lowered = lowered_text(text)
     if RUNNING_TOLL.search_lowered(text, lowered) and TOLL_WINDOW.search_lowered(text, lowered):
         return []  # "130,000 have been killed since the war began": a running toll, no happening
-    found = _TRIGGER_LOW.finditer(lowered) if lowered is not None else _TRIGGER_RE.finditer(text)
-    out = [Found(m.start(), m.end(), TRIGGERS[int(m.lastgroup[1:])]) for m in found]
+    if lowered is not None:
+        out = [Found(s, e, TRIGGERS[i]) for s, e, i in _TRIGGER_LOW.finditer(lowered)]
+    else:
+        out = [Found(m.start(), m.end(), TRIGGERS[int(m.lastgroup[1:])]) for m in _TRIGGER_RE.finditer(text)]
     out = [f for f in out if not _not_here(text, f)]
     if any(f.trigger.name in _ACCIDENT_WORDS for f in out) and (
             ACCIDENT.search_lowered(text, lowered) or DISASTER.search_lowered(text, lowered)) \
