@@ -36,6 +36,10 @@ ROWS = [
         aliases=("Salah al-Din",)),
     Row("t:celaya", "Celaya", "city", 20.52, -100.81, "MX", "MX.11", 500000, 6.0),
     Row("t:guanajuato", "Guanajuato", "region", 21.0, -101.0, "MX", "MX.11", 6000000, 120.0),
+    Row("t:telaviv", "Tel Aviv", "city", 32.08, 34.78, "IL", "IL.05", 460000, 8.0),
+    Row("t:qalansawe", "Qalansawe", "city", 32.28, 34.98, "IL", "IL.04", 23000, 2.0),
+    Row("t:burkina", "Burkina Faso", "country", 12.5, -1.7, "BF", "", 22000000, 400.0),
+    Row("adm:BF.90", "Nord Region", "region", 13.7, -2.4, "BF", "BF.90", 1700000, 90.0, aliases=("Nord",)),
     Row("t:iran", "Iran", "country", 32.0, 53.0, "IR", "", 89000000, 900.0),
     Row("t:tehran", "Tehran", "city", 35.69, 51.39, "IR", "IR.26", 8700000, 20.0),
     Row("t:natanz", "Natanz", "city", 33.51, 51.92, "IR", "IR.28", 12000, 2.0),
@@ -235,3 +239,24 @@ def test_unnamed_attackers_are_acleds_unidentified_armed_group(nlp):
     assert actors("Suspected militants dropped bombs on the village.") == ["Unidentified armed group"]
     events = run(nlp, "Heavy clashes erupted overnight in Tripoli.").events
     assert [e.actors for e in events] == [["Unidentified armed group"]]
+
+
+def test_a_name_right_before_a_bearing_from_a_town_is_around_the_town(nlp):
+    events = run(nlp, "A driver rammed a crowd near the Glilot military base north of Tel Aviv on Sunday, killing "
+                      "one man.").events
+    assert [(e.place.name, e.place.feature) for e in events] == [("near Tel Aviv", "around")]
+
+
+def test_where_an_attacker_came_from_is_no_event_place(nlp):
+    doc = run(nlp, "The attacker, a man from the town of Qalansawe, was shot dead at a bus stop in Tel Aviv.")
+    assert {m.text: m.role for m in doc.mentions} == {"Qalansawe": "mention", "Tel Aviv": "event"}
+
+
+def test_a_village_in_a_countrys_northern_region_lies_in_the_region(nlp):
+    events = run(nlp, "Jihadists killed 17 soldiers near the town of Koumbri in Burkina Faso's northern Nord region "
+                      "on Saturday.").events
+    assert [(e.place.name, e.place_text) for e in events] == [("Nord Region", "Koumbri")]
+
+
+def test_a_toll_that_rose_is_the_events(nlp):
+    assert fatalities("The death toll from the attack on the concert hall outside the city rose to 133.") == 133

@@ -43,6 +43,10 @@ FATAL = (
       "The blast killed a police officer and three others.", "The blast wounded a police officer and three others."),
     P("bodies of N", r"\bbodies\s+of\s+(?:at\s+least\s+|more\s+than\s+|about\s+|some\s+)?" + _NUM + r"\b",
       "Police found the bodies of five men on a road.", "Police found the body of a man on a road."),
+    P("toll rose to N", r"\b(?:death\s+)?toll\b[^.;]{0,90}?\b(?:rose|climbed|jumped|reached|stood|increased|risen|"
+      r"has\s+risen)\s+(?:to\s+|at\s+)?(?:at\s+least\s+|more\s+than\s+)?" + _NUM + r"\b",
+      "The death toll from the attack on the concert hall rose to 133.",
+      "The death toll from the attack on the concert hall was unclear after 133 minutes."),
     P("death toll", r"\bdeath\s+toll\s+(?:\w+\s+){0,3}?(?:to|at|of)\s+" + _NUM,
       "The death toll rose to 30 on Friday.", "The toll road reopened on Friday."),
     P("at least N dead", r"\bat\s+least\s+" + _NUM + r"(?=\s+(?:\w+\s+){0,2}?(?:dead|killed|deaths|died)\b)",

@@ -23,6 +23,9 @@ FILL = (r"(?:(?:the|a|an|and|around|in|nearby|wider|greater|whole|entire|eastern
         r"regional|"
         r"[\w-]+-(?:held|occupied|controlled|installed)|[A-Z][\w'’-]*['’]s|[A-Z][a-z]+(?:n|i|ese|ish|ic))\s+)*")
 
+#: "the town of", "the border city of": a kind word naming the next place, after a preposition.
+KIND_OF = r"(?:the\s+(?:[\w-]+\s+)?(?:town|city|village|port|capital|camp)\s+of\s+)?"
+
 P = Pattern
 LOCATIVE = P(
     "locative",
@@ -180,8 +183,7 @@ ORIGIN = P(
     "Refugees arrived from [Sudan] last week.", "Refugees arrived in [Sudan] last week.", "before")
 BEARING = P(
     "bearing from a reference",
-    r"\b(?:north|south|east|west)(?:-?(?:east|west))?\s+of\s+(?:the\s+(?:[\w-]+\s+)?(?:town|city|port|village|"
-    r"capital|camp)\s+of\s+)?" + FILL + r"$",
+    r"\b(?:north|south|east|west)(?:-?(?:east|west))?\s+of\s+" + KIND_OF + FILL + r"$",
     "Clashes erupted in a village west of [Tripoli].", "Clashes erupted in [Tripoli].", "before")
 VESSEL = P(
     "a vessel's name",
@@ -189,8 +191,9 @@ VESSEL = P(
     "Missiles hit the landing ship [Minsk] in port.", "Missiles hit a landing ship in [Minsk].", "before")
 FROM = P(
     "origin",
-    r"\b(?<!not far )from\s+" + FILL + r"$",  # "not far from X" is near X
-    "Missiles were fired from [Belarus] overnight.", "Missiles were fired at [Belarus] overnight.", "before")
+    r"\b(?<!not far )from\s+" + KIND_OF + FILL + r"$",  # "not far from X" is near X
+    "The attacker, a man from the town of [Qalansawe], was shot dead.",
+    "The attacker shot dead a man in the town of [Qalansawe].", "before")
 FROM_IN = P(
     "came from positions in",
     r"\bfrom\s+(?:\w+\s+){0,3}?(?:in|at|near)\s+" + FILL + r"$",

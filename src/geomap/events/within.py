@@ -87,10 +87,16 @@ def inner_pairs(text: str, cands: list[Candidate], owners: list[Mention | None])
     return out
 
 
+#: "Sudan's ", "Burkina Faso's northern ": a possessive, maybe with a bearing, before the part it names.
+_POSSESSIVE_GAP = re.compile(r"['’]s\s+(?:(?:north|south|east|west|central|northern|southern|eastern|western|"
+                             r"north-?eastern|north-?western|south-?eastern|south-?western|north-?east|north-?west|"
+                             r"south-?east|south-?west)\s+)?")
+
+
 def _past_possessive(text: str, cands: list[Candidate], owners: list[Mention | None], j: int) -> int:
     """The place a name is said to lie in, at `j`, or the one after it when `j` is a possessive country or region
     naming its part: "the village of Wad al-Noura in Sudan's Gezira state" lies in Gezira state."""
-    if j + 1 >= len(cands) or text[cands[j].end:cands[j + 1].start] not in ("'s ", "’s "):
+    if j + 1 >= len(cands) or not _POSSESSIVE_GAP.fullmatch(text, cands[j].end, cands[j + 1].start):
         return j
     outer, part = owners[j], owners[j + 1]
     if outer is None or part is None or outer.place is None or part.place is None:
@@ -164,6 +170,11 @@ LANDMARK_TAIL = Pattern(
     "Palestine Square", "Dinangourou", flags=0)
 
 
+#: At most this many characters from a name the gazetteer lacks to a town it is placed from ("... military base north
+#: of"): further, the bearing is another name's.
+REFERENCE_GAP = 40
+
+
 def container(cands: list[Candidate], owners: list[Mention | None], feats: list[list[str]], k: int,
               name: str = "") -> Place | None:
     """Where to put a name the gazetteer lacks: the nearest region or country the sentence names (after the name
@@ -171,7 +182,11 @@ def container(cands: list[Candidate], owners: list[Mention | None], feats: list[
     "in Bwalagi and Kafanchan"), at region precision: the town itself would claim a precision we do not have. A
     square, street or building (`LANDMARK_TAIL`: "In Tehran, crowds gathered in Palestine Square") is in the town
     itself. A place named only as a reference ("near the border with Burkina Faso", "40 km from Kaya") holds
-    nothing."""
+    nothing, except the name right before it: "the Glilot military base north of Tel Aviv" is around Tel Aviv."""
+    ref = owners[k + 1] if k + 1 < len(cands) and cands[k + 1].start - cands[k].end <= REFERENCE_GAP else None
+    if ref is not None and ref.place is not None and ref.place.kind in TOWN_KINDS \
+            and REFERENCE_VETOES.intersection(feats[k + 1]):
+        return around(ref.place)
     order = [j for j in [*range(k + 1, len(cands)), *range(k - 1, -1, -1)] if not NOT_CONTAINERS.intersection(feats[j])]
     known = [owners[j].place for j in order if owners[j] is not None]  # type: ignore[union-attr]
     town = next((p for p in known if p is not None and p.kind in TOWN_KINDS), None)
