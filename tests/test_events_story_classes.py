@@ -10,6 +10,7 @@ from datetime import date
 import pytest
 from tinyrun import run, tiny_pipeline
 
+from geomap.dates import find_dates
 from geomap.events.actors import actors
 from geomap.events.fatalities import fatalities, shares
 from geomap.gazetteer import Row
@@ -260,3 +261,17 @@ def test_a_village_in_a_countrys_northern_region_lies_in_the_region(nlp):
 
 def test_a_toll_that_rose_is_the_events(nlp):
     assert fatalities("The death toll from the attack on the concert hall outside the city rose to 133.") == 133
+
+
+def test_a_work_or_a_remembrance_of_a_happening_is_no_event(nlp):
+    for text in ("A documentary about the siege of Tripoli premiered in Cannes on Tuesday.",
+                 "Crowds laid flowers at a memorial to the civilians killed during the occupation of Tripoli.",
+                 "Libyans marked the anniversary of the bombing of Tripoli on Monday."):
+        assert run(nlp, text).events == [], text
+    # a happening on an anniversary is news
+    assert run(nlp, "On the anniversary of the uprising, drones struck Tripoli.").events != []
+
+
+def test_a_year_before_a_killing_dates_it():
+    (t,) = find_dates("A court sentenced a man for the 2020 murder of a teacher.", date(2024, 11, 5))
+    assert (str(t.date), t.precision) == ("2020-01-01", "year")

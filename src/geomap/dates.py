@@ -76,7 +76,8 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
     ("year", re.compile(r"\b(?P<yprep>in|during|since|until|by)\s+(?P<yy>(?:19|20)\d{2})\b")),
     # "a 2015 peace deal", "the 2020 war": a year used as an adjective dates the noun after it
     ("year_adj", re.compile(r"\b(?P<ya>(?:19|20)\d{2})\s+(?=(?:\w+\s+)?(?:deal|war|agreement|accord|election|uprising|"
-                            r"invasion|coup|ceasefire|truce|attack|offensive|revolution|referendum|treaty)s?\b)")),
+                            r"invasion|coup|ceasefire|truce|attack|offensive|revolution|referendum|treaty|murder|killing|bombing|"
+                            r"massacre|shooting|assassination|beheading|raid|uprising)s?\b)")),
 ]
 
 

@@ -315,8 +315,22 @@ def find_triggers(text: str) -> list[Found]:
     return out
 
 
+#: Whatever the event word, it names no happening of the news when it is the subject of a work or of a remembrance:
+#: "a documentary about the siege of Mariupol", "a memorial to the civilians killed during the occupation".
+NO_HAPPENING_BEFORE = Pattern(
+    "the subject of a work or a remembrance",
+    r"\b(?:(?:documentary|film|movie|book|novel|play|exhibition|series|memoir|podcast)\s+(?:about|on|depicting|"
+    r"chronicling)|anniversary\s+of|memorial\s+(?:to|for)|commemorat\w+|in\s+memory\s+of)\s+(?:[\w'’-]+\s+){0,6}$",
+    "A documentary about the [siege] of Mariupol premiered on Tuesday.",
+    "Troops about to lay [siege] to Mariupol moved in on Tuesday.", "before")
+#: How far before an event word `NO_HAPPENING_BEFORE` looks.
+NO_HAPPENING_WINDOW = 70
+
+
 def _not_here(text: str, f: Found) -> bool:
-    """Is the event word `f` no event in its sentence (`_NOT_HERE`)?"""
+    """Is the event word `f` no event in its sentence (`_NOT_HERE`, `NO_HAPPENING_BEFORE`)?"""
+    if NO_HAPPENING_BEFORE.search(text, max(0, f.start - NO_HAPPENING_WINDOW), f.start):
+        return True
     for begins, context, window in _NOT_HERE.get(f.trigger.name, ()):
         if text[f.start:f.end].lower().startswith(begins):
             lo, hi = (0, len(text)) if window is None else (max(0, f.start - window), f.start)
