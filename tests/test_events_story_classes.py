@@ -275,3 +275,20 @@ def test_a_work_or_a_remembrance_of_a_happening_is_no_event(nlp):
 def test_a_year_before_a_killing_dates_it():
     (t,) = find_dates("A court sentenced a man for the 2020 murder of a teacher.", date(2024, 11, 5))
     assert (str(t.date), t.precision) == ("2020-01-01", "year")
+
+
+def test_a_hospital_the_gazetteer_lacks_in_a_town_is_one_event_place_with_the_whole_toll(nlp):
+    events = run(nlp, "An explosion at al-Shifa Arab hospital in Tripoli killed 40 people on Tuesday.").events
+    assert [(e.place.name, e.fatalities) for e in events] == [("Tripoli", 40)]
+
+
+def test_a_comparison_with_past_attacks_is_no_new_event_and_missiles_by_kind_name_their_state(nlp):
+    events = run(nlp, "Two Russian ballistic missiles struck Dnipro on Sunday, killing 35 people.\n\nIt was the "
+                      "deadliest attack on civilians in Ukraine this year.").events
+    assert [(e.place.name, e.actors) for e in events] == [("Dnipro", ["Russian forces"])]
+
+
+def test_a_day_earlier_counts_from_the_last_event_not_a_date_told_aside(nlp):
+    events = run(nlp, "A strike killed a commander in Tripoli on Wednesday.\n\nHe had visited the port on Tuesday."
+                      "\n\nA day earlier, a strike hit Tel Aviv.", published=date(2024, 7, 31)).events
+    assert [(e.place.name, str(e.date)) for e in events] == [("Tripoli", "2024-07-31"), ("Tel Aviv", "2024-07-30")]

@@ -254,7 +254,8 @@ class EventExtractor:
                         narrative, lead_set = (ev.date, ev.date_end, ev.date_precision), True
                         break
             events.extend(new)
-            last_told = told_time(new, dates) or last_told
+            if new or last_told is None:  # "A day earlier" counts from the last event, not a date told aside
+                last_told = told_time(new, dates) or last_told
         if added:
             doc.mentions = sorted(doc.mentions + added, key=lambda m: m.start)
         doc.events = merge_events(fold_headline(events, head))

@@ -271,7 +271,7 @@ CLAUSE_BREAK = P(
 INSIDE = P(
     "the first place lies inside the second",
     r"^(?:\s+(?:district|neighbou?rhood|area|suburb|quarter|village|town|camp|refugee camp|commune|sector|"
-    r"governorate|province|region|county))?\s*(?:,\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?)?(?:of|in)\s+(?:the\s+)?"
+    r"governorate|province|region|county|hospital|school|mosque|church|market|prison|university|stadium))?\s*(?:,\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?)?(?:of|in)\s+(?:the\s+)?"
     r"(?:(?:north|south|east|west|central|northern|southern|eastern|western|north-?eastern|north-?western|"
     r"south-?eastern|south-?western|north-?east|north-?west|south-?east|south-?west)\s+)?$",
     "Gunmen attacked the [Amil] neighbourhood of western [Baghdad] on Friday.",

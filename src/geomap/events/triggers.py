@@ -323,13 +323,22 @@ NO_HAPPENING_BEFORE = Pattern(
     r"chronicling)|anniversary\s+of|memorial\s+(?:to|for)|commemorat\w+|in\s+memory\s+of)\s+(?:[\w'’-]+\s+){0,6}$",
     "A documentary about the [siege] of Mariupol premiered on Tuesday.",
     "Troops about to lay [siege] to Mariupol moved in on Tuesday.", "before")
+#: "It was the deadliest attack on civilians this year": a comparison of the happening just told, no new one (not
+#: "Russia launched its largest attack": that one is news).
+COMPARED_BEFORE = Pattern(
+    "a happening compared",
+    r"\b(?:it|this|that|which)\s+(?:was|is|were|marked|became)\s+(?:the|one\s+of\s+the)\s+(?:single\s+)?"
+    r"(?:deadliest|worst|largest|biggest|bloodiest|heaviest|most\s+\w+)\s+(?:[\w-]+\s+){0,2}$",
+    "It was the deadliest [attack] on civilians this year.", "Russia launched its largest [attack] this year.",
+    "before")
 #: How far before an event word `NO_HAPPENING_BEFORE` looks.
 NO_HAPPENING_WINDOW = 70
 
 
 def _not_here(text: str, f: Found) -> bool:
-    """Is the event word `f` no event in its sentence (`_NOT_HERE`, `NO_HAPPENING_BEFORE`)?"""
-    if NO_HAPPENING_BEFORE.search(text, max(0, f.start - NO_HAPPENING_WINDOW), f.start):
+    """Is the event word `f` no event in its sentence (`_NOT_HERE`, `NO_HAPPENING_BEFORE`, `COMPARED_BEFORE`)?"""
+    lo = max(0, f.start - NO_HAPPENING_WINDOW)
+    if NO_HAPPENING_BEFORE.search(text, lo, f.start) or COMPARED_BEFORE.search(text, lo, f.start):
         return True
     for begins, context, window in _NOT_HERE.get(f.trigger.name, ()):
         if text[f.start:f.end].lower().startswith(begins):
