@@ -292,3 +292,19 @@ def test_a_day_earlier_counts_from_the_last_event_not_a_date_told_aside(nlp):
     events = run(nlp, "A strike killed a commander in Tripoli on Wednesday.\n\nHe had visited the port on Tuesday."
                       "\n\nA day earlier, a strike hit Tel Aviv.", published=date(2024, 7, 31)).events
     assert [(e.place.name, str(e.date)) for e in events] == [("Tripoli", "2024-07-31"), ("Tel Aviv", "2024-07-30")]
+
+
+def test_the_town_with_no_name_is_the_town_just_told(nlp):
+    events = run(nlp, "Rebels seized Dnipro on Wednesday.\n\nGovernment forces regained control of the town on "
+                      "Thursday.", published=date(2024, 5, 31)).events
+    assert [(e.place.name, e.place_text, e.sub_event_type, e.actors) for e in events] == [
+        ("Dnipro", "Dnipro", "Non-state actor overtakes territory", ["Unidentified armed group"]),
+        ("Dnipro", "the town", "Government regains territory", ["Ukrainian forces"])]
+    # not "the town of" another place, and not after an event around a town or in a region
+    assert len(run(nlp, "Rebels seized Dnipro on Wednesday.\n\nTroops retook the town of Pervomaisk on "
+                        "Thursday.").events) == 1
+
+
+def test_maoists_and_abu_sayyaf_are_named():
+    assert actors("Troops killed nine Maoist rebels; Abu Sayyaf militants fled.") == [
+        "Maoist rebels", "Abu Sayyaf"]

@@ -31,7 +31,8 @@ ACTOR_GROUPS = {
     r"lashkar-e-tayy?[ai]ba": "Lashkar-e-Taiba", r"jaish-e-mohamm[ae]d|jem": "Jaish-e-Mohammed",
     r"tehr[ei]e?k-e-taliban pakistan|ttp|pakistani taliban": "TTP", r"comando vermelho": "Comando Vermelho",
     r"sinaloa cartel|jalisco new generation cartel|cjng": "Drug cartel", r"tren de aragua": "Tren de Aragua",
-    r"al-qaeda|al qaeda|aqap": "al-Qaeda",
+    r"al-qaeda|al qaeda|aqap": "al-Qaeda", r"abu sayyaf": "Abu Sayyaf",
+    r"maoists|maoist (?:rebels|insurgents|guerrillas|militants)|naxals|naxalites": "Maoist rebels",
     r"(?:armed |criminal |rival )?gangs|gang members|gangsters": "Gangs",
     r"protesters|demonstrators": "Protesters", r"rioters": "Rioters",
     r"(?:(?:riot |anti-riot )?police(?:men)?|security forces|gendarmes)(?=\s+(?:\w+\s+)?(?:fired|used|dispersed|"
@@ -180,7 +181,7 @@ def actors(text: str) -> list[str]:
 UNNAMED_FORCE = Pattern(
     "forces named without their state",
     r"\b(?:(?:the\s+)?army(?!\s+(?:bases?|camps?|posts?|positions?|targets?|officers?|chief|headquarters))|"
-    r"the\s+military|troops|soldiers|the\s+armed\s+forces)\b"
+    r"the\s+military|troops|soldiers|the\s+armed\s+forces|government\s+(?:forces|troops))\b"
     r"(?!\s+(?:said|says|reported|announced|stated|told|added|confirmed|denied)\b"
     r"(?!\s+(?:that\s+)?(?:it|its|they|their)\b))",  # a source, no agent; but "the army said it killed" acted
     "Troops killed two militants in a firefight.", "Police killed two militants in a firefight.")

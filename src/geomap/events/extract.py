@@ -38,6 +38,7 @@ from geomap.events.within import (
     inner_pairs,
     innermost,
     main_country,
+    the_town_again,
     told_region,
     told_town,
 )
@@ -240,6 +241,9 @@ class EventExtractor:
                 trig = []  # an arrest in a story with no other event is news ACLED codes only when political
             told = told_region(events, main, regions, self._region_of)
             places = self.event_places(doc, si, ms, trig, told, skip, added, (events, town))
+            if not places and trig and not ms:
+                places = the_town_again(sent.text, sent.start, si, trig, events)
+                added += [m for m, _, _ in places]
             regions += [m.place for m in ms if m.place is not None and m.place.kind == "region"]
             town = town or next((m.place for m in ms if m.place is not None and m.place.kind == "city"), None)
             new = self._events(doc, si, places, story, dates, when, pub)

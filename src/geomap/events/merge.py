@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from geomap.events import acled
-from geomap.events.within import place_inside
+from geomap.events.within import THE_TOWN, place_inside
 from geomap.models import Event, Place
 from geomap.patterns import Pattern
 
@@ -54,8 +54,10 @@ ESCALATES = {"Protest with intervention": 1, "Government regains territory": 1,
 
 def _fold(m: Event, ev: Event) -> None:
     """Event `ev` is another report of `m`: its sentences, actors, deaths and sharper date join `m`. A name put in
-    `m`'s region that is not the region's own ("Dinangourou" after "the Mopti region") becomes the event's name."""
-    if m.place.kind == "region" and ev.place.id == m.place.id and _names_itself(m.place_text, m.place) \
+    `m`'s region that is not the region's own ("Dinangourou" after "the Mopti region"), or a name where `m` had only
+    "the city", becomes the event's name."""
+    told_again = THE_TOWN.compiled.fullmatch(m.place_text) and not THE_TOWN.compiled.fullmatch(ev.place_text)
+    if told_again or m.place.kind == "region" and ev.place.id == m.place.id and _names_itself(m.place_text, m.place) \
             and not _names_itself(ev.place_text, ev.place):
         m.place_text, m.place_start, m.sentence, m.sentence_start = (ev.place_text, ev.place_start, ev.sentence,
                                                                      ev.sentence_start)

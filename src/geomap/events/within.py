@@ -339,3 +339,25 @@ def innermost(chosen: list[tuple[Mention, Sentence, Candidate]]) -> list[tuple[M
             continue
         keep.append(item)
     return keep
+
+
+#: "the town", "the city" with no name after it: the town the story just told.
+THE_TOWN = Pattern(
+    "the town just told", r"\b(?:the|that)\s+(?:town|city|village)\b(?!\s+of\b|\s*['’]s\b)",
+    "Fano fighters seized Debre Tabor. Troops retook [the town] on Thursday.",
+    "Fano fighters seized Debre Tabor. Troops retook [the town of] Gondar on Thursday.")
+
+
+def the_town_again(text: str, offset: int, si: int, triggers: list, events: list[Event]) -> list[tuple]:
+    """A sentence with an event word that names no place but "the town" ("Government forces regained control of the
+    town on Thursday", after Fano fighters seized Debre Tabor): the event is in the town of the event told last. The
+    phrase becomes an event mention there, scored as that event was. Not after an area around a town or a region."""
+    last = events[-1] if events else None
+    if last is None or last.place.kind != "city" or last.place.feature == "around":
+        return []
+    m = THE_TOWN.search(text)
+    if m is None:
+        return []
+    mention = Mention(offset + m.start(), offset + m.end(), m.group(), si, place=last.place, role="event",
+                      event_score=last.event_score, found_by="events")
+    return [(mention, Sentence(text, triggers), Candidate(m.start(), m.end(), last.place.kind))]
