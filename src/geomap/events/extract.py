@@ -168,10 +168,7 @@ class Story:
 
     def state_forces(self) -> list[str]:
         """The state forces the article names anywhere, in order."""
-        if "forces" not in self._article:
-            self._article["forces"] = list(dict.fromkeys(
-                a for i in range(len(self.doc.sentences)) for a in self.actors(i) if a in FORCE_COUNTRY))
-        return self._article["forces"]  # type: ignore[return-value]
+        return [a for a in self.all_actors() if a in FORCE_COUNTRY]
 
     def story_actors(self, p: int) -> list[str]:
         """Who acted when a sentence does not say ("Explosions hit Kyiv"): its paragraph's actors, else the
@@ -390,6 +387,7 @@ def _gap(text: str, a: Candidate, b: Candidate) -> str:
     gap = text[a.end:b.start]
     m = LIST_NOUN.match_at(gap)
     return gap[m.end():] if m else gap
+
 
 #: Places as wide as a toll "across" them can be.
 _WIDE_KINDS = ("country", "region")

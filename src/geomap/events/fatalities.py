@@ -18,33 +18,33 @@ _NUM = (rf"(?P<n>\d{{1,3}}(?:,\d{{3}})+|\d{{1,{MAX_DIGITS}}}(?![\d,])|{_COMPOUND
 _VICTIMS = r"(?:people|persons?|civilians?|soldiers?|troops|fighters|militants|children|residents|others|men|women|" \
            r"villagers|worshippers|students|protesters|demonstrators|policemen|police officers|officers|suspects|" \
            r"gunmen|attackers|rebels|insurgents|guards|pilgrims|farmers|miners|workers|journalists|passengers)"
+#: A hedge before a count: "at least 12", "more than 300", "nearly 40".
+_ABOUT = r"(?:(?:at\s+least|more\s+than|some|about|nearly|over)\s+)?"
 #: Ways of saying "killed" that name how ("shot dead", "stabbed to death").
 _KILLED_HOW = (r"(?:shot\s+dead|(?:stabbed|beaten|hacked|burned|burnt|bludgeoned|lynched)\s+to\s+death|beheaded|"
                r"massacred)")
 P = Pattern
 FATAL = (
-    P("killing N", r"\b(?:killing|killed|kills|kill|beheading|massacring)\s+"
-      r"(?:at\s+least\s+|more\s+than\s+|about\s+|some\s+|nearly\s+)?"
-      + _NUM + r"(?:\s+\w+)?\s*" + _VICTIMS + "?",
+    P("killing N", r"\b(?:killing|killed|kills|kill|beheading|massacring)\s+" + _ABOUT + _NUM + r"(?:\s+\w+)?\s*"
+      + _VICTIMS + "?",
       "The blast killed at least 12 people.", "The blast wounded at least 12 people."),
-    P("N were killed", r"\b(?:at\s+least\s+|more\s+than\s+|about\s+|some\s+)?"
-      r"(?!(?:19|20)\d\d\s+(?:were|was|have|had)\b)" + _NUM + r"\s+(?:(?:\w+\s+){0,2}?"
-      + r"(?:" + _VICTIMS + r"|\w+s)\s+)?(?:were|have\s+been|had\s+been|was)\s+(?:killed(?!\s+off)|" + _KILLED_HOW
-      + ")",
+    P("N were killed", r"\b" + _ABOUT + r"(?!(?:19|20)\d\d\s+(?:were|was|have|had)\b)" + _NUM
+      + r"\s+(?:(?:\w+\s+){0,2}?(?:" + _VICTIMS + r"|\w+s)\s+)?(?:were|have\s+been|had\s+been|was)\s+"
+      r"(?:killed(?!\s+off)|" + _KILLED_HOW + ")",
       "In the clashes, 33 were killed overnight.", "In the clashes, 33 were hurt overnight."),
     P("one was killed", r"\b(?P<n>a|an|one)\s+(?:[\w-]+\s+){0,3}?(?:was|has\s+been|had\s+been)\s+(?:killed(?!\s+off)|"
       + _KILLED_HOW + ")",
       "A young policeman was shot dead at a checkpoint.", "A young policeman was wounded at a checkpoint."),
-    P("shot dead N", r"\b" + _KILLED_HOW + r"\s+(?:at\s+least\s+|more\s+than\s+|about\s+|some\s+)?" + _NUM,
+    P("shot dead N", r"\b" + _KILLED_HOW + r"\s+" + _ABOUT + _NUM,
       "Soldiers shot dead three smugglers at the border.", "Soldiers shot three smugglers at the border."),
     P("one and N others", r"\b(?:killing|killed|kills|kill)\s+(?P<one>a|an|one|the|his|her|its|their|[\w-]+['’]s)\s+"
       r"(?:[\w'’.-]+,?\s+){1,6}?(?:and|along\s+with|as\s+well\s+as)\s+" + _NUM
       + r"\s+(?:other\s+\w+|others|more)\b",
       "The blast killed a police officer and three others.", "The blast wounded a police officer and three others."),
-    P("bodies of N", r"\bbodies\s+of\s+(?:at\s+least\s+|more\s+than\s+|about\s+|some\s+)?" + _NUM + r"\b",
+    P("bodies of N", r"\bbodies\s+of\s+" + _ABOUT + _NUM + r"\b",
       "Police found the bodies of five men on a road.", "Police found the body of a man on a road."),
     P("toll rose to N", r"\b(?:death\s+)?toll\b[^.;]{0,90}?\b(?:rose|climbed|jumped|reached|stood|increased|risen|"
-      r"has\s+risen)\s+(?:to\s+|at\s+)?(?:at\s+least\s+|more\s+than\s+)?" + _NUM + r"\b",
+      r"has\s+risen)\s+(?:to\s+|at\s+)?" + _ABOUT + _NUM + r"\b",
       "The death toll from the attack on the concert hall rose to 133.",
       "The death toll from the attack on the concert hall was unclear after 133 minutes."),
     P("death toll", r"\bdeath\s+toll\s+(?:\w+\s+){0,3}?(?:to|at|of)\s+" + _NUM,
@@ -53,7 +53,7 @@ FATAL = (
       "At least nine people died in the fire.", "At least nine people fled the fire."),
     P("N dead", r"\b" + _NUM + r"\s+(?:\w+\s+)?(?:dead|deaths|fatalities)\b",
       "The attack left 14 dead.", "The attack left 14 wounded."),
-    P("killing N and M", r"\b(?:killing|killed)\s+(?:at\s+least\s+)?" + _NUM + r"\s+(?:[\w-]+\s+)?(?:" + _VICTIMS
+    P("killing N and M", r"\b(?:killing|killed)\s+" + _ABOUT + _NUM + r"\s+(?:[\w-]+\s+)?(?:" + _VICTIMS
       + r"|\w+s)\s+and\s+" + _NUM.replace("?P<n>", "?P<m>") + r"\s+(?:[\w-]+\s+)?" + _VICTIMS + r"\b",
       "The strike killed two generals and five officers.", "The strike killed two generals and wounded five."),
     P("N and M dead", r"\b" + _NUM + r"\s+(?:\w+\s+)?" + _VICTIMS + r"\s+and\s+" + _NUM.replace("?P<n>", "?P<m>")
@@ -132,7 +132,7 @@ INCLUDING_AT = Pattern(
 #: "shelling the border town of Vovchansk, where two civilians were killed": the count of that place.
 WHERE_KILLED = Pattern(
     "a toll told after the place",
-    r",?\s+where\s+(?:(?:at\s+least|more\s+than|some|about)\s+)?" + _NUM + r"\s+(?:[\w-]+\s+){0,2}?" + _VICTIMS
+    r",?\s+where\s+" + _ABOUT + _NUM + r"\s+(?:[\w-]+\s+){0,2}?" + _VICTIMS
     + r"\s+(?:were|was|had\s+been|have\s+been)\s+(?:killed|shot\s+dead)",
     "Troops shelled [Vovchansk], where two civilians were killed, and Lyptsi.",
     "Troops shelled [Vovchansk] and Lyptsi; two civilians were killed.", "after")
@@ -140,15 +140,15 @@ WHERE_KILLED = Pattern(
 #: "the city of Sweida, where clashes have killed more than 300 people": the same, told in the active voice.
 WHERE_KILLING = Pattern(
     "a toll told after the place, active",
-    r",?\s+where\s+(?:[\w'’-]+\s+){1,8}?(?:have\s+|has\s+|had\s+)?killed\s+(?:(?:at\s+least|more\s+than|some|"
-    r"about|nearly|over)\s+)?" + _NUM + r"\s+(?:[\w-]+\s+){0,2}?" + _VICTIMS + r"\b",
+    r",?\s+where\s+(?:[\w'’-]+\s+){1,8}?(?:have\s+|has\s+|had\s+)?killed\s+" + _ABOUT + _NUM
+    + r"\s+(?:[\w-]+\s+){0,2}?" + _VICTIMS + r"\b",
     "Troops shelled [Kupiansk], where drones have killed five civilians, and Lyptsi.",
     "Troops shelled [Kupiansk], where drones have hit five homes, and Lyptsi.", "after")
 
 #: "a barrage that killed 41 civilians across Ukraine": a toll over a whole country or region, no town's own.
 WIDE_TOLL = Pattern(
     "a toll over a wide area",
-    r"\b(?:kill(?:ed|ing|s)?|dead|died)\s+(?:(?:at\s+least|more\s+than|some|about|nearly|over)\s+)?" + _NUM
+    r"\b(?:kill(?:ed|ing|s)?|dead|died)\s+" + _ABOUT + _NUM
     + r"\s+(?:[\w-]+\s+){0,2}?(?:across|throughout|nationwide)\b",
     "Missiles hit Kyiv, part of a barrage that killed 41 civilians across Ukraine.",
     "Missiles hit Kyiv, part of a barrage that killed 41 civilians in the city.")

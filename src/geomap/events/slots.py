@@ -23,6 +23,9 @@ FILL = (r"(?:(?:the|a|an|and|around|in|nearby|wider|greater|whole|entire|eastern
         r"regional|"
         r"[\w-]+-(?:held|occupied|controlled|installed)|[A-Z][\w'’-]*['’]s|[A-Z][a-z]+(?:n|i|ese|ish|ic))\s+)*")
 
+#: Words for a part of a place by its bearing: "in northwest Nigeria's Kaduna state", "of western Baghdad".
+BEARING_WORDS = (r"(?:north|south|east|west|central|northern|southern|eastern|western|north-?eastern|north-?western|"
+                 r"south-?eastern|south-?western|north-?east|north-?west|south-?east|south-?west)")
 #: "the town of", "the border city of": a kind word naming the next place, after a preposition.
 KIND_OF = r"(?:the\s+(?:[\w-]+\s+)?(?:town|city|village|port|capital|camp)\s+of\s+)?"
 
@@ -271,9 +274,8 @@ CLAUSE_BREAK = P(
 INSIDE = P(
     "the first place lies inside the second",
     r"^(?:\s+(?:district|neighbou?rhood|area|suburb|quarter|village|town|camp|refugee camp|commune|sector|"
-    r"governorate|province|region|county|hospital|school|mosque|church|market|prison|university|stadium))?\s*(?:,\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?)?(?:of|in)\s+(?:the\s+)?"
-    r"(?:(?:north|south|east|west|central|northern|southern|eastern|western|north-?eastern|north-?western|"
-    r"south-?eastern|south-?western|north-?east|north-?west|south-?east|south-?west)\s+)?$",
+    r"governorate|province|region|county|hospital|school|mosque|church|market|prison|university|stadium))?\s*"
+    r"(?:,\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?)?(?:of|in)\s+(?:the\s+)?(?:" + BEARING_WORDS + r"\s+)?$",
     "Gunmen attacked the [Amil] neighbourhood of western [Baghdad] on Friday.",
     "Gunmen attacked [Amil] and [Baghdad] on Friday.", "between")
 #: "the [Tijuana] district of [La Presa]", "the [Baghdad] neighbourhood of [Karrada]": a city first names whose part

@@ -15,7 +15,8 @@ from dataclasses import replace
 from typing import NamedTuple
 
 from geomap.events.model import Candidate, Sentence
-from geomap.events.slots import CITY_FIRST, INSIDE, LIST_JOIN, NEAR_AFTER_PLACE
+from geomap.events.slots import BEARING_WORDS, CITY_FIRST, INSIDE, LIST_JOIN, NEAR_AFTER_PLACE
+from geomap.events.triggers import Found
 from geomap.geo import haversine_km
 from geomap.models import PRECISION_RANK, Event, Mention, Place
 from geomap.patterns import Pattern
@@ -88,9 +89,7 @@ def inner_pairs(text: str, cands: list[Candidate], owners: list[Mention | None])
 
 
 #: "Sudan's ", "Burkina Faso's northern ": a possessive, maybe with a bearing, before the part it names.
-_POSSESSIVE_GAP = re.compile(r"['’]s\s+(?:(?:north|south|east|west|central|northern|southern|eastern|western|"
-                             r"north-?eastern|north-?western|south-?eastern|south-?western|north-?east|north-?west|"
-                             r"south-?east|south-?west)\s+)?")
+_POSSESSIVE_GAP = re.compile(r"['’]s\s+(?:" + BEARING_WORDS + r"\s+)?")
 
 
 def _past_possessive(text: str, cands: list[Candidate], owners: list[Mention | None], j: int) -> int:
@@ -348,7 +347,8 @@ THE_TOWN = Pattern(
     "Fano fighters seized Debre Tabor. Troops retook [the town of] Gondar on Thursday.")
 
 
-def the_town_again(text: str, offset: int, si: int, triggers: list, events: list[Event]) -> list[tuple]:
+def the_town_again(text: str, offset: int, si: int, triggers: list[Found], events: list[Event],
+                   ) -> list[tuple[Mention, Sentence, Candidate]]:
     """A sentence with an event word that names no place but "the town" ("Government forces regained control of the
     town on Thursday", after Fano fighters seized Debre Tabor): the event is in the town of the event told last. The
     phrase becomes an event mention there, scored as that event was. Not after an area around a town or a region."""
