@@ -7,7 +7,7 @@ from collections.abc import Callable
 from functools import lru_cache
 
 from geomap.alternation import WordAlternation
-from geomap.lexicon import common_words
+from geomap.lexicon import DEMONYM_COUNTRY, common_words
 from geomap.patterns import Pattern, lower_regex, lowered_text
 
 #: ACLED's name for armed people no one names.
@@ -122,22 +122,17 @@ FORCE_COUNTRY = {
     "Mozambican forces": "MZ", "Burundian forces": "BI", "South Sudanese forces": "SS",
 }
 
-#: More states whose forces news names by a plain demonym ("Brazilian police and soldiers"): demonym -> ISO-2.
-_PLAIN_DEMONYMS = {
-    "Brazilian": "BR", "Venezuelan": "VE", "Ecuadorian": "EC", "Peruvian": "PE", "Bolivian": "BO", "Nepali": "NP",
-    "Nepalese": "NP", "Bangladeshi": "BD", "Cambodian": "KH", "Indonesian": "ID", "Tanzanian": "TZ", "Beninese": "BJ",
-    "Togolese": "TG", "Libyan": "LY", "Algerian": "DZ", "Moroccan": "MA", "Tunisian": "TN", "Serbian": "RS",
-    "Salvadoran": "SV", "Honduran": "HN", "Guatemalan": "GT", "Tajik": "TJ", "Kyrgyz": "KG", "Malaysian": "MY",
-    "Vietnamese": "VN", "Japanese": "JP", "Taiwanese": "TW", "Qatari": "QA", "Senegalese": "SN", "Ivorian": "CI",
-    "Ghanaian": "GH", "Zimbabwean": "ZW", "Angolan": "AO", "German": "DE", "Italian": "IT", "Spanish": "ES",
-    "Dutch": "NL", "Belgian": "BE", "Canadian": "CA", "Australian": "AU", "Norwegian": "NO", "Estonian": "EE",
-    "Latvian": "LV", "Lithuanian": "LT", "Romanian": "RO", "Moldovan": "MD", "Hungarian": "HU", "Greek": "GR",
-    "Cypriot": "CY", "Albanian": "AL", "Bosnian": "BA", "Croatian": "HR", "Bulgarian": "BG",
-    "Polish": "PL",
-}
-for _demonym, _cc in _PLAIN_DEMONYMS.items():
+#: More states whose forces news names by a plain demonym ("Brazilian police and soldiers"); their ISO-2 codes are the
+#: lexicon's (`DEMONYM_COUNTRY`).
+_PLAIN_DEMONYMS = (
+    "Brazilian Venezuelan Ecuadorian Peruvian Bolivian Nepali Nepalese Bangladeshi Cambodian Indonesian Tanzanian "
+    "Beninese Togolese Libyan Algerian Moroccan Tunisian Serbian Salvadoran Honduran Guatemalan Tajik Kyrgyz Malaysian "
+    "Vietnamese Japanese Taiwanese Qatari Senegalese Ivorian Ghanaian Zimbabwean Angolan German Italian Spanish Dutch "
+    "Belgian Canadian Australian Norwegian Estonian Latvian Lithuanian Romanian Moldovan Hungarian Greek Cypriot "
+    "Albanian Bosnian Croatian Bulgarian Polish").split()
+for _demonym in _PLAIN_DEMONYMS:
     DEMONYM_FORCE.setdefault(_demonym, f"{_demonym} forces")
-    FORCE_COUNTRY.setdefault(DEMONYM_FORCE[_demonym], _cc)
+    FORCE_COUNTRY.setdefault(DEMONYM_FORCE[_demonym], DEMONYM_COUNTRY[_demonym.lower()])
 
 def actors(text: str) -> list[str]:
     """The actors a sentence names, in the order written, without repeats."""
