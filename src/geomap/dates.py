@@ -19,7 +19,7 @@ from __future__ import annotations
 import calendar
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import date, timedelta
 
 from dateutil.parser import parserinfo
@@ -76,8 +76,8 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
     ("year", re.compile(r"\b(?P<yprep>in|during|since|until|by)\s+(?P<yy>(?:19|20)\d{2})\b")),
     # "a 2015 peace deal", "the 2020 war": a year used as an adjective dates the noun after it
     ("year_adj", re.compile(r"\b(?P<ya>(?:19|20)\d{2})\s+(?=(?:\w+\s+)?(?:deal|war|agreement|accord|election|uprising|"
-                            r"invasion|coup|ceasefire|truce|attack|offensive|revolution|referendum|treaty|murder|killing|bombing|"
-                            r"massacre|shooting|assassination|beheading|raid|uprising)s?\b)")),
+                            r"invasion|coup|ceasefire|truce|attack|offensive|revolution|referendum|treaty|murder|"
+                            r"killing|bombing|massacre|shooting|assassination|beheading|raid|uprising)s?\b)")),
 ]
 
 
@@ -291,6 +291,8 @@ _FEW = 3
 #: A shift finer than its reference date's precision keeps the reference's span.
 _COARSER = ("day", "week", "month", "year")
 Shift = tuple[int, str]  # (signed count, unit): (-2, "month") for "two months earlier"
+#: The pattern kinds that step from another date ("a day later", "the day before"), read by `_shift`.
+_SHIFT_KINDS = ("shift", "day_before")
 _SHIFT_PRECISION = {"day": "day", "few days": "week", "week": "week", "month": "month", "year": "year"}
 
 
@@ -345,14 +347,11 @@ def anchored(t: TimeExpr, ref: tuple[date, date, str]) -> TimeExpr:
 
 
 #: One resolver per pattern kind: (the match's groups, publication date) -> (start, end, precision, vague) or None
-#: when the match is no usable date. A shift ("a day later") counts from publication here; find_dates and the event
-#: step count it again from the date told before it (`anchored`).
+#: when the match is no usable date. The relative kinds (`_SHIFT_KINDS`) are resolved by `_shift` and `_shifted`.
 _RESOLVERS: dict[str, Callable[[dict, date], Resolved | None]] = {
     "range_md": _range_md, "range_dash": _range_dash, "iso": _iso, "md": _month_day, "weekday": _weekday,
     "overnight": lambda g, pub: (pub - timedelta(days=1), pub, "day", False),
     "yesterday": lambda g, pub: _day(pub - timedelta(days=1)),
-    "shift": lambda g, pub: _shifted(pub, _shift(g)),
-    "day_before": lambda g, pub: _shifted(pub, _shift(g)),
     "today": lambda g, pub: _day(pub), "days_ago": _days_ago, "weekend": _weekend, "week": _week,
     "month_rel": _month_rel, "year_rel": _year_rel, "month": _month, "year": _year, "year_adj": _year_adj,
 }
@@ -413,8 +412,9 @@ def find_dates(text: str, published: date) -> list[TimeExpr]:
                 s = m.start("mn")
             if taken.overlaps(s, e):
                 continue
-            try:
-                res = _resolve(kind, m, published)
+            shift = _shift(m.groupdict()) if kind in _SHIFT_KINDS else None
+            try:  # a shift counts from publication here; the sentence's own date or the event step count it again
+                res = _shifted(published, shift) if shift is not None else _resolve(kind, m, published)
             except (OverflowError, ValueError):  # "next week" from 9999-12-31: outside what a date can hold
                 res = None
             if res is None:
@@ -425,7 +425,6 @@ def find_dates(text: str, published: date) -> list[TimeExpr]:
                 vague = True  # "one of the deadliest assaults this year": a comparison, not when it happened
             reporting = bool(_SPEECH.search(re.sub(r"\s*\b(?:on|late|early)\s*$", "", before, flags=re.I)))
             taken.add(s, e)
-            shift = _shift(m.groupdict()) if kind in ("shift", "day_before") else None
             out.append(TimeExpr(s, e, text[s:e].strip(), a, b, prec, reporting, vague, shift))
     out.sort(key=lambda t: t.start)
     # "seized on Friday ... the day before" counts back from the sentence's own date, not from publication; a
@@ -433,7 +432,7 @@ def find_dates(text: str, published: date) -> list[TimeExpr]:
     ref: TimeExpr | None = None  # the latest earlier day-precise, non-reporting expression
     for i, t in enumerate(out):
         if ref is not None and t.shift is not None:
-            out[i] = replace(anchored(t, (ref.date, ref.date, "day")), shift=None)
+            out[i] = anchored(t, (ref.date, ref.date, "day"))
         if t.precision == "day" and not t.reporting and not out[i].vague:
             ref = out[i]
     return out

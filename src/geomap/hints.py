@@ -14,29 +14,10 @@ def kind_hint(text: str, start: int, end: int) -> str:
     neighbourhood") ('' when silent)."""
     after = text[end: end + 30].lower().split()
     before = text[max(0, start - 30): start].lower().split()
-    if after:
-        w = after[0].strip(",.;:)\"'’")
-        if w in REGION_WORDS:
-            return "region"
-        if w in PART_WORDS:
-            return "part"
-        if w in DISTRICT_WORDS:
-            return "district"
-        if w in CITY_WORDS:
-            return "city"
-    if len(before) >= 2 and before[-1] == "of":
-        w = before[-2]
-        if w in CITY_WORDS:
-            return "city"
-        if w in REGION_WORDS:
-            return "region"
-        if w in PART_WORDS:
-            return "part"
-        if w in DISTRICT_WORDS:
-            return "district"
-    if before and before[-1] == "the" and after and after[0].strip(",.") in ("city", "town"):
-        return "city"
-    return ""
+    kind = _words_kind(after[0].strip(",.;:)\"'’")) if after else ""
+    if not kind and len(before) >= 2 and before[-1] == "of":
+        kind = _words_kind(before[-2])
+    return kind
 
 
 def spread_hints(text: str, mentions: list[Mention]) -> None:

@@ -49,9 +49,13 @@ _ACTOR_GROUP_LOW = WordAlternation([lower_regex(p) for p in ACTOR_GROUPS], tail=
 _GROUP_NAMES = list(ACTOR_GROUPS.values())
 
 
+
+
 def names_group(name: str) -> bool:
     """Is `name` an armed group's or agent's name ("FARC", "Hamas", "Comando Vermelho"), so no place?"""
     return _ACTOR_GROUP_RE.fullmatch(name) is not None
+
+
 _ACTOR_FORCES = re.compile(
     r"(?<!\w)(?P<d>(?:U\.S\.|U\.K\.|US|UK|[A-Z][a-z]+) and [A-Z][a-z]+|U\.S\.|U\.K\.|US|UK|South Sudanese|"
     r"[A-Z][a-z]+(?:-backed|-led)?)\s+(?:(?:ballistic|cruise|guided|hypersonic|kamikaze|attack|combat|suicide|"
@@ -61,8 +65,9 @@ _ACTOR_FORCES = re.compile(
     r"aircraft|shelling|bombs?|bombing|bombardment|offensive|assault|attacks?|militants|fighters|rebels|units)\b")
 #: Forces named as the source of a report ("the U.S. military said"), unless they tell of their own act ("the army
 #: said it struck").
-_SOURCE_AFTER = re.compile(r"\s+(?:said|says|reported|announced|stated|told|added|confirmed|denied)\b"
-                           r"(?!\s+(?:that\s+)?(?:it|its|they|their)\b)")
+_SOURCE = (r"\s+(?:said|says|reported|announced|stated|told|added|confirmed|denied)\b"
+           r"(?!\s+(?:that\s+)?(?:it|its|they|their)\b)")
+_SOURCE_AFTER = re.compile(_SOURCE)
 #: A demonym before these names a non-state side of that country, not its forces.
 _NON_STATE_NOUNS = frozenset({"rebels", "militants"})
 #: States that news names as the one acting ("Russia fired 122 missiles") -> their forces.
@@ -177,8 +182,7 @@ UNNAMED_FORCE = Pattern(
     "forces named without their state",
     r"\b(?:(?:the\s+)?army(?!\s+(?:bases?|camps?|posts?|positions?|targets?|officers?|chief|headquarters))|"
     r"the\s+military|troops|soldiers|the\s+armed\s+forces|government\s+(?:forces|troops))\b"
-    r"(?!\s+(?:said|says|reported|announced|stated|told|added|confirmed|denied)\b"
-    r"(?!\s+(?:that\s+)?(?:it|its|they|their)\b))",  # a source, no agent; but "the army said it killed" acted
+    r"(?!" + _SOURCE + ")",  # a source, no agent; but "the army said it killed" acted
     "Troops killed two militants in a firefight.", "Police killed two militants in a firefight.")
 #: Words before "troops" or "soldiers" that make them someone else's than the state's where they are.
 _NOT_OWN = frozenset({"peacekeeping", "foreign", "allied", "coalition", "international", "rebel", "enemy",

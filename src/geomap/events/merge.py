@@ -48,8 +48,8 @@ def merge_events(events: list[Event]) -> list[Event]:
 
 #: Sub-event types that tell more of one happening than another of its type: ACLED codes a protest the police broke
 #: up as "Protest with intervention", a fight that changed who holds the place as the territory taken.
-ESCALATES = {"Protest with intervention": 1, "Government regains territory": 1,
-             "Non-state actor overtakes territory": 1}
+ESCALATED = frozenset({"Protest with intervention", "Government regains territory",
+                       "Non-state actor overtakes territory"})
 
 
 def _fold(m: Event, ev: Event) -> None:
@@ -69,7 +69,7 @@ def _fold(m: Event, ev: Event) -> None:
     if ev.fatalities is not None:
         m.fatalities = (m.fatalities or 0) + ev.fatalities if same_sentence else max(m.fatalities or 0, ev.fatalities)
     m.event_score = max(m.event_score, ev.event_score)
-    if ESCALATES.get(ev.sub_event_type, 0) > ESCALATES.get(m.sub_event_type, 0):
+    if ev.sub_event_type in ESCALATED and m.sub_event_type not in ESCALATED:
         m.sub_event_type = ev.sub_event_type  # "protested in Tel Aviv. Police used water cannon ... in Tel Aviv"
     if (m.date_end - m.date) > (ev.date_end - ev.date):  # keep the sharper date
         m.date, m.date_end, m.date_precision = ev.date, ev.date_end, ev.date_precision

@@ -284,13 +284,13 @@ _HARM = re.compile(r"(?i)kill|dead|died|death|bomb|explo|blast|wound|injur|stabb
 
 #: Event words that are no event in their context, by trigger: (how the word begins, the context, how many
 #: characters before the word it is read in; None: the whole sentence).
-_NOT_HERE: dict[str, tuple[tuple[str, Pattern, int | None], ...]] = {
+_NOT_HERE: dict[str, tuple[tuple[str | tuple[str, ...], Pattern, int | None], ...]] = {
     "explosion": (("", NATURAL_HAZARD, 60),  # "floods hit the city": no one attacked it
                   ("", ARMS_SUPPLY, 60)),  # "supplying the group with more missiles"
     "air strike": (("", ARMS_SUPPLY, 60),),
     "shelling": (("", ARMS_SUPPLY, 60),),
     "abduction": (("hostage", HOSTAGES_FREED, 50),),  # "rescued 19 hostages": a captivity ended
-    "killing": (("murder", KILLINGS_COUNTED, 40), ("kill", KILLINGS_COUNTED, 40)),  # "the number of murders"
+    "killing": ((("murder", "kill"), KILLINGS_COUNTED, 40),),  # "the number of murders"
     "protest": (("march", ARMED_MARCHERS, None),),  # "his fighters would march on Moscow": an advance
 }
 
@@ -331,7 +331,7 @@ COMPARED_BEFORE = Pattern(
     r"(?:deadliest|worst|largest|biggest|bloodiest|heaviest|most\s+\w+)\s+(?:[\w-]+\s+){0,2}$",
     "It was the deadliest [attack] on civilians this year.", "Russia launched its largest [attack] this year.",
     "before")
-#: How far before an event word `NO_HAPPENING_BEFORE` looks.
+#: How far before an event word `NO_HAPPENING_BEFORE` and `COMPARED_BEFORE` look.
 NO_HAPPENING_WINDOW = 70
 
 
