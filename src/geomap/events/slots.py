@@ -161,8 +161,8 @@ ACCUSED = P(
 POSSESSIVE = P("possessive", r"^['’]s\b", "[Kyiv]'s mayor spoke on Monday.", "In [Kyiv] the mayor spoke.", "after")
 PART_AFTER = P(
     "a part of the place",
-    r"^['’]s\s+(?:[\w'’-]+\s+){0,2}?(?:outskirts|suburbs?|centre|center|districts?|neighbou?rhoods?|port|airport|streets|"
-    r"outskirt|edge|old city|downtown|residential|industrial|palace|square|hall|mosque|stadium|market|hospital|"
+    r"^['’]s\s+(?:[\w'’-]+\s+){0,2}?(?:outskirts|suburbs?|centre|center|districts?|neighbou?rhoods?|port|airport|"
+    r"streets|outskirt|edge|old city|downtown|residential|industrial|palace|square|hall|mosque|stadium|market|hospital|"
     r"building|headquarters|frontline|front line|railway station|countryside|outskirts|northern|southern|eastern|"
     r"western|central|north|south|east|west|border|coast|villages?|towns?|capital|provinces?|regions?|"
     r"count(?:y|ies)|territory|heartland|belt|interior|hinterland|highlands|valley|delta|desert|mountains|waters|"
