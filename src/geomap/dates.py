@@ -41,6 +41,12 @@ SUPERLATIVE_BEFORE = Pattern(
     r"(?:[\w-]+\s+){0,3}$",
     "It was the deadliest attack [this year] in the north.", "The attack happened [this year] in the north.",
     "before")
+#: A toll's new figure dates the count, not the killing: "the death toll rose to 18 on Saturday".
+TOLL_UPDATED = Pattern(
+    "a toll's update before a date",
+    r"\b(?:rose|risen|climbed|jumped|increased|reached)\s+to\s+(?:at\s+least\s+|more\s+than\s+|over\s+)?"
+    r"[\d,]+(?:\s+(?:people|dead|deaths))?\s+(?:on\s+|by\s+)?$",
+    "The toll from the blast rose to 18 [on Saturday].", "The blast killed 18 people [on Saturday].", "before")
 _SPEECH = re.compile(
     r"\b(?:said|says|say|told(?:\s+\w+){0,2}|announced|reported|stated|claimed|confirmed|denied|added|wrote|"
     r"posted|tweeted|warned|urged|called\s+for|called|declared|accused)\s*,?\s*$", re.I)
@@ -423,7 +429,8 @@ def find_dates(text: str, published: date) -> list[TimeExpr]:
             before = text[max(0, s - 40): s]
             if kind in ("year_rel", "month_rel") and SUPERLATIVE_BEFORE.search(before):
                 vague = True  # "one of the deadliest assaults this year": a comparison, not when it happened
-            reporting = bool(_SPEECH.search(re.sub(r"\s*\b(?:on|late|early)\s*$", "", before, flags=re.I)))
+            reporting = bool(_SPEECH.search(re.sub(r"\s*\b(?:on|late|early)\s*$", "", before, flags=re.I))
+                             or TOLL_UPDATED.search(before))
             taken.add(s, e)
             out.append(TimeExpr(s, e, text[s:e].strip(), a, b, prec, reporting, vague, shift))
     out.sort(key=lambda t: t.start)

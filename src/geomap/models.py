@@ -178,3 +178,6 @@ class Doc:
     sentences: list[Sentence] = field(default_factory=list)
     mentions: list[Mention] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)
+    #: Words of names the article uses for persons or bodies ("yevgeny", "prigozhin"), lower-cased: no place, known
+    #: or unknown, anywhere in it (filled by the toponym step).
+    persons: set[str] = field(default_factory=set)

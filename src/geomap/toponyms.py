@@ -91,6 +91,14 @@ SAINT_BUILDING = Pattern(
     r"Hall|Infirmary|Academy)\b",
     "Pilgrims filled St. Peter's Square for the blessing.", "Police sealed off St. Petersburg's Palace Square.",
     flags=0)
+#: A saint's name between the title and a church word names the church, not the town called after the saint: "the
+#: Mar Elias church" in Damascus is no Elías in Colombia, "the San Marco basilica" no San Marco in Italy.
+SAINT_CHURCH = Pattern(
+    "a saint's church",
+    r"(?:Mar|Mor|St\.?|Saint|Ste\.?|San|Santa|Sveti|Sfantul) (?:[A-Z][\w'’-]+ ){1,2}(?:[Cc]hurch|[Cc]athedral|"
+    r"[Mm]onastery|[Cc]hapel|[Bb]asilica|[Cc]onvent|[Aa]bbey|[Pp]arish)\b",
+    "A bomber struck the Mar Elias church in the capital.", "A bomber struck a church in Elias on Sunday.", flags=0)
+_SAINT_TITLE_BEFORE = re.compile(r"\b(?:Mar|Mor|St\.?|Saint|Ste\.?|San|Santa|Sveti|Sfantul) $")
 #: A name before a word for a people names the people: "the Meitei and Kuki communities", "Anuak tribesmen" (Kuki
 #: is also a Japanese city). A country's or region's name keeps its place ("Anbar tribesmen"), and a town's community
 #: is its people ("the entire Buffalo community").
@@ -105,6 +113,12 @@ _LISTED_AFTER = re.compile(r"\b([A-Z][\w'’-]+)\s*(?:,|,?\s+and|,?\s+or)\s+$")
 _QUALIFIER = re.compile(r",\s+([A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)")
 _GENERIC_AFTER = REGION_WORDS | CITY_WORDS | DISTRICT_WORDS | {"river", "sea", "bridge", "plant", "airport"}
 _NAME_TAIL_OK = _GENERIC_AFTER | TITLES | DEMONYMS
+
+
+def _saint_church(text: str, start: int) -> bool:
+    """Does the name at `start` (or the title just before it) open a saint's church (`SAINT_CHURCH`)?"""
+    title = _SAINT_TITLE_BEFORE.search(text, max(0, start - 7), start)
+    return SAINT_CHURCH.compiled.match(text, title.start() if title else start) is not None
 
 
 class Token(NamedTuple):
@@ -199,10 +213,10 @@ class ToponymFinder:
                 if not (_JOIN.fullmatch(gap) or toks[j - 1].possessive and _POSSESSIVE_GAP.fullmatch(gap)
                         or toks[j - 1].lower in _DOTTED and _DOT_GAP.fullmatch(gap)):
                     break
-            # a lower-case word inside a hyphenated name ("Mazar-e-Sharif", "Sidi-bel-Abbes") may join it too
-            if j > i and not toks[j].capitalised and toks[j].lower not in _NAME_INNER and not (
-                    text[toks[j - 1].end: toks[j].start] == "-" and toks[j].end < len(text)
-                    and text[toks[j].end] == "-"):
+            # a lower-case word hyphened to the name may join it too ("Mazar-e-Sharif", "Sidi-bel-Abbes",
+            # "Pakistan-administered Kashmir"): the gazetteer decides
+            if j > i and not toks[j].capitalised and toks[j].lower not in _NAME_INNER \
+                    and text[toks[j - 1].end: toks[j].start] != "-":
                 break
             if self.gaz.has(text[toks[i].start: toks[j].end]):
                 best = j - i + 1
@@ -237,7 +251,7 @@ class ToponymFinder:
     def find(self, doc: Doc) -> list[Mention]:
         """Every place mention of the document, in text order: gazetteer names, agency state abbreviations and
         "the capital"; names learnt as persons anywhere in the article are dropped."""
-        persons: set[str] = set()
+        persons = doc.persons
         found: list[Mention] = []
         for si, sent in enumerate(doc.sentences):
             found.extend(self._sentence_names(doc.article.text, tokenize(sent.text, sent.start), si, persons))
@@ -358,6 +372,8 @@ class ToponymFinder:
         if _CONTRACTION.search(surface):
             return None  # I've, We're
         if last.possessive and words[0] in _SAINTS and SAINT_BUILDING.compiled.match(text, first.start):
+            return None
+        if _saint_church(text, first.start):
             return None
         if self._names_other(text, last.end, surface):
             return None

@@ -13,7 +13,7 @@ import re
 from collections.abc import Callable
 
 from geomap.events.actors import FORCE_COUNTRY
-from geomap.events.triggers import BATTLE, EXPL, PROTEST, RIOT, STRAT, VAC, VIOLENT, Found, specific
+from geomap.events.triggers import BATTLE, EXPL, PROTEST, RIOT, STRAT, VAC, VIOLENT, Found, Trigger, specific
 from geomap.patterns import Pattern
 
 NON_STATE = Pattern(
@@ -57,6 +57,16 @@ LETHAL_FORCE = Pattern(
     "lethal force", r"\b(?:live (?:rounds|ammunition|fire)|opened fire|shot|shooting|killed|killing|dead|died)\b",
     "Police opened fire on the marchers.", "Police watched the marchers.")
 
+#: A crewed aircraft brought down: an attack on it, not the interception of a weapon ("a police helicopter was shot
+#: down by a drone"; not "air defences shot down nine drones").
+AIRCRAFT_DOWNED = Pattern(
+    "a crewed aircraft downed",
+    r"\b(?:helicopters?|planes?|aircraft|(?:fighter\s+)?jets?|airliners?)\s+(?:was|were|had\s+been|has\s+been)\s+"
+    r"(?:shot|brought)\s+down|\b(?:shot|brought)\s+down\s+(?:an?\s+|the\s+|\w+\s+)?(?:[\w-]+\s+){0,2}?"
+    r"(?:helicopters?|planes?|aircraft|(?:fighter\s+)?jets|airliners?)\b",
+    "A police helicopter was shot down by a drone near the town.", "Air defences shot down nine drones overnight.")
+DOWNED_BY = Pattern("downed by a remote weapon", r"\bby\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+)?(drone|missile)s?\b",
+                    "The helicopter was shot down by a kamikaze drone.", "The helicopter was shot down by rebels.")
 #: Unarmed people as the victims of an armed raid: ACLED codes an attack on civilians as Violence against civilians,
 #: not as a clash, which needs two armed sides ("gunmen stormed the village, shooting residents").
 CIVILIAN_VICTIMS = Pattern(
@@ -109,9 +119,9 @@ def happening(primary: Found, clause: list[Found], stext: str, context: Callable
         if not rest:
             return _armed(clause, stext, STRAT, "Looting/property destruction")
         return happening(min(rest, key=lambda f: abs(f.start - primary.start)), rest, stext, context, deaths, span)
-    if t.name == "intervention" and not any(f.trigger.name == "protest" for f in clause) \
-            and AT_A_VESSEL.search(stext):
-        return STRAT, "Other"  # "coast guard ships fired water cannon at a supply boat": no crowd, a standoff at sea
+    odd = _not_as_worded(t, clause, stext)
+    if odd is not None:
+        return odd
     if etype in (PROTEST, RIOT) or PROTEST in kinds:
         return _protest(clause, stext, deaths)
     if t.yields:
@@ -137,6 +147,24 @@ def happening(primary: Found, clause: list[Found], stext: str, context: Callable
     if etype == EXPL and any(f.trigger.name == "drills" for f in clause):
         return STRAT, "Other"  # drills fire missiles without attacking anyone
     return etype, sub
+
+
+def _not_as_worded(t: Trigger, clause: list[Found], stext: str) -> tuple[str, str] | None:
+    """The type when the event word's object makes it another happening than the word says: water cannon at a
+    boat is a standoff at sea, no crowd dispersed; a crewed aircraft shot down is attacked, not a weapon
+    intercepted (by a drone or a missile: remote violence; else the fire of a fight); any bomb of a suicide bomber
+    is a suicide bombing."""
+    if t.name == "intervention" and not any(f.trigger.name == "protest" for f in clause) \
+            and AT_A_VESSEL.search(stext):
+        return STRAT, "Other"
+    if t.event_type == EXPL and any(f.trigger.name == "suicide bomb" for f in clause):
+        return EXPL, "Suicide bomb"  # "a suicide bomber rammed an explosives-laden vehicle": ACLED's sub-type first
+    if t.name == "disrupted" and AIRCRAFT_DOWNED.search(stext):
+        by = DOWNED_BY.search(stext)
+        if by is None:
+            return BATTLE, "Armed clash"
+        return EXPL, "Air/drone strike" if by.group(1).lower() == "drone" else "Shelling/artillery/missile attack"
+    return None
 
 
 def _other_happening(primary: Found, clause: list[Found], stext: str, kinds: set[str],

@@ -32,6 +32,7 @@ ACTOR_GROUPS = {
     r"tehr[ei]e?k-e-taliban pakistan|ttp|pakistani taliban": "TTP", r"comando vermelho": "Comando Vermelho",
     r"sinaloa cartel|jalisco new generation cartel|cjng": "Drug cartel", r"tren de aragua": "Tren de Aragua",
     r"al-qaeda|al qaeda|aqap": "al-Qaeda", r"abu sayyaf": "Abu Sayyaf",
+    r"gulf clan|clan del golfo": "Gulf Clan",
     r"maoists|maoist (?:rebels|insurgents|guerrillas|militants)|naxals|naxalites": "Maoist rebels",
     r"(?:armed |criminal |rival )?gangs|gang members|gangsters": "Gangs",
     r"protesters|demonstrators": "Protesters", r"rioters": "Rioters",
@@ -76,7 +77,15 @@ COUNTRY_FORCE = {"Russia": "Russian forces", "Ukraine": "Ukrainian forces", "Isr
                  "Belarus": "Belarusian forces", "Syria": "Syrian forces", "Turkey": "Turkish forces",
                  "Sudan": "Sudanese army", "Mali": "Malian forces", "Myanmar": "Myanmar military",
                  "China": "Chinese forces", "Poland": "Polish forces", "Lebanon": "Lebanese forces",
-                 "South Sudan": "South Sudanese forces"}
+                 "South Sudan": "South Sudanese forces", "India": "Indian forces", "Pakistan": "Pakistani forces",
+                 "Afghanistan": "Afghan forces", "Iraq": "Iraqi forces", "Yemen": "Yemeni forces",
+                 "Saudi Arabia": "Saudi forces", "Egypt": "Egyptian forces", "Ethiopia": "Ethiopian forces",
+                 "Eritrea": "Eritrean forces", "Rwanda": "Rwandan forces", "Uganda": "Ugandan forces",
+                 "Nigeria": "Nigerian forces", "Burkina Faso": "Burkinabe forces", "Somalia": "Somali forces",
+                 "Kenya": "Kenyan forces", "Thailand": "Thai forces", "Cambodia": "Cambodian forces",
+                 "Britain": "British forces", "France": "French forces", "the United States": "US forces",
+                 "Colombia": "Colombian forces"}
+#: (Not "Jordan", "Chad" or "Georgia": as often a person's name or a US state before such a verb.)
 #: "Russia fired", "Azerbaijan's military said it had taken": a state named as the one acting. Not "Russia said
 #: Ukraine attacked": the words between are not a report; nor "a rocket fired from Lebanon struck": an origin.
 _STATE_ATTACKS = re.compile(r"\b(?P<c>" + "|".join(COUNTRY_FORCE) + r")"
@@ -159,10 +168,13 @@ def actors(text: str) -> list[str]:
             if name:
                 found.append((m.start() + k, name))  # "U.S. and British": in the order written
     lowered = lowered_text(text)
-    if lowered is not None:
-        found += [(start, _GROUP_NAMES[i]) for start, _, i in _ACTOR_GROUP_LOW.finditer(lowered)]
-    else:
-        found += [(m.start(), _GROUP_NAMES[int(m.lastgroup[1:])]) for m in _ACTOR_GROUP_RE.finditer(text)]
+    groups = list(_ACTOR_GROUP_LOW.finditer(lowered)) if lowered is not None else [
+        (m.start(), m.end(), int(m.lastgroup[1:])) for m in _ACTOR_GROUP_RE.finditer(text)]  # type: ignore[index]
+    for k, (start, _, i) in enumerate(groups):
+        name = _GROUP_NAMES[i]
+        if name == UNIDENTIFIED and k and text[groups[k - 1][1]:start].isspace():
+            continue  # "Islamic State gunmen": the group's own gunmen, no second actor
+        found.append((start, name))
     for m in _STATE_ATTACKS.finditer(text):  # "Russia fired 122 missiles": the state's forces acted
         if not text.endswith(_ORIGIN_WORDS, 0, m.start()):  # not "a rocket fired from Lebanon struck"
             found.append((m.start(), COUNTRY_FORCE[m.group("c")]))
@@ -181,7 +193,7 @@ def actors(text: str) -> list[str]:
 UNNAMED_FORCE = Pattern(
     "forces named without their state",
     r"\b(?:(?:the\s+)?army(?!\s+(?:bases?|camps?|posts?|positions?|targets?|officers?|chief|headquarters))|"
-    r"the\s+military|troops|soldiers|the\s+armed\s+forces|government\s+(?:forces|troops))\b"
+    r"the\s+military|troops|soldiers|the\s+armed\s+forces|security\s+forces|government\s+(?:forces|troops))\b"
     r"(?!" + _SOURCE + ")",  # a source, no agent; but "the army said it killed" acted
     "Troops killed two militants in a firefight.", "Police killed two militants in a firefight.")
 #: Words before "troops" or "soldiers" that make them someone else's than the state's where they are.

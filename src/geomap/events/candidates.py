@@ -50,9 +50,12 @@ NOT_NAMES = frozenset(_CALENDAR.split()) | DEMONYMS | TITLES | NEVER_PLACES | GR
     "when while as if for from with by of to mr mrs ms dr st mt ft".split())
 
 def sentence_candidates(stext: str, offset: int, mentions: list[Mention], triggers: list[Found],
-                        skip_before: int = -1) -> tuple[Sentence, list[Candidate], list[Mention | None]]:
+                        skip_before: int = -1, persons: frozenset[str] | set[str] = frozenset(),
+                        ) -> tuple[Sentence, list[Candidate], list[Mention | None]]:
     """The sentence's candidates in order: its resolved mentions (demonyms aside) and, when it has an event word,
-    the capitalised names the gazetteer lacks. The second list gives each candidate's mention (None if unknown)."""
+    the capitalised names the gazetteer lacks, but not a lone word the article names a person by (`persons`: "the
+    case against Prigozhin" after "Yevgeny Prigozhin"). The second list gives each candidate's mention (None if
+    unknown)."""
     taken = [(m.start - offset, m.end - offset) for m in mentions if m.place is not None]
     pairs: list[tuple[Candidate, Mention | None]] = [
         (Candidate(m.start - offset, m.end - offset, m.place.kind, m.hint, m.place.country_code,
@@ -74,7 +77,8 @@ def sentence_candidates(stext: str, offset: int, mentions: list[Mention], trigge
             while words and (words[0].lower().split("-")[0] in NOT_NAMES
                              or any(t.start < s + len(words[0]) and s < t.end for t in triggers)):
                 s += len(words.pop(0)) + 1
-            if words and not (len(words) == 1 and _not_a_name(words[0], s <= first)) and not _not_a_place(words) \
+            if words and not (len(words) == 1 and (_not_a_name(words[0], s <= first) or words[0].lower() in persons)) \
+                    and not _not_a_place(words) \
                     and not _a_person(stext, s, e) and not ORGANISATION_AFTER.match_at(stext[e:e + 30]) \
                     and not PEOPLE_AFTER.match_at(stext[e:e + 30]):
                 pairs.append((Candidate(s, e), None))

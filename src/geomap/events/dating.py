@@ -7,6 +7,7 @@ from datetime import date
 
 from geomap.dates import TimeExpr
 from geomap.models import Event
+from geomap.patterns import Pattern
 
 #: An old time expression further than this (in characters, weighted) from the event word dates something else.
 MAX_DATE_DISTANCE = 90
@@ -17,6 +18,15 @@ DATE_OPENER = re.compile(r"(?:On|Late|Early|Earlier|Last|Overnight|Yesterday|Tod
                          r"Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Mon|Tue|Wed|Thu|Fri|Sat|Sun)")
 
 Span = tuple[date, date, str]
+
+#: A sentence told as what came next, with no date of its own: it happened when the story's last told event did
+#: (or right after), not at the story's general time.
+THEN_TOLD = Pattern(
+    "told as what came next",
+    r"\b(?:(?<!since )(?<!until )then(?![-\w])|afterwards|shortly\s+after(?:wards)?|soon\s+after(?:wards)?|"
+    r"(?:minutes|moments|hours)\s+later)\b",
+    "Rebels took the airport on Friday. A convoy then sped north to the dam.",
+    "Rebels took the airport on Friday. A convoy sped north to the dam.")
 
 
 def event_date(anchor: float, place: int, clause: tuple[int, int], dates: list[TimeExpr], narrative: Span,
@@ -46,3 +56,16 @@ def told_time(new: list[Event], dates: list[TimeExpr]) -> Span | None:
         return new[-1].date, new[-1].date_end, new[-1].date_precision
     told = [d for d in dates if not d.reporting]
     return (told[-1].date, told[-1].date_end, told[-1].precision) if told else None
+
+
+def redate(last: list[Event], kinds: set[str], dates: list[TimeExpr], pub: date) -> None:
+    """A sentence that names no place but tells when the last sentence's undated happening was ("The death toll from
+    the strike rose to 18 on Saturday. The missile hit a residential area on Friday evening."): its events (`last`:
+    those of a sentence with no date of its own) take that day. Only events of a type the sentence's event words
+    name (`kinds`), only a past day-precise date that dates no statement."""
+    told = [d for d in dates if not d.reporting and not d.vague and d.precision == "day" and d.date <= pub]
+    if not told:
+        return
+    for ev in last:
+        if ev.event_type in kinds:
+            ev.date, ev.date_end, ev.date_precision = told[0].date, told[0].date_end, told[0].precision

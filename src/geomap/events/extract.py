@@ -19,11 +19,11 @@ from collections.abc import Callable
 from dataclasses import replace
 from datetime import date
 
-from geomap.dates import anchored, find_dates
+from geomap.dates import TimeExpr, anchored, find_dates
 from geomap.events import acled
 from geomap.events.actors import FORCE_COUNTRY, UNIDENTIFIED, actors, unnamed_force
 from geomap.events.candidates import sentence_candidates
-from geomap.events.dating import DATE_OPENER, MAX_AGE_DAYS, Span, event_date, told_time
+from geomap.events.dating import DATE_OPENER, MAX_AGE_DAYS, THEN_TOLD, Span, event_date, redate, told_time
 from geomap.events.fatalities import fatalities, shares, wide_toll
 from geomap.events.merge import fold_headline, merge_events, met_with_force
 from geomap.events.model import COMMA_WORDS, Candidate, EventPlaceModel, Sentence, default_model, features
@@ -217,21 +217,23 @@ class EventExtractor:
         regions: list[Place] = []  # the regions named so far, in order
         town: Place | None = None  # the first town named: the story's setting
         added: list[Mention] = []
-        narrative: Span = (pub, pub, "day")
+        narrative: Span = _dateline_day(doc.article.text, dateline, pub)
         lead_set = False
         para_time: tuple[int, Span] | None = None
         last_told: Span | None = None  # the last date told: "a day later" counts from it
+        last_sentence: tuple[int, list[Event]] = (-2, [])  # the last sentence with events, and its undated events
         for si, sent in enumerate(doc.sentences):
             ms = by_sentence.get(si, [])
             if not ms and not DATE_OPENER.match(sent.text) and not story.triggers(si):
                 continue  # no place, no event word, and no paragraph-opening date to carry forward
-            dates = [d for d in (anchored(d, last_told) if last_told else d for d in find_dates(sent.text, pub))
-                     if not d.vague]
+            skip = dateline[1] - sent.start if sent.start <= dateline[0] < sent.end else -1  # the dateline's words
+            dates = _dates(sent.text, pub, last_told, skip)
             # "On Friday, Russia fired ..." opening a sentence sets the time of the rest of its paragraph.
             if dates and dates[0].start <= 3 and not dates[0].reporting:
                 para_time = (sent.paragraph, (dates[0].date, dates[0].date_end, dates[0].precision))
             when = para_time[1] if para_time and para_time[0] == sent.paragraph else narrative
-            skip = dateline[1] - sent.start if sent.start <= dateline[0] < sent.end else -1  # the dateline's words
+            if not dates and last_told and THEN_TOLD.search(sent.text):
+                when = last_told  # "A convoy then sped north ...": when the last told event happened
             trig = story.triggers(si)
             if trig and not events and all(f.trigger.name == "arrests" for f in trig) \
                     and not POLITICAL_ARREST.search(sent.text):
@@ -244,9 +246,9 @@ class EventExtractor:
             regions += [m.place for m in ms if m.place is not None and m.place.kind == "region"]
             town = town or next((m.place for m in ms if m.place is not None and m.place.kind == "city"), None)
             new = self._events(doc, si, places, story, dates, when, pub)
-            if not places and any(f.trigger.name == "intervention" for f in trig):
-                para = story.paragraphs.get(sent.paragraph - 1) or story.paragraphs[sent.paragraph]
-                met_with_force(events, sent.text, doc.sentences[para[0]].start, fatalities(sent.text))
+            if not places and trig:
+                _told_more(doc, story, si, trig, events, last_sentence[1] if last_sentence[0] == si - 1 else [],
+                           dates if not ms else [])
             if not lead_set:
                 # The story's time is set by its lead: the first recent event date. Later flashbacks ("Hama fell on
                 # Thursday") do not move it; undated sentences belong to the main story.
@@ -255,6 +257,8 @@ class EventExtractor:
                         narrative, lead_set = (ev.date, ev.date_end, ev.date_precision), True
                         break
             events.extend(new)
+            if new:  # the events a next sentence may date: only those their own sentence left undated
+                last_sentence = (si, [] if any(not d.reporting for d in dates) else new)
             if new or last_told is None:  # "A day earlier" counts from the last event, not a date told aside
                 last_told = told_time(new, dates) or last_told
         if added:
@@ -270,7 +274,7 @@ class EventExtractor:
         if not triggers:
             return []
         st = doc.sentences[si]
-        sent, cands, owners = sentence_candidates(st.text, st.start, ms, triggers, skip_before)
+        sent, cands, owners = sentence_candidates(st.text, st.start, ms, triggers, skip_before, doc.persons)
         feats = [features(sent, cands, k) for k in range(len(cands))]
         vetoed = [bool(VETOES.intersection(f)) for f in feats]
         pairs = inner_pairs(sent.text, cands, owners)
@@ -350,6 +354,9 @@ class EventExtractor:
                 return story.context_type(p)
 
             etype, sub = acled.happening(primary, in_clause, st.text, context, deaths, clause)
+            if etype == PROTEST:
+                dead = None  # ACLED's protests kill no one: a toll beside one is what it is about ("a roof collapse
+                # that killed 15"); deaths at a protest make it excessive force or a riot (`acled._protest`)
             force = None if etype in (PROTEST, RIOT) else unnamed_force(  # a crowd's soldiers act in another event
                 st.text, own, story.state_forces, m.place.country_code)  # type: ignore[union-attr]
             mine = own + [force] if force else own  # "army drones struck ...": the state's forces
@@ -365,6 +372,36 @@ class EventExtractor:
                 fatalities=dead, sentences=[st.text],
                 event_score=m.event_score, borrowed_type=any(borrowed)))
         return out
+
+
+def _told_more(doc: Doc, story: Story, si: int, trig: list[Found], events: list[Event], undated: list[Event],
+               dates: list[TimeExpr]) -> None:
+    """A sentence with event words and no event place tells more of the events before it: when the last sentence's
+    `undated` events happened (`dating.redate`; `dates`: the sentence's, empty when it names a place), or how a
+    protest ended (`merge.met_with_force`)."""
+    sent = doc.sentences[si]
+    if undated and dates:
+        redate(undated, {f.trigger.event_type for f in trig}, dates, doc.article.published)
+    if any(f.trigger.name == "intervention" for f in trig):
+        para = story.paragraphs.get(sent.paragraph - 1) or story.paragraphs[sent.paragraph]
+        met_with_force(events, sent.text, doc.sentences[para[0]].start, fatalities(sent.text))
+
+
+def _dateline_day(text: str, dateline: tuple[int, int], pub: date) -> Span:
+    """The story's time before its lead tells one: the day its dateline gives ("GAZA, June 6 (AP) -"), which may be
+    a day before the feed's date; else the publication day."""
+    if dateline[0] < 0:
+        return pub, pub, "day"
+    told = [d for d in find_dates(text[dateline[0]:dateline[1]], pub) if d.precision == "day" and d.date <= pub]
+    return (told[0].date, told[0].date_end, "day") if told else (pub, pub, "day")
+
+
+def _dates(text: str, pub: date, last_told: Span | None, skip: int) -> list[TimeExpr]:
+    """The sentence's time expressions that may date an event: not vague, not the dateline's ("KYIV, April 5 -"
+    is the day of the report; `skip`: where the dateline ends, -1: none), a relative one counted from the date told
+    last (`last_told`)."""
+    found = (anchored(d, last_told) if last_told else d for d in find_dates(text, pub) if d.start >= skip)
+    return [d for d in found if not d.vague]
 
 
 def _spread_over_lists(text: str, cands: list[Candidate], scores: list[float], threshold: float) -> list[bool]:

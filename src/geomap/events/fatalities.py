@@ -41,6 +41,9 @@ FATAL = (
       r"(?:[\w'’.-]+,?\s+){1,6}?(?:and|along\s+with|as\s+well\s+as)\s+" + _NUM
       + r"\s+(?:other\s+\w+|others|more)\b",
       "The blast killed a police officer and three others.", "The blast wounded a police officer and three others."),
+    P("the killing of N", r"\b(?:killings?|deaths|massacre|murders?)\s+of\s+" + _ABOUT + _NUM + r"\s+(?:[\w-]+\s+)?"
+      r"(?:" + _VICTIMS + r"|\w+s)\b", "The killing of 26 tourists shocked the country.",
+      "The killing of the tourist shocked the country."),
     P("bodies of N", r"\bbodies\s+of\s+" + _ABOUT + _NUM + r"\b",
       "Police found the bodies of five men on a road.", "Police found the body of a man on a road."),
     P("toll rose to N", r"\b(?:death\s+)?toll\b[^.;]{0,90}?\b(?:rose|climbed|jumped|reached|stood|increased|risen|"
@@ -69,7 +72,7 @@ del P
 _MORE = re.compile(r"\s+more\b")
 #: A sentence without one of these (lower-cased) reports no deaths: the patterns are not run.
 _DEATH_WORDS = ("kill", "dead", "death", "toll", "fatalit", "died", "casualt", "no one", "behead", "massacr",
-                "bodies")
+                "bodies", "murder")
 
 
 def fatalities(text: str) -> int | None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from geomap.events import acled
+from geomap.events.actors import UNIDENTIFIED
 from geomap.events.within import THE_TOWN, place_inside
 from geomap.models import Event, Place
 from geomap.patterns import Pattern
@@ -66,6 +67,8 @@ def _fold(m: Event, ev: Event) -> None:
         if s not in m.sentences:
             m.sentences.append(s)
     m.actors += [a for a in ev.actors if a not in m.actors]
+    if len(m.actors) > 1 and UNIDENTIFIED in m.actors:  # one report names who the other left unnamed
+        m.actors.remove(UNIDENTIFIED)
     if ev.fatalities is not None:
         m.fatalities = (m.fatalities or 0) + ev.fatalities if same_sentence else max(m.fatalities or 0, ev.fatalities)
     m.event_score = max(m.event_score, ev.event_score)

@@ -161,7 +161,8 @@ def candidate_sets(doc, event_words_only: bool = True) -> Iterator[tuple[int, ob
     for si, st in enumerate(doc.sentences):
         trig = find_triggers(st.text)
         if trig or not event_words_only:
-            sent, cands, owners = sentence_candidates(st.text, st.start, by_sentence.get(si, []), trig)
+            sent, cands, owners = sentence_candidates(st.text, st.start, by_sentence.get(si, []), trig,
+                                                      persons=doc.persons)
             yield st.start, sent, cands, owners
 
 

@@ -94,6 +94,8 @@ TRIGGERS: tuple[Trigger, ...] = (
       "Rebels shelled the outskirts overnight.", "The company sold its shares."),
     T("ied", r"roadside bombs?|improvised explosive|ieds?|landmines?|mines? exploded|"
       r"(?:car|truck|motorcycle|motorbike|bicycle|parcel|sticky) bombs?|explosive device|"
+      r"(?:car|truck|lorry|vehicle|van|motorcycle)s? (?:loaded|packed|laden|rigged|filled) with explosives|"
+      r"explosives?-(?:laden|packed|rigged)|"
       r"blown up|booby[- ]trap\w*|bombs? (?:exploded|went off|blasts?)", EXPL, "Remote explosive/landmine/IED",
       "A roadside bomb hit a patrol.", "The road was reopened to traffic."),
     T("suicide bomb", r"suicide (?:bombers?|bombings?|attacks?|car bomb)|blew (?:himself|herself|themselves) up",
@@ -328,8 +330,16 @@ NO_HAPPENING_BEFORE = Pattern(
 COMPARED_BEFORE = Pattern(
     "a happening compared",
     r"\b(?:it|this|that|which)\s+(?:was|is|were|marked|became)\s+(?:the|one\s+of\s+the)\s+(?:single\s+)?"
-    r"(?:deadliest|worst|largest|biggest|bloodiest|heaviest|most\s+\w+)\s+(?:[\w-]+\s+){0,2}$",
+    r"(?:deadliest|worst|largest|biggest|bloodiest|heaviest|first|latest|most\s+\w+)\s+(?:[\w-]+\s+){0,2}$",
     "It was the deadliest [attack] on civilians this year.", "Russia launched its largest [attack] this year.",
+    "before")
+#: "It was the first suicide bombing in the capital since ...", "the latest in a series of clashes": the happening
+#: just told, compared or counted in a series, no new one.
+IN_A_SERIES = Pattern(
+    "a happening in a series",
+    r"\b(?:the\s+latest|the\s+last|one)\s+(?:in|of)\s+(?:a|an)\s+(?:\w+\s+){0,2}?(?:series|string|spate|wave|"
+    r"cycle|spiral)\s+of\s+(?:[\w-]+\s+){0,2}$",
+    "The raid was the latest in a series of [clashes] over land.", "A series of [clashes] over land killed 12.",
     "before")
 #: How far before an event word `NO_HAPPENING_BEFORE` and `COMPARED_BEFORE` look.
 NO_HAPPENING_WINDOW = 70
@@ -338,7 +348,8 @@ NO_HAPPENING_WINDOW = 70
 def _not_here(text: str, f: Found) -> bool:
     """Is the event word `f` no event in its sentence (`_NOT_HERE`, `NO_HAPPENING_BEFORE`, `COMPARED_BEFORE`)?"""
     lo = max(0, f.start - NO_HAPPENING_WINDOW)
-    if NO_HAPPENING_BEFORE.search(text, lo, f.start) or COMPARED_BEFORE.search(text, lo, f.start):
+    if NO_HAPPENING_BEFORE.search(text, lo, f.start) or COMPARED_BEFORE.search(text, lo, f.start) \
+            or IN_A_SERIES.search(text, lo, f.start):
         return True
     for begins, context, window in _NOT_HERE.get(f.trigger.name, ()):
         if text[f.start:f.end].lower().startswith(begins):
@@ -349,10 +360,13 @@ def _not_here(text: str, f: Found) -> bool:
 
 
 def specific(found: list[Found]) -> tuple[str, str] | None:
-    """The most frequent specific violent (type, sub-type) among triggers, if any."""
+    """The most frequent specific violent (type, sub-type) among triggers, if any; a suicide bombing whatever else
+    its sentence names (ACLED: "a suicide bomber rammed an explosives-laden vehicle into a convoy" is one)."""
     counts: dict[tuple[str, str], int] = {}
     for f in found:
         t = f.trigger
         if not (t.generic or t.weak or t.yields) and t.event_type in VIOLENT:
             counts[(t.event_type, t.sub_event_type)] = counts.get((t.event_type, t.sub_event_type), 0) + 1
+    if (EXPL, "Suicide bomb") in counts:
+        return EXPL, "Suicide bomb"
     return max(counts, key=counts.__getitem__) if counts else None

@@ -290,13 +290,13 @@ SETTING_OPENER = Pattern("the place a sentence opens with", r"\s*In\s+(?:the\s+)
 def _town_of(item: tuple[Mention, Sentence, Candidate], chosen: list[tuple[Mention, Sentence, Candidate]],
              ) -> Candidate | None:
     """The candidate of the chosen town around which a name the gazetteer lacks was put, when the town is the same
-    happening's place: it has the same nearest event word, or the sentence opens with it ("In Marseille, ...")."""
+    happening's place (`_one_happening`), or the sentence opens with it ("In Marseille, ...")."""
     m, sent, c = item
     if not m.within or m.place is None:
         return None
     for o, _, oc in chosen:
         if o.place is not None and o.place.id + "#around" == m.place.id and (
-                _happening((o, sent, oc)) == _happening(item)
+                _one_happening((o, sent, oc), item)
                 or SETTING_OPENER.match_at(sent.text[:oc.start]) and sent.text[oc.end:oc.end + 1] == ","):
             return oc
     return None
@@ -316,10 +316,17 @@ def _told_happening(item: tuple[Mention, Sentence, Candidate]) -> bool:
     return any(lo <= t.start < hi for t in sent.triggers)
 
 
-def _happening(item: tuple[Mention, Sentence, Candidate]) -> int:
-    """The start of the event word nearest the place: places of one happening share it."""
-    found = item[1].nearest_trigger(item[2].start, item[2].end)[0]
-    return found.start if found is not None else -1
+def _one_happening(a: tuple[Mention, Sentence, Candidate], b: tuple[Mention, Sentence, Candidate]) -> bool:
+    """Are two places of one sentence places of one happening? They share their nearest event word, or stand in
+    one clause where one of the two words only tells the other's toll ("shelling across the Line of Control killed
+    12 in Poonch"; not "rebels captured Minova, and 13 were killed in clashes around Sake")."""
+    sent = a[1]
+    fa, fb = (sent.nearest_trigger(x[2].start, x[2].end)[0] for x in (a, b))
+    if fa is None or fb is None:
+        return False
+    if fa.start == fb.start:
+        return True
+    return (fa.trigger.weak or fb.trigger.weak) and sent.clauses.around(a[2].start) == sent.clauses.around(b[2].start)
 
 
 def innermost(chosen: list[tuple[Mention, Sentence, Candidate]]) -> list[tuple[Mention, Sentence, Candidate]]:
