@@ -31,6 +31,10 @@ ROWS = [
     Row("t:celaya", "Celaya", "city", 20.52, -100.81, "MX", "MX.11", 500000, 6.0),
     Row("t:quetta", "Quetta", "city", 30.19, 67.01, "PK", "PK.2", 1000000, 8.0),
     Row("t:sudzha", "Sudzha", "city", 51.19, 35.27, "RU", "RU.41", 5000, 2.0),
+    Row("t:djibo", "Djibo", "city", 14.10, -1.63, "BF", "BF.90", 60000, 3.0),
+    Row("t:london-city", "City of London", "city", 51.51, -0.09, "GB", "GB.ENG", 8000, 1.0, aliases=("The City",)),
+    Row("t:sinaloa", "Sinaloa", "region", 25.0, -107.5, "MX", "MX.25", 3000000, 150.0),
+    Row("t:mezzeh", "Mezzeh", "district", 33.50, 36.25, "SY", "SY.13", 400000, 3.0),
 ]
 
 
@@ -137,3 +141,50 @@ def test_a_name_across_a_line_is_the_towns_happening(nlp):
 def test_a_name_the_article_gives_a_person_is_no_unknown_place(nlp):
     doc = run(nlp, "Yevgeny Prigozhin led the mutiny. Troops attacked Prigozhin near Sudzha on Monday.")
     assert "Prigozhin" not in [m.text for m in doc.mentions]
+
+
+def test_a_group_named_only_as_the_kin_of_a_named_one_is_no_actor():
+    assert actors("JNIM fighters, linked to al Qaeda, attacked a camp.") == ["JNIM"]
+    assert actors("An al Qaeda-linked group, al Shabaab, seized the town.") == ["al-Shabaab"]
+    # with no other group named, the kin are that group's
+    assert actors("Islamic State-linked insurgents attacked the town.") == ["Islamic State"]
+
+
+def test_dead_mostly_armed_make_a_clash(nlp):
+    doc = run(nlp, "Jihadists killed more than 100 people, most of them soldiers, in an attack on Djibo on Sunday.")
+    assert [(e.place.name, e.sub_event_type) for e in doc.events] == [("Djibo", "Armed clash")]
+
+
+def test_the_city_opening_a_sentence_is_no_place(nlp):
+    doc = run(nlp, "The city was quiet on Monday. Bankers left The City on Tuesday.")
+    assert [m.text for m in doc.mentions] == ["The City"]
+
+
+def test_a_cartel_named_after_a_place_is_no_mention_of_it(nlp):
+    doc = run(nlp, "Rival factions of the Sinaloa Cartel fought in Celaya on Monday.")
+    assert [m.text for m in doc.mentions] == ["Celaya"]
+
+
+def test_a_lasting_state_of_violence_is_no_happening(nlp):
+    doc = run(nlp, "Gunmen killed five people in Celaya on Monday. Sinaloa has been gripped by fighting between "
+              "cartels since September, leaving hundreds dead.")
+    assert [e.place.name for e in doc.events] == ["Celaya"]
+
+
+def test_an_agreement_in_force_is_no_agreement_event(nlp):
+    doc = run(nlp, "An air strike hit Khan Younis on Monday despite a ceasefire agreed in Damascus.")
+    assert [(e.place.name, e.sub_event_type) for e in doc.events] == [("Khan Younis", "Air/drone strike")]
+
+
+def test_the_strike_told_again_at_a_part_of_its_town_is_that_strike(nlp):
+    doc = run(nlp, "An air strike on Damascus killed five people on Sunday. The strike hit an apartment block in "
+              "the Mezzeh district.")
+    assert [(e.place.name, e.fatalities, len(e.sentences)) for e in doc.events] == [("Mezzeh", 5, 2)]
+
+
+def test_a_placeless_next_sentence_gives_the_toll_of_the_event_just_told(nlp):
+    doc = run(nlp, "Gangs attacked Celaya on Monday. They set fire to the police station, and at least 10 people "
+              "were killed.")
+    assert [(e.place.name, e.fatalities) for e in doc.events] == [("Celaya", 10)]
+    doc = run(nlp, "Gangs attacked Celaya on Monday. Clashes between gangs killed dozens of people in March.")
+    assert [(e.place.name, e.fatalities) for e in doc.events] == [("Celaya", None)]

@@ -84,6 +84,11 @@ STREET_AFTER = Pattern(
     r" (?:Square|Street|St\.|Avenue|Ave\.|Road|Rd\.|Boulevard|Blvd\.?|Lane|Highway|Expressway)\b",
     "Crowds gathered in [Palestine] Square to celebrate.", "Crowds gathered in [Palestine] on Sunday.", "after",
     flags=0)
+#: A criminal group named after its home: "the Sinaloa Cartel" fights in any city, "the Gulf Clan" is no gulf.
+GROUP_NAMED_AFTER = Pattern(
+    "a criminal group named after the place", r" (?:Cartel|cartel|Clan)\b",
+    "Rival factions of the [Sinaloa] Cartel fought in the city.", "Rival factions fought in [Sinaloa] state.",
+    "after", flags=0)
 SAINT_BUILDING = Pattern(
     "a saint's building",
     r"(?:St|Saint|Ste)\.? [A-Z][a-z]+['’]s (?:(?:Coptic|Catholic|Anglican|Orthodox|Episcopal|Parish|Children['’]s|"
@@ -218,8 +223,9 @@ class ToponymFinder:
             if j > i and not toks[j].capitalised and toks[j].lower not in _NAME_INNER \
                     and text[toks[j - 1].end: toks[j].start] != "-":
                 break
-            if self.gaz.has(text[toks[i].start: toks[j].end]):
-                best = j - i + 1
+            if self.gaz.has(text[toks[i].start: toks[j].end]) and not (
+                    toks[i].lower == "the" and not any(t.capitalised for t in toks[i + 1: j + 1])):
+                best = j - i + 1  # not "The city" opening a sentence (an alias of the City of London)
         return best
 
     def _conjunct_split(self, text: str, toks: list[Token], i: int, n: int) -> int:
@@ -413,9 +419,10 @@ class ToponymFinder:
 
     def _names_other(self, text: str, end: int, surface: str) -> bool:
         """Does what follows the name make it the name of something else: a street or square named after the place
-        ("Palestine Square" in Tehran), a people ("the Kuki communities"; not a country's or region's "Anbar
-        tribesmen"), a model ("a Mi-8 helicopter", "Su-25 jets")?"""
-        if STREET_AFTER.compiled.match(text, end) or _DESIGNATION.match(text, end):
+        ("Palestine Square" in Tehran), a criminal group ("the Sinaloa Cartel"), a people ("the Kuki communities";
+        not a country's or region's "Anbar tribesmen"), a model ("a Mi-8 helicopter", "Su-25 jets")?"""
+        if STREET_AFTER.compiled.match(text, end) or _DESIGNATION.match(text, end) \
+                or GROUP_NAMED_AFTER.compiled.match(text, end):
             return True
         return PEOPLE_AFTER.compiled.match(text, end) is not None and not any(
             c.kind in ("country", "region") for c in self.gaz.candidates(surface))

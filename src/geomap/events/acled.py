@@ -57,6 +57,12 @@ LETHAL_FORCE = Pattern(
     "lethal force", r"\b(?:live (?:rounds|ammunition|fire)|opened fire|shot|shooting|killed|killing|dead|died)\b",
     "Police opened fire on the marchers.", "Police watched the marchers.")
 
+#: The dead said to be mostly of an armed side: "killed more than 100 people, most of them soldiers".
+ARMED_DEAD = Pattern(
+    "the dead mostly armed", r"\b(?:most|many|all|mostly|the\s+majority)\s+(?:of\s+(?:them|whom)\s+)?(?:were\s+)?"
+    r"(?:soldiers|troops|policemen|police\s+officers|militiamen|fighters|militants|servicemen|gendarmes)\b",
+    "Gunmen killed 40 people, most of them soldiers, in the raid.",
+    "Gunmen killed 40 people, most of them farmers, in the raid.")
 #: A crewed aircraft brought down: an attack on it, not the interception of a weapon ("a police helicopter was shot
 #: down by a drone"; not "air defences shot down nine drones").
 AIRCRAFT_DOWNED = Pattern(
@@ -138,7 +144,8 @@ def happening(primary: Found, clause: list[Found], stext: str, context: Callable
             and not FIGHT_BETWEEN.search(stext):
         return VAC, "Attack"  # "gunmen stormed the hall and opened fire on the crowd": an attack on civilians
     lo, hi = span or (0, len(stext))  # the victims of this clause ("raids ..., after strikes that killed hundreds")
-    if sub == "Armed clash" and CIVILIAN_VICTIMS.search(stext, lo, hi) and not TWO_SIDES.search(stext):
+    if sub == "Armed clash" and CIVILIAN_VICTIMS.search(stext, lo, hi) and not TWO_SIDES.search(stext) \
+            and not ARMED_DEAD.search(stext):
         return VAC, "Attack"  # "gunmen killed 20 villagers in a raid": no armed side was attacked
     if etype == VAC and sub == "Attack":
         expl = next((f.trigger for f in clause if f.trigger.event_type == EXPL and not f.trigger.generic), None)
@@ -199,8 +206,9 @@ def _generic(primary: Found, clause: list[Found], stext: str,
 
 
 def _armed(clause: list[Found], stext: str, etype: str, sub: str) -> tuple[str, str]:
-    """An armed clash when an event word of the clause is aimed at an armed side (`ARMED_OBJECT`), else the type."""
-    if any(ARMED_OBJECT.compiled.match(stext, f.end) for f in clause):
+    """An armed clash when an event word of the clause is aimed at an armed side (`ARMED_OBJECT`) or the dead were
+    mostly armed (`ARMED_DEAD`), else the type."""
+    if any(ARMED_OBJECT.compiled.match(stext, f.end) for f in clause) or ARMED_DEAD.search(stext):
         return BATTLE, "Armed clash"
     return etype, sub
 

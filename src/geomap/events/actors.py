@@ -52,6 +52,15 @@ _GROUP_NAMES = list(ACTOR_GROUPS.values())
 
 
 
+#: A group named only as the one another is tied to.
+LINKED_AFTER = Pattern("tied to the group, after its name", r"-(?:linked|affiliated|allied|aligned|inspired)\b",
+                       "An [al Qaeda]-linked group seized the town.", "[Al Qaeda] fighters seized the town.", "after")
+LINKED_BEFORE = Pattern("tied to the group, before its name",
+                        r"\b(?:linked|tied|affiliated|allied|aligned)\s+(?:to|with)\s+(?:the\s+)?$",
+                        "Fighters linked to [al Qaeda] seized the town.", "[Al Qaeda] fighters seized the town.",
+                        "before")
+
+
 def names_group(name: str) -> bool:
     """Is `name` an armed group's or agent's name ("FARC", "Hamas", "Comando Vermelho"), so no place?"""
     return _ACTOR_GROUP_RE.fullmatch(name) is not None
@@ -167,14 +176,7 @@ def actors(text: str) -> list[str]:
                 continue  # "Palestinian security forces" are no militants
             if name:
                 found.append((m.start() + k, name))  # "U.S. and British": in the order written
-    lowered = lowered_text(text)
-    groups = list(_ACTOR_GROUP_LOW.finditer(lowered)) if lowered is not None else [
-        (m.start(), m.end(), int(m.lastgroup[1:])) for m in _ACTOR_GROUP_RE.finditer(text)]  # type: ignore[index]
-    for k, (start, _, i) in enumerate(groups):
-        name = _GROUP_NAMES[i]
-        if name == UNIDENTIFIED and k and text[groups[k - 1][1]:start].isspace():
-            continue  # "Islamic State gunmen": the group's own gunmen, no second actor
-        found.append((start, name))
+    found += _groups(text)
     for m in _STATE_ATTACKS.finditer(text):  # "Russia fired 122 missiles": the state's forces acted
         if not text.endswith(_ORIGIN_WORDS, 0, m.start()):  # not "a rocket fired from Lebanon struck"
             found.append((m.start(), COUNTRY_FORCE[m.group("c")]))
@@ -186,6 +188,24 @@ def actors(text: str) -> list[str]:
         if name not in out:
             out.append(name)
     return out
+
+
+def _groups(text: str) -> list[tuple[int, str]]:
+    """The named groups and agents of a sentence (`ACTOR_GROUPS`) with where each starts; not a group's own gunmen
+    as a second actor ("Islamic State gunmen"), nor a group named only as the one a named group is tied to."""
+    lowered = lowered_text(text)
+    groups = list(_ACTOR_GROUP_LOW.finditer(lowered)) if lowered is not None else [
+        (m.start(), m.end(), int(m.lastgroup[1:])) for m in _ACTOR_GROUP_RE.finditer(text)]  # type: ignore[index]
+    found, linked = [], []
+    for k, (start, end, i) in enumerate(groups):
+        name = _GROUP_NAMES[i]
+        if name == UNIDENTIFIED and k and text[groups[k - 1][1]:start].isspace():
+            continue
+        tied = LINKED_AFTER.match_at(text[end:end + 14]) or LINKED_BEFORE.search(text, max(0, start - 20), start)
+        (linked if tied else found).append((start, name))
+    # "JNIM fighters linked to al Qaeda": the group named, not its kin; but "Islamic State-linked insurgents", with
+    # no other group named, are that group's
+    return found if any(n != UNIDENTIFIED for _, n in found) else sorted(found + linked)
 
 
 #: A state's forces named without the state: "the army", "troops", "soldiers" (not "the Arakan Army", "Syrian

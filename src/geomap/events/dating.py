@@ -69,3 +69,35 @@ def redate(last: list[Event], kinds: set[str], dates: list[TimeExpr], pub: date)
     for ev in last:
         if ev.event_type in kinds:
             ev.date, ev.date_end, ev.date_precision = told[0].date, told[0].date_end, told[0].precision
+
+
+class StoryClock:
+    """The story's time as its sentences are read. It starts at `start` (the dateline's day or publication); the
+    lead's first recent event date then sets it, and later flashbacks ("Hama fell on Thursday") do not move it:
+    undated sentences belong to the main story. A date opening a sentence ("On Friday, Russia fired ...") sets the
+    time of the rest of its paragraph; "then" tells the next happening at the last told one's time."""
+
+    def __init__(self, start: Span, pub: date):
+        self.narrative, self.pub = start, pub
+        self.lead_set = False
+        self.para_time: tuple[int, Span] | None = None
+        self.last_told: Span | None = None  # the last date told: "a day later" counts from it
+
+    def when(self, text: str, paragraph: int, dates: list[TimeExpr]) -> Span:
+        """The time of a sentence's events that no expression of their own dates (`dates`: the sentence's)."""
+        if dates and dates[0].start <= 3 and not dates[0].reporting:
+            self.para_time = (paragraph, (dates[0].date, dates[0].date_end, dates[0].precision))
+        if not dates and self.last_told and THEN_TOLD.search(text):
+            return self.last_told  # "A convoy then sped north ...": when the last told event happened
+        return self.para_time[1] if self.para_time and self.para_time[0] == paragraph else self.narrative
+
+    def told(self, new: list[Event], dates: list[TimeExpr]) -> None:
+        """A sentence was read, with its events `new`: the lead may set the story's time; "a day earlier" counts
+        from the last event, not from a date told aside."""
+        if not self.lead_set:
+            for ev in new:
+                if ev.date_precision in ("day", "week") and 0 <= (self.pub - ev.date).days <= 7:
+                    self.narrative, self.lead_set = (ev.date, ev.date_end, ev.date_precision), True
+                    break
+        if new or self.last_told is None:
+            self.last_told = told_time(new, dates) or self.last_told

@@ -23,7 +23,7 @@ from geomap.dates import TimeExpr, anchored, find_dates
 from geomap.events import acled
 from geomap.events.actors import FORCE_COUNTRY, UNIDENTIFIED, actors, unnamed_force
 from geomap.events.candidates import sentence_candidates
-from geomap.events.dating import DATE_OPENER, MAX_AGE_DAYS, THEN_TOLD, Span, event_date, redate, told_time
+from geomap.events.dating import DATE_OPENER, MAX_AGE_DAYS, Span, StoryClock, event_date, redate
 from geomap.events.fatalities import fatalities, shares, wide_toll
 from geomap.events.merge import fold_headline, merge_events, met_with_force
 from geomap.events.model import COMMA_WORDS, Candidate, EventPlaceModel, Sentence, default_model, features
@@ -217,23 +217,16 @@ class EventExtractor:
         regions: list[Place] = []  # the regions named so far, in order
         town: Place | None = None  # the first town named: the story's setting
         added: list[Mention] = []
-        narrative: Span = _dateline_day(doc.article.text, dateline, pub)
-        lead_set = False
-        para_time: tuple[int, Span] | None = None
-        last_told: Span | None = None  # the last date told: "a day later" counts from it
-        last_sentence: tuple[int, list[Event]] = (-2, [])  # the last sentence with events, and its undated events
+        clock = StoryClock(_dateline_day(doc.article.text, dateline, pub), pub)
+        last_sentence: tuple[int, list[Event], bool] = (-2, [], False)  # the last sentence with events: its
+        # index, its events, and whether it dated them itself
         for si, sent in enumerate(doc.sentences):
             ms = by_sentence.get(si, [])
             if not ms and not DATE_OPENER.match(sent.text) and not story.triggers(si):
                 continue  # no place, no event word, and no paragraph-opening date to carry forward
             skip = dateline[1] - sent.start if sent.start <= dateline[0] < sent.end else -1  # the dateline's words
-            dates = _dates(sent.text, pub, last_told, skip)
-            # "On Friday, Russia fired ..." opening a sentence sets the time of the rest of its paragraph.
-            if dates and dates[0].start <= 3 and not dates[0].reporting:
-                para_time = (sent.paragraph, (dates[0].date, dates[0].date_end, dates[0].precision))
-            when = para_time[1] if para_time and para_time[0] == sent.paragraph else narrative
-            if not dates and last_told and THEN_TOLD.search(sent.text):
-                when = last_told  # "A convoy then sped north ...": when the last told event happened
+            dates = _dates(sent.text, pub, clock.last_told, skip)
+            when = clock.when(sent.text, sent.paragraph, dates)
             trig = story.triggers(si)
             if trig and not events and all(f.trigger.name == "arrests" for f in trig) \
                     and not POLITICAL_ARREST.search(sent.text):
@@ -247,20 +240,12 @@ class EventExtractor:
             town = town or next((m.place for m in ms if m.place is not None and m.place.kind == "city"), None)
             new = self._events(doc, si, places, story, dates, when, pub)
             if not places and trig:
-                _told_more(doc, story, si, trig, events, last_sentence[1] if last_sentence[0] == si - 1 else [],
-                           dates if not ms else [])
-            if not lead_set:
-                # The story's time is set by its lead: the first recent event date. Later flashbacks ("Hama fell on
-                # Thursday") do not move it; undated sentences belong to the main story.
-                for ev in new:
-                    if ev.date_precision in ("day", "week") and 0 <= (pub - ev.date).days <= 7:
-                        narrative, lead_set = (ev.date, ev.date_end, ev.date_precision), True
-                        break
+                _told_more(doc, story, si, trig, events, last_sentence if last_sentence[0] == si - 1 and not ms
+                           else (-2, [], True), dates)
+            clock.told(new, dates)
             events.extend(new)
             if new:  # the events a next sentence may date: only those their own sentence left undated
-                last_sentence = (si, [] if any(not d.reporting for d in dates) else new)
-            if new or last_told is None:  # "A day earlier" counts from the last event, not a date told aside
-                last_told = told_time(new, dates) or last_told
+                last_sentence = (si, new, any(not d.reporting for d in dates))
         if added:
             doc.mentions = sorted(doc.mentions + added, key=lambda m: m.start)
         doc.events = merge_events(fold_headline(events, head))
@@ -374,17 +359,31 @@ class EventExtractor:
         return out
 
 
-def _told_more(doc: Doc, story: Story, si: int, trig: list[Found], events: list[Event], undated: list[Event],
-               dates: list[TimeExpr]) -> None:
-    """A sentence with event words and no event place tells more of the events before it: when the last sentence's
-    `undated` events happened (`dating.redate`; `dates`: the sentence's, empty when it names a place), or how a
-    protest ended (`merge.met_with_force`)."""
+def _told_more(doc: Doc, story: Story, si: int, trig: list[Found], events: list[Event],
+               before: tuple[int, list[Event], bool], dates: list[TimeExpr]) -> None:
+    """A sentence with event words and no event place tells more of the events before it. When it names no place
+    at all, of the sentence right `before` it (its index, events, and whether it dated them): when its undated
+    events happened (`dating.redate`), and the toll of its one violent event that had none ("Gangs attacked
+    Mirebalais on Monday. They set fire to the police station, and at least 10 people were killed."; not
+    "Elsewhere, ...", nor "... killed dozens in July"). Whatever it names, how a protest ended
+    (`merge.met_with_force`)."""
     sent = doc.sentences[si]
-    if undated and dates:
-        redate(undated, {f.trigger.event_type for f in trig}, dates, doc.article.published)
+    _, told, dated = before
+    if told and not dated and dates:
+        redate(told, {f.trigger.event_type for f in trig}, dates, doc.article.published)
+    if len(told) == 1 and told[0].fatalities is None and told[0].event_type in VIOLENT \
+            and not ELSEWHERE.search(sent.text) and all(d.date <= told[0].date_end and told[0].date <= d.date_end
+                                                        for d in dates if not d.reporting):
+        told[0].fatalities = fatalities(sent.text)
     if any(f.trigger.name == "intervention" for f in trig):
         para = story.paragraphs.get(sent.paragraph - 1) or story.paragraphs[sent.paragraph]
         met_with_force(events, sent.text, doc.sentences[para[0]].start, fatalities(sent.text))
+
+
+#: A sentence telling of another happening than the one just told.
+ELSEWHERE = Pattern("another happening", r"\b(?:elsewhere|separately|meanwhile|in\s+another|another|a\s+second|"
+                    r"earlier|last\s+(?:week|month|year)|previous|since)\b",
+                    "Elsewhere, five people were killed in clashes.", "At least five people were killed, police said.")
 
 
 def _dateline_day(text: str, dateline: tuple[int, int], pub: date) -> Span:

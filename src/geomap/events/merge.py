@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from geomap.events import acled
 from geomap.events.actors import UNIDENTIFIED
-from geomap.events.within import THE_TOWN, place_inside
+from geomap.events.within import THE_TOWN, TOWN_KINDS, place_inside
 from geomap.models import Event, Place
 from geomap.patterns import Pattern
 
@@ -97,6 +97,8 @@ def _refines(ev: Event, last: Event) -> bool:
     nor the area around a town) holding `ev`'s place, on overlapping dates, of the same type (or `ev` borrowed its
     type), and they do not give two different counts of the dead ("Strikes killed 5 in the Donetsk region. In
     Kramatorsk, 2 died" are two events)."""
+    if _part_of_its_town(ev, last):
+        return True
     # "... in Pakistan's northwest. The attack took place near Besham": where the country's told attack was
     located = last.place.kind == "country" and LOCATES_TOLD.search(ev.sentence) is not None
     if not located and (last.place.kind != "region" or last.place.id == ev.place.id
@@ -108,6 +110,26 @@ def _refines(ev: Event, last: Event) -> bool:
         return False
     if ev.event_type != last.event_type and not ev.borrowed_type:
         return False
+    return _same_count(ev, last)
+
+
+#: A sentence that opens by telling the happening just told again.
+TOLD_AGAIN = Pattern(
+    "the happening just told, told again", r"\s*(?:The|That|This)\s+(?:air\s?strike|strike|attack|blast|explosion|"
+    r"bombing|raid|missile|drone|shell|rocket|bomb)s?\b",
+    "The strike hit an apartment block in the Haret Hreik neighbourhood.",
+    "Another strike hit an apartment block in the Haret Hreik neighbourhood.", flags=0)
+
+
+def _part_of_its_town(ev: Event, last: Event) -> bool:
+    """"An Israeli strike on Beirut killed five. The strike hit a building in the Haret Hreik neighbourhood": the
+    next sentence, opening with the happening told again and typed by it, tells where in the town it was."""
+    return last.place.kind in TOWN_KINDS and ev.borrowed_type and last.sentence_start != ev.sentence_start \
+        and TOLD_AGAIN.match_at(ev.sentence) is not None and _overlap(last, ev) \
+        and place_inside(ev.place, last.place) and _same_count(ev, last)
+
+
+def _same_count(ev: Event, last: Event) -> bool:
     return ev.fatalities is None or last.fatalities is None or ev.fatalities == last.fatalities
 
 

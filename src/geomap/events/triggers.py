@@ -280,6 +280,12 @@ KILLINGS_COUNTED = Pattern(
     "killings counted", r"\b(?:number|numbers|rate|rates|tally|statistics)\s+of\s+(?:[\w-]+\s+){0,1}$",
     "The state has the highest number of [murders] in Mexico.", "Gunmen committed two [murders] in the state.",
     "before")
+#: An agreement in force, told as the background of something else: "despite a ceasefire", "violating the truce".
+AGREEMENT_IN_FORCE = Pattern(
+    "an agreement in force", r"\b(?:despite|under|violat\w+|breach\w*\s+of|amid|in\s+spite\s+of|during)\s+"
+    r"(?:an?\s+|the\s+|its\s+|their\s+)?(?:[\w-]+\s+){0,2}$",
+    "The strike came despite a [ceasefire] agreed last year.", "The two sides agreed a [ceasefire] on Monday.",
+    "before")
 #: Event words that still mean harm to people in a sports report ("fans were killed in a stampede").
 _HARM = re.compile(r"(?i)kill|dead|died|death|bomb|explo|blast|wound|injur|stabb")
 
@@ -294,6 +300,7 @@ _NOT_HERE: dict[str, tuple[tuple[str | tuple[str, ...], Pattern, int | None], ..
     "abduction": (("hostage", HOSTAGES_FREED, 50),),  # "rescued 19 hostages": a captivity ended
     "killing": ((("murder", "kill"), KILLINGS_COUNTED, 40),),  # "the number of murders"
     "protest": (("march", ARMED_MARCHERS, None),),  # "his fighters would march on Moscow": an advance
+    "agreement": (("", AGREEMENT_IN_FORCE, 40),),  # "despite a ceasefire agreed a year ago"
 }
 
 
@@ -325,6 +332,13 @@ NO_HAPPENING_BEFORE = Pattern(
     r"chronicling)|anniversary\s+of|memorial\s+(?:to|for)|commemorat\w+|in\s+memory\s+of)\s+(?:[\w'’-]+\s+){0,6}$",
     "A documentary about the [siege] of Mariupol premiered on Tuesday.",
     "Troops about to lay [siege] to Mariupol moved in on Tuesday.", "before")
+#: "The city has been gripped by fighting since September": a lasting state told as background, no happening.
+STATE_OF_VIOLENCE_BEFORE = Pattern(
+    "a lasting state of violence",
+    r"\b(?:has|have|had)\s+(?:long\s+)?been\s+(?:gripped|plagued|wracked|racked|ravaged|roiled|engulfed|torn|beset|"
+    r"mired|scarred|blighted)\s+(?:by|in|with)\s+(?:[\w'’-]+\s+){0,3}$",
+    "The region has been plagued by [attacks] by armed groups for years.",
+    "The region was hit by [attacks] by armed groups on Monday.", "before")
 #: "It was the deadliest attack on civilians this year": a comparison of the happening just told, no new one (not
 #: "Russia launched its largest attack": that one is news).
 COMPARED_BEFORE = Pattern(
@@ -341,15 +355,16 @@ IN_A_SERIES = Pattern(
     r"cycle|spiral)\s+of\s+(?:[\w-]+\s+){0,2}$",
     "The raid was the latest in a series of [clashes] over land.", "A series of [clashes] over land killed 12.",
     "before")
-#: How far before an event word `NO_HAPPENING_BEFORE` and `COMPARED_BEFORE` look.
+#: The contexts before an event word that make it no happening of its sentence.
+_NO_HAPPENING = (NO_HAPPENING_BEFORE, COMPARED_BEFORE, IN_A_SERIES, STATE_OF_VIOLENCE_BEFORE)
+#: How far before an event word the `_NO_HAPPENING` patterns look.
 NO_HAPPENING_WINDOW = 70
 
 
 def _not_here(text: str, f: Found) -> bool:
-    """Is the event word `f` no event in its sentence (`_NOT_HERE`, `NO_HAPPENING_BEFORE`, `COMPARED_BEFORE`)?"""
+    """Is the event word `f` no event in its sentence (`_NOT_HERE`, `_NO_HAPPENING`)?"""
     lo = max(0, f.start - NO_HAPPENING_WINDOW)
-    if NO_HAPPENING_BEFORE.search(text, lo, f.start) or COMPARED_BEFORE.search(text, lo, f.start) \
-            or IN_A_SERIES.search(text, lo, f.start):
+    if any(p.search(text, lo, f.start) for p in _NO_HAPPENING):
         return True
     for begins, context, window in _NOT_HERE.get(f.trigger.name, ()):
         if text[f.start:f.end].lower().startswith(begins):
