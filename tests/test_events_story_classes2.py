@@ -13,6 +13,7 @@ from tinyrun import run, tiny_pipeline
 from geomap.events.actors import actors
 from geomap.events.fatalities import fatalities
 from geomap.gazetteer import Row
+from geomap.hints import kind_hint
 
 ROWS = [
     Row("t:belgrade", "Belgrade", "city", 44.80, 20.47, "RS", "RS.00", 1300000, 10.0),
@@ -35,6 +36,12 @@ ROWS = [
     Row("t:london-city", "City of London", "city", 51.51, -0.09, "GB", "GB.ENG", 8000, 1.0, aliases=("The City",)),
     Row("t:sinaloa", "Sinaloa", "region", 25.0, -107.5, "MX", "MX.25", 3000000, 150.0),
     Row("t:mezzeh", "Mezzeh", "district", 33.50, 36.25, "SY", "SY.13", 400000, 3.0),
+    Row("t:kenya", "Kenya", "country", 1.0, 38.0, "KE", "", 55000000, 500.0),
+    Row("t:nairobi", "Nairobi", "city", -1.28, 36.82, "KE", "KE.30", 4400000, 15.0),
+    Row("t:khulna", "Khulna", "city", 22.81, 89.56, "BD", "BD.82", 1000000, 8.0),
+    Row("t:ctg", "Chattogram", "city", 22.34, 91.83, "BD", "BD.84", 3900000, 12.0, aliases=("Chittagong",)),
+    Row("t:ctg-div", "Chattogram Division", "region", 22.46, 91.48, "BD", "BD.84", 7300000, 120.0,
+        weak_aliases=("Chittagong",)),
 ]
 
 
@@ -188,3 +195,29 @@ def test_a_placeless_next_sentence_gives_the_toll_of_the_event_just_told(nlp):
     assert [(e.place.name, e.fatalities) for e in doc.events] == [("Celaya", 10)]
     doc = run(nlp, "Gangs attacked Celaya on Monday. Clashes between gangs killed dozens of people in March.")
     assert [(e.place.name, e.fatalities) for e in doc.events] == [("Celaya", None)]
+
+
+def test_the_toll_of_a_period_told_as_background_is_no_events():
+    assert fatalities("Crowds stormed the palace, ending weeks of protests in which about 300 people were killed.") \
+        is None
+    assert fatalities("Crowds stormed the palace after protests in which about 300 people were killed.") == 300
+
+
+def test_full_control_taken_is_territory_taken(nlp):
+    doc = run(nlp, "The RSF said on Sunday they had taken full control of Djibo after a long siege.")
+    assert [(e.place.name, e.sub_event_type) for e in doc.events] == [("Djibo", "Non-state actor overtakes territory")]
+
+
+def test_a_plural_kind_word_before_including_hints_the_list(nlp):
+    text = "Crowds set fire to party offices in several cities, including Chittagong and Khulna."
+    assert kind_hint(text, text.index("Chittagong"), text.index(" and")) == "city"
+    doc = run(nlp, text)
+    assert [m.place.name for m in doc.mentions] == ["Chattogram", "Khulna"]
+
+
+def test_a_placeless_lead_told_of_the_storys_country_is_there(nlp):
+    doc = run(nlp, "Kenyan police shot dead at least 31 people during protests on Monday. Protesters clashed with "
+              "police in Nairobi and in other parts of Kenya.")
+    assert [(e.place.name, e.sub_event_type, e.fatalities) for e in doc.events] == [
+        ("Kenya", "Excessive force against protesters", 31), ("Nairobi", "Protest with intervention", None)]
+    assert [m.text for m in doc.mentions if m.role == "event"] == ["Nairobi"]  # a demonym names no place

@@ -17,19 +17,22 @@ def kind_hint(text: str, start: int, end: int) -> str:
     kind = _words_kind(after[0].strip(",.;:)\"'’")) if after else ""
     if not kind and len(before) >= 2 and before[-1] == "of":
         kind = _words_kind(before[-2])
+    if not kind and (m := _KIND_INCLUDING.search(text, max(0, start - 40), start)):
+        kind = _words_kind(m.group(1).lower())  # "in several cities, including Chittagong"
     return kind
 
 
 def spread_hints(text: str, mentions: list[Mention]) -> None:
-    """'the Solomyanskyi and Shevchenkivskyi districts', 'the provinces of Latakia and Tartus': the plural kind word
-    covers every name of the list."""
+    """'the Solomyanskyi and Shevchenkivskyi districts', 'the provinces of Latakia and Tartus', 'cities including
+    Chittagong and Khulna': the plural kind word covers every name of the list."""
     for a, b in zip(reversed(mentions[:-1]), reversed(mentions[1:]), strict=True):
         if (not a.hint and b.hint in _KIND_HINTS and _LIST_GAP.fullmatch(text[a.end: b.start])
                 and re.match(r"\s+\w+s\b", text[b.end: b.end + 30])):  # "Pokrovsk, Donetsk region" is no list
             a.hint = b.hint
     for a, b in zip(mentions[:-1], mentions[1:], strict=True):
         if (not b.hint and a.hint in _KIND_HINTS and _LIST_GAP.fullmatch(text[a.end: b.start])
-                and _PLURAL_KIND_OF.search(text, max(0, a.start - 30), a.start)):
+                and (_PLURAL_KIND_OF.search(text, max(0, a.start - 30), a.start)
+                     or _KIND_INCLUDING.search(text, max(0, a.start - 40), a.start))):
             b.hint = a.hint
     for m in mentions:
         tail = _LIST_THEN_KIND.match(text, m.end) if not m.hint else None
@@ -51,5 +54,7 @@ def _words_kind(word: str) -> str:
     """'region', 'part', 'district' or 'city' for a kind word ('' for another word)."""
     return ("region" if word in REGION_WORDS else "part" if word in PART_WORDS else "district"
             if word in DISTRICT_WORDS else "city" if word in CITY_WORDS else "")
+#: "in several cities, including Chittagong and Khulna": a plural kind word, then the list it includes.
+_KIND_INCLUDING = re.compile(r"\b(\w+s),?\s+(?:including|such\s+as|like|notably|especially)\s+(?:the\s+)?$")
 #: "the provinces of Latakia and Tartus": a plural kind word before the list.
 _PLURAL_KIND_OF = re.compile(r"\b\w+s\s+of\s+(?:the\s+)?$")

@@ -86,7 +86,7 @@ STREET_AFTER = Pattern(
     flags=0)
 #: A criminal group named after its home: "the Sinaloa Cartel" fights in any city, "the Gulf Clan" is no gulf.
 GROUP_NAMED_AFTER = Pattern(
-    "a criminal group named after the place", r" (?:Cartel|cartel|Clan)\b",
+    "a criminal group named after the place", r" (?:[Dd]rug )?(?:Cartel|cartel|Clan)\b",
     "Rival factions of the [Sinaloa] Cartel fought in the city.", "Rival factions fought in [Sinaloa] state.",
     "after", flags=0)
 SAINT_BUILDING = Pattern(

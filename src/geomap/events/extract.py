@@ -38,6 +38,7 @@ from geomap.events.within import (
     inner_pairs,
     innermost,
     main_country,
+    the_lead_country,
     the_town_again,
     told_region,
     told_town,
@@ -87,7 +88,7 @@ VETOES = frozenset({"hypothetical-between", "negation-between", QUALIFIES_NEXT,
                     "owner", "slot=a vessel's name", NEAR_ANOTHER, "slot=no comment from the place",
                     "slot=speaking participle after", "slot=accused of an act", "topic of a protest",
                     "slot=place of a speech", "slot=opening place of a speech", "slot=a refuge",
-                    "slot=names a facility elsewhere", "slot=an envoy's post"})
+                    "slot=names a facility elsewhere", "slot=an envoy's post", "slot=opens a body's name"})
 #: A list member scoring at least this is an event place when another member is (tuned on the dev split).
 LIST_FLOOR = 0.2
 LIST_NOUN = Pattern(
@@ -236,6 +237,8 @@ class EventExtractor:
             if not places and trig and not ms:
                 places = the_town_again(sent.text, sent.start, si, trig, events)
                 added += [m for m, _, _ in places]
+            if not places and trig:
+                places = the_lead_country(sent.text, sent.start, trig, ms, main, events, self.model.threshold)
             regions += [m.place for m in ms if m.place is not None and m.place.kind == "region"]
             town = town or next((m.place for m in ms if m.place is not None and m.place.kind == "city"), None)
             new = self._events(doc, si, places, story, dates, when, pub)

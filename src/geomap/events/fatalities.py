@@ -66,6 +66,11 @@ FATAL = (
 NO_DEATHS = P("no deaths", r"\bno\s+(?:deaths|casualties|fatalities|one\s+was\s+killed)|no\s+(?:one|immediate "
               r"reports of casualties)\b", "There were no casualties, officials said.",
               "There were many casualties, officials said.")
+#: The toll of a time told as background: "ending weeks of protests in which about 300 people were killed".
+PERIOD_TOLL = P("the toll of a period", r"\b(?:days|weeks|months|years|decades)\s+of\s+(?:[\w-]+\s+){0,3}?"
+                r"(?:in\s+which|during\s+which|that|which)\s+(?:have\s+|has\s+|had\s+)?$",
+                "She fled, ending weeks of protests in which [about 300 people were killed].",
+                "She fled after protests in which [about 300 people were killed].", "before")
 TENS_OF = P("tens of", r"\b(?:tens|thousands|millions)\s+of\b", "Tens of thousands marched.", "Ten people marched.")
 del P
 #: A count said to add to another: "killed 20 more people".
@@ -96,7 +101,8 @@ def fatalities(text: str) -> int | None:
             if val is None or val > 100000:
                 continue
             a, b = max(0, m.start() - 20), m.end() + 5
-            if TENS_OF.search_lowered(text[a:b], lowered and lowered[a:b]):
+            if TENS_OF.search_lowered(text[a:b], lowered and lowered[a:b]) \
+                    or PERIOD_TOLL.search(text, max(0, m.start() - 60), m.start()):
                 continue
             if _MORE.match(low, m.end("n")):
                 added += val  # "killed 17 ..., then a landmine killed 20 more": 37

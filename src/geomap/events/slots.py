@@ -233,6 +233,14 @@ FACILITY_ELSEWHERE = P(
     r"(?:in|near|outside)\s+(?:the\s+)?(?:(?:[a-z-]+\s+){0,3}of\s+)?[A-Z]",
     "Missiles hit the [Dnipro] hydroelectric plant in Zaporizhzhia.", "Missiles hit the [Kyiv] power plant at dawn.",
     "after", flags=0)
+#: The place opens the name of a body: "the Gaza Humanitarian Foundation runs the site", "the Kyiv School of
+#: Economics" -- the body's, not a place of the happening.
+BODY_NAME = P(
+    "opens a body's name",
+    r"^(?:\s+[A-Z][\w'’-]*){0,3}\s+(?:Foundation|Fund|Institute|Society|Company|Corporation|Bank|Trust|Federation|"
+    r"Association|Agency|Commission|Authority|Committee|Party|Movement|Front|School\s+of)\b",
+    "Troops fired near a site run by the [Gaza] Humanitarian Foundation.", "Troops fired near a site in [Gaza] City.",
+    "after", flags=0)
 ROUTE = P(
     "a route",
     r"\b(?:send|sent|sending|route|routed|rerouted?|divert(?:ed|ing)?|sail(?:ed|ing)?|ship(?:ped|ping)?)\s+"
@@ -294,7 +302,7 @@ del P
 BEFORE = (ENVOY_TO, LOCATIVE, OBJECT, ATTRIBUTIVE, PHYSICAL, WHOLE_WAR, REFERENCE, ORIGIN, FROM, BEARING, FROM_IN,
           ROUTE, VESSEL, ACCUSED, SPEECH_PLACE, TAKEN_FROM, POLICE_IN, DRIVEN_FROM, REFUGE, BORDER)
 AFTER = (PASSIVE_AFTER, SPEAKER_AFTER, AGENT_AFTER, POSSESSIVE, PART_AFTER, MODIFIER_AFTER, PART_OF_NEXT, NAME_GOES_ON,
-         NO_COMMENT, SPEAKER_PARTICIPLE, FORCES_AFTER, FACILITY_ELSEWHERE)
+         NO_COMMENT, SPEAKER_PARTICIPLE, FORCES_AFTER, FACILITY_ELSEWHERE, BODY_NAME)
 
 
 class Clauses:

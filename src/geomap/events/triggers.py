@@ -125,7 +125,8 @@ TRIGGERS: tuple[Trigger, ...] = (
       r"(?:prison|jail|detention|penitentiary))|jailbreak|prison\s+break", STRAT, "Other",
       "Hundreds of inmates escaped from a prison in the capital.", "Hundreds of residents fled from the capital."),
     T("capture", r"captur(?:ed?|es|ing)" + _NOT_FIGURATIVE_CAPTURE
-      + r"|seized|seizing|overran|fell to|took control|taken control|seized control|took over|entered|swept into|"
+      + r"|seized|seizing|overran|fell to|(?:took|taken|taking|seized|gained) (?:full |complete |total )?control|"
+      r"took over|entered|swept into|"
       r"rolled into|stormed into|pushed into|marched into", BATTLE,
       "Non-state actor overtakes territory",
       "Rebels captured the airport.", "Rebels spoke at the airport."),

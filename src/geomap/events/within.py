@@ -14,10 +14,12 @@ from collections.abc import Callable
 from dataclasses import replace
 from typing import NamedTuple
 
+from geomap.events.fatalities import fatalities
 from geomap.events.model import Candidate, Sentence
 from geomap.events.slots import BEARING_WORDS, CITY_FIRST, INSIDE, LIST_JOIN, NEAR_AFTER_PLACE
-from geomap.events.triggers import Found
+from geomap.events.triggers import VIOLENT, Found
 from geomap.geo import haversine_km
+from geomap.lexicon import DEMONYM_COUNTRY
 from geomap.models import PRECISION_RANK, Event, Mention, Place
 from geomap.patterns import Pattern
 
@@ -368,3 +370,21 @@ def the_town_again(text: str, offset: int, si: int, triggers: list[Found], event
     mention = Mention(offset + m.start(), offset + m.end(), m.group(), si, place=last.place, role="event",
                       event_score=last.event_score, found_by="events")
     return [(mention, Sentence(text, triggers), Candidate(m.start(), m.end(), last.place.kind))]
+
+
+def the_lead_country(text: str, offset: int, triggers: list[Found], ms: list[Mention], main: Place | None,
+                     events: list[Event], score: float) -> list[tuple[Mention, Sentence, Candidate]]:
+    """A lead with a violent event word and a toll but no event place, whose agents or victims are named by the
+    demonym of the story's country ("Kenyan police shot dead at least 31 people during protests on Monday"): the
+    event is in that country, at country precision, placed by the demonym (scored `score`; its mention is not
+    marked an event place: a demonym names no place). Only before the story has told any event."""
+    if events or main is None or not any(f.trigger.event_type in VIOLENT for f in triggers) \
+            or fatalities(text) is None:
+        return []
+    m = next((m for m in ms if m.hint == "demonym" and DEMONYM_COUNTRY.get(m.text.lower()) == main.country_code),
+             None)
+    if m is None:
+        return []
+    placed = replace(m, place=main, role="event", event_score=score)  # the demonym itself stays no place name
+    return [(placed, Sentence(text, triggers), Candidate(m.start - offset, m.end - offset, main.kind))]
+
