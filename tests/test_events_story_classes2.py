@@ -36,6 +36,10 @@ ROWS = [
     Row("t:london-city", "City of London", "city", 51.51, -0.09, "GB", "GB.ENG", 8000, 1.0, aliases=("The City",)),
     Row("t:sinaloa", "Sinaloa", "region", 25.0, -107.5, "MX", "MX.25", 3000000, 150.0),
     Row("t:mezzeh", "Mezzeh", "district", 33.50, 36.25, "SY", "SY.13", 400000, 3.0),
+    Row("t:doha", "Doha", "city", 25.29, 51.53, "QA", "QA.01", 1200000, 12.0),
+    Row("t:us", "United States", "country", 39.8, -98.6, "US", "", 330000000, 2500.0, aliases=("U.S.",)),
+    Row("t:darnytskyi", "Darnytskyi district", "district", 50.43, 30.62, "UA", "UA.12", 300000, 4.0,
+        aliases=("Darnytskyi",)),
     Row("t:kenya", "Kenya", "country", 1.0, 38.0, "KE", "", 55000000, 500.0),
     Row("t:nairobi", "Nairobi", "city", -1.28, 36.82, "KE", "KE.30", 4400000, 15.0),
     Row("t:khulna", "Khulna", "city", 22.81, 89.56, "BD", "BD.82", 1000000, 8.0),
@@ -221,3 +225,26 @@ def test_a_placeless_lead_told_of_the_storys_country_is_there(nlp):
     assert [(e.place.name, e.sub_event_type, e.fatalities) for e in doc.events] == [
         ("Kenya", "Excessive force against protesters", 31), ("Nairobi", "Protest with intervention", None)]
     assert [m.text for m in doc.mentions if m.role == "event"] == ["Nairobi"]  # a demonym names no place
+
+
+def test_a_name_used_as_an_adjective_holds_no_unknown_place(nlp):
+    doc = run(nlp, "An air strike on Doha killed five people on Tuesday. The strike hit a compound in the Leqtaifiya "
+              "district where negotiators met to discuss a U.S. ceasefire proposal.")
+    assert [(e.place.name, e.fatalities) for e in doc.events] == [("Doha", 5)]
+
+
+def test_bombers_strike_from_the_air(nlp):
+    doc = run(nlp, "U.S. B-2 bombers struck Djibo overnight.", published=date(2025, 6, 22))
+    assert [e.sub_event_type for e in doc.events] == ["Air/drone strike"]
+
+
+def test_a_told_happening_compared_after_its_word_is_no_new_one(nlp):
+    doc = run(nlp, "Militants killed 26 tourists in Djibo on Tuesday. The attack was the worst on civilians in "
+              "Kenya in two decades.")
+    assert [e.place.name for e in doc.events] == ["Djibo"]
+
+
+def test_a_part_of_the_town_told_next_without_a_toll_is_the_same_strike(nlp):
+    doc = run(nlp, "A Russian missile attack on Kyiv overnight killed 23 people. A building in the Darnytskyi "
+              "district was partly destroyed.")
+    assert [(e.place.name, e.fatalities) for e in doc.events] == [("Darnytskyi district", 23)]

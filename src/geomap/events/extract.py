@@ -279,7 +279,7 @@ class EventExtractor:
                 if not picked[k] or NO_CLAUSE_TRIGGER in feats[k]:
                     continue  # a name the gazetteer lacks, in a clause with no event word: "sworn in at the Palace"
                 name = st.text[c.start:c.end]
-                within = inside.get(k) or container(cands, owners, feats, k, name) or told_town(
+                within = inside.get(k) or container(cands, owners, feats, k, name, st.text) or told_town(
                     told[0], st.text[max(0, c.start - 40):c.start], name, st.text[c.end:c.end + 20], told[1]) or main
                 m = Mention(st.start + c.start, st.start + c.end, st.text[c.start:c.end], si, place=within,
                             within=within is not None, event_score=scores[k], found_by="events")

@@ -123,9 +123,11 @@ TOLD_AGAIN = Pattern(
 
 def _part_of_its_town(ev: Event, last: Event) -> bool:
     """"An Israeli strike on Beirut killed five. The strike hit a building in the Haret Hreik neighbourhood": the
-    next sentence, opening with the happening told again and typed by it, tells where in the town it was."""
+    next sentence, typed by the happening told before (`Event.borrowed_type`), opening with it told again or
+    giving no toll of its own ("A building in the Darnytskyi district was destroyed"), tells where in the town it
+    was."""
     return last.place.kind in TOWN_KINDS and ev.borrowed_type and last.sentence_start != ev.sentence_start \
-        and TOLD_AGAIN.match_at(ev.sentence) is not None and _overlap(last, ev) \
+        and (TOLD_AGAIN.match_at(ev.sentence) is not None or ev.fatalities is None) and _overlap(last, ev) \
         and place_inside(ev.place, last.place) and _same_count(ev, last)
 
 

@@ -85,6 +85,7 @@ TRIGGERS: tuple[Trigger, ...] = (
       "The army deployed two brigades to the border.", "The army marked its anniversary."),
     T("air strike", r"air ?strikes?|air raids?|airstrikes?|drone (?:strikes?|attacks?)|drones? (?:attacked|hit|"
       r"struck|targeted)|(?:kamikaze|suicide|attack|shahed) drones?|drones|bombed|bombing|bombardment|warplanes|"
+      r"(?:b-2|b-52|b-1b?|stealth|heavy|strategic) bombers|"
       r"jets struck|(?:glide|guided|aerial|cluster|barrel|kab) bombs?|air-dropped", EXPL, "Air/drone strike",
       "An air strike hit the market.", "The airline cancelled its flights."),
     T("shelling", r"shell(?:ed|ing|s)(?!\s+out)|shell (?:hit|struck|landed|exploded|fell)|artillery|missiles?|rockets?|"
@@ -348,6 +349,11 @@ COMPARED_BEFORE = Pattern(
     r"(?:deadliest|worst|largest|biggest|bloodiest|heaviest|first|latest|most\s+\w+)\s+(?:[\w-]+\s+){0,2}$",
     "It was the deadliest [attack] on civilians this year.", "Russia launched its largest [attack] this year.",
     "before")
+#: "The attack was the worst on civilians in nearly two decades": the happening just told, compared.
+COMPARED_AFTER = Pattern(
+    "a told happening compared", r"^\s+(?:was|is|became|marked)\s+(?:the|one\s+of\s+the)\s+(?:single\s+)?"
+    r"(?:deadliest|worst|largest|biggest|bloodiest|heaviest|most\s+\w+)\b",
+    "The [attack] was the worst on civilians in two decades.", "The [attack] was carried out by two gunmen.", "after")
 #: "It was the first suicide bombing in the capital since ...", "the latest in a series of clashes": the happening
 #: just told, compared or counted in a series, no new one.
 IN_A_SERIES = Pattern(
@@ -365,7 +371,7 @@ NO_HAPPENING_WINDOW = 70
 def _not_here(text: str, f: Found) -> bool:
     """Is the event word `f` no event in its sentence (`_NOT_HERE`, `_NO_HAPPENING`)?"""
     lo = max(0, f.start - NO_HAPPENING_WINDOW)
-    if any(p.search(text, lo, f.start) for p in _NO_HAPPENING):
+    if any(p.search(text, lo, f.start) for p in _NO_HAPPENING) or COMPARED_AFTER.match_at(text[f.end:f.end + 60]):
         return True
     for begins, context, window in _NOT_HERE.get(f.trigger.name, ()):
         if text[f.start:f.end].lower().startswith(begins):

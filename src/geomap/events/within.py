@@ -177,18 +177,20 @@ REFERENCE_GAP = 40
 
 
 def container(cands: list[Candidate], owners: list[Mention | None], feats: list[list[str]], k: int,
-              name: str = "") -> Place | None:
+              name: str = "", text: str = "") -> Place | None:
     """Where to put a name the gazetteer lacks: the nearest region or country the sentence names (after the name
     first: "Jibwhiwhui village of Hawul"), else the area around the nearest town it names ("villages near Walungu",
     "in Bwalagi and Kafanchan"), at region precision: the town itself would claim a precision we do not have. A
     square, street or building (`LANDMARK_TAIL`: "In Tehran, crowds gathered in Palestine Square") is in the town
     itself. A place named only as a reference ("near the border with Burkina Faso", "40 km from Kaya") holds
-    nothing, except the name right before it: "the Glilot military base north of Tel Aviv" is around Tel Aviv."""
+    nothing, except the name right before it: "the Glilot military base north of Tel Aviv" is around Tel Aviv; nor
+    does a name used as an adjective (`ADJECTIVE_USE` in the sentence `text`: "a U.S. ceasefire proposal")."""
     ref = owners[k + 1] if k + 1 < len(cands) and cands[k + 1].start - cands[k].end <= REFERENCE_GAP else None
     if ref is not None and ref.place is not None and ref.place.kind in TOWN_KINDS \
             and REFERENCE_VETOES.intersection(feats[k + 1]):
         return around(ref.place)
-    order = [j for j in [*range(k + 1, len(cands)), *range(k - 1, -1, -1)] if not NOT_CONTAINERS.intersection(feats[j])]
+    order = [j for j in [*range(k + 1, len(cands)), *range(k - 1, -1, -1)] if not NOT_CONTAINERS.intersection(feats[j])
+             and not ADJECTIVE_USE.search(text, max(0, cands[j].start - 4), cands[j].start)]
     known = [owners[j].place for j in order if owners[j] is not None]  # type: ignore[union-attr]
     town = next((p for p in known if p is not None and p.kind in TOWN_KINDS), None)
     if town is not None and LANDMARK_TAIL.search(name):
@@ -197,6 +199,12 @@ def container(cands: list[Candidate], owners: list[Mention | None], feats: list[
         if p is not None and p.kind in ("region", "country"):
             return p
     return around(town) if town else None
+
+
+#: A place's name used as an adjective, after an indefinite article: "to discuss a U.S. ceasefire proposal".
+ADJECTIVE_USE = Pattern("a name used as an adjective", r"\b(?:a|an)\s+$",
+                        "Negotiators met to discuss a [U.S.] ceasefire proposal.",
+                        "Negotiators met in the [U.S.] on Monday.", "before")
 
 
 def around(town: Place, km: float = 0.0) -> Place:
