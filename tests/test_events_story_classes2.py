@@ -40,6 +40,11 @@ ROWS = [
     Row("t:us", "United States", "country", 39.8, -98.6, "US", "", 330000000, 2500.0, aliases=("U.S.",)),
     Row("t:darnytskyi", "Darnytskyi district", "district", 50.43, 30.62, "UA", "UA.12", 300000, 4.0,
         aliases=("Darnytskyi",)),
+    Row("t:haiti-pap", "Port-au-Prince", "city", 18.54, -72.34, "HT", "HT.11", 1200000, 10.0, feature="capital"),
+    Row("t:haiti", "Haiti", "country", 19.0, -72.4, "HT", "", 11000000, 150.0),
+    Row("t:balochistan", "Balochistan", "region", 28.5, 65.5, "PK", "PK.02", 12000000, 300.0,
+        aliases=("Balochistan province",)),
+    Row("t:mexico", "Mexico", "country", 23.0, -102.0, "MX", "", 126000000, 1200.0),
     Row("t:kenya", "Kenya", "country", 1.0, 38.0, "KE", "", 55000000, 500.0),
     Row("t:nairobi", "Nairobi", "city", -1.28, 36.82, "KE", "KE.30", 4400000, 15.0),
     Row("t:khulna", "Khulna", "city", 22.81, 89.56, "BD", "BD.82", 1000000, 8.0),
@@ -248,3 +253,22 @@ def test_a_part_of_the_town_told_next_without_a_toll_is_the_same_strike(nlp):
     doc = run(nlp, "A Russian missile attack on Kyiv overnight killed 23 people. A building in the Darnytskyi "
               "district was partly destroyed.")
     assert [(e.place.name, e.fatalities) for e in doc.events] == [("Darnytskyi district", 23)]
+
+
+def test_the_capital_before_a_demonym_is_still_the_capital(nlp):
+    # "the capital, Haitian officials said": a demonym after the comma names no city
+    doc = run(nlp, "Gang members killed 40 people in an attack on a village north of the capital, Haitian "
+              "officials said.")
+    assert [m.place.name for m in doc.mentions if m.text == "capital"] == ["Port-au-Prince"]
+
+
+def test_with_no_event_told_an_unknown_village_goes_in_the_region_named(nlp):
+    doc = run(nlp, "Militants hijacked a train in a remote area of Balochistan province on Tuesday. The rebels "
+              "said they had blown up the track near the town of Mashkaf.")
+    assert [(e.place_text, e.place.name) for e in doc.events] == [("Mashkaf", "Balochistan")]
+
+
+def test_a_countrys_yearly_count_and_a_toll_of_recent_years_are_no_events(nlp):
+    doc = run(nlp, "Gunmen killed 11 people in Celaya on Sunday. Last year, more than 30,000 people were murdered in "
+              "Mexico. Gangs have killed thousands of people in Mexico in recent years.", published=date(2025, 1, 20))
+    assert [e.place.name for e in doc.events] == ["Celaya"]

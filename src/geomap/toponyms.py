@@ -454,8 +454,9 @@ def _state_abbreviations(doc: Doc, found: list[Mention]) -> list[Mention]:
 
 def _capitals(doc: Doc, found: list[Mention]) -> list[Mention]:
     """"the capital", "the Ukrainian capital": the capital city (resolved from the demonym or the article's main
-    country) -- unless the city is named right after it ("the capital, Kyiv")."""
-    starts = {m.start for m in found}
+    country) -- unless the city is named right after it ("the capital, Kyiv"; not "the capital, Haitian officials
+    said": a demonym names no city)."""
+    starts = {m.start for m in found if m.hint != "demonym"}
     out: list[Mention] = []
     for si, sent in enumerate(doc.sentences):
         for c in _CAPITAL.finditer(sent.text):

@@ -253,7 +253,8 @@ TOLL_WINDOW = Pattern(
     "a window longer than the news",
     r"\b(?:since\s+(?:the\s+)?(?:war|conflict|start|beginning|outbreak|uprising|invasion|insurgency|revolution|"
     r"crisis|\d{4}|January|February|March|April|May|June|July|August|September|October|November|December)|"
-    r"so\s+far|to\s+date|this\s+year|last\s+year|in\s+(?:the\s+)?(?:past|last)\s+(?:\w+\s+)?(?:months?|years?|"
+    r"so\s+far|to\s+date|this\s+year|last\s+year|in\s+recent\s+(?:months|years|decades)|over\s+the\s+years|"
+    r"for\s+(?:years|decades)|in\s+(?:the\s+)?(?:past|last)\s+(?:\w+\s+)?(?:months?|years?|"
     r"decades?)|over\s+the\s+(?:past|last)\s+(?:\w+\s+)?(?:months?|years?)|during\s+the\s+(?:\w+\s+)?(?:war|"
     r"conflict|uprising|insurgency)|in\s+total|altogether)\b",
     "At least 800 people have been killed so far.", "At least 80 people have been killed since Thursday.")

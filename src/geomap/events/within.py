@@ -235,8 +235,10 @@ def told_region(events: list[Event], main: Place | None, regions: list[Place] | 
     of the event told last (`regions`, in the order named; the latest wins: "pushed into Russia's Kursk region,
     fighting around Sudzha. ... a drone hit an ambulance near the village of Kositsa"), else the region the
     gazetteer puts that town in (`region_of`: "killed 40 in Beni. ... attacked the villages of Masala and
-    Mapasana" goes in North Kivu), when that lies in the article's main country; else the main country."""
-    last = events[-1].place if events else None
+    Mapasana" goes in North Kivu), when that lies in the article's main country; with no event told yet, the
+    region named last ("hijacked a train in Balochistan province. ... blown up the track near Mashkaf"); else the
+    main country."""
+    last = events[-1].place if events else (regions[-1] if regions else None)  # none told yet: the region named
     if last is not None and last.kind in TOWN_KINDS:
         named = next((r for r in reversed(regions or []) if place_inside(last, r)), None)
         last = named or (region_of(last) if region_of is not None else None) or last
