@@ -28,6 +28,7 @@ from pathlib import Path
 
 from geomap import config
 from geomap.gazetteer import Gazetteer, load_gazetteer
+from geomap.gazetteer.names import normalize
 from geomap.geo import haversine_km
 from geomap.lexicon import ACTOR_COUNTRY, DEMONYM_COUNTRY, DEMONYM_PLACE, STATE_ABBREVIATIONS
 from geomap.models import Doc, Mention, Place
@@ -78,6 +79,11 @@ LONE_FOREIGN_NEAR_KM = 300.0
 #: the Kursk incursion read as a Crimean Martynovka, 600 km away: Kyiv, named as the speaker, made Ukraine no
 #: lone country).
 LONE_VILLAGE_MAX_POP = 10_000
+#: A town smaller than this read through another of its names ("Bassa" for Passau, "Zike" for Syke) outside the
+#: country most of the article's mentions are in, and far from all its places, is left unread: in a story of
+#: Nigeria's Plateau state those are two of its villages. Its own name ("Cairo") or a big city's other name ("Kiev")
+#: is kept.
+ALIAS_FOREIGN_MAX_POP = 100_000
 #: Candidates scored per mention (the gazetteer lists them best prior first; "Santa Maria" has 156).
 MAX_CANDIDATES = 40
 
@@ -433,13 +439,26 @@ def _drop_lone_foreign_towns(mentions: list[Mention]) -> None:
     if not places:
         return
     main = max(places, key=lambda cc: len(places[cc]))
-    if len(places[main]) < LONE_FOREIGN_MIN_PLACES:
-        return
     lone = [(m, m.place) for m in mentions if m.place is not None and m.place.kind in ("city", "district", "landmark")
             and m.place.country_code != main and m.place.population < LONE_FOREIGN_MIN_POP
-            and (len(places.get(m.place.country_code, ())) == 1 or m.place.population < LONE_VILLAGE_MAX_POP)]
+            and (len(places.get(m.place.country_code, ())) == 1 or m.place.population < LONE_VILLAGE_MAX_POP)
+            ] if len(places[main]) >= LONE_FOREIGN_MIN_PLACES else []
+    lone += _foreign_alias_towns(mentions)
     others = {m.place.id: m.place for m in mentions if m.place is not None and m.place.kind != "country"}
     for m, p in lone:
         if not any(q.id != p.id and haversine_km(p.lat, p.lon, q.lat, q.lon) <= LONE_FOREIGN_NEAR_KM
                    for q in others.values()):
             m.place = None
+
+
+def _foreign_alias_towns(mentions: list[Mention]) -> list[tuple[Mention, Place]]:
+    """Towns read through another of their names outside the country most mentions are in (`ALIAS_FOREIGN_MAX_POP`);
+    the caller keeps those near another place of the article."""
+    counts = Counter(m.place.country_code for m in mentions if m.place is not None and m.place.country_code
+                     and m.hint != "demonym")
+    if not counts:
+        return []
+    main, n = counts.most_common(1)[0]
+    return [(m, m.place) for m in mentions if n >= 2 and m.place is not None and m.place.country_code != main
+            and m.place.kind in ("city", "district", "landmark") and m.place.population < ALIAS_FOREIGN_MAX_POP
+            and normalize(m.text) != normalize(m.place.name)]

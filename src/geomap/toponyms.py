@@ -373,8 +373,10 @@ class ToponymFinder:
                 and not any(c.kind == "country" for c in self.gaz.candidates(surface)):
             return None  # YASNO, NATO; but "WASHINGTON (Reuters) -" is a dateline, and USSR a country
         if n == 1 and surface.replace(".", "").isupper() and len(surface.replace(".", "")) <= 4 and not any(
-                c.kind in ("country", "region") for c in self.gaz.candidates(surface)):
-            return None  # acronyms (HIV, FAO, U.N.) unless they name a country or region (US, UK, UAE, NSW)
+                c.kind in ("country", "region") for c in self.gaz.candidates(surface)) \
+                and not _is_dateline(text, first, last):
+            return None  # acronyms (HIV, FAO, U.N.) unless they name a country or region (US, UK, UAE, NSW) or
+            # open a dateline ("JOS, Nigeria, April 8 -")
         if _CONTRACTION.search(surface):
             return None  # I've, We're
         if last.possessive and words[0] in _SAINTS and SAINT_BUILDING.compiled.match(text, first.start):

@@ -91,13 +91,17 @@ class StoryClock:
             return self.last_told  # "A convoy then sped north ...": when the last told event happened
         return self.para_time[1] if self.para_time and self.para_time[0] == paragraph else self.narrative
 
-    def told(self, new: list[Event], dates: list[TimeExpr]) -> None:
-        """A sentence was read, with its events `new`: the lead may set the story's time; "a day earlier" counts
-        from the last event, not from a date told aside."""
+    def told(self, new: list[Event], dates: list[TimeExpr], happening: bool = False) -> None:
+        """A sentence was read, with its events `new` (`happening`: it has an event word): the lead may set the
+        story's time, by its first event's date, or by its own date when it tells a happening it places nowhere
+        ("Thai and Cambodian troops fought along the border on Friday"); "a day earlier" counts from the last
+        event, not from a date told aside."""
         if not self.lead_set:
-            for ev in new:
-                if ev.date_precision in ("day", "week") and 0 <= (self.pub - ev.date).days <= 7:
-                    self.narrative, self.lead_set = (ev.date, ev.date_end, ev.date_precision), True
+            spans = [(ev.date, ev.date_end, ev.date_precision) for ev in new] or [
+                (d.date, d.date_end, d.precision) for d in dates if happening and not d.reporting]
+            for span in spans:
+                if span[2] in ("day", "week") and 0 <= (self.pub - span[0]).days <= 7:
+                    self.narrative, self.lead_set = span, True
                     break
         if new or self.last_told is None:
             self.last_told = told_time(new, dates) or self.last_told

@@ -245,7 +245,7 @@ class EventExtractor:
             if not places and trig:
                 _told_more(doc, story, si, trig, events, last_sentence if last_sentence[0] == si - 1 and not ms
                            else (-2, [], True), dates)
-            clock.told(new, dates)
+            clock.told(new, dates, bool(trig))
             events.extend(new)
             if new:  # the events a next sentence may date: only those their own sentence left undated
                 last_sentence = (si, new, any(not d.reporting for d in dates))

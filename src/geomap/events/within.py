@@ -391,10 +391,10 @@ def the_lead_country(text: str, offset: int, triggers: list[Found], ms: list[Men
     if events or main is None or not any(f.trigger.event_type in VIOLENT for f in triggers) \
             or fatalities(text) is None:
         return []
-    m = next((m for m in ms if m.hint == "demonym" and DEMONYM_COUNTRY.get(m.text.lower()) == main.country_code),
-             None)
-    if m is None:
-        return []
+    codes = [DEMONYM_COUNTRY.get(m.text.lower()) for m in ms if m.hint == "demonym"]
+    if not codes or any(c != main.country_code for c in codes):
+        return []  # no demonym, or two sides' ("Thai and Cambodian troops fought along the border")
+    m = next(m for m in ms if m.hint == "demonym")
     placed = replace(m, place=main, role="event", event_score=score)  # the demonym itself stays no place name
     return [(placed, Sentence(text, triggers), Candidate(m.start - offset, m.end - offset, main.kind))]
 
