@@ -52,6 +52,8 @@ ROWS = [
     Row("t:thailand", "Thailand", "country", 15.0, 101.0, "TH", "", 70000000, 500.0),
     Row("t:cambodia", "Cambodia", "country", 13.0, 105.0, "KH", "", 17000000, 250.0),
     Row("t:sisaket", "Sisaket", "region", 14.9, 104.3, "TH", "TH.67", 1400000, 60.0),
+    Row("t:mogadishu", "Mogadishu", "city", 2.04, 45.34, "SO", "SO.02", 2500000, 12.0),
+    Row("adm:SO.02", "Banaadir", "region", 2.07, 45.37, "SO", "SO.02", 2500000, 30.0),
     Row("t:kenya", "Kenya", "country", 1.0, 38.0, "KE", "", 55000000, 500.0),
     Row("t:nairobi", "Nairobi", "city", -1.28, 36.82, "KE", "KE.30", 4400000, 15.0),
     Row("t:khulna", "Khulna", "city", 22.81, 89.56, "BD", "BD.82", 1000000, 8.0),
@@ -303,3 +305,13 @@ def test_a_lead_told_nowhere_still_sets_the_storys_time(nlp):
     doc = run(nlp, "Thai and Cambodian troops fought along the border for a second day on Friday. Cambodian rockets "
               "hit Sisaket on Thursday. Thai jets bombed targets in Cambodia.", published=date(2025, 7, 26))
     assert [(e.place.name, str(e.date)) for e in doc.events] == [("Sisaket", "2025-07-24"), ("Cambodia", "2025-07-25")]
+
+
+@pytest.mark.parametrize("text", [
+    "Al Shabaab detonated a bomb near a convoy in Mogadishu on Tuesday. The bomb went off on Hodan street, killing "
+    "four civilians.",
+    "Clashes erupted in the Hodan neighbourhood on Tuesday and spread to other parts of Mogadishu.",
+])
+def test_a_street_or_neighbourhood_the_gazetteer_lacks_is_in_the_town(nlp, text):
+    doc = run(nlp, text)
+    assert {e.place.name for e in doc.events} == {"Mogadishu"}

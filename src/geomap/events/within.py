@@ -181,10 +181,11 @@ def container(cands: list[Candidate], owners: list[Mention | None], feats: list[
     """Where to put a name the gazetteer lacks: the nearest region or country the sentence names (after the name
     first: "Jibwhiwhui village of Hawul"), else the area around the nearest town it names ("villages near Walungu",
     "in Bwalagi and Kafanchan"), at region precision: the town itself would claim a precision we do not have. A
-    square, street or building (`LANDMARK_TAIL`: "In Tehran, crowds gathered in Palestine Square") is in the town
-    itself. A place named only as a reference ("near the border with Burkina Faso", "40 km from Kaya") holds
-    nothing, except the name right before it: "the Glilot military base north of Tel Aviv" is around Tel Aviv; nor
-    does a name used as an adjective (`ADJECTIVE_USE` in the sentence `text`: "a U.S. ceasefire proposal")."""
+    square, street or building (`LANDMARK_TAIL`, `SITE_AFTER`: "In Tehran, crowds gathered in Palestine Square")
+    or a neighbourhood (`POSSESSIVE_PART`) is in the town itself. A place named only as a reference ("near the
+    border with Burkina Faso", "40 km from Kaya") holds nothing, except the name right before it: "the Glilot
+    military base north of Tel Aviv" is around Tel Aviv; nor does a name used as an adjective (`ADJECTIVE_USE` in
+    the sentence `text`: "a U.S. ceasefire proposal")."""
     ref = owners[k + 1] if k + 1 < len(cands) and cands[k + 1].start - cands[k].end <= REFERENCE_GAP else None
     if ref is not None and ref.place is not None and ref.place.kind in TOWN_KINDS \
             and REFERENCE_VETOES.intersection(feats[k + 1]):
@@ -193,8 +194,10 @@ def container(cands: list[Candidate], owners: list[Mention | None], feats: list[
              and not ADJECTIVE_USE.search(text, max(0, cands[j].start - 4), cands[j].start)]
     known = [owners[j].place for j in order if owners[j] is not None]  # type: ignore[union-attr]
     town = next((p for p in known if p is not None and p.kind in TOWN_KINDS), None)
-    if town is not None and LANDMARK_TAIL.search(name):
-        return town
+    after = text[cands[k].end:cands[k].end + 20]
+    if town is not None and (LANDMARK_TAIL.search(name) or POSSESSIVE_PART.match_at(after)
+                             or SITE_AFTER.match_at(after)):
+        return town  # "the Abu Salim neighbourhood ... of the capital", "on Hodan street in Mogadishu"
     for p in known:
         if p is not None and p.kind in ("region", "country"):
             return p
@@ -254,18 +257,25 @@ TOLD_TOWN_PART = Pattern(
     "M23 entered Bukavu. Looters ransacked a depot in [Kadutu] district.", "before")
 
 
+#: A lower-case site word after the name: "the bomb went off on Hodan street".
+SITE_AFTER = Pattern("a site's word after the name", r"^\s+(?:street|road|avenue|square|market|junction|roundabout)\b",
+                     "The bomb went off on [Hodan] street.", "The bomb went off in [Hodan] on Tuesday.", "after",
+                     flags=0)
+
+
 def told_town(events: list[Event], before: str, name: str, after: str = "", named: Place | None = None) -> Place | None:
     """Where a name no place of its sentence holds goes when it is a part of the town the story just told: after
     "the city's" ("Looters ransacked a depot in the city's Kadutu district", after "M23 entered Bukavu"), a
     neighbourhood or district ("clashes in the Solino neighbourhood", after an attack in Delmas: `POSSESSIVE_PART`
     reads its kind word), or a street, square or building (`LANDMARK_TAIL`: "Protesters threw fireworks on
-    Rustaveli Avenue" after a protest in Tbilisi). The last event's town, else (`named`) the first town the story
-    named, its setting ("Leaders gathered at the UN in New York, calling for a ceasefire in Gaza. Outside,
-    protesters marched along First Avenue"), else None."""
+    Rustaveli Avenue" after a protest in Tbilisi; `SITE_AFTER`: "on Hodan street"). The last event's town, else
+    (`named`) the first town the story named, its setting ("Leaders gathered at the UN in New York, calling for a
+    ceasefire in Gaza. Outside, protesters marched along First Avenue"), else None."""
     last = events[-1].place if events else named
     if last is None or last.kind not in TOWN_KINDS or last.id.endswith("#around"):
         return None
-    part = TOLD_TOWN_PART.search(before) or LANDMARK_TAIL.search(name) or POSSESSIVE_PART.match_at(after)
+    part = TOLD_TOWN_PART.search(before) or LANDMARK_TAIL.search(name) or POSSESSIVE_PART.match_at(after) \
+        or SITE_AFTER.match_at(after)
     return last if part else None
 
 
