@@ -343,7 +343,7 @@ class EventExtractor:
 
             etype, sub = acled.happening(primary, in_clause, st.text, context, deaths, clause)
             if etype == PROTEST:
-                dead = None  # ACLED's protests kill no one: a toll beside one is what it is about ("a roof collapse
+                dead = 0  # ACLED's protests kill no one: a toll beside one is what it is about ("a roof collapse
                 # that killed 15"); deaths at a protest make it excessive force or a riot (`acled._protest`)
             force = None if etype in (PROTEST, RIOT) else unnamed_force(  # a crowd's soldiers act in another event
                 st.text, own, story.state_forces, m.place.country_code)  # type: ignore[union-attr]

@@ -7,7 +7,9 @@ import re
 from geomap.lexicon import NUMBER_WORDS, VAGUE_NUMBERS
 from geomap.patterns import Pattern, lowered_text
 
-_COUNTS = {**NUMBER_WORDS, **VAGUE_NUMBERS}
+#: "shot him dead", "killing her": one person.
+_ONE_PERSON = {"him": 1, "her": 1}
+_COUNTS = {**NUMBER_WORDS, **VAGUE_NUMBERS, **_ONE_PERSON}
 #: A count is at most this many digits: longer digit runs are not casualty figures (and int() of them is slow).
 MAX_DIGITS = 7
 #: "twenty-one": tens and units joined by a hyphen.
@@ -29,7 +31,8 @@ FATAL = (
       + _VICTIMS + "?",
       "The blast killed at least 12 people.", "The blast wounded at least 12 people."),
     P("N were killed", r"\b" + _ABOUT + r"(?!(?:19|20)\d\d\s+(?:were|was|have|had)\b)" + _NUM
-      + r"\s+(?:(?:\w+\s+){0,2}?(?:" + _VICTIMS + r"|\w+s)\s+)?(?:were|have\s+been|had\s+been|was)\s+"
+      + r"\s+(?:(?:[\w-]+\s+){0,2}?(?:" + _VICTIMS + r"|\w+s)\s+(?:[\w-]+\s+){0,3}?)?"
+      r"(?:were|have\s+been|had\s+been|was)\s+"
       r"(?:killed(?!\s+off)|" + _KILLED_HOW + ")",
       "In the clashes, 33 were killed overnight.", "In the clashes, 33 were hurt overnight."),
     P("one was killed", r"\b(?P<n>a|an|one)\s+(?:[\w-]+\s+){0,3}?(?:was|has\s+been|had\s+been)\s+(?:killed(?!\s+off)|"
