@@ -54,6 +54,12 @@ ROWS = [
     Row("t:sisaket", "Sisaket", "region", 14.9, 104.3, "TH", "TH.67", 1400000, 60.0),
     Row("t:mogadishu", "Mogadishu", "city", 2.04, 45.34, "SO", "SO.02", 2500000, 12.0),
     Row("adm:SO.02", "Banaadir", "region", 2.07, 45.37, "SO", "SO.02", 2500000, 30.0),
+    Row("t:nabatieh", "Nabatieh", "city", 33.38, 35.48, "LB", "LB.07", 80000, 3.0),
+    Row("t:lebanon", "Lebanon", "country", 33.9, 35.9, "LB", "", 5000000, 80.0),
+    Row("t:munich", "Munich", "city", 48.14, 11.58, "DE", "DE.02", 1500000, 12.0),
+    Row("t:islamabad", "Islamabad", "city", 33.72, 73.04, "PK", "PK.08", 1000000, 10.0),
+    Row("t:india", "India", "country", 21.0, 78.0, "IN", "", 1400000000, 1500.0),
+    Row("t:la", "Los Angeles", "city", 34.05, -118.24, "US", "US.CA", 3900000, 25.0),
     Row("t:kenya", "Kenya", "country", 1.0, 38.0, "KE", "", 55000000, 500.0),
     Row("t:nairobi", "Nairobi", "city", -1.28, 36.82, "KE", "KE.30", 4400000, 15.0),
     Row("t:khulna", "Khulna", "city", 22.81, 89.56, "BD", "BD.82", 1000000, 8.0),
@@ -113,7 +119,7 @@ def test_a_saints_church_is_no_town_named_after_the_saint(nlp):
 
 def test_a_state_qualified_by_a_hyphen_names_its_part(nlp):
     doc = run(nlp, "Indian missiles struck Pakistan-administered Kashmir on Wednesday.")
-    assert [(m.text, m.place.name) for m in doc.mentions if m.place is not None] == [
+    assert [(m.text, m.place.name) for m in doc.mentions if m.place is not None and m.hint != "demonym"] == [
         ("Pakistan-administered Kashmir", "Azad Jammu and Kashmir")]
 
 
@@ -315,3 +321,26 @@ def test_a_lead_told_nowhere_still_sets_the_storys_time(nlp):
 def test_a_street_or_neighbourhood_the_gazetteer_lacks_is_in_the_town(nlp, text):
     doc = run(nlp, text)
     assert {e.place.name for e in doc.events} == {"Mogadishu"}
+
+
+def test_a_strike_on_the_road_between_two_towns_is_near_the_first(nlp):
+    doc = run(nlp, "One strike hit a car on the road between Nabatieh and Kfar Roummane on Thursday.")
+    assert [e.place.name for e in doc.events] == ["near Nabatieh"]
+
+
+def test_a_name_near_the_town_named_next_is_that_towns_happening(nlp):
+    doc = run(nlp, "India fired missiles at three air bases on Saturday, including Nur Khan near the capital "
+              "Islamabad.")
+    assert [e.place.name for e in doc.events] == ["Islamabad"]
+
+
+def test_a_car_driven_into_demonstrators_is_an_attack_on_them(nlp):
+    doc = run(nlp, "A man drove a car into a crowd of trade union demonstrators in Munich on Thursday, injuring 36 "
+              "people, two of whom later died, police said.")
+    assert [(e.sub_event_type, e.actors, e.fatalities) for e in doc.events] == [
+        ("Attack", ["Unidentified armed group", "Protesters"], 2)]
+
+
+def test_protesters_setting_cars_on_fire_riot(nlp):
+    doc = run(nlp, "Protesters set several self-driving cars on fire in downtown Los Angeles on Sunday.")
+    assert [(e.place.name, e.sub_event_type) for e in doc.events] == [("Los Angeles", "Violent demonstration")]

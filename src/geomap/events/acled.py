@@ -38,8 +38,18 @@ PASSIVE_HARM = Pattern("passive harm", r"\b(?:were|was|been|being|are|is)\s+(?:\
 #: the building".
 PROTESTERS_ATTACKED = Pattern(
     "protesters attacked", r"\b(?:protesters|demonstrators|crowds?|mobs?|youths|students|marchers)\s+"
-    r"(?:[\w-]+\s+){0,2}?(?:attacked|stormed|ransacked|vandali[sz]ed|smashed|set\s+fire|torched|pelted|burned|burnt|looted)\b",
+    r"(?:[\w-]+\s+){0,2}?(?:attacked|stormed|ransacked|vandali[sz]ed|smashed|set\s+fire|torched|pelted|burned|burnt|looted|"
+    r"set\s+(?:[\w-]+\s+){1,3}?on\s+fire)\b",
     "Protesters attacked the embassy and smashed its windows.", "Protesters marched against the attack on the embassy.")
+#: Protesters as the target of an attack by someone other than the police: "drove a car into a crowd of
+#: demonstrators", "opened fire on marchers" (ACLED: an attack on civilians, not a protest).
+PROTESTERS_TARGETED = Pattern(
+    "protesters targeted", r"\b(?:into|on|at|attacked|stabbed|shot|rammed)\s+(?:an?\s+|the\s+)?(?:crowd\s+of\s+)?"
+    r"(?:[\w-]+\s+){0,3}?(?:demonstrators|protesters|marchers|rally|rallies|march)\b",
+    "A man drove a car into a crowd of trade union demonstrators.", "Trade union demonstrators marched to the hall.")
+#: Police named only as the source of a report ("police said"): no force used.
+POLICE_SOURCE = Pattern("police as a source", r"\b(?:police|security forces)\s+(?:said|say|says|told|reported)\b",
+                        "Two people died, police said.", "Police fired tear gas at the crowd.")
 #: Protesters fighting a rival crowd, not the police: a violent demonstration, whoever else died.
 PROTESTERS_CLASH = Pattern(
     "protesters clashing with a rival crowd",
@@ -256,8 +266,11 @@ def _protest(clause: list[Found], stext: str, deaths: int | None) -> tuple[str, 
         return RIOT, "Violent demonstration"
     if "intervention" not in names and PROTESTERS_CLASH.search(stext):
         return RIOT, "Violent demonstration"  # protesters against a rival crowd, not met by the police
-    force = "intervention" in names or "arrests" in names or (POLICE.search(stext) is not None
-                                        and any(f.trigger.event_type in VIOLENT for f in clause))
+    police = POLICE.search(stext) is not None and not POLICE_SOURCE.search(stext)
+    force = "intervention" in names or "arrests" in names or (police and any(f.trigger.event_type in VIOLENT
+                                                                               for f in clause))
+    if not force and PROTESTERS_TARGETED.search(stext) and any(f.trigger.event_type in VIOLENT for f in clause):
+        return VAC, "Attack"  # "a man drove a car into a crowd of demonstrators, injuring 36"
     if force and LETHAL_FORCE.search(stext):
         return VAC, "Excessive force against protesters"  # issue 9: police killing protesters, whatever they did
     if PROTESTERS_ATTACKED.search(stext):

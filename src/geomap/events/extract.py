@@ -461,6 +461,8 @@ def _agents(own: list[str], who: list[str], etype: str, sub: str) -> list[str]:
                                  + ["Rioters" if a == "Protesters" else a for a in who]))
     if sub == "Excessive force against protesters" and "Protesters" in who:
         return [a for a in who if a != "Protesters"] + ["Protesters"]
+    if sub == "Attack" and who == ["Protesters"]:
+        return [UNIDENTIFIED, *who]  # "a man drove into a crowd of demonstrators": they are the victims
     if not who and etype in VIOLENT:
         return [UNIDENTIFIED]  # ACLED's name for a violent side no one names ("heavy clashes erupted in Tripoli")
     return list(who)

@@ -47,6 +47,9 @@ FATAL = (
     P("the killing of N", r"\b(?:killings?|deaths|massacre|murders?)\s+of\s+" + _ABOUT + _NUM + r"\s+(?:[\w-]+\s+)?"
       r"(?:" + _VICTIMS + r"|\w+s)\b", "The killing of 26 tourists shocked the country.",
       "The killing of the tourist shocked the country."),
+    P("N of whom died", r"\b" + _NUM + r"\s+of\s+(?:whom|them)\s+(?:later\s+|have\s+|had\s+|since\s+)?"
+      r"(?:died|were\s+killed)\b", "The car hit 36 people, two of whom later died.",
+      "The car hit 36 people, two of whom were children."),
     P("bodies of N", r"\bbodies\s+of\s+" + _ABOUT + _NUM + r"\b",
       "Police found the bodies of five men on a road.", "Police found the body of a man on a road."),
     P("toll rose to N", r"\b(?:death\s+)?toll\b[^.;]{0,90}?\b(?:rose|climbed|jumped|reached|stood|increased|risen|"

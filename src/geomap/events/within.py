@@ -24,9 +24,10 @@ from geomap.models import PRECISION_RANK, Event, Mention, Place
 from geomap.patterns import Pattern
 
 #: Vetoes that make a place only the reference point of where something happened ("villages north of Aleppo").
-REFERENCE_VETOES = frozenset({"slot=bearing from a reference", "slot=distance reference"})
+REFERENCE_VETOES = frozenset({"slot=bearing from a reference", "slot=distance reference", "slot=a route"})
 #: Places named only as a reference point: a name the gazetteer lacks is not put in them.
-NOT_CONTAINERS = REFERENCE_VETOES | {"slot=the border with the place", "slot=origin", "slot=a route"}
+NOT_CONTAINERS = REFERENCE_VETOES | {"slot=the border with the place", "slot=origin", "slot=a route",
+                                     "slot=agent of an act"}  # "India fired missiles at air bases, including Nur Khan"
 #: After "Kherson's Dniprovskyi": the word that makes the second name a part of the first (in the name, or after it).
 _PART_WORDS = r"(?:district|neighbou?rhood|area|suburb|quarter|sector|raion|township|borough|ward)"
 POSSESSIVE_PART = Pattern(
@@ -187,8 +188,9 @@ def container(cands: list[Candidate], owners: list[Mention | None], feats: list[
     military base north of Tel Aviv" is around Tel Aviv; nor does a name used as an adjective (`ADJECTIVE_USE` in
     the sentence `text`: "a U.S. ceasefire proposal")."""
     ref = owners[k + 1] if k + 1 < len(cands) and cands[k + 1].start - cands[k].end <= REFERENCE_GAP else None
-    if ref is not None and ref.place is not None and ref.place.kind in TOWN_KINDS \
-            and REFERENCE_VETOES.intersection(feats[k + 1]):
+    if ref is not None and ref.place is not None and ref.place.kind in TOWN_KINDS and (
+            REFERENCE_VETOES.intersection(feats[k + 1])
+            or NEAR_THE_TOWN.match_at(text[cands[k].end:cands[k + 1].start])):
         return around(ref.place)
     order = [j for j in [*range(k + 1, len(cands)), *range(k - 1, -1, -1)] if not NOT_CONTAINERS.intersection(feats[j])
              and not ADJECTIVE_USE.search(text, max(0, cands[j].start - 4), cands[j].start)]
@@ -204,6 +206,12 @@ def container(cands: list[Candidate], owners: list[Mention | None], feats: list[
     return around(town) if town else None
 
 
+#: Between a name and the town it is near: "Nur Khan near the capital Islamabad", "Kalembe, outside the town of".
+NEAR_THE_TOWN = Pattern(
+    "near the town named next", r"\s*,?\s*(?:near|outside|close\s+to|next\s+to)\s+(?:the\s+(?:capital|city|town|"
+    r"port|village)(?:\s+of)?\s+)?$",
+    "Missiles hit bases, including [Nur Khan] near the capital [Islamabad].",
+    "Missiles hit bases, including [Nur Khan] and the capital [Islamabad].", "between")
 #: A place's name used as an adjective, after an indefinite article: "to discuss a U.S. ceasefire proposal".
 ADJECTIVE_USE = Pattern("a name used as an adjective", r"\b(?:a|an)\s+$",
                         "Negotiators met to discuss a [U.S.] ceasefire proposal.",
