@@ -344,3 +344,15 @@ def test_a_car_driven_into_demonstrators_is_an_attack_on_them(nlp):
 def test_protesters_setting_cars_on_fire_riot(nlp):
     doc = run(nlp, "Protesters set several self-driving cars on fire in downtown Los Angeles on Sunday.")
     assert [(e.place.name, e.sub_event_type) for e in doc.events] == [("Los Angeles", "Violent demonstration")]
+
+
+def test_a_train_slamming_into_a_bus_is_an_accident_not_an_attack(nlp):
+    doc = run(nlp, "Fourteen people died when a freight train slammed into a double-decker bus in Celaya on Monday.")
+    assert doc.events == []
+    doc = run(nlp, "A truck slammed into a crowd celebrating the holiday in Celaya on Monday, killing 86 people.")
+    assert [e.place.name for e in doc.events] == ["Celaya"]  # into a crowd: no collision of vehicles
+
+
+def test_buildings_demolished_are_property_destroyed(nlp):
+    doc = run(nlp, "Troops demolished several buildings in Khan Younis on Monday.")
+    assert [e.sub_event_type for e in doc.events] == ["Looting/property destruction"]

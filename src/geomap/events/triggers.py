@@ -153,7 +153,8 @@ TRIGGERS: tuple[Trigger, ...] = (
       r"cars|vehicles|villages?|markets?|offices?) (?:were|was|have been|had been) (?:\w+ )?(?:burned|burnt|torched|"
       r"set on fire)", STRAT, "Looting/property destruction",
       "Hundreds of homes were burned in the town.", "His hands were burned by the stove."),
-    T("looting", r"looted|looting|plundered|burn(?:ed|t) (?:down )?(?:\w+ )?(?:houses|homes|shops|villages?)",
+    T("looting", r"looted|looting|plundered|burn(?:ed|t) (?:down )?(?:\w+ )?(?:houses|homes|shops|villages?)|"
+      r"(?:demolished|bulldozed|razed) (?:\w+ ){0,2}?(?:houses|homes|buildings|shops|structures)",
       STRAT, "Looting/property destruction",
       "Soldiers looted shops in the market.", "Shoppers filled the market."),
     T("riot", r"riot(?:s|ers|ing)?(?! police| gear| squad)|torched|torching|rampag(?:ed|ing) (?:through|in)|"
@@ -224,7 +225,9 @@ ACCIDENT = Pattern(
     r"\b(?:(?:plane|jet|airliner|aircraft|helicopter|bus|minibus|train|truck|lorry|tanker|boat|ferry|car)s?\s+"
     r"(?:[\w-]+\s+){0,4}?(?:crashed|crash-landed|collided|derailed|capsized|overturned|sank|plunged)|"
     r"(?:plane|air|helicopter|road|bus|train|car|traffic|boat|ferry)\s+(?:crash|accident|collision|derailment)|"
-    r"stampede)\b",
+    r"(?:bus|minibus|train|truck|lorry|tanker|car)s?\s+(?:[\w-]+\s+){0,2}?(?:slammed|smashed|ploughed|plowed|"
+    r"crashed)\s+into\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}?(?:bus|minibus|train|truck|lorry|tanker|car|vehicle|"
+    r"wall|tree|river|ravine|gorge)|stampede)\b",
     "A bus overturned near the town, killing 12 passengers.", "A missile hit a bus near the town, killing 12.")
 #: A disaster as what killed: "heavy rain flooded parts of Valencia, killing 95". Its deaths are no event either.
 DISASTER = Pattern(
