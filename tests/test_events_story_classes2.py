@@ -356,3 +356,9 @@ def test_a_train_slamming_into_a_bus_is_an_accident_not_an_attack(nlp):
 def test_buildings_demolished_are_property_destroyed(nlp):
     doc = run(nlp, "Troops demolished several buildings in Khan Younis on Monday.")
     assert [e.sub_event_type for e in doc.events] == ["Looting/property destruction"]
+
+
+def test_what_a_crowd_is_against_is_no_side_of_its_protest(nlp):
+    doc = run(nlp, "Police used batons to disperse hundreds of protesters in Islamabad who denounced Indian strikes.")
+    assert [(e.sub_event_type, e.actors) for e in doc.events] == [
+        ("Protest with intervention", ["Police forces", "Protesters"])]

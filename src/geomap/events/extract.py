@@ -357,7 +357,7 @@ class EventExtractor:
                 place=m.place, place_text=m.text, date=d0, date_end=d1, date_precision=prec,  # type: ignore[arg-type]
                 event_type=etype, sub_event_type=sub, sentence=st.text, sentence_start=st.start, place_start=m.start,
                 actors=_agents(mine, mine or _strikers(who, etype, m.place, story),  # type: ignore[arg-type]
-                               etype, sub),
+                               etype, sub, m.place.country_code),  # type: ignore[union-attr]
                 fatalities=dead, sentences=[st.text],
                 event_score=m.event_score, borrowed_type=any(borrowed)))
         return out
@@ -448,12 +448,15 @@ def _strikers(who: list[str], etype: str, place: Place, story: Story) -> list[st
                        and a not in _CROWDS][:1] or who
 
 
-def _agents(own: list[str], who: list[str], etype: str, sub: str) -> list[str]:
+def _agents(own: list[str], who: list[str], etype: str, sub: str, country: str = "") -> list[str]:
     """Actors in ACLED's order: the one who acted first. Protesters are the victims of excessive force. `own`: the
     sentence's actors, `who`: those or else the story's. A protest or riot whose sentence names no one was held by
-    protesters or rioters, not by the story's armed actors."""
+    protesters or rioters, not by the story's armed actors; nor is a foreign state's force (`country`: where it
+    happened) a side of one."""
     if not own and etype in (PROTEST, RIOT):
         return ["Protesters" if etype == PROTEST else "Rioters"]
+    if etype in (PROTEST, RIOT):  # "protesters denounced Indian strikes": what a crowd is against is no side of it
+        who = [a for a in who if FORCE_COUNTRY.get(a) in (None, country)]
     if etype == PROTEST and "Protesters" not in who:  # "police fired tear gas at garment workers": they protested
         who = ["Protesters", *who]
     if etype == RIOT:  # ACLED names the people of a violent demonstration rioters, whatever the text calls them
