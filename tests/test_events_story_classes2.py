@@ -11,7 +11,7 @@ import pytest
 from tinyrun import run, tiny_pipeline
 
 from geomap.events.actors import actors
-from geomap.events.fatalities import fatalities
+from geomap.events.fatalities import fatalities, shares
 from geomap.gazetteer import Row
 from geomap.hints import kind_hint
 
@@ -362,3 +362,17 @@ def test_what_a_crowd_is_against_is_no_side_of_its_protest(nlp):
     doc = run(nlp, "Police used batons to disperse hundreds of protesters in Islamabad who denounced Indian strikes.")
     assert [(e.sub_event_type, e.actors) for e in doc.events] == [
         ("Protest with intervention", ["Police forces", "Protesters"])]
+
+
+@pytest.mark.parametrize("text, places, counts", [
+    ("Five people were killed in Jableh and three in Baniyas, residents said.", ["Jableh", "Baniyas"], [5, 3]),
+    ("Drones struck overnight, killing two people in Odesa and injuring 18 in Kharkiv.", ["Odesa", "Kharkiv"],
+     [2, None]),
+])
+def test_a_count_told_right_before_a_place_is_that_places(text, places, counts):
+    spans = [(text.index(p), text.index(p) + len(p)) for p in places]
+    assert shares(text, fatalities(text), spans) == counts
+
+
+def test_a_demonyms_security_forces_are_its_state_forces_only():
+    assert actors("Iraqi security forces killed four Islamic State militants.") == ["Iraqi forces", "Islamic State"]

@@ -190,6 +190,11 @@ def actors(text: str) -> list[str]:
     return out
 
 
+#: A demonym right before a group's name: "Iraqi security forces".
+_DEMONYM_BEFORE = re.compile(r"\b(" + "|".join(re.escape(d) for d in sorted(DEMONYM_FORCE, key=len, reverse=True))
+                             + r")\s+$")
+
+
 def _groups(text: str) -> list[tuple[int, str]]:
     """The named groups and agents of a sentence (`ACTOR_GROUPS`) with where each starts; not a group's own gunmen
     as a second actor ("Islamic State gunmen"), nor a group named only as the one a named group is tied to."""
@@ -201,6 +206,10 @@ def _groups(text: str) -> list[tuple[int, str]]:
         name = _GROUP_NAMES[i]
         if name == UNIDENTIFIED and k and text[groups[k - 1][1]:start].isspace():
             continue
+        if name == "Police forces" and text.startswith(("security", "Security"), start) and (
+                (d := _DEMONYM_BEFORE.search(text, max(0, start - 20), start)) is not None
+                and DEMONYM_FORCE.get(d.group(1)) in FORCE_COUNTRY):
+            continue  # "Iraqi security forces killed ...": the state's forces, named by `_ACTOR_FORCES`
         tied = LINKED_AFTER.match_at(text[end:end + 14]) or LINKED_BEFORE.search(text, max(0, start - 20), start)
         (linked if tied else found).append((start, name))
     # "JNIM fighters linked to al Qaeda": the group named, not its kin; but "Islamic State-linked insurgents", with

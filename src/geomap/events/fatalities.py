@@ -169,11 +169,30 @@ WIDE_TOLL = Pattern(
     "Missiles hit Kyiv, part of a barrage that killed 41 civilians in the city.")
 
 
+#: A count told right before the place: "killing two people in Odesa and injuring 18 in Kharkiv", "Five people were
+#: killed in Jableh and three in Baniyas".
+_IN_PLACE = r"\s+in\s+(?:the\s+)?(?:(?:town|city|village)\s+of\s+)?$"
+KILLED_IN = (
+    Pattern("killing N in the place", r"\b(?:kill(?:ed|ing|s)?|massacr(?:ed|ing))\s+" + _ABOUT + _NUM
+            + r"(?:\s+(?:[\w-]+\s+)?" + _VICTIMS + r")?" + _IN_PLACE,
+            "Drones struck the region, killing two people in [Odesa] and injuring 18 in Kharkiv.",
+            "Drones struck the region, injuring 18 in [Kharkiv].", "before"),
+    Pattern("N were killed in the place", r"\b" + _ABOUT + _NUM + r"\s+(?:[\w-]+\s+)?" + _VICTIMS
+            + r"\s+(?:were|was|had\s+been|have\s+been)\s+killed" + _IN_PLACE,
+            "Five people were killed in [Jableh] and three in Baniyas.",
+            "Five people were wounded in [Jableh] and three in Baniyas.", "before"),
+    Pattern("and M in the next place", r"\b(?:killed|killing|dead)\b[^.;]*\band\s+" + _NUM + _IN_PLACE,
+            "Five people were killed in Jableh and three in [Baniyas].",
+            "Five people were wounded in Jableh and three in [Baniyas].", "before"),
+)
+
+
 def place_share(text: str, start: int, end: int) -> int | None:
     """The deaths the sentence gives the place at `start`..`end` by itself ("including 14 ... in X", "X, where two
-    civilians were killed", "X, where clashes killed 300 people"), else None."""
+    civilians were killed", "X, where clashes killed 300 people", "killing two people in X"), else None."""
     m = INCLUDING_AT.search(text, max(0, start - 90), start) or WHERE_KILLED.compiled.match(text, end) \
-        or WHERE_KILLING.compiled.match(text, end)
+        or WHERE_KILLING.compiled.match(text, end) \
+        or next((k for p in KILLED_IN if (k := p.search(text, max(0, start - 90), start))), None)
     return _count(m.group("n")) if m else None
 
 
@@ -185,8 +204,8 @@ def wide_toll(text: str) -> bool:
 def shares(text: str, total: int | None, spans: list[tuple[int, int]]) -> list[int | None]:
     """The sentence's deaths per event place: a place's own count where the sentence gives one (`place_share`), the
     rest of the total shared among the others (`share`)."""
-    if "including" not in text and "where" not in text:
-        return share(total, len(spans))  # most sentences: no place is given its own count
+    if "including" not in text and "where" not in text and (len(spans) < 2 or " in " not in text):
+        return share(total, len(spans))  # most sentences: no place given its own count
     own = [place_share(text, s, e) for s, e in spans]
     if all(o is None for o in own):
         return share(total, len(spans))
