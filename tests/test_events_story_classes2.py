@@ -60,6 +60,8 @@ ROWS = [
     Row("t:islamabad", "Islamabad", "city", 33.72, 73.04, "PK", "PK.08", 1000000, 10.0),
     Row("t:india", "India", "country", 21.0, 78.0, "IN", "", 1400000000, 1500.0),
     Row("t:la", "Los Angeles", "city", 34.05, -118.24, "US", "US.CA", 3900000, 25.0),
+    Row("t:nyc", "New York City", "city", 40.71, -74.01, "US", "US.NY", 8800000, 25.0, aliases=("New York",)),
+    Row("t:gaza-city", "Gaza City", "city", 31.50, 34.47, "PS", "PS.GZ", 600000, 6.0, aliases=("Gaza",)),
     Row("t:kenya", "Kenya", "country", 1.0, 38.0, "KE", "", 55000000, 500.0),
     Row("t:nairobi", "Nairobi", "city", -1.28, 36.82, "KE", "KE.30", 4400000, 15.0),
     Row("t:khulna", "Khulna", "city", 22.81, 89.56, "BD", "BD.82", 1000000, 8.0),
@@ -376,3 +378,15 @@ def test_a_count_told_right_before_a_place_is_that_places(text, places, counts):
 
 def test_a_demonyms_security_forces_are_its_state_forces_only():
     assert actors("Iraqi security forces killed four Islamic State militants.") == ["Iraqi forces", "Islamic State"]
+
+
+def test_a_hazards_toll_is_no_toll_of_the_strike_beside_it():
+    assert fatalities("Jets struck villages on Sunday, two days after an earthquake killed more than 2,000 people.") \
+        is None
+    assert fatalities("Three World Food Programme workers were killed in clashes.") == 3
+
+
+def test_the_place_of_the_war_a_crowd_protests_holds_no_street(nlp):
+    doc = run(nlp, "Leaders met at the United Nations in New York on Friday. Outside, thousands of protesters "
+              "marched along First Avenue, calling for an end to the war in Gaza.")
+    assert [(e.place_text, e.place.name) for e in doc.events] == [("First Avenue", "New York City")]

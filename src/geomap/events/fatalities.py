@@ -31,7 +31,7 @@ FATAL = (
       + _VICTIMS + "?",
       "The blast killed at least 12 people.", "The blast wounded at least 12 people."),
     P("N were killed", r"\b" + _ABOUT + r"(?!(?:19|20)\d\d\s+(?:were|was|have|had)\b)" + _NUM
-      + r"\s+(?:(?:[\w-]+\s+){0,2}?(?:" + _VICTIMS + r"|\w+s)\s+(?:[\w-]+\s+){0,3}?)?"
+      + r"\s+(?:(?:[\w-]+\s+){0,3}?(?:" + _VICTIMS + r"|\w+s)\s+(?:[\w-]+\s+){0,3}?)?"
       r"(?:were|have\s+been|had\s+been|was)\s+"
       r"(?:killed(?!\s+off)|" + _KILLED_HOW + ")",
       "In the clashes, 33 were killed overnight.", "In the clashes, 33 were hurt overnight."),
@@ -77,6 +77,12 @@ PERIOD_TOLL = P("the toll of a period", r"\b(?:days|weeks|months|years|decades)\
                 r"(?:in\s+which|during\s+which|that|which)\s+(?:have\s+|has\s+|had\s+)?$",
                 "She fled, ending weeks of protests in which [about 300 people were killed].",
                 "She fled after protests in which [about 300 people were killed].", "before")
+#: What a natural hazard or an accident killed: "two days after a powerful earthquake killed more than 2,000".
+HAZARD_TOLL = P("a hazard's toll", r"\b(?:earthquakes?|quakes?|floods?|flooding|landslides?|storms?|cyclones?|"
+                r"typhoons?|hurricanes?|tsunamis?|wildfires?|blazes?|crash(?:es)?|collisions?|stampedes?|"
+                r"heatwaves?|epidemics?)\s+(?:had\s+|has\s+|have\s+)?$",
+                "Strikes hit the region two days after an earthquake [killed more than 2,000 people].",
+                "Strikes hit the region two days after the army [killed more than 200 people].", "before")
 TENS_OF = P("tens of", r"\b(?:tens|thousands|millions)\s+of\b", "Tens of thousands marched.", "Ten people marched.")
 del P
 #: A count said to add to another: "killed 20 more people".
@@ -108,7 +114,8 @@ def fatalities(text: str) -> int | None:
                 continue
             a, b = max(0, m.start() - 20), m.end() + 5
             if TENS_OF.search_lowered(text[a:b], lowered and lowered[a:b]) \
-                    or PERIOD_TOLL.search(text, max(0, m.start() - 60), m.start()):
+                    or PERIOD_TOLL.search(text, max(0, m.start() - 60), m.start()) \
+                    or HAZARD_TOLL.search(text, max(0, m.start() - 40), m.start()):
                 continue
             if _MORE.match(low, m.end("n")):
                 added += val  # "killed 17 ..., then a landmine killed 20 more": 37

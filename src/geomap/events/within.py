@@ -27,7 +27,9 @@ from geomap.patterns import Pattern
 REFERENCE_VETOES = frozenset({"slot=bearing from a reference", "slot=distance reference", "slot=a route"})
 #: Places named only as a reference point: a name the gazetteer lacks is not put in them.
 NOT_CONTAINERS = REFERENCE_VETOES | {"slot=the border with the place", "slot=origin", "slot=a route",
-                                     "slot=agent of an act"}  # "India fired missiles at air bases, including Nur Khan"
+                                     "slot=agent of an act",  # "India fired missiles at air bases, including Nur Khan"
+                                     "topic of a protest",  # "marched along First Avenue, calling for peace in Gaza"
+                                     "slot=the whole war in the place"}  # "..., calling for an end to the war in Gaza"
 #: After "Kherson's Dniprovskyi": the word that makes the second name a part of the first (in the name, or after it).
 _PART_WORDS = r"(?:district|neighbou?rhood|area|suburb|quarter|sector|raion|township|borough|ward)"
 POSSESSIVE_PART = Pattern(
