@@ -390,3 +390,14 @@ def test_the_place_of_the_war_a_crowd_protests_holds_no_street(nlp):
     doc = run(nlp, "Leaders met at the United Nations in New York on Friday. Outside, thousands of protesters "
               "marched along First Avenue, calling for an end to the war in Gaza.")
     assert [(e.place_text, e.place.name) for e in doc.events] == [("First Avenue", "New York City")]
+
+
+def test_a_group_that_runs_or_holds_something_is_no_side():
+    assert actors("U.S. strikes killed 74 people, the Houthi-run health ministry said.") == ["US forces"]
+    assert actors("Houthi fighters fired a missile at the ship.") == ["Houthis"]
+
+
+def test_drones_air_defences_destroyed_were_intercepted(nlp):
+    doc = run(nlp, "Air defences destroyed 74 Ukrainian drones over several regions on Monday, including 21 over "
+              "Sudzha.")
+    assert [e.sub_event_type for e in doc.events] == ["Disrupted weapons use"]

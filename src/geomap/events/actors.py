@@ -55,6 +55,8 @@ _GROUP_NAMES = list(ACTOR_GROUPS.values())
 #: A group named only as the one another is tied to.
 LINKED_AFTER = Pattern("tied to the group, after its name", r"-(?:linked|affiliated|allied|aligned|inspired)\b",
                        "An [al Qaeda]-linked group seized the town.", "[Al Qaeda] fighters seized the town.", "after")
+OWNER_AFTER = Pattern("the group runs or holds it", r"-(?:run|controlled|held|owned|appointed)\b",
+                      "The [Hamas]-run health ministry said 20 were killed.", "[Hamas] fighters killed 20.", "after")
 LINKED_BEFORE = Pattern("tied to the group, before its name",
                         r"\b(?:linked|tied|affiliated|allied|aligned)\s+(?:to|with)\s+(?:the\s+)?$",
                         "Fighters linked to [al Qaeda] seized the town.", "[Al Qaeda] fighters seized the town.",
@@ -210,6 +212,8 @@ def _groups(text: str) -> list[tuple[int, str]]:
                 (d := _DEMONYM_BEFORE.search(text, max(0, start - 20), start)) is not None
                 and DEMONYM_FORCE.get(d.group(1)) in FORCE_COUNTRY):
             continue  # "Iraqi security forces killed ...": the state's forces, named by `_ACTOR_FORCES`
+        if OWNER_AFTER.match_at(text[end:end + 14]):
+            continue  # "the Hamas-run health ministry said", "Houthi-held areas": who runs or holds it, no side
         tied = LINKED_AFTER.match_at(text[end:end + 14]) or LINKED_BEFORE.search(text, max(0, start - 20), start)
         (linked if tied else found).append((start, name))
     # "JNIM fighters linked to al Qaeda": the group named, not its kin; but "Islamic State-linked insurgents", with

@@ -72,8 +72,10 @@ TRIGGERS: tuple[Trigger, ...] = (
       "A truce took hold in the town on Sunday.", "The ministers discussed trade tariffs."),
     T("arrests", r"arrested|detained|detentions?|arrests?|rounded up", STRAT, "Arrests",
       "Police arrested four men in the port.", "The arresting images were shown at the gallery."),
-    T("disrupted", r"shot down|intercepted|downed|destroyed (?:about |some |at least )?\d* ?(?:of \d+ )?(?:drones|"
-      r"missiles)|air defen[cs]es? (?:systems? )?(?:destroyed|shot)", STRAT, "Disrupted weapons use",
+    T("disrupted", r"shot down|intercepted|downed|"
+      r"destroyed (?:about |some |at least )?\d* ?(?:of \d+ )?(?:\w+ )?(?:drones|"
+      r"missiles)|air defen[cs]es? (?:systems? )?(?:destroyed|shot(?: down)?|intercepted)"
+      r"(?: (?:about |some |at least )?[\d,]+ (?:\w+ )?(?:drones|missiles|rockets))?", STRAT, "Disrupted weapons use",
       "Air defences shot down nine drones overnight.", "The drone flew over the stadium."),
     T("withdrawal", r"withdr[ae]w|withdrawn|withdrawal|pulled out|handed over|without (?:a fight|resistance|"
       r"firing a shot)|unopposed", STRAT, "Non-violent transfer of territory",
