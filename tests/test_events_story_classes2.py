@@ -112,6 +112,11 @@ def test_then_tells_the_next_happening_at_the_last_ones_time(nlp):
         ("Kyiv", "2024-05-09"), ("Tripoli", "2024-05-06"), ("Dnipro", "2024-05-06")]
 
 
+def test_a_saints_parish_stays_a_place():
+    from geomap.toponyms import SAINT_CHURCH
+    assert SAINT_CHURCH.compiled.match("Saint Bernard Parish flooded.") is None
+
+
 def test_a_saints_church_is_no_town_named_after_the_saint(nlp):
     doc = run(nlp, "A bomber blew himself up inside the Mar Elias church in the Dweila district of Damascus on "
               "Sunday, killing 25 people.")

@@ -101,7 +101,7 @@ SAINT_BUILDING = Pattern(
 SAINT_CHURCH = Pattern(
     "a saint's church",
     r"(?:Mar|Mor|St\.?|Saint|Ste\.?|San|Santa|Sveti|Sfantul) (?:[A-Z][\w'’-]+ ){1,2}(?:[Cc]hurch|[Cc]athedral|"
-    r"[Mm]onastery|[Cc]hapel|[Bb]asilica|[Cc]onvent|[Aa]bbey|[Pp]arish)\b",
+    r"[Mm]onastery|[Cc]hapel|[Bb]asilica|[Cc]onvent|[Aa]bbey)\b",  # not "Parish": "St. Bernard Parish" is a county
     "A bomber struck the Mar Elias church in the capital.", "A bomber struck a church in Elias on Sunday.", flags=0)
 _SAINT_TITLE_BEFORE = re.compile(r"\b(?:Mar|Mor|St\.?|Saint|Ste\.?|San|Santa|Sveti|Sfantul) $")
 #: A name before a word for a people names the people: "the Meitei and Kuki communities", "Anuak tribesmen" (Kuki
