@@ -431,7 +431,8 @@ def _drop_lone_foreign_towns(mentions: list[Mention]) -> None:
     """Unresolve a town (or district, landmark) that would be the article's only place in its country while the
     article is set in another and the town lies far from all its places (`LONE_FOREIGN_MIN_POP`), or a village so
     read whatever else the article names in its country (`LONE_VILLAGE_MAX_POP`): more often a person's name or a
-    namesake than a place. A town across a border stays ("Myawaddy, opposite Mae Sot")."""
+    namesake than a place; or a small town read through another of its names outside the country most mentions are
+    in (`_foreign_alias_towns`). A town across a border stays ("Myawaddy, opposite Mae Sot")."""
     places: dict[str, set[str]] = {}
     for m in mentions:
         if m.place is not None and m.place.country_code:
