@@ -266,10 +266,10 @@ def _protest(clause: list[Found], stext: str, deaths: int | None) -> tuple[str, 
         return RIOT, "Violent demonstration"
     if "intervention" not in names and PROTESTERS_CLASH.search(stext):
         return RIOT, "Violent demonstration"  # protesters against a rival crowd, not met by the police
+    violent = any(f.trigger.event_type in VIOLENT for f in clause)
     police = POLICE.search(stext) is not None and not POLICE_SOURCE.search(stext)
-    force = "intervention" in names or "arrests" in names or (police and any(f.trigger.event_type in VIOLENT
-                                                                               for f in clause))
-    if not force and PROTESTERS_TARGETED.search(stext) and any(f.trigger.event_type in VIOLENT for f in clause):
+    force = "intervention" in names or "arrests" in names or police and violent
+    if not force and violent and PROTESTERS_TARGETED.search(stext):
         return VAC, "Attack"  # "a man drove a car into a crowd of demonstrators, injuring 36"
     if force and LETHAL_FORCE.search(stext):
         return VAC, "Excessive force against protesters"  # issue 9: police killing protesters, whatever they did

@@ -243,8 +243,8 @@ class EventExtractor:
             town = town or next((m.place for m in ms if m.place is not None and m.place.kind == "city"), None)
             new = self._events(doc, si, places, story, dates, when, pub)
             if not places and trig:
-                _told_more(doc, story, si, trig, events, last_sentence if last_sentence[0] == si - 1 and not ms
-                           else (-2, [], True), dates)
+                told = last_sentence[1] if last_sentence[0] == si - 1 and not ms else []
+                _told_more(doc, story, si, trig, events, told, last_sentence[2], dates)
             clock.told(new, dates, bool(trig))
             events.extend(new)
             if new:  # the events a next sentence may date: only those their own sentence left undated
@@ -363,16 +363,15 @@ class EventExtractor:
         return out
 
 
-def _told_more(doc: Doc, story: Story, si: int, trig: list[Found], events: list[Event],
-               before: tuple[int, list[Event], bool], dates: list[TimeExpr]) -> None:
+def _told_more(doc: Doc, story: Story, si: int, trig: list[Found], events: list[Event], told: list[Event],
+               dated: bool, dates: list[TimeExpr]) -> None:
     """A sentence with event words and no event place tells more of the events before it. When it names no place
-    at all, of the sentence right `before` it (its index, events, and whether it dated them): when its undated
-    events happened (`dating.redate`), and the toll of its one violent event that had none ("Gangs attacked
+    at all, of the events `told` by the sentence right before it (`dated`: whether that one dated them): when
+    those undated happened (`dating.redate`), and the toll of its one violent event that had none ("Gangs attacked
     Mirebalais on Monday. They set fire to the police station, and at least 10 people were killed."; not
     "Elsewhere, ...", nor "... killed dozens in July"). Whatever it names, how a protest ended
     (`merge.met_with_force`)."""
     sent = doc.sentences[si]
-    _, told, dated = before
     if told and not dated and dates:
         redate(told, {f.trigger.event_type for f in trig}, dates, doc.article.published)
     if len(told) == 1 and told[0].fatalities is None and told[0].event_type in VIOLENT \
