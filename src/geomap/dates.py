@@ -47,9 +47,20 @@ TOLL_UPDATED = Pattern(
     r"\b(?:rose|risen|climbed|jumped|increased|reached)\s+to\s+(?:at\s+least\s+|more\s+than\s+|over\s+)?"
     r"[\d,]+(?:\s+(?:people|dead|deaths))?\s+(?:on\s+|by\s+)?$",
     "The toll from the blast rose to 18 [on Saturday].", "The blast killed 18 people [on Saturday].", "before")
+#: A date in a "since ..." clause dates when a period began, not a happening: "the deadliest attack since Washington
+#: began its campaign last month".
+PERIOD_BEGAN_BEFORE = Pattern(
+    "the start of a period before a date",
+    r"\b(?:since|until|before)\s+(?:[\w.'’-]+\s+){1,6}?(?:began|begun|started|launched|erupted|broke\s+out|"
+    r"took\s+(?:power|office|control)|seized\s+power|came\s+to\s+power)\s+(?:[\w'’-]+\s+){0,5}$",
+    "It was the deadliest attack since the army began its offensive [last month].",
+    "The army began its offensive [last month] after the talks failed.", "before")
 _SPEECH = re.compile(
     r"\b(?:said|says|say|told(?:\s+\w+){0,2}|announced|reported|stated|claimed|confirmed|denied|added|wrote|"
     r"posted|tweeted|warned|urged|called\s+for|called|declared|accused)\s*,?\s*$", re.I)
+
+#: The verbs of `_SPEECH` that report words said, not a decision ("declared Tuesday a day of mourning").
+_SAID = re.compile(r"\b(?:said|says|say|told(?:\s+\w+){0,2}|reported|stated|confirmed|added)\s*,?\s*$", re.I)
 
 _PATTERNS: list[tuple[str, re.Pattern]] = [
     ("range_md", re.compile(r"\b(?:between|from)\s+(?P<a>" + _MD.replace("(?P<", "(?P<a_") + r")\s+(?:and|to|until)\s+"
@@ -98,6 +109,7 @@ class TimeExpr:
     reporting: bool = False  # dates a statement ("said on Monday"), not an event
     vague: bool = False  # "since 2012": a span that started long ago, no good as an event date
     shift: tuple[int, str] | None = None  # "a day later" not yet counted from a date of its own sentence
+    said: bool = False  # dates words said ("said on Saturday"): what they tell happened by then
 
 
 #: How far past publication a month-day or month without a year may lie and still be read as upcoming (see the
@@ -349,7 +361,7 @@ def anchored(t: TimeExpr, ref: tuple[date, date, str]) -> TimeExpr:
         a, b, prec = start, end, precision  # "the next day" after "in January" is still January
     else:
         a, b, prec, _ = _shifted(start, t.shift)
-    return TimeExpr(t.start, t.end, t.text, a, b, prec, t.reporting, False)
+    return TimeExpr(t.start, t.end, t.text, a, b, prec, t.reporting, False, said=t.said)
 
 
 #: One resolver per pattern kind: (the match's groups, publication date) -> (start, end, precision, vague) or None
@@ -429,10 +441,13 @@ def find_dates(text: str, published: date) -> list[TimeExpr]:
             before = text[max(0, s - 40): s]
             if kind in ("year_rel", "month_rel") and SUPERLATIVE_BEFORE.search(before):
                 vague = True  # "one of the deadliest assaults this year": a comparison, not when it happened
-            reporting = bool(_SPEECH.search(re.sub(r"\s*\b(?:on|late|early)\s*$", "", before, flags=re.I))
-                             or TOLL_UPDATED.search(before))
+            if PERIOD_BEGAN_BEFORE.search(text, max(0, s - 90), s):
+                vague = True  # "since Washington began its campaign last month": when a period began
+            bare = re.sub(r"\s*\b(?:on|late|early)\s*$", "", before, flags=re.I)
+            reporting = bool(_SPEECH.search(bare) or TOLL_UPDATED.search(before))
             taken.add(s, e)
-            out.append(TimeExpr(s, e, text[s:e].strip(), a, b, prec, reporting, vague, shift))
+            out.append(TimeExpr(s, e, text[s:e].strip(), a, b, prec, reporting, vague, shift,
+                                reporting and _SAID.search(bare) is not None))
     out.sort(key=lambda t: t.start)
     # "seized on Friday ... the day before" counts back from the sentence's own date, not from publication; a
     # relative expression with no such date is left for the event step to count from the story's time.

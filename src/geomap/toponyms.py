@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
+from geomap.capitals import capitals
 from geomap.gazetteer import Gazetteer, load_gazetteer
 from geomap.hints import kind_hint, spread_hints
 from geomap.lexicon import (
@@ -62,14 +63,18 @@ _LOCATIVE_BEFORE = re.compile(
 #: "the town of Sake", "the village of Hope": a kind word says a common word is the name of a place of that kind.
 _KIND_OF_BEFORE = re.compile(
     r"\b(?:town|village|city|port|suburb|settlement|hamlet|commune|municipality|district)\s+of\s+$", re.I)
+#: "Cabaret, a town north of the capital": an appositive says a common word is the name of a place of that kind.
+KIND_APPOSITIVE = Pattern(
+    "a place's kind told after it", r"^\s*,\s+an?\s+(?:[\w-]+\s+){0,2}?(?:town|village|city|port|settlement|commune|"
+    r"suburb|neighbou?rhood|hamlet)\b",
+    "Gangs attacked [Cabaret], a town north of the capital.", "Gangs attacked [Cabaret], a club north of the capital.",
+    "after")
 #: Abbreviations with two dots or more ("B.C.", "N.Y.", "P.E.I.") cannot be words: they name their state anywhere,
 #: except after a number ("500 B.C.").
 _DOTTED_ABBR = re.compile(r"(?<![\w.])(?<!\d )(" + "|".join(re.escape(a) for a in sorted(
     (a for a in STATE_ABBREVIATIONS if a.count(".") >= 2), key=len, reverse=True)) + r")(?!\w)")
 _STATE_ABBR = re.compile(r"(?<=,)\s*(" + "|".join(re.escape(a) for a in sorted(STATE_ABBREVIATIONS, key=len,
                                                                                  reverse=True)) + r")(?!\w)")
-_CAPITAL = re.compile(r"\bthe\s+(?:(?P<dem>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\s+)?(?P<cap>capital)\b(?!['’]s)"
-                      r"(?!\s+(?:of|city|region|punishment|markets?|gains?|flight|spending|investment|letters?))")
 _POSSESSIVE_GAP = re.compile(r"['’]s?[ \t]+")
 _CONTRACTION = re.compile(r"['’](?:ve|re|d|ll|m|t)$", re.I)
 #: A hyphen and a digit after a name make it a model's designation, no place ("Mi-8", "Su-25", "T-72").
@@ -262,7 +267,7 @@ class ToponymFinder:
         for si, sent in enumerate(doc.sentences):
             found.extend(self._sentence_names(doc.article.text, tokenize(sent.text, sent.start), si, persons))
         found = _state_abbreviations(doc, found)
-        found.extend(_capitals(doc, found))
+        found.extend(capitals(doc, found, self.gaz.country_of))
         found.sort(key=lambda m: m.start)
         # Names learnt later in the article ("Henry Kissinger" after an early "Kissinger") apply everywhere.
         found = [m for m in found if m.hint == "demonym" or not (" " not in m.text and m.text.lower() in persons)]
@@ -395,7 +400,8 @@ class ToponymFinder:
                 before = text[max(0, first.start - 20): first.start]
                 pop = max((c.population for c in cands if c.kind == "city"), default=0)
                 if not (pop >= 100_000 or pop >= 20_000 and _LOCATIVE_BEFORE.search(before)
-                        or pop > 0 and _KIND_OF_BEFORE.search(before) or self._qualified(text, last.end, cands)
+                        or pop > 0 and (_KIND_OF_BEFORE.search(before) or KIND_APPOSITIVE.match_at(
+                            text[last.end:last.end + 50])) or self._qualified(text, last.end, cands)
                         or self._listed(before, cands)):
                     return None  # mid-sentence "Split" needs a big city, "in Hope" a town, "in Congress" is no place
         return Mention(first.start, last.end, surface, -1, hint=kind_hint(text, first.start, last.end))
@@ -452,23 +458,6 @@ def _state_abbreviations(doc: Doc, found: list[Mention]) -> list[Mention]:
                 out.append(Mention(start, end, a.group(1), si, hint="state"))
                 taken.add(start, end)
     return found + out
-
-
-def _capitals(doc: Doc, found: list[Mention]) -> list[Mention]:
-    """"the capital", "the Ukrainian capital": the capital city (resolved from the demonym or the article's main
-    country) -- unless the city is named right after it ("the capital, Kyiv"; not "the capital, Haitian officials
-    said": a demonym names no city)."""
-    starts = {m.start for m in found if m.hint != "demonym"}
-    out: list[Mention] = []
-    for si, sent in enumerate(doc.sentences):
-        for c in _CAPITAL.finditer(sent.text):
-            dem = (c.group("dem") or "").lower()
-            code = DEMONYM_COUNTRY.get(dem) if dem else ""
-            start, end = sent.start + c.start("cap"), sent.start + c.end("cap")
-            if code is None or not starts.isdisjoint(range(end + 1, end + 4)):
-                continue
-            out.append(Mention(start, end, c.group("cap"), si, hint=f"capital:{code}" if code else "capital"))
-    return out
 
 
 #: A capitalised kind word that ends a place's name as written: "Aleppo City", "Hasakah Governorate", "Donetsk

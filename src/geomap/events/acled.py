@@ -20,7 +20,7 @@ NON_STATE = Pattern(
     "non-state actor", r"\b(?:rebels?|militants?|insurgents?|fighters|jihadists?|gunmen|militias?|Wagner|RSF|M23|"
     r"Houthis?|Hamas|Hezbollah|JNIM|al-Shabaab|Islamic State|HTS|Hayat Tahrir|separatists?|gangs?|Taliban|militiamen|"
     r"Boko Haram|ISIS|ISIL|ISWAP|al-Qaeda|bandits|armed groups?|Rapid Support Forces|Syrian Democratic Forces|SDF|"
-    r"Arakan Army|PKK|Allied Democratic Forces|ADF|CODECO|FARC|ELN)\b",
+    r"Arakan Army|PKK|Allied Democratic Forces|ADF|CODECO|FARC|ELN|attackers|assailants|raiders|kidnappers)\b",
     "Rebels captured the airport.", "Troops captured the airport.")
 STATE = Pattern("state forces", r"\b(?:[\w-]+\s+loyal\s+to\s+the\s+(?:government|regime|army)|pro-government\s+[\w-]+|"
                 r"troops|forces|army|military|soldiers|marines|government)\b",
@@ -38,7 +38,7 @@ PASSIVE_HARM = Pattern("passive harm", r"\b(?:were|was|been|being|are|is)\s+(?:\
 #: the building".
 PROTESTERS_ATTACKED = Pattern(
     "protesters attacked", r"\b(?:protesters|demonstrators|crowds?|mobs?|youths|students|marchers)\s+"
-    r"(?:[\w-]+\s+){0,2}?(?:attacked|stormed|ransacked|vandali[sz]ed|smashed|set\s+fire|torched|pelted|burned|burnt|looted|"
+    r"(?:[\w-]+\s+){0,2}?(?:[a-z]+ed\s+(?:an?\s+|the\s+)?[\w-]+\s+and\s+)?(?:attacked|stormed|ransacked|vandali[sz]ed|smashed|set\s+fire|torched|pelted|burned|burnt|looted|"
     r"set\s+(?:[\w-]+\s+){1,3}?on\s+fire)\b",
     "Protesters attacked the embassy and smashed its windows.", "Protesters marched against the attack on the embassy.")
 #: Protesters as the target of an attack by someone other than the police: "drove a car into a crowd of
@@ -58,13 +58,29 @@ PROTESTERS_CLASH = Pattern(
     r"(?:[\w-]+\s+){0,3}?(?:supporters|loyalists|activists|members|counter-protesters|youths|mobs?)\b",
     "Dozens died in clashes between protesters and ruling party supporters.",
     "Dozens died in clashes between protesters and riot police.")
+#: Rival parties' supporters fighting, with no demonstration: ACLED's mob violence ("clashes between supporters of
+#: rival political parties").
+PARTISANS_CLASH = Pattern(
+    "partisans clashing",
+    r"\b(?:clash(?:es|ed)?|fighting|fought|violence)\s+between\s+(?:[\w-]+\s+){0,2}?(?:supporters|activists|"
+    r"members|followers|loyalists|cadres)\s+of\b|\b(?:supporters|activists|followers|cadres)\s+of\s+(?:the\s+)?"
+    r"(?:rival|ruling|opposition)\s+(?:[\w-]+\s+){0,3}?(?:clashed|fought)\b",
+    "Two people died in clashes between supporters of rival parties.",
+    "Two people died in clashes between troops and rebels.")
+PARTISANS_VS_FORCES = Pattern(
+    "partisans against the state's forces",
+    r"\bbetween\s+(?:[\w-]+\s+){0,2}?(?:supporters|activists|members|followers|loyalists|cadres)\s+of\s+"
+    r"[^,;.]{0,50}?\s+and\s+(?:the\s+)?(?:security\s+forces|police|troops|soldiers|army)\b",
+    "Four died in clashes between supporters of the opposition and security forces.",
+    "Four died in clashes between supporters of the opposition and of the ruling party.")
 #: A ship as the target of water cannon or the like ("fired water cannon at a Philippine supply boat").
 AT_A_VESSEL = Pattern(
     "at a vessel", r"\b(?:at|on|against)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,3}?(?:boats?|ships?|vessels?|trawlers?|"
     r"ferr(?:y|ies)|tankers?)\b",
     "Coast guard ships fired water cannon at a supply boat.", "Police fired water cannon at marchers.")
 LETHAL_FORCE = Pattern(
-    "lethal force", r"\b(?:live (?:rounds|ammunition|fire)|opened fire|shot|shooting|killed|killing|dead|died)\b",
+    "lethal force",
+    r"\b(?:live (?:rounds|ammunition|fire|bullets)|opened fire|shot|shooting|killed|killing|dead|died)\b",
     "Police opened fire on the marchers.", "Police watched the marchers.")
 
 #: The dead said to be mostly of an armed side: "killed more than 100 people, most of them soldiers".
@@ -110,6 +126,8 @@ REMOTE_WORD = Pattern("remote violence word", r"^(?:explosions?|blasts?|strikes?
                       r"blew up|shrapnel|debris)$",
                       "strikes", "attacked", flags=re.I)
 
+#: "strike(s)" with no weapon named anywhere in the story: ACLED codes most such strikes from the air.
+STRIKE_NOUN = Pattern("a strike", r"^(?:strikes?|airstrikes?)$", "strikes", "struck", flags=re.I)
 #: An armed side as what an attack or killing was aimed at ("killed 30 soldiers", "an attack on an army post",
 #: "attacked and set fire to a police station"): a fight between armed sides, which ACLED calls an armed clash.
 ARMED_OBJECT = Pattern(
@@ -170,12 +188,19 @@ def _not_as_worded(t: Trigger, clause: list[Found], stext: str) -> tuple[str, st
     """The type when the event word's object makes it another happening than the word says: water cannon at a
     boat is a standoff at sea, no crowd dispersed; a crewed aircraft shot down is attacked, not a weapon
     intercepted (by a drone or a missile: remote violence; else the fire of a fight); any bomb of a suicide bomber
-    is a suicide bombing."""
+    is a suicide bombing; rival partisans' clashes are mob violence; raids that arrested are the arrests."""
     if t.name == "intervention" and not any(f.trigger.name == "protest" for f in clause) \
             and AT_A_VESSEL.search(stext):
         return STRAT, "Other"
     if t.event_type == EXPL and any(f.trigger.name == "suicide bomb" for f in clause):
         return EXPL, "Suicide bomb"  # "a suicide bomber rammed an explosives-laden vehicle": ACLED's sub-type first
+    if any(f.trigger.event_type == BATTLE for f in clause) and PARTISANS_CLASH.search(stext) \
+            and not any(f.trigger.event_type == PROTEST for f in clause):  # "clashes between supporters of rival
+        # parties": no armed sides; against the police, a violent demonstration
+        return RIOT, "Violent demonstration" if PARTISANS_VS_FORCES.search(stext) else "Mob violence"
+    arrest = next((f.trigger for f in clause if f.trigger.name == "arrests"), None)
+    if arrest and all(f.trigger.name == "arrests" or stext[f.start:f.end].lower().startswith("raid") for f in clause):
+        return arrest.event_type, arrest.sub_event_type  # "arrested 15 people in raids": the arrests
     if t.name == "disrupted" and AIRCRAFT_DOWNED.search(stext):
         by = DOWNED_BY.search(stext)
         if by is None:
@@ -206,13 +231,16 @@ def _generic(primary: Found, clause: list[Found], stext: str,
     own = specific(clause)
     if own:
         return own
-    remote = next((f.trigger for f in clause if f.trigger.generic and REMOTE_WORD.match_at(
-        stext[f.start:f.end])), None)
+    remote_at = next((f for f in clause if f.trigger.generic and REMOTE_WORD.match_at(stext[f.start:f.end])), None)
+    remote = remote_at.trigger if remote_at else None
     if remote is None and any(f.trigger.weak for f in clause) and not PASSIVE_HARM.search(stext):
         return _armed(clause, stext, VAC, "Attack")  # "gunmen killed 26 men": the killing is the happening
     if remote is None and t.generic:  # "gangs attacked a post"; with no weapon told anywhere, an attack by people
         return _armed(clause, stext, *(context() or (VAC, "Attack")))
-    return context() or ((remote.event_type, remote.sub_event_type) if remote else (t.event_type, t.sub_event_type))
+    told = context()
+    if told is None and remote_at is not None and STRIKE_NOUN.match_at(stext[remote_at.start:remote_at.end]):
+        return EXPL, "Air/drone strike"  # "an Israeli strike killed five": with no weapon told, from the air
+    return told or ((remote.event_type, remote.sub_event_type) if remote else (t.event_type, t.sub_event_type))
 
 
 def _armed(clause: list[Found], stext: str, etype: str, sub: str) -> tuple[str, str]:
@@ -262,16 +290,19 @@ def force_on_protest(stext: str) -> tuple[str, str]:
 
 def _protest(clause: list[Found], stext: str, deaths: int | None) -> tuple[str, str]:
     names = {f.trigger.name for f in clause}
+    if "mob violence" in names and not any(f.trigger.event_type == PROTEST for f in clause):
+        return RIOT, "Mob violence"  # "a mob lynched two men": no demonstration
     if "riot" in names:
         return RIOT, "Violent demonstration"
     if "intervention" not in names and PROTESTERS_CLASH.search(stext):
         return RIOT, "Violent demonstration"  # protesters against a rival crowd, not met by the police
     violent = any(f.trigger.event_type in VIOLENT for f in clause)
     police = POLICE.search(stext) is not None and not POLICE_SOURCE.search(stext)
-    force = "intervention" in names or "arrests" in names or police and violent
+    lethal = LETHAL_FORCE.search(stext) is not None
+    force = "intervention" in names or "arrests" in names or police and (violent or lethal)
     if not force and violent and PROTESTERS_TARGETED.search(stext):
         return VAC, "Attack"  # "a man drove a car into a crowd of demonstrators, injuring 36"
-    if force and LETHAL_FORCE.search(stext):
+    if force and lethal:
         return VAC, "Excessive force against protesters"  # issue 9: police killing protesters, whatever they did
     if PROTESTERS_ATTACKED.search(stext):
         return RIOT, "Violent demonstration"  # "police fired tear gas at protesters who attacked the embassies"

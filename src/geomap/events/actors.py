@@ -7,7 +7,9 @@ from collections.abc import Callable
 from functools import lru_cache
 
 from geomap.alternation import WordAlternation
+from geomap.events.triggers import VIOLENT
 from geomap.lexicon import DEMONYM_COUNTRY, common_words
+from geomap.models import Event
 from geomap.patterns import Pattern, lower_regex, lowered_text
 
 #: ACLED's name for armed people no one names.
@@ -33,11 +35,13 @@ ACTOR_GROUPS = {
     r"sinaloa cartel|jalisco new generation cartel|cjng": "Drug cartel", r"tren de aragua": "Tren de Aragua",
     r"al-qaeda|al qaeda|aqap": "al-Qaeda", r"abu sayyaf": "Abu Sayyaf",
     r"gulf clan|clan del golfo": "Gulf Clan",
+    r"new people'?s army|npa|communist (?:rebels|insurgents|guerrillas)": "NPA",
     r"maoists|maoist (?:rebels|insurgents|guerrillas|militants)|naxals|naxalites": "Maoist rebels",
     r"(?:armed |criminal |rival )?gangs|gang members|gangsters": "Gangs",
     r"protesters|demonstrators": "Protesters", r"rioters": "Rioters",
-    r"(?:(?:riot |anti-riot )?police(?:men)?|security forces|gendarmes)(?=\s+(?:\w+\s+)?(?:fired|used|dispersed|"
-    r"clashed|arrested|beat|shot|killed|opened|charged|raided|detained|stormed|attacked|broke up|cracked down))":
+    r"(?:(?:riot |anti-riot )?police(?:men)?|security forces|gendarmes)(?=\s+(?:in\s+[A-Z][\w-]+\s+|\w+\s+)?"
+    r"(?:fired|used|dispersed|clashed|arrested|beat|shot|killed|opened|charged|raided|detained|stormed|attacked|"
+    r"broke up|cracked down))":
     "Police forces",
     r"(?:unidentified |unknown |masked |armed |lone )?(?:gunm[ae]n|assailants?|attackers?|shooters?)|bandits|"
     r"armed men|(?:suspected|unidentified|unknown) (?:militants|insurgents|rebels)": UNIDENTIFIED,
@@ -57,6 +61,11 @@ LINKED_AFTER = Pattern("tied to the group, after its name", r"-(?:linked|affilia
                        "An [al Qaeda]-linked group seized the town.", "[Al Qaeda] fighters seized the town.", "after")
 OWNER_AFTER = Pattern("the group runs or holds it", r"-(?:run|controlled|held|owned|appointed)\b",
                       "The [Hamas]-run health ministry said 20 were killed.", "[Hamas] fighters killed 20.", "after")
+#: A group's emblem, not the group acting: "the driver had an Islamic State flag in the vehicle".
+EMBLEM_AFTER = Pattern("the group's emblem", r"^\s+(?:flags?|banners?|insignia|emblems?|logos?|propaganda|videos?|"
+                       r"literature|ideology|symbols?|slogans?)\b",
+                       "The driver had an [Islamic State] flag in his truck.",
+                       "[Islamic State] fighters drove the truck.", "after")
 LINKED_BEFORE = Pattern("tied to the group, before its name",
                         r"\b(?:linked|tied|affiliated|allied|aligned)\s+(?:to|with)\s+(?:the\s+)?$",
                         "Fighters linked to [al Qaeda] seized the town.", "[Al Qaeda] fighters seized the town.",
@@ -101,18 +110,20 @@ COUNTRY_FORCE = {"Russia": "Russian forces", "Ukraine": "Ukrainian forces", "Isr
 #: Ukraine attacked": the words between are not a report; nor "a rocket fired from Lebanon struck": an origin.
 _STATE_ATTACKS = re.compile(r"\b(?P<c>" + "|".join(COUNTRY_FORCE) + r")"
                             r"(?:['’]s\s+(?:forces|army|military|troops))?"
-                            r"(?:\s+said\s+(?:that\s+)?(?:its\s+(?:forces|army|military|troops|jets|warplanes|navy|"
+                            r"(?:\s+said\s+(?:on\s+\w+\s+)?(?:that\s+)?(?:its\s+(?:forces|army|military|troops|jets|warplanes|navy|"
                             r"drones|air\s+force)|it\s+(?:had|has)))?"
                             r"\s+(?:(?!said\b)\w+\s+){0,2}?(?:launched|fired|attacked|struck|shelled|bombed|hit|"
                             r"pounded|targeted|invaded|shot down|captured|seized|retook|taken|took|carried out|"
                             r"conducted|mounted|staged|began|begun|started|raided|entered|advanced|responded|"
-                            r"retaliated)\b")
-#: Words before a state named as where something came from, not as the one acting.
-_ORIGIN_WORDS = ("from ", "into ")
+                            r"retaliated|broke|broken|recaptured|regained)\b")
+#: Words before a state named as where something came from or where its subject is ("an armed group in Myanmar said
+#: it had captured"), not as the one acting.
+_ORIGIN_WORDS = ("from ", "into ", "in ", "inside ", "across ")
 #: A state's army as a side of the fighting: "fighting between Sudan's army and the RSF", "clashed with Mali's army".
 _STATE_OWN = re.compile(r"\b(?:between|with|against)\s+(?P<c>" + "|".join(COUNTRY_FORCE)
                         + r")['’]s\s+(?:army|armed\s+forces|military|troops)\b")
-DEMONYM_FORCE = {"Russian": "Russian forces", "Ukrainian": "Ukrainian forces", "Israeli": "Israeli forces",
+DEMONYM_FORCE = {"Myanmar": "Myanmar military", "Burmese": "Myanmar military",
+                 "Russian": "Russian forces", "Ukrainian": "Ukrainian forces", "Israeli": "Israeli forces",
                  "Chinese": "Chinese forces", "Belarusian": "Belarusian forces", "Iranian": "Iranian forces",
                  "Syrian": "Syrian forces", "Sudanese": "Sudanese army", "Azerbaijani": "Azerbaijani forces",
                  "Armenian": "Armenian forces", "Malian": "Malian forces", "American": "US forces",
@@ -212,8 +223,8 @@ def _groups(text: str) -> list[tuple[int, str]]:
                 (d := _DEMONYM_BEFORE.search(text, max(0, start - 20), start)) is not None
                 and DEMONYM_FORCE.get(d.group(1)) in FORCE_COUNTRY):
             continue  # "Iraqi security forces killed ...": the state's forces, named by `_ACTOR_FORCES`
-        if OWNER_AFTER.match_at(text[end:end + 14]):
-            continue  # "the Hamas-run health ministry said", "Houthi-held areas": who runs or holds it, no side
+        if OWNER_AFTER.match_at(text[end:end + 14]) or EMBLEM_AFTER.match_at(text[end:end + 16]):
+            continue  # "the Hamas-run health ministry said", "Houthi-held areas", "an Islamic State flag": no side
         tied = LINKED_AFTER.match_at(text[end:end + 14]) or LINKED_BEFORE.search(text, max(0, start - 20), start)
         (linked if tied else found).append((start, name))
     # "JNIM fighters linked to al Qaeda": the group named, not its kin; but "Islamic State-linked insurgents", with
@@ -259,3 +270,27 @@ def _names_unnamed_force(text: str) -> bool:
             continue  # "the Arakan Army", "Syrian troops", "Russia's army", "foreign troops"
         return True
     return False
+
+
+#: A group owning a happening told before: "A faction of the Pakistani Taliban claimed the attack".
+CLAIMED = Pattern(
+    "a claim of a happening",
+    r"\b(?:claimed|claims|claiming|took|takes|has\s+taken)\s+(?:(?:full\s+|sole\s+)?responsibility\b|"
+    r"(?:the|Monday's|Tuesday's|Wednesday's|Thursday's|Friday's|Saturday's|Sunday's|that|this|both)\s+"
+    r"(?:[\w-]+\s+)?(?:attacks?|bombings?|blasts?|assaults?|raids?|killings?|ambush|explosions?)\b)",
+    "A faction of the Pakistani Taliban claimed the attack.", "The Pakistani Taliban denied any role in the attack.")
+#: No claim made: "No group claimed responsibility, but separatists have carried out similar attacks".
+NO_CLAIM = Pattern("no claim", r"\b(?:no\s+(?:one|group)|nobody|not|never|yet\s+to)\s+(?:\w+\s+)?(?:claimed|claim|"
+                   r"taken|take)\b", "No group claimed responsibility for the attack.",
+                   "A splinter group claimed responsibility for the attack.")
+
+
+def credit_claim(text: str, told: list[Event]) -> None:
+    """A sentence that names no place and has a group claim a happening ("The TTP claimed the attack"): the groups
+    it names are the first actors of the violent events told last (`told`), ahead of their victims."""
+    if "claim" not in text and "responsib" not in text or not CLAIMED.search(text) or NO_CLAIM.search(text):
+        return
+    claimants = [a for a in actors(text) if a != UNIDENTIFIED and a not in FORCE_COUNTRY and a != "Protesters"]
+    for ev in told if claimants else ():
+        if ev.event_type in VIOLENT:
+            ev.actors = claimants + [a for a in ev.actors if a not in claimants and a != UNIDENTIFIED]

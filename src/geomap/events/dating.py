@@ -32,9 +32,10 @@ THEN_TOLD = Pattern(
 def event_date(anchor: float, place: int, clause: tuple[int, int], dates: list[TimeExpr], narrative: Span,
                pub: date) -> Span:
     """The date of the event whose word sits at `anchor` and place at `place` (sentence offsets): the nearest
-    usable time expression of its clause, else the story's time. A statement's date ("said on Saturday") is not
-    the event's; an old date far from the event word dates something else ("... since the army seized power in a
-    2021 coup") and must not turn the news into history."""
+    usable time expression of its clause, else the story's time, or the day of a statement about it when that day
+    is earlier (it happened by then). A statement's date ("said on Saturday") is otherwise not the event's; an old
+    date far from the event word dates something else ("... since the army seized power in a 2021 coup") and must
+    not turn the news into history."""
     c0, c1 = clause
 
     def dist(d: TimeExpr) -> float:
@@ -46,6 +47,9 @@ def event_date(anchor: float, place: int, clause: tuple[int, int], dates: list[T
     if usable:
         best = min(usable, key=dist)
         return best.date, best.date_end, best.precision
+    said = [d for d in dates if d.said and d.precision == "day" and d.date_end < narrative[0]]
+    if said:  # "... killed 23, residents said on Saturday" in a Monday story: it happened by Saturday
+        return said[0].date, said[0].date_end, said[0].precision
     return narrative
 
 

@@ -21,10 +21,10 @@ from datetime import date
 
 from geomap.dates import TimeExpr, anchored, find_dates
 from geomap.events import acled
-from geomap.events.actors import FORCE_COUNTRY, UNIDENTIFIED, actors, unnamed_force
+from geomap.events.actors import FORCE_COUNTRY, UNIDENTIFIED, actors, credit_claim, unnamed_force
 from geomap.events.candidates import sentence_candidates
 from geomap.events.dating import DATE_OPENER, MAX_AGE_DAYS, Span, StoryClock, event_date, redate
-from geomap.events.fatalities import fatalities, shares, wide_toll
+from geomap.events.fatalities import fatalities, more_deaths, shares, wide_toll
 from geomap.events.merge import fold_headline, merge_events, met_with_force
 from geomap.events.model import COMMA_WORDS, Candidate, EventPlaceModel, Sentence, default_model, features
 from geomap.events.slots import LIST_JOIN
@@ -33,11 +33,13 @@ from geomap.events.within import (
     REFERENCE_VETOES,
     TOWN_KINDS,
     around,
+    at_capitals,
     container,
     inner_names,
     inner_pairs,
     innermost,
     main_country,
+    owned_capitals,
     the_lead_country,
     the_town_again,
     told_region,
@@ -223,6 +225,8 @@ class EventExtractor:
         # index, its events, and whether it dated them itself
         for si, sent in enumerate(doc.sentences):
             ms = by_sentence.get(si, [])
+            if all(m.hint == "demonym" for m in ms):  # "The TTP claimed the attack": the attack told last
+                credit_claim(sent.text, last_sentence[1])
             if not ms and not DATE_OPENER.match(sent.text) and not story.triggers(si):
                 continue  # no place, no event word, and no paragraph-opening date to carry forward
             skip = dateline[1] - sent.start if sent.start <= dateline[0] < sent.end else -1  # the dateline's words
@@ -262,7 +266,9 @@ class EventExtractor:
         if not triggers:
             return []
         st = doc.sentences[si]
-        sent, cands, owners = sentence_candidates(st.text, st.start, ms, triggers, skip_before, doc.persons)
+        capitals = owned_capitals(ms)  # "Burundi's capital": scored as "Burundi", placed at the capital
+        sent, cands, owners = sentence_candidates(st.text, st.start, [m for m in ms if m not in capitals.values()],
+                                                  triggers, skip_before, doc.persons)
         feats = [features(sent, cands, k) for k in range(len(cands))]
         vetoed = [bool(VETOES.intersection(f)) for f in feats]
         pairs = inner_pairs(sent.text, cands, owners)
@@ -292,7 +298,7 @@ class EventExtractor:
             if picked[k] and place.kind != "continent" and place.feature != "river":
                 m.role = "event"
                 chosen.append((m, sent, c))
-        return innermost(chosen) or self._near_reference(sent, cands, owners, feats, vetoed)
+        return at_capitals(innermost(chosen), capitals) or self._near_reference(sent, cands, owners, feats, vetoed)
 
     def _near_reference(self, sent: Sentence, cands: list[Candidate], owners: list[Mention | None],
                         feats: list[list[str]], vetoed: list[bool]) -> list[tuple[Mention, Sentence, Candidate]]:
@@ -374,10 +380,10 @@ def _told_more(doc: Doc, story: Story, si: int, trig: list[Found], events: list[
     sent = doc.sentences[si]
     if told and not dated and dates:
         redate(told, {f.trigger.event_type for f in trig}, dates, doc.article.published)
-    if len(told) == 1 and told[0].fatalities is None and told[0].event_type in VIOLENT \
+    if len(told) == 1 and told[0].event_type in VIOLENT \
             and not ELSEWHERE.search(sent.text) and all(d.date <= told[0].date_end and told[0].date <= d.date_end
                                                         for d in dates if not d.reporting):
-        told[0].fatalities = fatalities(sent.text)
+        told[0].fatalities = more_deaths(sent.text, told[0].fatalities)
     if any(f.trigger.name == "intervention" for f in trig):
         para = story.paragraphs.get(sent.paragraph - 1) or story.paragraphs[sent.paragraph]
         met_with_force(events, sent.text, doc.sentences[para[0]].start, fatalities(sent.text))
@@ -459,9 +465,9 @@ def _agents(own: list[str], who: list[str], etype: str, sub: str, country: str =
     if etype == PROTEST and "Protesters" not in who:  # "police fired tear gas at garment workers": they protested
         who = ["Protesters", *who]
     if etype == RIOT:  # ACLED names the people of a violent demonstration rioters, whatever the text calls them
-        who = list(dict.fromkeys(["Rioters"] * (sub == "Violent demonstration")
+        who = list(dict.fromkeys(["Rioters"] * (sub in ("Violent demonstration", "Mob violence"))
                                  + ["Rioters" if a == "Protesters" else a for a in who]))
-    if sub == "Excessive force against protesters" and "Protesters" in who:
+    if sub == "Excessive force against protesters":  # the protesters are its victims, named or not
         return [a for a in who if a != "Protesters"] + ["Protesters"]
     if sub == "Attack" and who == ["Protesters"]:
         return [UNIDENTIFIED, *who]  # "a man drove into a crowd of demonstrators": they are the victims

@@ -27,12 +27,12 @@ _KILLED_HOW = (r"(?:shot\s+dead|(?:stabbed|beaten|hacked|burned|burnt|bludgeoned
                r"massacred)")
 P = Pattern
 FATAL = (
-    P("killing N", r"\b(?:killing|killed|kills|kill|beheading|massacring)\s+" + _ABOUT + _NUM + r"(?:\s+\w+)?\s*"
-      + _VICTIMS + "?",
+    P("killing N", r"\b(?:killing|killed|kills|kill|beheading|massacring|lynching|lynched)\s+" + _ABOUT + _NUM
+      + r"(?:\s+\w+)?\s*" + _VICTIMS + "?",
       "The blast killed at least 12 people.", "The blast wounded at least 12 people."),
     P("N were killed", r"\b" + _ABOUT + r"(?!(?:19|20)\d\d\s+(?:were|was|have|had)\b)" + _NUM
-      + r"\s+(?:(?:[\w-]+\s+){0,3}?(?:" + _VICTIMS + r"|\w+s)\s+(?:[\w-]+\s+){0,3}?)?"
-      r"(?:were|have\s+been|had\s+been|was)\s+"
+      + r"\s+(?:(?:(?!said\b|says\b|told\b)[\w-]+\s+){0,3}?(?:" + _VICTIMS + r"|\w+s)"
+      r"(?:,\s+(?:including|among\s+them)\s+[^,;.]{1,40},)?\s+(?:[\w-]+\s+){0,3}?)?(?:were|have\s+been|had\s+been|was)\s+"
       r"(?:killed(?!\s+off)|" + _KILLED_HOW + ")",
       "In the clashes, 33 were killed overnight.", "In the clashes, 33 were hurt overnight."),
     P("one was killed", r"\b(?P<n>a|an|one)\s+(?:[\w-]+\s+){0,3}?(?:was|has\s+been|had\s+been)\s+(?:killed(?!\s+off)|"
@@ -42,7 +42,8 @@ FATAL = (
       "Soldiers shot dead three smugglers at the border.", "Soldiers shot three smugglers at the border."),
     P("one and N others", r"\b(?:killing|killed|kills|kill)\s+(?P<one>a|an|one|the|his|her|its|their|[\w-]+['’]s)\s+"
       r"(?:[\w'’.-]+,?\s+){1,6}?(?:and|along\s+with|as\s+well\s+as)\s+" + _NUM
-      + r"\s+(?:other\s+\w+|others|more)\b",
+      + r"\s+(?:other\s+\w+|others|more|" + _VICTIMS + r"|ministers|officials|commanders|members|relatives|"
+      r"bodyguards)\b",
       "The blast killed a police officer and three others.", "The blast wounded a police officer and three others."),
     P("the killing of N", r"\b(?:killings?|deaths|massacre|murders?)\s+of\s+" + _ABOUT + _NUM + r"\s+(?:[\w-]+\s+)?"
       r"(?:" + _VICTIMS + r"|\w+s)\b", "The killing of 26 tourists shocked the country.",
@@ -50,6 +51,9 @@ FATAL = (
     P("N of whom died", r"\b" + _NUM + r"\s+of\s+(?:whom|them)\s+(?:later\s+|have\s+|had\s+|since\s+)?"
       r"(?:died|were\s+killed)\b", "The car hit 36 people, two of whom later died.",
       "The car hit 36 people, two of whom were children."),
+    P("N ... killed them", r"\b" + _ABOUT + _NUM + r"\s+(?:[\w-]+\s+)?" + _VICTIMS + r"\b[^.;]{0,50}?\b(?:shot|killed|"
+      r"executed|beheaded|lynched|murdered)\s+(?:them|all\s+of\s+them)\b",
+      "Gunmen seized 12 passengers and shot them dead.", "Gunmen seized 12 passengers and freed them later."),
     P("bodies of N", r"\bbodies\s+of\s+" + _ABOUT + _NUM + r"\b",
       "Police found the bodies of five men on a road.", "Police found the body of a man on a road."),
     P("toll rose to N", r"\b(?:death\s+)?toll\b[^.;]{0,90}?\b(?:rose|climbed|jumped|reached|stood|increased|risen|"
@@ -89,7 +93,7 @@ del P
 _MORE = re.compile(r"\s+more\b")
 #: A sentence without one of these (lower-cased) reports no deaths: the patterns are not run.
 _DEATH_WORDS = ("kill", "dead", "death", "toll", "fatalit", "died", "casualt", "no one", "behead", "massacr",
-                "bodies", "murder")
+                "bodies", "murder", "lynch")
 
 
 def fatalities(text: str) -> int | None:
@@ -124,6 +128,32 @@ def fatalities(text: str) -> int | None:
     return best + added if best is not None else added or None
 
 
+#: More dead told after a toll: "Four other people were killed in the attack."
+OTHERS_KILLED = Pattern(
+    "more dead besides", r"\b(?:other|more)\s+(?:[\w-]+\s+)?" + _VICTIMS + r"\s+(?:were|was|have\s+been|had\s+been)\s+"
+    r"(?:killed|shot\s+dead)|\bothers\s+(?:were|have\s+been)\s+killed",
+    "Four other people were killed in the attack.", "Four people were killed in the attack.")
+
+
+#: A toll of days of happenings: "hundreds had been killed in three days of protests".
+DAYS_OF = Pattern("a toll of days", r"\b(?:in|over|during)\s+(?:the\s+(?:past|last)\s+)?(?:two|three|four|five|six|"
+                  r"seven|several|\d+|a\s+few)\s+(?:days|weeks|months|years)\s+of\b",
+                  "Hundreds had been killed in three days of protests.", "Hundreds had been killed in the protests.")
+
+
+def more_deaths(text: str, known: int | None) -> int | None:
+    """The toll of a happening told before (`known`), after a next sentence about it: its count when the happening
+    had none (not a toll of days of them), the two added when the sentence tells of others besides ("Four other
+    people were killed")."""
+    if known is None and DAYS_OF.search(text):
+        return None
+    if known is None:
+        return fatalities(text)
+    if OTHERS_KILLED.search(text):
+        return known + (fatalities(text) or 0)
+    return known
+
+
 def _count(word: str) -> int | None:
     """A count as written: digits ("1,200"), a number word ("four", "dozens", "twenty-one")."""
     n = word.lower()
@@ -142,11 +172,14 @@ def share(total: int | None, parts: int) -> list[int | None]:
     return [q + (1 if i < r else 0) for i in range(parts)]
 
 
+#: Victims named by who they were, not where: "killing 12 people including three children in the region" gives the
+#: region all 12.
+_KINDS_OF_VICTIM = r"(?:children|child|women|minors|girls|boys|teenagers|infants|babies|toddlers|elderly)\b"
 #: "91 killed across the country, including 14 police officers at a station in Sirajganj": the count of one place.
 INCLUDING_AT = Pattern(
     "a place's share of the toll",
-    r"\bincluding\s+" + _NUM + r"\s+(?:[\w-]+\s+){0,3}?" + _VICTIMS + r"\s+(?:[\w-]+\s+){0,4}?(?:in|at|near)\s+"
-    r"(?:the\s+)?$",
+    r"\bincluding\s+" + _NUM + r"(?!\s+(?:[\w-]+\s+)?" + _KINDS_OF_VICTIM + r")\s+(?:[\w-]+\s+){0,3}?"
+    + _VICTIMS + r"\s+(?:[\w-]+\s+){0,4}?(?:in|at|near)\s+(?:the\s+)?$",
     "91 were killed, including 14 police officers at a station in [Sirajganj].",
     "91 were killed in [Sirajganj], including 14 police officers.", "before")
 
@@ -215,9 +248,30 @@ def wide_toll(text: str) -> bool:
     return ("across" in text or "throughout" in text or "nationwide" in text) and WIDE_TOLL.search(text) is not None
 
 
+#: An earlier happening told to time the news: "Troops moved in, a day after air strikes killed more than 400".
+EARLIER_HAPPENING = Pattern(
+    "an earlier happening", r"\b(?:a\s+day|days|a\s+week|weeks|months)\s+after\b",
+    "Troops moved in, a day after air strikes killed more than 400 people.",
+    "Troops moved in, 30 hours after air strikes killed more than 400 people.")
+
+
+def _earlier_toll(text: str, total: int | None, spans: list[tuple[int, int]]) -> list[int | None] | None:
+    """The deaths per place when the toll is an earlier happening's, told after "a day after": its places share it,
+    the places told before it have none (None: no such toll)."""
+    cut = EARLIER_HAPPENING.search(text) if total is not None and "after" in text else None
+    if cut is None or fatalities(text[cut.start():]) != total:
+        return None
+    inside = [s >= cut.start() for s, _ in spans]
+    rest = iter(share(total, sum(inside)))
+    return [next(rest) if i else None for i in inside]
+
+
 def shares(text: str, total: int | None, spans: list[tuple[int, int]]) -> list[int | None]:
     """The sentence's deaths per event place: a place's own count where the sentence gives one (`place_share`), the
-    rest of the total shared among the others (`share`)."""
+    rest of the total shared among the others (`share`); an earlier happening's toll only its own places'."""
+    earlier = _earlier_toll(text, total, spans)
+    if earlier is not None:
+        return earlier
     if "including" not in text and "where" not in text and (len(spans) < 2 or " in " not in text):
         return share(total, len(spans))  # most sentences: no place given its own count
     own = [place_share(text, s, e) for s, e in spans]

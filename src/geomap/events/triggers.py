@@ -112,8 +112,10 @@ TRIGGERS: tuple[Trigger, ...] = (
       EXPL, "Shelling/artillery/missile attack",
       "Explosions were heard across the city.", "The city was quiet all night.", generic=True),
     T("fighting", r"fierce(?:st)? fighting|fighting|fought|incursions?|raids? into|raid(?:ed|s|ing)?|ambush(?:ed|es)?|"
-      r"gunfire|gunshots|gun ?battles?|shoot-?outs?|exchanges? of fire|(?:exchang|trad)(?:ed|ing|es?) (?:heavy )?"
-      r"fire|clash(?:es|ed|ing)?|battles?|(?:battled|battling)" + _NOT_FIGURATIVE_BATTLE + "|"
+      r"gunfire|gunshots|gun ?battles?|shoot-?outs?|exchanges? of fire|"
+      r"(?:exchang|trad)(?:ed|ing|es?) (?:heavy |small[ -]arms |machine[ -]gun |automatic |gun)?fire|"
+      r"clash(?:es|ed|ing)?|battles?|(?:battled|battling)"
+      + _NOT_FIGURATIVE_BATTLE + "|"
       r"combat|firefights?|gunfights?|skirmish(?:es)?|assault on|holding firm|repelled|repulsed|"
       r"(?:stormed|storming)(?!\s+(?:off|out))|ground attack", BATTLE, "Armed clash",
       "Fierce fighting broke out near the bridge.", "The bridge was repainted."),
@@ -136,8 +138,10 @@ TRIGGERS: tuple[Trigger, ...] = (
     T("abduction", r"abduct\w+|kidnap\w+|hostages?|(?:was|were|been) seized by|taken hostage", VAC,
       "Abduction/forced disappearance",
       "Gunmen kidnapped two aid workers.", "Two aid workers returned home."),
+    T("mob violence", r"lynch(?:ed|es|ing|ings)?|mob (?:justice|attacks?|violence)", RIOT, "Mob violence",
+      "A mob lynched two men accused of theft.", "A court jailed two men accused of theft."),
     T("attack on civilians", r"massacred?|executed|execution|killed (?:\w+ )?civilians|shot dead|opened fire on|"
-      r"gunned down|hacked to death|slaughtered|lynched|rammed|(?:car-)?ramming|stabb(?:ed|ing)|knife attack|beheaded",
+      r"gunned down|hacked to death|slaughtered|rammed|(?:car-)?ramming|stabb(?:ed|ing)|knife attack|beheaded",
       VAC, "Attack",
       "Gunmen opened fire on a wedding party.", "The wedding party opened presents."),
     T("burned alive", r"(?:burned|burnt|burning) (?:\w+ ){0,3}?(?:alive|to death)", VAC, "Attack",
@@ -236,7 +240,9 @@ DISASTER = Pattern(
     "a disaster",
     r"\b(?:floods?|flooded|flooding|flash\s+floods?|earthquakes?|quakes?|storms?|cyclones?|typhoons?|hurricanes?|"
     r"tornado(?:e)?s?|landslides?|mudslides?|avalanches?|tsunamis?|heat\s?waves?|heavy\s+rains?|torrential\s+rains?|"
-    r"downpours?|wildfires?|forest\s+fires?|bush\s*fires?|eruptions?|cholera|epidemics?)\b",
+    r"downpours?|wildfires?|forest\s+fires?|bush\s*fires?|eruptions?|cholera|epidemics?|"
+    r"(?:a|the)\s+(?:huge\s+|massive\s+|large\s+|deadly\s+|major\s+)?(?:fire|blaze)\s+(?:at|in|on|that|which|"
+    r"broke\s+out|swept|ripped|engulfed|gutted|tore))\b",
     "Heavy rain flooded parts of the city, killing at least 95 people.",
     "Shelling hit parts of the city, killing at least 95 people.")
 ARMED_CAUSE = Pattern(
@@ -260,7 +266,7 @@ TOLL_WINDOW = Pattern(
     r"crisis|\d{4}|January|February|March|April|May|June|July|August|September|October|November|December)|"
     r"so\s+far|to\s+date|this\s+year|last\s+year|in\s+recent\s+(?:months|years|decades)|over\s+the\s+years|"
     r"for\s+(?:years|decades)|in\s+(?:the\s+)?(?:past|last)\s+(?:\w+\s+)?(?:months?|years?|"
-    r"decades?)|over\s+the\s+(?:past|last)\s+(?:\w+\s+)?(?:months?|years?)|during\s+the\s+(?:\w+\s+)?(?:war|"
+    r"decades?)|over\s+the\s+(?:past|last)\s+(?:\w+\s+)?(?:months?|years?|decades?)|during\s+the\s+(?:\w+\s+)?(?:war|"
     r"conflict|uprising|insurgency)|in\s+total|altogether)\b",
     "At least 800 people have been killed so far.", "At least 80 people have been killed since Thursday.")
 #: Who was arrested, when an arrest is news ACLED codes: protesters, activists, journalists, the opposition,
@@ -290,10 +296,17 @@ KILLINGS_COUNTED = Pattern(
     "before")
 #: An agreement in force, told as the background of something else: "despite a ceasefire", "violating the truce".
 AGREEMENT_IN_FORCE = Pattern(
-    "an agreement in force", r"\b(?:despite|under|violat\w+|breach\w*\s+of|amid|in\s+spite\s+of|during)\s+"
+    "an agreement in force", r"\b(?:despite|under|violat\w+|breach\w*\s+of|amid|in\s+spite\s+of|during|since)\s+"
     r"(?:an?\s+|the\s+|its\s+|their\s+)?(?:[\w-]+\s+){0,2}$",
     "The strike came despite a [ceasefire] agreed last year.", "The two sides agreed a [ceasefire] on Monday.",
     "before")
+#: A vigil of worship, the setting of what happened there, no protest: "attacked a church during an overnight vigil".
+WORSHIP_VIGIL = Pattern(
+    "a vigil of worship", r"\b(?:prayer|overnight|all-night|night-long|easter|christmas|religious|mass)\s+vigils?\b|"
+    r"\bvigils?\s+(?:at|in|inside)\s+(?:an?\s+|the\s+)?(?:[\w'’-]+\s+){0,2}(?:church|mosque|temple|cathedral|"
+    r"parish|chapel|synagogue)",
+    "Rebels attacked worshippers during an overnight vigil at the church.",
+    "Hundreds held a candlelight vigil outside parliament.")
 #: Event words that still mean harm to people in a sports report ("fans were killed in a stampede").
 _HARM = re.compile(r"(?i)kill|dead|died|death|bomb|explo|blast|wound|injur|stabb")
 
@@ -307,7 +320,8 @@ _NOT_HERE: dict[str, tuple[tuple[str | tuple[str, ...], Pattern, int | None], ..
     "shelling": (("", ARMS_SUPPLY, 60),),
     "abduction": (("hostage", HOSTAGES_FREED, 50),),  # "rescued 19 hostages": a captivity ended
     "killing": ((("murder", "kill"), KILLINGS_COUNTED, 40),),  # "the number of murders"
-    "protest": (("march", ARMED_MARCHERS, None),),  # "his fighters would march on Moscow": an advance
+    "protest": (("march", ARMED_MARCHERS, None),  # "his fighters would march on Moscow": an advance
+                ("vigil", WORSHIP_VIGIL, None)),  # "during an overnight vigil": worship, not a protest
     "agreement": (("", AGREEMENT_IN_FORCE, 40),),  # "despite a ceasefire agreed a year ago"
 }
 
@@ -352,7 +366,8 @@ STATE_OF_VIOLENCE_BEFORE = Pattern(
 COMPARED_BEFORE = Pattern(
     "a happening compared",
     r"\b(?:it|this|that|which)\s+(?:was|is|were|marked|became)\s+(?:the|one\s+of\s+the)\s+(?:single\s+)?"
-    r"(?:deadliest|worst|largest|biggest|bloodiest|heaviest|first|latest|most\s+\w+)\s+(?:[\w-]+\s+){0,2}$",
+    r"(?:deadliest|worst|largest|biggest|bloodiest|heaviest|first|latest|most\s+\w+|second|third|fourth|fifth|"
+    r"sixth|seventh|eighth|ninth|tenth|\d+(?:st|nd|rd|th))\s+(?:[\w-]+\s+){0,2}$",
     "It was the deadliest [attack] on civilians this year.", "Russia launched its largest [attack] this year.",
     "before")
 #: "The attack was the worst on civilians in nearly two decades": the happening just told, compared.
@@ -368,8 +383,35 @@ IN_A_SERIES = Pattern(
     r"cycle|spiral)\s+of\s+(?:[\w-]+\s+){0,2}$",
     "The raid was the latest in a series of [clashes] over land.", "A series of [clashes] over land killed 12.",
     "before")
+#: "days after seizing the city of El Fasher": an earlier happening told only to time the news by, reported when it
+#: happened (not "hours after", "a day after": that may be the news of the same report).
+EARLIER_AS_TIME = Pattern(
+    "an earlier happening as a time",
+    r"\b(?:days|weeks|months|years|a\s+week|a\s+month|a\s+year)\s+(?:after|since)\s+[^,;:()]*$",
+    "Rebels shelled the town, days after [seizing] the nearby airport.",
+    "Rebels shelled the town hours after [seizing] the nearby airport.", "before")
+#: "where militiamen have been fighting federal troops for two years": a lasting fight told as background (with
+#: `LONG_DURATION_AFTER`), not "troops have been fighting rebels since Monday".
+LASTING_FIGHT_BEFORE = Pattern(
+    "a lasting fight", r"\b(?:have|has|had)\s+(?:long\s+|now\s+)?been\s+$",
+    "Militiamen there have been [fighting] troops for two years.", "Militiamen there began [fighting] troops.",
+    "before")
+LONG_DURATION_AFTER = Pattern(
+    "a long duration after",
+    r"^[^,;.]{0,60}?\b(?:for\s+(?:(?:more\s+than|over|nearly|almost|about|the\s+past|the\s+last)\s+)?"
+    r"(?:[\w-]+\s+)?(?:years|months|decades)\b|since\s+(?:19|20)\d\d\b)",
+    "Militiamen there have been [fighting] troops for two years.",
+    "Militiamen there have been [fighting] troops since Monday.", "after")
+#: "Israel has kept up near-daily strikes in Lebanon": a habit of happenings, told as background.
+HABITUAL_BEFORE = Pattern(
+    "happenings told as a habit",
+    r"\b(?:near-daily|near\s+daily|almost\s+daily|daily|nightly|frequent|regular|repeated|routine|sporadic)\s+"
+    r"(?:[\w-]+\s+)?$",
+    "Israel has kept up near-daily [strikes] in Lebanon.", "Israel carried out two [strikes] in Lebanon on Monday.",
+    "before")
 #: The contexts before an event word that make it no happening of its sentence.
-_NO_HAPPENING = (NO_HAPPENING_BEFORE, COMPARED_BEFORE, IN_A_SERIES, STATE_OF_VIOLENCE_BEFORE)
+_NO_HAPPENING = (NO_HAPPENING_BEFORE, COMPARED_BEFORE, IN_A_SERIES, STATE_OF_VIOLENCE_BEFORE, EARLIER_AS_TIME,
+                 HABITUAL_BEFORE)
 #: How far before an event word the `_NO_HAPPENING` patterns look.
 NO_HAPPENING_WINDOW = 70
 
@@ -378,6 +420,8 @@ def _not_here(text: str, f: Found) -> bool:
     """Is the event word `f` no event in its sentence (`_NOT_HERE`, `_NO_HAPPENING`)?"""
     lo = max(0, f.start - NO_HAPPENING_WINDOW)
     if any(p.search(text, lo, f.start) for p in _NO_HAPPENING) or COMPARED_AFTER.match_at(text[f.end:f.end + 60]):
+        return True
+    if LASTING_FIGHT_BEFORE.search(text, lo, f.start) and LONG_DURATION_AFTER.match_at(text[f.end:f.end + 90]):
         return True
     for begins, context, window in _NOT_HERE.get(f.trigger.name, ()):
         if text[f.start:f.end].lower().startswith(begins):

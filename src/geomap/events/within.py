@@ -379,6 +379,33 @@ def innermost(chosen: list[tuple[Mention, Sentence, Candidate]]) -> list[tuple[M
     return keep
 
 
+def owned_capitals(ms: list[Mention]) -> dict[int, Mention]:
+    """{id of the country mention: the capital's} for each "Burundi's capital" of a sentence (`ms`: its mentions)."""
+    out: dict[int, Mention] = {}
+    for m in ms:
+        if m.hint.startswith("capital:"):
+            for o in ms:
+                if 2 <= m.start - o.end <= 3 and o.place is not None and o.place.kind == "country" \
+                        and o.hint != "demonym":
+                    out[id(o)] = m
+    return out
+
+
+def at_capitals(chosen: list[tuple[Mention, Sentence, Candidate]], capitals: dict[int, Mention],
+                ) -> list[tuple[Mention, Sentence, Candidate]]:
+    """"in a district of Burundi's capital": the country's name is scored as the place and stays the mention marked
+    `event` (one name places the event, and the newswire labels mark the country's), but the event is at the
+    capital (`capitals`: `owned_capitals`), whose mention takes the score."""
+    out = []
+    for m, sent, c in chosen:
+        cap = capitals.get(id(m))
+        if cap is not None:
+            cap.event_score = m.event_score
+            m = cap
+        out.append((m, sent, c))
+    return out
+
+
 #: "the town", "the city" with no name after it: the town the story just told.
 THE_TOWN = Pattern(
     "the town just told", r"\b(?:the|that)\s+(?:town|city|village)\b(?!\s+of\b|\s*['’]s\b)",

@@ -213,7 +213,7 @@ class Gazetteer(Geocoder):
             head, *rest = [p.strip() for p in q.split(",") if p.strip()] or [q]
             names.append(head)
             for part in rest:
-                c = self._country_of(part)
+                c = self.country_of(part)
                 if c is not None:
                     country = country or c
                     continue
@@ -233,7 +233,8 @@ class Gazetteer(Geocoder):
                     break
         return names, country, admin1_hint
 
-    def _country_of(self, text: str) -> str | None:
+    def country_of(self, text: str) -> str | None:
+        """The ISO-2 code of the country a name or code names ("Peru", "PE"), else None."""
         t = text.strip()
         if len(t) == 2 and t.isalpha() and t.upper() in self._t.countries:
             return t.upper()
