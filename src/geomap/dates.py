@@ -59,6 +59,11 @@ _SPEECH = re.compile(
     r"\b(?:said|says|say|told(?:\s+\w+){0,2}|announced|reported|stated|claimed|confirmed|denied|added|wrote|"
     r"posted|tweeted|warned|urged|called\s+for|called|declared|accused)\s*,?\s*$", re.I)
 
+#: A month used as an adjective dates its noun, not the sentence's happening: "despite a November ceasefire".
+MONTH_ADJECTIVE_AFTER = Pattern(
+    "a month naming a thing", r"^\s+(?:[\w-]+\s+)?(?:deal|agreement|accord|ceasefire|truce|election|vote|referendum|"
+    r"coup|summit|offensive|uprising|invasion|talks)s?\b",
+    "Strikes went on despite a [November] ceasefire.", "Strikes went on in [November] and December.", "after")
 #: The verbs of `_SPEECH` that report words said, not a decision ("declared Tuesday a day of mourning").
 _SAID = re.compile(r"\b(?:said|says|say|told(?:\s+\w+){0,2}|reported|stated|confirmed|added)\s*,?\s*$", re.I)
 
@@ -441,6 +446,8 @@ def find_dates(text: str, published: date) -> list[TimeExpr]:
             before = text[max(0, s - 40): s]
             if kind in ("year_rel", "month_rel") and SUPERLATIVE_BEFORE.search(before):
                 vague = True  # "one of the deadliest assaults this year": a comparison, not when it happened
+            if kind == "month" and m.group("mprep") is None and MONTH_ADJECTIVE_AFTER.match_at(text[e:e + 40]):
+                vague = True  # "a November ceasefire": when the ceasefire was agreed
             if PERIOD_BEGAN_BEFORE.search(text, max(0, s - 90), s):
                 vague = True  # "since Washington began its campaign last month": when a period began
             bare = re.sub(r"\s*\b(?:on|late|early)\s*$", "", before, flags=re.I)

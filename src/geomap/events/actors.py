@@ -41,7 +41,7 @@ ACTOR_GROUPS = {
     r"protesters|demonstrators": "Protesters", r"rioters": "Rioters",
     r"(?:(?:riot |anti-riot )?police(?:men)?|security forces|gendarmes)(?=\s+(?:in\s+[A-Z][\w-]+\s+|\w+\s+)?"
     r"(?:fired|used|dispersed|clashed|arrested|beat|shot|killed|opened|charged|raided|detained|stormed|attacked|"
-    r"broke up|cracked down))":
+    r"broke up|cracked down|launched|conducted|carried out|mounted))":
     "Police forces",
     r"(?:unidentified |unknown |masked |armed |lone )?(?:gunm[ae]n|assailants?|attackers?|shooters?)|bandits|"
     r"armed men|(?:suspected|unidentified|unknown) (?:militants|insurgents|rebels)": UNIDENTIFIED,
@@ -80,7 +80,7 @@ def names_group(name: str) -> bool:
 _ACTOR_FORCES = re.compile(
     r"(?<!\w)(?P<d>(?:U\.S\.|U\.K\.|US|UK|[A-Z][a-z]+) and [A-Z][a-z]+|U\.S\.|U\.K\.|US|UK|South Sudanese|"
     r"[A-Z][a-z]+(?:-backed|-led)?)\s+(?:(?:ballistic|cruise|guided|hypersonic|kamikaze|attack|combat|suicide|"
-    r"long-range|short-range)\s+)?(?P<q>(?:security|government|special|federal|regular|armed)\s+)?"
+    r"long-range|short-range|glide|aerial|guided\s+aerial)\s+)?(?P<q>(?:security|government|special|federal|regular|armed)\s+)?"
     r"(?P<n>forces|troops|army|military|soldiers|"
     r"drones?|missiles?|rockets?|air raids?|air strikes?|airstrikes?|strikes?|warplanes?|jets?|artillery|navy|"
     r"aircraft|shelling|bombs?|bombing|bombardment|offensive|assault|attacks?|militants|fighters|rebels|units)\b")

@@ -19,7 +19,7 @@ _NUM = (rf"(?P<n>\d{{1,3}}(?:,\d{{3}})+|\d{{1,{MAX_DIGITS}}}(?![\d,])|{_COMPOUND
         + "|".join(sorted((re.escape(k) for k in _COUNTS), key=len, reverse=True)) + r")")
 _VICTIMS = r"(?:people|persons?|civilians?|soldiers?|troops|fighters|militants|children|residents|others|men|women|" \
            r"villagers|worshippers|students|protesters|demonstrators|policemen|police officers|officers|suspects|" \
-           r"gunmen|attackers|rebels|insurgents|guards|pilgrims|farmers|miners|workers|journalists|passengers)"
+           r"gunmen|attackers|rebels|insurgents|guards|pilgrims|farmers|miners|workers|journalists|passengers|members)"
 #: A hedge before a count: "at least 12", "more than 300", "nearly 40".
 _ABOUT = r"(?:(?:at\s+least|more\s+than|some|about|nearly|over)\s+)?"
 #: Ways of saying "killed" that name how ("shot dead", "stabbed to death").
@@ -179,7 +179,8 @@ _KINDS_OF_VICTIM = r"(?:children|child|women|minors|girls|boys|teenagers|infants
 INCLUDING_AT = Pattern(
     "a place's share of the toll",
     r"\bincluding\s+" + _NUM + r"(?!\s+(?:[\w-]+\s+)?" + _KINDS_OF_VICTIM + r")\s+(?:[\w-]+\s+){0,3}?"
-    + _VICTIMS + r"\s+(?:[\w-]+\s+){0,4}?(?:in|at|near)\s+(?:the\s+)?$",
+    + _VICTIMS + r"\s+(?:[\w-]+\s+){0,4}?(?:in|at|near)\s+(?:the\s+)?"
+    r"(?:(?:[\w-]+\s+){0,2}?(?:city|town|village|camp)\s+of\s+)?$",
     "91 were killed, including 14 police officers at a station in [Sirajganj].",
     "91 were killed in [Sirajganj], including 14 police officers.", "before")
 
@@ -207,6 +208,12 @@ WIDE_TOLL = Pattern(
     + r"\s+(?:[\w-]+\s+){0,2}?(?:across|throughout|nationwide)\b",
     "Missiles hit Kyiv, part of a barrage that killed 41 civilians across Ukraine.",
     "Missiles hit Kyiv, part of a barrage that killed 41 civilians in the city.")
+#: "Strikes across the Gaza Strip killed at least 51": the toll of a whole named area.
+WIDE_TOLL_BEFORE = Pattern(
+    "a toll over a named area", r"\b(?:across|throughout)\s+(?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*\s+"
+    r"(?:have\s+|has\s+)?killed\b",
+    "Strikes across the Gaza Strip killed at least 51 people, including 12 in Rafah.",
+    "Shelling across the Line of Control killed 12 civilians in Sudzha.", flags=0)
 
 
 #: A count told right before the place: "killing two people in Odesa and injuring 18 in Kharkiv", "Five people were
@@ -245,7 +252,8 @@ def place_share(text: str, start: int, end: int) -> int | None:
 
 def wide_toll(text: str) -> bool:
     """Is the sentence's toll one of a whole country or region ("killed 41 civilians across Ukraine")?"""
-    return ("across" in text or "throughout" in text or "nationwide" in text) and WIDE_TOLL.search(text) is not None
+    return ("across" in text or "throughout" in text or "nationwide" in text) and (
+        WIDE_TOLL.search(text) is not None or WIDE_TOLL_BEFORE.search(text) is not None)
 
 
 #: An earlier happening told to time the news: "Troops moved in, a day after air strikes killed more than 400".

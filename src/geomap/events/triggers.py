@@ -88,7 +88,9 @@ TRIGGERS: tuple[Trigger, ...] = (
     T("air strike", r"air ?strikes?|air raids?|airstrikes?|drone (?:strikes?|attacks?)|drones? (?:attacked|hit|"
       r"struck|targeted)|(?:kamikaze|suicide|attack|shahed) drones?|drones|bombed|bombing|bombardment|warplanes|"
       r"(?:b-2|b-52|b-1b?|stealth|heavy|strategic) bombers|"
-      r"jets struck|(?:glide|guided|aerial|cluster|barrel|kab) bombs?|air-dropped", EXPL, "Air/drone strike",
+      r"(?:jets|aircraft|helicopters) (?:had |have )?(?:struck|hit|pounded|targeted|attacked)|"
+      r"drone (?:explosions?|blasts?)|"
+      r"(?:glide|guided|aerial|cluster|barrel|kab) bombs?|air-dropped", EXPL, "Air/drone strike",
       "An air strike hit the market.", "The airline cancelled its flights."),
     T("shelling", r"shell(?:ed|ing|s)(?!\s+out)|shell (?:hit|struck|landed|exploded|fell)|artillery|missiles?|rockets?|"
       r"mortars?|barrages?|ballistic|cruise missiles?|struck by (?:a )?(?:missile|rocket)|grad|pound(?:ed|ing)",
@@ -131,7 +133,7 @@ TRIGGERS: tuple[Trigger, ...] = (
       "Hundreds of inmates escaped from a prison in the capital.", "Hundreds of residents fled from the capital."),
     T("capture", r"captur(?:ed?|es|ing)" + _NOT_FIGURATIVE_CAPTURE
       + r"|seized|seizing|overran|fell to|(?:took|taken|taking|seized|gained) (?:full |complete |total )?control|"
-      r"took over|entered|swept into|"
+      r"took over|entered(?! (?:a|its|the|their) (?:\w+ )?(?:day|week|month|year|phase|stage|round|talks))|swept into|"
       r"rolled into|stormed into|pushed into|marched into", BATTLE,
       "Non-state actor overtakes territory",
       "Rebels captured the airport.", "Rebels spoke at the airport."),
@@ -402,16 +404,8 @@ LONG_DURATION_AFTER = Pattern(
     r"(?:[\w-]+\s+)?(?:years|months|decades)\b|since\s+(?:19|20)\d\d\b)",
     "Militiamen there have been [fighting] troops for two years.",
     "Militiamen there have been [fighting] troops since Monday.", "after")
-#: "Israel has kept up near-daily strikes in Lebanon": a habit of happenings, told as background.
-HABITUAL_BEFORE = Pattern(
-    "happenings told as a habit",
-    r"\b(?:near-daily|near\s+daily|almost\s+daily|daily|nightly|frequent|regular|repeated|routine|sporadic)\s+"
-    r"(?:[\w-]+\s+)?$",
-    "Israel has kept up near-daily [strikes] in Lebanon.", "Israel carried out two [strikes] in Lebanon on Monday.",
-    "before")
 #: The contexts before an event word that make it no happening of its sentence.
-_NO_HAPPENING = (NO_HAPPENING_BEFORE, COMPARED_BEFORE, IN_A_SERIES, STATE_OF_VIOLENCE_BEFORE, EARLIER_AS_TIME,
-                 HABITUAL_BEFORE)
+_NO_HAPPENING = (NO_HAPPENING_BEFORE, COMPARED_BEFORE, IN_A_SERIES, STATE_OF_VIOLENCE_BEFORE, EARLIER_AS_TIME)
 #: How far before an event word the `_NO_HAPPENING` patterns look.
 NO_HAPPENING_WINDOW = 70
 
