@@ -257,6 +257,7 @@ def test_a_glide_bomb_names_its_state():
 def test_police_launching_a_raid_act():
     assert actors("Police launched a massive raid against the Comando Vermelho gang.") == [
         "Police forces", "Comando Vermelho"]
+    assert actors("Security forces launched a manhunt in the forests.") == []  # a hunt after the news is no side
 
 
 def test_jets_that_struck_and_a_drone_explosion_are_air_strikes(nlp):

@@ -41,7 +41,8 @@ ACTOR_GROUPS = {
     r"protesters|demonstrators": "Protesters", r"rioters": "Rioters",
     r"(?:(?:riot |anti-riot )?police(?:men)?|security forces|gendarmes)(?=\s+(?:in\s+[A-Z][\w-]+\s+|\w+\s+)?"
     r"(?:fired|used|dispersed|clashed|arrested|beat|shot|killed|opened|charged|raided|detained|stormed|attacked|"
-    r"broke up|cracked down|launched|conducted|carried out|mounted))":
+    r"broke up|cracked down|(?:launched|conducted|carried out|mounted)\s+(?:an?\s+)?(?:[\w-]+\s+)?(?:raids?|"
+    r"operations?|assaults?|crackdowns?)))":
     "Police forces",
     r"(?:unidentified |unknown |masked |armed |lone )?(?:gunm[ae]n|assailants?|attackers?|shooters?)|bandits|"
     r"armed men|(?:suspected|unidentified|unknown) (?:militants|insurgents|rebels)": UNIDENTIFIED,
