@@ -41,6 +41,8 @@ def capitals(doc: Doc, found: list[Mention], country_of: Callable[[str], str | N
         if c and code:
             add(m.sentence, m.end + c.start("cap"), m.end + c.end("cap"), c.group("cap"), code)
     for si, sent in enumerate(doc.sentences):
+        if "capital" not in sent.text:
+            continue  # most sentences: neither pattern can match
         for c in _CAPITAL.finditer(sent.text):
             dem = (c.group("dem") or "").lower()
             code = DEMONYM_COUNTRY.get(dem) if dem else ""
