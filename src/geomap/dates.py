@@ -55,17 +55,18 @@ PERIOD_BEGAN_BEFORE = Pattern(
     r"took\s+(?:power|office|control)|seized\s+power|came\s+to\s+power)\s+(?:[\w'’-]+\s+){0,5}$",
     "It was the deadliest attack since the army began its offensive [last month].",
     "The army began its offensive [last month] after the talks failed.", "before")
-_SPEECH = re.compile(
-    r"\b(?:said|says|say|told(?:\s+\w+){0,2}|announced|reported|stated|claimed|confirmed|denied|added|wrote|"
-    r"posted|tweeted|warned|urged|called\s+for|called|declared|accused)\s*,?\s*$", re.I)
+#: Verbs that report words said; `_SPEECH` adds those of a statement's other acts ("declared Tuesday a day of
+#: mourning"), whose date is no more the event's but tells nothing of when it happened.
+_SAID_VERBS = r"said|says|say|told(?:\s+\w+){0,2}|reported|stated|confirmed|added"
+_SPEECH = re.compile(r"\b(?:" + _SAID_VERBS + r"|announced|claimed|denied|wrote|posted|tweeted|warned|urged|"
+                     r"called\s+for|called|declared|accused)\s*,?\s*$", re.I)
+_SAID = re.compile(r"\b(?:" + _SAID_VERBS + r")\s*,?\s*$", re.I)
 
 #: A month used as an adjective dates its noun, not the sentence's happening: "despite a November ceasefire".
 MONTH_ADJECTIVE_AFTER = Pattern(
     "a month naming a thing", r"^\s+(?:[\w-]+\s+)?(?:deal|agreement|accord|ceasefire|truce|election|vote|referendum|"
     r"coup|summit|offensive|uprising|invasion|talks)s?\b",
     "Strikes went on despite a [November] ceasefire.", "Strikes went on in [November] and December.", "after")
-#: The verbs of `_SPEECH` that report words said, not a decision ("declared Tuesday a day of mourning").
-_SAID = re.compile(r"\b(?:said|says|say|told(?:\s+\w+){0,2}|reported|stated|confirmed|added)\s*,?\s*$", re.I)
 
 _PATTERNS: list[tuple[str, re.Pattern]] = [
     ("range_md", re.compile(r"\b(?:between|from)\s+(?P<a>" + _MD.replace("(?P<", "(?P<a_") + r")\s+(?:and|to|until)\s+"

@@ -38,7 +38,8 @@ PASSIVE_HARM = Pattern("passive harm", r"\b(?:were|was|been|being|are|is)\s+(?:\
 #: the building".
 PROTESTERS_ATTACKED = Pattern(
     "protesters attacked", r"\b(?:protesters|demonstrators|crowds?|mobs?|youths|students|marchers)\s+"
-    r"(?:[\w-]+\s+){0,2}?(?:[a-z]+ed\s+(?:an?\s+|the\s+)?[\w-]+\s+and\s+)?(?:attacked|stormed|ransacked|vandali[sz]ed|smashed|set\s+fire|torched|pelted|burned|burnt|looted|"
+    r"(?:[\w-]+\s+){0,2}?(?:[a-z]+ed\s+(?:an?\s+|the\s+)?[\w-]+\s+and\s+)?(?:attacked|stormed|ransacked|"
+    r"vandali[sz]ed|smashed|set\s+fire|torched|pelted|burned|burnt|looted|"
     r"set\s+(?:[\w-]+\s+){1,3}?on\s+fire)\b",
     "Protesters attacked the embassy and smashed its windows.", "Protesters marched against the attack on the embassy.")
 #: Protesters as the target of an attack by someone other than the police: "drove a car into a crowd of

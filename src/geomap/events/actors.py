@@ -81,7 +81,8 @@ def names_group(name: str) -> bool:
 _ACTOR_FORCES = re.compile(
     r"(?<!\w)(?P<d>(?:U\.S\.|U\.K\.|US|UK|[A-Z][a-z]+) and [A-Z][a-z]+|U\.S\.|U\.K\.|US|UK|South Sudanese|"
     r"[A-Z][a-z]+(?:-backed|-led)?)\s+(?:(?:ballistic|cruise|guided|hypersonic|kamikaze|attack|combat|suicide|"
-    r"long-range|short-range|glide|aerial|guided\s+aerial)\s+)?(?P<q>(?:security|government|special|federal|regular|armed)\s+)?"
+    r"long-range|short-range|glide|aerial|guided\s+aerial)\s+)?"
+    r"(?P<q>(?:security|government|special|federal|regular|armed)\s+)?"
     r"(?P<n>forces|troops|army|military|soldiers|"
     r"drones?|missiles?|rockets?|air raids?|air strikes?|airstrikes?|strikes?|warplanes?|jets?|artillery|navy|"
     r"aircraft|shelling|bombs?|bombing|bombardment|offensive|assault|attacks?|militants|fighters|rebels|units)\b")
@@ -111,8 +112,8 @@ COUNTRY_FORCE = {"Russia": "Russian forces", "Ukraine": "Ukrainian forces", "Isr
 #: Ukraine attacked": the words between are not a report; nor "a rocket fired from Lebanon struck": an origin.
 _STATE_ATTACKS = re.compile(r"\b(?P<c>" + "|".join(COUNTRY_FORCE) + r")"
                             r"(?:['’]s\s+(?:forces|army|military|troops))?"
-                            r"(?:\s+said\s+(?:on\s+\w+\s+)?(?:that\s+)?(?:its\s+(?:forces|army|military|troops|jets|warplanes|navy|"
-                            r"drones|air\s+force)|it\s+(?:had|has)))?"
+                            r"(?:\s+said\s+(?:on\s+\w+\s+)?(?:that\s+)?(?:its\s+(?:forces|army|military|troops|jets|"
+                            r"warplanes|navy|drones|air\s+force)|it\s+(?:had|has)))?"
                             r"\s+(?:(?!said\b)\w+\s+){0,2}?(?:launched|fired|attacked|struck|shelled|bombed|hit|"
                             r"pounded|targeted|invaded|shot down|captured|seized|retook|taken|took|carried out|"
                             r"conducted|mounted|staged|began|begun|started|raided|entered|advanced|responded|"

@@ -356,7 +356,8 @@ class EventExtractor:
             mine = own + [force] if force else own  # "army drones struck ...": the state's forces
             sub = acled.foreign_taker(sub, mine or who, m.place.country_code)  # type: ignore[union-attr]
             d0, d1, prec = event_date((primary.start + primary.end) / 2, c.start, clause, dates, when, pub)
-            if (pub - d1).days > MAX_AGE_DAYS or prec == "year" and m.place.kind == "country":  # type: ignore[union-attr]
+            country_year = prec == "year" and m.place.kind == "country"  # type: ignore[union-attr]
+            if (pub - d1).days > MAX_AGE_DAYS or country_year:
                 continue  # history ("the uprising that toppled Gaddafi in 2011"), not news; a country's year is a
                 # statistic ("Last year, 30,000 people were murdered in Mexico")
             out.append(Event(

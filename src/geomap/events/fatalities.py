@@ -32,7 +32,8 @@ FATAL = (
       "The blast killed at least 12 people.", "The blast wounded at least 12 people."),
     P("N were killed", r"\b" + _ABOUT + r"(?!(?:19|20)\d\d\s+(?:were|was|have|had)\b)" + _NUM
       + r"\s+(?:(?:(?!said\b|says\b|told\b)[\w-]+\s+){0,3}?(?:" + _VICTIMS + r"|\w+s)"
-      r"(?:,\s+(?:including|among\s+them)\s+[^,;.]{1,40},)?\s+(?:[\w-]+\s+){0,3}?)?(?:were|have\s+been|had\s+been|was)\s+"
+      r"(?:,\s+(?:including|among\s+them)\s+[^,;.]{1,40},)?\s+(?:[\w-]+\s+){0,3}?)?"
+      r"(?:were|have\s+been|had\s+been|was)\s+"
       r"(?:killed(?!\s+off)|" + _KILLED_HOW + ")",
       "In the clashes, 33 were killed overnight.", "In the clashes, 33 were hurt overnight."),
     P("one was killed", r"\b(?P<n>a|an|one)\s+(?:[\w-]+\s+){0,3}?(?:was|has\s+been|had\s+been)\s+(?:killed(?!\s+off)|"

@@ -26,7 +26,7 @@ from geomap.patterns import Pattern
 #: Vetoes that make a place only the reference point of where something happened ("villages north of Aleppo").
 REFERENCE_VETOES = frozenset({"slot=bearing from a reference", "slot=distance reference", "slot=a route"})
 #: Places named only as a reference point: a name the gazetteer lacks is not put in them.
-NOT_CONTAINERS = REFERENCE_VETOES | {"slot=the border with the place", "slot=origin", "slot=a route",
+NOT_CONTAINERS = REFERENCE_VETOES | {"slot=the border with the place", "slot=origin",
                                      "slot=agent of an act",  # "India fired missiles at air bases, including Nur Khan"
                                      "topic of a protest",  # "marched along First Avenue, calling for peace in Gaza"
                                      "slot=the whole war in the place"}  # "..., calling for an end to the war in Gaza"
@@ -198,9 +198,7 @@ def container(cands: list[Candidate], owners: list[Mention | None], feats: list[
              and not ADJECTIVE_USE.search(text, max(0, cands[j].start - 4), cands[j].start)]
     known = [owners[j].place for j in order if owners[j] is not None]  # type: ignore[union-attr]
     town = next((p for p in known if p is not None and p.kind in TOWN_KINDS), None)
-    after = text[cands[k].end:cands[k].end + 20]
-    if town is not None and (LANDMARK_TAIL.search(name) or POSSESSIVE_PART.match_at(after)
-                             or SITE_AFTER.match_at(after)):
+    if town is not None and _part_of_town(name, text[cands[k].end:cands[k].end + 20]):
         return town  # "the Abu Salim neighbourhood ... of the capital", "on Hodan street in Mogadishu"
     for p in known:
         if p is not None and p.kind in ("region", "country"):
@@ -273,6 +271,12 @@ SITE_AFTER = Pattern("a site's word after the name", r"^\s+(?:street|road|avenue
                      flags=0)
 
 
+def _part_of_town(name: str, after: str) -> bool:
+    """Does a name the gazetteer lacks name a part of a town: a street, square or building (`LANDMARK_TAIL` in the
+    name, `SITE_AFTER` after it), or a neighbourhood or district (`POSSESSIVE_PART` after it)?"""
+    return bool(LANDMARK_TAIL.search(name) or POSSESSIVE_PART.match_at(after) or SITE_AFTER.match_at(after))
+
+
 def told_town(events: list[Event], before: str, name: str, after: str = "", named: Place | None = None) -> Place | None:
     """Where a name no place of its sentence holds goes when it is a part of the town the story just told: after
     "the city's" ("Looters ransacked a depot in the city's Kadutu district", after "M23 entered Bukavu"), a
@@ -284,9 +288,7 @@ def told_town(events: list[Event], before: str, name: str, after: str = "", name
     last = events[-1].place if events else named
     if last is None or last.kind not in TOWN_KINDS or last.id.endswith("#around"):
         return None
-    part = TOLD_TOWN_PART.search(before) or LANDMARK_TAIL.search(name) or POSSESSIVE_PART.match_at(after) \
-        or SITE_AFTER.match_at(after)
-    return last if part else None
+    return last if TOLD_TOWN_PART.search(before) or _part_of_town(name, after) else None
 
 
 def _inside(inner: Mention, outer: Mention) -> bool:
