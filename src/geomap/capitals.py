@@ -20,7 +20,10 @@ OWNED_CAPITAL = Pattern(
     "Police clashed with protesters in [Peru]'s capital on Wednesday.",
     "Police clashed with protesters in [Peru]'s capital markets on Wednesday.", "after")
 #: "the country's capital": the capital of the article's country.
-THE_COUNTRYS_CAPITAL = re.compile(r"\bthe\s+(?:country|nation)['’]s\s+(?P<cap>capital)\b" + _NOT_THE_CITY)
+THE_COUNTRYS_CAPITAL = Pattern(
+    "the country's capital", r"\bthe\s+(?:country|nation)['’]s\s+(?P<cap>capital)\b" + _NOT_THE_CITY,
+    "Drones struck the country's capital overnight.", "Investors left the country's capital markets overnight.",
+    flags=0)
 
 
 def capitals(doc: Doc, found: list[Mention], country_of: Callable[[str], str | None]) -> list[Mention]:
