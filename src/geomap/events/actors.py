@@ -20,16 +20,19 @@ ACTOR_GROUPS = {
     r"(?:islamist|jihadist) (?:militants|insurgents|fighters|rebels|gunmen)": "Islamist militants",
     r"hamas": "Hamas", r"hezbollah": "Hezbollah", r"islamic jihad": "Palestinian Islamic Jihad",
     r"idf|israel defen[cs]e forces": "Israeli forces", r"saf|sudanese armed forces|sudanese army": "Sudanese army",
-    r"al-shabaab|al shabaab": "al-Shabaab", r"jnim": "JNIM", r"islamic state|isis|isil": "Islamic State",
+    r"al-shabaab|al shabaab": "al-Shabaab", r"jnim|jama'?at nusrat al-islam wal-muslimin": "JNIM",
+    r"islamic state|isis|isil": "Islamic State",
     r"m23": "M23", r"taliban": "Taliban", r"boko haram": "Boko Haram",
     r"syrian democratic forces|sdf": "SDF", r"arakan army": "Arakan Army", r"pkk|kurdistan workers'? party": "PKK",
-    r"allied democratic forces": "ADF", r"iswap|islamic state west africa province": "Islamic State",
+    r"allied democratic forces|adf": "ADF", r"iswap|islamic state west africa province": "Islamic State",
     r"codeco": "CODECO", r"farc": "FARC", r"eln": "ELN", r"oromo liberation army": "Oromo Liberation Army",
     r"fano (?:militias?|militiamen|fighters)": "Fano militia",
     r"arakan rohingya salvation army|arsa": "ARSA", r"rohingya solidarity organi[sz]ation|rso": "RSO",
     r"hts|hayat tahrir al-sham": "HTS", r"ta'ang national liberation army|tnla": "TNLA",
     r"myanmar national democratic alliance army|mndaa": "MNDAA", r"jihadists|islamists": "Islamist militants",
-    r"baloch liberation army|bla": "Baloch Liberation Army", r"the resistance front|trf": "The Resistance Front",
+    r"baloch liberation army|bla": "Baloch Liberation Army",
+    r"baloch (?:separatists|militants|insurgents|rebels)": "Baloch separatists",
+    r"the resistance front|trf": "The Resistance Front",
     r"lashkar-e-tayy?[ai]ba": "Lashkar-e-Taiba", r"jaish-e-mohamm[ae]d|jem": "Jaish-e-Mohammed",
     r"tehr[ei]e?k-e-taliban pakistan|ttp|pakistani taliban": "TTP", r"comando vermelho": "Comando Vermelho",
     r"sinaloa cartel|jalisco new generation cartel|cjng": "Drug cartel", r"tren de aragua": "Tren de Aragua",
@@ -73,6 +76,17 @@ LINKED_BEFORE = Pattern("tied to the group, before its name",
                         "before")
 
 
+#: A group named as the source of a report, not a side: "the Sudanese army and aid groups said on Tuesday" (but "the
+#: RSF said on Sunday it had captured the base" tells of its own act).
+GROUP_SOURCE = Pattern(
+    "the group tells of others",
+    r"^(?:\s+(?:rebels|fighters|militants|militia|group|forces|spokes(?:man|woman|person)|officials?))?"
+    r"(?:\s+and\s+(?:[\w-]+\s+){0,2}?[\w-]+)?\s+(?:said|says|reported|announced|stated|told|added|confirmed|denied)\b"
+    r"(?!,?\s+(?:on\s+\w+\s+|in\s+a\s+statement\s+)?(?:that\s+)?(?:it|its|they|their)\b)",
+    "The [Sudanese army] and aid groups said hundreds of civilians were killed.",
+    "The [RSF] said on Sunday it had captured the base.", "after")
+
+
 def names_group(name: str) -> bool:
     """Is `name` an armed group's or agent's name ("FARC", "Hamas", "Comando Vermelho"), so no place?"""
     return _ACTOR_GROUP_RE.fullmatch(name) is not None
@@ -90,7 +104,6 @@ _ACTOR_FORCES = re.compile(
 #: said it struck").
 _SOURCE = (r"\s+(?:said|says|reported|announced|stated|told|added|confirmed|denied)\b"
            r"(?!\s+(?:that\s+)?(?:it|its|they|their)\b)")
-_SOURCE_AFTER = re.compile(_SOURCE)
 #: A demonym before these names a non-state side of that country, not its forces.
 _NON_STATE_NOUNS = frozenset({"rebels", "militants"})
 #: States that news names as the one acting ("Russia fired 122 missiles") -> their forces.
@@ -176,7 +189,7 @@ def actors(text: str) -> list[str]:
     """The actors a sentence names, in the order written, without repeats."""
     found: list[tuple[int, str]] = []
     for m in _ACTOR_FORCES.finditer(text):
-        if _SOURCE_AFTER.match(text, m.end()):
+        if GROUP_SOURCE.match_at(text[m.end():m.end() + 90]):
             continue  # "the U.S. military said": a source of the report, not a side
         d = m.group("d")
         parts = d.split(" and ") if " and " in d else [d]
@@ -225,7 +238,8 @@ def _groups(text: str) -> list[tuple[int, str]]:
                 (d := _DEMONYM_BEFORE.search(text, max(0, start - 20), start)) is not None
                 and DEMONYM_FORCE.get(d.group(1)) in FORCE_COUNTRY):
             continue  # "Iraqi security forces killed ...": the state's forces, named by `_ACTOR_FORCES`
-        if OWNER_AFTER.match_at(text[end:end + 14]) or EMBLEM_AFTER.match_at(text[end:end + 16]):
+        if OWNER_AFTER.match_at(text[end:end + 14]) or EMBLEM_AFTER.match_at(text[end:end + 16]) \
+                or GROUP_SOURCE.match_at(text[end:end + 90]):
             continue  # "the Hamas-run health ministry said", "Houthi-held areas", "an Islamic State flag": no side
         tied = LINKED_AFTER.match_at(text[end:end + 14]) or LINKED_BEFORE.search(text, max(0, start - 20), start)
         (linked if tied else found).append((start, name))
@@ -239,7 +253,8 @@ def _groups(text: str) -> list[tuple[int, str]]:
 UNNAMED_FORCE = Pattern(
     "forces named without their state",
     r"\b(?:(?:the\s+)?army(?!\s+(?:bases?|camps?|posts?|positions?|targets?|officers?|chief|headquarters))|"
-    r"the\s+military|troops|soldiers|the\s+armed\s+forces|security\s+forces|government\s+(?:forces|troops))\b"
+    r"the\s+military|troops|soldiers|the\s+armed\s+forces|security\s+forces|government\s+(?:forces|troops)|"
+    r"military\s+(?:air\s*strikes?|airstrikes?|jets?|warplanes?|aircraft|helicopters?|drones?))\b"
     r"(?!" + _SOURCE + ")",  # a source, no agent; but "the army said it killed" acted
     "Troops killed two militants in a firefight.", "Police killed two militants in a firefight.")
 #: Words before "troops" or "soldiers" that make them someone else's than the state's where they are.

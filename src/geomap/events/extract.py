@@ -35,6 +35,7 @@ from geomap.events.within import (
     around,
     at_capitals,
     container,
+    demonym_country,
     inner_names,
     inner_pairs,
     innermost,
@@ -285,7 +286,8 @@ class EventExtractor:
                 if not picked[k] or NO_CLAUSE_TRIGGER in feats[k]:
                     continue  # a name the gazetteer lacks, in a clause with no event word: "sworn in at the Palace"
                 name = st.text[c.start:c.end]
-                within = inside.get(k) or container(cands, owners, feats, k, name, st.text) or told_town(
+                within = inside.get(k) or container(cands, owners, feats, k, name, st.text) \
+                    or demonym_country(ms, st.text, st.start, c.start) or told_town(
                     told[0], st.text[max(0, c.start - 40):c.start], name, st.text[c.end:c.end + 20], told[1]) or main
                 m = Mention(st.start + c.start, st.start + c.end, st.text[c.start:c.end], si, place=within,
                             within=within is not None, event_score=scores[k], found_by="events")
@@ -446,7 +448,11 @@ def _strikers(who: list[str], etype: str, place: Place, story: Story) -> list[st
     """The story's actors for a strike whose sentence names none, without the struck country's own forces when the
     story names another armed side ("Explosions were heard across Tehran" after "Israel struck Natanz": Israel's,
     even if Iran's forces are named more often; "a sailor was killed near Acre" in a story of Hezbollah's rockets:
-    Hezbollah's). A state rarely bombs its own towns in a story of a foreign one's raids."""
+    Hezbollah's). A state rarely bombs its own towns in a story of a foreign one's raids. Nor does a crowd fire
+    shells: the story's protesters are no side of an explosion ("An explosion at the hospital killed 471", in a story
+    of the protests that followed, was by an armed group no one names)."""
+    if etype == EXPL:
+        who = [a for a in who if a not in _CROWDS]
     if etype != EXPL or not any(FORCE_COUNTRY.get(a) == place.country_code for a in who):
         return who
     foreign = [a for a in who if FORCE_COUNTRY.get(a) != place.country_code]

@@ -285,6 +285,17 @@ def _name_features(c: Candidate, text: str, own: list[str]) -> list[str]:
     return out
 
 
+#: A day right after a place makes it the sentence's setting: "police fired tear gas at protesters demanding
+#: Kanu's release in the capital Abuja on Monday" (a protest's demand names what it wants, undated).
+DATED_SETTING = Pattern(
+    "a place dated by a day after it",
+    r"^,?\s+(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b",
+    "Police fired tear gas at protesters demanding reforms in the capital [Abuja] on Monday.",
+    "Protesters demanding a ceasefire in [Gaza] marched in London on Monday.", "after", flags=0)
+#: The hypothetical words that are a protest's demand (`slots.HYPOTHETICAL`): "demanding", "calling for", "urging".
+_DEMANDS = ("demand", "call", "urg")
+
+
 def _trigger_features(sent: Sentence, c: Candidate, prev: str) -> list[str]:
     t, d = sent.nearest_trigger(c.start, c.end)
     if t is None:
@@ -299,7 +310,9 @@ def _trigger_features(sent: Sentence, c: Candidate, prev: str) -> list[str]:
            f"trig-side,dist={side} {_bucket(d)}", f"trig-dist,w-1={_bucket(d)} {prev}",
            f"trig,kind={t.trigger.name} {c.kind or '?'}"]
     lo, hi = sorted((t.start, c.start))
-    if any(_governs(sent.text, p, lo, hi, 60) for p in sent.hypothetical):
+    hyp = [p for p in sent.hypothetical if _governs(sent.text, p, lo, hi, 60)]
+    if hyp and not (sent.protest and all(sent.text[p:p + 6].lower().startswith(_DEMANDS) for p in hyp)
+                    and DATED_SETTING.match_at(sent.text[c.end:c.end + 16])):
         out.append("hypothetical-between")
     if any(_governs(sent.text, p, lo, hi, 25) for p in sent.negation):
         out.append("negation-between")

@@ -100,7 +100,8 @@ TRIGGERS: tuple[Trigger, ...] = (
     T("ied", r"roadside bombs?|improvised explosive|ieds?|landmines?|mines? exploded|"
       r"(?:car|truck|motorcycle|motorbike|bicycle|parcel|sticky) bombs?|explosive device|"
       r"(?:car|truck|lorry|vehicle|van|motorcycle)s? (?:loaded|packed|laden|rigged|filled) with explosives|"
-      r"explosives?-(?:laden|packed|rigged)|"
+      r"explosives?-(?:laden|packed|rigged)|(?:car|vehicle|truck|van)s? (?:exploded|blew up)|"
+      r"(?:explosions?|blasts?) (?:tore|ripped) through (?:a|an|the) (?:parked |white |\w+ )?(?:car|vehicle|truck|van)|"
       r"blown up|booby[- ]trap\w*|bombs? (?:exploded|went off|blasts?)", EXPL, "Remote explosive/landmine/IED",
       "A roadside bomb hit a patrol.", "The road was reopened to traffic."),
     T("suicide bomb", r"suicide (?:bombers?|bombings?|attacks?|car bomb)|blew (?:himself|herself|themselves) up",

@@ -170,7 +170,8 @@ def inner_names(pairs: list[Pair], owners: list[Mention | None], picked: list[bo
 #: The last word of a name the gazetteer lacks that makes it a site inside a town: a square, a street, a building.
 LANDMARK_TAIL = Pattern(
     "a site's name", r"\s(?:Square|Street|Avenue|Road|Boulevard|Hospital|Mosque|Church|Cathedral|University|School|"
-    r"Stadium|Market|Bazaar|Hotel|Mall|Palace|Prison|Station|Theatre|Theater)$",
+    r"Stadium|Market|Bazaar|Hotel|Mall|Palace|Prison|Station|Theatre|Theater|Assembly|Parliament|Embassy|Consulate|"
+    r"Ministry|Court|Barracks|Headquarters)$",
     "Palestine Square", "Dinangourou", flags=0)
 
 
@@ -216,6 +217,26 @@ NEAR_THE_TOWN = Pattern(
 ADJECTIVE_USE = Pattern("a name used as an adjective", r"\b(?:a|an)\s+$",
                         "Negotiators met to discuss a [U.S.] ceasefire proposal.",
                         "Negotiators met in the [U.S.] on Monday.", "before")
+
+
+#: A demonym right before a place's kind says which country a name the gazetteer lacks lies in: "the Haitian town
+#: of Pont-Sonde" (unlike "Haitian police raided Pont-Sonde", which says whose the police are).
+DEMONYM_KIND_OF = Pattern(
+    "a place's country told by a demonym before its kind",
+    r"^\s+(?:[a-z-]+\s+){0,2}?(?:town|city|village|port|province|region|district|county|hamlet|settlement|camp)"
+    r"\s+of\s+$", "Gunmen attacked the [Haitian] town of [Pont-Sonde] on Thursday.",
+    "[Haitian] police raided gangs in [Pont-Sonde] on Thursday.", "between", flags=0)
+
+
+def demonym_country(ms: list[Mention], text: str, offset: int, start: int) -> Place | None:
+    """The country a demonym places a name the gazetteer lacks in (`DEMONYM_KIND_OF`: "the Haitian town of
+    Pont-Sonde"), else None; `text` is the sentence, starting at `offset` in the article, the name at `start`."""
+    for m in ms:
+        end = m.end - offset
+        if m.hint == "demonym" and m.place is not None and 0 <= end < start \
+                and DEMONYM_KIND_OF.match_at(text[end:start]):
+            return m.place
+    return None
 
 
 def around(town: Place, km: float = 0.0) -> Place:
@@ -363,6 +384,18 @@ def _one_happening(a: tuple[Mention, Sentence, Candidate], b: tuple[Mention, Sen
     return (fa.trigger.weak or fb.trigger.weak) and sent.clauses.around(a[2].start) == sent.clauses.around(b[2].start)
 
 
+def _town_part(item: tuple[Mention, Sentence, Candidate], town: Mention) -> bool:
+    """Is the item's place told as a part of `town` ("In Lagos, a crowd marched through the Ikeja district": both
+    towns in the gazetteer, the part within the town's reach and followed by its kind word, `POSSESSIVE_PART`)?"""
+    a, b = item[0].place, town.place
+    if a is None or b is None or a.id == b.id or a.kind not in TOWN_KINDS or b.kind not in TOWN_KINDS \
+            or a.country_code != b.country_code or b.feature == "around":
+        return False
+    end = item[2].end
+    return POSSESSIVE_PART.match_at(item[1].text[end:end + 16]) is not None \
+        and haversine_km(a.lat, a.lon, b.lat, b.lon) <= b.radius_km + IN_TOWN_KM
+
+
 def innermost(chosen: list[tuple[Mention, Sentence, Candidate]]) -> list[tuple[Mention, Sentence, Candidate]]:
     """A country or region is not the event place when a place inside it already is ("in Irpin, Ukraine"); nor is
     the area around a town, where a name the gazetteer lacks was put, when the town itself is the place of the same
@@ -374,7 +407,7 @@ def innermost(chosen: list[tuple[Mention, Sentence, Candidate]]) -> list[tuple[M
         town = _town_of(item, chosen)
         if town is not None and not _listed(item[1].text, town, item[2]):
             continue  # an added name near a town whose own mention is the same happening's place
-        if any(o[0] is not m and _inside(o[0], m) and _told_happening(o) for o in chosen):
+        if any(o[0] is not m and (_inside(o[0], m) or _town_part(o, m)) and _told_happening(o) for o in chosen):
             m.role = "mention"
             continue
         keep.append(item)

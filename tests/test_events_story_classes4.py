@@ -1,0 +1,98 @@
+"""Classes found by reading a sixth batch of wire stories written here (Ntoyo, Kherson, Abuja, Mogadishu, New Delhi,
+El Fasher, Jenin, Konduga, the Jaffar Express, Pont-Sonde, Sumy, Tripoli, Djibo, Sagaing, Ras Isa) through
+`geomap extract`: one test per class, on a tiny gazetteer and sentences written for the tests (none from a gold
+set)."""
+
+from __future__ import annotations
+
+import pytest
+from tinyrun import run, tiny_pipeline
+
+from geomap.events.actors import actors
+from geomap.gazetteer import Row
+
+ROWS = [
+    Row("t:haiti", "Haiti", "country", 19.0, -72.4, "HT", "", 11000000, 150.0),
+    Row("t:pap", "Port-au-Prince", "city", 18.54, -72.34, "HT", "HT.11", 1200000, 10.0, feature="capital"),
+    Row("t:nigeria", "Nigeria", "country", 9.0, 8.0, "NG", "", 200000000, 600.0),
+    Row("t:abuja", "Abuja", "city", 9.06, 7.50, "NG", "NG.11", 2700000, 16.0, feature="capital"),
+    Row("t:lagos", "Lagos", "city", 6.45, 3.39, "NG", "NG.05", 15000000, 39.0),
+    Row("t:ikeja", "Ikeja", "city", 6.60, 3.34, "NG", "NG.05", 300000, 5.0),
+    Row("t:kano", "Kano", "city", 12.00, 8.52, "NG", "NG.23", 3600000, 12.0),
+    Row("t:myanmar", "Myanmar", "country", 21.0, 96.0, "MM", "", 54000000, 600.0),
+    Row("t:sagaing", "Sagaing Region", "region", 24.0, 95.5, "MM", "MM.10", 5300000, 200.0,
+        aliases=("Sagaing region",)),
+    Row("t:delhi", "New Delhi", "city", 28.61, 77.21, "IN", "IN.07", 250000, 10.0, feature="capital"),
+    Row("t:sudan", "Sudan", "country", 15.0, 30.0, "SD", "", 45000000, 800.0),
+    Row("t:fasher", "El Fasher", "city", 13.63, 25.35, "SD", "SD.55", 500000, 6.0),
+    Row("t:gaza", "Gaza City", "city", 31.50, 34.47, "PS", "PS.GZ", 600000, 6.0),
+]
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return tiny_pipeline(ROWS)
+
+
+def test_a_town_the_gazetteer_lacks_lies_in_the_country_its_demonym_names(nlp):
+    doc = run(nlp, "Gang members opened fire on residents in the Haitian town of Dessalinesville on Thursday, "
+              "killing 20 people.")
+    assert [(e.place.name, e.place.kind, e.fatalities) for e in doc.events] == [("Haiti", "country", 20)]
+    # a demonym saying whose forces acted places nothing: the name stays unresolved
+    doc = run(nlp, "Haitian police raided a gang hideout in Dessalinesville on Thursday, killing two men.")
+    assert [(m.text, m.place) for m in doc.mentions if m.text == "Dessalinesville"] == [("Dessalinesville", None)]
+
+
+def test_protesters_demand_is_no_hypothetical_for_the_dated_setting(nlp):
+    doc = run(nlp, "Police fired tear gas at hundreds of protesters demanding new elections in the capital Abuja on "
+              "Monday.")
+    assert [(e.place.name, e.sub_event_type) for e in doc.events] == [("Abuja", "Protest with intervention")]
+    # the place of what a protest wants is still no event place
+    doc = run(nlp, "Hundreds of protesters marched on Monday demanding an end to the killings in Kano.")
+    assert [e.place.name for e in doc.events] == []
+
+
+def test_a_building_of_the_town_just_told_is_in_that_town(nlp):
+    doc = run(nlp, "Police fired tear gas at protesters in Abuja on Monday. Demonstrators had gathered near the "
+              "National Assembly, witnesses said.")
+    assert {e.place.name for e in doc.events} == {"Abuja"}
+    assert [(m.text, m.place and m.place.name) for m in doc.mentions if m.text == "National Assembly"] == [
+        ("National Assembly", "Abuja")]
+
+
+def test_a_district_named_inside_the_town_the_sentence_opens_with_is_the_place(nlp):
+    doc = run(nlp, "In Lagos, a smaller crowd marched peacefully through the Ikeja district on Monday.")
+    assert [e.place.name for e in doc.events] == ["Ikeja"]
+    # two towns of a list stay two places
+    doc = run(nlp, "Crowds marched peacefully through Lagos and Kano on Monday.")
+    assert [e.place.name for e in doc.events] == ["Lagos", "Kano"]
+
+
+def test_an_explosion_tearing_through_a_car_is_a_bomb(nlp):
+    doc = run(nlp, "An explosion tore through a parked car in New Delhi on Monday evening, killing eight people.")
+    assert [(e.sub_event_type, e.fatalities) for e in doc.events] == [("Remote explosive/landmine/IED", 8)]
+
+
+def test_a_group_telling_of_others_is_no_side():
+    assert actors("Fighters killed hundreds of civilians, the Sudanese army and aid groups said.") == []
+    assert actors("The RSF said on Sunday it had captured the base.") == ["RSF"]
+    assert actors("Hamas said a member of its armed wing was killed in the strike.") == []
+
+
+def test_named_groups_by_their_short_and_full_names():
+    assert actors("Suspected ADF rebels killed 60 people at a funeral.") == ["ADF"]
+    assert actors("Jama'at Nusrat al-Islam wal-Muslimin fighters attacked the base.") == ["JNIM"]
+    assert actors("Baloch separatists attacked a passenger train.") == ["Baloch separatists"]
+
+
+def test_a_military_air_strike_is_the_forces_of_the_country_struck(nlp):
+    doc = run(nlp, "A military air strike hit a school in a village in Myanmar's Sagaing region on Monday, killing "
+              "20 students.")
+    assert [e.actors for e in doc.events] == [["Myanmar military"]]
+
+
+def test_the_storys_protesters_fired_no_shell(nlp):
+    doc = run(nlp, "An explosion at a hospital in Gaza City killed hundreds on Tuesday. Protesters rallied outside "
+              "embassies across the region on Wednesday. Protesters burned tyres.")
+    blast = [e for e in doc.events if e.place.name == "Gaza City"]
+    assert [e.actors for e in blast] == [["Unidentified armed group"]]
