@@ -5,6 +5,8 @@ set)."""
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 from tinyrun import run, tiny_pipeline
 
@@ -26,6 +28,17 @@ ROWS = [
     Row("t:sudan", "Sudan", "country", 15.0, 30.0, "SD", "", 45000000, 800.0),
     Row("t:fasher", "El Fasher", "city", 13.63, 25.35, "SD", "SD.55", 500000, 6.0),
     Row("t:gaza", "Gaza City", "city", 31.50, 34.47, "PS", "PS.GZ", 600000, 6.0),
+    Row("t:odesa", "Odesa", "city", 46.48, 30.73, "UA", "UA.17", 1000000, 12.0),
+    Row("t:blacksea", "Black Sea", "sea", 43.0, 34.0, "", "", 0, 500.0, feature="sea"),
+    Row("t:bannu", "Bannu", "city", 32.99, 70.60, "PK", "PK.3", 50000, 3.0),
+    Row("t:lebanon", "Lebanon", "country", 33.9, 35.9, "LB", "", 5000000, 80.0),
+    Row("t:metula", "Metula", "city", 33.28, 35.58, "IL", "IL.03", 2000, 1.0),
+    Row("t:gto", "Guanajuato", "region", 21.0, -101.0, "MX", "MX.11", 6000000, 120.0),
+    Row("t:irapuato", "Irapuato", "city", 20.67, -101.35, "MX", "MX.11", 500000, 8.0),
+    Row("t:markos", "Debre Markos", "city", 10.35, 37.73, "ET", "ET.46", 100000, 4.0),
+    Row("t:amhara", "Amhara", "region", 11.5, 38.0, "ET", "ET.46", 20000000, 200.0, aliases=("Amhara region",)),
+    Row("t:mali", "Mali", "country", 17.0, -4.0, "ML", "", 20000000, 700.0),
+    Row("t:boulkessi", "Boulkessi", "city", 14.6, -1.2, "ML", "ML.5", 5000, 2.0),
 ]
 
 
@@ -96,3 +109,44 @@ def test_the_storys_protesters_fired_no_shell(nlp):
               "embassies across the region on Wednesday. Protesters burned tyres.")
     blast = [e for e in doc.events if e.place.name == "Gaza City"]
     assert [e.actors for e in blast] == [["Unidentified armed group"]]
+
+
+def test_a_sea_naming_a_port_city_is_no_event_place(nlp):
+    doc = run(nlp, "Russian drones attacked the Black Sea port city of Odesa overnight, injuring seven people.")
+    assert [e.place.name for e in doc.events] == ["Odesa"]
+
+
+def test_suicide_bombers_are_an_armed_group_no_one_names(nlp):
+    doc = run(nlp, "Two suicide bombers rammed explosive-laden vehicles into a military compound in Bannu on "
+              "Tuesday, killing 18 people. Security forces killed six attackers who tried to enter it.")
+    assert [(e.place.name, e.actors, e.fatalities) for e in doc.events][:1] == [
+        ("Bannu", ["Unidentified armed group"], 18)]
+
+
+def test_a_toll_told_before_what_the_news_followed_is_the_news_places(nlp):
+    doc = run(nlp, "Israel carried out strikes across southern Lebanon on Saturday, killing seven people, after "
+              "rockets were fired towards the town of Metula.")
+    assert [(e.place.name, e.fatalities) for e in doc.events] == [("Lebanon", 7), ("Metula", None)]
+    # no comma: the "after" clause is how the toll came about
+    doc = run(nlp, "Seven people were killed on Saturday after rockets hit the town of Metula.")
+    assert [(e.place.name, e.fatalities) for e in doc.events] == [("Metula", 7)]
+
+
+def test_a_sentence_telling_where_and_when_the_attack_took_place_refines_it(nlp):
+    doc = run(nlp, "Gunmen burst into a party in the Mexican state of Guanajuato and opened fire, killing 12 "
+              "people, authorities said on Thursday. The attack took place in the city of Irapuato late on "
+              "Wednesday.", date(2025, 6, 10))
+    assert [(e.place.name, str(e.date), e.fatalities) for e in doc.events] == [("Irapuato", "2025-06-04", 12)]
+
+
+def test_a_response_with_another_weapon_is_another_happenings_toll(nlp):
+    doc = run(nlp, "Fano militiamen attacked a police station in the town of Debre Markos in the Amhara region on "
+              "Sunday, freeing prisoners. Government forces responded with drone strikes on nearby villages, "
+              "killing at least 10 people.")
+    assert [(e.place.name, e.fatalities) for e in doc.events][:1] == [("Debre Markos", None)]
+
+
+def test_a_group_saying_it_took_the_base_claims_the_attack(nlp):
+    doc = run(nlp, "Militants attacked a military camp in Boulkessi in central Mali on Sunday, killing 30 soldiers. "
+              "JNIM said in a statement it had seized the base.")
+    assert [e.actors[0] for e in doc.events] == ["JNIM"]

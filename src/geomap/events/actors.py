@@ -48,7 +48,7 @@ ACTOR_GROUPS = {
     r"operations?|assaults?|crackdowns?)))":
     "Police forces",
     r"(?:unidentified |unknown |masked |armed |lone )?(?:gunm[ae]n|assailants?|attackers?|shooters?)|bandits|"
-    r"armed men|(?:suspected|unidentified|unknown) (?:militants|insurgents|rebels)": UNIDENTIFIED,
+    r"armed men|(?:suspected|unidentified|unknown) (?:militants|insurgents|rebels)|suicide bombers?": UNIDENTIFIED,
 }
 _ACTOR_GROUP_RE = re.compile(r"\b(?:" + "|".join(f"(?P<g{i}>{p})" for i, p in enumerate(ACTOR_GROUPS)) + r")\b",
                              re.I)
@@ -294,7 +294,9 @@ CLAIMED = Pattern(
     "a claim of a happening",
     r"\b(?:claimed|claims|claiming|took|takes|has\s+taken)\s+(?:(?:full\s+|sole\s+)?responsibility\b|"
     r"(?:the|Monday's|Tuesday's|Wednesday's|Thursday's|Friday's|Saturday's|Sunday's|that|this|both)\s+"
-    r"(?:[\w-]+\s+)?(?:attacks?|bombings?|blasts?|assaults?|raids?|killings?|ambush|explosions?)\b)",
+    r"(?:[\w-]+\s+)?(?:attacks?|bombings?|blasts?|assaults?|raids?|killings?|ambush|explosions?)\b)|"
+    r"\bsaid\s+(?:in\s+a\s+statement\s+)?(?:that\s+)?it\s+had\s+(?:carried\s+out|seized|captured|attacked|"
+    r"struck|targeted|overrun)\b",  # "JNIM said in a statement it had seized the base"
     "A faction of the Pakistani Taliban claimed the attack.", "The Pakistani Taliban denied any role in the attack.")
 #: No claim made: "No group claimed responsibility, but separatists have carried out similar attacks".
 NO_CLAIM = Pattern("no claim", r"\b(?:no\s+(?:one|group)|nobody|not|never|yet\s+to)\s+(?:\w+\s+)?(?:claimed|claim|"
@@ -305,7 +307,8 @@ NO_CLAIM = Pattern("no claim", r"\b(?:no\s+(?:one|group)|nobody|not|never|yet\s+
 def credit_claim(text: str, told: list[Event]) -> None:
     """A sentence that names no place and has a group claim a happening ("The TTP claimed the attack"): the groups
     it names are the first actors of the violent events told last (`told`), ahead of their victims."""
-    if "claim" not in text and "responsib" not in text or not CLAIMED.search(text) or NO_CLAIM.search(text):
+    if "claim" not in text and "responsib" not in text and " it had " not in text or not CLAIMED.search(text) \
+            or NO_CLAIM.search(text):
         return
     claimants = [a for a in actors(text) if a != UNIDENTIFIED and a not in FORCE_COUNTRY and a != "Protesters"]
     for ev in told if claimants else ():

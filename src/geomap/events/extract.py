@@ -383,7 +383,8 @@ def _told_more(doc: Doc, story: Story, si: int, trig: list[Found], events: list[
     sent = doc.sentences[si]
     if told and not dated and dates:
         redate(told, {f.trigger.event_type for f in trig}, dates, doc.article.published)
-    if len(told) == 1 and told[0].event_type in VIOLENT \
+    kind = specific(trig)  # "Government forces responded with drone strikes, killing 10": another happening's toll
+    if len(told) == 1 and told[0].event_type in VIOLENT and (kind is None or kind[0] == told[0].event_type) \
             and not ELSEWHERE.search(sent.text) and all(d.date <= told[0].date_end and told[0].date <= d.date_end
                                                         for d in dates if not d.reporting):
         told[0].fatalities = more_deaths(sent.text, told[0].fatalities)
@@ -394,7 +395,8 @@ def _told_more(doc: Doc, story: Story, si: int, trig: list[Found], events: list[
 
 #: A sentence telling of another happening than the one just told.
 ELSEWHERE = Pattern("another happening", r"\b(?:elsewhere|separately|meanwhile|in\s+another|another|a\s+second|"
-                    r"earlier|last\s+(?:week|month|year)|previous|since)\b",
+                    r"earlier|last\s+(?:week|month|year)|previous|since|responded|retaliated|in\s+(?:response|"
+                    r"retaliation))\b",
                     "Elsewhere, five people were killed in clashes.", "At least five people were killed, police said.")
 
 

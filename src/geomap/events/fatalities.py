@@ -264,13 +264,28 @@ EARLIER_HAPPENING = Pattern(
     "Troops moved in, 30 hours after air strikes killed more than 400 people.")
 
 
+#: A happening told after the news, as what it followed: "strikes across southern Lebanon killed seven, after
+#: rockets were fired towards Metula".
+AFTER_CLAUSE = Pattern(
+    "a happening the news followed", r",\s+(?:shortly\s+|soon\s+|hours\s+)?after\s+(?!(?:a|an|the)\s+\w+\s+of\b)",
+    "Strikes killed seven in the south, after rockets were fired towards the north.",
+    "Seven people were killed after shelling hit a market in the town.")
+
+
 def _earlier_toll(text: str, total: int | None, spans: list[tuple[int, int]]) -> list[int | None] | None:
     """The deaths per place when the toll is an earlier happening's, told after "a day after": its places share it,
-    the places told before it have none (None: no such toll)."""
-    cut = EARLIER_HAPPENING.search(text) if total is not None and "after" in text else None
-    if cut is None or fatalities(text[cut.start():]) != total:
+    the places told before it have none; or when the toll is the news's, told before ", after" an earlier happening
+    (`AFTER_CLAUSE`), which the news's places share and the earlier one's have none (None: no such toll)."""
+    if total is None or "after" not in text:
         return None
-    inside = [s >= cut.start() for s, _ in spans]
+    cut = EARLIER_HAPPENING.search(text)
+    if cut is not None and fatalities(text[cut.start():]) == total:
+        inside = [s >= cut.start() for s, _ in spans]
+    elif (cut := AFTER_CLAUSE.search(text)) is not None and fatalities(text[:cut.start()]) == total \
+            and any(s < cut.start() for s, _ in spans):
+        inside = [s < cut.start() for s, _ in spans]
+    else:
+        return None
     rest = iter(share(total, sum(inside)))
     return [next(rest) if i else None for i in inside]
 

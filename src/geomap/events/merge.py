@@ -36,6 +36,8 @@ def merge_events(events: list[Event]) -> list[Event]:
             m = merged[-1]  # "25 killed in Mopti region ... opened fire on a market in Dinangourou"
             m.place, m.place_text, m.place_start = ev.place, ev.place_text, ev.place_start
             m.sentence, m.sentence_start = ev.sentence, ev.sentence_start
+            if _dated_again(ev, m):  # "The attack took place in Irapuato late on Wednesday": its own day
+                m.date, m.date_end, m.date_precision = ev.date, ev.date_end, ev.date_precision
             bucket.append(m)
             at.setdefault(ev.place.id, []).append(m)
         if m is None:
@@ -106,7 +108,7 @@ def _refines(ev: Event, last: Event) -> bool:
         return False  # a country's event is most often a nationwide toll ("39 killed across Ukraine. In Kyiv, ...")
     if last.sentence_start == ev.sentence_start:  # "fighting raged in the Kivus and in Goma": two places
         return False
-    if not (_overlap(last, ev) and _holds(last.place, ev.place)):
+    if not ((_overlap(last, ev) or _dated_again(ev, last)) and _holds(last.place, ev.place)):
         return False
     if ev.event_type != last.event_type and not ev.borrowed_type:
         return False
@@ -129,6 +131,13 @@ def _part_of_its_town(ev: Event, last: Event) -> bool:
     return last.place.kind in TOWN_KINDS and ev.borrowed_type and last.sentence_start != ev.sentence_start \
         and (TOLD_AGAIN.match_at(ev.sentence) is not None or ev.fatalities is None) and _overlap(last, ev) \
         and place_inside(ev.place, last.place) and _same_count(ev, last)
+
+
+def _dated_again(ev: Event, last: Event) -> bool:
+    """Does `ev` tell where and when the happening just told took place ("Gunmen killed 12 in Guanajuato, authorities
+    said on Thursday. The attack took place in Irapuato late on Wednesday": `LOCATES_TOLD`), a day or so before the
+    day it was dated by?"""
+    return LOCATES_TOLD.search(ev.sentence) is not None and 0 <= (last.date - ev.date_end).days <= 2
 
 
 def _same_count(ev: Event, last: Event) -> bool:

@@ -172,7 +172,8 @@ PART_AFTER = P(
 #: "the [Kyiv] suburb of Irpin", "the [Gaza] town of Rafah": the name says whose suburb or town the next place is.
 MODIFIER_AFTER = P(
     "qualifies the next place",
-    r"^\s+(?:port|city|town|village|coast|capital|enclave|island|suburbs?)\s+of\b",
+    r"^\s+(?:(?:port|resort|border|coastal|frontline|front-line)\s+)?(?:port|city|town|village|coast|capital|enclave|"
+    r"island|suburbs?)\s+of\b",  # "the [Black Sea] port city of Odesa"
     "Fighting raged in the [Kyiv] suburb of Irpin.", "Fighting raged in [Kyiv] on Sunday.", "after")
 #: "the [Saltivka] district of Kharkiv", "the [East Ghouta] region of Damascus": the name is the part, the next place
 #: the whole. A feature, not a veto: as a veto it held 71 gold places against 97 others in the train split.
