@@ -71,7 +71,9 @@ PARTISANS_CLASH = Pattern(
 PARTISANS_VS_FORCES = Pattern(
     "partisans against the state's forces",
     r"\bbetween\s+(?:[\w-]+\s+){0,2}?(?:supporters|activists|members|followers|loyalists|cadres)\s+of\s+"
-    r"[^,;.]{0,50}?\s+and\s+(?:the\s+)?(?:security\s+forces|police|troops|soldiers|army)\b",
+    r"[^,;.]{0,50}?\s+and\s+(?:the\s+)?(?:security\s+forces|police|troops|soldiers|army)\b"
+    r"|\b(?:supporters|activists|followers|loyalists|cadres)\s+of\s+[^,;.]{0,60}?\s+clashed\s+with\s+(?:the\s+)?"
+    r"(?:security\s+forces|police|troops|soldiers|army)\b",  # "supporters of the ousted leader clashed with police"
     "Four died in clashes between supporters of the opposition and security forces.",
     "Four died in clashes between supporters of the opposition and of the ruling party.")
 #: A ship as the target of water cannon or the like ("fired water cannon at a Philippine supply boat").
@@ -195,7 +197,8 @@ def _not_as_worded(t: Trigger, clause: list[Found], stext: str) -> tuple[str, st
         return STRAT, "Other"
     if t.event_type == EXPL and any(f.trigger.name == "suicide bomb" for f in clause):
         return EXPL, "Suicide bomb"  # "a suicide bomber rammed an explosives-laden vehicle": ACLED's sub-type first
-    if any(f.trigger.event_type == BATTLE for f in clause) and PARTISANS_CLASH.search(stext) \
+    if any(f.trigger.event_type == BATTLE for f in clause) \
+            and (PARTISANS_CLASH.search(stext) or PARTISANS_VS_FORCES.search(stext)) \
             and not any(f.trigger.event_type == PROTEST for f in clause):  # "clashes between supporters of rival
         # parties": no armed sides; against the police, a violent demonstration
         return RIOT, "Violent demonstration" if PARTISANS_VS_FORCES.search(stext) else "Mob violence"

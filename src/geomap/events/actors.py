@@ -26,7 +26,7 @@ ACTOR_GROUPS = {
     r"syrian democratic forces|sdf": "SDF", r"arakan army": "Arakan Army", r"pkk|kurdistan workers'? party": "PKK",
     r"allied democratic forces|adf": "ADF", r"iswap|islamic state west africa province": "Islamic State",
     r"codeco": "CODECO", r"farc": "FARC", r"eln": "ELN", r"oromo liberation army": "Oromo Liberation Army",
-    r"fano (?:militias?|militiamen|fighters)": "Fano militia",
+    r"fano (?:militias?|militiamen|fighters)": "Fano militia", r"white army": "White Army",
     r"arakan rohingya salvation army|arsa": "ARSA", r"rohingya solidarity organi[sz]ation|rso": "RSO",
     r"hts|hayat tahrir al-sham": "HTS", r"ta'ang national liberation army|tnla": "TNLA",
     r"myanmar national democratic alliance army|mndaa": "MNDAA", r"jihadists|islamists": "Islamist militants",
@@ -261,6 +261,8 @@ UNNAMED_FORCE = Pattern(
 _NOT_OWN = frozenset({"peacekeeping", "foreign", "allied", "coalition", "international", "rebel", "enemy",
                       "opposition", "mercenary", "militia"})
 _STATE_OF = {cc: name for name, cc in FORCE_COUNTRY.items()}
+#: Before "by": forces named as guarding what was attacked, not as agents.
+_GUARDING = frozenset({"escorted", "guarded", "protected", "accompanied", "manned", "staffed"})
 
 
 def unnamed_force(text: str, named: list[str], story_forces: Callable[[], list[str]], country: str) -> str | None:
@@ -285,6 +287,8 @@ def _names_unnamed_force(text: str) -> bool:
         opener = len(prev) == 1 and word.lower() in common_words()  # "Nine soldiers were killed"
         if word[:1].isupper() and not opener and word[-1] not in ",;:" or word.lower() in _NOT_OWN:
             continue  # "the Arakan Army", "Syrian troops", "Russia's army", "foreign troops"
+        if word == "by" and len(prev) > 1 and prev[-2].lower() in _GUARDING:
+            continue  # "a convoy escorted by soldiers": the soldiers were guarding, the ones attacked
         return True
     return False
 
@@ -307,10 +311,12 @@ NO_CLAIM = Pattern("no claim", r"\b(?:no\s+(?:one|group)|nobody|not|never|yet\s+
 def credit_claim(text: str, told: list[Event]) -> None:
     """A sentence that names no place and has a group claim a happening ("The TTP claimed the attack"): the groups
     it names are the first actors of the violent events told last (`told`), ahead of their victims."""
-    if "claim" not in text and "responsib" not in text and " it had " not in text or not CLAIMED.search(text) \
-            or NO_CLAIM.search(text):
+    claim = CLAIMED.search(text) if "claim" in text or "responsib" in text or " it had " in text else None
+    if claim is None or NO_CLAIM.search(text):
         return
-    claimants = [a for a in actors(text) if a != UNIDENTIFIED and a not in FORCE_COUNTRY and a != "Protesters"]
+    said = claim.group().startswith("said")  # "JNIM said it had seized the base": the group saying it, not its target
+    claimants = [a for a in actors(text[:claim.start()] if said else text)
+                 if a != UNIDENTIFIED and a not in FORCE_COUNTRY and a != "Protesters"]
     for ev in told if claimants else ():
         if ev.event_type in VIOLENT:
             ev.actors = claimants + [a for a in ev.actors if a not in claimants and a != UNIDENTIFIED]

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from datetime import date
+from datetime import date, timedelta
 
 from geomap.dates import TimeExpr
 from geomap.models import Event
@@ -109,3 +109,20 @@ class StoryClock:
                     break
         if new or self.last_told is None:
             self.last_told = told_time(new, dates) or self.last_told
+
+
+#: The happening told after it took place the day before the news: "Jets struck Sanaa's airport on Tuesday, a day
+#: after a Houthi missile landed near Ben Gurion airport".
+A_DAY_AFTER = Pattern("the day before the news", r"\ba\s+day\s+after\s+",
+                      "Jets struck the port on Tuesday, a day after a missile landed near the airport.",
+                      "Jets struck the port on Tuesday, a day before talks began at the airport.")
+
+
+def day_before(text: str, place: int, dates: list[TimeExpr], span: Span) -> tuple[Span, int] | None:
+    """The date of a happening whose place (at `place`) is told after "a day after" (`A_DAY_AFTER`) with no date of
+    its own: the day before the news's (`span`), and where its clause starts; else None."""
+    cut = A_DAY_AFTER.search(text, 0, place) if "a day after" in text else None
+    if cut is None or any(d.start >= cut.end() and not d.reporting for d in dates):
+        return None
+    one = timedelta(days=1)
+    return (span[0] - one, span[1] - one, span[2]), cut.end()

@@ -22,8 +22,8 @@ from datetime import date
 from geomap.dates import TimeExpr, anchored, find_dates
 from geomap.events import acled
 from geomap.events.actors import FORCE_COUNTRY, UNIDENTIFIED, actors, credit_claim, unnamed_force
-from geomap.events.candidates import sentence_candidates
-from geomap.events.dating import DATE_OPENER, MAX_AGE_DAYS, Span, StoryClock, event_date, redate
+from geomap.events.candidates import sentence_candidates, struck_sites
+from geomap.events.dating import DATE_OPENER, MAX_AGE_DAYS, Span, StoryClock, day_before, event_date, redate
 from geomap.events.fatalities import fatalities, more_deaths, shares, wide_toll
 from geomap.events.merge import fold_headline, merge_events, met_with_force
 from geomap.events.model import COMMA_WORDS, Candidate, EventPlaceModel, Sentence, default_model, features
@@ -278,6 +278,8 @@ class EventExtractor:
             if near:  # "the TUSAS headquarters near Ankara": Ankara's score places the pair, at the inner name
                 vetoed[o] = bool(VETOES.intersection(feats[o]) - {NEAR_ANOTHER})
         scores = self.model.score_sentence(feats, vetoed)
+        for k in struck_sites(sent.text, cands, feats, vetoed):  # "struck Sanaa's airport": a rule's score
+            scores[k] = max(scores[k], self.model.threshold)
         picked = _spread_over_lists(sent.text, cands, scores, self.model.threshold)
         inside = inner_names(pairs, owners, picked, scores, vetoed)
         chosen: list[tuple[Mention, Sentence, Candidate]] = []
@@ -358,6 +360,9 @@ class EventExtractor:
             mine = own + [force] if force else own  # "army drones struck ...": the state's forces
             sub = acled.foreign_taker(sub, mine or who, m.place.country_code)  # type: ignore[union-attr]
             d0, d1, prec = event_date((primary.start + primary.end) / 2, c.start, clause, dates, when, pub)
+            if (earlier := day_before(st.text, c.start, dates, (d0, d1, prec))) is not None:
+                (d0, d1, prec), cut = earlier  # "..., a day after a Houthi missile landed near Ben Gurion airport"
+                mine = actors(st.text[cut:]) or mine
             country_year = prec == "year" and m.place.kind == "country"  # type: ignore[union-attr]
             if (pub - d1).days > MAX_AGE_DAYS or country_year:
                 continue  # history ("the uprising that toppled Gaddafi in 2011"), not news; a country's year is a

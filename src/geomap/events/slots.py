@@ -248,6 +248,8 @@ ROUTE = P(
     r"(?:\w+\s+){0,3}?(?:around|via|through|to)\s+" + FILL + r"$"
     r"|\b(?:travell?ing|travell?ed|driving|drove|on\s+its\s+way|on\s+their\s+way)\s+from\s+"
     r"[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?\s+to\s+" + FILL + r"$"
+    r"|\b(?:was|were)\s+(?:travell?ing|driving|heading|on\s+(?:its|their)\s+way)\s+(?:back\s+)?to\s+" + KIND_OF
+    + FILL + r"$"  # "The convoy was travelling to the town of Ansongo when gunmen ambushed it"
     r"|\b(?:road|highway|route|railway|rail line|corridor|link|flights?)\s+(?:\w+\s+){0,2}?(?:between|from|to|into|"
     r"linking|connecting)\s+(?:[A-Z][\w'’-]+\s+(?:and|to)\s+)?" + FILL + r"$",
     "Shippers rerouted their vessels around [Africa]'s cape.", "Pirates attacked vessels near [Somalia].",
@@ -283,7 +285,8 @@ CLAUSE_BREAK = P(
 INSIDE = P(
     "the first place lies inside the second",
     r"^(?:\s+(?:district|neighbou?rhood|area|suburb|quarter|village|town|camp|refugee camp|commune|sector|"
-    r"governorate|province|region|county|hospital|school|mosque|church|market|prison|university|stadium))?\s*"
+    r"governorate|province|region|county|hospital|school|mosque|church|market|prison|university|stadium|junction|"
+    r"checkpoint|crossing|roundabout|intersection|square|street|road|avenue))?\s*"
     r"(?:,\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?)?(?:of|in)\s+(?:the\s+)?(?:" + BEARING_WORDS + r"\s+)?$",
     "Gunmen attacked the [Amil] neighbourhood of western [Baghdad] on Friday.",
     "Gunmen attacked [Amil] and [Baghdad] on Friday.", "between")

@@ -102,12 +102,12 @@ TRIGGERS: tuple[Trigger, ...] = (
       r"(?:car|truck|lorry|vehicle|van|motorcycle)s? (?:loaded|packed|laden|rigged|filled) with explosives|"
       r"explosives?-(?:laden|packed|rigged)|(?:car|vehicle|truck|van)s? (?:exploded|blew up)|"
       r"(?:explosions?|blasts?) (?:tore|ripped) through (?:a|an|the) (?:parked |white |\w+ )?(?:car|vehicle|truck|van)|"
-      r"blown up|booby[- ]trap\w*|bombs? (?:exploded|went off|blasts?)", EXPL, "Remote explosive/landmine/IED",
+      r"blown up|blew up|booby[- ]trap\w*|bombs? (?:exploded|went off|blasts?)", EXPL, "Remote explosive/landmine/IED",
       "A roadside bomb hit a patrol.", "The road was reopened to traffic."),
     T("suicide bomb", r"suicide (?:bombers?|bombings?|attacks?|car bomb)|blew (?:himself|herself|themselves) up",
       EXPL, "Suicide bomb",
       "A suicide bomber struck a checkpoint.", "A bomber jet flew overhead."),
-    T("explosion", r"explosions?|blasts?|explod(?:ed|ing|es)|blew up|detonat\w+|strikes?|struck"
+    T("explosion", r"explosions?|blasts?|explod(?:ed|ing|es)|detonat\w+|strikes?|struck"
       + _NOT_FIGURATIVE_STRUCK + r"|(?:hit|hits)"
       + _NOT_FIGURATIVE_HIT + r"|attacked|(?<!heart )(?<!panic )attacks?|attacking|striking|assaults?|"
       r"damaged?|damaging|destroyed|destroying|targeted|targeting|targets?|wrecked|debris|shrapnel|"
