@@ -50,6 +50,15 @@ ROWS = [
     Row("t:jabalia", "Jabalia", "city", 31.53, 34.48, "PS", "PS.GZ", 100000, 2.0),
     Row("t:rivers", "Rivers", "region", 4.8, 6.9, "NG", "NG.32", 7000000, 80.0, aliases=("Rivers state",)),
     Row("t:gopalganj", "Gopalganj", "city", 23.0, 89.83, "BD", "BD.81", 100000, 3.0),
+    Row("t:lima", "Lima", "city", -12.04, -77.03, "PE", "PE.15", 9000000, 20.0, feature="capital"),
+    Row("t:cabo", "Cabo Delgado", "region", -12.3, 39.3, "MZ", "MZ.01", 2300000, 150.0,
+        aliases=("Cabo Delgado province",)),
+    Row("t:macomia", "Macomia", "city", -12.25, 40.12, "MZ", "MZ.01", 10000, 2.0),
+    Row("t:ituri", "Ituri", "region", 1.5, 29.5, "CD", "CD.12", 5000000, 150.0),
+    Row("t:bunia", "Bunia", "city", 1.56, 30.25, "CD", "CD.12", 900000, 6.0),
+    Row("t:buner", "Buner", "region", 34.5, 72.5, "PK", "PK.3", 900000, 30.0, aliases=("Buner district",)),
+    Row("t:rafah", "Rafah", "city", 31.29, 34.25, "PS", "PS.GZ", 200000, 4.0),
+    Row("t:khanyounis", "Khan Younis", "city", 31.34, 34.30, "PS", "PS.GZ", 400000, 4.0),
 ]
 
 
@@ -213,3 +222,33 @@ def test_a_leaders_supporters_clashing_with_police_riot(nlp):
               "Gopalganj on Wednesday.")
     assert [(e.sub_event_type, e.fatalities) for e in doc.events] == [("Violent demonstration", 4)]
     assert actors("Fighters of the White Army militia overran an army base.") == ["White Army"]
+
+
+def test_a_building_named_by_a_lower_case_word_after_it_is_in_the_town_told(nlp):
+    doc = run(nlp, "Police clashed with protesters in Lima on Wednesday. Protesters threw stones at officers near "
+              "the Congress building.")
+    assert [(m.text, m.place and m.place.name) for m in doc.mentions if m.text == "Congress"] == [("Congress", "Lima")]
+
+
+def test_the_attacks_took_place_in_districts_refines_the_told_attacks_time_and_place(nlp):
+    doc = run(nlp, "Insurgents beheaded at least 30 Christians in raids on villages in Cabo Delgado province last "
+              "week, a rights group said on Thursday. The attacks took place in the Macomia district, it said.",
+              date(2025, 9, 25))
+    assert [(e.place.name, str(e.date), e.fatalities) for e in doc.events] == [("Macomia", "2025-09-15", 30)]
+
+
+def test_a_groups_whole_toll_is_background(nlp):
+    doc = run(nlp, "Rebels attacked a church in Bunia during a night vigil on Sunday, killing 38 worshippers. The "
+              "group has killed thousands of civilians in Ituri.")
+    assert [(e.place.name, e.event_type) for e in doc.events] == [("Bunia", "Violence against civilians")]
+
+
+def test_the_worst_hit_area_is_no_strike(nlp):
+    doc = run(nlp, "Rescuers searched for dozens of people missing in the Buner district, the worst-hit area.")
+    assert doc.events == []
+
+
+def test_a_toll_told_inside_the_after_clause_is_its_places(nlp):
+    doc = run(nlp, "Israel carried out air strikes in Khan Younis on Sunday after it said militants had attacked "
+              "its troops in Rafah, killing two soldiers.")
+    assert [(e.place.name, e.fatalities) for e in doc.events] == [("Khan Younis", None), ("Rafah", 2)]

@@ -28,6 +28,13 @@ THEN_TOLD = Pattern(
     "Rebels took the airport on Friday. A convoy then sped north to the dam.",
     "Rebels took the airport on Friday. A convoy sped north to the dam.")
 
+#: A sentence that only says where the happening just told took place.
+LOCATES_TOLD = Pattern(
+    "where the told happening took place",
+    r"\b(?:the|this|that|these|those)\s+(?:attack|bombing|blast|explosion|strike|ambush|incident|assault|raid|shooting|"
+    r"massacre|killing)s?\s+(?:took\s+place|happened|occurred|was\s+carried\s+out)\b",
+    "The attack took place near Besham in Shangla district.", "Another attack hit Besham in Shangla district.")
+
 
 def event_date(anchor: float, place: int, clause: tuple[int, int], dates: list[TimeExpr], narrative: Span,
                pub: date) -> Span:
@@ -91,8 +98,9 @@ class StoryClock:
         """The time of a sentence's events that no expression of their own dates (`dates`: the sentence's)."""
         if dates and dates[0].start <= 3 and not dates[0].reporting:
             self.para_time = (paragraph, (dates[0].date, dates[0].date_end, dates[0].precision))
-        if not dates and self.last_told and THEN_TOLD.search(text):
-            return self.last_told  # "A convoy then sped north ...": when the last told event happened
+        if not dates and self.last_told and (THEN_TOLD.search(text) or LOCATES_TOLD.search(text)):
+            return self.last_told  # "A convoy then sped north ...", "The attacks took place in ...": when the last
+            # told event happened
         return self.para_time[1] if self.para_time and self.para_time[0] == paragraph else self.narrative
 
     def told(self, new: list[Event], dates: list[TimeExpr], happening: bool = False) -> None:

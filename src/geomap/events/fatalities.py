@@ -267,23 +267,26 @@ EARLIER_HAPPENING = Pattern(
 #: A happening told after the news, as what it followed: "strikes across southern Lebanon killed seven, after
 #: rockets were fired towards Metula".
 AFTER_CLAUSE = Pattern(
-    "a happening the news followed", r",\s+(?:shortly\s+|soon\s+|hours\s+)?after\s+(?!(?:a|an|the)\s+\w+\s+of\b)",
+    "a happening the news followed", r",?\s+(?:shortly\s+|soon\s+|hours\s+)?after\s+(?!(?:a|an|the)\s+\w+\s+of\b)",
     "Strikes killed seven in the south, after rockets were fired towards the north.",
-    "Seven people were killed after shelling hit a market in the town.")
+    "Seven people were killed after the start of the offensive in the town.")
 
 
 def _earlier_toll(text: str, total: int | None, spans: list[tuple[int, int]]) -> list[int | None] | None:
     """The deaths per place when the toll is an earlier happening's, told after "a day after": its places share it,
-    the places told before it have none; or when the toll is the news's, told before ", after" an earlier happening
-    (`AFTER_CLAUSE`), which the news's places share and the earlier one's have none (None: no such toll)."""
+    the places told before it have none; or when places are told on both sides of "after" (`AFTER_CLAUSE`), the
+    toll is the places' of the side it is told on: "strikes across southern Lebanon killed seven, after rockets were
+    fired towards Metula"; "air strikes in southern Gaza after Hamas attacked its troops in Rafah, killing two
+    soldiers" (None: no such toll)."""
     if total is None or "after" not in text:
         return None
     cut = EARLIER_HAPPENING.search(text)
     if cut is not None and fatalities(text[cut.start():]) == total:
         inside = [s >= cut.start() for s, _ in spans]
-    elif (cut := AFTER_CLAUSE.search(text)) is not None and fatalities(text[:cut.start()]) == total \
-            and any(s < cut.start() for s, _ in spans):
-        inside = [s < cut.start() for s, _ in spans]
+    elif (cut := AFTER_CLAUSE.search(text)) is not None and len({s < cut.start() for s, _ in spans}) == 2 \
+            and (fatalities(text[:cut.start()]) == total) != (fatalities(text[cut.start():]) == total):
+        first = fatalities(text[:cut.start()]) == total  # "..., after Hamas attacked troops in Rafah, killing two"
+        inside = [(s < cut.start()) == first for s, _ in spans]
     else:
         return None
     rest = iter(share(total, sum(inside)))

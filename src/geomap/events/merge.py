@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from geomap.events import acled
 from geomap.events.actors import UNIDENTIFIED
+from geomap.events.dating import LOCATES_TOLD
 from geomap.events.within import THE_TOWN, TOWN_KINDS, place_inside
 from geomap.models import Event, Place
 from geomap.patterns import Pattern
@@ -86,12 +87,6 @@ def _names_itself(text: str, place: Place) -> bool:
     return bool(words) and words[0] in place.name.lower()
 
 
-#: A sentence that only says where the happening just told took place.
-LOCATES_TOLD = Pattern(
-    "where the told happening took place",
-    r"\b(?:the|this|that)\s+(?:attack|bombing|blast|explosion|strike|ambush|incident|assault|raid|shooting|"
-    r"massacre|killings?)\s+(?:took\s+place|happened|occurred|was\s+carried\s+out)\b",
-    "The attack took place near Besham in Shangla district.", "Another attack hit Besham in Shangla district.")
 
 
 def _refines(ev: Event, last: Event) -> bool:

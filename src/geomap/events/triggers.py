@@ -108,7 +108,7 @@ TRIGGERS: tuple[Trigger, ...] = (
       EXPL, "Suicide bomb",
       "A suicide bomber struck a checkpoint.", "A bomber jet flew overhead."),
     T("explosion", r"explosions?|blasts?|explod(?:ed|ing|es)|detonat\w+|strikes?|struck"
-      + _NOT_FIGURATIVE_STRUCK + r"|(?:hit|hits)"
+      + _NOT_FIGURATIVE_STRUCK + r"|(?<!worst-)(?<!hardest-)(?<!badly-)(?<!hard-)(?:hit|hits)"
       + _NOT_FIGURATIVE_HIT + r"|attacked|(?<!heart )(?<!panic )attacks?|attacking|striking|assaults?|"
       r"damaged?|damaging|destroyed|destroying|targeted|targeting|targets?|wrecked|debris|shrapnel|"
       r"killed by (?:\w+ )?fire|under fire|fired (?:at|on|upon|into)|" + _LAUNCHED,
@@ -305,7 +305,8 @@ AGREEMENT_IN_FORCE = Pattern(
     "before")
 #: A vigil of worship, the setting of what happened there, no protest: "attacked a church during an overnight vigil".
 WORSHIP_VIGIL = Pattern(
-    "a vigil of worship", r"\b(?:prayer|overnight|all-night|night-long|easter|christmas|religious|mass)\s+vigils?\b|"
+    "a vigil of worship",
+    r"\b(?:prayer|overnight|all-night|night|night-long|easter|christmas|religious|mass)\s+vigils?\b|"
     r"\bvigils?\s+(?:at|in|inside)\s+(?:an?\s+|the\s+)?(?:[\w'’-]+\s+){0,2}(?:church|mosque|temple|cathedral|"
     r"parish|chapel|synagogue)",
     "Rebels attacked worshippers during an overnight vigil at the church.",
@@ -405,6 +406,14 @@ LONG_DURATION_AFTER = Pattern(
     r"(?:[\w-]+\s+)?(?:years|months|decades)\b|since\s+(?:19|20)\d\d\b)",
     "Militiamen there have been [fighting] troops for two years.",
     "Militiamen there have been [fighting] troops since Monday.", "after")
+#: "The group has killed thousands of civilians in Ituri": a conflict's whole toll told as background (with
+#: `CUMULATIVE_TOLL_AFTER`), not "the attack has killed 30".
+HAS_DONE_BEFORE = Pattern("a present perfect", r"\b(?:has|have)\s+(?:\w+\s+)?$",
+                          "The group has [killed] thousands of civilians.", "The group [killed] 30 civilians.",
+                          "before")
+CUMULATIVE_TOLL_AFTER = Pattern(
+    "a conflict's whole toll", r"^\s+(?:(?:tens|hundreds)\s+of\s+)?(?:thousands|millions)\b",
+    "The group has [killed] thousands of civilians.", "The group has [killed] 30 civilians.", "after")
 #: The contexts before an event word that make it no happening of its sentence.
 _NO_HAPPENING = (NO_HAPPENING_BEFORE, COMPARED_BEFORE, IN_A_SERIES, STATE_OF_VIOLENCE_BEFORE, EARLIER_AS_TIME)
 #: How far before an event word the `_NO_HAPPENING` patterns look.
@@ -417,6 +426,8 @@ def _not_here(text: str, f: Found) -> bool:
     if any(p.search(text, lo, f.start) for p in _NO_HAPPENING) or COMPARED_AFTER.match_at(text[f.end:f.end + 60]):
         return True
     if LASTING_FIGHT_BEFORE.search(text, lo, f.start) and LONG_DURATION_AFTER.match_at(text[f.end:f.end + 90]):
+        return True
+    if HAS_DONE_BEFORE.search(text, lo, f.start) and CUMULATIVE_TOLL_AFTER.match_at(text[f.end:f.end + 40]):
         return True
     for begins, context, window in _NOT_HERE.get(f.trigger.name, ()):
         if text[f.start:f.end].lower().startswith(begins):
