@@ -59,6 +59,11 @@ ROWS = [
     Row("t:buner", "Buner", "region", 34.5, 72.5, "PK", "PK.3", 900000, 30.0, aliases=("Buner district",)),
     Row("t:rafah", "Rafah", "city", 31.29, 34.25, "PS", "PS.GZ", 200000, 4.0),
     Row("t:khanyounis", "Khan Younis", "city", 31.34, 34.30, "PS", "PS.GZ", 400000, 4.0),
+    Row("t:kenya", "Kenya", "country", 0.5, 38.0, "KE", "", 50000000, 500.0),
+    Row("t:kitengela", "Kitengela", "city", -1.47, 36.96, "KE", "KE.34", 150000, 3.0),
+    Row("t:khuzdar", "Khuzdar", "city", 27.80, 66.61, "PK", "PK.2", 150000, 3.0),
+    Row("t:damascus", "Damascus", "city", 33.51, 36.29, "SY", "SY.13", 2000000, 10.0, feature="capital"),
+    Row("t:sweida", "Sweida", "region", 32.7, 36.6, "SY", "SY.10", 400000, 40.0),
 ]
 
 
@@ -252,3 +257,21 @@ def test_a_toll_told_inside_the_after_clause_is_its_places(nlp):
     doc = run(nlp, "Israel carried out air strikes in Khan Younis on Sunday after it said militants had attacked "
               "its troops in Rafah, killing two soldiers.")
     assert [(e.place.name, e.fatalities) for e in doc.events] == [("Khan Younis", None), ("Rafah", 2)]
+
+
+def test_a_where_clause_is_its_own_clause(nlp):
+    doc = run(nlp, "Israel struck the defence ministry in Damascus on Wednesday and hit government forces in the "
+              "southern province of Sweida, where clashes between Druze fighters and Bedouin tribes have killed more "
+              "than 300 people since Sunday.")
+    assert [(e.place.name, e.fatalities) for e in doc.events] == [("Damascus", None), ("Sweida", 300)]
+
+
+def test_a_lead_whose_country_is_named_only_by_its_people(nlp):
+    doc = run(nlp, "Kenyan police killed at least 31 people during anti-government protests on Monday, a rights "
+              "commission said. In Kitengela, protesters set fire to a police post.")
+    assert [(e.place.name, e.fatalities) for e in doc.events] == [("Kenya", 31), ("Kitengela", None)]
+
+
+def test_a_suicide_car_bomber_is_a_suicide_bombing(nlp):
+    doc = run(nlp, "A suicide car bomber struck a school bus in the town of Khuzdar on Wednesday, killing five.")
+    assert [e.sub_event_type for e in doc.events] == ["Suicide bomb"]

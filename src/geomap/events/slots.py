@@ -279,7 +279,7 @@ BACKGROUND = P(
     "The blast was the deadliest in the region this year.")
 CLAUSE_BREAK = P(
     "clause break",
-    r"[;:]|,\s+(?:as|while|but|whereas|although|though|after|before|when|sparking|prompting|triggering|drawing|"
+    r"[;:]|,\s+(?:as|while|but|whereas|although|though|after|before|when|where|sparking|prompting|triggering|drawing|"
     r"fuell?ing|provoking|saying|claiming|adding)\b|\s[-–—]\s",
     "Rebels shelled the town, prompting residents to flee.", "Rebels shelled the town and the airport.")
 INSIDE = P(

@@ -104,7 +104,8 @@ TRIGGERS: tuple[Trigger, ...] = (
       r"(?:explosions?|blasts?) (?:tore|ripped) through (?:a|an|the) (?:parked |white |\w+ )?(?:car|vehicle|truck|van)|"
       r"blown up|blew up|booby[- ]trap\w*|bombs? (?:exploded|went off|blasts?)", EXPL, "Remote explosive/landmine/IED",
       "A roadside bomb hit a patrol.", "The road was reopened to traffic."),
-    T("suicide bomb", r"suicide (?:bombers?|bombings?|attacks?|car bomb)|blew (?:himself|herself|themselves) up",
+    T("suicide bomb",
+      r"suicide (?:bombers?|bombings?|attacks?|car bomb(?:ers?|ings?)?)|blew (?:himself|herself|themselves) up",
       EXPL, "Suicide bomb",
       "A suicide bomber struck a checkpoint.", "A bomber jet flew overhead."),
     T("explosion", r"explosions?|blasts?|explod(?:ed|ing|es)|detonat\w+|strikes?|struck"

@@ -247,15 +247,17 @@ def around(town: Place, km: float = 0.0) -> Place:
 
 
 def main_country(mentions: list[Mention]) -> Place | None:
-    """The country the article's places are most in, as a place (None when the article does not name it).
-    Demonyms do not count: "Russian shelling hit X" says who fired, not where X is."""
+    """The country the article's places are most in, as a place (None when the article names neither it nor its
+    people). Demonyms do not count towards it: "Russian shelling hit X" says who fired, not where X is; but a
+    demonym of that country names it ("Kenyan police killed 31", in a story of Kangemi and Kitengela)."""
     counts: dict[str, int] = {}
     country: dict[str, Place] = {}
     for m in mentions:
         if m.place is not None and m.place.country_code and m.hint != "demonym":
             counts[m.place.country_code] = counts.get(m.place.country_code, 0) + 1
-            if m.place.kind == "country":
-                country[m.place.country_code] = m.place
+        if m.place is not None and m.place.kind == "country" and (
+                m.hint != "demonym" or m.place.country_code not in country):
+            country[m.place.country_code] = m.place
     top = max(counts, key=counts.__getitem__, default=None)
     return country.get(top) if top else None  # only the leading country, and only when the article names it
 
