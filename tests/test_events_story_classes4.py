@@ -64,6 +64,8 @@ ROWS = [
     Row("t:khuzdar", "Khuzdar", "city", 27.80, 66.61, "PK", "PK.2", 150000, 3.0),
     Row("t:damascus", "Damascus", "city", 33.51, 36.29, "SY", "SY.13", 2000000, 10.0, feature="capital"),
     Row("t:sweida", "Sweida", "region", 32.7, 36.6, "SY", "SY.10", 400000, 40.0),
+    Row("t:pakistan", "Pakistan", "country", 30.0, 70.0, "PK", "", 240000000, 800.0),
+    Row("t:poonch", "Poonch", "city", 33.77, 74.09, "IN", "IN.12", 40000, 2.0),
 ]
 
 
@@ -275,3 +277,19 @@ def test_a_lead_whose_country_is_named_only_by_its_people(nlp):
 def test_a_suicide_car_bomber_is_a_suicide_bombing(nlp):
     doc = run(nlp, "A suicide car bomber struck a school bus in the town of Khuzdar on Wednesday, killing five.")
     assert [e.sub_event_type for e in doc.events] == ["Suicide bomb"]
+
+
+def test_a_happening_told_after_after_is_by_its_own_sides(nlp):
+    doc = run(nlp, "Pakistani shelling killed at least 12 civilians in the town of Poonch on Wednesday, officials "
+              "said, after India struck what it called militant camps in Pakistan.")
+    assert [(e.place.name, e.actors[0], e.fatalities) for e in doc.events] == [
+        ("Poonch", "Pakistani forces", 12), ("Pakistan", "Indian forces", None)]
+
+
+def test_a_toll_over_more_sites_than_are_named_is_shared_among_all():
+    text = "Missiles hit six sites, killing 31 people, including in Muzaffarabad and Bahawalpur."
+    spans = [(text.index(n), text.index(n) + len(n)) for n in ("Muzaffarabad", "Bahawalpur")]
+    assert shares(text, 31, spans) == [6, 5]
+    text = "Missiles hit two sites, killing 31 people in Muzaffarabad and Bahawalpur."
+    assert shares(text, 31, [(text.index(n), text.index(n) + len(n)) for n in ("Muzaffarabad", "Bahawalpur")]) == [
+        16, 15]

@@ -6,6 +6,7 @@ import re
 from datetime import date, timedelta
 
 from geomap.dates import TimeExpr
+from geomap.events.fatalities import AFTER_CLAUSE
 from geomap.models import Event
 from geomap.patterns import Pattern
 
@@ -126,11 +127,16 @@ A_DAY_AFTER = Pattern("the day before the news", r"\ba\s+day\s+after\s+",
                       "Jets struck the port on Tuesday, a day before talks began at the airport.")
 
 
-def day_before(text: str, place: int, dates: list[TimeExpr], span: Span) -> tuple[Span, int] | None:
-    """The date of a happening whose place (at `place`) is told after "a day after" (`A_DAY_AFTER`) with no date of
-    its own: the day before the news's (`span`), and where its clause starts; else None."""
+def told_after(text: str, place: int, dates: list[TimeExpr], span: Span) -> tuple[Span, int] | None:
+    """A happening whose place (at `place`) is told after what the news followed: after "a day after"
+    (`A_DAY_AFTER`) with no date of its own, the day before the news's (`span`); after "after"
+    (`fatalities.AFTER_CLAUSE`: "Pakistani shelling killed 12 in Poonch, after India struck camps in Pakistan"), the
+    news's; with where its clause starts (its own sides act in it). None: no such happening."""
     cut = A_DAY_AFTER.search(text, 0, place) if "a day after" in text else None
-    if cut is None or any(d.start >= cut.end() and not d.reporting for d in dates):
+    if cut is None:
+        later = AFTER_CLAUSE.search(text, 0, place) if "after" in text else None
+        return (span, later.end()) if later is not None else None
+    if any(d.start >= cut.end() and not d.reporting for d in dates):
         return None
     one = timedelta(days=1)
     return (span[0] - one, span[1] - one, span[2]), cut.end()

@@ -23,7 +23,7 @@ from geomap.dates import TimeExpr, anchored, find_dates
 from geomap.events import acled
 from geomap.events.actors import FORCE_COUNTRY, UNIDENTIFIED, actors, credit_claim, unnamed_force
 from geomap.events.candidates import sentence_candidates, struck_sites
-from geomap.events.dating import DATE_OPENER, MAX_AGE_DAYS, Span, StoryClock, day_before, event_date, redate
+from geomap.events.dating import DATE_OPENER, MAX_AGE_DAYS, Span, StoryClock, event_date, redate, told_after
 from geomap.events.fatalities import fatalities, more_deaths, shares, wide_toll
 from geomap.events.merge import fold_headline, merge_events, met_with_force
 from geomap.events.model import COMMA_WORDS, Candidate, EventPlaceModel, Sentence, default_model, features
@@ -360,7 +360,7 @@ class EventExtractor:
             mine = own + [force] if force else own  # "army drones struck ...": the state's forces
             sub = acled.foreign_taker(sub, mine or who, m.place.country_code)  # type: ignore[union-attr]
             d0, d1, prec = event_date((primary.start + primary.end) / 2, c.start, clause, dates, when, pub)
-            if (earlier := day_before(st.text, c.start, dates, (d0, d1, prec))) is not None:
+            if (earlier := told_after(st.text, c.start, dates, (d0, d1, prec))) is not None:
                 (d0, d1, prec), cut = earlier  # "..., a day after a Houthi missile landed near Ben Gurion airport"
                 mine = actors(st.text[cut:]) or mine
             country_year = prec == "year" and m.place.kind == "country"  # type: ignore[union-attr]

@@ -293,12 +293,23 @@ def _earlier_toll(text: str, total: int | None, spans: list[tuple[int, int]]) ->
     return [next(rest) if i else None for i in inside]
 
 
+#: A toll over more sites than the sentence names: "missiles hit six sites, killing 31, including in Muzaffarabad".
+COUNTED_SITES = Pattern(
+    "a count of sites", r"\b" + _NUM + r"\s+(?:[\w-]+\s+)?(?:sites|locations|places|targets|cities|towns|villages)\b",
+    "Missiles hit six sites, killing 31 people, including in Muzaffarabad.",
+    "Missiles hit the site, killing 31 people in Muzaffarabad.")
+
+
 def shares(text: str, total: int | None, spans: list[tuple[int, int]]) -> list[int | None]:
     """The sentence's deaths per event place: a place's own count where the sentence gives one (`place_share`), the
-    rest of the total shared among the others (`share`); an earlier happening's toll only its own places'."""
+    rest of the total shared among the others (`share`); an earlier happening's toll only its own places'; a toll
+    over more sites than are named (`COUNTED_SITES`) is shared among all of them, the named ones taking theirs."""
     earlier = _earlier_toll(text, total, spans)
     if earlier is not None:
         return earlier
+    sites = COUNTED_SITES.search(text) if total is not None and len(spans) > 0 else None
+    if sites is not None and (n := _count(sites.group("n"))) is not None and len(spans) < n <= total:
+        return share(total, n)[:len(spans)]
     if "including" not in text and "where" not in text and (len(spans) < 2 or " in " not in text):
         return share(total, len(spans))  # most sentences: no place given its own count
     own = [place_share(text, s, e) for s, e in spans]
