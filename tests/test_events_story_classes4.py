@@ -11,7 +11,7 @@ import pytest
 from tinyrun import run, tiny_pipeline
 
 from geomap.events.actors import actors
-from geomap.events.fatalities import shares
+from geomap.events.fatalities import fatalities, shares
 from geomap.gazetteer import Row
 
 ROWS = [
@@ -66,6 +66,10 @@ ROWS = [
     Row("t:sweida", "Sweida", "region", 32.7, 36.6, "SY", "SY.10", 400000, 40.0),
     Row("t:pakistan", "Pakistan", "country", 30.0, 70.0, "PK", "", 240000000, 800.0),
     Row("t:poonch", "Poonch", "city", 33.77, 74.09, "IN", "IN.12", 40000, 2.0),
+    Row("t:beirut", "Beirut", "city", 33.89, 35.50, "LB", "LB.04", 2000000, 10.0, feature="capital"),
+    Row("t:haret", "Haret Hreik", "district", 33.85, 35.51, "LB", "LB.05", 50000, 1.5),
+    Row("t:amalfi", "Amalfi", "city", 6.91, -75.08, "CO", "CO.02", 20000, 2.0),
+    Row("t:kathmandu", "Kathmandu", "city", 27.70, 85.32, "NP", "NP.00", 1400000, 8.0, feature="capital"),
 ]
 
 
@@ -293,3 +297,27 @@ def test_a_toll_over_more_sites_than_are_named_is_shared_among_all():
     text = "Missiles hit two sites, killing 31 people in Muzaffarabad and Bahawalpur."
     assert shares(text, 31, [(text.index(n), text.index(n) + len(n)) for n in ("Muzaffarabad", "Bahawalpur")]) == [
         16, 15]
+
+
+def test_one_person_named_by_title_is_one_dead():
+    assert fatalities("An Israeli strike killed Hezbollah's top military commander on Sunday.") == 1
+    assert fatalities("Gunmen killed the mayor of the town.") == 1
+    # more dead told after, uncounted: no toll rather than a wrong one
+    assert fatalities("The strikes killed the commander of the guards and several nuclear scientists.") is None
+
+
+def test_a_strike_named_again_with_a_fuller_toll_tells_where_in_the_town(nlp):
+    doc = run(nlp, "An Israeli strike on Beirut's southern suburbs killed a senior commander on Sunday. The health "
+              "ministry said five people were killed and 28 wounded in the strike on a building in Haret Hreik.")
+    assert [(e.place.name, e.fatalities) for e in doc.events] == [("Haret Hreik", 5)]
+
+
+def test_a_helicopter_downed_by_a_drone_is_a_drone_strike(nlp):
+    doc = run(nlp, "A police helicopter was downed by a drone near Amalfi on Thursday, killing 13 officers.")
+    assert [(e.sub_event_type, e.fatalities) for e in doc.events] == [("Air/drone strike", 13)]
+
+
+def test_the_news_side_has_its_own_actors_not_those_of_what_it_followed(nlp):
+    doc = run(nlp, "Protesters set fire to the parliament building in Kathmandu on Tuesday, a day after police shot "
+              "dead 19 demonstrators.")
+    assert [e.actors for e in doc.events] == [["Rioters"]]

@@ -97,7 +97,7 @@ ARMED_DEAD = Pattern(
 AIRCRAFT_DOWNED = Pattern(
     "a crewed aircraft downed",
     r"\b(?:helicopters?|planes?|aircraft|(?:fighter\s+)?jets?|airliners?)\s+(?:was|were|had\s+been|has\s+been)\s+"
-    r"(?:shot|brought)\s+down|\b(?:shot|brought)\s+down\s+(?:an?\s+|the\s+|\w+\s+)?(?:[\w-]+\s+){0,2}?"
+    r"(?:(?:shot|brought)\s+down|downed)|\b(?:shot|brought)\s+down\s+(?:an?\s+|the\s+|\w+\s+)?(?:[\w-]+\s+){0,2}?"
     r"(?:helicopters?|planes?|aircraft|(?:fighter\s+)?jets|airliners?)\b",
     "A police helicopter was shot down by a drone near the town.", "Air defences shot down nine drones overnight.")
 DOWNED_BY = Pattern("downed by a remote weapon", r"\bby\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+)?(drone|missile)s?\b",

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from functools import lru_cache
 
 from geomap.alternation import WordAlternation
-from geomap.events.triggers import VIOLENT
+from geomap.events.triggers import PROTEST, RIOT, VIOLENT
 from geomap.lexicon import DEMONYM_COUNTRY, common_words
 from geomap.models import Event
 from geomap.patterns import Pattern, lower_regex, lowered_text
@@ -320,3 +320,26 @@ def credit_claim(text: str, told: list[Event]) -> None:
     for ev in told if claimants else ():
         if ev.event_type in VIOLENT:
             ev.actors = claimants + [a for a in ev.actors if a not in claimants and a != UNIDENTIFIED]
+
+
+def agents(own: list[str], who: list[str], etype: str, sub: str, country: str = "") -> list[str]:
+    """Actors in ACLED's order: the one who acted first. Protesters are the victims of excessive force. `own`: the
+    sentence's actors, `who`: those or else the story's. A protest or riot whose sentence names no one was held by
+    protesters or rioters, not by the story's armed actors; nor is a foreign state's force (`country`: where it
+    happened) a side of one."""
+    if not own and etype in (PROTEST, RIOT):
+        return ["Protesters" if etype == PROTEST else "Rioters"]
+    if etype in (PROTEST, RIOT):  # "protesters denounced Indian strikes": what a crowd is against is no side of it
+        who = [a for a in who if FORCE_COUNTRY.get(a) in (None, country)]
+    if etype == PROTEST and "Protesters" not in who:  # "police fired tear gas at garment workers": they protested
+        who = ["Protesters", *who]
+    if etype == RIOT:  # ACLED names the people of a violent demonstration rioters, whatever the text calls them
+        who = list(dict.fromkeys(["Rioters"] * (sub in ("Violent demonstration", "Mob violence"))
+                                 + ["Rioters" if a == "Protesters" else a for a in who]))
+    if sub == "Excessive force against protesters":  # the protesters are its victims, named or not
+        return [a for a in who if a != "Protesters"] + ["Protesters"]
+    if sub == "Attack" and who == ["Protesters"]:
+        return [UNIDENTIFIED, *who]  # "a man drove into a crowd of demonstrators": they are the victims
+    if not who and etype in VIOLENT:
+        return [UNIDENTIFIED]  # ACLED's name for a violent side no one names ("heavy clashes erupted in Tripoli")
+    return list(who)

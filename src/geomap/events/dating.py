@@ -127,16 +127,19 @@ A_DAY_AFTER = Pattern("the day before the news", r"\ba\s+day\s+after\s+",
                       "Jets struck the port on Tuesday, a day before talks began at the airport.")
 
 
-def told_after(text: str, place: int, dates: list[TimeExpr], span: Span) -> tuple[Span, int] | None:
-    """A happening whose place (at `place`) is told after what the news followed: after "a day after"
-    (`A_DAY_AFTER`) with no date of its own, the day before the news's (`span`); after "after"
-    (`fatalities.AFTER_CLAUSE`: "Pakistani shelling killed 12 in Poonch, after India struck camps in Pakistan"), the
-    news's; with where its clause starts (its own sides act in it). None: no such happening."""
-    cut = A_DAY_AFTER.search(text, 0, place) if "a day after" in text else None
+def told_after(text: str, place: int, dates: list[TimeExpr], span: Span) -> tuple[Span, int, int] | None:
+    """The date and the words (start, end) of the happening at `place` in a sentence that tells what the news
+    followed, each side's own actors acting in its words. After "a day after" (`A_DAY_AFTER`) with no date of its
+    own: the day before the news's (`span`); after "after" (`fatalities.AFTER_CLAUSE`: "Pakistani shelling killed 12
+    in Poonch, after India struck camps in Pakistan"): the news's; before either: the news, up to it. None: the
+    sentence tells no such happening."""
+    cut = A_DAY_AFTER.search(text) if "a day after" in text else None
+    cut = cut or (AFTER_CLAUSE.search(text) if "after" in text else None)
     if cut is None:
-        later = AFTER_CLAUSE.search(text, 0, place) if "after" in text else None
-        return (span, later.end()) if later is not None else None
-    if any(d.start >= cut.end() and not d.reporting for d in dates):
         return None
+    if place < cut.start():
+        return span, 0, cut.start()
+    if not cut.group().startswith("a day") or any(d.start >= cut.end() and not d.reporting for d in dates):
+        return span, cut.end(), len(text)
     one = timedelta(days=1)
-    return (span[0] - one, span[1] - one, span[2]), cut.end()
+    return (span[0] - one, span[1] - one, span[2]), cut.end(), len(text)

@@ -21,14 +21,24 @@ from datetime import date
 
 from geomap.dates import TimeExpr, anchored, find_dates
 from geomap.events import acled
-from geomap.events.actors import FORCE_COUNTRY, UNIDENTIFIED, actors, credit_claim, unnamed_force
+from geomap.events.actors import FORCE_COUNTRY, actors, agents, credit_claim, unnamed_force
 from geomap.events.candidates import sentence_candidates, struck_sites
 from geomap.events.dating import DATE_OPENER, MAX_AGE_DAYS, Span, StoryClock, event_date, redate, told_after
 from geomap.events.fatalities import fatalities, more_deaths, shares, wide_toll
 from geomap.events.merge import fold_headline, merge_events, met_with_force
 from geomap.events.model import COMMA_WORDS, Candidate, EventPlaceModel, Sentence, default_model, features
 from geomap.events.slots import LIST_JOIN
-from geomap.events.triggers import EXPL, POLITICAL_ARREST, PROTEST, RIOT, VIOLENT, Found, find_triggers, specific
+from geomap.events.triggers import (
+    BATTLE,
+    EXPL,
+    POLITICAL_ARREST,
+    PROTEST,
+    RIOT,
+    VIOLENT,
+    Found,
+    find_triggers,
+    specific,
+)
 from geomap.events.within import (
     REFERENCE_VETOES,
     TOWN_KINDS,
@@ -361,8 +371,8 @@ class EventExtractor:
             sub = acled.foreign_taker(sub, mine or who, m.place.country_code)  # type: ignore[union-attr]
             d0, d1, prec = event_date((primary.start + primary.end) / 2, c.start, clause, dates, when, pub)
             if (earlier := told_after(st.text, c.start, dates, (d0, d1, prec))) is not None:
-                (d0, d1, prec), cut = earlier  # "..., a day after a Houthi missile landed near Ben Gurion airport"
-                mine = actors(st.text[cut:]) or mine
+                (d0, d1, prec), lo, hi = earlier  # "..., a day after a Houthi missile landed near Ben Gurion"
+                mine = (actors(st.text[lo:hi]) or mine) if lo or etype != BATTLE else mine  # a foe may be told after
             country_year = prec == "year" and m.place.kind == "country"  # type: ignore[union-attr]
             if (pub - d1).days > MAX_AGE_DAYS or country_year:
                 continue  # history ("the uprising that toppled Gaddafi in 2011"), not news; a country's year is a
@@ -370,7 +380,7 @@ class EventExtractor:
             out.append(Event(
                 place=m.place, place_text=m.text, date=d0, date_end=d1, date_precision=prec,  # type: ignore[arg-type]
                 event_type=etype, sub_event_type=sub, sentence=st.text, sentence_start=st.start, place_start=m.start,
-                actors=_agents(mine, mine or _strikers(who, etype, m.place, story),  # type: ignore[arg-type]
+                actors=agents(mine, mine or _strikers(who, etype, m.place, story),  # type: ignore[arg-type]
                                etype, sub, m.place.country_code),  # type: ignore[union-attr]
                 fatalities=dead, sentences=[st.text],
                 event_score=m.event_score, borrowed_type=any(borrowed)))
@@ -466,28 +476,6 @@ def _strikers(who: list[str], etype: str, place: Place, story: Story) -> list[st
     return foreign or [a for a in story.all_actors() if FORCE_COUNTRY.get(a) != place.country_code
                        and a not in _CROWDS][:1] or who
 
-
-def _agents(own: list[str], who: list[str], etype: str, sub: str, country: str = "") -> list[str]:
-    """Actors in ACLED's order: the one who acted first. Protesters are the victims of excessive force. `own`: the
-    sentence's actors, `who`: those or else the story's. A protest or riot whose sentence names no one was held by
-    protesters or rioters, not by the story's armed actors; nor is a foreign state's force (`country`: where it
-    happened) a side of one."""
-    if not own and etype in (PROTEST, RIOT):
-        return ["Protesters" if etype == PROTEST else "Rioters"]
-    if etype in (PROTEST, RIOT):  # "protesters denounced Indian strikes": what a crowd is against is no side of it
-        who = [a for a in who if FORCE_COUNTRY.get(a) in (None, country)]
-    if etype == PROTEST and "Protesters" not in who:  # "police fired tear gas at garment workers": they protested
-        who = ["Protesters", *who]
-    if etype == RIOT:  # ACLED names the people of a violent demonstration rioters, whatever the text calls them
-        who = list(dict.fromkeys(["Rioters"] * (sub in ("Violent demonstration", "Mob violence"))
-                                 + ["Rioters" if a == "Protesters" else a for a in who]))
-    if sub == "Excessive force against protesters":  # the protesters are its victims, named or not
-        return [a for a in who if a != "Protesters"] + ["Protesters"]
-    if sub == "Attack" and who == ["Protesters"]:
-        return [UNIDENTIFIED, *who]  # "a man drove into a crowd of demonstrators": they are the victims
-    if not who and etype in VIOLENT:
-        return [UNIDENTIFIED]  # ACLED's name for a violent side no one names ("heavy clashes erupted in Tripoli")
-    return list(who)
 
 
 __all__ = ["EventExtractor", "Story", "sentence_candidates"]

@@ -39,6 +39,12 @@ FATAL = (
     P("one was killed", r"\b(?P<n>a|an|one)\s+(?:[\w-]+\s+){0,3}?(?:was|has\s+been|had\s+been)\s+(?:killed(?!\s+off)|"
       + _KILLED_HOW + ")",
       "A young policeman was shot dead at a checkpoint.", "A young policeman was wounded at a checkpoint."),
+    P("killed a person named by title",  # no count group: one person
+      r"\b(?:killing|killed|kills|kill|assassinat(?:ed|ing))\s+(?:the|[\w-]+['’]s)\s+(?:[\w'’-]+\s+){0,3}?"
+      r"(?:commander|leader|chief|head|mayor|governor|principal|general|minister|spokesman|editor|journalist|priest|"
+      r"imam)(?![\w'’])(?![^,;.]{0,40}?\band\b)",  # "the commander ... and several scientists": more, uncounted
+      "The strike killed Hezbollah's top military commander on Sunday.",
+      "The strike killed the commanders of two brigades on Sunday."),
     P("shot dead N", r"\b" + _KILLED_HOW + r"\s+" + _ABOUT + _NUM,
       "Soldiers shot dead three smugglers at the border.", "Soldiers shot three smugglers at the border."),
     P("one and N others", r"\b(?:killing|killed|kills|kill)\s+(?P<one>a|an|one|the|his|her|its|their|[\w-]+['’]s)\s+"
@@ -109,7 +115,7 @@ def fatalities(text: str) -> int | None:
     best, added = None, 0
     for pat in FATAL:
         for m in pat.finditer_lowered(text, lowered):  # the count is read lower-cased either way
-            val = _count(m.group("n"))
+            val = _count(m.group("n")) if "n" in m.re.groupindex else 1  # no count: one person
             if val is not None and "m" in m.groupdict():  # "four rebels and one soldier dead": both count
                 more = _count(m.group("m"))
                 val = None if more is None else val + more
@@ -122,7 +128,7 @@ def fatalities(text: str) -> int | None:
                     or PERIOD_TOLL.search(text, max(0, m.start() - 60), m.start()) \
                     or HAZARD_TOLL.search(text, max(0, m.start() - 40), m.start()):
                 continue
-            if _MORE.match(low, m.end("n")):
+            if "n" in m.re.groupindex and _MORE.match(low, m.end("n")):
                 added += val  # "killed 17 ..., then a landmine killed 20 more": 37
             else:
                 best = max(best or 0, val)

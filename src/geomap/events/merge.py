@@ -118,14 +118,24 @@ TOLD_AGAIN = Pattern(
     "Another strike hit an apartment block in the Haret Hreik neighbourhood.", flags=0)
 
 
+#: The happening just told, named again inside a sentence: "five people were killed in the strike on a building".
+IN_THE_TOLD = Pattern(
+    "the happening just told, named again", r"\b(?:in|by)\s+the\s+(?:air\s?strike|strike|attack|blast|explosion|"
+    r"bombing|raid)\s+(?:on|at|in)\b",
+    "Five people were killed in the strike on a building in the Haret Hreik neighbourhood.",
+    "Five people were killed in a strike on a building in the Haret Hreik neighbourhood.")
+
+
 def _part_of_its_town(ev: Event, last: Event) -> bool:
     """"An Israeli strike on Beirut killed five. The strike hit a building in the Haret Hreik neighbourhood": the
-    next sentence, typed by the happening told before (`Event.borrowed_type`), opening with it told again or
-    giving no toll of its own ("A building in the Darnytskyi district was destroyed"), tells where in the town it
-    was."""
+    next sentence, typed by the happening told before (`Event.borrowed_type`), opening with it told again, naming it
+    again (`IN_THE_TOLD`: "five were killed in the strike on a building in the Haret Hreik neighbourhood", whatever
+    the lead's count) or giving no toll of its own ("A building in the Darnytskyi district was destroyed"), tells
+    where in the town it was."""
+    again = TOLD_AGAIN.match_at(ev.sentence) is not None or IN_THE_TOLD.search(ev.sentence) is not None
     return last.place.kind in TOWN_KINDS and ev.borrowed_type and last.sentence_start != ev.sentence_start \
-        and (TOLD_AGAIN.match_at(ev.sentence) is not None or ev.fatalities is None) and _overlap(last, ev) \
-        and place_inside(ev.place, last.place) and _same_count(ev, last)
+        and (again or ev.fatalities is None) and _overlap(last, ev) \
+        and place_inside(ev.place, last.place) and (again or _same_count(ev, last))
 
 
 def _dated_again(ev: Event, last: Event) -> bool:
