@@ -70,6 +70,7 @@ ROWS = [
     Row("t:haret", "Haret Hreik", "district", 33.85, 35.51, "LB", "LB.05", 50000, 1.5),
     Row("t:amalfi", "Amalfi", "city", 6.91, -75.08, "CO", "CO.02", 20000, 2.0),
     Row("t:kathmandu", "Kathmandu", "city", 27.70, 85.32, "NP", "NP.00", 1400000, 8.0, feature="capital"),
+    Row("t:kobe", "Kobe", "city", 34.69, 135.19, "JP", "JP.13", 1500000, 15.0),
 ]
 
 
@@ -321,3 +322,9 @@ def test_the_news_side_has_its_own_actors_not_those_of_what_it_followed(nlp):
     doc = run(nlp, "Protesters set fire to the parliament building in Kathmandu on Tuesday, a day after police shot "
               "dead 19 demonstrators.")
     assert [e.actors for e in doc.events] == [["Rioters"]]
+
+
+def test_a_name_told_to_be_a_village_is_no_far_foreign_city(nlp):
+    doc = run(nlp, "Gunmen attacked a convoy of buses near Kobe, a village on the road between Gao and Ansongo in "
+              "Mali, on Saturday, killing dozens of civilians.")
+    assert [(e.place.name, e.place.country_code, e.place.kind) for e in doc.events] == [("near Gao", "ML", "region")]

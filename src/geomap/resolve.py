@@ -32,6 +32,7 @@ from geomap.gazetteer.names import normalize
 from geomap.geo import haversine_km
 from geomap.lexicon import ACTOR_COUNTRY, DEMONYM_COUNTRY, DEMONYM_PLACE, STATE_ABBREVIATIONS
 from geomap.models import Doc, Mention, Place
+from geomap.patterns import Pattern
 from geomap.resolve_context import (  # noqa: F401  (re-exported)
     _NO_ANCHOR,
     APPOSITION,
@@ -79,6 +80,11 @@ LONE_FOREIGN_NEAR_KM = 300.0
 #: the Kursk incursion read as a Crimean Martynovka, 600 km away: Kyiv, named as the speaker, made Ukraine no
 #: lone country).
 LONE_VILLAGE_MAX_POP = 10_000
+#: A name told to be a village right after it: no city of its name is meant.
+TOLD_A_VILLAGE = Pattern("a village told after the name",
+                         r"^\s*,\s+(?:a|an)\s+(?:small\s+|remote\s+|tiny\s+)?(?:village|hamlet)\b",
+                         "Gunmen attacked a convoy near [Kobe], a village on the road to Gao.",
+                         "Gunmen attacked a convoy near [Kobe], the port city.", "after")
 #: A town smaller than this read through another of its names ("Bassa" for Passau, "Zike" for Syke) outside the
 #: country most of the article's mentions are in, and far from all its places, is left unread: in a story of
 #: Nigeria's Plateau state those are two of its villages. Its own name ("Cairo") or a big city's other name ("Kiev")
@@ -304,7 +310,7 @@ class Resolver:
             return [[(c, f) for c, f, _ in sc] for sc in scored]
         best = _choose(mentions, rows, scored)
         _one_sense_per_discourse(mentions, keys, best)
-        _drop_lone_foreign_towns(mentions)
+        _drop_lone_foreign_towns(mentions, doc.article.text)
         return None
 
     def _first_pass(self, doc: Doc, cands: list[list[Candidate]], keys: list[str], votes: list[Vote],
@@ -427,12 +433,14 @@ def _one_sense_per_discourse(mentions: list[Mention], keys: list[str], best: dic
             m.place = mentions[settled[k]].place
 
 
-def _drop_lone_foreign_towns(mentions: list[Mention]) -> None:
+def _drop_lone_foreign_towns(mentions: list[Mention], text: str = "") -> None:
     """Unresolve a town (or district, landmark) that would be the article's only place in its country while the
     article is set in another and the town lies far from all its places (`LONE_FOREIGN_MIN_POP`), or a village so
     read whatever else the article names in its country (`LONE_VILLAGE_MAX_POP`): more often a person's name or a
     namesake than a place; or a small town read through another of its names outside the country most mentions are
-    in (`_foreign_alias_towns`). A town across a border stays ("Myawaddy, opposite Mae Sot")."""
+    in (`_foreign_alias_towns`); or a city outside it that the article's `text` calls a village (`TOLD_A_VILLAGE`:
+    "near Kobe, a village on the road between Gao and Ansongo"). A town across a border stays ("Myawaddy, opposite
+    Mae Sot")."""
     places: dict[str, set[str]] = {}
     for m in mentions:
         if m.place is not None and m.place.country_code:
@@ -445,6 +453,9 @@ def _drop_lone_foreign_towns(mentions: list[Mention]) -> None:
             and (len(places.get(m.place.country_code, ())) == 1 or m.place.population < LONE_VILLAGE_MAX_POP)
             ] if len(places[main]) >= LONE_FOREIGN_MIN_PLACES else []
     lone += _foreign_alias_towns(mentions)
+    lone += [(m, m.place) for m in mentions if m.place is not None and m.place.kind == "city"
+             and m.place.country_code != main and m.place.population >= LONE_VILLAGE_MAX_POP
+             and TOLD_A_VILLAGE.match_at(text[m.end:m.end + 30])]
     others = {m.place.id: m.place for m in mentions if m.place is not None and m.place.kind != "country"}
     for m, p in lone:
         if not any(q.id != p.id and haversine_km(p.lat, p.lon, q.lat, q.lon) <= LONE_FOREIGN_NEAR_KM
