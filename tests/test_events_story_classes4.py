@@ -71,6 +71,9 @@ ROWS = [
     Row("t:amalfi", "Amalfi", "city", 6.91, -75.08, "CO", "CO.02", 20000, 2.0),
     Row("t:kathmandu", "Kathmandu", "city", 27.70, 85.32, "NP", "NP.00", 1400000, 8.0, feature="capital"),
     Row("t:kobe", "Kobe", "city", 34.69, 135.19, "JP", "JP.13", 1500000, 15.0),
+    Row("t:dar", "Dar es Salaam", "city", -6.82, 39.28, "TZ", "TZ.02", 4000000, 15.0),
+    Row("t:istiya", "Deir Istiya", "city", 32.13, 35.14, "PS", "PS.WE", 3000, 1.0),
+    Row("t:bonn", "Bon", "city", 50.73, 7.10, "DE", "DE.07", 300000, 8.0),
 ]
 
 
@@ -328,3 +331,25 @@ def test_a_name_told_to_be_a_village_is_no_far_foreign_city(nlp):
     doc = run(nlp, "Gunmen attacked a convoy of buses near Kobe, a village on the road between Gao and Ansongo in "
               "Mali, on Saturday, killing dozens of civilians.")
     assert [(e.place.name, e.place.country_code, e.place.kind) for e in doc.events] == [("near Gao", "ML", "region")]
+
+
+def test_a_next_sentences_toll_across_the_country_is_no_towns(nlp):
+    doc = run(nlp, "Police fired tear gas and live rounds at protesters in Dar es Salaam on Friday. The opposition "
+              "said hundreds of people had been killed across the country.")
+    assert [e.fatalities for e in doc.events] == [None]
+
+
+def test_settlers_setting_fire_to_a_mosque_are_a_mob_with_a_name(nlp):
+    doc = run(nlp, "Israeli settlers set fire to a mosque in the village of Deir Istiya overnight.")
+    assert [(e.sub_event_type, e.actors) for e in doc.events] == [("Mob violence", ["Rioters", "Israeli settlers"])]
+    assert actors("Hundreds of settlers rampaged through the town.") == []  # not every settler is Israel's
+
+
+def test_bombs_dropped_on_a_protests_crowd_are_a_strike_in_the_village_told(nlp):
+    doc = run(nlp, "A paraglider dropped bombs on a crowd gathered for a protest in the village of Bon To in "
+              "Myanmar's Sagaing region on Monday night, killing at least 24 people.")
+    assert [(e.place.name, e.sub_event_type, e.fatalities) for e in doc.events] == [
+        ("Sagaing Region", "Air/drone strike", 24)]
+    # a protest against strikes stays a protest
+    doc = run(nlp, "Thousands protested in Dar es Salaam on Monday against the air strikes on the city.")
+    assert [e.sub_event_type for e in doc.events] == ["Peaceful protest"]

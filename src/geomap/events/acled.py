@@ -160,7 +160,7 @@ def happening(primary: Found, clause: list[Found], stext: str, context: Callable
     if odd is not None:
         return odd
     if etype in (PROTEST, RIOT) or PROTEST in kinds:
-        return _protest(clause, stext, deaths)
+        return _bombed_crowd(clause, stext) or _protest(clause, stext, deaths)
     if t.yields:
         etype, sub = specific(clause) or (etype, sub)
     elif t.generic or t.weak:
@@ -185,6 +185,24 @@ def happening(primary: Found, clause: list[Found], stext: str, context: Callable
     if etype == EXPL and any(f.trigger.name == "drills" for f in clause):
         return STRAT, "Other"  # drills fire missiles without attacking anyone
     return etype, sub
+
+
+#: A crowd as the target of explosives: "a paraglider dropped bombs on a crowd gathered for a protest".
+AT_A_CROWD = Pattern(
+    "explosives at a crowd", r"^\s+(?:\w+\s+){0,3}?(?:on|at|into|among|targeting)\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:crowds?|rally|protest|demonstration|gathering|march|sit-in)\b",
+    "A paraglider [dropped bombs] on a crowd gathered for a protest.",
+    "Thousands protested against the [air strikes] on the city.", "after")
+
+
+def _bombed_crowd(clause: list[Found], stext: str) -> tuple[str, str] | None:
+    """Explosives aimed at a protest's crowd (`AT_A_CROWD`): the bombing, remote violence, not the protest (not
+    "thousands protested against the air strikes")."""
+    for f in clause:
+        t = f.trigger
+        if t.event_type == EXPL and not (t.generic or t.weak) and AT_A_CROWD.match_at(stext[f.end:f.end + 80]):
+            return EXPL, t.sub_event_type
+    return None
 
 
 def _not_as_worded(t: Trigger, clause: list[Found], stext: str) -> tuple[str, str] | None:
@@ -292,12 +310,18 @@ def force_on_protest(stext: str) -> tuple[str, str]:
     return PROTEST, "Protest with intervention"
 
 
+#: Settlers rampaging or setting fire hold no demonstration: ACLED's mob violence.
+SETTLERS_MOB = Pattern("settlers as a mob", r"\bsettlers\b(?![^.;]{0,60}\b(?:protest|demonstrat|march|rall))",
+                       "Israeli settlers set fire to a mosque in the village.",
+                       "Settlers marched to protest against the evacuation order.")
+
+
 def _protest(clause: list[Found], stext: str, deaths: int | None) -> tuple[str, str]:
     names = {f.trigger.name for f in clause}
     if "mob violence" in names and not any(f.trigger.event_type == PROTEST for f in clause):
         return RIOT, "Mob violence"  # "a mob lynched two men": no demonstration
     if "riot" in names:
-        return RIOT, "Violent demonstration"
+        return RIOT, "Mob violence" if SETTLERS_MOB.search(stext) else "Violent demonstration"
     if "intervention" not in names and PROTESTERS_CLASH.search(stext):
         return RIOT, "Violent demonstration"  # protesters against a rival crowd, not met by the police
     violent = any(f.trigger.event_type in VIOLENT for f in clause)

@@ -42,6 +42,7 @@ ACTOR_GROUPS = {
     r"maoists|maoist (?:rebels|insurgents|guerrillas|militants)|naxals|naxalites": "Maoist rebels",
     r"(?:armed |criminal |rival )?gangs|gang members|gangsters": "Gangs",
     r"protesters|demonstrators": "Protesters", r"rioters": "Rioters",
+    r"(?:israeli|jewish) settlers": "Israeli settlers",
     r"(?:(?:riot |anti-riot )?police(?:men)?|security forces|gendarmes)(?=\s+(?:in\s+[A-Z][\w-]+\s+|\w+\s+)?"
     r"(?:fired|used|dispersed|clashed|arrested|beat|shot|killed|opened|charged|raided|detained|stormed|attacked|"
     r"broke up|cracked down|(?:launched|conducted|carried out|mounted)\s+(?:an?\s+)?(?:[\w-]+\s+)?(?:raids?|"

@@ -24,7 +24,7 @@ from geomap.events import acled
 from geomap.events.actors import FORCE_COUNTRY, actors, agents, credit_claim, unnamed_force
 from geomap.events.candidates import sentence_candidates, struck_sites
 from geomap.events.dating import DATE_OPENER, MAX_AGE_DAYS, Span, StoryClock, event_date, redate, told_after
-from geomap.events.fatalities import fatalities, more_deaths, shares, wide_toll
+from geomap.events.fatalities import COUNTRY_TOLL, fatalities, more_deaths, shares, wide_toll
 from geomap.events.merge import fold_headline, merge_events, met_with_force
 from geomap.events.model import COMMA_WORDS, Candidate, EventPlaceModel, Sentence, default_model, features
 from geomap.events.slots import LIST_JOIN
@@ -400,8 +400,8 @@ def _told_more(doc: Doc, story: Story, si: int, trig: list[Found], events: list[
         redate(told, {f.trigger.event_type for f in trig}, dates, doc.article.published)
     kind = specific(trig)  # "Government forces responded with drone strikes, killing 10": another happening's toll
     if len(told) == 1 and told[0].event_type in VIOLENT and (kind is None or kind[0] == told[0].event_type) \
-            and not ELSEWHERE.search(sent.text) and all(d.date <= told[0].date_end and told[0].date <= d.date_end
-                                                        for d in dates if not d.reporting):
+            and not ELSEWHERE.search(sent.text) and not COUNTRY_TOLL.search(sent.text) \
+            and all(d.date <= told[0].date_end and told[0].date <= d.date_end for d in dates if not d.reporting):
         told[0].fatalities = more_deaths(sent.text, told[0].fatalities)
     if any(f.trigger.name == "intervention" for f in trig):
         para = story.paragraphs.get(sent.paragraph - 1) or story.paragraphs[sent.paragraph]

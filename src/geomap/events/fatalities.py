@@ -215,6 +215,12 @@ WIDE_TOLL = Pattern(
     + r"\s+(?:[\w-]+\s+){0,2}?(?:across|throughout|nationwide)\b",
     "Missiles hit Kyiv, part of a barrage that killed 41 civilians across Ukraine.",
     "Missiles hit Kyiv, part of a barrage that killed 41 civilians in the city.")
+#: "Hundreds had been killed across the country": a next sentence's toll of the whole country, no town's event's.
+COUNTRY_TOLL = Pattern(
+    "a toll across the country", r"\b(?:were|have\s+been|had\s+been)\s+killed\s+(?:across|throughout)\s+the\s+"
+    r"(?:country|nation)\b|\bnationwide\s+(?:death\s+)?toll\b",
+    "The party said hundreds of people had been killed across the country.",
+    "The party said hundreds of people had been killed in the capital.")
 #: "Strikes across the Gaza Strip killed at least 51": the toll of a whole named area.
 WIDE_TOLL_BEFORE = Pattern(
     "a toll over a named area", r"\b(?:across|throughout)\s+(?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*\s+"

@@ -90,7 +90,8 @@ TRIGGERS: tuple[Trigger, ...] = (
       r"(?:b-2|b-52|b-1b?|stealth|heavy|strategic) bombers|"
       r"(?:jets|aircraft|helicopters) (?:had |have )?(?:struck|hit|pounded|targeted|attacked)|"
       r"drone (?:explosions?|blasts?)|"
-      r"(?:glide|guided|aerial|cluster|barrel|kab) bombs?|air-dropped", EXPL, "Air/drone strike",
+      r"(?:glide|guided|aerial|cluster|barrel|kab) bombs?|air-dropped|dropped (?:\w+ )?bombs|bombs (?:were )?dropped",
+      EXPL, "Air/drone strike",
       "An air strike hit the market.", "The airline cancelled its flights."),
     T("shelling", r"shell(?:ed|ing|s)(?!\s+out)|shell (?:hit|struck|landed|exploded|fell)|artillery|missiles?|rockets?|"
       r"mortars?|barrages?|ballistic|cruise missiles?|struck by (?:a )?(?:missile|rocket)|grad|pound(?:ed|ing)",
