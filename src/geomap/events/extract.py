@@ -381,7 +381,7 @@ class EventExtractor:
                 place=m.place, place_text=m.text, date=d0, date_end=d1, date_precision=prec,  # type: ignore[arg-type]
                 event_type=etype, sub_event_type=sub, sentence=st.text, sentence_start=st.start, place_start=m.start,
                 actors=agents(mine, mine or _strikers(who, etype, m.place, story),  # type: ignore[arg-type]
-                               etype, sub, m.place.country_code),  # type: ignore[union-attr]
+                              etype, sub, m.place.country_code),  # type: ignore[union-attr]
                 fatalities=dead, sentences=[st.text],
                 event_score=m.event_score, borrowed_type=any(borrowed)))
         return out
