@@ -74,6 +74,7 @@ ROWS = [
     Row("t:dar", "Dar es Salaam", "city", -6.82, 39.28, "TZ", "TZ.02", 4000000, 15.0),
     Row("t:istiya", "Deir Istiya", "city", 32.13, 35.14, "PS", "PS.WE", 3000, 1.0),
     Row("t:bonn", "Bon", "city", 50.73, 7.10, "DE", "DE.07", 300000, 8.0),
+    Row("t:pavlohrad", "Pavlohrad", "city", 48.53, 35.87, "UA", "UA.04", 100000, 3.0),
 ]
 
 
@@ -353,3 +354,14 @@ def test_bombs_dropped_on_a_protests_crowd_are_a_strike_in_the_village_told(nlp)
     # a protest against strikes stays a protest
     doc = run(nlp, "Thousands protested in Dar es Salaam on Monday against the air strikes on the city.")
     assert [e.sub_event_type for e in doc.events] == ["Peaceful protest"]
+
+
+def test_a_church_named_after_a_saint_with_a_months_abbreviation_is_a_site_of_the_town(nlp):
+    doc = run(nlp, "A suicide bomber blew himself up inside the Mar Elias church in Damascus during Sunday mass, "
+              "killing 25 people.")
+    assert [(e.place.name, e.place_text, e.fatalities) for e in doc.events] == [("Damascus", "Mar Elias", 25)]
+
+
+def test_a_drone_that_killed_is_a_drone_strike(nlp):
+    doc = run(nlp, "A drone killed one person in the town of Pavlohrad on Thursday.")
+    assert [e.sub_event_type for e in doc.events] == ["Air/drone strike"]

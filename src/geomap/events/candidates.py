@@ -44,6 +44,8 @@ ORGANISATION_AFTER = Pattern(
     "Protesters torched the offices of the [PNDS] party in Niamey.",
     "Protesters torched offices in [Tillia] on Sunday.", "after")
 _WORDS_BEFORE = re.compile(r"[A-Za-z]+")
+#: Month abbreviations that open a name rather than date it when a name word follows: "Mar Elias" (Syriac "saint").
+_MONTH_ABBREVIATIONS = frozenset("jan feb mar apr jun jul aug sep sept oct nov dec".split())
 #: Capitalised words that are never an unknown place's first word.
 NOT_NAMES = frozenset(_CALENDAR.split()) | DEMONYMS | TITLES | NEVER_PLACES | GROUP_NAMES | ORGANISATIONS | frozenset(
     "the a an in on at but and or he she they it we i his her their its this that these those there after before "
@@ -74,7 +76,8 @@ def sentence_candidates(stext: str, offset: int, mentions: list[Mention], trigge
             words = stext[s:e].split()
             # A leading calendar or function word, or the event word itself ("Shelling in Avdiivka ..."), is not
             # part of the name.
-            while words and (words[0].lower().split("-")[0] in NOT_NAMES
+            while words and (words[0].lower().split("-")[0] in NOT_NAMES and not (
+                    len(words) > 1 and words[0].lower() in _MONTH_ABBREVIATIONS)  # "the Mar Elias church"
                              or any(t.start < s + len(words[0]) and s < t.end for t in triggers)):
                 s += len(words.pop(0)) + 1
             if words and not (len(words) == 1 and (_not_a_name(words[0], s <= first) or words[0].lower() in persons)) \

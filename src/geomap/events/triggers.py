@@ -86,7 +86,8 @@ TRIGGERS: tuple[Trigger, ...] = (
       r"sending (?:\w+ )?troops|troops (?:moved|arrived)", STRAT, "Change to group/activity",
       "The army deployed two brigades to the border.", "The army marked its anniversary."),
     T("air strike", r"air ?strikes?|air raids?|airstrikes?|drone (?:strikes?|attacks?)|drones? (?:attacked|hit|"
-      r"struck|targeted)|(?:kamikaze|suicide|attack|shahed) drones?|drones|bombed|bombing|bombardment|warplanes|"
+      r"struck|targeted|killed|wounded|injured)|(?:kamikaze|suicide|attack|shahed) drones?|drones|bombed|bombing|"
+      r"bombardment|warplanes|"
       r"(?:b-2|b-52|b-1b?|stealth|heavy|strategic) bombers|"
       r"(?:jets|aircraft|helicopters) (?:had |have )?(?:struck|hit|pounded|targeted|attacked)|"
       r"drone (?:explosions?|blasts?)|"
