@@ -77,13 +77,15 @@ LINKED_BEFORE = Pattern("tied to the group, before its name",
                         "before")
 
 
+#: The verbs of a report, whose subject is its source ("the U.S. military said").
+_REPORTED = r"(?:said|says|reported|announced|stated|told|added|confirmed|denied)\b"
 #: A group named as the source of a report, not a side: "the Sudanese army and aid groups said on Tuesday" (but "the
 #: RSF said on Sunday it had captured the base" tells of its own act).
 GROUP_SOURCE = Pattern(
     "the group tells of others",
     r"^(?:\s+(?:rebels|fighters|militants|militia|group|forces|spokes(?:man|woman|person)|officials?))?"
-    r"(?:\s+and\s+(?:[\w-]+\s+){0,2}?[\w-]+)?\s+(?:said|says|reported|announced|stated|told|added|confirmed|denied)\b"
-    r"(?!,?\s+(?:on\s+\w+\s+|in\s+a\s+statement\s+)?(?:that\s+)?(?:it|its|they|their)\b)",
+    r"(?:\s+and\s+(?:[\w-]+\s+){0,2}?[\w-]+)?\s+" + _REPORTED
+    + r"(?!,?\s+(?:on\s+\w+\s+|in\s+a\s+statement\s+)?(?:that\s+)?(?:it|its|they|their)\b)",
     "The [Sudanese army] and aid groups said hundreds of civilians were killed.",
     "The [RSF] said on Sunday it had captured the base.", "after")
 
@@ -103,8 +105,7 @@ _ACTOR_FORCES = re.compile(
     r"aircraft|shelling|bombs?|bombing|bombardment|offensive|assault|attacks?|militants|fighters|rebels|units)\b")
 #: Forces named as the source of a report ("the U.S. military said"), unless they tell of their own act ("the army
 #: said it struck").
-_SOURCE = (r"\s+(?:said|says|reported|announced|stated|told|added|confirmed|denied)\b"
-           r"(?!\s+(?:that\s+)?(?:it|its|they|their)\b)")
+_SOURCE = r"\s+" + _REPORTED + r"(?!\s+(?:that\s+)?(?:it|its|they|their)\b)"
 #: A demonym before these names a non-state side of that country, not its forces.
 _NON_STATE_NOUNS = frozenset({"rebels", "militants"})
 #: States that news names as the one acting ("Russia fired 122 missiles") -> their forces.

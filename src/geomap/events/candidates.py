@@ -26,8 +26,11 @@ from geomap.models import Mention
 from geomap.patterns import Pattern
 from geomap.toponyms import PEOPLE_AFTER
 
-_CALENDAR = ("monday tuesday wednesday thursday friday saturday sunday january february march april may june july "
-             "august september october november december jan feb mar apr jun jul aug sep sept oct nov dec")
+#: Month abbreviations: calendar words, but they open a name rather than date it when a name word follows ("Mar
+#: Elias", Syriac "saint").
+_MONTH_ABBREVIATIONS = frozenset("jan feb mar apr jun jul aug sep sept oct nov dec".split())
+_CALENDAR = frozenset("monday tuesday wednesday thursday friday saturday sunday january february march april may june "
+                      "july august september october november december".split()) | _MONTH_ABBREVIATIONS
 #: A person's name followed by who the person is: "Fadwa Barghuti, the wife of the jailed leader, marched".
 PERSON_APPOSITION = Pattern(
     "a person described after the name",
@@ -44,10 +47,8 @@ ORGANISATION_AFTER = Pattern(
     "Protesters torched the offices of the [PNDS] party in Niamey.",
     "Protesters torched offices in [Tillia] on Sunday.", "after")
 _WORDS_BEFORE = re.compile(r"[A-Za-z]+")
-#: Month abbreviations that open a name rather than date it when a name word follows: "Mar Elias" (Syriac "saint").
-_MONTH_ABBREVIATIONS = frozenset("jan feb mar apr jun jul aug sep sept oct nov dec".split())
 #: Capitalised words that are never an unknown place's first word.
-NOT_NAMES = frozenset(_CALENDAR.split()) | DEMONYMS | TITLES | NEVER_PLACES | GROUP_NAMES | ORGANISATIONS | frozenset(
+NOT_NAMES = _CALENDAR | DEMONYMS | TITLES | NEVER_PLACES | GROUP_NAMES | ORGANISATIONS | frozenset(
     "the a an in on at but and or he she they it we i his her their its this that these those there after before "
     "when while as if for from with by of to mr mrs ms dr st mt ft".split())
 

@@ -372,7 +372,8 @@ class EventExtractor:
             d0, d1, prec = event_date((primary.start + primary.end) / 2, c.start, clause, dates, when, pub)
             if (earlier := told_after(st.text, c.start, dates, (d0, d1, prec))) is not None:
                 (d0, d1, prec), lo, hi = earlier  # "..., a day after a Houthi missile landed near Ben Gurion"
-                mine = (actors(st.text[lo:hi]) or mine) if lo or etype != BATTLE else mine  # a foe may be told after
+                if lo or etype != BATTLE:  # the news's own sides; but a fight's foe may be told after "after"
+                    mine = actors(st.text[lo:hi]) or mine
             country_year = prec == "year" and m.place.kind == "country"  # type: ignore[union-attr]
             if (pub - d1).days > MAX_AGE_DAYS or country_year:
                 continue  # history ("the uprising that toppled Gaddafi in 2011"), not news; a country's year is a

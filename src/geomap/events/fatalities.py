@@ -115,7 +115,8 @@ def fatalities(text: str) -> int | None:
     best, added = None, 0
     for pat in FATAL:
         for m in pat.finditer_lowered(text, lowered):  # the count is read lower-cased either way
-            val = _count(m.group("n")) if "n" in m.re.groupindex else 1  # no count: one person
+            counted = "n" in m.re.groupindex
+            val = _count(m.group("n")) if counted else 1  # a pattern with no count names one person
             if val is not None and "m" in m.groupdict():  # "four rebels and one soldier dead": both count
                 more = _count(m.group("m"))
                 val = None if more is None else val + more
@@ -128,7 +129,7 @@ def fatalities(text: str) -> int | None:
                     or PERIOD_TOLL.search(text, max(0, m.start() - 60), m.start()) \
                     or HAZARD_TOLL.search(text, max(0, m.start() - 40), m.start()):
                 continue
-            if "n" in m.re.groupindex and _MORE.match(low, m.end("n")):
+            if counted and _MORE.match(low, m.end("n")):
                 added += val  # "killed 17 ..., then a landmine killed 20 more": 37
             else:
                 best = max(best or 0, val)

@@ -336,8 +336,13 @@ def place_inside(a: Place, b: Place) -> bool:
     if a.country_code != b.country_code or rank >= PRECISION_RANK.get(b.kind, 9) or b.feature == "around":
         return False
     if b.kind in TOWN_KINDS:
-        return haversine_km(a.lat, a.lon, b.lat, b.lon) <= b.radius_km + IN_TOWN_KM
+        return _in_reach(a, b)
     return b.kind == "country" or not b.admin1 or not a.admin1 or a.admin1 == b.admin1
+
+
+def _in_reach(a: Place, town: Place) -> bool:
+    """Does `a` lie within the town's radius (and `IN_TOWN_KM` more)?"""
+    return haversine_km(a.lat, a.lon, town.lat, town.lon) <= town.radius_km + IN_TOWN_KM
 
 
 #: "In Marseille, police fired tear gas at youths near the Old Port": the sentence opens with where all of it was.
@@ -396,8 +401,7 @@ def _town_part(item: tuple[Mention, Sentence, Candidate], town: Mention) -> bool
             or a.country_code != b.country_code or b.feature == "around":
         return False
     end = item[2].end
-    return POSSESSIVE_PART.match_at(item[1].text[end:end + 16]) is not None \
-        and haversine_km(a.lat, a.lon, b.lat, b.lon) <= b.radius_km + IN_TOWN_KM
+    return POSSESSIVE_PART.match_at(item[1].text[end:end + 16]) is not None and _in_reach(a, b)
 
 
 def innermost(chosen: list[tuple[Mention, Sentence, Candidate]]) -> list[tuple[Mention, Sentence, Candidate]]:
