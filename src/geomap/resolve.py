@@ -88,6 +88,10 @@ TOLD_A_VILLAGE = Pattern("a village told after the name",
 VILLAGE_OF = Pattern("a village told before the name", r"\b(?:village|hamlet)\s+of\s+$",
                      "A bomb hit a crowd in the village of [Bon To] on Monday.",
                      "A bomb hit a crowd in the city of [Bonn] on Monday.", "before")
+#: A town's part word after a name: "the Salah al-Din district" of Tripoli is not Iraq's Salah al-Din governorate.
+TOWN_PART_AFTER = Pattern("a part of a town told after the name", r"^\s+(?:district|neighbou?rhood|quarter|suburb)\b",
+                          "Fighting spread to the [Salah al-Din] district of the capital.",
+                          "Fighting spread to [Salah al-Din] province.", "after")
 #: A town smaller than this read through another of its names ("Bassa" for Passau, "Zike" for Syke) outside the
 #: country most of the article's mentions are in, and far from all its places, is left unread: in a story of
 #: Nigeria's Plateau state those are two of its villages. Its own name ("Cairo") or a big city's other name ("Kiev")
@@ -442,7 +446,8 @@ def _drop_lone_foreign_towns(mentions: list[Mention], text: str = "") -> None:
     read whatever else the article names in its country (`LONE_VILLAGE_MAX_POP`): more often a person's name or a
     namesake than a place; or a small town read through another of its names outside the country most mentions are
     in (`_foreign_alias_towns`); or a city outside it that the article's `text` calls a village (`TOLD_A_VILLAGE`:
-    "near Kobe, a village on the road between Gao and Ansongo"; `VILLAGE_OF`: "the village of Bon To"). A town
+    "near Kobe, a village on the road between Gao and Ansongo"; `VILLAGE_OF`: "the village of Bon To"); or a province
+    outside it told to be a town's part (`TOWN_PART_AFTER`: "the Salah al-Din district" of Tripoli). A town
     across a border stays ("Myawaddy, opposite Mae Sot")."""
     places: dict[str, set[str]] = {}
     for m in mentions:
@@ -460,6 +465,8 @@ def _drop_lone_foreign_towns(mentions: list[Mention], text: str = "") -> None:
              and m.place.country_code != main and m.place.population >= LONE_VILLAGE_MAX_POP
              and (TOLD_A_VILLAGE.match_at(text[m.end:m.end + 30])
                   or VILLAGE_OF.search(text, max(0, m.start - 20), m.start))]
+    lone += [(m, m.place) for m in mentions if m.place is not None and m.place.feature.startswith("admin1")
+             and m.place.country_code != main and TOWN_PART_AFTER.match_at(text[m.end:m.end + 20])]
     others = {m.place.id: m.place for m in mentions if m.place is not None and m.place.kind != "country"}
     for m, p in lone:
         if not any(q.id != p.id and haversine_km(p.lat, p.lon, q.lat, q.lon) <= LONE_FOREIGN_NEAR_KM

@@ -38,6 +38,15 @@ from geomap.lexicon import (
     inflected_words,
 )
 from geomap.models import Doc, Mention
+from geomap.named_after import (
+    GROUP_NAMED_AFTER,
+    PEOPLE_AFTER,
+    SAINT_BUILDING,
+    SAINT_CHURCH,
+    STREET_AFTER,
+    VESSEL_AFTER,
+    VESSEL_BEFORE,
+)
 from geomap.patterns import Pattern
 from geomap.spans import SpanSet
 
@@ -79,44 +88,8 @@ _POSSESSIVE_GAP = re.compile(r"['’]s?[ \t]+")
 _CONTRACTION = re.compile(r"['’](?:ve|re|d|ll|m|t)$", re.I)
 #: A hyphen and a digit after a name make it a model's designation, no place ("Mi-8", "Su-25", "T-72").
 _DESIGNATION = re.compile(r"-\d")
-#: A saint's possessive before a building's or a square's kind word names that building, not the town called after
-#: the saint: "St. Peter's Square" is in Rome, "St. Michael's Hospital" in Toronto, neither in Saint Peter or Saint
-#: Michael, Minnesota. A church adjective may stand between ("St. Mark's Coptic Cathedral"). A city's possessive
-#: before another name stays the city ("St. Petersburg's Palace Square").
-#: A street or square named after a place lies elsewhere: "Palestine Square" is in Tehran, "Kyiv Avenue" in any city.
-STREET_AFTER = Pattern(
-    "a street named after the place",
-    r" (?:Square|Street|St\.|Avenue|Ave\.|Road|Rd\.|Boulevard|Blvd\.?|Lane|Highway|Expressway)\b",
-    "Crowds gathered in [Palestine] Square to celebrate.", "Crowds gathered in [Palestine] on Sunday.", "after",
-    flags=0)
-#: A criminal group named after its home: "the Sinaloa Cartel" fights in any city, "the Gulf Clan" is no gulf.
-GROUP_NAMED_AFTER = Pattern(
-    "a criminal group named after the place", r" (?:[Dd]rug )?(?:Cartel|cartel|Clan)\b",
-    "Rival factions of the [Sinaloa] Cartel fought in the city.", "Rival factions fought in [Sinaloa] state.",
-    "after", flags=0)
-SAINT_BUILDING = Pattern(
-    "a saint's building",
-    r"(?:St|Saint|Ste)\.? [A-Z][a-z]+['’]s (?:(?:Coptic|Catholic|Anglican|Orthodox|Episcopal|Parish|Children['’]s|"
-    r"General|Memorial) )?(?:Square|Hospital|Cathedral|Church|Basilica|Abbey|Chapel|College|School|University|"
-    r"Hall|Infirmary|Academy)\b",
-    "Pilgrims filled St. Peter's Square for the blessing.", "Police sealed off St. Petersburg's Palace Square.",
-    flags=0)
-#: A saint's name between the title and a church word names the church, not the town called after the saint: "the
-#: Mar Elias church" in Damascus is no Elías in Colombia, "the San Marco basilica" no San Marco in Italy.
-SAINT_CHURCH = Pattern(
-    "a saint's church",
-    r"(?:Mar|Mor|St\.?|Saint|Ste\.?|San|Santa|Sveti|Sfantul) (?:[A-Z][\w'’-]+ ){1,2}(?:[Cc]hurch|[Cc]athedral|"
-    r"[Mm]onastery|[Cc]hapel|[Bb]asilica|[Cc]onvent|[Aa]bbey)\b",  # not "Parish": "St. Bernard Parish" is a county
-    "A bomber struck the Mar Elias church in the capital.", "A bomber struck a church in Elias on Sunday.", flags=0)
+#: A saint's title before a name ("the Mar Elias church").
 _SAINT_TITLE_BEFORE = re.compile(r"\b(?:Mar|Mor|St\.?|Saint|Ste\.?|San|Santa|Sveti|Sfantul) $")
-#: A name before a word for a people names the people: "the Meitei and Kuki communities", "Anuak tribesmen" (Kuki
-#: is also a Japanese city). A country's or region's name keeps its place ("Anbar tribesmen"), and a town's community
-#: is its people ("the entire Buffalo community").
-PEOPLE_AFTER = Pattern(
-    "a people named before its word",
-    r"\s+(?:communities|tribes?|tribesm[ae]n|clans?|ethnic\s+groups?|herders|herdsmen)\b",
-    "Clashes between the Meitei and [Kuki] communities killed 54.",
-    "The entire [Buffalo] community mourned the boy.", "after")
 #: "Masisi and " before a name: the town it is listed with.
 _LISTED_AFTER = re.compile(r"\b([A-Z][\w'’-]+)\s*(?:,|,?\s+and|,?\s+or)\s+$")
 #: ", Pennsylvania" after a name: the region or country it is in.
@@ -388,7 +361,8 @@ class ToponymFinder:
             return None
         if _saint_church(text, first.start):
             return None
-        if self._names_other(text, last.end, surface):
+        if self._names_other(text, last.end, surface) or VESSEL_BEFORE.compiled.search(text, max(0, first.start - 12),
+                                                                                     first.start):
             return None
         if n == 1 and (words[0] in DEMONYMS or words[0] in TITLES or words[0] in ORGANISATIONS):
             return None
@@ -428,9 +402,10 @@ class ToponymFinder:
     def _names_other(self, text: str, end: int, surface: str) -> bool:
         """Does what follows the name make it the name of something else: a street or square named after the place
         ("Palestine Square" in Tehran), a criminal group ("the Sinaloa Cartel"), a people ("the Kuki communities";
-        not a country's or region's "Anbar tribesmen"), a model ("a Mi-8 helicopter", "Su-25 jets")?"""
+        not a country's or region's "Anbar tribesmen"), a model ("a Mi-8 helicopter", "Su-25 jets"), a ship ("the
+        Magic Seas, a Greek-operated vessel"; the kind before it, "the tanker Sounion", is read by the caller)?"""
         if STREET_AFTER.compiled.match(text, end) or _DESIGNATION.match(text, end) \
-                or GROUP_NAMED_AFTER.compiled.match(text, end):
+                or GROUP_NAMED_AFTER.compiled.match(text, end) or VESSEL_AFTER.compiled.match(text, end):
             return True
         return PEOPLE_AFTER.compiled.match(text, end) is not None and not any(
             c.kind in ("country", "region") for c in self.gaz.candidates(surface))

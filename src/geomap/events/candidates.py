@@ -23,8 +23,8 @@ from geomap.lexicon import (
     inflected_words,
 )
 from geomap.models import Mention
+from geomap.named_after import PEOPLE_AFTER, VESSEL_AFTER, VESSEL_BEFORE
 from geomap.patterns import Pattern
-from geomap.toponyms import PEOPLE_AFTER
 
 #: Month abbreviations: calendar words, but they open a name rather than date it when a name word follows ("Mar
 #: Elias", Syriac "saint").
@@ -84,7 +84,7 @@ def sentence_candidates(stext: str, offset: int, mentions: list[Mention], trigge
             if words and not (len(words) == 1 and (_not_a_name(words[0], s <= first) or words[0].lower() in persons)) \
                     and not _not_a_place(words) \
                     and not _a_person(stext, s, e) and not ORGANISATION_AFTER.match_at(stext[e:e + 30]) \
-                    and not PEOPLE_AFTER.match_at(stext[e:e + 30]):
+                    and not PEOPLE_AFTER.match_at(stext[e:e + 30]) and not _a_ship(stext, s, e):
                 pairs.append((Candidate(s, e), None))
     pairs.sort(key=lambda p: p[0].start)
     return Sentence(stext, triggers), [c for c, _ in pairs], [m for _, m in pairs]
@@ -128,6 +128,13 @@ def _a_person(text: str, start: int, end: int) -> bool:
             return True
     return PERSON_APPOSITION.match_at(text[end:end + 80]) is not None
 
+
+
+def _a_ship(text: str, start: int, end: int) -> bool:
+    """A name the gazetteer lacks that names a ship: "the Magic Seas, a Greek-operated vessel" (`VESSEL_AFTER`),
+    "the bulk carrier Eternity C" (`VESSEL_BEFORE`)."""
+    return VESSEL_AFTER.match_at(text[end:end + 60]) is not None or \
+        VESSEL_BEFORE.compiled.search(text, max(0, start - 12), start) is not None
 
 
 def _not_a_place(words: list[str]) -> bool:

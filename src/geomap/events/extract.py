@@ -27,6 +27,7 @@ from geomap.events.dating import DATE_OPENER, MAX_AGE_DAYS, Span, StoryClock, ev
 from geomap.events.fatalities import COUNTRY_TOLL, fatalities, more_deaths, shares, wide_toll
 from geomap.events.merge import fold_headline, merge_events, met_with_force
 from geomap.events.model import COMMA_WORDS, Candidate, EventPlaceModel, Sentence, default_model, features
+from geomap.events.pairs import inner_names, inner_pairs
 from geomap.events.slots import LIST_JOIN
 from geomap.events.triggers import (
     BATTLE,
@@ -46,8 +47,6 @@ from geomap.events.within import (
     at_capitals,
     container,
     demonym_country,
-    inner_names,
-    inner_pairs,
     innermost,
     main_country,
     owned_capitals,

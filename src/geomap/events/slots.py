@@ -259,6 +259,12 @@ NEAR_AFTER_PLACE = P(
     r"^(?:\s+(?!and\b|or\b)[a-z][\w-]*){0,2}?,?\s*(?:near|outside|close\s+to|not\s+far\s+from|"
     r"on\s+the\s+outskirts\s+of)\s+(?:the\s+(?:city|town)\s+of\s+)?$",  # "the [Zamzam] camp outside [El Fasher]"
     "Shelling hit [Muridke], near [Lahore], at night.", "Shelling hit [Muridke] and [Lahore] at night.", "between")
+#: A sea told by the coastal town it is off: "in the Red Sea off Hodeidah" is one place, the sea near the town.
+SEA_OFF_TOWN = P(
+    "a sea off a coastal town",
+    r"^\s+off\s+(?:the\s+(?:coast|shore)\s+of\s+)?(?:the\s+(?:port\s+)?(?:city|town)\s+of\s+)?$",
+    "Rebels attacked a ship in the [Red Sea] off [Hodeidah] on Monday.",
+    "Rebels attacked a ship in the [Red Sea] and in [Hodeidah] on Monday.", "between")
 HYPOTHETICAL = P(
     "hypothetical",
     r"\b(?:could|might|may|would\s+be|intend(?:s|ed)?\s+to|intention|threaten(?:s|ed)?\s+to|fears?|feared|if|"
@@ -291,7 +297,7 @@ INSIDE = P(
     "Gunmen attacked the [Amil] neighbourhood of western [Baghdad] on Friday.",
     "Gunmen attacked [Amil] and [Baghdad] on Friday.", "between")
 #: "the [Tijuana] district of [La Presa]", "the [Baghdad] neighbourhood of [Karrada]": a city first names whose part
-#: the next place is (read so only when the first is a city much bigger than the second: `within.inner_pairs`).
+#: the next place is (read so only when the first is a city much bigger than the second: `pairs.inner_pairs`).
 CITY_FIRST = P(
     "a city names its part", r"^\s+(?:district|neighbou?rhood|suburb|quarter|borough|township|sector)\s+of\s+$",
     "A police chief was shot in the [Tijuana] district of [La Presa].",

@@ -1,0 +1,68 @@
+"""Classes found by reading a seventh batch of wire stories written here (Cali, Kumbo, Bure, Baghdad, the Red Sea,
+Datu Hoffer, Jiribam, Dhaka, Machala, Nasir, Tbilisi, Sisaket, Tripoli, Kabul, N'Djamena, Novi Sad, Syunik, the
+Caribbean) through `geomap extract`: one test per class, on a tiny gazetteer and sentences written for the tests
+(none from a gold set)."""
+
+from __future__ import annotations
+
+import pytest
+from tinyrun import run, tiny_pipeline
+
+from geomap.gazetteer import Row
+
+ROWS = [
+    Row("t:cambodia", "Cambodia", "country", 12.5, 105.0, "KH", "", 17000000, 300.0),
+    Row("t:thailand", "Thailand", "country", 15.0, 101.0, "TH", "", 70000000, 500.0),
+    Row("t:sisaket", "Sisaket Province", "region", 15.0, 104.4, "TH", "TH.30", 1400000, 55.0,
+        feature="admin1 TH-33", aliases=("Sisaket",)),
+    Row("t:libya", "Libya", "country", 27.0, 17.0, "LY", "", 7000000, 700.0),
+    Row("t:tripoli", "Tripoli", "city", 32.89, 13.19, "LY", "LY.77", 1100000, 12.0, feature="capital"),
+    Row("t:iraq", "Iraq", "country", 33.0, 44.0, "IQ", "", 40000000, 500.0),
+    Row("t:salahaldin", "Salah Al-Din Governorate", "region", 34.5, 43.5, "IQ", "IQ.18", 1500000, 90.0,
+        feature="admin1 IQ-SD", aliases=("Salah al-Din",)),
+    Row("t:tikrit", "Tikrit", "city", 34.6, 43.68, "IQ", "IQ.18", 160000, 5.0),
+    Row("t:yemen", "Yemen", "country", 15.5, 47.5, "YE", "", 30000000, 500.0),
+    Row("t:hodeidah", "Hodeidah", "city", 14.80, 42.95, "YE", "YE.08", 600000, 8.0),
+    Row("t:redsea", "Red Sea", "sea", 20.0, 38.5, "", "", 0, 900.0, feature="sea"),
+    Row("t:sounion", "Sounion", "city", 37.65, 24.03, "GR", "GR.35", 300, 1.0),
+]
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return tiny_pipeline(ROWS)
+
+
+def test_a_countrys_named_province_is_the_event_place(nlp):
+    doc = run(nlp, "Cambodian rockets hit a petrol station in Thailand's Sisaket province, killing six people.")
+    assert [(e.place.name, e.fatalities) for e in doc.events] == [("Sisaket Province", 6)]
+    # the country is only the province's container
+    assert [(m.text, m.role) for m in doc.mentions] == [("Cambodian", "mention"), ("Thailand", "mention"), ("Sisaket", "event")]
+
+
+def test_a_foreign_province_told_to_be_a_district_is_a_part_of_the_town(nlp):
+    doc = run(nlp, "Clashes erupted in Tripoli on Monday after a militia leader was killed at a camp in the Salah "
+              "al-Din district, residents said.")
+    assert {e.place.country_code for e in doc.events} == {"LY"}
+    # a province of the story's own country keeps its reading
+    doc = run(nlp, "Gunmen attacked a checkpoint near Tikrit in the Salah al-Din district on Monday, killing two.")
+    assert {e.place.country_code for e in doc.events} == {"IQ"}
+
+
+def test_a_ship_is_no_place(nlp):
+    doc = run(nlp, "The rebels said they had also struck the Magic Seas, a Greek-operated vessel, on Sunday.")
+    assert [m.text for m in doc.mentions if m.hint != "demonym"] == [] and doc.events == []
+    doc = run(nlp, "A drone set the tanker Sounion ablaze in the Red Sea on Monday.")
+    assert [m.text for m in doc.mentions] == ["Red Sea"]
+    # the same name after no ship's kind is the place
+    doc = run(nlp, "A drone exploded near Sounion on Monday.")
+    assert [m.text for m in doc.mentions] == ["Sounion"]
+
+
+def test_a_sea_off_a_coastal_town_is_one_place_near_the_town(nlp):
+    doc = run(nlp, "Rebels attacked a cargo ship in the Red Sea off Yemen's port of Hodeidah on Monday, killing "
+              "three crew members.")
+    assert [(e.place.name, e.place.kind, e.fatalities) for e in doc.events] == [("near Hodeidah", "region", 3)]
+    # a sea and a town of a list are two places
+    doc = run(nlp, "Rebels attacked a cargo ship in the Red Sea and shelled Hodeidah on Monday.")
+    assert sorted(e.place.name for e in doc.events) == ["Hodeidah", "Red Sea"]
