@@ -8,6 +8,8 @@ from __future__ import annotations
 import pytest
 from tinyrun import run, tiny_pipeline
 
+from geomap.events.actors import actors
+from geomap.events.fatalities import fatalities
 from geomap.gazetteer import Row
 
 ROWS = [
@@ -25,6 +27,15 @@ ROWS = [
     Row("t:hodeidah", "Hodeidah", "city", 14.80, 42.95, "YE", "YE.08", 600000, 8.0),
     Row("t:redsea", "Red Sea", "sea", 20.0, 38.5, "", "", 0, 900.0, feature="sea"),
     Row("t:sounion", "Sounion", "city", 37.65, 24.03, "GR", "GR.35", 300, 1.0),
+    Row("t:maguindanao", "Maguindanao", "region", 7.07, 124.45, "PH", "PH.14", 1800000, 57.0),
+    Row("t:sur", "Sur", "city", 22.57, 59.53, "OM", "OM.06", 70000, 4.0),
+    Row("t:kabul", "Kabul", "city", 34.53, 69.17, "AF", "AF.13", 4000000, 15.0, feature="capital"),
+    Row("t:afghanistan", "Afghanistan", "country", 33.0, 66.0, "AF", "", 40000000, 500.0),
+    Row("t:qala", "Qala", "city", 41.45, 48.30, "AZ", "AZ.09", 3000, 1.0),
+    Row("t:bakhtiar", "Bakhtiar", "city", 31.0, 50.0, "IR", "IR.22", 5000, 1.0),
+    Row("t:machala", "Machala", "city", -3.26, -79.96, "EC", "EC.07", 250000, 6.0),
+    Row("t:jiribam", "Jiribam", "city", 24.80, 93.12, "IN", "IN.17", 10000, 2.0),
+    Row("t:imphal", "Imphal", "city", 24.81, 93.94, "IN", "IN.17", 300000, 5.0),
 ]
 
 
@@ -37,7 +48,8 @@ def test_a_countrys_named_province_is_the_event_place(nlp):
     doc = run(nlp, "Cambodian rockets hit a petrol station in Thailand's Sisaket province, killing six people.")
     assert [(e.place.name, e.fatalities) for e in doc.events] == [("Sisaket Province", 6)]
     # the country is only the province's container
-    assert [(m.text, m.role) for m in doc.mentions] == [("Cambodian", "mention"), ("Thailand", "mention"), ("Sisaket", "event")]
+    assert [(m.text, m.role) for m in doc.mentions] == [("Cambodian", "mention"), ("Thailand", "mention"),
+                                                        ("Sisaket", "event")]
 
 
 def test_a_foreign_province_told_to_be_a_district_is_a_part_of_the_town(nlp):
@@ -66,3 +78,51 @@ def test_a_sea_off_a_coastal_town_is_one_place_near_the_town(nlp):
     # a sea and a town of a list are two places
     doc = run(nlp, "Rebels attacked a cargo ship in the Red Sea and shelled Hodeidah on Monday.")
     assert sorted(e.place.name for e in doc.events) == ["Hodeidah", "Red Sea"]
+
+
+def test_the_tail_of_a_longer_name_is_no_place_alone(nlp):
+    doc = run(nlp, "Militants ambushed an army patrol in the province of Maguindanao del Sur on Tuesday.")
+    assert [m.text for m in doc.mentions] == ["Maguindanao"]
+    assert [e.place.name for e in doc.events] == ["Maguindanao"]
+    # a Persian ezafe joins a name the gazetteer lacks: neither half is a place elsewhere
+    doc = run(nlp, "A suicide bombing in the capital Kabul's Qala-e-Bakhtiar area killed six people on Monday.")
+    assert {e.place.country_code for e in doc.events} == {"AF"}
+    assert not [m for m in doc.mentions if m.place is not None and m.place.country_code in ("AZ", "IR")]
+    # the same name on its own is the place
+    doc = run(nlp, "Gunmen attacked a bus near Sur on Tuesday.")
+    assert [m.text for m in doc.mentions] == ["Sur"]
+
+
+def test_the_same_site_again_is_in_the_town_told_last(nlp):
+    doc = run(nlp, "At least 31 inmates died in a riot at a prison in Machala on Sunday. Hours earlier, 14 people had "
+              "been killed when rival gangs fought inside the same jail.")
+    assert [(e.place.name, e.fatalities) for e in doc.events if e.sub_event_type == "Armed clash"] == [
+        ("Machala", 14)]
+
+
+def test_two_people_told_one_by_one_are_two_dead():
+    assert fatalities("The helicopter came under fire, killing a crew member and a general.") == 2
+    assert fatalities("The clash left one civilian and a police officer dead.") == 2
+    assert fatalities("Eighteen assailants and one member of the security forces were killed.") == 19
+    # a second clause after "and" counts nobody
+    assert fatalities("The blast killed a soldier and an hour later another bomb went off.") == 1
+
+
+def test_forces_killing_militants_is_a_clash(nlp):
+    doc = run(nlp, "Indian security forces shot dead 10 suspected Kuki militants near Jiribam on Monday.")
+    assert [(e.sub_event_type, e.fatalities) for e in doc.events] == [("Armed clash", 10)]
+    doc = run(nlp, "Gunmen shot dead 10 villagers near Jiribam on Monday.")
+    assert [e.sub_event_type for e in doc.events] == ["Attack"]
+
+
+def test_a_crowd_attacking_with_no_demonstration_is_a_mob(nlp):
+    doc = run(nlp, "Angry crowds then attacked the homes of several lawmakers in Imphal on Monday.")
+    assert [(e.sub_event_type, e.actors) for e in doc.events] == [("Mob violence", ["Rioters"])]
+    doc = run(nlp, "Armed youths attacked a village near Imphal on Monday, killing 12 people.")
+    assert [e.sub_event_type for e in doc.events] == ["Attack"]
+
+
+def test_groups_named_by_their_full_names():
+    assert actors("Kataib Hezbollah gunmen clashed with federal police.") == ["Kataib Hezbollah"]
+    assert actors("Hezbollah fired rockets at the border.") == ["Hezbollah"]
+    assert actors("Suspected Dawlah Islamiyah militants ambushed a patrol.") == ["Dawlah Islamiyah"]

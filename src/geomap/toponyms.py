@@ -59,6 +59,9 @@ _NAME_INNER = frozenset(
     """of al el de on upon the du la le am an and es ez as ad ash at az ar ur ul um en sur sous les au aux des da do
     dos das del della di der den van von y bei im nuclear power plant bridge river sea strait island air base oblast
     region district city gulf""".split())
+#: Romance particles joining the words of one name: what follows one after a capitalised word is no place alone.
+_NAME_JOINERS = frozenset({"del", "della", "dello", "dos", "das"})
+_EZAFE = frozenset({"e", "i", "ye", "yi"})
 #: An English word opening a body's name is its place only when it is the own name of a city this big ("Reading
 #: Borough Council", "Nice Police"): "Independence Day" and "Mobile Network Operators" name no place.
 BODY_WORD_POP = 250_000
@@ -86,8 +89,9 @@ _STATE_ABBR = re.compile(r"(?<=,)\s*(" + "|".join(re.escape(a) for a in sorted(S
                                                                                  reverse=True)) + r")(?!\w)")
 _POSSESSIVE_GAP = re.compile(r"['’]s?[ \t]+")
 _CONTRACTION = re.compile(r"['’](?:ve|re|d|ll|m|t)$", re.I)
-#: A hyphen and a digit after a name make it a model's designation, no place ("Mi-8", "Su-25", "T-72").
-_DESIGNATION = re.compile(r"-\d")
+#: A hyphen and a digit after a name make it a model's designation, no place ("Mi-8", "Su-25", "T-72"); a Persian
+#: ezafe after it makes it the head of a longer name the gazetteer lacks ("Qala-e-Bakhtiar" is no Qala in Azerbaijan).
+_DESIGNATION = re.compile(r"-\d|-(?:e|i|ye|yi)-[A-Z]")
 #: A saint's title before a name ("the Mar Elias church").
 _SAINT_TITLE_BEFORE = re.compile(r"\b(?:Mar|Mor|St\.?|Saint|Ste\.?|San|Santa|Sveti|Sfantul) $")
 #: "Masisi and " before a name: the town it is listed with.
@@ -167,6 +171,18 @@ def _is_sentence_initial(text: str, tok: Token) -> bool:
     while i > 0 and text[i - 1].isspace():
         i -= 1
     return i == 0 or text[i - 1] in "\"“‘'(:—-–" or text.endswith("...", 0, i)
+
+
+def _joined_tail(text: str, toks: list[Token], i: int) -> bool:
+    """Is toks[i] joined to a capitalised word before it by a Romance particle (`_NAME_JOINERS`)? Then it is the
+    tail of a longer name the gazetteer lacks: "Maguindanao del Sur" holds no Sur in Oman. So does a Persian ezafe
+    between hyphens: "Qala-e-Bakhtiar" holds no Bakhtiar in Iran."""
+    if i < 2 or not toks[i - 2].capitalised:
+        return False
+    gaps = text[toks[i - 2].end:toks[i - 1].start], text[toks[i - 1].end:toks[i].start]
+    if toks[i - 1].lower in _EZAFE:
+        return gaps == ("-", "-")
+    return toks[i - 1].lower in _NAME_JOINERS and all(_JOIN.fullmatch(g) for g in gaps)
 
 
 def _is_dateline(text: str, first: Token, last: Token) -> bool:
@@ -341,8 +357,9 @@ class ToponymFinder:
         first, last = toks[i], toks[i + n - 1]
         surface = text[first.start: last.end]
         words = [t.lower for t in toks[i: i + n]]
-        if i > 0 and toks[i - 1].lower in TITLES and toks[i - 1].capitalised and n == 1:
-            return None  # "Governor Kuleba"
+        if n == 1 and (i > 0 and toks[i - 1].lower in TITLES and toks[i - 1].capitalised
+                       or _joined_tail(text, toks, i)):
+            return None  # "Governor Kuleba", "Maguindanao del Sur"
         if i + n < run_end and not self._modifies(text, toks, i, n, persons):
             return None  # the run goes on past the place: "Vladimir Putin", "Al Jazeera"
         if n == 1 and words[0] in persons:

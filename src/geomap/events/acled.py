@@ -42,6 +42,11 @@ PROTESTERS_ATTACKED = Pattern(
     r"vandali[sz]ed|smashed|set\s+fire|torched|pelted|burned|burnt|looted|"
     r"set\s+(?:[\w-]+\s+){1,3}?on\s+fire)\b",
     "Protesters attacked the embassy and smashed its windows.", "Protesters marched against the attack on the embassy.")
+#: A crowd doing violence told with no demonstration: ACLED's mob violence (not "armed youths attacked a village").
+CROWD_ATTACKED = Pattern(
+    "a crowd attacked", r"\b(?:crowds?|mobs?)\s+(?:[\w-]+\s+){0,2}?(?:attacked|stormed|ransacked|torched|"
+    r"set\s+fire|burned|burnt|looted|lynched|beat)\b",
+    "Angry crowds then attacked the homes of several lawmakers.", "Armed youths attacked a village at dawn.")
 #: Protesters as the target of an attack by someone other than the police: "drove a car into a crowd of
 #: demonstrators", "opened fire on marchers" (ACLED: an attack on civilians, not a protest).
 PROTESTERS_TARGETED = Pattern(
@@ -136,11 +141,13 @@ STRIKE_NOUN = Pattern("a strike", r"^(?:strikes?|airstrikes?)$", "strikes", "str
 ARMED_OBJECT = Pattern(
     "armed side attacked", r"\s+(?:and\s+[a-z]+(?:\s+[a-z]+)?\s+(?:to\s+)?)?(?:on\s+|at\s+)?"
     r"(?:(?:at least|some|about|nearly|more than|dozens of|scores of|hundreds of)\s+)?(?:[\d,]+\s+|an?\s+|the\s+|"
-    r"[a-z]+\s+){0,2}(?:soldiers|troops|servicemen|policemen|police officers|gendarmes|militiamen|fighters|militants|"
+    r"[a-z]+\s+|[A-Z][\w-]+\s+){0,3}(?:soldiers|troops|servicemen|policemen|police officers|gendarmes|militiamen|"
+    r"fighters|militants|"
     r"rebels|insurgents|gunmen|jihadists|terrorists|combatants|guards|attackers|assailants|hijackers|kidnappers|"
     r"separatists|(?:army|military|police) (?:posts?|bases?|"
     r"camps?|convoys?|positions?|checkpoints?|stations?|patrols?)|police station|barracks|checkpoints?|outposts?)\b",
-    "Gunmen [killed] at least nine soldiers at dawn.", "Gunmen [killed] at least nine villagers at dawn.", "after")
+    "Troops [shot dead] 10 suspected Kuki militants at dawn.", "Gunmen [killed] at least nine villagers at dawn.",
+    "after")
 
 
 def happening(primary: Found, clause: list[Found], stext: str, context: Callable[[], tuple[str, str] | None],
@@ -179,12 +186,20 @@ def happening(primary: Found, clause: list[Found], stext: str, context: Callable
             and not ARMED_DEAD.search(stext):
         return VAC, "Attack"  # "gunmen killed 20 villagers in a raid": no armed side was attacked
     if etype == VAC and sub == "Attack":
-        expl = next((f.trigger for f in clause if f.trigger.event_type == EXPL and not f.trigger.generic), None)
-        if expl is not None:
-            return EXPL, expl.sub_event_type  # "shelling killed two civilians": ACLED types remote violence first
+        return _attack(primary, clause, stext)
     if etype == EXPL and any(f.trigger.name == "drills" for f in clause):
         return STRAT, "Other"  # drills fire missiles without attacking anyone
     return etype, sub
+
+
+def _attack(primary: Found, clause: list[Found], stext: str) -> tuple[str, str]:
+    """An attack told by its event word: remote violence when the clause names the weapon ("shelling killed two
+    civilians": ACLED types remote violence first), a clash when it was aimed at an armed side ("troops shot dead 10
+    militants": `ARMED_OBJECT`), else an attack on civilians."""
+    expl = next((f.trigger for f in clause if f.trigger.event_type == EXPL and not f.trigger.generic), None)
+    if expl is not None:
+        return EXPL, expl.sub_event_type
+    return _armed([primary], stext, VAC, "Attack")
 
 
 #: A crowd as the target of explosives: "a paraglider dropped bombs on a crowd gathered for a protest".
@@ -255,6 +270,8 @@ def _generic(primary: Found, clause: list[Found], stext: str,
         return own
     remote_at = next((f for f in clause if f.trigger.generic and REMOTE_WORD.match_at(stext[f.start:f.end])), None)
     remote = remote_at.trigger if remote_at else None
+    if remote is None and CROWD_ATTACKED.search(stext):  # "angry crowds attacked the homes of lawmakers": a
+        return RIOT, "Mob violence"  # mob, since no word of the clause tells of a demonstration
     if remote is None and any(f.trigger.weak for f in clause) and not PASSIVE_HARM.search(stext):
         return _armed(clause, stext, VAC, "Attack")  # "gunmen killed 26 men": the killing is the happening
     if remote is None and t.generic:  # "gangs attacked a post"; with no weapon told anywhere, an attack by people

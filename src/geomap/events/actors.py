@@ -18,6 +18,11 @@ UNIDENTIFIED = "Unidentified armed group"
 ACTOR_GROUPS = {
     r"wagner": "Wagner Group", r"houthis?|ansar allah": "Houthis", r"rsf|rapid support forces": "RSF",
     r"(?:islamist|jihadist) (?:militants|insurgents|fighters|rebels|gunmen)": "Islamist militants",
+    r"kata'?ib hezbollah|kata'?ib hizbollah": "Kataib Hezbollah",
+    r"asa'?ib ahl al-haq": "Asaib Ahl al-Haq",
+    r"popular mobili[sz]ation forces|pmf|hashd al-shaabi": "Popular Mobilization Forces",
+    r"dawlah islamiyah": "Dawlah Islamiyah",
+    r"ambazonian? (?:separatists|fighters|rebels|militias?)|amba boys": "Ambazonian separatists",
     r"hamas": "Hamas", r"hezbollah": "Hezbollah", r"islamic jihad": "Palestinian Islamic Jihad",
     r"idf|israel defen[cs]e forces": "Israeli forces", r"saf|sudanese armed forces|sudanese army": "Sudanese army",
     r"al-shabaab|al shabaab": "al-Shabaab", r"jnim|jama'?at nusrat al-islam wal-muslimin": "JNIM",
@@ -41,7 +46,9 @@ ACTOR_GROUPS = {
     r"new people'?s army|npa|communist (?:rebels|insurgents|guerrillas)": "NPA",
     r"maoists|maoist (?:rebels|insurgents|guerrillas|militants)|naxals|naxalites": "Maoist rebels",
     r"(?:armed |criminal |rival )?gangs|gang members|gangsters": "Gangs",
-    r"protesters|demonstrators": "Protesters", r"rioters": "Rioters",
+    r"protesters|demonstrators": "Protesters",
+    r"rioters|(?:angry\s+)?(?:crowds?|mobs?)(?=\s+(?:\w+\s+)?(?:attacked|stormed|ransacked|torched|set\s+fire|"
+    r"burned|burnt|looted|lynched))": "Rioters",
     r"(?:israeli|jewish) settlers": "Israeli settlers",
     r"(?:(?:riot |anti-riot )?police(?:men)?|security forces|gendarmes)(?=\s+(?:in\s+[A-Z][\w-]+\s+|\w+\s+)?"
     r"(?:fired|used|dispersed|clashed|arrested|beat|shot|killed|opened|charged|raided|detained|stormed|attacked|"

@@ -13,11 +13,14 @@ from geomap.events.model import UNKNOWN_NAME, Candidate, Sentence
 from geomap.events.triggers import Found
 from geomap.lexicon import (
     BODY_TAILS,
+    CITY_WORDS,
     DEMONYMS,
+    DISTRICT_WORDS,
     GROUP_NAMES,
     NEVER_PLACES,
     ORGANISATIONS,
     PERSON_WORDS,
+    REGION_WORDS,
     TITLES,
     common_words,
     inflected_words,
@@ -72,6 +75,9 @@ def sentence_candidates(stext: str, offset: int, mentions: list[Mention], trigge
             s, e = u.span()
             if stext[e - 2:e] in ("'s", "’s"):
                 e -= 2  # "Hussein's home": the possessive is not part of the name
+            inner = max(stext.rfind("'s ", s, e), stext.rfind("’s ", s, e))
+            if inner >= 0 and any(b == inner for _, b in taken):
+                s = inner + 3  # "Kabul's Qala-e-Bakhtiar": the name after a known place's (not "Joseph's Tomb")
             if s < skip_before or any(a < e and s < b for a, b in taken):
                 continue
             words = stext[s:e].split()
@@ -97,12 +103,16 @@ _GROUP_ADJECTIVE = re.compile(r"-(?:[a-z]+ed|held|led|run|majority|populated)$")
 _PLURAL_ACRONYM = re.compile(r"[A-Z]{2,}s")
 
 
+#: A place's kind alone is no name: "Russia's Southern Military District" leaves no place "District".
+_KIND_WORDS = REGION_WORDS | CITY_WORDS | DISTRICT_WORDS
+
+
 def _not_a_name(word: str, opens_sentence: bool) -> bool:
     """A lone capitalised word that is no name: a function or calendar word, a title, a group of people ("Shiites",
     "Taliban"), a plural acronym ("VBIEDs"), or an English word capitalised only because it opens the sentence
     ("Speaking in Brussels, ...", "Soldiers in the town ...", "Simultaneously, ...")."""
     low = word.lower()
-    return low in NOT_NAMES or _PLURAL_ACRONYM.fullmatch(word) is not None or opens_sentence and (
+    return low in NOT_NAMES or low in _KIND_WORDS or _PLURAL_ACRONYM.fullmatch(word) is not None or opens_sentence and (
         low in common_words() or low in inflected_words() or low.endswith("ly"))
 
 

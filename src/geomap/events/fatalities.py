@@ -19,7 +19,12 @@ _NUM = (rf"(?P<n>\d{{1,3}}(?:,\d{{3}})+|\d{{1,{MAX_DIGITS}}}(?![\d,])|{_COMPOUND
         + "|".join(sorted((re.escape(k) for k in _COUNTS), key=len, reverse=True)) + r")")
 _VICTIMS = r"(?:people|persons?|civilians?|soldiers?|troops|fighters|militants|children|residents|others|men|women|" \
            r"villagers|worshippers|students|protesters|demonstrators|policemen|police officers|officers|suspects|" \
-           r"gunmen|attackers|rebels|insurgents|guards|pilgrims|farmers|miners|workers|journalists|passengers|members)"
+           r"gunmen|attackers|assailants|rebels|insurgents|guards|pilgrims|farmers|miners|workers|journalists|" \
+           r"passengers|members)"
+#: One person of a pair told by kind: "killing a crew member and a general", "one civilian and a police officer".
+_PERSON = r"(?:soldier|civilian|policeman|police\s+officer|officer|member|general|commander|child|man|woman|boy|" \
+          r"girl|guard|journalist|worker|pilot|driver|fighter|militant|resident|official|assailant|attacker)"
+_ONE_OF = r"(?:\s+of\s+the\s+[\w-]+(?:\s+[\w-]+)?)?"  # "one member of the security forces"
 #: A hedge before a count: "at least 12", "more than 300", "nearly 40".
 _ABOUT = r"(?:(?:at\s+least|more\s+than|some|about|nearly|over)\s+)?"
 #: Ways of saying "killed" that name how ("shot dead", "stabbed to death").
@@ -74,11 +79,13 @@ FATAL = (
     P("N dead", r"\b" + _NUM + r"\s+(?:\w+\s+)?(?:dead|deaths|fatalities)\b",
       "The attack left 14 dead.", "The attack left 14 wounded."),
     P("killing N and M", r"\b(?:killing|killed)\s+" + _ABOUT + _NUM + r"\s+(?:[\w-]+\s+)?(?:" + _VICTIMS
-      + r"|\w+s)\s+and\s+" + _NUM.replace("?P<n>", "?P<m>") + r"\s+(?:[\w-]+\s+)?" + _VICTIMS + r"\b",
-      "The strike killed two generals and five officers.", "The strike killed two generals and wounded five."),
-    P("N and M dead", r"\b" + _NUM + r"\s+(?:\w+\s+)?" + _VICTIMS + r"\s+and\s+" + _NUM.replace("?P<n>", "?P<m>")
-      + r"\s+(?:\w+\s+)?" + _VICTIMS + r"\s+(?:(?:were|have\s+been)\s+)?(?:dead|killed)\b",
-      "The clash left four rebels and one soldier dead.", "The clash left four rebels and one soldier wounded."),
+      + r"|" + _PERSON + r"|\w+s)\s+and\s+" + _NUM.replace("?P<n>", "?P<m>") + r"\s+(?:[\w-]+\s+)?(?:" + _VICTIMS
+      + r"|" + _PERSON + r")\b",
+      "The strike killed a crew member and a general.", "The strike killed a crew member and wounded a general."),
+    P("N and M dead", r"\b" + _NUM + r"\s+(?:\w+\s+)?(?:" + _VICTIMS + r"|" + _PERSON + r")" + _ONE_OF
+      + r"\s+and\s+" + _NUM.replace("?P<n>", "?P<m>") + r"\s+(?:\w+\s+)?(?:" + _VICTIMS + r"|" + _PERSON + r")"
+      + _ONE_OF + r"\s+(?:(?:were|have\s+been)\s+)?(?:dead|killed)\b",
+      "The clash left one civilian and a police officer dead.", "The clash left four rebels and one soldier wounded."),
 )
 NO_DEATHS = P("no deaths", r"\bno\s+(?:deaths|casualties|fatalities|one\s+was\s+killed)|no\s+(?:one|immediate "
               r"reports of casualties)\b", "There were no casualties, officials said.",

@@ -5,7 +5,7 @@ from __future__ import annotations
 from geomap.events import acled
 from geomap.events.actors import UNIDENTIFIED
 from geomap.events.dating import LOCATES_TOLD
-from geomap.events.within import THE_TOWN, TOWN_KINDS, place_inside
+from geomap.events.within import THE_SAME_SITE, THE_TOWN, TOWN_KINDS, place_inside
 from geomap.models import Event, Place
 from geomap.patterns import Pattern
 
@@ -56,11 +56,16 @@ ESCALATED = frozenset({"Protest with intervention", "Government regains territor
                        "Non-state actor overtakes territory"})
 
 
+def _told_again(place_text: str) -> bool:
+    """Is the event's place only "the town" or "the same jail" told before?"""
+    return bool(THE_TOWN.compiled.fullmatch(place_text) or THE_SAME_SITE.compiled.fullmatch(place_text))
+
+
 def _fold(m: Event, ev: Event) -> None:
     """Event `ev` is another report of `m`: its sentences, actors, deaths and sharper date join `m`. A name put in
     `m`'s region that is not the region's own ("Dinangourou" after "the Mopti region"), or a name where `m` had only
     "the city", becomes the event's name."""
-    told_again = THE_TOWN.compiled.fullmatch(m.place_text) and not THE_TOWN.compiled.fullmatch(ev.place_text)
+    told_again = _told_again(m.place_text) and not _told_again(ev.place_text)
     if told_again or m.place.kind == "region" and ev.place.id == m.place.id and _names_itself(m.place_text, m.place) \
             and not _names_itself(ev.place_text, ev.place):
         m.place_text, m.place_start, m.sentence, m.sentence_start = (ev.place_text, ev.place_start, ev.sentence,

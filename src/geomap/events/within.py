@@ -327,15 +327,24 @@ THE_TOWN = Pattern(
     "Fano fighters seized Debre Tabor. Troops retook [the town of] Gondar on Thursday.")
 
 
+#: "The same jail", "the same market": a site of the event told last, in its town.
+THE_SAME_SITE = Pattern(
+    "the same site again", r"\bthe\s+same\s+(?:prison|jail|camp|market|hospital|building|school|mosque|church|"
+    r"neighbou?rhood|district|town|city|village)\b",
+    "A riot broke out at a prison in Machala. Gangs fought inside [the same jail] hours earlier.",
+    "A riot broke out at a prison in Machala. Gangs fought inside [the jail] hours earlier.")
+
+
 def the_town_again(text: str, offset: int, si: int, triggers: list[Found], events: list[Event],
                    ) -> list[tuple[Mention, Sentence, Candidate]]:
     """A sentence with an event word that names no place but "the town" ("Government forces regained control of the
-    town on Thursday", after Fano fighters seized Debre Tabor): the event is in the town of the event told last. The
+    town on Thursday", after Fano fighters seized Debre Tabor; "inside the same jail": `THE_SAME_SITE`): the event
+    is in the town of the event told last. The
     phrase becomes an event mention there, scored as that event was. Not after an area around a town or a region."""
     last = events[-1] if events else None
     if last is None or last.place.kind != "city" or last.place.feature == "around":
         return []
-    m = THE_TOWN.search(text)
+    m = THE_TOWN.search(text) or THE_SAME_SITE.search(text)
     if m is None:
         return []
     mention = Mention(offset + m.start(), offset + m.end(), m.group(), si, place=last.place, role="event",
