@@ -36,6 +36,20 @@ ROWS = [
     Row("t:machala", "Machala", "city", -3.26, -79.96, "EC", "EC.07", 250000, 6.0),
     Row("t:jiribam", "Jiribam", "city", 24.80, 93.12, "IN", "IN.17", 10000, 2.0),
     Row("t:imphal", "Imphal", "city", 24.81, 93.94, "IN", "IN.17", 300000, 5.0),
+    Row("t:marte", "Marte", "city", 12.36, 13.83, "NG", "NG.08", 20000, 2.0),
+    Row("t:djibo", "Djibo", "city", 14.10, -1.63, "BF", "BF.49", 60000, 3.0),
+    Row("t:diapaga", "Diapaga", "city", 12.07, 1.79, "BF", "BF.47", 30000, 2.0),
+    Row("t:guayaquil", "Guayaquil", "city", -2.19, -79.89, "EC", "EC.10", 2700000, 20.0),
+    Row("t:jableh", "Jableh", "city", 35.36, 35.92, "SY", "SY.09", 80000, 3.0),
+    Row("t:latakia", "Latakia Governorate", "region", 35.6, 36.0, "SY", "SY.09", 1000000, 40.0,
+        aliases=("Latakia",)),
+    Row("t:baniyas", "Baniyas", "city", 35.18, 35.94, "SY", "SY.14", 50000, 2.0),
+    Row("t:somalia", "Somalia", "country", 6.0, 47.0, "SO", "", 17000000, 600.0),
+    Row("t:puntland", "Puntland", "region", 9.0, 49.0, "SO", "SO.PU", 4000000, 250.0,
+        aliases=("Puntland region",)),
+    Row("t:bari", "Bari", "region", 10.5, 50.0, "SO", "SO.02", 700000, 120.0, aliases=("Bari region",)),
+    Row("t:ituri", "Ituri", "region", 1.5, 29.5, "CD", "CD.12", 5000000, 150.0),
+    Row("t:nkivu", "North Kivu", "region", -0.8, 29.0, "CD", "CD.11", 8000000, 150.0),
 ]
 
 
@@ -126,3 +140,53 @@ def test_groups_named_by_their_full_names():
     assert actors("Kataib Hezbollah gunmen clashed with federal police.") == ["Kataib Hezbollah"]
     assert actors("Hezbollah fired rockets at the border.") == ["Hezbollah"]
     assert actors("Suspected Dawlah Islamiyah militants ambushed a patrol.") == ["Dawlah Islamiyah"]
+
+
+def test_weapons_seized_are_no_territory_taken(nlp):
+    doc = run(nlp, "Boko Haram fighters attacked a military base in Marte on Monday, killing five soldiers, and seized "
+              "weapons.")
+    assert [(e.sub_event_type, e.fatalities) for e in doc.events] == [("Armed clash", 5)]
+    doc = run(nlp, "Boko Haram fighters seized the town of Marte on Monday.")
+    assert [e.sub_event_type for e in doc.events] == ["Non-state actor overtakes territory"]
+
+
+def test_territory_taken_is_no_type_for_another_sentences_attack(nlp):
+    doc = run(nlp, "Militants attacked Djibo on Sunday. The attackers seized the main military camp. They also "
+              "targeted a school in the town of Diapaga.")
+    assert [e.sub_event_type for e in doc.events if e.place.name == "Diapaga"] == ["Attack"]
+
+
+def test_a_shootout_between_gangs_is_a_clash(nlp):
+    doc = run(nlp, "Gunmen killed 22 people in a shootout between rival gangs in Guayaquil on Thursday.")
+    assert [e.sub_event_type for e in doc.events] == ["Armed clash"]
+
+
+def test_attacks_by_a_group_on_security_forces_are_a_clash(nlp):
+    doc = run(nlp, "Loyalists launched attacks by night on security forces in the town of Jableh on Thursday.")
+    assert [e.sub_event_type for e in doc.events] == ["Armed clash"]
+
+
+def test_a_fight_going_on_since_a_month_is_background(nlp):
+    doc = run(nlp, "Regional forces have been fighting the group in the Bari region since December.")
+    assert doc.events == []
+    doc = run(nlp, "Regional forces have been fighting the group in the Bari region since Monday.")
+    assert [e.place.name for e in doc.events] == ["Bari"]
+
+
+def test_a_name_the_gazetteer_lacks_goes_in_the_region_of_the_country_named_next(nlp):
+    doc = run(nlp, "U.S. forces carried out air strikes against militants in the Cal Miskaad mountains in Somalia's "
+              "semi-autonomous Puntland region on Saturday.")
+    assert [e.place.name for e in doc.events] == ["Puntland"]
+
+
+def test_a_list_that_repeats_its_locative_shares_the_event(nlp):
+    doc = run(nlp, "Gunmen killed dozens of villagers in the Latakia countryside and in the town of Baniyas, a "
+              "monitor said.")
+    assert sorted((e.place.name, e.fatalities) for e in doc.events) == [("Baniyas", 6), ("Latakia Governorate", 6)]
+    doc = run(nlp, "Security forces killed hundreds of civilians in Latakia and in the city of Baniyas on Friday.")
+    assert sorted((e.place.name, e.fatalities) for e in doc.events) == [("Baniyas", 50), ("Latakia Governorate", 50)]
+
+
+def test_attacks_of_the_kind_told_are_no_new_happening(nlp):
+    doc = run(nlp, "The group has carried out similar attacks in North Kivu and Ituri.")
+    assert doc.events == []

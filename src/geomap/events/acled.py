@@ -119,13 +119,13 @@ CIVILIAN_VICTIMS = Pattern(
     "Gunmen raided the base, killing at least nine soldiers.")
 #: A word for fighting between two armed sides: with it, deaths are those of a clash.
 TWO_SIDES = Pattern("two armed sides", r"\b(?:clash(?:es|ed)?|fighting|fought|gun ?battles?|exchanges? of fire|"
-                    r"firefights?|gunfights?|battl(?:es?|ed|ing)|skirmish(?:es)?|repelled|repulsed|sieges?|besieged)\b",
+                    r"shoot-?outs?|firefights?|gunfights?|battl(?:es?|ed|ing)|skirmish(?:es)?|repelled|repulsed|sieges?|besieged)\b",
                     "Nine people died in clashes with the army.", "Nine people died when gunmen raided the market.")
 
 #: Fighting said to be between two sides: a battle, whoever died in it ("a refugee was shot dead in a gunfight
 #: between rival armed groups").
 FIGHT_BETWEEN = Pattern("fighting between sides", r"\b(?:clash(?:es)?|fighting|gun ?battles?|gunfights?|"
-                        r"firefights?|battles?|skirmish(?:es)?|exchanges? of fire)\s+between\b",
+                        r"firefights?|shoot-?outs?|battles?|skirmish(?:es)?|exchanges? of fire)\s+between\b",
                         "A man was shot dead in a gunfight between rival gangs.",
                         "Gunmen shot dead a man and fought their way out.")
 #: A generic event word that names remote violence: when it is what killed ("strikes on the port killed three"), the
@@ -139,13 +139,15 @@ STRIKE_NOUN = Pattern("a strike", r"^(?:strikes?|airstrikes?)$", "strikes", "str
 #: An armed side as what an attack or killing was aimed at ("killed 30 soldiers", "an attack on an army post",
 #: "attacked and set fire to a police station"): a fight between armed sides, which ACLED calls an armed clash.
 ARMED_OBJECT = Pattern(
-    "armed side attacked", r"\s+(?:and\s+[a-z]+(?:\s+[a-z]+)?\s+(?:to\s+)?)?(?:on\s+|at\s+)?"
+    "armed side attacked", r"\s+(?:by\s+(?:[\w-]+\s+){1,3}?(?=on\s))?(?:and\s+[a-z]+(?:\s+[a-z]+)?\s+(?:to\s+)?)?"
+    r"(?:on\s+|at\s+)?"
     r"(?:(?:at least|some|about|nearly|more than|dozens of|scores of|hundreds of)\s+)?(?:[\d,]+\s+|an?\s+|the\s+|"
     r"[a-z]+\s+|[A-Z][\w-]+\s+){0,3}(?:soldiers|troops|servicemen|policemen|police officers|gendarmes|militiamen|"
     r"fighters|militants|"
     r"rebels|insurgents|gunmen|jihadists|terrorists|combatants|guards|attackers|assailants|hijackers|kidnappers|"
     r"separatists|(?:army|military|police) (?:posts?|bases?|"
-    r"camps?|convoys?|positions?|checkpoints?|stations?|patrols?)|police station|barracks|checkpoints?|outposts?)\b",
+    r"camps?|convoys?|positions?|checkpoints?|stations?|patrols?)|police station|barracks|checkpoints?|outposts?|"
+    r"bases?|garrisons?|security forces)\b",
     "Troops [shot dead] 10 suspected Kuki militants at dawn.", "Gunmen [killed] at least nine villagers at dawn.",
     "after")
 

@@ -28,7 +28,7 @@ from geomap.events.fatalities import COUNTRY_TOLL, fatalities, more_deaths, shar
 from geomap.events.merge import fold_headline, merge_events, met_with_force
 from geomap.events.model import COMMA_WORDS, Candidate, EventPlaceModel, Sentence, default_model, features
 from geomap.events.pairs import inner_names, inner_pairs
-from geomap.events.slots import LIST_JOIN
+from geomap.events.slots import LIST_AGAIN, LIST_JOIN
 from geomap.events.triggers import (
     BATTLE,
     EXPL,
@@ -105,7 +105,7 @@ VETOES = frozenset({"hypothetical-between", "negation-between", QUALIFIES_NEXT,
 LIST_FLOOR = 0.2
 LIST_NOUN = Pattern(
     "kind word after a list member", r"^\s+(?:villages?|towns?|cities|city|districts?|neighbou?rhoods?|provinces?|"
-    r"regions?|areas?|camps?|governorates?)\b",
+    r"regions?|areas?|camps?|governorates?|countryside)\b",
     "Gunmen raided [Akida] village and Mbuta village.", "Gunmen raided [Akida] and Mbuta villages.", "after")
 #: A headline: the article's first line, short and with no sentence's end ("Gunmen kill 20 in Zamfara").
 HEADLINE_CHARS = 200
@@ -165,11 +165,12 @@ class Story:
         """The specific violent type of the paragraph, else of the article: what its 'attacks' were. Asked only
         for a generic word, so most articles never scan their sentences without places."""
         if p not in self._para_type:
-            self._para_type[p] = specific([f for i in self.paragraphs.get(p, []) for f in self.triggers(i)])
+            self._para_type[p] = specific([f for i in self.paragraphs.get(p, []) for f in self.triggers(i)], False)
         if self._para_type[p]:
             return self._para_type[p]
         if "type" not in self._article:
-            self._article["type"] = specific([f for i in range(len(self.doc.sentences)) for f in self.triggers(i)])
+            self._article["type"] = specific([f for i in range(len(self.doc.sentences))
+                                               for f in self.triggers(i)], False)
         return self._article["type"]  # type: ignore[return-value]
 
     def all_actors(self) -> list[str]:
@@ -439,7 +440,8 @@ def _spread_over_lists(text: str, cands: list[Candidate], scores: list[float], t
     k = 0
     while k < len(cands):
         j = k
-        while j + 1 < len(cands) and LIST_JOIN.match_at(_gap(text, cands[j], cands[j + 1])):
+        while j + 1 < len(cands) and (LIST_JOIN.match_at(_gap(text, cands[j], cands[j + 1]))
+                                      or LIST_AGAIN.match_at(_gap(text, cands[j], cands[j + 1]))):
             j += 1
         if j > k and any(picked[k:j + 1]):
             for i in range(k, j + 1):

@@ -256,7 +256,9 @@ KILLED_IN = (
 
 
 #: Another place right after this one, in a list: a count before the list is the whole list's.
-LIST_GOES_ON = Pattern("a list goes on after the place", r"\s*(?:,|,?\s*and|,?\s*or)\s+(?:the\s+)?[A-Z]",
+LIST_GOES_ON = Pattern("a list goes on after the place", r"(?:\s+(?:countryside|village|town|city|district|province|"
+                       r"region|area))?\s*(?:,|,?\s*and|,?\s*or)\s+(?:(?:also\s+)?in\s+)?"
+                       r"(?:the\s+)?(?:(?:city|town|village|province|region|district|port|capital|state)\s+of\s+)?[A-Z]",
                        "Shelling killed seven civilians in [Avdiivka] and Marinka.",
                        "Drones killed two people in [Odesa] and injured 18 in Kharkiv.", "after", flags=0)
 
@@ -266,7 +268,7 @@ def place_share(text: str, start: int, end: int) -> int | None:
     civilians were killed", "X, where clashes killed 300 people", "killing two people in X"), else None."""
     m = INCLUDING_AT.search(text, max(0, start - 90), start) or WHERE_KILLED.compiled.match(text, end) \
         or WHERE_KILLING.compiled.match(text, end) \
-        or (None if LIST_GOES_ON.match_at(text[end:end + 30]) else  # "seven in Avdiivka and Marinka": the list's
+        or (None if LIST_GOES_ON.match_at(text[end:end + 60]) else  # "seven in Avdiivka and Marinka": the list's
             next((k for p in KILLED_IN if (k := p.search(text, max(0, start - 90), start))), None))
     return _count(m.group("n")) if m else None
 

@@ -304,6 +304,12 @@ CITY_FIRST = P(
     "A police chief was shot in the [Tijuana] district, near [La Presa].", "between")
 LIST_JOIN = P("list continues", r"^\s*(?:,|,?\s*and|,?\s*or)\s*(?:the\s+)?$",
               "Blasts hit [Kyiv], [Odesa] and Lviv.", "Blasts hit [Kyiv] near [Odesa] and Lviv.", "between")
+#: A list whose next member repeats the locative: "in the province of Latakia and in the city of Baniyas".
+LIST_AGAIN = P("list continues with its locative",
+               r"^\s*,?\s*and\s+(?:also\s+)?(?:in|at|near|around)\s+(?:the\s+(?:city|town|village|province|region|"
+               r"district|port|capital|state)\s+(?:of\s+)?)?$",
+               "Troops killed dozens in [Latakia] and in the city of [Baniyas].",
+               "Troops killed dozens in [Latakia] and fled to [Baniyas].", "between")
 NAME_GOES_ON = P("capitalised word follows", r"^\s+[A-Z][a-z]", "The [U.S.] Air Force flew.",
                  "Jets flew over [Syria] on Monday.", "after", flags=0)
 del P

@@ -42,6 +42,10 @@ T = Trigger
 _NOT_FIGURATIVE_CAPTURE = (r"(?!\s+(?:on\s+(?:camera|video|film|tape|television|cctv)|the\s+(?:attention|imagination|"
                            r"hearts?|mood|spirit|essence|moment|title|crown|championship|trophy|cup)|"
                            r"\d+\s+(?:test\s+)?(?:wickets|seats|votes|medals|titles)))")
+#: ... and things seized, not places: "seized weapons", "seized a tanker", "seizing large quantities of drugs".
+_NOT_SEIZED_THINGS = (r"(?!\s+(?:[\w-]+\s+){0,3}?(?:weapons|arms|ammunition|guns|rifles|vehicles|equipment|drugs|"
+                      r"cocaine|heroin|cash|money|documents|passports|assets|phones|laptops|explosives|caches?|"
+                      r"tankers?|ships?|vessels?|boats?|cargo|goods|livestock|cattle)\b)")
 #: ... and figurative hits and launches: "prices hit a record high", "hit back at critics", "launched an
 #: investigation", "launched a new app"; "shelled out", "stormed out of the meeting", "a heart attack" are no events.
 _NOT_FIGURATIVE_HIT = (r"(?!\s+(?:(?:a\s+|an\s+)?(?:record|new\s+high|new\s+low|all-time|"
@@ -136,7 +140,8 @@ TRIGGERS: tuple[Trigger, ...] = (
       r"(?:prison|jail|detention|penitentiary))|jailbreak|prison\s+break", STRAT, "Other",
       "Hundreds of inmates escaped from a prison in the capital.", "Hundreds of residents fled from the capital."),
     T("capture", r"captur(?:ed?|es|ing)" + _NOT_FIGURATIVE_CAPTURE
-      + r"|seized|seizing|overran|fell to|(?:took|taken|taking|seized|gained) (?:full |complete |total )?control|"
+      + r"|seiz(?:ed|ing)" + _NOT_SEIZED_THINGS
+      + r"|overran|fell to|(?:took|taken|taking|seized|gained) (?:full |complete |total )?control|"
       r"took over|entered(?! (?:a|its|the|their) (?:\w+ )?(?:day|week|month|year|phase|stage|round|talks))|swept into|"
       r"rolled into|stormed into|pushed into|marched into", BATTLE,
       "Non-state actor overtakes territory",
@@ -406,7 +411,8 @@ LASTING_FIGHT_BEFORE = Pattern(
 LONG_DURATION_AFTER = Pattern(
     "a long duration after",
     r"^[^,;.]{0,60}?\b(?:for\s+(?:(?:more\s+than|over|nearly|almost|about|the\s+past|the\s+last)\s+)?"
-    r"(?:[\w-]+\s+)?(?:years|months|decades)\b|since\s+(?:19|20)\d\d\b)",
+    r"(?:[\w-]+\s+)?(?:years|months|weeks|decades)\b|since\s+(?:(?:early|late|mid-?)\s*)?(?:(?:19|20)\d\d|"
+    r"january|february|march|april|may|june|july|august|september|october|november|december|last\s+year)\b)",
     "Militiamen there have been [fighting] troops for two years.",
     "Militiamen there have been [fighting] troops since Monday.", "after")
 #: "The group has killed thousands of civilians in Ituri": a conflict's whole toll told as background (with
@@ -418,7 +424,12 @@ CUMULATIVE_TOLL_AFTER = Pattern(
     "a conflict's whole toll", r"^\s+(?:(?:tens|hundreds)\s+of\s+)?(?:thousands|millions)\b",
     "The group has [killed] thousands of civilians.", "The group has [killed] 30 civilians.", "after")
 #: The contexts before an event word that make it no happening of its sentence.
-_NO_HAPPENING = (NO_HAPPENING_BEFORE, COMPARED_BEFORE, IN_A_SERIES, STATE_OF_VIOLENCE_BEFORE, EARLIER_AS_TIME)
+#: "The group has carried out similar attacks in Ituri": happenings of the kind told, compared, no new one.
+OF_THE_KIND_BEFORE = Pattern("happenings of the kind", r"\b(?:similar|such|previous|past)\s+$",
+                             "The group has carried out similar [attacks] in the region.",
+                             "The group carried out two [attacks] in the region.", "before")
+_NO_HAPPENING = (NO_HAPPENING_BEFORE, COMPARED_BEFORE, IN_A_SERIES, STATE_OF_VIOLENCE_BEFORE, EARLIER_AS_TIME,
+                 OF_THE_KIND_BEFORE)
 #: How far before an event word the `_NO_HAPPENING` patterns look.
 NO_HAPPENING_WINDOW = 70
 
@@ -440,13 +451,20 @@ def _not_here(text: str, f: Found) -> bool:
     return False
 
 
-def specific(found: list[Found]) -> tuple[str, str] | None:
+#: Sub-types that tell what a fight changed, not how it was fought: no type for another sentence's "attacked".
+OUTCOMES = frozenset({"Non-state actor overtakes territory", "Government regains territory"})
+
+
+def specific(found: list[Found], outcomes: bool = True) -> tuple[str, str] | None:
     """The most frequent specific violent (type, sub-type) among triggers, if any; a suicide bombing whatever else
-    its sentence names (ACLED: "a suicide bomber rammed an explosives-laden vehicle into a convoy" is one)."""
+    its sentence names (ACLED: "a suicide bomber rammed an explosives-laden vehicle into a convoy" is one).
+    `outcomes=False` leaves out territory taken (`OUTCOMES`): "They also targeted a base" after "the attackers seized
+    the camp" is an attack, not a capture."""
     counts: dict[tuple[str, str], int] = {}
     for f in found:
         t = f.trigger
-        if not (t.generic or t.weak or t.yields) and t.event_type in VIOLENT:
+        if not (t.generic or t.weak or t.yields) and t.event_type in VIOLENT and (
+                outcomes or t.sub_event_type not in OUTCOMES):
             counts[(t.event_type, t.sub_event_type)] = counts.get((t.event_type, t.sub_event_type), 0) + 1
     if (EXPL, "Suicide bomb") in counts:
         return EXPL, "Suicide bomb"

@@ -60,7 +60,7 @@ def container(cands: list[Candidate], owners: list[Mention | None], feats: list[
     or a neighbourhood (`POSSESSIVE_PART`) is in the town itself. A place named only as a reference ("near the
     border with Burkina Faso", "40 km from Kaya") holds nothing, except the name right before it: "the Glilot
     military base north of Tel Aviv" is around Tel Aviv; nor does a name used as an adjective (`ADJECTIVE_USE` in
-    the sentence `text`: "a U.S. ceasefire proposal")."""
+    the sentence `text`: "a U.S. ceasefire proposal"). Of a country and a region of it named next, the region."""
     ref = owners[k + 1] if k + 1 < len(cands) and cands[k + 1].start - cands[k].end <= REFERENCE_GAP else None
     if ref is not None and ref.place is not None and ref.place.kind in TOWN_KINDS and (
             REFERENCE_VETOES.intersection(feats[k + 1])
@@ -72,9 +72,9 @@ def container(cands: list[Candidate], owners: list[Mention | None], feats: list[
     town = next((p for p in known if p is not None and p.kind in TOWN_KINDS), None)
     if town is not None and _part_of_town(name, text[cands[k].end:cands[k].end + 20]):
         return town  # "the Abu Salim neighbourhood ... of the capital", "on Hodan street in Mogadishu"
-    for p in known:
-        if p is not None and p.kind in ("region", "country"):
-            return p
+    outer = [p for p in known if p is not None and p.kind in ("region", "country")]
+    if outer:  # "in the Cal Miskaad mountains in Somalia's Puntland region": the region, not the country
+        return next((p for p in outer[1:2] if p.kind == "region" and place_inside(p, outer[0])), outer[0])
     return around(town) if town else None
 
 
