@@ -50,6 +50,13 @@ ROWS = [
     Row("t:bari", "Bari", "region", 10.5, 50.0, "SO", "SO.02", 700000, 120.0, aliases=("Bari region",)),
     Row("t:ituri", "Ituri", "region", 1.5, 29.5, "CD", "CD.12", 5000000, 150.0),
     Row("t:nkivu", "North Kivu", "region", -0.8, 29.0, "CD", "CD.11", 8000000, 150.0),
+    Row("t:kobe", "Kobe", "city", 34.69, 135.19, "JP", "JP.13", 1500000, 15.0),
+    Row("t:mali", "Mali", "country", 17.0, -4.0, "ML", "", 20000000, 700.0),
+    Row("t:gao", "Gao Region", "region", 17.0, 0.5, "ML", "ML.3", 700000, 200.0, aliases=("Gao region",)),
+    Row("t:tessit", "Tessit", "city", 15.93, 0.40, "ML", "ML.3", 5000, 1.0),
+    Row("t:ansongo", "Ansongo", "city", 15.66, 0.50, "ML", "ML.3", 30000, 2.0),
+    Row("t:sinjar", "Sinjar", "city", 36.32, 41.87, "IQ", "IQ.15", 80000, 3.0),
+    Row("t:churachandpur", "Churachandpur", "city", 24.33, 93.68, "IN", "IN.17", 50000, 2.0),
 ]
 
 
@@ -190,3 +197,25 @@ def test_a_list_that_repeats_its_locative_shares_the_event(nlp):
 def test_attacks_of_the_kind_told_are_no_new_happening(nlp):
     doc = run(nlp, "The group has carried out similar attacks in North Kivu and Ituri.")
     assert doc.events == []
+
+
+def test_every_village_of_a_list_is_told_a_village(nlp):
+    doc = run(nlp, "Jihadists killed 25 civilians in attacks on the villages of Tessit, Intahaka and Kobe in Mali's Gao "
+              "region on Monday.")
+    assert "JP" not in {m.place.country_code for m in doc.mentions if m.place is not None}
+    # a town named apart from the list keeps its reading
+    doc = run(nlp, "Jihadists attacked Tessit and Ansongo on Monday, and a delegation flew to Kobe.")
+    assert [m.place.country_code for m in doc.mentions if m.text == "Kobe"] == ["JP"]
+
+
+def test_a_habit_is_no_happening(nlp):
+    doc = run(nlp, "Turkey regularly strikes what it says are militant positions in Sinjar.")
+    assert doc.events == []
+    doc = run(nlp, "Turkey repeatedly struck militant positions in Sinjar on Monday.")
+    assert [e.place.name for e in doc.events] == ["Sinjar"]
+
+
+def test_a_protest_told_as_what_came_before_is_not_the_happening(nlp):
+    doc = run(nlp, "Tribal groups clashed with the majority community in Churachandpur on Wednesday after a march "
+              "against a court order, police said.")
+    assert [e.sub_event_type for e in doc.events] == ["Armed clash"]

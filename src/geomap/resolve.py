@@ -85,7 +85,8 @@ TOLD_A_VILLAGE = Pattern("a village told after the name",
                          r"^\s*,\s+(?:a|an)\s+(?:small\s+|remote\s+|tiny\s+)?(?:village|hamlet)\b",
                          "Gunmen attacked a convoy near [Kobe], a village on the road to Gao.",
                          "Gunmen attacked a convoy near [Kobe], the port city.", "after")
-VILLAGE_OF = Pattern("a village told before the name", r"\b(?:village|hamlet)\s+of\s+$",
+VILLAGE_OF = Pattern("a village told before the name", r"\b(?:villages?|hamlets?)\s+of\s+(?:[A-Z][\w'’-]*(?:\s+[A-Z]"
+                     r"[\w'’-]*)*\s*(?:,\s*|,?\s+and\s+))*$",
                      "A bomb hit a crowd in the village of [Bon To] on Monday.",
                      "A bomb hit a crowd in the city of [Bonn] on Monday.", "before")
 #: A town's part word after a name: "the Salah al-Din district" of Tripoli is not Iraq's Salah al-Din governorate.
@@ -464,7 +465,7 @@ def _drop_lone_foreign_towns(mentions: list[Mention], text: str = "") -> None:
     lone += [(m, m.place) for m in mentions if m.place is not None and m.place.kind == "city"
              and m.place.country_code != main and m.place.population >= LONE_VILLAGE_MAX_POP
              and (TOLD_A_VILLAGE.match_at(text[m.end:m.end + 30])
-                  or VILLAGE_OF.search(text, max(0, m.start - 20), m.start))]
+                  or VILLAGE_OF.search(text, max(0, m.start - 60), m.start))]
     lone += [(m, m.place) for m in mentions if m.place is not None and m.place.feature.startswith("admin1")
              and m.place.country_code != main and TOWN_PART_AFTER.match_at(text[m.end:m.end + 20])]
     others = {m.place.id: m.place for m in mentions if m.place is not None and m.place.kind != "country"}

@@ -51,7 +51,8 @@ CROWD_ATTACKED = Pattern(
 #: demonstrators", "opened fire on marchers" (ACLED: an attack on civilians, not a protest).
 PROTESTERS_TARGETED = Pattern(
     "protesters targeted", r"\b(?:into|on|at|attacked|stabbed|shot|rammed)\s+(?:an?\s+|the\s+)?(?:crowd\s+of\s+)?"
-    r"(?:[\w-]+\s+){0,3}?(?:demonstrators|protesters|marchers|rally|rallies|march)\b",
+    r"(?:(?!(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|after|before|during|following)\b)[\w-]+\s+)"
+    r"{0,3}?(?:demonstrators|protesters|marchers|rally|rallies|march)\b",
     "A man drove a car into a crowd of trade union demonstrators.", "Trade union demonstrators marched to the hall.")
 #: Police named only as the source of a report ("police said"): no force used.
 POLICE_SOURCE = Pattern("police as a source", r"\b(?:police|security forces)\s+(?:said|say|says|told|reported)\b",
@@ -157,9 +158,11 @@ def happening(primary: Found, clause: list[Found], stext: str, context: Callable
     """The ACLED (type, sub-type) of the happening whose nearest event word is `primary`, among the event words
     of its clause (`span`: the clause's offsets in `stext`, whose victims are this happening's). `context()` gives
     the specific type of the paragraph or article, for generic words."""
+    before = next((f for f in clause if _protest_before(stext, f, primary)), None)
+    primary = before or primary  # "clashed in Churachandpur after a march": the clash, though the march is nearer
     t = primary.trigger
     etype, sub = t.event_type, t.sub_event_type
-    kinds = {f.trigger.event_type for f in clause}
+    kinds = {f.trigger.event_type for f in clause if not _protest_before(stext, primary, f)}
     rest = _other_happening(primary, clause, stext, kinds, deaths)
     if rest is not None:
         if not rest:
@@ -192,6 +195,17 @@ def happening(primary: Found, clause: list[Found], stext: str, context: Callable
     if etype == EXPL and any(f.trigger.name == "drills" for f in clause):
         return STRAT, "Other"  # drills fire missiles without attacking anyone
     return etype, sub
+
+
+#: "after" between an event word and a later one: the later one tells what came before.
+_AFTER_WORD = re.compile(r"\bafter\b")
+
+
+def _protest_before(stext: str, primary: Found, f: Found) -> bool:
+    """Is `f` a protest told as what came before the happening `primary` names ("Tribal groups clashed with the
+    Meitei in Churachandpur after a march against a court order": the clash, not the march)?"""
+    return f.trigger.event_type == PROTEST and primary.trigger.event_type != PROTEST and f.start > primary.end \
+        and _AFTER_WORD.search(stext, primary.end, f.start) is not None
 
 
 def _attack(primary: Found, clause: list[Found], stext: str) -> tuple[str, str]:

@@ -428,8 +428,12 @@ CUMULATIVE_TOLL_AFTER = Pattern(
 OF_THE_KIND_BEFORE = Pattern("happenings of the kind", r"\b(?:similar|such|previous|past)\s+$",
                              "The group has carried out similar [attacks] in the region.",
                              "The group carried out two [attacks] in the region.", "before")
+#: "Turkey regularly strikes PKK positions in Qandil": a habit told as background, no happening.
+HABIT_BEFORE = Pattern("a habit", r"\b(?:regularly|routinely|frequently|often|usually|periodically|habitually)\s+$",
+                       "Turkey regularly [strikes] positions in the mountains.",
+                       "Turkey repeatedly [struck] positions in the mountains on Monday.", "before")
 _NO_HAPPENING = (NO_HAPPENING_BEFORE, COMPARED_BEFORE, IN_A_SERIES, STATE_OF_VIOLENCE_BEFORE, EARLIER_AS_TIME,
-                 OF_THE_KIND_BEFORE)
+                 OF_THE_KIND_BEFORE, HABIT_BEFORE)
 #: How far before an event word the `_NO_HAPPENING` patterns look.
 NO_HAPPENING_WINDOW = 70
 
