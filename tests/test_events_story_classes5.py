@@ -57,6 +57,17 @@ ROWS = [
     Row("t:ansongo", "Ansongo", "city", 15.66, 0.50, "ML", "ML.3", 30000, 2.0),
     Row("t:sinjar", "Sinjar", "city", 36.32, 41.87, "IQ", "IQ.15", 80000, 3.0),
     Row("t:churachandpur", "Churachandpur", "city", 24.33, 93.68, "IN", "IN.17", 50000, 2.0),
+    Row("t:kebbi", "Kebbi", "region", 11.5, 4.0, "NG", "NG.40", 4000000, 120.0, aliases=("Kebbi state",)),
+    Row("t:adre", "Adre", "city", 13.47, 22.20, "TD", "TD.18", 40000, 2.0),
+    Row("t:sudan", "Sudan", "country", 15.0, 30.0, "SD", "", 45000000, 800.0),
+    Row("t:darfur", "Darfur", "region", 13.0, 24.0, "SD", "SD.DA", 9000000, 300.0, aliases=("Darfur region",)),
+    Row("t:rafah", "Rafah", "city", 31.29, 34.25, "PS", "PS.GZ", 200000, 4.0),
+    Row("t:gaza", "Gaza", "city", 31.50, 34.47, "PS", "PS.GZ", 600000, 6.0),
+    Row("t:lebanon", "Lebanon", "country", 33.9, 35.9, "LB", "", 5000000, 80.0),
+    Row("t:damascus", "Damascus", "city", 33.51, 36.29, "SY", "SY.13", 2000000, 10.0, feature="capital"),
+    Row("t:sweida", "Sweida", "region", 32.7, 36.6, "SY", "SY.10", 400000, 40.0),
+    Row("t:kherson", "Kherson", "city", 46.64, 32.61, "UA", "UA.08", 280000, 8.0),
+    Row("t:uvira", "Uvira", "city", -3.40, 29.14, "CD", "CD.13", 600000, 5.0),
 ]
 
 
@@ -219,3 +230,44 @@ def test_a_protest_told_as_what_came_before_is_not_the_happening(nlp):
     doc = run(nlp, "Tribal groups clashed with the majority community in Churachandpur on Wednesday after a march "
               "against a court order, police said.")
     assert [e.sub_event_type for e in doc.events] == ["Armed clash"]
+
+
+def test_stormed_and_abducted_is_an_abduction(nlp):
+    doc = run(nlp, "Gunmen stormed a school in Kebbi state before dawn on Monday and abducted 25 students, police said.")
+    assert [e.sub_event_type for e in doc.events] == ["Abduction/forced disappearance"]
+
+
+def test_a_region_across_the_border_is_no_event_place(nlp):
+    doc = run(nlp, "Unknown attackers shot dead three soldiers at a checkpoint near Adre, on the border with Sudan's "
+              "Darfur region, on Sunday.")
+    assert [(e.place.name, e.fatalities) for e in doc.events] == [("Adre", 3)]
+
+
+def test_the_place_of_a_source_is_no_event_place(nlp):
+    doc = run(nlp, "Israeli troops opened fire near an aid site in Rafah on Sunday, killing at least 31 people, Gaza "
+              "health officials said.")
+    assert [(e.place.name, e.fatalities) for e in doc.events] == [("Rafah", 31)]
+
+
+def test_exploding_pagers_are_explosive_devices_and_their_users_no_agents(nlp):
+    doc = run(nlp, "Pagers used by Hezbollah members exploded across Lebanon on Tuesday, killing 12 people.")
+    assert [(e.sub_event_type, e.actors) for e in doc.events] == [
+        ("Remote explosive/landmine/IED", ["Unidentified armed group"])]
+
+
+def test_a_place_in_a_speech_clause_without_an_event_word_is_no_event_place(nlp):
+    doc = run(nlp, "Israel struck the defence ministry building in Damascus and targets near the presidential palace on "
+              "Wednesday, saying it was protecting the Druze minority in Sweida.")
+    assert [e.place.name for e in doc.events] == ["Damascus"]
+    assert [m.event_score for m in doc.mentions if m.text == "Sweida"] == [0.0]  # vetoed, not just below threshold
+
+
+def test_the_border_town_is_the_town_told_last(nlp):
+    doc = run(nlp, "Rebels shelled Uvira on Monday. They took the border town the next day without a fight.")
+    assert [(e.place.name, e.sub_event_type) for e in doc.events][-1] == ("Uvira",
+                                                                          "Non-state actor overtakes territory")
+
+
+def test_troops_withdrawing_from_a_town_tell_of_the_town(nlp):
+    doc = run(nlp, "Russian troops withdrew from Kherson on Friday.")
+    assert [e.place.name for e in doc.events] == ["Kherson"]

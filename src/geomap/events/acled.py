@@ -183,9 +183,10 @@ def happening(primary: Found, clause: list[Found], stext: str, context: Callable
             return BATTLE, taker
     if etype == VAC and t.weak and any(f.trigger.event_type == BATTLE and not f.trigger.yields for f in clause):
         return BATTLE, "Armed clash"  # "killed in clashes": the clash
-    if etype == BATTLE and any(f.trigger.event_type == VAC and not f.trigger.weak for f in clause) \
-            and not FIGHT_BETWEEN.search(stext):
-        return VAC, "Attack"  # "gunmen stormed the hall and opened fire on the crowd": an attack on civilians
+    harm = next((f.trigger for f in clause if f.trigger.event_type == VAC and not f.trigger.weak), None)
+    if etype == BATTLE and harm is not None and not FIGHT_BETWEEN.search(stext):
+        return VAC, harm.sub_event_type  # "gunmen stormed the hall and opened fire on the crowd": an attack on
+        # civilians; "stormed a school and abducted 25 students": the abduction
     lo, hi = span or (0, len(stext))  # the victims of this clause ("raids ..., after strikes that killed hundreds")
     if sub == "Armed clash" and CIVILIAN_VICTIMS.search(stext, lo, hi) and not TWO_SIDES.search(stext) \
             and not ARMED_DEAD.search(stext):

@@ -78,6 +78,11 @@ EMBLEM_AFTER = Pattern("the group's emblem", r"^\s+(?:flags?|banners?|insignia|e
                        r"literature|ideology|symbols?|slogans?)\b",
                        "The driver had an [Islamic State] flag in his truck.",
                        "[Islamic State] fighters drove the truck.", "after")
+#: The group as the owner or user of what was hit: "Pagers used by Hezbollah members exploded".
+USED_BY = Pattern("used or owned by the group", r"\b(?:used|owned|carried|belonging)\s+(?:by|to)\s+(?:the\s+)?"
+                  r"(?:members\s+of\s+(?:the\s+)?)?$",
+                  "Pagers used by [Hezbollah] members exploded.", "Pagers planted by [Mossad] agents exploded.",
+                  "before")
 LINKED_BEFORE = Pattern("tied to the group, before its name",
                         r"\b(?:linked|tied|affiliated|allied|aligned)\s+(?:to|with)\s+(?:the\s+)?$",
                         "Fighters linked to [al Qaeda] seized the town.", "[Al Qaeda] fighters seized the town.",
@@ -248,7 +253,7 @@ def _groups(text: str) -> list[tuple[int, str]]:
                 and DEMONYM_FORCE.get(d.group(1)) in FORCE_COUNTRY):
             continue  # "Iraqi security forces killed ...": the state's forces, named by `_ACTOR_FORCES`
         if OWNER_AFTER.match_at(text[end:end + 14]) or EMBLEM_AFTER.match_at(text[end:end + 16]) \
-                or GROUP_SOURCE.match_at(text[end:end + 90]):
+                or GROUP_SOURCE.match_at(text[end:end + 90]) or USED_BY.search(text, max(0, start - 30), start):
             continue  # "the Hamas-run health ministry said", "Houthi-held areas", "an Islamic State flag": no side
         tied = LINKED_AFTER.match_at(text[end:end + 14]) or LINKED_BEFORE.search(text, max(0, start - 20), start)
         (linked if tied else found).append((start, name))

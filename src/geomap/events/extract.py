@@ -26,7 +26,15 @@ from geomap.events.candidates import sentence_candidates, struck_sites
 from geomap.events.dating import DATE_OPENER, MAX_AGE_DAYS, Span, StoryClock, event_date, redate, told_after
 from geomap.events.fatalities import COUNTRY_TOLL, fatalities, more_deaths, shares, wide_toll
 from geomap.events.merge import fold_headline, merge_events, met_with_force
-from geomap.events.model import COMMA_WORDS, Candidate, EventPlaceModel, Sentence, default_model, features
+from geomap.events.model import (
+    COMMA_WORDS,
+    IN_SPEECH,
+    Candidate,
+    EventPlaceModel,
+    Sentence,
+    default_model,
+    features,
+)
 from geomap.events.pairs import inner_names, inner_pairs
 from geomap.events.slots import LIST_AGAIN, LIST_JOIN
 from geomap.events.triggers import (
@@ -100,7 +108,8 @@ VETOES = frozenset({"hypothetical-between", "negation-between", QUALIFIES_NEXT,
                     "owner", "slot=a vessel's name", NEAR_ANOTHER, "slot=no comment from the place",
                     "slot=speaking participle after", "slot=accused of an act", "topic of a protest",
                     "slot=place of a speech", "slot=opening place of a speech", "slot=a refuge",
-                    "slot=names a facility elsewhere", "slot=an envoy's post", "slot=opens a body's name"})
+                    "slot=names a facility elsewhere", "slot=an envoy's post", "slot=opens a body's name",
+                    "slot=the border with the place", "slot=names a source", IN_SPEECH})
 #: A list member scoring at least this is an event place when another member is (tuned on the dev split).
 LIST_FLOOR = 0.2
 LIST_NOUN = Pattern(

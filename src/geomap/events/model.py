@@ -296,6 +296,11 @@ DATED_SETTING = Pattern(
 _DEMANDS = ("demand", "call", "urg")
 
 
+#: A clause of what the actor said, with no event word of its own (`slots.CLAUSE_BREAK` ends before it).
+SPEECH_CLAUSE = re.compile(r"(?:saying|claiming|adding|insisting|arguing)$")
+IN_SPEECH = "in a speech clause"
+
+
 def _trigger_features(sent: Sentence, c: Candidate, prev: str) -> list[str]:
     t, d = sent.nearest_trigger(c.start, c.end)
     if t is None:
@@ -316,6 +321,8 @@ def _trigger_features(sent: Sentence, c: Candidate, prev: str) -> list[str]:
         out.append("hypothetical-between")
     if any(_governs(sent.text, p, lo, hi, 25) for p in sent.negation):
         out.append("negation-between")
+    if not same and SPEECH_CLAUSE.search(sent.text, max(0, c0 - 12), c0):
+        out.append(IN_SPEECH)  # ", saying it was protecting the Druze in Sweida": a purpose told, no event here
     return out
 
 

@@ -213,11 +213,13 @@ TAKEN_FROM = P(
     r"(?:[\w-]+\s+){0,4}?from\s+(?:[\w-]+\s+){0,3}?(?:in|at|near)\s+" + FILL + r"$",
     "Gunmen abducted nine pupils from a school in [Oyo] overnight.",
     "Troops advanced from their positions in [Oyo] overnight.", "before")
-#: Driven out of a place: the fighting was there ("ousted Iraqi troops from Kuwait", "drove the rebels out of Goma").
+#: Driven out of a place, or leaving it: the fighting or the handover was there ("ousted Iraqi troops from Kuwait",
+#: "drove the rebels out of Goma", "Russian troops withdrew from Kherson").
 DRIVEN_FROM = P(
     "driven out of the place",
     r"\b(?:ousted|expelled|expel|drove|driven|drive|pushed|forced|kicked|flushed|cleared|routed|evicted|repelled|"
-    r"repulsed|chased)\s+(?:[\w-]+\s+){0,4}?(?:out\s+of|from)\s+" + FILL + r"$",
+    r"repulsed|chased|withdr[ae]w|withdrawn|withdrawing|pulled|retreated|retreating)\s+(?:[\w-]+\s+){0,4}?"
+    r"(?:out\s+of|from)\s+" + FILL + r"$",
     "The army drove the rebels out of [Goma] on Monday.", "The rebels fled from [Goma] on Monday.", "before")
 #: The place's own police or forces act: "[Hong Kong] police detonated a bomb", "[Lagos] police raided a bar".
 FORCES_AFTER = P(
@@ -236,6 +238,14 @@ FACILITY_ELSEWHERE = P(
     "after", flags=0)
 #: The place opens the name of a body: "the Gaza Humanitarian Foundation runs the site", "the Kyiv School of
 #: Economics" -- the body's, not a place of the happening.
+#: The place of the people a report comes from: "..., Gaza health officials said" (not where the event was).
+SOURCE_AFTER = P(
+    "names a source",
+    r"^\s+(?:(?:health|interior|defen[cs]e|civil\s+defen[cs]e|security|military|government|local|police|hospital|"
+    r"medical|rescue|emergency)\s+)?(?:officials?|ministry|sources?|medics|doctors|rescuers|"
+    r"spokes(?:man|woman|person))\s+(?:said|says|say|told|reported|reports)\b",
+    "Strikes killed 31 people near Rafah, [Gaza] health officials said.",
+    "Strikes killed 31 people near Rafah, [Gaza] City residents fled.", "after")
 BODY_NAME = P(
     "opens a body's name",
     r"^(?:\s+[A-Z][\w'’-]*){0,3}\s+(?:Foundation|Fund|Institute|Society|Company|Corporation|Bank|Trust|Federation|"
@@ -318,7 +328,7 @@ del P
 BEFORE = (ENVOY_TO, LOCATIVE, OBJECT, ATTRIBUTIVE, PHYSICAL, WHOLE_WAR, REFERENCE, ORIGIN, FROM, BEARING, FROM_IN,
           ROUTE, VESSEL, ACCUSED, SPEECH_PLACE, TAKEN_FROM, POLICE_IN, DRIVEN_FROM, REFUGE, BORDER)
 AFTER = (PASSIVE_AFTER, SPEAKER_AFTER, AGENT_AFTER, POSSESSIVE, PART_AFTER, MODIFIER_AFTER, PART_OF_NEXT, NAME_GOES_ON,
-         NO_COMMENT, SPEAKER_PARTICIPLE, FORCES_AFTER, FACILITY_ELSEWHERE, BODY_NAME)
+         NO_COMMENT, SPEAKER_PARTICIPLE, FORCES_AFTER, FACILITY_ELSEWHERE, BODY_NAME, SOURCE_AFTER)
 
 
 class Clauses:

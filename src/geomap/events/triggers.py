@@ -108,7 +108,9 @@ TRIGGERS: tuple[Trigger, ...] = (
       r"(?:car|truck|lorry|vehicle|van|motorcycle)s? (?:loaded|packed|laden|rigged|filled) with explosives|"
       r"explosives?-(?:laden|packed|rigged)|(?:car|vehicle|truck|van)s? (?:exploded|blew up)|"
       r"(?:explosions?|blasts?) (?:tore|ripped) through (?:a|an|the) (?:parked |white |\w+ )?(?:car|vehicle|truck|van)|"
-      r"blown up|blew up|booby[- ]trap\w*|bombs? (?:exploded|went off|blasts?)", EXPL, "Remote explosive/landmine/IED",
+      r"blown up|blew up|booby[- ]trap\w*|bombs? (?:exploded|went off|blasts?)|"
+      r"(?:pagers?|walkie-talkies|radios|handsets|(?:communication|electronic) devices)(?= [^.;]{0,40}?\b(?:exploded|"
+      r"detonated|went off|blew up)\b)", EXPL, "Remote explosive/landmine/IED",
       "A roadside bomb hit a patrol.", "The road was reopened to traffic."),
     T("suicide bomb",
       r"suicide (?:bombers?|bombings?|attacks?|car bomb(?:ers?|ings?)?)|blew (?:himself|herself|themselves) up",
@@ -142,7 +144,8 @@ TRIGGERS: tuple[Trigger, ...] = (
     T("capture", r"captur(?:ed?|es|ing)" + _NOT_FIGURATIVE_CAPTURE
       + r"|seiz(?:ed|ing)" + _NOT_SEIZED_THINGS
       + r"|overran|fell to|(?:took|taken|taking|seized|gained) (?:full |complete |total )?control|"
-      r"took over|entered(?! (?:a|its|the|their) (?:\w+ )?(?:day|week|month|year|phase|stage|round|talks))|swept into|"
+      r"took over|took (?:the |a )?(?:[\w-]+ )?(?:town|city|village|base|airport|garrison|port|border crossing)\b|"
+      r"entered(?! (?:a|its|the|their) (?:\w+ )?(?:day|week|month|year|phase|stage|round|talks))|swept into|"
       r"rolled into|stormed into|pushed into|marched into", BATTLE,
       "Non-state actor overtakes territory",
       "Rebels captured the airport.", "Rebels spoke at the airport."),
