@@ -68,6 +68,12 @@ ROWS = [
     Row("t:sweida", "Sweida", "region", 32.7, 36.6, "SY", "SY.10", 400000, 40.0),
     Row("t:kherson", "Kherson", "city", 46.64, 32.61, "UA", "UA.08", 280000, 8.0),
     Row("t:uvira", "Uvira", "city", -3.40, 29.14, "CD", "CD.13", 600000, 5.0),
+    Row("t:sadah", "Sa'dah", "city", 16.94, 43.76, "YE", "YE.15", 51870, 2.3, aliases=("Saada",)),
+    Row("t:usa", "United States of America", "country", 39.0, -98.0, "US", "", 330000000, 2000.0,
+        aliases=("U.S.",)),
+    Row("t:juba", "Juba", "city", 4.85, 31.58, "SS", "SS.01", 500000, 8.0, feature="capital"),
+    Row("t:vienna", "Vienna", "city", 48.21, 16.37, "AT", "AT.09", 1900000, 15.0, feature="capital"),
+    Row("t:zaporizhzhia", "Zaporizhzhia", "city", 47.84, 35.14, "UA", "UA.26", 700000, 10.0),
 ]
 
 
@@ -271,3 +277,26 @@ def test_the_border_town_is_the_town_told_last(nlp):
 def test_troops_withdrawing_from_a_town_tell_of_the_town(nlp):
     doc = run(nlp, "Russian troops withdrew from Kherson on Friday.")
     assert [e.place.name for e in doc.events] == ["Kherson"]
+
+
+def test_a_town_named_by_another_name_stays_when_the_story_is_set_in_its_country(nlp):
+    doc = run(nlp, "U.S. air strikes hit a migrant detention centre in Saada in northern Yemen on Monday, killing 68 "
+              "migrants. The U.S. Central Command did not immediately comment.")
+    assert [(e.place.name, e.sub_event_type, e.fatalities) for e in doc.events] == [
+        ("Sa'dah", "Air/drone strike", 68)]
+
+
+def test_up_to_a_count_is_the_count():
+    assert fatalities("Gunmen killed up to 100 people in the village overnight.") == 100
+
+
+def test_a_title_inside_a_name_makes_it_a_person(nlp):
+    doc = run(nlp, "South Sudanese troops surrounded the home of First Vice President Riek Machar in Juba on Wednesday "
+              "and detained him, his party said.")
+    assert [e.place.name for e in doc.events] == ["Juba"]
+    assert [m.text for m in doc.mentions if m.role == "event"] == ["Juba"]
+
+
+def test_the_place_of_a_news_conference_is_no_event_place(nlp):
+    doc = run(nlp, "The agency's chief told a news conference in Vienna that shells had hit the plant near Zaporizhzhia.")
+    assert [m.event_score for m in doc.mentions if m.text == "Vienna"] == [0.0]  # vetoed

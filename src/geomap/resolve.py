@@ -461,7 +461,7 @@ def _drop_lone_foreign_towns(mentions: list[Mention], text: str = "") -> None:
             and m.place.country_code != main and m.place.population < LONE_FOREIGN_MIN_POP
             and (len(places.get(m.place.country_code, ())) == 1 or m.place.population < LONE_VILLAGE_MAX_POP)
             ] if len(places[main]) >= LONE_FOREIGN_MIN_PLACES else []
-    lone += _foreign_alias_towns(mentions)
+    lone += _foreign_alias_towns(mentions, main)
     lone += [(m, m.place) for m in mentions if m.place is not None and m.place.kind == "city"
              and m.place.country_code != main and m.place.population >= LONE_VILLAGE_MAX_POP
              and (TOLD_A_VILLAGE.match_at(text[m.end:m.end + 30])
@@ -475,14 +475,11 @@ def _drop_lone_foreign_towns(mentions: list[Mention], text: str = "") -> None:
             m.place = None
 
 
-def _foreign_alias_towns(mentions: list[Mention]) -> list[tuple[Mention, Place]]:
-    """Towns read through another of their names outside the country most mentions are in (`ALIAS_FOREIGN_MAX_POP`);
-    the caller keeps those near another place of the article."""
-    counts = Counter(m.place.country_code for m in mentions if m.place is not None and m.place.country_code
-                     and m.hint != "demonym")
-    if not counts:
-        return []
-    main, n = counts.most_common(1)[0]
+def _foreign_alias_towns(mentions: list[Mention], main: str) -> list[tuple[Mention, Place]]:
+    """Towns read through another of their names outside the article's `main` country, the one most of its distinct
+    places are in (`ALIAS_FOREIGN_MAX_POP`; "U.S. strikes hit Saada in Yemen ... The U.S. Central Command" names the
+    United States twice but places nothing in it); the caller keeps those near another place of the article."""
+    n = sum(1 for m in mentions if m.place is not None and m.place.country_code == main and m.hint != "demonym")
     return [(m, m.place) for m in mentions if n >= 2 and m.place is not None and m.place.country_code != main
             and m.place.kind in ("city", "district", "landmark") and m.place.population < ALIAS_FOREIGN_MAX_POP
             and normalize(m.text) != normalize(m.place.name)]

@@ -90,6 +90,7 @@ def sentence_candidates(stext: str, offset: int, mentions: list[Mention], trigge
             if words and not (len(words) == 1 and (_not_a_name(words[0], s <= first) or words[0].lower() in persons)) \
                     and not _not_a_place(words) \
                     and not _a_person(stext, s, e) and not ORGANISATION_AFTER.match_at(stext[e:e + 30]) \
+                    and not any(w.lower() in TITLES for w in words[:-1]) \
                     and not PEOPLE_AFTER.match_at(stext[e:e + 30]) and not _a_ship(stext, s, e):
                 pairs.append((Candidate(s, e), None))
     pairs.sort(key=lambda p: p[0].start)

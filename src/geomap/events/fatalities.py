@@ -26,7 +26,7 @@ _PERSON = r"(?:soldier|civilian|policeman|police\s+officer|officer|member|genera
           r"girl|guard|journalist|worker|pilot|driver|fighter|militant|resident|official|assailant|attacker)"
 _ONE_OF = r"(?:\s+of\s+the\s+[\w-]+(?:\s+[\w-]+)?)?"  # "one member of the security forces"
 #: A hedge before a count: "at least 12", "more than 300", "nearly 40".
-_ABOUT = r"(?:(?:at\s+least|more\s+than|some|about|nearly|over)\s+)?"
+_ABOUT = r"(?:(?:at\s+least|more\s+than|some|about|nearly|over|up\s+to|as\s+many\s+as|around|almost)\s+)?"
 #: Ways of saying "killed" that name how ("shot dead", "stabbed to death").
 _KILLED_HOW = (r"(?:shot\s+dead|(?:stabbed|beaten|hacked|burned|burnt|bludgeoned|lynched)\s+to\s+death|beheaded|"
                r"massacred)")

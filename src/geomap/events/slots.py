@@ -142,7 +142,9 @@ REFUGE = P(
     "before")
 SPEECH_PLACE = P(
     "place of a speech",
-    r"\b(?:speaking|writing|talking)\s+(?:[\w-]+\s+){0,5}?(?:in|at|from)\s+" + FILL + r"$",
+    r"\b(?:(?:speaking|writing|talking)\s+(?:[\w-]+\s+){0,5}?|(?:told|addressed|briefed)\s+(?:(?:a|an|the)\s+)?"
+    r"(?:[\w-]+\s+){0,2}?(?:news\s+conference|press\s+conference|briefing|reporters|journalists)\s+)"
+    r"(?:in|at|from)\s+" + FILL + r"$",
     "Speaking at a news conference in [Vienna], the minister said drones had hit the port.",
     "Drones hit the port in [Vienna], the minister said.", "before")
 PROTEST_TOPIC = P(

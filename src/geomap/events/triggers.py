@@ -74,7 +74,8 @@ TRIGGERS: tuple[Trigger, ...] = (
     T("agreement", r"ceasefire|cease-fire|truce|peace (?:deal|agreement|accord)|prisoner (?:swap|exchange)|"
       r"exchanged? prisoners|humanitarian pause", STRAT, "Agreement",
       "A truce took hold in the town on Sunday.", "The ministers discussed trade tariffs."),
-    T("arrests", r"arrested|detained|detentions?|arrests?|rounded up", STRAT, "Arrests",
+    T("arrests", r"arrested|detained|detentions?(?! (?:centres?|centers?|camps?|facilit(?:y|ies)))|arrests?|rounded up",
+      STRAT, "Arrests",
       "Police arrested four men in the port.", "The arresting images were shown at the gallery."),
     T("disrupted", r"shot down|intercepted|downed|"
       r"destroyed (?:about |some |at least )?\d* ?(?:of \d+ )?(?:\w+ )?(?:drones|"
