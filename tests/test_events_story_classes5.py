@@ -74,6 +74,18 @@ ROWS = [
     Row("t:juba", "Juba", "city", 4.85, 31.58, "SS", "SS.01", 500000, 8.0, feature="capital"),
     Row("t:vienna", "Vienna", "city", 48.21, 16.37, "AT", "AT.09", 1900000, 15.0, feature="capital"),
     Row("t:zaporizhzhia", "Zaporizhzhia", "city", 47.84, 35.14, "UA", "UA.26", 700000, 10.0),
+    Row("t:pap", "Port-au-Prince", "city", 18.54, -72.34, "HT", "HT.11", 1200000, 10.0, feature="capital"),
+    Row("t:solino", "Solino", "region", -1.0, -80.0, "EC", "EC.14", 20000, 10.0),
+    Row("t:nazon", "Nazon", "city", -1.5, -79.5, "EC", "EC.14", 3000, 1.0),
+    Row("t:bannu", "Bannu", "city", 32.99, 70.60, "PK", "PK.3", 50000, 3.0),
+    Row("t:pakistan", "Pakistan", "country", 30.0, 70.0, "PK", "", 240000000, 800.0),
+    Row("t:russia", "Russia", "country", 60.0, 90.0, "RU", "", 145000000, 2000.0),
+    Row("t:ukraine", "Ukraine", "country", 49.0, 32.0, "UA", "", 40000000, 500.0),
+    Row("t:donetsk", "Donetsk Oblast", "region", 48.0, 37.8, "UA", "UA.05", 4000000, 100.0,
+        aliases=("Donetsk region",)),
+    Row("t:hama", "Hama", "city", 35.13, 36.75, "SY", "SY.05", 800000, 8.0),
+    Row("t:aleppo", "Aleppo", "city", 36.20, 37.16, "SY", "SY.01", 2000000, 12.0),
+    Row("t:idlib", "Idlib", "region", 35.8, 36.6, "SY", "SY.07", 1500000, 50.0, aliases=("Idlib province",)),
 ]
 
 
@@ -300,3 +312,27 @@ def test_a_title_inside_a_name_makes_it_a_person(nlp):
 def test_the_place_of_a_news_conference_is_no_event_place(nlp):
     doc = run(nlp, "The agency's chief told a news conference in Vienna that shells had hit the plant near Zaporizhzhia.")
     assert [m.event_score for m in doc.mentions if m.text == "Vienna"] == [0.0]  # vetoed
+
+
+def test_the_places_of_a_list_lie_in_the_place_after_their_plural_kind(nlp):
+    doc = run(nlp, "Gang members set fire to homes in the Solino and Nazon neighbourhoods of Port-au-Prince on "
+              "Wednesday, witnesses said.")
+    assert {e.place.country_code for e in doc.events} == {"HT"}
+
+
+def test_a_cantonment_names_its_town(nlp):
+    doc = run(nlp, "Two suicide bombers rammed explosive-laden vehicles into the walls of the Bannu Cantonment in "
+              "northwestern Pakistan on Tuesday, killing 18 people.")
+    assert [(e.place.name, e.fatalities) for e in doc.events] == [("Bannu", 18)]
+
+
+def test_a_country_named_as_an_owner_holds_no_place(nlp):
+    doc = run(nlp, "Russian forces advanced in Ukraine's Donetsk region on Monday. Russia's defence ministry said its "
+              "troops had captured the village of Kolodyazi.")
+    assert "RU" not in {e.place.country_code for e in doc.events}
+
+
+def test_territory_taken_is_the_non_state_side_of_the_story(nlp):
+    doc = run(nlp, "Syrian rebels captured the city of Hama on Thursday.\n\nThe rebels had seized Aleppo a week "
+              "earlier. Russian and Syrian jets struck rebel positions in Idlib province.")
+    assert [e.actors for e in doc.events if e.place.name == "Aleppo"] == [["Syrian rebels"]]

@@ -98,7 +98,8 @@ _SAINT_TITLE_BEFORE = re.compile(r"\b(?:Mar|Mor|St\.?|Saint|Ste\.?|San|Santa|Sve
 _LISTED_AFTER = re.compile(r"\b([A-Z][\w'’-]+)\s*(?:,|,?\s+and|,?\s+or)\s+$")
 #: ", Pennsylvania" after a name: the region or country it is in.
 _QUALIFIER = re.compile(r",\s+([A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)")
-_GENERIC_AFTER = REGION_WORDS | CITY_WORDS | DISTRICT_WORDS | {"river", "sea", "bridge", "plant", "airport"}
+_GENERIC_AFTER = REGION_WORDS | CITY_WORDS | DISTRICT_WORDS | {
+    "river", "sea", "bridge", "plant", "airport", "cantonment", "garrison", "barracks"}
 _NAME_TAIL_OK = _GENERIC_AFTER | TITLES | DEMONYMS
 
 

@@ -390,7 +390,7 @@ class EventExtractor:
             out.append(Event(
                 place=m.place, place_text=m.text, date=d0, date_end=d1, date_precision=prec,  # type: ignore[arg-type]
                 event_type=etype, sub_event_type=sub, sentence=st.text, sentence_start=st.start, place_start=m.start,
-                actors=agents(mine, mine or _strikers(who, etype, m.place, story),  # type: ignore[arg-type]
+                actors=agents(mine, mine or _strikers(who, (etype, sub), m.place, story),  # type: ignore[arg-type]
                               etype, sub, m.place.country_code),  # type: ignore[union-attr]
                 fatalities=dead, sentences=[st.text],
                 event_score=m.event_score, borrowed_type=any(borrowed)))
@@ -472,13 +472,17 @@ _WIDE_KINDS = ("country", "region")
 _CROWDS = frozenset({"Protesters", "Rioters"})
 
 
-def _strikers(who: list[str], etype: str, place: Place, story: Story) -> list[str]:
+def _strikers(who: list[str], kind: tuple[str, str], place: Place, story: Story) -> list[str]:
     """The story's actors for a strike whose sentence names none, without the struck country's own forces when the
     story names another armed side ("Explosions were heard across Tehran" after "Israel struck Natanz": Israel's,
     even if Iran's forces are named more often; "a sailor was killed near Acre" in a story of Hezbollah's rockets:
     Hezbollah's). A state rarely bombs its own towns in a story of a foreign one's raids. Nor does a crowd fire
     shells: the story's protesters are no side of an explosion ("An explosion at the hospital killed 471", in a story
-    of the protests that followed, was by an armed group no one names)."""
+    of the protests that followed, was by an armed group no one names). Territory a non-state actor took is the
+    story's non-state actor's ("The rebels had seized Aleppo a week earlier", beside "Russian and Syrian jets")."""
+    etype, sub = kind
+    if sub == "Non-state actor overtakes territory":
+        return [a for a in story.all_actors() if a not in FORCE_COUNTRY and a not in _CROWDS][:1] or who
     if etype == EXPL:
         who = [a for a in who if a not in _CROWDS]
     if etype != EXPL or not any(FORCE_COUNTRY.get(a) == place.country_code for a in who):

@@ -10,7 +10,15 @@ import re
 from typing import NamedTuple
 
 from geomap.events.model import Candidate
-from geomap.events.slots import BEARING_WORDS, CITY_FIRST, INSIDE, NEAR_AFTER_PLACE, SEA_OFF_TOWN
+from geomap.events.slots import (
+    BEARING_WORDS,
+    CITY_FIRST,
+    INSIDE,
+    INSIDE_PLURAL,
+    LIST_JOIN,
+    NEAR_AFTER_PLACE,
+    SEA_OFF_TOWN,
+)
 from geomap.events.within import PART_WORDS, POSSESSIVE_PART, TOWN_KINDS, around, place_inside
 from geomap.geo import haversine_km
 from geomap.models import PRECISION_RANK, Mention, Place
@@ -65,15 +73,29 @@ def inner_pairs(text: str, cands: list[Candidate], owners: list[Mention | None])
             if inner is None or (inner.place is not None and (place_inside(inner.place, outer.place) or (
                     _IN_WORD.search(gap) and _same_or_finer(inner.place, outer.place)) or far)):
                 out.append(Pair(k, j, far))
-        elif gap in ("'s ", "’s ") and (POSSESSIVE_PART.match_at(text[cands[k + 1].end:])
-                                         or POSSESSIVE_ADMIN.match_at(text[cands[k + 1].end:])
-                                         or _PART_IN_NAME.search(text[cands[k + 1].start:cands[k + 1].end])):
-            outer, inner = owners[k], owners[k + 1]
-            if outer is not None and inner is not None and outer.place is not None and inner.place is not None:
-                far = _namesake_elsewhere(inner.place, outer.place)
-                if far or place_inside(inner.place, outer.place):
-                    out.append(Pair(k + 1, k, far))
-    return out + _seas_off_towns(text, cands, owners)
+        elif gap in ("'s ", "’s ") and (pair := _possessive_pair(text, cands, owners, k)) is not None:
+            out.append(pair)
+    return out + _seas_off_towns(text, cands, owners) + _listed_parts(text, cands, owners)
+
+
+def _listed_parts(text: str, cands: list[Candidate], owners: list[Mention | None]) -> list[Pair]:
+    """The places of a list told to lie in the next place (`INSIDE_PLURAL`: "the Solino and Nazon neighbourhoods of
+    Port-au-Prince"): each lies in it; a reading of one far away is a namesake, and the name goes in the town."""
+    out = []
+    for j in range(1, len(cands)):
+        outer = owners[j]
+        if outer is None or outer.place is None or not INSIDE_PLURAL.match_at(text[cands[j - 1].end:cands[j].start]):
+            continue
+        k = j - 1
+        while k >= 0:
+            inner = owners[k]
+            far = inner is not None and inner.place is not None and _namesake_elsewhere(inner.place, outer.place)
+            if inner is None or far or inner.place is not None and place_inside(inner.place, outer.place):
+                out.append(Pair(k, j, far))
+            if k == 0 or not LIST_JOIN.match_at(text[cands[k - 1].end:cands[k].start]):
+                break
+            k -= 1
+    return out
 
 
 #: "Yemen's port of ", "Ukraine's Black Sea port of ": a country naming its coastal town.
@@ -94,6 +116,24 @@ def _seas_off_towns(text: str, cands: list[Candidate], owners: list[Mention | No
         if town is not None and town.place is not None and town.place.kind in TOWN_KINDS:
             out.append(Pair(k, j, near=True))
     return out
+
+
+def _possessive_pair(text: str, cands: list[Candidate], owners: list[Mention | None], k: int) -> Pair | None:
+    """"Kherson's Dniprovskyi district", "Thailand's Sisaket province", "Kabul's Qala-e-Bakhtiar area": the name after
+    a place's possessive and before a part's or a province's word lies in that place (a name the gazetteer lacks, or a
+    far namesake, is put in it)."""
+    if not (POSSESSIVE_PART.match_at(text[cands[k + 1].end:]) or POSSESSIVE_ADMIN.match_at(text[cands[k + 1].end:])
+            or _PART_IN_NAME.search(text[cands[k + 1].start:cands[k + 1].end])):
+        return None
+    outer, inner = owners[k], owners[k + 1]
+    if outer is None or outer.place is None:
+        return None
+    if inner is None:
+        return Pair(k + 1, k)
+    if inner.place is None:
+        return None
+    far = _namesake_elsewhere(inner.place, outer.place)
+    return Pair(k + 1, k, far) if far or place_inside(inner.place, outer.place) else None
 
 
 #: "Sudan's ", "Burkina Faso's northern ": a possessive, maybe with a bearing, before the part it names.

@@ -308,6 +308,13 @@ INSIDE = P(
     r"(?:,\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?)?(?:of|in)\s+(?:the\s+)?(?:" + BEARING_WORDS + r"\s+)?$",
     "Gunmen attacked the [Amil] neighbourhood of western [Baghdad] on Friday.",
     "Gunmen attacked [Amil] and [Baghdad] on Friday.", "between")
+#: "the [Solino] and [Nazon] neighbourhoods of [Port-au-Prince]": the places of a list lie inside the next one.
+INSIDE_PLURAL = P(
+    "the places of a list lie inside the next",
+    r"^\s+(?:districts|neighbou?rhoods|areas|suburbs|quarters|villages|towns|camps|refugee camps|sectors)\s+"
+    r"(?:of|in)\s+(?:the\s+)?(?:" + BEARING_WORDS + r"\s+)?$",
+    "Gangs burned homes in the Solino and [Nazon] neighbourhoods of [Port-au-Prince].",
+    "Gangs burned homes in [Nazon] and in the neighbourhoods of [Port-au-Prince].", "between")
 #: "the [Tijuana] district of [La Presa]", "the [Baghdad] neighbourhood of [Karrada]": a city first names whose part
 #: the next place is (read so only when the first is a city much bigger than the second: `pairs.inner_pairs`).
 CITY_FIRST = P(

@@ -26,6 +26,7 @@ REFERENCE_VETOES = frozenset({"slot=bearing from a reference", "slot=distance re
 #: Places named only as a reference point: a name the gazetteer lacks is not put in them.
 NOT_CONTAINERS = REFERENCE_VETOES | {"slot=the border with the place", "slot=origin",
                                      "slot=agent of an act",  # "India fired missiles at air bases, including Nur Khan"
+                                     "owner",  # "Russia's defence ministry said its troops took the village of X"
                                      "topic of a protest",  # "marched along First Avenue, calling for peace in Gaza"
                                      "slot=the whole war in the place"}  # "..., calling for an end to the war in Gaza"
 #: After "Kherson's Dniprovskyi": the word that makes the second name a part of the first (in the name, or after it).
