@@ -86,6 +86,9 @@ ROWS = [
     Row("t:hama", "Hama", "city", 35.13, 36.75, "SY", "SY.05", 800000, 8.0),
     Row("t:aleppo", "Aleppo", "city", 36.20, 37.16, "SY", "SY.01", 2000000, 12.0),
     Row("t:idlib", "Idlib", "region", 35.8, 36.6, "SY", "SY.07", 1500000, 50.0, aliases=("Idlib province",)),
+    Row("t:jalisco", "Jalisco", "region", 20.5, -103.5, "MX", "MX.14", 8000000, 150.0),
+    Row("t:senegal", "Senegal", "country", 14.5, -14.5, "SN", "", 17000000, 300.0),
+    Row("t:kayes", "Kayes", "city", 14.45, -11.44, "ML", "ML.1", 130000, 4.0),
 ]
 
 
@@ -336,3 +339,13 @@ def test_territory_taken_is_the_non_state_side_of_the_story(nlp):
     doc = run(nlp, "Syrian rebels captured the city of Hama on Thursday.\n\nThe rebels had seized Aleppo a week "
               "earlier. Russian and Syrian jets struck rebel positions in Idlib province.")
     assert [e.actors for e in doc.events if e.place.name == "Aleppo"] == [["Syrian rebels"]]
+
+
+def test_a_cartel_named_after_a_state_with_more_words_is_no_place(nlp):
+    doc = run(nlp, "The Jalisco New Generation Cartel has been fighting rivals for control of the trade since Monday.")
+    assert [m.text for m in doc.mentions] == []
+
+
+def test_a_country_named_by_its_border_holds_no_name_the_gazetteer_lacks(nlp):
+    doc = run(nlp, "Militants attacked army positions in Kayes and Diboli near the Senegal border on Tuesday.")
+    assert [m.place.country_code for m in doc.mentions if m.text == "Diboli"] == ["ML"]

@@ -13,9 +13,10 @@ STREET_AFTER = Pattern(
     r" (?:Square|Street|St\.|Avenue|Ave\.|Road|Rd\.|Boulevard|Blvd\.?|Lane|Highway|Expressway)\b",
     "Crowds gathered in [Palestine] Square to celebrate.", "Crowds gathered in [Palestine] on Sunday.", "after",
     flags=0)
-#: A criminal group named after its home: "the Sinaloa Cartel" fights in any city, "the Gulf Clan" is no gulf.
+#: A criminal group named after its home: "the Sinaloa Cartel" fights in any city, "the Gulf Clan" is no gulf, nor is
+#: "the Jalisco New Generation Cartel" in Jalisco.
 GROUP_NAMED_AFTER = Pattern(
-    "a criminal group named after the place", r" (?:[Dd]rug )?(?:Cartel|cartel|Clan)\b",
+    "a criminal group named after the place", r" (?:[A-Z][\w-]+ ){0,3}?(?:[Dd]rug )?(?:Cartel|cartel|Clan)\b",
     "Rival factions of the [Sinaloa] Cartel fought in the city.", "Rival factions fought in [Sinaloa] state.",
     "after", flags=0)
 #: A saint's possessive before a building's or a square's kind word names that building, not the town called after

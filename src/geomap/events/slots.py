@@ -95,6 +95,11 @@ BORDER = P(
     r"\b(?:borders?|frontier|boundary)\s+(?:with|of|between)\s+" + FILL + r"$|\bbordering\s+" + FILL + r"$",
     "Gunmen raided a market near the border with [Burkina Faso].", "Gunmen crossed into [Burkina Faso] on Monday.",
     "before")
+#: "near the Senegal border": the place named by its border, which holds no name the gazetteer lacks (not a veto:
+#: on the train split the labels mark such places more often than not, "near the Gaza border": a veto cost 0.001).
+BORDER_AFTER = P("the place's border", r"^\s+(?:border|frontier)\b(?!\s+(?:town|city|village|crossing|post|area)s?\b)",
+                 "Gunmen attacked a post near the [Senegal] border on Monday.",
+                 "Gunmen attacked the [Senegal] border town on Monday.", "after")
 SPEAKER_AFTER = P(
     "speaker after",
     # a relative clause may stand between ("Tehran, which backs the group, praised the attack")
@@ -337,7 +342,7 @@ del P
 BEFORE = (ENVOY_TO, LOCATIVE, OBJECT, ATTRIBUTIVE, PHYSICAL, WHOLE_WAR, REFERENCE, ORIGIN, FROM, BEARING, FROM_IN,
           ROUTE, VESSEL, ACCUSED, SPEECH_PLACE, TAKEN_FROM, POLICE_IN, DRIVEN_FROM, REFUGE, BORDER)
 AFTER = (PASSIVE_AFTER, SPEAKER_AFTER, AGENT_AFTER, POSSESSIVE, PART_AFTER, MODIFIER_AFTER, PART_OF_NEXT, NAME_GOES_ON,
-         NO_COMMENT, SPEAKER_PARTICIPLE, FORCES_AFTER, FACILITY_ELSEWHERE, BODY_NAME, SOURCE_AFTER)
+         NO_COMMENT, SPEAKER_PARTICIPLE, FORCES_AFTER, FACILITY_ELSEWHERE, BODY_NAME, SOURCE_AFTER, BORDER_AFTER)
 
 
 class Clauses:

@@ -24,7 +24,7 @@ from geomap.patterns import Pattern
 #: Vetoes that make a place only the reference point of where something happened ("villages north of Aleppo").
 REFERENCE_VETOES = frozenset({"slot=bearing from a reference", "slot=distance reference", "slot=a route"})
 #: Places named only as a reference point: a name the gazetteer lacks is not put in them.
-NOT_CONTAINERS = REFERENCE_VETOES | {"slot=the border with the place", "slot=origin",
+NOT_CONTAINERS = REFERENCE_VETOES | {"slot=the border with the place", "slot=the place's border", "slot=origin",
                                      "slot=agent of an act",  # "India fired missiles at air bases, including Nur Khan"
                                      "owner",  # "Russia's defence ministry said its troops took the village of X"
                                      "topic of a protest",  # "marched along First Avenue, calling for peace in Gaza"
