@@ -89,6 +89,16 @@ ROWS = [
     Row("t:jalisco", "Jalisco", "region", 20.5, -103.5, "MX", "MX.14", 8000000, 150.0),
     Row("t:senegal", "Senegal", "country", 14.5, -14.5, "SN", "", 17000000, 300.0),
     Row("t:kayes", "Kayes", "city", 14.45, -11.44, "ML", "ML.1", 130000, 4.0),
+    Row("t:passau", "Passau", "city", 48.57, 13.43, "DE", "DE.02", 50000, 4.0, aliases=("Bassa",)),
+    Row("t:plateau", "Plateau", "region", 9.2, 9.5, "NG", "NG.49", 4000000, 100.0, aliases=("Plateau state",)),
+    Row("t:katsina_state", "Katsina State", "region", 12.5, 7.6, "NG", "NG.24", 8000000, 120.0,
+        aliases=("Katsina", "Katsina state")),
+    Row("t:katsina", "Katsina", "city", 12.99, 7.60, "NG", "NG.24", 400000, 6.0),
+    Row("t:malumfashi", "Malumfashi", "city", 11.79, 7.62, "NG", "NG.24", 60000, 2.0),
+    Row("t:niger", "Niger", "country", 17.0, 9.0, "NE", "", 25000000, 700.0),
+    Row("t:nigerstate", "Niger State", "region", 10.0, 6.0, "NG", "NG.31", 5000000, 150.0, aliases=("Niger",)),
+    Row("t:tillaberi", "Tillabéri Region", "region", 14.07, 2.08, "NE", "NE.09", 300000, 160.0,
+        aliases=("Tillabéri",)),
 ]
 
 
@@ -349,3 +359,20 @@ def test_a_cartel_named_after_a_state_with_more_words_is_no_place(nlp):
 def test_a_country_named_by_its_border_holds_no_name_the_gazetteer_lacks(nlp):
     doc = run(nlp, "Militants attacked army positions in Kayes and Diboli near the Senegal border on Tuesday.")
     assert [m.place.country_code for m in doc.mentions if m.text == "Diboli"] == ["ML"]
+
+
+def test_a_name_inside_a_namesake_inside_a_region_goes_in_the_region(nlp):
+    doc = run(nlp, "Gunmen attacked the village of Zike in Bassa district of Plateau state late on Sunday, killing 51 "
+              "people.")
+    assert [(e.place.country_code, e.fatalities) for e in doc.events] == [("NG", 51)]
+
+
+def test_a_states_possessive_names_the_state_that_holds_the_district(nlp):
+    doc = run(nlp, "Gunmen opened fire on worshippers in the village of Unguwan Mantau in Katsina state's Malumfashi "
+              "district on Tuesday, killing 27 people.")
+    assert [(e.place.name, e.fatalities) for e in doc.events] == [("Malumfashi", 27)]
+
+
+def test_a_kind_word_of_the_name_before_says_nothing_of_the_name_after(nlp):
+    doc = run(nlp, "Militants killed 30 people in attacks on villages in the Tillaberi region of Niger last weekend.")
+    assert {m.place.country_code for m in doc.mentions if m.place is not None} == {"NE"}

@@ -5,8 +5,19 @@ from __future__ import annotations
 
 import re
 
-from geomap.lexicon import CITY_WORDS, DISTRICT_WORDS, REGION_WORDS
+from geomap.lexicon import CITY_WORDS, DEMONYMS, DISTRICT_WORDS, REGION_WORDS
 from geomap.models import Mention
+
+#: A kind word that belongs to the name before it: "the Tillaberi region of " says nothing of what follows.
+_KIND_OF_A_NAME = re.compile(r"([A-Z][\w'’-]+)\s+(?:region|province|state|district|governorate|oblast|county|"
+                             r"territory|department)\s+of\s+$")
+
+
+def _kind_of_a_name(text: str, start: int) -> bool:
+    """Is the kind word before "of" a name's own ("the Tillaberi region of Niger"), not the place's after it ("the
+    Ukrainian city of Dnipro": a demonym names no place)?"""
+    m = _KIND_OF_A_NAME.search(text, max(0, start - 40), start)
+    return m is not None and m.group(1).lower() not in DEMONYMS
 
 
 def kind_hint(text: str, start: int, end: int) -> str:
@@ -14,9 +25,10 @@ def kind_hint(text: str, start: int, end: int) -> str:
     neighbourhood") ('' when silent)."""
     after = text[end: end + 30].lower().split()
     before = text[max(0, start - 30): start].lower().split()
-    kind = _words_kind(after[0].strip(",.;:)\"'’")) if after else ""
-    if not kind and len(before) >= 2 and before[-1] == "of":
-        kind = _words_kind(before[-2])
+    word = re.sub(r"['’]s$", "", after[0]) if after else ""  # "Katsina state's Malumfashi district"
+    kind = _words_kind(word.strip(",.;:)\"'’")) if word else ""
+    if not kind and len(before) >= 2 and before[-1] == "of" and not _kind_of_a_name(text, start):
+        kind = _words_kind(before[-2])  # "the region of Kherson"; not "the Tillaberi region of Niger"
     if not kind and (m := _KIND_INCLUDING.search(text, max(0, start - 40), start)):
         kind = _words_kind(m.group(1).lower())  # "in several cities, including Chittagong"
     return kind

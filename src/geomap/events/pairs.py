@@ -136,8 +136,10 @@ def _possessive_pair(text: str, cands: list[Candidate], owners: list[Mention | N
     return Pair(k + 1, k, far) if far or place_inside(inner.place, outer.place) else None
 
 
-#: "Sudan's ", "Burkina Faso's northern ": a possessive, maybe with a bearing, before the part it names.
-_POSSESSIVE_GAP = re.compile(r"['’]s\s+(?:" + BEARING_WORDS + r"\s+)?")
+#: "Sudan's ", "Burkina Faso's northern ", "Katsina state's ": a possessive, maybe with a bearing, before the part it
+#: names.
+_POSSESSIVE_GAP = re.compile(r"(?:\s+(?:state|province|region|county|governorate|oblast))?['’]s\s+(?:"
+                             + BEARING_WORDS + r"\s+)?")
 
 
 def _past_possessive(text: str, cands: list[Candidate], owners: list[Mention | None], j: int) -> int:
@@ -198,7 +200,7 @@ def inner_names(pairs: list[Pair], owners: list[Mention | None], picked: list[bo
     read as a far namesake is put in the outer place, a sea near the town it is off. {unknown candidate index: its
     container}."""
     out: dict[int, Place] = {}
-    for k, o, far, near in pairs:
+    for k, o, far, near in sorted(pairs, key=lambda p: -p.inner):  # "Zike in Bassa in Plateau": Bassa first
         if not vetoed[k] and (picked[k] or picked[o]):
             picked[k], picked[o] = True, False  # the outer place is not a second event place
             scores[k] = max(scores[k], scores[o])
