@@ -9,7 +9,9 @@ import pytest
 from tinyrun import run, tiny_pipeline
 
 from geomap.events.actors import actors
+from geomap.events.extract import _spread_over_lists
 from geomap.events.fatalities import fatalities
+from geomap.events.model import Candidate
 from geomap.gazetteer import Row
 
 ROWS = [
@@ -97,6 +99,9 @@ ROWS = [
     Row("t:malumfashi", "Malumfashi", "city", 11.79, 7.62, "NG", "NG.24", 60000, 2.0),
     Row("t:niger", "Niger", "country", 17.0, 9.0, "NE", "", 25000000, 700.0),
     Row("t:nigerstate", "Niger State", "region", 10.0, 6.0, "NG", "NG.31", 5000000, 150.0, aliases=("Niger",)),
+    Row("t:sanaa", "Sanaa", "city", 15.35, 44.21, "YE", "YE.26", 2500000, 12.0, feature="capital"),
+    Row("t:saada_gov", "Saada Governorate", "region", 17.08, 43.74, "YE", "YE.15", 900000, 66.0,
+        aliases=("Saada province",)),
     Row("t:tillaberi", "Tillabéri Region", "region", 14.07, 2.08, "NE", "NE.09", 300000, 160.0,
         aliases=("Tillabéri",)),
 ]
@@ -242,8 +247,8 @@ def test_attacks_of_the_kind_told_are_no_new_happening(nlp):
 
 
 def test_every_village_of_a_list_is_told_a_village(nlp):
-    doc = run(nlp, "Jihadists killed 25 civilians in attacks on the villages of Tessit, Intahaka and Kobe in Mali's Gao "
-              "region on Monday.")
+    doc = run(nlp, "Jihadists killed 25 civilians in attacks on the villages of Tessit, Intahaka and Kobe in Mali's "
+              "Gao region on Monday.")
     assert "JP" not in {m.place.country_code for m in doc.mentions if m.place is not None}
     # a town named apart from the list keeps its reading
     doc = run(nlp, "Jihadists attacked Tessit and Ansongo on Monday, and a delegation flew to Kobe.")
@@ -264,7 +269,8 @@ def test_a_protest_told_as_what_came_before_is_not_the_happening(nlp):
 
 
 def test_stormed_and_abducted_is_an_abduction(nlp):
-    doc = run(nlp, "Gunmen stormed a school in Kebbi state before dawn on Monday and abducted 25 students, police said.")
+    doc = run(nlp, "Gunmen stormed a school in Kebbi state before dawn on Monday and abducted 25 students, "
+              "police said.")
     assert [e.sub_event_type for e in doc.events] == ["Abduction/forced disappearance"]
 
 
@@ -287,8 +293,8 @@ def test_exploding_pagers_are_explosive_devices_and_their_users_no_agents(nlp):
 
 
 def test_a_place_in_a_speech_clause_without_an_event_word_is_no_event_place(nlp):
-    doc = run(nlp, "Israel struck the defence ministry building in Damascus and targets near the presidential palace on "
-              "Wednesday, saying it was protecting the Druze minority in Sweida.")
+    doc = run(nlp, "Israel struck the defence ministry building in Damascus and targets near the presidential palace "
+              "on Wednesday, saying it was protecting the Druze minority in Sweida.")
     assert [e.place.name for e in doc.events] == ["Damascus"]
     assert [m.event_score for m in doc.mentions if m.text == "Sweida"] == [0.0]  # vetoed, not just below threshold
 
@@ -323,7 +329,8 @@ def test_a_title_inside_a_name_makes_it_a_person(nlp):
 
 
 def test_the_place_of_a_news_conference_is_no_event_place(nlp):
-    doc = run(nlp, "The agency's chief told a news conference in Vienna that shells had hit the plant near Zaporizhzhia.")
+    doc = run(nlp, "The agency's chief told a news conference in Vienna that shells had hit the plant near "
+              "Zaporizhzhia.")
     assert [m.event_score for m in doc.mentions if m.text == "Vienna"] == [0.0]  # vetoed
 
 
@@ -376,3 +383,12 @@ def test_a_states_possessive_names_the_state_that_holds_the_district(nlp):
 def test_a_kind_word_of_the_name_before_says_nothing_of_the_name_after(nlp):
     doc = run(nlp, "Militants killed 30 people in attacks on villages in the Tillaberi region of Niger last weekend.")
     assert {m.place.country_code for m in doc.mentions if m.place is not None} == {"NE"}
+
+
+def test_a_list_that_repeats_a_kind_of_place_shares_the_event_and_the_toll(nlp):
+    text = "Rebels said U.S. air strikes on Sanaa and the northern province of Saada killed 31 people on Saturday."
+    cands = [Candidate(text.index(n), text.index(n) + len(n)) for n in ("Sanaa", "Saada")]
+    assert _spread_over_lists(text, cands, [0.6, 0.3], 0.38) == [True, True]  # LIST_FLOOR 0.2
+    assert _spread_over_lists(text.replace("and the", "after the"), cands, [0.6, 0.3], 0.38) == [True, False]
+    doc = run(nlp, text)
+    assert sorted((e.place.name, e.fatalities) for e in doc.events) == [("Saada Governorate", 15), ("Sanaa", 16)]

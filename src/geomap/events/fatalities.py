@@ -258,7 +258,8 @@ KILLED_IN = (
 #: Another place right after this one, in a list: a count before the list is the whole list's.
 LIST_GOES_ON = Pattern("a list goes on after the place", r"(?:\s+(?:countryside|village|town|city|district|province|"
                        r"region|area))?\s*(?:,|,?\s*and|,?\s*or)\s+(?:(?:also\s+)?in\s+)?"
-                       r"(?:the\s+)?(?:(?:city|town|village|province|region|district|port|capital|state)\s+of\s+)?[A-Z]",
+                       r"(?:the\s+)?(?:(?:north|south|east|west|central|northern|southern|eastern|western)\s+)?"
+                       r"(?:(?:city|town|village|province|region|district|port|capital|state)\s+of\s+)?[A-Z]",
                        "Shelling killed seven civilians in [Avdiivka] and Marinka.",
                        "Drones killed two people in [Odesa] and injured 18 in Kharkiv.", "after", flags=0)
 

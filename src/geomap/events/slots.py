@@ -328,11 +328,14 @@ CITY_FIRST = P(
     "A police chief was shot in the [Tijuana] district, near [La Presa].", "between")
 LIST_JOIN = P("list continues", r"^\s*(?:,|,?\s*and|,?\s*or)\s*(?:the\s+)?$",
               "Blasts hit [Kyiv], [Odesa] and Lviv.", "Blasts hit [Kyiv] near [Odesa] and Lviv.", "between")
-#: A list whose next member repeats the locative: "in the province of Latakia and in the city of Baniyas".
+_LIST_KIND = r"(?:city|town|village|province|region|district|port|capital|state)"
+#: A list whose next member repeats the locative, or its kind: "in the province of Latakia and in the city of Baniyas".
 LIST_AGAIN = P("list continues with its locative",
-               r"^\s*,?\s*and\s+(?:also\s+)?(?:in|at|near|around)\s+(?:the\s+(?:city|town|village|province|region|"
-               r"district|port|capital|state)\s+(?:of\s+)?)?$",
-               "Troops killed dozens in [Latakia] and in the city of [Baniyas].",
+               r"^\s*,?\s*and\s+(?:also\s+)?(?:(?:in|at|near|around)\s+(?:the\s+(?:" + BEARING_WORDS + r"\s+)?"
+               + _LIST_KIND + r"\s+(?:of\s+)?)?|(?:on\s+)?the\s+(?:" + BEARING_WORDS + r"\s+)?" + _LIST_KIND
+               + r"\s+of\s+)$",
+               "Troops killed dozens in [Latakia] and in the city of [Baniyas].",  # or "strikes on [Sanaa] and the
+               # northern province of [Saada]"
                "Troops killed dozens in [Latakia] and fled to [Baniyas].", "between")
 NAME_GOES_ON = P("capitalised word follows", r"^\s+[A-Z][a-z]", "The [U.S.] Air Force flew.",
                  "Jets flew over [Syria] on Monday.", "after", flags=0)
