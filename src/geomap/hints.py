@@ -7,16 +7,20 @@ import re
 
 from geomap.lexicon import CITY_WORDS, DEMONYMS, DISTRICT_WORDS, REGION_WORDS
 from geomap.models import Mention
+from geomap.patterns import Pattern
 
 #: A kind word that belongs to the name before it: "the Tillaberi region of " says nothing of what follows.
-_KIND_OF_A_NAME = re.compile(r"([A-Z][\w'’-]+)\s+(?:region|province|state|district|governorate|oblast|county|"
-                             r"territory|department)\s+of\s+$")
+KIND_OF_A_NAME = Pattern("an admin kind word of the name before",
+                         r"([A-Z][\w'’-]+)\s+(?:region|province|state|district|governorate|oblast|county|territory|"
+                         r"department)\s+of\s+$",
+                         "Attacks hit villages in the Tillaberi region of [Niger] on Monday.",
+                         "Attacks hit villages in the region of [Kherson] on Monday.", "before", flags=0)
 
 
 def _kind_of_a_name(text: str, start: int) -> bool:
     """Is the kind word before "of" a name's own ("the Tillaberi region of Niger"), not the place's after it ("the
     Ukrainian city of Dnipro": a demonym names no place)?"""
-    m = _KIND_OF_A_NAME.search(text, max(0, start - 40), start)
+    m = KIND_OF_A_NAME.compiled.search(text, max(0, start - 40), start)
     return m is not None and m.group(1).lower() not in DEMONYMS
 
 

@@ -296,8 +296,9 @@ DATED_SETTING = Pattern(
 _DEMANDS = ("demand", "call", "urg")
 
 
-#: A clause of what the actor said, with no event word of its own (`slots.CLAUSE_BREAK` ends before it).
-SPEECH_CLAUSE = re.compile(r"(?:saying|claiming|adding|insisting|arguing)$")
+#: A clause of what the actor said, with no event word of its own (`slots.CLAUSE_BREAK` ends right after the word).
+SPEECH_CLAUSE = Pattern("a speech clause opens", r"(?:saying|claiming|adding|insisting|arguing)$",
+                        "Jets struck the port, saying", "Jets struck the port while saying nothing")
 IN_SPEECH = "in a speech clause"
 
 
@@ -321,7 +322,7 @@ def _trigger_features(sent: Sentence, c: Candidate, prev: str) -> list[str]:
         out.append("hypothetical-between")
     if any(_governs(sent.text, p, lo, hi, 25) for p in sent.negation):
         out.append("negation-between")
-    if not same and SPEECH_CLAUSE.search(sent.text, max(0, c0 - 12), c0):
+    if not same and SPEECH_CLAUSE.compiled.search(sent.text, max(0, c0 - 12), c0):
         out.append(IN_SPEECH)  # ", saying it was protecting the Druze in Sweida": a purpose told, no event here
     return out
 

@@ -35,7 +35,6 @@ _PART_IN_NAME = re.compile(r"\s" + PART_WORDS + r"$", re.I)
 _IN_WORD = re.compile(r"\bin\b")
 
 
-
 class Pair(NamedTuple):
     """Two candidates of a sentence that are one event place: `inner` lies in (or, `near`, by) `outer`."""
 
@@ -99,7 +98,10 @@ def _listed_parts(text: str, cands: list[Candidate], owners: list[Mention | None
 
 
 #: "Yemen's port of ", "Ukraine's Black Sea port of ": a country naming its coastal town.
-_PORT_OF = re.compile(r"['’]s\s+(?:[\w-]+\s+){0,2}?(?:port|coast|city|town)(?:\s+city)?\s+of\s+")
+PORT_OF = Pattern("a country naming its coastal town",
+                  r"['’]s\s+(?:[\w-]+\s+){0,2}?(?:port|coast|city|town)(?:\s+city)?\s+of\s+",
+                  "A ship sank off [Yemen]'s port of [Hodeidah].", "A ship sank off [Yemen]'s coast near [Hodeidah].",
+                  "between")
 
 
 def _seas_off_towns(text: str, cands: list[Candidate], owners: list[Mention | None]) -> list[Pair]:
@@ -111,7 +113,8 @@ def _seas_off_towns(text: str, cands: list[Candidate], owners: list[Mention | No
         if sea is None or sea.place is None or sea.place.kind != "sea" \
                 or not SEA_OFF_TOWN.match_at(text[cands[k].end:cands[k + 1].start]):
             continue
-        j = k + 2 if k + 2 < len(cands) and _PORT_OF.fullmatch(text, cands[k + 1].end, cands[k + 2].start) else k + 1
+        port = k + 2 < len(cands) and PORT_OF.compiled.fullmatch(text, cands[k + 1].end, cands[k + 2].start)
+        j = k + 2 if port else k + 1
         town = owners[j]
         if town is not None and town.place is not None and town.place.kind in TOWN_KINDS:
             out.append(Pair(k, j, near=True))
