@@ -29,7 +29,9 @@ def kind_hint(text: str, start: int, end: int) -> str:
     neighbourhood") ('' when silent)."""
     after = text[end: end + 30].lower().split()
     before = text[max(0, start - 30): start].lower().split()
-    word = re.sub(r"['’]s$", "", after[0]) if after else ""  # "Katsina state's Malumfashi district"
+    word = after[0] if after else ""
+    if word.endswith(("'s", "’s")):
+        word = word[:-2]  # "Katsina state's Malumfashi district"
     kind = _words_kind(word.strip(",.;:)\"'’")) if word else ""
     if not kind and len(before) >= 2 and before[-1] == "of" and not _kind_of_a_name(text, start):
         kind = _words_kind(before[-2])  # "the region of Kherson"; not "the Tillaberi region of Niger"
