@@ -1,10 +1,10 @@
-"""Places inside places: which of two names lies in the other, where a name the gazetteer lacks is put, and which
-event places a finer one makes redundant.
+"""Places inside places across a story: where a name the gazetteer lacks is put, which event places a finer one makes
+redundant, and the town a later sentence means ("the town", "the same jail"). Two names of one sentence that are one
+place ("the Amil neighbourhood of western Baghdad") are `pairs`.
 
-"The Amil neighbourhood of western Baghdad", "Sadr City, a district of Baghdad", "Kherson's Dniprovskyi district",
-"the Tijuana district of La Presa": the event is at the innermost place geomap can resolve; a name it cannot resolve
-is put in the place it is said to lie in, at that place's coarser precision (ACLED's rule), and a country or region
-is not an event place when a place inside it already is.
+The event is at the innermost place geomap can resolve; a name it cannot resolve is put in the place it is said to lie
+in, at that place's coarser precision (ACLED's rule), and a country or region is not an event place when a place
+inside it already is.
 """
 
 from __future__ import annotations
