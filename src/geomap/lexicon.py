@@ -22,6 +22,8 @@ REGION_WORDS = frozenset("region regions oblast oblasts province provinces gover
                          "states county counties krai oblast' territory territories".split())
 CITY_WORDS = frozenset("city town village villages towns cities settlement hamlet port suburb".split())
 DISTRICT_WORDS = frozenset("district districts neighbourhood neighborhood quarter raion".split())
+#: Any of them: a place's kind, which alone names no place.
+KIND_WORDS = REGION_WORDS | CITY_WORDS | DISTRICT_WORDS
 
 #: Capitalised words that are never places on their own, whatever a gazetteer says.
 NEVER_PLACES = frozenset(

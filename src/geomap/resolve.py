@@ -462,17 +462,22 @@ def _drop_lone_foreign_towns(mentions: list[Mention], text: str = "") -> None:
             and (len(places.get(m.place.country_code, ())) == 1 or m.place.population < LONE_VILLAGE_MAX_POP)
             ] if len(places[main]) >= LONE_FOREIGN_MIN_PLACES else []
     lone += _foreign_alias_towns(mentions, main)
-    lone += [(m, m.place) for m in mentions if m.place is not None and m.place.kind == "city"
-             and m.place.country_code != main and m.place.population >= LONE_VILLAGE_MAX_POP
-             and (TOLD_A_VILLAGE.match_at(text[m.end:m.end + 30])
-                  or VILLAGE_OF.search(text, max(0, m.start - 60), m.start))]
-    lone += [(m, m.place) for m in mentions if m.place is not None and m.place.feature.startswith("admin1")
-             and m.place.country_code != main and TOWN_PART_AFTER.match_at(text[m.end:m.end + 20])]
+    lone += [(m, m.place) for m in mentions if m.place is not None and m.place.country_code != main
+             and _told_otherwise(m, m.place, text)]
     others = {m.place.id: m.place for m in mentions if m.place is not None and m.place.kind != "country"}
     for m, p in lone:
         if not any(q.id != p.id and haversine_km(p.lat, p.lon, q.lat, q.lon) <= LONE_FOREIGN_NEAR_KM
                    for q in others.values()):
             m.place = None
+
+
+def _told_otherwise(m: Mention, p: Place, text: str) -> bool:
+    """Do the article's words deny the reading `p` of `m`: a city called a village (`TOLD_A_VILLAGE`, `VILLAGE_OF`),
+    a province called a town's part (`TOWN_PART_AFTER`)?"""
+    if p.kind == "city" and p.population >= LONE_VILLAGE_MAX_POP:
+        return bool(TOLD_A_VILLAGE.match_at(text[m.end:m.end + 30]) or VILLAGE_OF.search(text, max(0, m.start - 60),
+                                                                                          m.start))
+    return p.feature.startswith("admin1") and TOWN_PART_AFTER.match_at(text[m.end:m.end + 20]) is not None
 
 
 def _foreign_alias_towns(mentions: list[Mention], main: str) -> list[tuple[Mention, Place]]:

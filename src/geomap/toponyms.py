@@ -24,14 +24,12 @@ from geomap.capitals import capitals
 from geomap.gazetteer import Gazetteer, load_gazetteer
 from geomap.hints import kind_hint, spread_hints
 from geomap.lexicon import (
-    CITY_WORDS,
     DEMONYM_COUNTRY,
     DEMONYM_PLACE,
     DEMONYMS,
-    DISTRICT_WORDS,
+    KIND_WORDS,
     NEVER_PLACES,
     ORGANISATIONS,
-    REGION_WORDS,
     STATE_ABBREVIATIONS,
     TITLES,
     common_words,
@@ -98,7 +96,7 @@ _SAINT_TITLE_BEFORE = re.compile(r"\b(?:Mar|Mor|St\.?|Saint|Ste\.?|San|Santa|Sve
 _LISTED_AFTER = re.compile(r"\b([A-Z][\w'’-]+)\s*(?:,|,?\s+and|,?\s+or)\s+$")
 #: ", Pennsylvania" after a name: the region or country it is in.
 _QUALIFIER = re.compile(r",\s+([A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)")
-_GENERIC_AFTER = REGION_WORDS | CITY_WORDS | DISTRICT_WORDS | {
+_GENERIC_AFTER = KIND_WORDS | {
     "river", "sea", "bridge", "plant", "airport", "cantonment", "garrison", "barracks"}
 _NAME_TAIL_OK = _GENERIC_AFTER | TITLES | DEMONYMS
 

@@ -13,14 +13,12 @@ from geomap.events.model import UNKNOWN_NAME, Candidate, Sentence
 from geomap.events.triggers import Found
 from geomap.lexicon import (
     BODY_TAILS,
-    CITY_WORDS,
     DEMONYMS,
-    DISTRICT_WORDS,
     GROUP_NAMES,
+    KIND_WORDS,
     NEVER_PLACES,
     ORGANISATIONS,
     PERSON_WORDS,
-    REGION_WORDS,
     TITLES,
     common_words,
     inflected_words,
@@ -104,16 +102,13 @@ _GROUP_ADJECTIVE = re.compile(r"-(?:[a-z]+ed|held|led|run|majority|populated)$")
 _PLURAL_ACRONYM = re.compile(r"[A-Z]{2,}s")
 
 
-#: A place's kind alone is no name: "Russia's Southern Military District" leaves no place "District".
-_KIND_WORDS = REGION_WORDS | CITY_WORDS | DISTRICT_WORDS
-
-
 def _not_a_name(word: str, opens_sentence: bool) -> bool:
-    """A lone capitalised word that is no name: a function or calendar word, a title, a group of people ("Shiites",
+    """A lone capitalised word that is no name: a function or calendar word, a place's kind ("Russia's Southern Military
+    District" leaves no place "District"), a title, a group of people ("Shiites",
     "Taliban"), a plural acronym ("VBIEDs"), or an English word capitalised only because it opens the sentence
     ("Speaking in Brussels, ...", "Soldiers in the town ...", "Simultaneously, ...")."""
     low = word.lower()
-    return low in NOT_NAMES or low in _KIND_WORDS or _PLURAL_ACRONYM.fullmatch(word) is not None or opens_sentence and (
+    return low in NOT_NAMES or low in KIND_WORDS or _PLURAL_ACRONYM.fullmatch(word) is not None or opens_sentence and (
         low in common_words() or low in inflected_words() or low.endswith("ly"))
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from geomap.events.slots import LIST_KIND
 from geomap.lexicon import NUMBER_WORDS, VAGUE_NUMBERS
 from geomap.patterns import Pattern, lowered_text
 
@@ -25,6 +26,7 @@ _VICTIMS = r"(?:people|persons?|civilians?|soldiers?|troops|fighters|militants|c
 _PERSON = r"(?:soldier|civilian|policeman|police\s+officer|officer|member|general|commander|child|man|woman|boy|" \
           r"girl|guard|journalist|worker|pilot|driver|fighter|militant|resident|official|assailant|attacker)"
 _ONE_OF = r"(?:\s+of\s+the\s+[\w-]+(?:\s+[\w-]+)?)?"  # "one member of the security forces"
+_WHO = r"(?:" + _VICTIMS + r"|" + _PERSON + r")"  # the dead told by kind, one or more
 #: A hedge before a count: "at least 12", "more than 300", "nearly 40".
 _ABOUT = r"(?:(?:at\s+least|more\s+than|some|about|nearly|over|up\s+to|as\s+many\s+as|around|almost)\s+)?"
 #: Ways of saying "killed" that name how ("shot dead", "stabbed to death").
@@ -79,12 +81,11 @@ FATAL = (
     P("N dead", r"\b" + _NUM + r"\s+(?:\w+\s+)?(?:dead|deaths|fatalities)\b",
       "The attack left 14 dead.", "The attack left 14 wounded."),
     P("killing N and M", r"\b(?:killing|killed)\s+" + _ABOUT + _NUM + r"\s+(?:[\w-]+\s+)?(?:" + _VICTIMS
-      + r"|" + _PERSON + r"|\w+s)\s+and\s+" + _NUM.replace("?P<n>", "?P<m>") + r"\s+(?:[\w-]+\s+)?(?:" + _VICTIMS
-      + r"|" + _PERSON + r")\b",
+      + r"|" + _PERSON + r"|\w+s)\s+and\s+" + _NUM.replace("?P<n>", "?P<m>") + r"\s+(?:[\w-]+\s+)?" + _WHO + r"\b",
       "The strike killed a crew member and a general.", "The strike killed a crew member and wounded a general."),
-    P("N and M dead", r"\b" + _NUM + r"\s+(?:\w+\s+)?(?:" + _VICTIMS + r"|" + _PERSON + r")" + _ONE_OF
-      + r"\s+and\s+" + _NUM.replace("?P<n>", "?P<m>") + r"\s+(?:\w+\s+)?(?:" + _VICTIMS + r"|" + _PERSON + r")"
-      + _ONE_OF + r"\s+(?:(?:were|have\s+been)\s+)?(?:dead|killed)\b",
+    P("N and M dead", r"\b" + _NUM + r"\s+(?:\w+\s+)?" + _WHO + _ONE_OF
+      + r"\s+and\s+" + _NUM.replace("?P<n>", "?P<m>") + r"\s+(?:\w+\s+)?" + _WHO + _ONE_OF
+      + r"\s+(?:(?:were|have\s+been)\s+)?(?:dead|killed)\b",
       "The clash left one civilian and a police officer dead.", "The clash left four rebels and one soldier wounded."),
 )
 NO_DEATHS = P("no deaths", r"\bno\s+(?:deaths|casualties|fatalities|one\s+was\s+killed)|no\s+(?:one|immediate "
@@ -259,7 +260,7 @@ KILLED_IN = (
 LIST_GOES_ON = Pattern("a list goes on after the place", r"(?:\s+(?:countryside|village|town|city|district|province|"
                        r"region|area))?\s*(?:,|,?\s*and|,?\s*or)\s+(?:(?:also\s+)?in\s+)?"
                        r"(?:the\s+)?(?:(?:north|south|east|west|central|northern|southern|eastern|western)\s+)?"
-                       r"(?:(?:city|town|village|province|region|district|port|capital|state)\s+of\s+)?[A-Z]",
+                       r"(?:" + LIST_KIND + r"\s+of\s+)?[A-Z]",
                        "Shelling killed seven civilians in [Avdiivka] and Marinka.",
                        "Drones killed two people in [Odesa] and injured 18 in Kharkiv.", "after", flags=0)
 
