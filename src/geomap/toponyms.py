@@ -60,6 +60,10 @@ _NAME_INNER = frozenset(
 #: Romance particles joining the words of one name: what follows one after a capitalised word is no place alone.
 _NAME_JOINERS = frozenset({"del", "della", "dello", "dos", "das"})
 _EZAFE = frozenset({"e", "i", "ye", "yi"})
+#: ... and before a capitalised word, these join the name before them to it ("Petite Riviere de l'Artibonite").
+_HEAD_JOINERS = _NAME_JOINERS | {"de", "du", "des", "do", "da"}
+_COMPASS_TAILS = frozenset({"sur", "norte", "sud", "nord", "est", "este", "oeste", "ouest", "occidental", "oriental",
+                            "centro", "centre", "central"})
 #: An English word opening a body's name is its place only when it is the own name of a city this big ("Reading
 #: Borough Council", "Nice Police"): "Independence Day" and "Mobile Network Operators" name no place.
 BODY_WORD_POP = 250_000
@@ -182,6 +186,18 @@ def _joined_tail(text: str, toks: list[Token], i: int) -> bool:
     if toks[i - 1].lower in _EZAFE:
         return gaps == ("-", "-")
     return toks[i - 1].lower in _NAME_JOINERS and all(_JOIN.fullmatch(g) for g in gaps)
+
+
+def _joined_head(text: str, toks: list[Token], j: int) -> bool:
+    """Does a Romance particle and a capitalised word follow the name ending before toks[j] (`_HEAD_JOINERS`)? Then
+    the name is the head of a longer one the gazetteer lacks (the longest match took the gazetteer's own): "Petite
+    Riviere de l'Artibonite" holds no Petite Riviere in Mauritius. A compass word after it names a part of the place
+    (`_COMPASS_TAILS`: "Maguindanao del Sur" lies in the Maguindanao the gazetteer has), which keeps its name."""
+    if j + 1 >= len(toks) or toks[j].lower not in _HEAD_JOINERS or toks[j].capitalised:
+        return False
+    nxt = toks[j + 1]
+    return nxt.capitalised and nxt.lower not in _COMPASS_TAILS and text[toks[j - 1].end:toks[j].start] == " " \
+        and text[toks[j].end:nxt.start] == " "
 
 
 def _is_dateline(text: str, first: Token, last: Token) -> bool:
@@ -357,8 +373,8 @@ class ToponymFinder:
         surface = text[first.start: last.end]
         words = [t.lower for t in toks[i: i + n]]
         if n == 1 and (i > 0 and toks[i - 1].lower in TITLES and toks[i - 1].capitalised
-                       or _joined_tail(text, toks, i)):
-            return None  # "Governor Kuleba", "Maguindanao del Sur"
+                       or _joined_tail(text, toks, i)) or _joined_head(text, toks, i + n):
+            return None  # "Governor Kuleba", "Maguindanao del Sur", "Petite-Riviere de l'Artibonite"
         if i + n < run_end and not self._modifies(text, toks, i, n, persons):
             return None  # the run goes on past the place: "Vladimir Putin", "Al Jazeera"
         if n == 1 and words[0] in persons:

@@ -185,14 +185,18 @@ def happening(primary: Found, clause: list[Found], stext: str, context: Callable
         return BATTLE, "Armed clash"  # "killed in clashes": the clash
     harm = next((f.trigger for f in clause if f.trigger.event_type == VAC and not f.trigger.weak), None)
     if etype == BATTLE and harm is not None and not FIGHT_BETWEEN.search(stext):
-        return VAC, harm.sub_event_type  # "gunmen stormed the hall and opened fire on the crowd": an attack on
-        # civilians; "stormed a school and abducted 25 students": the abduction
+        # "gunmen stormed the hall and opened fire on the crowd": an attack on civilians; "stormed a school and
+        # abducted 25 students": the abduction, or an attack if it killed (ACLED)
+        return VAC, "Attack" if harm.sub_event_type == ABDUCTION and deaths else harm.sub_event_type
     lo, hi = span or (0, len(stext))  # the victims of this clause ("raids ..., after strikes that killed hundreds")
     if sub == "Armed clash" and CIVILIAN_VICTIMS.search(stext, lo, hi) and not TWO_SIDES.search(stext) \
             and not ARMED_DEAD.search(stext):
         return VAC, "Attack"  # "gunmen killed 20 villagers in a raid": no armed side was attacked
     if etype == VAC and sub == "Attack":
         return _attack(primary, clause, stext)
+    if sub == ABDUCTION and deaths:  # ACLED: an abduction that kills is an attack ("killed 17 and abducted dozens")
+        return _armed(clause, stext, VAC, "Attack")
+
     if etype == EXPL and any(f.trigger.name == "drills" for f in clause):
         return STRAT, "Other"  # drills fire missiles without attacking anyone
     return etype, sub
@@ -200,6 +204,9 @@ def happening(primary: Found, clause: list[Found], stext: str, context: Callable
 
 #: "after" between an event word and a later one: the later one tells what came before.
 _AFTER_WORD = re.compile(r"\bafter\b")
+
+
+ABDUCTION = "Abduction/forced disappearance"
 
 
 def _protest_before(stext: str, primary: Found, f: Found) -> bool:
@@ -263,15 +270,26 @@ def _not_as_worded(t: Trigger, clause: list[Found], stext: str) -> tuple[str, st
     return None
 
 
+#: The arson words of the riot event word: a fire a strike can set as well as a crowd ("a drone attack set fire to a
+#: depot"), unlike "rioters" or "threw stones".
+ARSON_WORD = Pattern("arson word", r"set\s+(?:\w+\s+)?on\s+fire|set\s+fires?|torch(?:ed|ing)",
+                     "Shelling set fire to a warehouse.", "Rioters threw stones at the police.")
+
+
 def _other_happening(primary: Found, clause: list[Found], stext: str, kinds: set[str],
                      deaths: int | None) -> list[Found] | None:
     """The event words to type the happening by when its nearest one names something else (None: it does not):
     arson by an armed group is no demonstration ("armed gangs set fire to a police station": the clause's other
-    words, or none: looting); a ceasefire's or a jailbreak's sentence with deaths tells the violence that killed ("a
-    ceasefire took effect after a delay during which strikes killed 13", "inmates escaped, and 33 died in clashes")."""
+    words, or none: looting), nor a fire a strike set (`ARSON_WORD`: the strike); a ceasefire's or a jailbreak's
+    sentence with deaths tells the violence that killed ("a ceasefire took effect after a delay during which strikes
+    killed 13", "inmates escaped, and 33 died in clashes")."""
     t = primary.trigger
     if t.event_type == RIOT and PROTEST not in kinds and NON_STATE.search(stext):
         return [f for f in clause if f.trigger.event_type != RIOT]
+    if t.event_type == RIOT and PROTEST not in kinds and ARSON_WORD.compiled.match(stext, primary.start):
+        fired = [f for f in clause if f.trigger.event_type == EXPL and not f.trigger.generic and f.end <= primary.start]
+        if fired:
+            return fired  # "a drone attack set fire to an oil depot": the strike lit it, no crowd did
     if t.name in ("agreement", "jailbreak") and deaths:
         return [f for f in clause if f.trigger.event_type in VIOLENT] or None
     return None

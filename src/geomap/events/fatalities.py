@@ -324,15 +324,28 @@ COUNTED_SITES = Pattern(
     "Missiles hit the site, killing 31 people in Muzaffarabad.")
 
 
+#: After counted sites, the place that holds them all: "raids on three villages in Zamfara state's Maru".
+SITES_IN = Pattern("the place that holds the counted sites", r"^\s+(?:in|across|around)\s",
+                   "Raids on three [villages] in Maru killed 17 people.",
+                   "Missiles hit six [sites], killing 31 people, including in Muzaffarabad.", "after")
+
+
+def _holds_sites(gap: str) -> bool:
+    """Is the text between counted sites and a place only "in ..." (`SITES_IN`), so the place holds the sites?"""
+    return len(gap) <= 50 and SITES_IN.match_at(gap) is not None and not any(ch in gap for ch in ",;.")
+
+
 def shares(text: str, total: int | None, spans: list[tuple[int, int]]) -> list[int | None]:
     """The sentence's deaths per event place: a place's own count where the sentence gives one (`place_share`), the
     rest of the total shared among the others (`share`); an earlier happening's toll only its own places'; a toll
-    over more sites than are named (`COUNTED_SITES`) is shared among all of them, the named ones taking theirs."""
+    over more sites than are named (`COUNTED_SITES`) is shared among all of them, the named ones taking theirs,
+    unless the one place named holds them all (`SITES_IN`)."""
     earlier = _earlier_toll(text, total, spans)
     if earlier is not None:
         return earlier
     sites = COUNTED_SITES.search(text) if total is not None and len(spans) > 0 else None
-    if sites is not None and (n := _count(sites.group("n"))) is not None and len(spans) < n <= total:
+    if sites is not None and (n := _count(sites.group("n"))) is not None and len(spans) < n <= total \
+            and not (len(spans) == 1 and _holds_sites(text[sites.end():spans[0][0]])):
         return share(total, n)[:len(spans)]
     if "including" not in text and "where" not in text and (len(spans) < 2 or " in " not in text):
         return share(total, len(spans))  # most sentences: no place given its own count

@@ -18,12 +18,17 @@ def merge_events(events: list[Event]) -> list[Event]:
     """One event per place, type and overlapping dates; every reporting sentence is kept. An event typed only by its
     paragraph or article (a generic "attack") is the event told before at its place on overlapping dates, whatever
     that one's type. An event told right after one in a region that holds its place, on overlapping dates, is that
-    event told more finely (`_refines`): the two become one, at the finer place. Deaths are the largest count any
+    event told more finely (`_refines`): the two become one, at the finer place; not when its sentence names several
+    event places in a region ("Strikes across Gaza killed 400 ... Strikes hit homes in Khan Younis, Rafah and Gaza
+    City": the 400 stay Gaza's, none of the three towns' alone). Deaths are the largest count any
     one sentence gave (two reports of one strike are not twice the deaths). Events are indexed by (place, type) and
     by place, so the cost is linear in the number of events for distinct places."""
     merged: list[Event] = []
     index: dict[tuple[str, str], list[Event]] = {}
     at: dict[str, list[Event]] = {}
+    places_of: dict[int, set[str]] = {}
+    for ev in events:
+        places_of.setdefault(ev.sentence_start, set()).add(ev.place.id)
     for ev in events:
         bucket = index.setdefault((ev.place.id, ev.event_type), [])
         m = next((m for m in bucket if _overlap(m, ev)), None)
@@ -33,7 +38,8 @@ def merge_events(events: list[Event]) -> list[Event]:
                  and place_inside(m.place, ev.place)), None)
             # "claimed the attack in Krasnogorsk": the attack told before at the concert hall in that town (a
             # country's "strikes in Yemen" are a campaign of their own)
-        if m is None and merged and _refines(ev, merged[-1]):
+        if m is None and merged and (len(places_of[ev.sentence_start]) == 1 or merged[-1].place.kind in TOWN_KINDS) \
+                and _refines(ev, merged[-1]):
             m = merged[-1]  # "25 killed in Mopti region ... opened fire on a market in Dinangourou"
             m.place, m.place_text, m.place_start = ev.place, ev.place_text, ev.place_start
             m.sentence, m.sentence_start = ev.sentence, ev.sentence_start
@@ -133,12 +139,14 @@ IN_THE_TOLD = Pattern(
 
 def _part_of_its_town(ev: Event, last: Event) -> bool:
     """"An Israeli strike on Beirut killed five. The strike hit a building in the Haret Hreik neighbourhood": the
-    next sentence, typed by the happening told before (`Event.borrowed_type`), opening with it told again, naming it
-    again (`IN_THE_TOLD`: "five were killed in the strike on a building in the Haret Hreik neighbourhood", whatever
-    the lead's count) or giving no toll of its own ("A building in the Darnytskyi district was destroyed"), tells
-    where in the town it was."""
+    next sentence, typed by the happening told before (`Event.borrowed_type`) or of its type and opening with it
+    told again ("... shelled a camp on the outskirts of El Fasher. The shells fell on Abu Shouk camp"), opening with
+    it told again, naming it again (`IN_THE_TOLD`: "five were killed in the strike on a building in the Haret Hreik
+    neighbourhood", whatever the lead's count) or giving no toll of its own ("A building in the Darnytskyi district
+    was destroyed"), tells where in the town it was."""
     again = TOLD_AGAIN.match_at(ev.sentence) is not None or IN_THE_TOLD.search(ev.sentence) is not None
-    return last.place.kind in TOWN_KINDS and ev.borrowed_type and last.sentence_start != ev.sentence_start \
+    own = ev.borrowed_type or again and ev.event_type == last.event_type  # "The shells fell on Abu Shouk camp"
+    return last.place.kind in TOWN_KINDS and own and last.sentence_start != ev.sentence_start \
         and (again or ev.fatalities is None) and _overlap(last, ev) \
         and place_inside(ev.place, last.place) and (again or _same_count(ev, last))
 

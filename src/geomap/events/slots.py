@@ -226,7 +226,7 @@ DRIVEN_FROM = P(
     "driven out of the place",
     r"\b(?:ousted|expelled|expel|drove|driven|drive|pushed|forced|kicked|flushed|cleared|routed|evicted|repelled|"
     r"repulsed|chased|withdr[ae]w|withdrawn|withdrawing|pulled|retreated|retreating)\s+(?:[\w-]+\s+){0,4}?"
-    r"(?:out\s+of|from)\s+" + FILL + r"$",
+    r"(?:out\s+of|from)\s+" + KIND_OF + FILL + r"$",
     "The army drove the rebels out of [Goma] on Monday.", "The rebels fled from [Goma] on Monday.", "before")
 #: The place's own police or forces act: "[Hong Kong] police detonated a bomb", "[Lagos] police raided a bar".
 FORCES_AFTER = P(

@@ -79,9 +79,12 @@ def container(cands: list[Candidate], owners: list[Mention | None], feats: list[
     return around(town) if town else None
 
 
-#: Between a name and the town it is near: "Nur Khan near the capital Islamabad", "Kalembe, outside the town of".
+#: Between a name and the town it is near: "Nur Khan near the capital Islamabad", "Kalembe, outside the town of",
+#: "Ramon airport near the southern city of".
 NEAR_THE_TOWN = Pattern(
-    "near the town named next", r"\s*,?\s*(?:near|outside|close\s+to|next\s+to)\s+(?:the\s+(?:capital|city|town|"
+    "near the town named next", r"(?:\s+(?:airport|air\s?base|airfield|base|camp|port|checkpoint|crossing|dam|prison|"
+    r"mine|oil\s?field))?\s*,?\s*(?:near|outside|close\s+to|next\s+to)\s+(?:the\s+(?:(?:northern|southern|eastern|"
+    r"western|central|north-?eastern|north-?western|south-?eastern|south-?western)\s+)?(?:capital|city|town|"
     r"port|village)(?:\s+of)?\s+)?$",
     "Missiles hit bases, including [Nur Khan] near the capital [Islamabad].",
     "Missiles hit bases, including [Nur Khan] and the capital [Islamabad].", "between")

@@ -1,0 +1,170 @@
+"""Classes found by reading an eighth batch of wire stories written here (El Fasher, Sagaing, Krasnodar, Eilat,
+Maiduguri, Acapulco, Gaza, Ashulia, Petite Riviere de l'Artibonite, Sweida, Maru) through `geomap extract`: one test
+per class, on a tiny gazetteer and sentences written for the tests (none from a gold set)."""
+
+from __future__ import annotations
+
+import pytest
+from tinyrun import run, tiny_pipeline
+
+from geomap.events.triggers import find_triggers
+from geomap.gazetteer import Row
+
+ROWS = [
+    Row("t:ukraine", "Ukraine", "country", 49.0, 32.0, "UA", "", 40000000, 500.0),
+    Row("t:odesa", "Odesa", "city", 46.48, 30.72, "UA", "UA.17", 1000000, 12.0),
+    Row("t:russia", "Russia", "country", 60.0, 90.0, "RU", "", 145000000, 2000.0),
+    Row("t:nigeria", "Nigeria", "country", 9.0, 8.0, "NG", "", 200000000, 600.0),
+    Row("t:maiduguri", "Maiduguri", "city", 11.85, 13.16, "NG", "NG.08", 800000, 10.0),
+    Row("t:mexico", "Mexico", "country", 23.0, -102.0, "MX", "", 126000000, 1000.0),
+    Row("t:acapulco", "Acapulco", "city", 16.86, -99.89, "MX", "MX.12", 700000, 10.0),
+    Row("t:guerrero", "Guerrero", "region", 17.5, -100.0, "MX", "MX.12", 3500000, 150.0,
+        aliases=("Guerrero state",)),
+    Row("t:israel", "Israel", "country", 31.5, 34.9, "IL", "", 9000000, 150.0),
+    Row("t:eilat", "Eilat", "city", 29.56, 34.95, "IL", "IL.01", 50000, 4.0),
+    Row("t:ramon", "Ramon", "city", 16.78, 121.53, "PH", "PH.02", 50000, 3.0),
+    Row("t:myanmar", "Myanmar", "country", 21.0, 96.0, "MM", "", 54000000, 600.0),
+    Row("t:sagaing", "Sagaing Region", "region", 24.0, 95.0, "MM", "MM.10", 5000000, 200.0,
+        aliases=("Sagaing region", "Sagaing")),
+    Row("t:kani", "Kani", "city", 35.43, 137.06, "JP", "JP.09", 100000, 5.0),
+    Row("t:sudan", "Sudan", "country", 15.0, 30.0, "SD", "", 45000000, 800.0),
+    Row("t:elfasher", "El Fasher", "city", 13.63, 25.35, "SD", "SD.02", 500000, 8.0),
+    Row("t:abushouk", "Abu Shouk", "district", 13.66, 25.33, "SD", "SD.02", 50000, 1.5),
+    Row("t:gazastrip", "Gaza Strip", "region", 31.42, 34.37, "PS", "PS.GZ", 2000000, 25.0),
+    Row("t:khanyounis", "Khan Younis", "city", 31.35, 34.30, "PS", "PS.GZ", 200000, 4.0),
+    Row("t:rafah", "Rafah", "city", 31.29, 34.25, "PS", "PS.GZ", 200000, 4.0),
+    Row("t:gazacity", "Gaza City", "city", 31.50, 34.47, "PS", "PS.GZ", 600000, 6.0),
+    Row("t:bangladesh", "Bangladesh", "country", 24.0, 90.0, "BD", "", 170000000, 300.0),
+    Row("t:dhaka", "Dhaka", "city", 23.81, 90.41, "BD", "BD.13", 10000000, 20.0, feature="capital"),
+    Row("t:syria", "Syria", "country", 35.0, 38.0, "SY", "", 22000000, 300.0),
+    Row("t:sweida", "Sweida", "city", 32.71, 36.57, "SY", "SY.10", 100000, 4.0),
+    Row("t:mauritius", "Mauritius", "country", -20.3, 57.6, "MU", "", 1300000, 40.0),
+    Row("t:petiteriviere", "Petite Rivière", "city", -20.20, 57.45, "MU", "MU.12", 5331, 1.0),
+    Row("t:philippines", "Philippines", "country", 13.0, 122.0, "PH", "", 110000000, 700.0),
+    Row("t:maguindanao", "Maguindanao", "region", 7.07, 124.45, "PH", "PH.14", 1800000, 57.0),
+    Row("t:maru", "Maru", "city", 12.33, 6.40, "NG", "NG.36", 30000, 2.0),
+    Row("t:muzaffarabad", "Muzaffarabad", "city", 34.37, 73.47, "PK", "PK.6", 700000, 8.0),
+]
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return tiny_pipeline(ROWS)
+
+
+def _types(doc) -> list[tuple[str, str]]:
+    return [(e.place.name, e.sub_event_type) for e in doc.events]
+
+
+def test_a_fire_a_strike_set_is_the_strike(nlp):
+    doc = run(nlp, "A Russian missile strike set fire to a grain warehouse in Odesa on Monday.")
+    assert _types(doc) == [("Odesa", "Shelling/artillery/missile attack")]
+    # a crowd's arson stays a riot
+    doc = run(nlp, "Rioters set fire to a grain warehouse in Odesa on Monday.")
+    assert [e.event_type for e in doc.events] == ["Riots"]
+
+
+def test_a_bomb_hidden_somewhere_is_an_explosive_device(nlp):
+    doc = run(nlp, "A bomb planted under a bench exploded at a market in Maiduguri on Monday, killing two people.")
+    assert _types(doc) == [("Maiduguri", "Remote explosive/landmine/IED")]
+    # a bomb dropped from the air is no hidden one
+    doc = run(nlp, "A bomb dropped by a jet exploded in Maiduguri on Monday, killing two people.")
+    assert _types(doc) != [("Maiduguri", "Remote explosive/landmine/IED")]
+
+
+def test_a_victim_counted_in_a_tally_is_no_new_event(nlp):
+    doc = run(nlp, "Gunmen shot dead a radio reporter in Acapulco on Monday. He was the third reporter killed in "
+              "Guerrero state this year.")
+    assert [e.place.name for e in doc.events] == ["Acapulco"]
+    # a killing told as news is one
+    doc = run(nlp, "Gunmen shot dead a radio reporter in Acapulco on Monday. A third reporter was killed in Guerrero "
+              "state on Tuesday.")
+    assert [e.place.name for e in doc.events] == ["Acapulco", "Guerrero"]
+
+
+def test_a_name_after_a_countrys_possessive_is_in_that_country(nlp):
+    doc = run(nlp, "The rebels fired a missile at Israel's Ramon airport near the southern city of Eilat on Friday.")
+    assert {m.place.country_code for m in doc.mentions if m.place is not None} == {"IL"}
+    assert [e.place.name for e in doc.events] == ["Eilat"]
+    # the same name with no country told before it keeps its reading
+    doc = run(nlp, "The rebels fired a missile at Ramon on Friday.")
+    assert [m.place.country_code for m in doc.mentions] == ["PH"]
+
+
+def test_a_township_in_a_named_region_is_no_foreign_city(nlp):
+    doc = run(nlp, "Myanmar's military bombed a village in the Sagaing region on Sunday, killing 20 people. The jet "
+              "hit a monastery in Kani township shortly after noon.")
+    assert "JP" not in {m.place.country_code for m in doc.mentions if m.place is not None}
+    assert [(e.place.country_code, e.fatalities) for e in doc.events] == [("MM", 20)]
+    # said to lie in a region of another country, a town is no foreign city either
+    doc = run(nlp, "Jets bombed a market in Kani in the central Sagaing region on Sunday.")
+    assert "JP" not in {m.place.country_code for m in doc.mentions if m.place is not None}
+    # named alone, the city keeps its reading
+    doc = run(nlp, "A fire destroyed a market in Kani on Sunday.")
+    assert [m.place.country_code for m in doc.mentions] == ["JP"]
+
+
+def test_the_shells_told_again_tell_where_in_the_town(nlp):
+    doc = run(nlp, "Paramilitary fighters shelled a camp on the outskirts of El Fasher on Monday, killing 14 "
+              "civilians. The shells fell on the Abu Shouk camp.")
+    assert [(e.place.name, e.fatalities) for e in doc.events] == [("Abu Shouk", 14)]
+    # another shelling told next is another event
+    doc = run(nlp, "Paramilitary fighters shelled a camp on the outskirts of El Fasher on Monday, killing 14 "
+              "civilians. Other shells fell on the Abu Shouk camp on Tuesday.")
+    assert [e.place.name for e in doc.events] == ["El Fasher", "Abu Shouk"]
+
+
+def test_a_regions_toll_stays_there_when_a_later_sentence_lists_its_towns(nlp):
+    doc = run(nlp, "Air strikes across the Gaza Strip killed more than 400 people on Tuesday. Strikes hit homes in "
+              "Khan Younis, Rafah and Gaza City.")
+    assert [(e.place.name, e.fatalities) for e in doc.events] == [
+        ("Gaza Strip", 400), ("Khan Younis", None), ("Rafah", None), ("Gaza City", None)]
+    # one town named next tells where the region's happening was
+    doc = run(nlp, "Air strikes across the Gaza Strip killed 40 people on Tuesday. Strikes hit homes in Rafah.")
+    assert [(e.place.name, e.fatalities) for e in doc.events] == [("Rafah", 40)]
+
+
+def test_workers_demanding_something_are_protesters(nlp):
+    doc = run(nlp, "Police opened fire on garment workers demanding unpaid wages in Dhaka on Monday, killing one.")
+    assert _types(doc) == [("Dhaka", "Excessive force against protesters")]
+    # kidnappers demanding a ransom are no protest
+    assert "protest" not in [f.trigger.name for f in find_triggers("Kidnappers demanding a ransom killed a trader.")]
+
+
+def test_the_head_of_a_longer_name_is_no_place_alone(nlp):
+    doc = run(nlp, "Gangs burned dozens of homes in the town of Petite Riviere de l'Artibonite overnight.")
+    assert "MU" not in {m.place.country_code for m in doc.mentions if m.place is not None}
+    # a compass word after it names a part of the place the gazetteer has
+    doc = run(nlp, "Militants ambushed a patrol in Maguindanao del Sur on Tuesday.")
+    assert [m.place.name for m in doc.mentions if m.place is not None] == ["Maguindanao"]
+    # the name alone keeps its reading
+    doc = run(nlp, "A storm flooded homes in Petite Riviere overnight.")
+    assert [m.place.country_code for m in doc.mentions] == ["MU"]
+
+
+def test_forces_withdrawing_from_a_named_city_leave_it(nlp):
+    doc = run(nlp, "Syrian security forces withdrew from the city of Sweida on Tuesday under a ceasefire deal.")
+    assert [(e.place.name, e.sub_event_type) for e in doc.events] == [("Sweida", "Non-violent transfer of territory")]
+
+
+def test_a_toll_over_counted_sites_in_one_place_is_that_places(nlp):
+    doc = run(nlp, "Bandits killed at least 17 people in raids on three villages in Maru on Tuesday night.")
+    assert [(e.place.name, e.fatalities) for e in doc.events] == [("Maru", 17)]
+    # sites counted beside the one place named: that place is one of them
+    doc = run(nlp, "Missiles hit six sites on Tuesday, killing 30 people, including in Muzaffarabad.")
+    assert [(e.place.name, e.fatalities) for e in doc.events] == [("Muzaffarabad", 5)]
+
+
+def test_an_abduction_that_kills_is_an_attack(nlp):
+    doc = run(nlp, "Gunmen killed two teachers and abducted 20 pupils from a school in Maru on Tuesday.")
+    assert _types(doc) == [("Maru", "Attack")]
+    doc = run(nlp, "Gunmen abducted 20 pupils from a school in Maru on Tuesday.")
+    assert _types(doc) == [("Maru", "Abduction/forced disappearance")]
+
+
+def test_homes_burned_by_the_dozen_are_property_destroyed(nlp):
+    doc = run(nlp, "Gangs burned dozens of homes in Maru overnight.")
+    assert _types(doc) == [("Maru", "Looting/property destruction")]
+    # people burned inside their homes were attacked
+    doc = run(nlp, "Gunmen killed 20 villagers in Maru overnight; some were burned inside their homes.")
+    assert _types(doc) == [("Maru", "Attack")]
