@@ -45,6 +45,11 @@ PEOPLE_AFTER = Pattern(
     r"\s+(?:communities|tribes?|tribesm[ae]n|clans?|ethnic\s+groups?|herders|herdsmen)\b",
     "Clashes between the Meitei and [Kuki] communities killed 54.",
     "The entire [Buffalo] community mourned the boy.", "after")
+#: A day named after a town or a person is a holiday or a festival, no place: "a Lapu-Lapu Day street festival in
+#: Vancouver" (Lapu-Lapu is also a Philippine city). A country's or region's day keeps its place ("Australia Day").
+HOLIDAY_AFTER = Pattern("a holiday named after the name", r"\s+Day\b",
+                        "A gunman opened fire at a [Lapu-Lapu] Day festival in Vancouver.",
+                        "A gunman opened fire in [Lapu-Lapu] on Saturday.", "after", flags=0)
 #: A ship named before what it is: "the Magic Seas, a Greek-operated vessel" sails no sea of that name.
 VESSEL_AFTER = Pattern(
     "a ship described after the name",

@@ -107,16 +107,18 @@ def _told_otherwise(m: Mention, p: Place, text: str) -> bool:
 def _owned_elsewhere(mentions: list[Mention], text: str) -> list[tuple[Mention, Place]]:
     """Readings outside the country the text puts the name in: after its possessive ("Israel's Ramon airport" is no
     Ramon in the Philippines) or a region or country it is said to lie in (`IN_THE_PLACE_NEXT`: "Kani township in
-    Myanmar's Sagaing region" is no Kani in Japan). The caller keeps those near another place of the article."""
+    Myanmar's Sagaing region" is no Kani in Japan). The caller keeps those near another place of the article. (A far
+    namesake after a town's possessive keeps its reading here: the events step puts it in the town, `pairs`.)"""
     out = []
     for a, b in pairwise(mentions):
         p, q = a.place, b.place
-        if p is None or q is None or p.country_code == q.country_code:
-            continue
-        if p.kind == "country" and text[a.end:b.start] in ("'s ", "’s "):
+        if p is None or q is None or p.country_code == q.country_code or not q.country_code or not p.country_code:
+            continue  # a sea or a continent lies in no country: "off Turkey's Black Sea coast"
+        gap = text[a.end:b.start]
+        if p.kind == "country" and gap in ("'s ", "’s "):
             out.append((b, q))
         elif p.kind in ("city", "district", "landmark") and q.kind in ("region", "country") \
-                and p.population < LONE_FOREIGN_MIN_POP and IN_THE_PLACE_NEXT.match_at(text[a.end:b.start]):
+                and p.population < LONE_FOREIGN_MIN_POP and IN_THE_PLACE_NEXT.match_at(gap):
             out.append((a, p))
     return out
 

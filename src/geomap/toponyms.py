@@ -38,6 +38,7 @@ from geomap.lexicon import (
 from geomap.models import Doc, Mention
 from geomap.named_after import (
     GROUP_NAMED_AFTER,
+    HOLIDAY_AFTER,
     PEOPLE_AFTER,
     SAINT_BUILDING,
     SAINT_CHURCH,
@@ -434,13 +435,14 @@ class ToponymFinder:
     def _names_other(self, text: str, end: int, surface: str) -> bool:
         """Does what follows the name make it the name of something else: a street or square named after the place
         ("Palestine Square" in Tehran), a criminal group ("the Sinaloa Cartel"), a people ("the Kuki communities";
-        not a country's or region's "Anbar tribesmen"), a model ("a Mi-8 helicopter", "Su-25 jets"), a ship ("the
-        Magic Seas, a Greek-operated vessel"; the kind before it, "the tanker Sounion", is read by the caller)?"""
+        not a country's or region's "Anbar tribesmen"), a holiday ("a Lapu-Lapu Day festival"), a model ("a Mi-8
+        helicopter", "Su-25 jets"), a ship ("the Magic Seas, a Greek-operated vessel"; the kind before it, "the
+        tanker Sounion", is read by the caller)?"""
         if STREET_AFTER.compiled.match(text, end) or _DESIGNATION.match(text, end) \
                 or GROUP_NAMED_AFTER.compiled.match(text, end) or VESSEL_AFTER.compiled.match(text, end):
             return True
-        return PEOPLE_AFTER.compiled.match(text, end) is not None and not any(
-            c.kind in ("country", "region") for c in self.gaz.candidates(surface))
+        return (PEOPLE_AFTER.compiled.match(text, end) is not None or HOLIDAY_AFTER.compiled.match(text, end)
+                is not None) and not any(c.kind in ("country", "region") for c in self.gaz.candidates(surface))
 
     def __call__(self, doc: Doc) -> Doc:
         doc.mentions = self.find(doc)

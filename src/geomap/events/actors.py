@@ -50,7 +50,8 @@ ACTOR_GROUPS = {
     r"rioters|(?:angry\s+)?(?:crowds?|mobs?)(?=\s+(?:\w+\s+)?(?:attacked|stormed|ransacked|torched|set\s+fire|"
     r"burned|burnt|looted|lynched))": "Rioters",
     r"(?:israeli|jewish) settlers": "Israeli settlers",
-    r"(?:(?:riot |anti-riot )?police(?:men)?|security forces|gendarmes)(?=\s+(?:in\s+[A-Z][\w-]+\s+|\w+\s+)?"
+    r"(?:(?:riot |anti-riot )?police(?:men)?|security forces|gendarmes)"
+    r"(?=\s+(?:in\s+(?:(?!said|says|told)[\w'’-]+\s+){1,6}?|\w+\s+)?"  # "Police in Kenya's coastal city of X arrested"
     r"(?:fired|used|dispersed|clashed|arrested|beat|shot|killed|opened|charged|raided|detained|stormed|attacked|"
     r"broke up|cracked down|(?:launched|conducted|carried out|mounted)\s+(?:an?\s+)?(?:[\w-]+\s+)?(?:raids?|"
     r"operations?|assaults?|crackdowns?)))":
@@ -114,7 +115,8 @@ _ACTOR_FORCES = re.compile(
     r"(?P<q>(?:security|government|special|federal|regular|armed)\s+)?"
     r"(?P<n>forces|troops|army|military|soldiers|"
     r"drones?|missiles?|rockets?|air raids?|air strikes?|airstrikes?|strikes?|warplanes?|jets?|artillery|navy|"
-    r"aircraft|shelling|bombs?|bombing|bombardment|offensive|assault|attacks?|militants|fighters|rebels|units)\b")
+    r"aircraft|shelling|bombs?|bombing|bombardment|offensive|assault|attacks?|militants|fighters|rebels|units|"
+    r"gunfire|snipers?)\b")
 #: Forces named as the source of a report ("the U.S. military said"), unless they tell of their own act ("the army
 #: said it struck").
 _SOURCE = r"\s+" + _REPORTED + r"(?!\s+(?:that\s+)?(?:it|its|they|their)\b)"

@@ -23,6 +23,7 @@ from geomap.dates import TimeExpr, anchored, find_dates
 from geomap.events import acled
 from geomap.events.actors import FORCE_COUNTRY, actors, agents, credit_claim, unnamed_force
 from geomap.events.candidates import sentence_candidates, struck_sites
+from geomap.events.contexts import POLITICAL_ARREST
 from geomap.events.dating import DATE_OPENER, MAX_AGE_DAYS, Span, StoryClock, event_date, redate, told_after
 from geomap.events.fatalities import COUNTRY_TOLL, fatalities, more_deaths, shares, wide_toll
 from geomap.events.merge import fold_headline, merge_events, met_with_force
@@ -40,7 +41,6 @@ from geomap.events.slots import LIST_AGAIN, LIST_JOIN
 from geomap.events.triggers import (
     BATTLE,
     EXPL,
-    POLITICAL_ARREST,
     PROTEST,
     RIOT,
     VIOLENT,

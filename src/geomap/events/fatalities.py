@@ -55,9 +55,10 @@ FATAL = (
     P("shot dead N", r"\b" + _KILLED_HOW + r"\s+" + _ABOUT + _NUM,
       "Soldiers shot dead three smugglers at the border.", "Soldiers shot three smugglers at the border."),
     P("one and N others", r"\b(?:killing|killed|kills|kill)\s+(?P<one>a|an|one|the|his|her|its|their|[\w-]+['’]s)\s+"
-      r"(?:[\w'’.-]+,?\s+){1,6}?(?:and|along\s+with|as\s+well\s+as)\s+" + _NUM
-      + r"\s+(?:other\s+\w+|others|more|" + _VICTIMS + r"|ministers|officials|commanders|members|relatives|"
-      r"bodyguards)\b",
+      r"(?:[\w'’.-]+,?\s+){1,6}?(?:and|along\s+with|as\s+well\s+as)\s+(?:his\s+|her\s+|their\s+)?" + _NUM
+      + r"\s+(?:of\s+(?:his|her|their|its)\s+)?(?:other\s+\w+|others|more|" + _VICTIMS
+      + r"|ministers|officials|commanders|members|relatives|bodyguards|sons|daughters|brothers|sisters|grandchildren|"
+      r"wives)\b",  # "a chief and his two sons", "the officer and two of his bodyguards": three
       "The blast killed a police officer and three others.", "The blast wounded a police officer and three others."),
     P("the killing of N", r"\b(?:killings?|deaths|massacre|murders?)\s+of\s+" + _ABOUT + _NUM + r"\s+(?:[\w-]+\s+)?"
       r"(?:" + _VICTIMS + r"|\w+s)\b", "The killing of 26 tourists shocked the country.",
@@ -85,7 +86,7 @@ FATAL = (
       "The strike killed a crew member and a general.", "The strike killed a crew member and wounded a general."),
     P("N and M dead", r"\b" + _NUM + r"\s+(?:\w+\s+)?" + _WHO + _ONE_OF
       + r"\s+and\s+" + _NUM.replace("?P<n>", "?P<m>") + r"\s+(?:\w+\s+)?" + _WHO + _ONE_OF
-      + r"\s+(?:(?:were|have\s+been)\s+)?(?:dead|killed)\b",
+      + r"\s+(?:(?:were|have\s+been|had\s+been)\s+)?(?:dead|killed)\b",
       "The clash left one civilian and a police officer dead.", "The clash left four rebels and one soldier wounded."),
 )
 NO_DEATHS = P("no deaths", r"\bno\s+(?:deaths|casualties|fatalities|one\s+was\s+killed)|no\s+(?:one|immediate "

@@ -74,7 +74,30 @@ def inner_pairs(text: str, cands: list[Candidate], owners: list[Mention | None])
                 out.append(Pair(k, j, far))
         elif gap in ("'s ", "’s ") and (pair := _possessive_pair(text, cands, owners, k)) is not None:
             out.append(pair)
-    return out + _seas_off_towns(text, cands, owners) + _listed_parts(text, cands, owners)
+    return out + _seas_off_towns(text, cands, owners) + _listed_parts(text, cands, owners) + _route_ends(
+        text, cands, owners)
+
+
+#: A road, convoy or journey between two towns: "an army convoy between Boulsa and Dori" is one happening on the way.
+ROUTE_BETWEEN = Pattern(
+    "a route between two towns", r"\b(?:convoys?|roads?|highways?|routes?|journey|bus|buses|lorry|lorries|trucks?|"
+    r"vehicles?|trains?|motorway|stretch|axis)\s+(?:[\w-]+\s+){0,3}?between\s+$",
+    "Jihadists ambushed a convoy between [Boulsa] and Dori.", "Jihadists attacked Boulsa and [Dori] on Monday.",
+    "before")
+
+
+def _route_ends(text: str, cands: list[Candidate], owners: list[Mention | None]) -> list[Pair]:
+    """The two towns a route runs between (`ROUTE_BETWEEN`): one event place, the first named (the other only tells
+    the way), so a toll is not split between them."""
+    out = []
+    for k in range(len(cands) - 1):
+        a, b = owners[k], owners[k + 1]
+        if a is not None and b is not None and a.place is not None and b.place is not None \
+                and a.place.kind in TOWN_KINDS and b.place.kind in TOWN_KINDS \
+                and text[cands[k].end:cands[k + 1].start] == " and " \
+                and ROUTE_BETWEEN.search(text, max(0, cands[k].start - 60), cands[k].start):
+            out.append(Pair(k, k + 1))
+    return out
 
 
 def _listed_parts(text: str, cands: list[Candidate], owners: list[Mention | None]) -> list[Pair]:

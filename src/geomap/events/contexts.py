@@ -1,0 +1,229 @@
+"""The contexts that make an event word no happening of its sentence: a natural hazard or an accident as its
+subject, weapons supplied, a sports report, a running toll, a work about a siege, a comparison, a habit, a capture
+only aimed at. `triggers.find_triggers` reads them; each is a named pattern with a sentence it must match and one it
+must not.
+"""
+
+from __future__ import annotations
+
+import re
+
+from geomap.patterns import Pattern
+
+#: A natural hazard or a fire as the subject of a generic event word: "floods hit the city", "an earthquake destroyed
+#: homes", "a fire destroyed a warehouse" (not "artillery fire destroyed": a fire is named with its article).
+NATURAL_HAZARD = Pattern(
+    "natural hazard before an event word",
+    r"\b(?:floods?|flooding|earthquakes?|quakes?|tremors?|aftershocks?|storms?|snowstorms?|cyclones?|typhoons?|"
+    r"hurricanes?|tornado(?:e)?s?|landslides?|mudslides?|avalanches?|tsunamis?|heat ?waves?|rains?|rainfall|"
+    r"downpours?|winds?|droughts?|lightning|wildfires?|forest\s+fires?|bush\s*fires?|"
+    r"(?:an?|the)\s+(?:huge\s+|massive\s+|large\s+|major\s+|big\s+)?(?:fire|blaze))"
+    r"(?:,[^,]{1,50},)?\s+(?:[\w-]+\s+){0,2}$",  # "The quake, the deadliest since 1960, struck"
+    "Heavy floods [hit] the valley overnight.", "Heavy shelling [hit] the valley overnight.", "before")
+#: Weapons supplied, made or stocked are no attack: "warned Tehran against supplying the group with more missiles".
+ARMS_SUPPLY = Pattern(
+    "weapons supplied",
+    r"\b(?:suppl(?:y|ying|ied|ies)|deliver(?:y|ies|ing|ed)?|provid(?:e|ing|ed)|transfer(?:s|red|ring)?|"
+    r"produc(?:e|ing|ed|tion)|stockpil\w*|sell(?:ing)?|sold|sales?\s+of|shipments?\s+of)\s+(?:[\w-]+\s+){0,6}$",
+    "Officials warned Tehran against supplying the group with more [missiles].",
+    "The group fired more [missiles] at the port.", "before")
+
+
+#: A capture aimed at, not done: "began an offensive to capture the city", "vowed to retake the town".
+AIMED_AT = Pattern(
+    "a capture aimed at", r"\b(?:offensive|operation|bid|attempt|plans?|planned|push|efforts?|campaign|aims?|aimed|"
+    r"aiming|seeks?|sought|seeking|trying|tried|vowed|vows|threatened|threatens|preparing|prepared|ready)\s+to\s+$",
+    "The army began an offensive to [capture] the city.", "The army began an offensive and [captured] the city.",
+    "before")
+#: A sports report: its strikes, storming and shooting are play ("Madrid beat Bayern 2-1", "the striker scored").
+SPORTS = Pattern(
+    "a sports report",
+    r"\b(?:scored|goalkeeper|striker|midfielder|touchdowns?|innings|wickets|Champions League|Premier League|"
+    r"World Cup|Grand Prix|semi-?finals?|quarter-?finals?|\d{1,2}-\d{1,2}\s+(?:win|victory|defeat|loss|draw)|"
+    r"(?:beat|beats|beating|defeated|won|lost|drew)\s+(?:[A-Z][\w.'’-]*\s+){1,3}\d{1,2}-\d{1,2})\b",
+    "Madrid beat Bayern Munich 2-1 to reach the final.", "Rebels beat back an attack on the town.", flags=0)
+#: An accident: a crash, a capsizing, a stampede. Its deaths are no event unless something armed caused it.
+ACCIDENT = Pattern(
+    "an accident",
+    r"\b(?:(?:plane|jet|airliner|aircraft|helicopter|bus|minibus|train|truck|lorry|tanker|boat|ferry|car)s?\s+"
+    r"(?:[\w-]+\s+){0,4}?(?:crashed|crash-landed|collided|derailed|capsized|overturned|sank|plunged)|"
+    r"(?:plane|air|helicopter|road|bus|train|car|traffic|boat|ferry)\s+(?:crash|accident|collision|derailment)|"
+    r"(?:bus|minibus|train|truck|lorry|tanker|car)s?\s+(?:[\w-]+\s+){0,2}?(?:slammed|smashed|ploughed|plowed|"
+    r"crashed)\s+into\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}?(?:bus|minibus|train|truck|lorry|tanker|car|vehicle|"
+    r"wall|tree|river|ravine|gorge)|stampede)\b",
+    "A bus overturned near the town, killing 12 passengers.", "A missile hit a bus near the town, killing 12.")
+#: A disaster as what killed: "heavy rain flooded parts of Valencia, killing 95". Its deaths are no event either.
+DISASTER = Pattern(
+    "a disaster",
+    r"\b(?:floods?|flooded|flooding|flash\s+floods?|earthquakes?|quakes?|storms?|cyclones?|typhoons?|hurricanes?|"
+    r"tornado(?:e)?s?|landslides?|mudslides?|avalanches?|tsunamis?|heat\s?waves?|heavy\s+rains?|torrential\s+rains?|"
+    r"downpours?|wildfires?|forest\s+fires?|bush\s*fires?|eruptions?|cholera|epidemics?|"
+    r"(?:a|the)\s+(?:huge\s+|massive\s+|large\s+|deadly\s+|major\s+)?(?:fire|blaze)\s+(?:at|in|on|that|which|"
+    r"broke\s+out|swept|ripped|engulfed|gutted|tore))\b",
+    "Heavy rain flooded parts of the city, killing at least 95 people.",
+    "Shelling hit parts of the city, killing at least 95 people.")
+ARMED_CAUSE = Pattern(
+    "an armed cause", r"\b(?:shot\s+down|downed|missiles?|rockets?|hit\s+by|struck\s+by|attack\w*|bomb\w*|drones?|"
+    r"sabotag\w*|gunmen|ambush\w*|fire\s+on)\b",
+    "The helicopter crashed after it was shot down.", "The helicopter crashed in bad weather.")
+#: The event words an accident's or a disaster's sentence makes no event (`ACCIDENT`, `DISASTER`).
+ACCIDENT_WORDS = frozenset({"killing", "explosion", "found dead"})
+#: A running toll, no happening: "more than 130,000 people have been killed since the war began", "the conflict has
+#: killed 800 so far". A perfect-tense count of the dead or displaced with a window longer than the news (since a
+#: year, a month, the war; so far; this year; in the past months). "Have killed 80 people since Thursday" is a
+#: battle of days, and stays.
+RUNNING_TOLL = Pattern(
+    "a running toll",
+    r"\b(?:have|has|had)\s+(?:now\s+|so\s+far\s+)?(?:been\s+)?(?:killed|died|wounded|injured|displaced|"
+    r"claimed\s+(?:the\s+lives|more\s+than|at\s+least|over|nearly|some|\d))",
+    "More than 130,000 people have been killed since the war began.", "Five people were killed on Monday.")
+TOLL_WINDOW = Pattern(
+    "a window longer than the news",
+    r"\b(?:since\s+(?:the\s+)?(?:war|conflict|start|beginning|outbreak|uprising|invasion|insurgency|revolution|"
+    r"crisis|\d{4}|January|February|March|April|May|June|July|August|September|October|November|December)|"
+    r"so\s+far|to\s+date|this\s+year|last\s+year|in\s+recent\s+(?:months|years|decades)|over\s+the\s+years|"
+    r"for\s+(?:years|decades)|in\s+(?:the\s+)?(?:past|last)\s+(?:\w+\s+)?(?:months?|years?|"
+    r"decades?)|over\s+the\s+(?:past|last)\s+(?:\w+\s+)?(?:months?|years?|decades?)|during\s+the\s+(?:\w+\s+)?(?:war|"
+    r"conflict|uprising|insurgency)|in\s+total|altogether)\b",
+    "At least 800 people have been killed so far.", "At least 80 people have been killed since Thursday.")
+#: Who was arrested, when an arrest is news ACLED codes: protesters, activists, journalists, the opposition,
+#: armed men, soldiers, officials ("Police in Manchester arrested a man suspected of fraud" is not).
+POLITICAL_ARREST = Pattern(
+    "a political arrest",
+    r"\b(?:protest\w*|demonstrat\w*|activists?|journalists?|reporters?|opposition|dissidents?|militants?|rebels?|"
+    r"insurgents?|fighters|jihadists?|terror\w*|extremis\w*|spy|spies|espionage|treason|sabotage|coup|plot\w*|"
+    r"politicians?|lawmakers?|leaders?|officials?|president|minister|mayor|governor|generals?|commanders?|officers?|"
+    r"soldiers|troops|riot\w*|unrest|separatists?|students?|strikers|critics?|bloggers?|lawyers?|clerics?|"
+    r"suspects?\s+(?:in|over|after)\s+(?:the|an?|last)\b)",
+    "Police arrested 40 protesters outside parliament.", "Police arrested a man suspected of fraud.")
+#: Armed men marching: "his fighters would march on Moscow" is a military advance, no protest march.
+ARMED_MARCHERS = Pattern(
+    "armed marchers", r"\b(?:fighters|mercenaries|troops|soldiers|rebels|militants|militia\w*|forces|columns?|"
+    r"tanks|convoys?|armou?red\s+vehicles|insurgents|jihadists|mutiny|mutineers|mutinied)\b",
+    "Prigozhin said his fighters would march on Moscow.", "Thousands of students marched on parliament.")
+#: Hostages rescued, freed or released: the end of a captivity, no abduction ("troops rescued 19 hostages").
+HOSTAGES_FREED = Pattern(
+    "hostages freed", r"\b(?:rescu(?:ed|es|ing)|freed|freeing|free|released|releasing|release|liberated)\s+"
+    r"(?:[\w-]+\s+){0,3}$",
+    "Troops rescued 19 [hostages] from a camp.", "Gunmen took 19 [hostages] from a camp.", "before")
+#: A count of killings, no happening: "Guanajuato has the highest number of murders of any state".
+KILLINGS_COUNTED = Pattern(
+    "killings counted", r"\b(?:number|numbers|rate|rates|tally|statistics)\s+of\s+(?:[\w-]+\s+){0,1}$",
+    "The state has the highest number of [murders] in Mexico.", "Gunmen committed two [murders] in the state.",
+    "before")
+#: An agreement in force, told as the background of something else: "despite a ceasefire", "violating the truce".
+AGREEMENT_IN_FORCE = Pattern(
+    "an agreement in force", r"\b(?:despite|under|violat\w+|breach\w*\s+of|amid|in\s+spite\s+of|during|since)\s+"
+    r"(?:an?\s+|the\s+|its\s+|their\s+)?(?:[\w-]+\s+){0,2}$",
+    "The strike came despite a [ceasefire] agreed last year.", "The two sides agreed a [ceasefire] on Monday.",
+    "before")
+#: A vigil of worship, the setting of what happened there, no protest: "attacked a church during an overnight vigil".
+WORSHIP_VIGIL = Pattern(
+    "a vigil of worship",
+    r"\b(?:prayer|overnight|all-night|night|night-long|easter|christmas|religious|mass)\s+vigils?\b|"
+    r"\bvigils?\s+(?:at|in|inside)\s+(?:an?\s+|the\s+)?(?:[\w'’-]+\s+){0,2}(?:church|mosque|temple|cathedral|"
+    r"parish|chapel|synagogue)",
+    "Rebels attacked worshippers during an overnight vigil at the church.",
+    "Hundreds held a candlelight vigil outside parliament.")
+#: Event words that still mean harm to people in a sports report ("fans were killed in a stampede").
+HARM = re.compile(r"(?i)kill|dead|died|death|bomb|explo|blast|wound|injur|stabb")
+
+
+#: Event words that are no event in their context, by trigger: (how the word begins, the context, how many
+#: characters before the word it is read in; None: the whole sentence).
+NOT_HERE: dict[str, tuple[tuple[str | tuple[str, ...], Pattern, int | None], ...]] = {
+    "explosion": (("", NATURAL_HAZARD, 60),  # "floods hit the city": no one attacked it
+                  ("", ARMS_SUPPLY, 60)),  # "supplying the group with more missiles"
+    "air strike": (("", ARMS_SUPPLY, 60),),
+    "shelling": (("", ARMS_SUPPLY, 60),),
+    "abduction": (("hostage", HOSTAGES_FREED, 50),),  # "rescued 19 hostages": a captivity ended
+    "killing": ((("murder", "kill"), KILLINGS_COUNTED, 40),),  # "the number of murders"
+    "protest": (("march", ARMED_MARCHERS, None),  # "his fighters would march on Moscow": an advance
+                ("vigil", WORSHIP_VIGIL, None)),  # "during an overnight vigil": worship, not a protest
+    "agreement": (("", AGREEMENT_IN_FORCE, 40),),  # "despite a ceasefire agreed a year ago"
+    "capture": ((("captur", "seiz", "tak"), AIMED_AT, 40),),  # "an offensive to capture Gaza City": not yet
+    "regains": (("", AIMED_AT, 40),),
+}
+
+
+#: Whatever the event word, it names no happening of the news when it is the subject of a work or of a remembrance:
+#: "a documentary about the siege of Mariupol", "a memorial to the civilians killed during the occupation".
+NO_HAPPENING_BEFORE = Pattern(
+    "the subject of a work or a remembrance",
+    r"\b(?:(?:documentary|film|movie|book|novel|play|exhibition|series|memoir|podcast)\s+(?:about|on|depicting|"
+    r"chronicling)|anniversary\s+of|memorial\s+(?:to|for)|commemorat\w+|in\s+memory\s+of)\s+(?:[\w'’-]+\s+){0,6}$",
+    "A documentary about the [siege] of Mariupol premiered on Tuesday.",
+    "Troops about to lay [siege] to Mariupol moved in on Tuesday.", "before")
+#: "The city has been gripped by fighting since September": a lasting state told as background, no happening.
+STATE_OF_VIOLENCE_BEFORE = Pattern(
+    "a lasting state of violence",
+    r"\b(?:has|have|had)\s+(?:long\s+)?been\s+(?:gripped|plagued|wracked|racked|ravaged|roiled|engulfed|torn|beset|"
+    r"mired|scarred|blighted)\s+(?:by|in|with)\s+(?:[\w'’-]+\s+){0,3}$",
+    "The region has been plagued by [attacks] by armed groups for years.",
+    "The region was hit by [attacks] by armed groups on Monday.", "before")
+#: "It was the deadliest attack on civilians this year", "He was the third reporter killed in the state this year": a
+#: comparison of the happening or the victim just told, no new one (not "Russia launched its largest attack": that
+#: one is news).
+COMPARED_BEFORE = Pattern(
+    "a happening compared",
+    r"\b(?:it|this|that|which|he|she|they|who)\s+(?:was|is|were|marked|became)\s+(?:the|one\s+of\s+the)\s+(?:single\s+)?"
+    r"(?:deadliest|worst|largest|biggest|bloodiest|heaviest|first|latest|most\s+\w+|second|third|fourth|fifth|"
+    r"sixth|seventh|eighth|ninth|tenth|\d+(?:st|nd|rd|th))\s+(?:[\w-]+\s+){0,2}$",
+    "It was the deadliest [attack] on civilians this year.", "Russia launched its largest [attack] this year.",
+    "before")
+#: "The attack was the worst on civilians in nearly two decades": the happening just told, compared.
+COMPARED_AFTER = Pattern(
+    "a told happening compared", r"^\s+(?:was|is|became|marked)\s+(?:the|one\s+of\s+the)\s+(?:single\s+)?"
+    r"(?:deadliest|worst|largest|biggest|bloodiest|heaviest|most\s+\w+)\b",
+    "The [attack] was the worst on civilians in two decades.", "The [attack] was carried out by two gunmen.", "after")
+#: "It was the first suicide bombing in the capital since ...", "the latest in a series of clashes": the happening
+#: just told, compared or counted in a series, no new one.
+IN_A_SERIES = Pattern(
+    "a happening in a series",
+    r"\b(?:the\s+latest|the\s+last|one)\s+(?:in|of)\s+(?:a|an)\s+(?:\w+\s+){0,2}?(?:series|string|spate|wave|"
+    r"cycle|spiral)\s+of\s+(?:[\w-]+\s+){0,2}$",
+    "The raid was the latest in a series of [clashes] over land.", "A series of [clashes] over land killed 12.",
+    "before")
+#: "days after seizing the city of El Fasher": an earlier happening told only to time the news by, reported when it
+#: happened (not "hours after", "a day after": that may be the news of the same report).
+EARLIER_AS_TIME = Pattern(
+    "an earlier happening as a time",
+    r"\b(?:days|weeks|months|years|a\s+week|a\s+month|a\s+year)\s+(?:after|since)\s+[^,;:()]*$",
+    "Rebels shelled the town, days after [seizing] the nearby airport.",
+    "Rebels shelled the town hours after [seizing] the nearby airport.", "before")
+#: "where militiamen have been fighting federal troops for two years": a lasting fight told as background (with
+#: `LONG_DURATION_AFTER`), not "troops have been fighting rebels since Monday".
+LASTING_FIGHT_BEFORE = Pattern(
+    "a lasting fight", r"\b(?:have|has|had)\s+(?:long\s+|now\s+)?been\s+$",
+    "Militiamen there have been [fighting] troops for two years.", "Militiamen there began [fighting] troops.",
+    "before")
+LONG_DURATION_AFTER = Pattern(
+    "a long duration after",
+    r"^[^,;.]{0,60}?\b(?:for\s+(?:(?:more\s+than|over|nearly|almost|about|the\s+past|the\s+last)\s+)?"
+    r"(?:[\w-]+\s+)?(?:years|months|weeks|decades)\b|since\s+(?:(?:early|late|mid-?)\s*)?(?:(?:19|20)\d\d|"
+    r"january|february|march|april|may|june|july|august|september|october|november|december|last\s+year)\b)",
+    "Militiamen there have been [fighting] troops for two years.",
+    "Militiamen there have been [fighting] troops since Monday.", "after")
+#: "The group has killed thousands of civilians in Ituri": a conflict's whole toll told as background (with
+#: `CUMULATIVE_TOLL_AFTER`), not "the attack has killed 30".
+HAS_DONE_BEFORE = Pattern("a present perfect", r"\b(?:has|have)\s+(?:\w+\s+)?$",
+                          "The group has [killed] thousands of civilians.", "The group [killed] 30 civilians.",
+                          "before")
+CUMULATIVE_TOLL_AFTER = Pattern(
+    "a conflict's whole toll", r"^\s+(?:(?:tens|hundreds)\s+of\s+)?(?:thousands|millions)\b",
+    "The group has [killed] thousands of civilians.", "The group has [killed] 30 civilians.", "after")
+#: The contexts before an event word that make it no happening of its sentence.
+#: "The group has carried out similar attacks in Ituri": happenings of the kind told, compared, no new one.
+OF_THE_KIND_BEFORE = Pattern("happenings of the kind", r"\b(?:similar|such|previous|past)\s+$",
+                             "The group has carried out similar [attacks] in the region.",
+                             "The group carried out two [attacks] in the region.", "before")
+#: "Turkey regularly strikes PKK positions in Qandil": a habit told as background, no happening.
+HABIT_BEFORE = Pattern("a habit", r"\b(?:regularly|routinely|frequently|often|usually|periodically|habitually)\s+$",
+                       "Turkey regularly [strikes] positions in the mountains.",
+                       "Turkey repeatedly [struck] positions in the mountains on Monday.", "before")
+NO_HAPPENING = (NO_HAPPENING_BEFORE, COMPARED_BEFORE, IN_A_SERIES, STATE_OF_VIOLENCE_BEFORE, EARLIER_AS_TIME,
+                 OF_THE_KIND_BEFORE, HABIT_BEFORE)
+#: ... all of them as one regex: one search an event word instead of seven (each is read before the word, up to it).
+NO_HAPPENING_ANY = re.compile("|".join(f"(?:{p.regex})" for p in NO_HAPPENING), re.I)
+#: How far before an event word the `NO_HAPPENING` patterns look.
+NO_HAPPENING_WINDOW = 70
