@@ -239,3 +239,29 @@ def test_a_day_named_after_a_town_is_no_place(nlp):
     # a country's day keeps its country
     doc = run(nlp, "Crowds marked Bangladesh Day in Dhaka on Saturday.")
     assert [m.text for m in doc.mentions] == ["Bangladesh", "Dhaka"]
+
+
+def test_a_collapse_is_an_accident_no_attack(nlp):
+    doc = run(nlp, "Thousands of people gathered in Dhaka on Tuesday to mark a month since a station canopy "
+              "collapsed, killing 16 people.")
+    assert "Violence against civilians" not in [e.event_type for e in doc.events]
+    # a collapse an attack caused stays the attack's
+    doc = run(nlp, "A missile hit a school in Dhaka on Tuesday and its roof collapsed, killing 16 people.")
+    assert [e.event_type for e in doc.events] == ["Explosions/Remote violence"]
+
+
+def test_forces_at_a_towns_outskirts_have_not_taken_it(nlp):
+    doc = run(nlp, "Russian forces pushed into the outskirts of Odesa on Sunday.")
+    assert [e.sub_event_type for e in doc.events] != ["Non-state actor overtakes territory"]
+    assert [f.trigger.name for f in find_triggers("Rebels pushed into the town on Sunday.")] == ["capture"]
+
+
+def test_sides_named_by_their_border_guards(nlp):
+    assert actors("Azerbaijani and Armenian border guards exchanged fire overnight.") == [
+        "Azerbaijani forces", "Armenian forces"]
+
+
+def test_bodies_found_with_their_kinds_told(nlp):
+    doc = run(nlp, "The bodies of 16 people, including eight police officers, were found in a mass grave near "
+              "Acapulco on Monday.")
+    assert [(e.place.name, e.fatalities) for e in doc.events] == [("Acapulco", 16)]

@@ -116,7 +116,7 @@ _ACTOR_FORCES = re.compile(
     r"(?P<n>forces|troops|army|military|soldiers|"
     r"drones?|missiles?|rockets?|air raids?|air strikes?|airstrikes?|strikes?|warplanes?|jets?|artillery|navy|"
     r"aircraft|shelling|bombs?|bombing|bombardment|offensive|assault|attacks?|militants|fighters|rebels|units|"
-    r"gunfire|snipers?)\b")
+    r"gunfire|snipers?|border\s+guards)\b")
 #: Forces named as the source of a report ("the U.S. military said"), unless they tell of their own act ("the army
 #: said it struck").
 _SOURCE = r"\s+" + _REPORTED + r"(?!\s+(?:that\s+)?(?:it|its|they|their)\b)"

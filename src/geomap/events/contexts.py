@@ -50,7 +50,9 @@ ACCIDENT = Pattern(
     r"(?:plane|air|helicopter|road|bus|train|car|traffic|boat|ferry)\s+(?:crash|accident|collision|derailment)|"
     r"(?:bus|minibus|train|truck|lorry|tanker|car)s?\s+(?:[\w-]+\s+){0,2}?(?:slammed|smashed|ploughed|plowed|"
     r"crashed)\s+into\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}?(?:bus|minibus|train|truck|lorry|tanker|car|vehicle|"
-    r"wall|tree|river|ravine|gorge)|stampede)\b",
+    r"wall|tree|river|ravine|gorge)|stampede|"
+    r"(?:canopy|roof|ceiling|building|bridge|stand|grandstand|wall|tower|block|mine|dam|house|school)s?\s+"
+    r"(?:[\w-]+\s+){0,2}?(?:collapsed|caved\s+in))\b",  # "a railway station canopy collapsed, killing 16"
     "A bus overturned near the town, killing 12 passengers.", "A missile hit a bus near the town, killing 12.")
 #: A disaster as what killed: "heavy rain flooded parts of Valencia, killing 95". Its deaths are no event either.
 DISASTER = Pattern(

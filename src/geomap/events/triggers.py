@@ -174,8 +174,8 @@ TRIGGERS: tuple[Trigger, ...] = (
       + r"|seiz(?:ed|ing)" + _NOT_SEIZED_THINGS
       + r"|overran|fell to|(?:took|taken|taking|seized|gained) (?:full |complete |total )?control|"
       r"took over|took (?:the |a )?(?:[\w-]+ )?(?:town|city|village|base|airport|garrison|port|border crossing)\b|"
-      r"entered(?! (?:a|its|the|their) (?:\w+ )?(?:day|week|month|year|phase|stage|round|talks))|swept into|"
-      r"rolled into|stormed into|pushed into|marched into", BATTLE,
+      r"entered(?! (?:a|its|the|their) (?:\w+ )?(?:day|week|month|year|phase|stage|round|talks))|"
+      r"(?:swept|rolled|stormed|pushed|marched) into(?! (?:the )?outskirts)", BATTLE,  # not "pushed into the outskirts"
       "Non-state actor overtakes territory",
       "Rebels captured the airport.", "Rebels spoke at the airport."),
     T("abduction", r"abduct\w+|kidnap\w+|hostages?|(?:was|were|been) seized by|taken hostage", VAC,
@@ -190,7 +190,8 @@ TRIGGERS: tuple[Trigger, ...] = (
     T("burned alive", r"(?:burned|burnt|burning) (?:\w+ ){0,3}?(?:alive|to death)", VAC, "Attack",
       "Militants burned two hostages alive in the square.", "Candles burned all night in the square."),
     T("found dead", r"found (?:dead|murdered|shot|stabbed|strangled|beheaded|hanged|dumped|tortured|mutilated)|"
-      r"bod(?:y|ies) (?:of (?:\w+ ){1,3}?)?(?:was|were|had been|have been) (?:found|discovered|recovered|dumped)|"
+      r"bod(?:y|ies) (?:of (?:\w+ ){0,2}?\w+(?:, including [^,;.]{1,40},)? )?(?:was|were|had been|have been) "
+      r"(?:found|discovered|recovered|dumped)|"
       r"(?:found|discovered|recovered) the (?:\w+ )?bod(?:y|ies) of",
       VAC, "Attack", "The bodies of three men were found on a roadside.", "Three men were found guilty of fraud.",
       weak=True),
