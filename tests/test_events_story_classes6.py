@@ -265,3 +265,14 @@ def test_bodies_found_with_their_kinds_told(nlp):
     doc = run(nlp, "The bodies of 16 people, including eight police officers, were found in a mass grave near "
               "Acapulco on Monday.")
     assert [(e.place.name, e.fatalities) for e in doc.events] == [("Acapulco", 16)]
+
+
+def test_a_protest_met_with_deadly_force_later_told_is_one_event(nlp):
+    doc = run(nlp, "Thousands of protesters marched through Dhaka on Wednesday. Police used tear gas and one "
+              "demonstrator was shot dead near the Parliament building in Dhaka.")
+    assert [(e.place.name, e.sub_event_type, e.fatalities) for e in doc.events] == [
+        ("Dhaka", "Excessive force against protesters", 1)]
+    # force told at another town is another event
+    doc = run(nlp, "Thousands of protesters marched through Dhaka on Wednesday. Police used tear gas and one "
+              "demonstrator was shot dead in Maru.")
+    assert [e.place.name for e in doc.events] == ["Dhaka", "Maru"]
