@@ -16,6 +16,9 @@ from geomap.gazetteer import Row
 ROWS = [
     Row("t:ukraine", "Ukraine", "country", 49.0, 32.0, "UA", "", 40000000, 500.0),
     Row("t:odesa", "Odesa", "city", 46.48, 30.72, "UA", "UA.17", 1000000, 12.0),
+    Row("t:zaporizhzhia", "Zaporizhzhia", "city", 47.84, 35.14, "UA", "UA.26", 700000, 10.0),
+    Row("t:zaporizhzhia_obl", "Zaporizhzhia Oblast", "region", 47.5, 35.5, "UA", "UA.26", 1600000, 90.0,
+        aliases=("Zaporizhzhia region",)),
     Row("t:russia", "Russia", "country", 60.0, 90.0, "RU", "", 145000000, 2000.0),
     Row("t:nigeria", "Nigeria", "country", 9.0, 8.0, "NG", "", 200000000, 600.0),
     Row("t:maiduguri", "Maiduguri", "city", 11.85, 13.16, "NG", "NG.08", 800000, 10.0),
@@ -276,3 +279,17 @@ def test_a_protest_met_with_deadly_force_later_told_is_one_event(nlp):
     doc = run(nlp, "Thousands of protesters marched through Dhaka on Wednesday. Police used tear gas and one "
               "demonstrator was shot dead in Maru.")
     assert [e.place.name for e in doc.events] == ["Dhaka", "Maru"]
+
+
+def test_a_count_before_a_comma_and_a_family_counted(nlp):
+    assert fatalities("Jets bombed a monastery, killing 23, residents said on Saturday.") == 23
+    assert fatalities("The blast killed 1,200 people.") == 1200
+    assert fatalities("A strike on a house killed a family of five.") == 5
+    assert fatalities("A strike on a house wounded a family of five.") is None
+
+
+def test_a_regional_body_names_the_region(nlp):
+    doc = run(nlp, "Russian glide bombs hit Zaporizhzhia on Thursday, killing five people, the Zaporizhzhia regional "
+              "prosecutor said.")
+    assert [(e.place.name, e.fatalities) for e in doc.events] == [("Zaporizhzhia", 5)]
+    assert [m.place.kind for m in doc.mentions if m.hint != "demonym"] == ["city", "region"]

@@ -32,7 +32,8 @@ def kind_hint(text: str, start: int, end: int) -> str:
     word = after[0] if after else ""
     if word.endswith(("'s", "’s")):
         word = word[:-2]  # "Katsina state's Malumfashi district"
-    kind = _words_kind(word.strip(",.;:)\"'’")) if word else ""
+    word = word.strip(",.;:)\"'’")
+    kind = "region" if word in _REGIONAL else _words_kind(word) if word else ""  # "the Donetsk regional prosecutor"
     if not kind and len(before) >= 2 and before[-1] == "of" and not _kind_of_a_name(text, start):
         kind = _words_kind(before[-2])  # "the region of Kherson"; not "the Tillaberi region of Niger"
     if not kind and (m := _KIND_INCLUDING.search(text, max(0, start - 40), start)):
@@ -66,6 +67,10 @@ _LIST_GAP = re.compile(r"\s*(?:,|,?\s*and|,?\s*or)\s*")
 #: A list's next names, then a plural kind word: "... and Abu Salim neighbourhoods", "... and Deir ez-Zor provinces".
 _LIST_THEN_KIND = re.compile(r"\s*(?:,|,?\s*and|,?\s*or)\s+(?:(?:[A-Z]|(?:al|el|ez|ad|as|ash)-[A-Z])[\w'’-]*\s+){1,3}"
                              r"(?P<k>[a-z]+s)\b")
+
+
+#: Adjectives of a region's bodies after its name: "the Donetsk regional prosecutor" is the oblast's, not the city's.
+_REGIONAL = frozenset({"regional", "provincial"})
 
 
 def _words_kind(word: str) -> str:

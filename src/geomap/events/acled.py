@@ -13,7 +13,20 @@ import re
 from collections.abc import Callable
 
 from geomap.events.actors import FORCE_COUNTRY
-from geomap.events.triggers import BATTLE, EXPL, PROTEST, RIOT, STRAT, VAC, VIOLENT, Found, Trigger, specific
+from geomap.events.contexts import AIMED_AT
+from geomap.events.triggers import (
+    BATTLE,
+    EXPL,
+    OUTCOMES,
+    PROTEST,
+    RIOT,
+    STRAT,
+    VAC,
+    VIOLENT,
+    Found,
+    Trigger,
+    specific,
+)
 from geomap.patterns import Pattern
 
 NON_STATE = Pattern(
@@ -178,7 +191,7 @@ def happening(primary: Found, clause: list[Found], stext: str, context: Callable
     elif t.generic or t.weak:
         etype, sub = _generic(primary, clause, stext, context)
     if sub in ("Non-state actor overtakes territory", "Government regains territory"):
-        taker = _taker(stext, primary.start)
+        taker = "Armed clash" if _aimed_at(clause, stext) else _taker(stext, primary.start)
         if taker:
             return BATTLE, taker
     if etype == VAC and t.weak and any(f.trigger.event_type == BATTLE and not f.trigger.yields for f in clause):
@@ -323,6 +336,13 @@ def _armed(clause: list[Found], stext: str, etype: str, sub: str) -> tuple[str, 
     if any(ARMED_OBJECT.compiled.match(stext, f.end) for f in clause) or ARMED_DEAD.search(stext):
         return BATTLE, "Armed clash"
     return etype, sub
+
+
+def _aimed_at(clause: list[Found], stext: str) -> bool:
+    """Is the clause's capture only aimed at (`AIMED_AT`: "an offensive to capture Gaza City")? Then the happening
+    is the fight for the place."""
+    return any(f.trigger.sub_event_type in OUTCOMES and AIMED_AT.search(stext, max(0, f.start - 40), f.start)
+               for f in clause)
 
 
 def _taker(stext: str, at: int) -> str | None:

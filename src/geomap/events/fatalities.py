@@ -16,7 +16,7 @@ MAX_DIGITS = 7
 #: "twenty-one": tens and units joined by a hyphen.
 _COMPOUND = (r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)-"
              r"(?:one|two|three|four|five|six|seven|eight|nine)")
-_NUM = (rf"(?P<n>\d{{1,3}}(?:,\d{{3}})+|\d{{1,{MAX_DIGITS}}}(?![\d,])|{_COMPOUND}|"
+_NUM = (rf"(?P<n>\d{{1,3}}(?:,\d{{3}})+|\d{{1,{MAX_DIGITS}}}(?!\d|,\d)|{_COMPOUND}|"
         + "|".join(sorted((re.escape(k) for k in _COUNTS), key=len, reverse=True)) + r")")
 _VICTIMS = r"(?:people|persons?|civilians?|soldiers?|troops|fighters|militants|children|residents|others|men|women|" \
            r"villagers|worshippers|students|protesters|demonstrators|policemen|police officers|officers|suspects|" \
@@ -60,6 +60,9 @@ FATAL = (
       + r"|ministers|officials|commanders|members|relatives|bodyguards|sons|daughters|brothers|sisters|grandchildren|"
       r"wives)\b",  # "a chief and his two sons", "the officer and two of his bodyguards": three
       "The blast killed a police officer and three others.", "The blast wounded a police officer and three others."),
+    P("a family of N", r"\b(?:killing|killed|kills|kill|wiping\s+out|wiped\s+out)\s+(?:(?:an?|the|his|her|their|whole|"
+      r"entire)\s+){1,2}family\s+of\s+" + _NUM + r"\b",
+      "A strike on a house killed a family of five.", "A strike on a house wounded a family of five."),
     P("the killing of N", r"\b(?:killings?|deaths|massacre|murders?)\s+of\s+" + _ABOUT + _NUM + r"\s+(?:[\w-]+\s+)?"
       r"(?:" + _VICTIMS + r"|\w+s)\b", "The killing of 26 tourists shocked the country.",
       "The killing of the tourist shocked the country."),
