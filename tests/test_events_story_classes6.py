@@ -293,3 +293,8 @@ def test_a_regional_body_names_the_region(nlp):
               "prosecutor said.")
     assert [(e.place.name, e.fatalities) for e in doc.events] == [("Zaporizhzhia", 5)]
     assert [m.place.kind for m in doc.mentions if m.hint != "demonym"] == ["city", "region"]
+
+
+def test_the_wounded_told_before_an_attacker_killed_are_no_dead(nlp):
+    assert fatalities("A gunman opened fire at a bus stop, wounding three people before he was shot dead.") == 1
+    assert fatalities("A gunman opened fire at a bus stop, wounding three people before he fled.") is None

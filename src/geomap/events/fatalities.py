@@ -39,13 +39,16 @@ FATAL = (
       "The blast killed at least 12 people.", "The blast wounded at least 12 people."),
     P("N were killed", r"\b" + _ABOUT + r"(?!(?:19|20)\d\d\s+(?:were|was|have|had)\b)" + _NUM
       + r"\s+(?:(?:(?!said\b|says\b|told\b)[\w-]+\s+){0,3}?(?:" + _VICTIMS + r"|\w+s)"
-      r"(?:,\s+(?:including|among\s+them)\s+[^,;.]{1,40},)?\s+(?:[\w-]+\s+){0,3}?)?"
-      r"(?:were|have\s+been|had\s+been|was)\s+"
+      r"(?:,\s+(?:including|among\s+them)\s+[^,;.]{1,40},)?\s+"
+      r"(?:(?!(?:before|after|when|until|he|she|they|it)\b)[\w-]+\s+){0,3}?)?"  # not "wounding three people before
+      r"(?:were|have\s+been|had\s+been|was)\s+"  # he was shot dead"
       r"(?:killed(?!\s+off)|" + _KILLED_HOW + ")",
       "In the clashes, 33 were killed overnight.", "In the clashes, 33 were hurt overnight."),
     P("one was killed", r"\b(?P<n>a|an|one)\s+(?:[\w-]+\s+){0,3}?(?:was|has\s+been|had\s+been)\s+(?:killed(?!\s+off)|"
       + _KILLED_HOW + ")",
       "A young policeman was shot dead at a checkpoint.", "A young policeman was wounded at a checkpoint."),
+    P("he was killed", r"\b(?:he|she)\s+(?:was|had\s+been)\s+(?:killed(?!\s+off)|" + _KILLED_HOW + ")",  # one person
+      "The gunman wounded three people before he was shot dead.", "The gunman wounded three people before he fled."),
     P("killed a person named by title",  # no count group: one person
       r"\b(?:killing|killed|kills|kill|assassinat(?:ed|ing))\s+(?:the|[\w-]+['’]s)\s+(?:[\w'’-]+\s+){0,3}?"
       r"(?:commander|leader|chief|head|mayor|governor|principal|general|minister|spokesman|editor|journalist|priest|"
