@@ -298,3 +298,16 @@ def test_a_regional_body_names_the_region(nlp):
 def test_the_wounded_told_before_an_attacker_killed_are_no_dead(nlp):
     assert fatalities("A gunman opened fire at a bus stop, wounding three people before he was shot dead.") == 1
     assert fatalities("A gunman opened fire at a bus stop, wounding three people before he fled.") is None
+
+
+def test_a_looting_that_killed_is_an_attack(nlp):
+    doc = run(nlp, "Gunmen killed seven people and burned dozens of houses in Maru on Sunday.")
+    assert _types(doc) == [("Maru", "Attack")]
+    # with no one killed it stays the destruction
+    doc = run(nlp, "Gunmen burned dozens of houses in Maru on Sunday.")
+    assert _types(doc) == [("Maru", "Looting/property destruction")]
+
+
+def test_a_body_found_is_one_dead(nlp):
+    assert fatalities("Police found the body of a missing candidate in a ditch outside Acapulco.") == 1
+    assert fatalities("Police found the car of a missing candidate in a ditch outside Acapulco.") is None

@@ -220,6 +220,7 @@ _AFTER_WORD = re.compile(r"\bafter\b")
 
 
 ABDUCTION = "Abduction/forced disappearance"
+LOOTING = "Looting/property destruction"
 
 
 def _protest_before(stext: str, primary: Found, f: Found) -> bool:
@@ -295,7 +296,8 @@ def _other_happening(primary: Found, clause: list[Found], stext: str, kinds: set
     arson by an armed group is no demonstration ("armed gangs set fire to a police station": the clause's other
     words, or none: looting), nor a fire a strike set (`ARSON_WORD`: the strike); a ceasefire's or a jailbreak's
     sentence with deaths tells the violence that killed ("a ceasefire took effect after a delay during which strikes
-    killed 13", "inmates escaped, and 33 died in clashes")."""
+    killed 13", "inmates escaped, and 33 died in clashes"), and so does a looting's ("killed seven people and burned
+    dozens of houses": the attack, as ACLED codes it)."""
     t = primary.trigger
     if t.event_type == RIOT and PROTEST not in kinds and NON_STATE.search(stext):
         return [f for f in clause if f.trigger.event_type != RIOT]
@@ -305,6 +307,8 @@ def _other_happening(primary: Found, clause: list[Found], stext: str, kinds: set
             return fired  # "a drone attack set fire to an oil depot": the strike lit it, no crowd did
     if t.name in ("agreement", "jailbreak") and deaths:
         return [f for f in clause if f.trigger.event_type in VIOLENT] or None
+    if t.sub_event_type == LOOTING and deaths:  # not the advance the looters fled ("fleeing the advance of M23")
+        return [f for f in clause if f.trigger.event_type in VIOLENT and not f.trigger.yields] or None
     return None
 
 

@@ -1,7 +1,7 @@
 """The contexts that make an event word no happening of its sentence: a natural hazard or an accident as its
-subject, weapons supplied, a sports report, a running toll, a work about a siege, a comparison, a habit, a capture
-only aimed at. `triggers.find_triggers` reads them; each is a named pattern with a sentence it must match and one it
-must not.
+subject, weapons supplied, a sports report, a running toll, a work about a siege, a comparison, a habit
+(`triggers.find_triggers` reads them); and a capture only aimed at, which `acled.happening` types as the fight. Each
+is a named pattern with a sentence it must match and one it must not.
 """
 
 from __future__ import annotations

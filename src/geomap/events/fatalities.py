@@ -47,6 +47,8 @@ FATAL = (
     P("one was killed", r"\b(?P<n>a|an|one)\s+(?:[\w-]+\s+){0,3}?(?:was|has\s+been|had\s+been)\s+(?:killed(?!\s+off)|"
       + _KILLED_HOW + ")",
       "A young policeman was shot dead at a checkpoint.", "A young policeman was wounded at a checkpoint."),
+    P("a body found", r"\b(?:found|discovered|recovered)\s+the\s+(?:\w+\s+)?body\s+of\b",  # one person
+      "Police found the body of a missing candidate in a ditch.", "Police found the car of a missing candidate."),
     P("he was killed", r"\b(?:he|she)\s+(?:was|had\s+been)\s+(?:killed(?!\s+off)|" + _KILLED_HOW + ")",  # one person
       "The gunman wounded three people before he was shot dead.", "The gunman wounded three people before he fled."),
     P("killed a person named by title",  # no count group: one person
@@ -115,7 +117,7 @@ del P
 _MORE = re.compile(r"\s+more\b")
 #: A sentence without one of these (lower-cased) reports no deaths: the patterns are not run.
 _DEATH_WORDS = ("kill", "dead", "death", "toll", "fatalit", "died", "casualt", "no one", "behead", "massacr",
-                "bodies", "murder", "lynch")
+                "bodies", "body", "murder", "lynch")
 
 
 def fatalities(text: str) -> int | None:
