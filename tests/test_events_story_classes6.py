@@ -1,7 +1,7 @@
-"""Classes found by reading eighth to tenth batches of wire stories written here (El Fasher, Sagaing, Krasnodar,
-Eilat, Maiduguri, Acapulco, Gaza, Ashulia, Petite Riviere de l'Artibonite, Sweida, Maru, Tripoli, Syzran, Dori)
-through `geomap extract`: one test per class, on a tiny gazetteer and sentences written for the tests (none from a
-gold set)."""
+"""Classes found by reading 168 more wire stories written here in fourteen batches (El Fasher, Sagaing, Krasnodar,
+Eilat, Maiduguri, Acapulco, Gaza, Ashulia, Petite Riviere de l'Artibonite, Sweida, Maru, Tripoli, Syzran, Dori, Lima,
+Ramat Gan, Keana) through `geomap extract`: one test per class, on a tiny gazetteer and sentences written for the tests
+(none from a gold set)."""
 
 from __future__ import annotations
 
@@ -29,6 +29,8 @@ ROWS = [
     Row("t:israel", "Israel", "country", 31.5, 34.9, "IL", "", 9000000, 150.0),
     Row("t:eilat", "Eilat", "city", 29.56, 34.95, "IL", "IL.01", 50000, 4.0),
     Row("t:ramon", "Ramon", "city", 16.78, 121.53, "PH", "PH.02", 50000, 3.0),
+    Row("t:france", "France", "country", 46.0, 2.0, "FR", "", 68000000, 500.0),
+    Row("t:newcaledonia", "New Caledonia", "region", -21.3, 165.5, "NC", "", 270000, 200.0),
     Row("t:myanmar", "Myanmar", "country", 21.0, 96.0, "MM", "", 54000000, 600.0),
     Row("t:sagaing", "Sagaing Region", "region", 24.0, 95.0, "MM", "MM.10", 5000000, 200.0,
         aliases=("Sagaing region", "Sagaing")),
@@ -78,7 +80,8 @@ def test_a_bomb_hidden_somewhere_is_an_explosive_device(nlp):
     assert _types(doc) == [("Maiduguri", "Remote explosive/landmine/IED")]
     # a bomb dropped from the air is no hidden one
     doc = run(nlp, "A bomb dropped by a jet exploded in Maiduguri on Monday, killing two people.")
-    assert _types(doc) != [("Maiduguri", "Remote explosive/landmine/IED")]
+    assert [e.place.name for e in doc.events] == ["Maiduguri"]
+    assert doc.events[0].sub_event_type != "Remote explosive/landmine/IED"
 
 
 def test_a_victim_counted_in_a_tally_is_no_new_event(nlp):
@@ -95,9 +98,11 @@ def test_a_name_after_a_countrys_possessive_is_in_that_country(nlp):
     doc = run(nlp, "The rebels fired a missile at Israel's Ramon airport near the southern city of Eilat on Friday.")
     assert {m.place.country_code for m in doc.mentions if m.place is not None} == {"IL"}
     assert [e.place.name for e in doc.events] == ["Eilat"]
-    # the same name with no country told before it keeps its reading
+    # the same name with no country told before it keeps its reading, and so does a territory after its owner's
     doc = run(nlp, "The rebels fired a missile at Ramon on Friday.")
     assert [m.place.country_code for m in doc.mentions] == ["PH"]
+    doc = run(nlp, "Riots broke out in France's New Caledonia on Monday.")
+    assert [m.place.name for m in doc.mentions if m.place is not None] == ["France", "New Caledonia"]
 
 
 def test_a_township_in_a_named_region_is_no_foreign_city(nlp):
@@ -183,15 +188,17 @@ def test_an_act_done_in_protest_is_no_protest(nlp):
     doc = run(nlp, "An armed group abducted a bank official outside his home in Dhaka on Thursday, and the bank "
               "suspended its operations in protest.")
     assert _types(doc) == [("Dhaka", "Abduction/forced disappearance")]
-    # people killed in protests were at one
-    doc = run(nlp, "Two people were killed in protests in Dhaka on Thursday.")
-    assert [e.event_type for e in doc.events] != ["Violence against civilians"]
+    # people killed in protests were at one; a town's protest and a gathering in protest are protests
+    for text in ("Two people were killed in protests in the capital.", "A Berlin protest drew thousands.",
+                 "Thousands joined an anti-Putin protest.", "Hundreds gathered in protest outside parliament."):
+        assert "protest" in [f.trigger.name for f in find_triggers(text)], text
 
 
 def test_police_in_a_place_told_at_length_are_the_agents(nlp):
     assert actors("Police in Bangladesh's crowded capital Dhaka arrested 40 people on Monday.") == ["Police forces"]
     # police in a place who only speak are no agents
-    assert "Police forces" not in actors("Police in the city said the gunmen killed two traders.")
+    for said in ("said", "say", "reported that"):
+        assert "Police forces" not in actors(f"Police in the city {said} the gunmen killed two traders."), said
 
 
 def test_the_dead_told_with_their_kin_or_guards_all_count(nlp):
@@ -211,8 +218,7 @@ def test_a_strike_on_an_oil_facility_is_no_figure_of_speech(nlp):
 
 def test_a_capture_aimed_at_is_no_capture(nlp):
     doc = run(nlp, "The army began an offensive to capture Dori on Monday.")
-    assert not {"Non-state actor overtakes territory", "Government regains territory"} & {
-        e.sub_event_type for e in doc.events}
+    assert _types(doc) == [("Dori", "Armed clash")]
     # one done is
     doc = run(nlp, "Jihadists launched an offensive and captured Dori on Monday.")
     assert [e.sub_event_type for e in doc.events] == ["Non-state actor overtakes territory"]
@@ -229,6 +235,7 @@ def test_a_route_between_two_towns_is_one_event_place(nlp):
 def test_an_ousted_leader_named_is_no_coup(nlp):
     assert "coup" not in [f.trigger.name for f in find_triggers(
         "Clashes erupted between police and gunmen loyal to ousted president Omar al-Bashir on Thursday.")]
+    assert "coup" not in [f.trigger.name for f in find_triggers("Niger's ousted president remains detained.")]
     assert [f.trigger.name for f in find_triggers("The army ousted President Bazoum on Wednesday.")] == ["coup"]
 
 
@@ -254,8 +261,7 @@ def test_a_collapse_is_an_accident_no_attack(nlp):
 
 
 def test_forces_at_a_towns_outskirts_have_not_taken_it(nlp):
-    doc = run(nlp, "Russian forces pushed into the outskirts of Odesa on Sunday.")
-    assert [e.sub_event_type for e in doc.events] != ["Non-state actor overtakes territory"]
+    assert "capture" not in [f.trigger.name for f in find_triggers("Russian forces pushed into the outskirts of Sumy.")]
     assert [f.trigger.name for f in find_triggers("Rebels pushed into the town on Sunday.")] == ["capture"]
 
 

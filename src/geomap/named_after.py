@@ -47,7 +47,7 @@ PEOPLE_AFTER = Pattern(
     "The entire [Buffalo] community mourned the boy.", "after")
 #: A day named after a town or a person is a holiday or a festival, no place: "a Lapu-Lapu Day street festival in
 #: Vancouver" (Lapu-Lapu is also a Philippine city). A country's or region's day keeps its place ("Australia Day").
-HOLIDAY_AFTER = Pattern("a holiday named after the name", r"\s+Day\b",
+HOLIDAY_AFTER = Pattern("a holiday named after the name", r"\s+Day\b(?!\s+(?:After|Before|Of|Later|One|Two|Three))",
                         "A gunman opened fire at a [Lapu-Lapu] Day festival in Vancouver.",
                         "A gunman opened fire in [Lapu-Lapu] on Saturday.", "after", flags=0)
 #: A ship named before what it is: "the Magic Seas, a Greek-operated vessel" sails no sea of that name.

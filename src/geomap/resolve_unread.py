@@ -67,7 +67,8 @@ def drop_lone_foreign_towns(mentions: list[Mention], text: str = "") -> None:
     namesake than a place; or a small town read through another of its names outside the country most mentions are
     in (`_foreign_alias_towns`); or a city outside it that the article's `text` calls a village (`TOLD_A_VILLAGE`:
     "near Kobe, a village on the road between Gao and Ansongo"; `VILLAGE_OF`: "the village of Bon To"); or a province
-    outside it told to be a town's part (`TOWN_PART_AFTER`: "the Salah al-Din district" of Tripoli); or a reading
+    outside it told to be a town's part (`TOWN_PART_AFTER`: "the Salah al-Din district" of Tripoli) or a city told to
+    be a township (`TOWNSHIP_AFTER`); or a town's reading
     outside the country the text puts the name in (`_owned_elsewhere`). A town across a border stays ("Myawaddy,
     opposite Mae Sot")."""
     places: dict[str, set[str]] = {}
@@ -105,17 +106,19 @@ def _told_otherwise(m: Mention, p: Place, text: str) -> bool:
 
 
 def _owned_elsewhere(mentions: list[Mention], text: str) -> list[tuple[Mention, Place]]:
-    """Readings outside the country the text puts the name in: after its possessive ("Israel's Ramon airport" is no
-    Ramon in the Philippines) or a region or country it is said to lie in (`IN_THE_PLACE_NEXT`: "Kani township in
-    Myanmar's Sagaing region" is no Kani in Japan). The caller keeps those near another place of the article. (A far
-    namesake after a town's possessive keeps its reading here: the events step puts it in the town, `pairs`.)"""
+    """Town readings outside the country the text puts the name in: after its possessive ("Israel's Ramon airport" is
+    no Ramon in the Philippines; a territory keeps its reading: "France's New Caledonia") or a region or country it is
+    said to lie in (`IN_THE_PLACE_NEXT`: "Kani township in Myanmar's Sagaing region" is no Kani in Japan). The caller
+    keeps those near another place of the article. (A far namesake after a town's possessive keeps its reading here:
+    the events step puts it in the town, `pairs`.)"""
     out = []
     for a, b in pairwise(mentions):
         p, q = a.place, b.place
         if p is None or q is None or p.country_code == q.country_code or not q.country_code or not p.country_code:
             continue  # a sea or a continent lies in no country: "off Turkey's Black Sea coast"
         gap = text[a.end:b.start]
-        if p.kind == "country" and gap in ("'s ", "’s "):
+        if p.kind == "country" and gap in ("'s ", "’s ") and q.kind in ("city", "district", "landmark") \
+                and q.population < LONE_FOREIGN_MIN_POP:  # not "France's New Caledonia", "Israel's Gaza offensive"
             out.append((b, q))
         elif p.kind in ("city", "district", "landmark") and q.kind in ("region", "country") \
                 and p.population < LONE_FOREIGN_MIN_POP and IN_THE_PLACE_NEXT.match_at(gap):

@@ -51,7 +51,8 @@ ACTOR_GROUPS = {
     r"burned|burnt|looted|lynched))": "Rioters",
     r"(?:israeli|jewish) settlers": "Israeli settlers",
     r"(?:(?:riot |anti-riot )?police(?:men)?|security forces|gendarmes)"
-    r"(?=\s+(?:in\s+(?:(?!said|says|told)[\w'’-]+\s+){1,6}?|\w+\s+)?"  # "Police in Kenya's coastal city of X arrested"
+    r"(?=\s+(?:in\s+(?:(?!(?:said|says|say|told|reported|reports|confirmed|believed?|added|stated)\b)[\w'’-]+\s+)"
+    r"{1,6}?|\w+\s+)?"  # "Police in Kenya's coastal city of X arrested", not "Police in the city say gunmen killed"
     r"(?:fired|used|dispersed|clashed|arrested|beat|shot|killed|opened|charged|raided|detained|stormed|attacked|"
     r"broke up|cracked down|(?:launched|conducted|carried out|mounted)\s+(?:an?\s+)?(?:[\w-]+\s+)?(?:raids?|"
     r"operations?|assaults?|crackdowns?)))":

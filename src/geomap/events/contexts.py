@@ -1,7 +1,9 @@
 """The contexts that make an event word no happening of its sentence: a natural hazard or an accident as its
 subject, weapons supplied, a sports report, a running toll, a work about a siege, a comparison, a habit
-(`triggers.find_triggers` reads them); and a capture only aimed at, which `acled.happening` types as the fight. Each
-is a named pattern with a sentence it must match and one it must not.
+(`triggers.find_triggers` reads them, by event word through `NOT_HERE`); and two that tell what kind of happening it
+is: an arrest ACLED codes (`POLITICAL_ARREST`, read by the events step) and a capture only aimed at (`AIMED_AT`,
+which `acled.happening` types as the fight). Each pattern is named, with a sentence it must match and one it must
+not.
 """
 
 from __future__ import annotations
@@ -67,7 +69,7 @@ DISASTER = Pattern(
     "Shelling hit parts of the city, killing at least 95 people.")
 ARMED_CAUSE = Pattern(
     "an armed cause", r"\b(?:shot\s+down|downed|missiles?|rockets?|hit\s+by|struck\s+by|attack\w*|bomb\w*|drones?|"
-    r"sabotag\w*|gunmen|ambush\w*|fire\s+on)\b",
+    r"sabotag\w*|gunmen|ambush\w*|fire\s+on|blasts?|shell(?:s|ed|ing)|(?:air\s?)?strikes?)\b",
     "The helicopter crashed after it was shot down.", "The helicopter crashed in bad weather.")
 #: The event words an accident's or a disaster's sentence makes no event (`ACCIDENT`, `DISASTER`).
 ACCIDENT_WORDS = frozenset({"killing", "explosion", "found dead"})
@@ -213,7 +215,6 @@ HAS_DONE_BEFORE = Pattern("a present perfect", r"\b(?:has|have)\s+(?:\w+\s+)?$",
 CUMULATIVE_TOLL_AFTER = Pattern(
     "a conflict's whole toll", r"^\s+(?:(?:tens|hundreds)\s+of\s+)?(?:thousands|millions)\b",
     "The group has [killed] thousands of civilians.", "The group has [killed] 30 civilians.", "after")
-#: The contexts before an event word that make it no happening of its sentence.
 #: "The group has carried out similar attacks in Ituri": happenings of the kind told, compared, no new one.
 OF_THE_KIND_BEFORE = Pattern("happenings of the kind", r"\b(?:similar|such|previous|past)\s+$",
                              "The group has carried out similar [attacks] in the region.",
@@ -222,6 +223,7 @@ OF_THE_KIND_BEFORE = Pattern("happenings of the kind", r"\b(?:similar|such|previ
 HABIT_BEFORE = Pattern("a habit", r"\b(?:regularly|routinely|frequently|often|usually|periodically|habitually)\s+$",
                        "Turkey regularly [strikes] positions in the mountains.",
                        "Turkey repeatedly [struck] positions in the mountains on Monday.", "before")
+#: The contexts before an event word that make it no happening of its sentence, whatever the word.
 NO_HAPPENING = (NO_HAPPENING_BEFORE, COMPARED_BEFORE, IN_A_SERIES, STATE_OF_VIOLENCE_BEFORE, EARLIER_AS_TIME,
                  OF_THE_KIND_BEFORE, HABIT_BEFORE)
 #: ... all of them as one regex: one search an event word instead of seven (each is read before the word, up to it).

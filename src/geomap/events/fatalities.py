@@ -66,7 +66,7 @@ FATAL = (
       r"wives)\b",  # "a chief and his two sons", "the officer and two of his bodyguards": three
       "The blast killed a police officer and three others.", "The blast wounded a police officer and three others."),
     P("a family of N", r"\b(?:killing|killed|kills|kill|wiping\s+out|wiped\s+out)\s+(?:(?:an?|the|his|her|their|whole|"
-      r"entire)\s+){1,2}family\s+of\s+" + _NUM + r"\b",
+      r"entire)\s+){1,2}family\s+of\s+(?P<n>\d{1,2}|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b",
       "A strike on a house killed a family of five.", "A strike on a house wounded a family of five."),
     P("the killing of N", r"\b(?:killings?|deaths|massacre|murders?)\s+of\s+" + _ABOUT + _NUM + r"\s+(?:[\w-]+\s+)?"
       r"(?:" + _VICTIMS + r"|\w+s)\b", "The killing of 26 tourists shocked the country.",

@@ -19,16 +19,16 @@ def merge_events(events: list[Event]) -> list[Event]:
     paragraph or article (a generic "attack") is the event told before at its place on overlapping dates, whatever
     that one's type. An event told right after one in a region that holds its place, on overlapping dates, is that
     event told more finely (`_refines`): the two become one, at the finer place; not when its sentence names several
-    event places in a region ("Strikes across Gaza killed 400 ... Strikes hit homes in Khan Younis, Rafah and Gaza
-    City": the 400 stay Gaza's, none of the three towns' alone). Deaths are the largest count any
-    one sentence gave (two reports of one strike are not twice the deaths). Events are indexed by (place, type) and
-    by place, so the cost is linear in the number of events for distinct places."""
+    event places in that region (`_one_place_in`: "Strikes across Gaza killed 400 ... Strikes hit homes in Khan
+    Younis, Rafah and Gaza City": the 400 stay Gaza's, none of the three towns' alone). Deaths are the largest count
+    any one sentence gave (two reports of one strike are not twice the deaths). Events are indexed by (place, type)
+    and by place, so the cost is linear in the number of events for distinct places."""
     merged: list[Event] = []
     index: dict[tuple[str, str], list[Event]] = {}
     at: dict[str, list[Event]] = {}
-    places_of: dict[int, set[str]] = {}
+    places_of: dict[int, dict[str, Place]] = {}  # a sentence's event places
     for ev in events:
-        places_of.setdefault(ev.sentence_start, set()).add(ev.place.id)
+        places_of.setdefault(ev.sentence_start, {})[ev.place.id] = ev.place
     for ev in events:
         bucket = index.setdefault((ev.place.id, ev.event_type), [])
         m = next((m for m in bucket if _overlap(m, ev)), None)
@@ -36,6 +36,7 @@ def merge_events(events: list[Event]) -> list[Event]:
             # shot dead near the Congress building": the protest told before at the place, met with force
             m = next((m for m in at.get(ev.place.id, ()) if m.event_type == acled.PROTEST and _overlap(m, ev)), None)
             if m is not None:
+                index[(ev.place.id, m.event_type)].remove(m)  # no later protest there folds into the force
                 m.event_type, m.sub_event_type = ev.event_type, ev.sub_event_type
                 bucket.append(m)
         if m is None and ev.borrowed_type:  # "claimed the Swat attack": the attack told before at Swat
@@ -44,7 +45,7 @@ def merge_events(events: list[Event]) -> list[Event]:
                  and place_inside(m.place, ev.place)), None)
             # "claimed the attack in Krasnogorsk": the attack told before at the concert hall in that town (a
             # country's "strikes in Yemen" are a campaign of their own)
-        if m is None and merged and (len(places_of[ev.sentence_start]) == 1 or merged[-1].place.kind in TOWN_KINDS) \
+        if m is None and merged and _one_place_in(merged[-1].place, places_of[ev.sentence_start]) \
                 and _refines(ev, merged[-1]):
             m = merged[-1]  # "25 killed in Mopti region ... opened fire on a market in Dinangourou"
             m.place, m.place_text, m.place_start = ev.place, ev.place_text, ev.place_start
@@ -67,6 +68,12 @@ FORCE_ON_PROTEST = "Excessive force against protesters"
 #: up as "Protest with intervention", a fight that changed who holds the place as the territory taken.
 ESCALATED = frozenset({"Protest with intervention", "Government regains territory",
                        "Non-state actor overtakes territory"})
+
+
+def _one_place_in(outer: Place, places: dict[str, Place]) -> bool:
+    """Does a sentence name at most one event place that a region holds (a town's parts always refine it: "Debris
+    fell in the Solomianskyi and Sviatoshynskyi districts" of Kyiv)?"""
+    return outer.kind in TOWN_KINDS or sum(_holds(outer, p) for p in places.values()) <= 1
 
 
 def _told_again(place_text: str) -> bool:
@@ -146,11 +153,11 @@ IN_THE_TOLD = Pattern(
 
 def _part_of_its_town(ev: Event, last: Event) -> bool:
     """"An Israeli strike on Beirut killed five. The strike hit a building in the Haret Hreik neighbourhood": the
-    next sentence, typed by the happening told before (`Event.borrowed_type`) or of its type and opening with it
-    told again ("... shelled a camp on the outskirts of El Fasher. The shells fell on Abu Shouk camp"), opening with
-    it told again, naming it again (`IN_THE_TOLD`: "five were killed in the strike on a building in the Haret Hreik
-    neighbourhood", whatever the lead's count) or giving no toll of its own ("A building in the Darnytskyi district
-    was destroyed"), tells where in the town it was."""
+    next sentence tells where in the town the happening just told was, when it is that happening's (typed by it,
+    `Event.borrowed_type`, or of its type and opening with it told again: "... shelled a camp on the outskirts of El
+    Fasher. The shells fell on Abu Shouk camp") and either tells it again (`TOLD_AGAIN`; `IN_THE_TOLD`: "five were
+    killed in the strike on a building in the Haret Hreik neighbourhood", whatever the lead's count) or gives no toll
+    of its own ("A building in the Darnytskyi district was destroyed")."""
     again = TOLD_AGAIN.match_at(ev.sentence) is not None or IN_THE_TOLD.search(ev.sentence) is not None
     own = ev.borrowed_type or again and ev.event_type == last.event_type  # "The shells fell on Abu Shouk camp"
     return last.place.kind in TOWN_KINDS and own and last.sentence_start != ev.sentence_start \

@@ -36,7 +36,8 @@ _IN_WORD = re.compile(r"\bin\b")
 
 
 class Pair(NamedTuple):
-    """Two candidates of a sentence that are one event place: `inner` lies in (or, `near`, by) `outer`."""
+    """Two candidates of a sentence that are one event place: `inner` lies in (or, `near`, by) `outer`, or `outer`
+    is only the other end of a route `inner` is on (`ROUTE_BETWEEN`)."""
 
     inner: int
     outer: int

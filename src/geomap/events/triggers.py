@@ -162,7 +162,8 @@ TRIGGERS: tuple[Trigger, ...] = (
       "The army's offensive reached the river.", "The army's parade reached the river.", yields=True),
     T("regains", r"recaptured|retook|retaken|liberated|regained", BATTLE, "Government regains territory",
       "Troops recaptured the village.", "Troops rested in the village."),
-    T("coup", r"seized power|coup|overthrew|(?<!to )(?<!of )(?<!the )(?<!for )(?<!by )(?<!with )"
+    T("coup", r"seized power|coup|overthrew|(?<!\bto )(?<!\bof )(?<!\bthe )(?<!\bfor )(?<!\bby )(?<!\bwith )"
+      r"(?<!['’]s )(?<!\bits )(?<!\bhis )(?<!\bher )(?<!\ban )(?<!\btheir )"
       r"(?:ousted|toppled|overthrown)|(?:ousted|toppled|overthrown)(?!\s+(?:former\s+|long-?time\s+)?(?:president|"
       r"leader|prime\s+minister|premier|ruler|dictator|king|strongman|regime|government|head\s+of\s+state))",
       STRAT, "Other",  # not "gunmen loyal to ousted president Bashar al-Assad": who he is, no coup
@@ -220,8 +221,8 @@ TRIGGERS: tuple[Trigger, ...] = (
       "Protest with intervention",
       "Police fired tear gas at the crowd.", "The crowd sang the anthem."),
     T("protest", r"sit-ins?|took to the streets|crowds? (?:also )?(?:gathered|marched|rallied)|gathered outside|"
-      r"vigils?|protest(?:s|ers|ed|ing)|(?<!in )protest|demonstrat(?:ors|ion|ions|ed|ing)|"  # "suspended its work
-      # in protest": the motive of another act
+      r"vigils?|protest(?:s|ers|ed|ing)|(?<!\bin )protest|(?:gathered|assembled|walked out) in protest|"  # "suspended
+      r"demonstrat(?:ors|ion|ions|ed|ing)|"  # its work in protest": the motive of another act
       r"(?<!campaign )(?<!election )rall(?:y|ies|ied)|marched|marching|"  # a campaign rally is no protest
       r"(?:peaceful|protest|silent) march(?:es)?|"
       r"march(?:es)? (?:against|on|through|in)|strike action|"
