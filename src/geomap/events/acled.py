@@ -220,6 +220,7 @@ _AFTER_WORD = re.compile(r"\bafter\b")
 
 
 ABDUCTION = "Abduction/forced disappearance"
+FORCE_ON_PROTEST = "Excessive force against protesters"
 LOOTING = "Looting/property destruction"
 
 
@@ -382,7 +383,7 @@ _NAMED_FORCE = re.compile(r"[A-Z][\w'’-]*\s+(?:Army|Forces|Military)$")
 def force_on_protest(stext: str) -> tuple[str, str]:
     """A protest met with the force `stext` tells: excessive force when it killed, else intervention."""
     if LETHAL_FORCE.search(stext):
-        return VAC, "Excessive force against protesters"
+        return VAC, FORCE_ON_PROTEST
     return PROTEST, "Protest with intervention"
 
 
@@ -407,7 +408,7 @@ def _protest(clause: list[Found], stext: str, deaths: int | None) -> tuple[str, 
     if not force and violent and PROTESTERS_TARGETED.search(stext):
         return VAC, "Attack"  # "a man drove a car into a crowd of demonstrators, injuring 36"
     if force and lethal:
-        return VAC, "Excessive force against protesters"  # issue 9: police killing protesters, whatever they did
+        return VAC, FORCE_ON_PROTEST  # issue 9: police killing protesters, whatever they did
     if PROTESTERS_ATTACKED.search(stext):
         return RIOT, "Violent demonstration"  # "police fired tear gas at protesters who attacked the embassies"
     if force:

@@ -32,7 +32,7 @@ def merge_events(events: list[Event]) -> list[Event]:
     for ev in events:
         bucket = index.setdefault((ev.place.id, ev.event_type), [])
         m = next((m for m in bucket if _overlap(m, ev)), None)
-        if m is None and ev.sub_event_type == FORCE_ON_PROTEST:  # "marched through Lima ... one demonstrator was
+        if m is None and ev.sub_event_type == acled.FORCE_ON_PROTEST:  # "marched through Lima ... one demonstrator was
             # shot dead near the Congress building": the protest told before at the place, met with force
             m = next((m for m in at.get(ev.place.id, ()) if m.event_type == acled.PROTEST and _overlap(m, ev)), None)
             if m is not None:
@@ -63,7 +63,6 @@ def merge_events(events: list[Event]) -> list[Event]:
     return merged
 
 
-FORCE_ON_PROTEST = "Excessive force against protesters"
 #: Sub-event types that tell more of one happening than another of its type: ACLED codes a protest the police broke
 #: up as "Protest with intervention", a fight that changed who holds the place as the territory taken.
 ESCALATED = frozenset({"Protest with intervention", "Government regains territory",

@@ -14,7 +14,7 @@ from dataclasses import replace
 
 from geomap.events.fatalities import fatalities
 from geomap.events.model import Candidate, Sentence
-from geomap.events.slots import LIST_JOIN
+from geomap.events.slots import BEARING_WORDS, LIST_JOIN
 from geomap.events.triggers import VIOLENT, Found
 from geomap.geo import haversine_km
 from geomap.lexicon import DEMONYM_COUNTRY
@@ -83,8 +83,8 @@ def container(cands: list[Candidate], owners: list[Mention | None], feats: list[
 #: "Ramon airport near the southern city of".
 NEAR_THE_TOWN = Pattern(
     "near the town named next", r"(?:\s+(?:airport|air\s?base|airfield|base|camp|port|checkpoint|crossing|dam|prison|"
-    r"mine|oil\s?field))?\s*,?\s*(?:near|outside|close\s+to|next\s+to)\s+(?:the\s+(?:(?:northern|southern|eastern|"
-    r"western|central|north-?eastern|north-?western|south-?eastern|south-?western)\s+)?(?:capital|city|town|"
+    r"mine|oil\s?field))?\s*,?\s*(?:near|outside|close\s+to|next\s+to)\s+(?:the\s+(?:" + BEARING_WORDS
+    + r"\s+)?(?:capital|city|town|"
     r"port|village)(?:\s+of)?\s+)?$",
     "Missiles hit bases, including [Nur Khan] near the capital [Islamabad].",
     "Missiles hit bases, including [Nur Khan] and the capital [Islamabad].", "between")
