@@ -44,6 +44,30 @@ def _number(page, label: str) -> float:
     return float(page.get_by_label(label).input_value())
 
 
+_POINT_JS = """([lat, lon]) => {
+    if (document.querySelector('[data-testid="stStatusWidget"]')) return false;
+    const value = label => { const e = [...document.querySelectorAll('input')].find(
+        i => i.getAttribute('aria-label') === label); return e ? parseFloat(e.value) : NaN; };
+    const [la, lo] = [value('Latitude'), value('Longitude')];
+    if (lat === null) return Math.abs(la) < 90 && Math.abs(lo) < 180 && la !== 0 && lo !== 0;
+    return la === lat && lo === lon;
+}"""
+
+
+def _clicked_point(page) -> tuple[float, float]:
+    """The point a map click put in the form, read once the reruns it started have ended."""
+    page.wait_for_function(_POINT_JS, arg=[None, None], timeout=30_000)
+    return _number(page, "Latitude"), _number(page, "Longitude")
+
+
+def _wait_for_point(page, lat: float, lon: float) -> None:
+    """Wait until the form shows (lat, lon) again after reruns; the caller's assertion says what went wrong if not."""
+    try:
+        page.wait_for_function(_POINT_JS, arg=[lat, lon], timeout=30_000)
+    except PlaywrightTimeout:
+        pass
+
+
 def _choose(page, box, text: str) -> None:
     """Pick an option of a select box. A rerun that ends after the box opened redraws it closed (twice in CI runs on
     a loaded machine the option never showed): wait for the run to end, and open the box again until it shows."""
@@ -81,11 +105,9 @@ def test_search_click_save_for_one_article_then_undo(page, corr_server):
     box = iframe.bounding_box()
     assert box is not None
     page.mouse.click(box["x"] + box["width"] * 0.75, box["y"] + box["height"] * 0.35)
-    # both fields: they are filled by separate reruns, and reading Longitude between them gave 0.0 (a CI flake)
-    page.wait_for_function("() => ['Latitude', 'Longitude'].every(label => { const e = [...document.querySelectorAll("
-                           "'input')].find(i => i.getAttribute('aria-label') === label); "
-                           "return e && parseFloat(e.value) !== 0; })", timeout=30_000)
-    lat, lon = _number(page, "Latitude"), _number(page, "Longitude")
+    # both fields are filled by separate reruns; reading between them gave 0.0, and once -90/-180 (the bounds shown
+    # while a rerun redraws the form), so read only once the run has ended and both hold a point inside the bounds
+    lat, lon = _clicked_point(page)
     assert (round(lat, 1), round(lon, 1)) != (50.0, 36.2), "the click is not Kharkiv itself"
 
     # scope: one article only
@@ -94,6 +116,7 @@ def test_search_click_save_for_one_article_then_undo(page, corr_server):
     art_box.wait_for(timeout=20_000)
     _choose(page, art_box, "2022-11-02")
     form.get_by_label("Country (ISO-2)").fill("UA")
+    _wait_for_point(page, lat, lon)
     assert (_number(page, "Latitude"), _number(page, "Longitude")) == (lat, lon), "the point survived the reruns"
     form.get_by_role("button", name="Save place and re-apply").click()
     done = page.get_by_text("Saved. ").first
