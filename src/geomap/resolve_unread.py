@@ -11,6 +11,7 @@ from itertools import pairwise
 
 from geomap.gazetteer.names import normalize
 from geomap.geo import haversine_km
+from geomap.lexicon import common_words
 from geomap.models import Mention, Place
 from geomap.patterns import Pattern
 
@@ -56,7 +57,8 @@ IN_THE_PLACE_NEXT = Pattern(
 #: A town smaller than this read through another of its names ("Bassa" for Passau, "Zike" for Syke) outside the
 #: country most of the article's mentions are in, and far from all its places, is left unread: in a story of
 #: Nigeria's Plateau state those are two of its villages. Its own name ("Cairo") or a big city's other name ("Kiev")
-#: is kept.
+#: is kept. A name that is also an English word ("Rim", Czech for Rome) is read as no city of any size abroad through
+#: another of its names once one other place sets the story elsewhere ("the Rim district of Plateau State").
 ALIAS_FOREIGN_MAX_POP = 100_000
 
 
@@ -131,6 +133,13 @@ def _foreign_alias_towns(mentions: list[Mention], main: str) -> list[tuple[Menti
     places are in (`ALIAS_FOREIGN_MAX_POP`; "U.S. strikes hit Saada in Yemen ... The U.S. Central Command" names the
     United States twice but places nothing in it); the caller keeps those near another place of the article."""
     n = sum(1 for m in mentions if m.place is not None and m.place.country_code == main and m.hint != "demonym")
-    return [(m, m.place) for m in mentions if n >= 2 and m.place is not None and m.place.country_code != main
-            and m.place.kind in ("city", "district", "landmark") and m.place.population < ALIAS_FOREIGN_MAX_POP
-            and normalize(m.text) != normalize(m.place.name)]
+    towns = [m for m in mentions if m.place is not None and m.place.kind in ("city", "district", "landmark")
+             and normalize(m.text) != normalize(m.place.name)]
+    out = [(m, m.place) for m in towns if n >= 2 and m.place.country_code != main
+           and m.place.population < ALIAS_FOREIGN_MAX_POP]
+    for m in towns:  # "the Rim district of Plateau State": no Rome
+        if m.text[:1].isupper() and m.text.lower() in common_words() and any(
+                o.place is not None and o.place.country_code not in ("", m.place.country_code) and o.hint != "demonym"
+                for o in mentions):
+            out.append((m, m.place))
+    return out

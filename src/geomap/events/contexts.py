@@ -45,6 +45,19 @@ SPORTS = Pattern(
     r"World Cup|Grand Prix|semi-?finals?|quarter-?finals?|\d{1,2}-\d{1,2}\s+(?:win|victory|defeat|loss|draw)|"
     r"(?:beat|beats|beating|defeated|won|lost|drew)\s+(?:[A-Z][\w.'’-]*\s+){1,3}\d{1,2}-\d{1,2})\b",
     "Madrid beat Bayern Munich 2-1 to reach the final.", "Rebels beat back an attack on the town.", flags=0)
+#: "Demonstrated" meaning showed: "the vote demonstrated that ...", "his popularity was demonstrated", no protest.
+SHOWN_AFTER = Pattern(
+    "demonstrated: showed (what follows)",
+    r"^\s+(?:that|how|what|why|whether|its|their|his|her|our|this|these|those|such|an?|remarkable|considerable|"
+    r"great|clear|little|no)\b",
+    "The survey [demonstrated] that support for the plan had fallen.",
+    "Thousands [demonstrated] in the capital on Friday.", "after")
+SHOWN_BEFORE = Pattern(
+    "demonstrated: showed (passive)", r"\b(?:was|were|is|are|been|be|being|clearly|amply)\s+$",
+    "His popularity in Japan was [demonstrated] at last year's tournament.",
+    "Hundreds [demonstrated] outside the ministry last year.", "before")
+#: Protest and riot words keep their sense in a sports report: "fans marched to protest the clashes after the match".
+SPORTS_KEEPS = frozenset({"Protests", "Riots"})
 #: An accident: a crash, a capsizing, a stampede. Its deaths are no event unless something armed caused it.
 ACCIDENT = Pattern(
     "an accident",

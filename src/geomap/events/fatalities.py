@@ -41,8 +41,8 @@ FATAL = (
       + r"\s+(?:(?:(?!said\b|says\b|told\b)[\w-]+\s+){0,3}?(?:" + _VICTIMS + r"|\w+s)"
       r"(?:,\s+(?:including|among\s+them)\s+[^,;.]{1,40},)?\s+"
       r"(?:(?!(?:before|after|when|until|he|she|they|it)\b)[\w-]+\s+){0,3}?)?"  # not "wounding three people before
-      r"(?:were|have\s+been|had\s+been|was)\s+"  # he was shot dead"
-      r"(?:killed(?!\s+off)|" + _KILLED_HOW + ")",
+      r"(?:(?:were|have\s+been|had\s+been|was)\s+(?:feared\s+)?|are\s+feared\s+)"  # he was shot dead"
+      r"(?:killed(?!\s+off)|" + _KILLED_HOW + r"|(?<=feared\s)dead)",  # "ten were feared killed": a reported toll
       "In the clashes, 33 were killed overnight.", "In the clashes, 33 were hurt overnight."),
     P("one was killed", r"\b(?P<n>a|an|one)\s+(?:[\w-]+\s+){0,3}?(?:was|has\s+been|had\s+been)\s+(?:killed(?!\s+off)|"
       + _KILLED_HOW + ")",

@@ -40,6 +40,9 @@ _PARTICLES = frozenset("al el ez ad as ash at bin ibn abu de del della di da do 
                        "den y".split())
 _ZERO = repeat(0.0)  # the weight of a feature the model never saw (map's second argument: never runs out)
 _NUMBER = re.compile(r"^\d[\d,.]*$")
+#: "Possible" or "potential" makes an event word hypothetical only this many characters after it ("a possible
+#: [attack]", "potential air [strikes]").
+MODAL_ADJECTIVE_REACH = 25
 #: Beyond this many characters the words between a place and its event word are not read one by one.
 BETWEEN_CHARS = 120
 # Words for the neighbour features: a word with its inner apostrophes and dots, or one other character.
@@ -132,9 +135,10 @@ class Sentence:
         self.triggers = triggers
         self.first = len(text) - len(text.lstrip())  # offset of the first word: once, not per candidate
         self.clauses = slots.Clauses(text, self.lower)
-        # "May" mid-sentence is the month ("fighting on 18 May in Beledweyne"), not the modal verb
+        # "May" mid-sentence is the month ("fighting on 18 May in Beledweyne"), not the modal verb; "possible" and
+        # "potential" make only an event word right after them possible ("a possible attack", not "a possible war")
         self.hypothetical = [p for p in (m.start() for m in slots.HYPOTHETICAL.finditer_lowered(text, self.lower))
-                             if not (text[p:p + 3] == "May" and p > self.first)]
+                             if not (text[p:p + 3] == "May" and p > self.first) and self._modal(p)]
         self.negation = [m.start() for m in slots.NEGATION.finditer_lowered(text, self.lower)]
         self.background = slots.BACKGROUND.search_lowered(text, self.lower) is not None
         self.protest = any(t.trigger.event_type == "Protests" for t in triggers)
@@ -148,6 +152,13 @@ class Sentence:
         if b - a > 240:
             return 30
         return len(self.text[a:b].split())
+
+    def _modal(self, p: int) -> bool:
+        """Does the hypothetical word at `p` make something told possible? An adjective does only to an event word
+        right after it."""
+        if self.text[p:p + 3].lower() not in ("pos", "pot"):
+            return True
+        return any(p < t.start <= p + MODAL_ADJECTIVE_REACH for t in self.triggers)
 
     def nearest_trigger(self, start: int, end: int, comma: int = 0) -> tuple[Found | None, int]:
         """The event word nearest the span (in words), preferring its own clause; and that distance. `comma`: what

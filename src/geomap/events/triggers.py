@@ -29,7 +29,10 @@ from geomap.events.contexts import (
     NO_HAPPENING_WINDOW,
     NOT_HERE,
     RUNNING_TOLL,
+    SHOWN_AFTER,
+    SHOWN_BEFORE,
     SPORTS,
+    SPORTS_KEEPS,
     TOLL_WINDOW,
 )
 from geomap.patterns import lower_regex, lowered_text
@@ -263,8 +266,8 @@ def find_triggers(text: str) -> list[Found]:
             ACCIDENT.search_lowered(text, lowered) or DISASTER.search_lowered(text, lowered)) \
             and not ARMED_CAUSE.search_lowered(text, lowered):
         out = [f for f in out if f.trigger.name not in ACCIDENT_WORDS]  # "a jet crashed, killing 38": no attack
-    if out and SPORTS.search(text):  # "Madrid struck twice late and stormed back": only harm to people counts
-        out = [f for f in out if HARM.match(text, f.start)]
+    if out and SPORTS.search(text):  # "Madrid struck twice late and stormed back": only harm and crowds count
+        out = [f for f in out if HARM.match(text, f.start) or f.trigger.event_type in SPORTS_KEEPS]
     return out
 
 
@@ -277,6 +280,10 @@ def _not_here(text: str, f: Found) -> bool:
         return True
     if HAS_DONE_BEFORE.search(text, lo, f.start) and CUMULATIVE_TOLL_AFTER.match_at(text[f.end:f.end + 40]):
         return True
+    if text[f.start:f.start + 11].lower() == "demonstrate" and (
+            SHOWN_AFTER.match_at(text[f.end:f.end + 16]) or text[f.end - 1] == "d" and SHOWN_BEFORE.search(
+                text, max(0, f.start - 12), f.start)):
+        return True  # "the vote demonstrated that ...": showed, no protest
     for begins, context, window in NOT_HERE.get(f.trigger.name, ()):
         if text[f.start:f.end].lower().startswith(begins):
             lo, hi = (0, len(text)) if window is None else (max(0, f.start - window), f.start)

@@ -1,0 +1,80 @@
+"""Classes found in stop 32 by sorting the train split's misses of the labelled newswire (`benchmarks/
+eval_event_places.py --split train`, never dev or test) into buckets and reading the sentences with no event at all:
+one test per class, on a tiny gazetteer and sentences written for the tests (none from a gold set)."""
+
+from __future__ import annotations
+
+import pytest
+from tinyrun import run, tiny_pipeline
+
+from geomap.events.triggers import find_triggers
+from geomap.gazetteer import Row
+
+ROWS = [
+    Row("t:ukraine", "Ukraine", "country", 49.0, 32.0, "UA", "", 40000000, 500.0),
+    Row("t:odesa", "Odesa", "city", 46.48, 30.72, "UA", "UA.17", 1000000, 12.0),
+    Row("t:japan", "Japan", "country", 36.0, 138.0, "JP", "", 125000000, 800.0),
+    Row("t:tokyo", "Tokyo", "city", 35.69, 139.69, "JP", "JP.40", 9000000, 20.0, feature="capital"),
+    Row("t:nigeria", "Nigeria", "country", 9.0, 8.0, "NG", "", 200000000, 600.0),
+    Row("t:maru", "Maru", "city", 12.33, 6.40, "NG", "NG.36", 30000, 2.0),
+    Row("t:plateau", "Plateau", "region", 9.2, 9.5, "NG", "NG.49", 3000000, 100.0, aliases=("Plateau State",)),
+    Row("t:rome", "Rome", "city", 41.89, 12.51, "IT", "IT.07", 2800000, 15.0, feature="capital",
+        aliases=("Rim", "Roma")),
+]
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return tiny_pipeline(ROWS)
+
+
+def _events(doc) -> list[tuple[str, str]]:
+    return [(e.place.name, e.event_type) for e in doc.events]
+
+
+def test_feared_killed_is_a_reported_toll(nlp):
+    doc = run(nlp, "Ten villagers were feared killed when gunmen attacked Maru on Monday.")
+    assert [(e.place.name, e.fatalities) for e in doc.events] == [("Maru", 10)]
+    doc = run(nlp, "Twelve people are feared dead after gunmen attacked Maru on Monday.")
+    assert [(e.place.name, e.fatalities) for e in doc.events] == [("Maru", 12)]
+    # a fear of what may come is still no event
+    doc = run(nlp, "Villagers feared the gunmen would attack Maru again.")
+    assert doc.events == []
+
+
+def test_a_possible_thing_protested_against_leaves_the_protest_real(nlp):
+    doc = run(nlp, "Some 2,000 people protested against a possible war with the north at a park in Tokyo on Sunday.")
+    assert _events(doc) == [("Tokyo", "Protests")]
+    # "possible" before an event word keeps it possible
+    doc = run(nlp, "Officials warned on Sunday of a possible attack on Odesa.")
+    assert doc.events == []
+
+
+def test_demonstrated_meaning_showed_is_no_protest(nlp):
+    for text in ("The vote in Odesa demonstrated that support for the mayor had fallen.",
+                 "Her popularity in Tokyo was demonstrated at the last election.",
+                 "The team demonstrated its skill in Odesa on Sunday."):
+        assert [f.trigger.event_type for f in find_triggers(text)] == [], text
+    doc = run(nlp, "Hundreds of pensioners demonstrated in Odesa on Sunday.")
+    assert _events(doc) == [("Odesa", "Protests")]
+
+
+def test_a_crowd_in_a_sports_report_still_protests(nlp):
+    doc = run(nlp, "Hundreds of fans marched in Tokyo on Sunday to protest the clashes after the World Cup qualifier.")
+    assert _events(doc) == [("Tokyo", "Protests")]
+    # play is still no fight
+    doc = run(nlp, "The striker scored twice as Odesa stormed back against Tokyo in the World Cup qualifier.")
+    assert doc.events == []
+
+
+def test_an_english_word_is_no_foreign_citys_other_name(nlp):
+    for text in ("Gunmen killed ten villagers in Rim, Plateau State, on Monday.",
+                 "Gunmen killed ten villagers in the Rim district of Riyom LGA of Plateau State on Monday."):
+        doc = run(nlp, text)
+        assert "IT" not in {m.place.country_code for m in doc.mentions if m.place is not None}, text
+        assert [(e.place.name, e.fatalities) for e in doc.events] == [("Plateau", 10)], text
+    # the city's other name that is no English word keeps its reading, and so does the word named alone
+    doc = run(nlp, "Police fired tear gas at protesters in Roma on Monday, days after gunmen attacked Maru.")
+    assert [m.place.name for m in doc.mentions if m.place is not None] == ["Rome", "Maru"]
+    doc = run(nlp, "Police fired tear gas at protesters in Rim on Monday.")
+    assert [m.place.name for m in doc.mentions if m.place is not None] == ["Rome"]
