@@ -55,8 +55,9 @@ def test_demonstrated_meaning_showed_is_no_protest(nlp):
                  "Her popularity in Tokyo was demonstrated at the last election.",
                  "The team demonstrated its skill in Odesa on Sunday."):
         assert [f.trigger.event_type for f in find_triggers(text)] == [], text
-    doc = run(nlp, "Hundreds of pensioners demonstrated in Odesa on Sunday.")
-    assert _events(doc) == [("Odesa", "Protests")]
+    for text in ("Hundreds of pensioners demonstrated in Odesa on Sunday.",
+                 "Hundreds of students demonstrated their support for the mayor in Odesa on Sunday."):
+        assert _events(run(nlp, text)) == [("Odesa", "Protests")], text
 
 
 def test_a_crowd_in_a_sports_report_still_protests(nlp):
@@ -78,3 +79,15 @@ def test_an_english_word_is_no_foreign_citys_other_name(nlp):
     assert [m.place.name for m in doc.mentions if m.place is not None] == ["Rome", "Maru"]
     doc = run(nlp, "Police fired tear gas at protesters in Rim on Monday.")
     assert [m.place.name for m in doc.mentions if m.place is not None] == ["Rome"]
+
+
+def test_captured_a_title_or_attention_is_no_capture(nlp):
+    for text in ("She captured gold in the heptathlon in Tokyo last year.",
+                 "The runner captured his second national title in Odesa on Saturday.",
+                 "The trial in Tokyo has captured national attention.",
+                 "The party captured 40 percent of the vote in Odesa."):
+        assert run(nlp, text).events == [], text
+    for text in ("Rebels captured the gold mining town near Odesa on Saturday.",
+                 "Troops captured 40 percent of the region around Odesa on Saturday.",
+                 "The gunman who was captured in Odesa on Saturday has been charged."):
+        assert [e.place.name for e in run(nlp, text).events] == ["Odesa"], text

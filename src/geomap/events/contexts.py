@@ -48,14 +48,23 @@ SPORTS = Pattern(
 #: "Demonstrated" meaning showed: "the vote demonstrated that ...", "his popularity was demonstrated", no protest.
 SHOWN_AFTER = Pattern(
     "demonstrated: showed (what follows)",
-    r"^\s+(?:that|how|what|why|whether|its|their|his|her|our|this|these|those|such|an?|remarkable|considerable|"
-    r"great|clear|little|no)\b",
+    r"^\s+(?:that|how|what|why|whether|(?:its|their|his|her|our)(?!\s+(?:support|solidarity|anger|opposition)\b)|"
+    r"this|these|those|such|an?|remarkable|considerable|great|clear|little|no)\b",
     "The survey [demonstrated] that support for the plan had fallen.",
     "Thousands [demonstrated] in the capital on Friday.", "after")
 SHOWN_BEFORE = Pattern(
     "demonstrated: showed (passive)", r"\b(?:was|were|is|are|been|be|being|clearly|amply)\s+$",
     "His popularity in Japan was [demonstrated] at last year's tournament.",
     "Hundreds [demonstrated] outside the ministry last year.", "before")
+#: "Captured" what no force takes: a title, a medal, votes, the public's attention ("she captured gold in Athens").
+FIGURATIVE_CAPTURE = Pattern(
+    "captured: won or drew (what follows)",
+    r"^\s+(?:(?!(?:of|has|have|had|was|were|is|are|be|to|by|and|in|at|on|after|when)\b)[\w'’-]+\s+){0,3}?"
+    r"(?:attention|imagination|headlines|front\s+pages|medals?|gold(?!\s+min)|"
+    r"silver|bronze|titles?|awards?|prizes?|votes?|seats|championships?|crown|trophy|hearts?|mood|"
+    r"(?:percent|%)\s+of\s+the\s+(?:popular\s+)?vote)\b",
+    "Argentina [captured] gold at the Games in Athens last month.",
+    "Rebels [captured] the gold mining town of Kamituga.", "after")
 #: Protest and riot words keep their sense in a sports report: "fans marched to protest the clashes after the match".
 SPORTS_KEEPS = frozenset({"Protests", "Riots"})
 #: An accident: a crash, a capsizing, a stampede. Its deaths are no event unless something armed caused it.
@@ -157,8 +166,15 @@ NOT_HERE: dict[str, tuple[tuple[str | tuple[str, ...], Pattern, int | None], ...
     "abduction": (("hostage", HOSTAGES_FREED, 50),),  # "rescued 19 hostages": a captivity ended
     "killing": ((("murder", "kill"), KILLINGS_COUNTED, 40),),  # "the number of murders"
     "protest": (("march", ARMED_MARCHERS, None),  # "his fighters would march on Moscow": an advance
-                ("vigil", WORSHIP_VIGIL, None)),  # "during an overnight vigil": worship, not a protest
+                ("vigil", WORSHIP_VIGIL, None),  # "during an overnight vigil": worship, not a protest
+                ("demonstrated", SHOWN_BEFORE, 12)),  # "his popularity was demonstrated": showed
     "agreement": (("", AGREEMENT_IN_FORCE, 40),),  # "despite a ceasefire agreed a year ago"
+}
+#: Event words that are no event by what follows them: (how the word begins, the context, how many characters
+#: after the word it is read in).
+NOT_HERE_AFTER: dict[str, tuple[tuple[str, Pattern, int], ...]] = {
+    "protest": (("demonstrat", SHOWN_AFTER, 16),),  # "the vote demonstrated that ...": showed
+    "capture": (("captur", FIGURATIVE_CAPTURE, 60),),  # "captured his first title": won
 }
 
 

@@ -28,9 +28,8 @@ from geomap.events.contexts import (
     NO_HAPPENING_ANY,
     NO_HAPPENING_WINDOW,
     NOT_HERE,
+    NOT_HERE_AFTER,
     RUNNING_TOLL,
-    SHOWN_AFTER,
-    SHOWN_BEFORE,
     SPORTS,
     SPORTS_KEEPS,
     TOLL_WINDOW,
@@ -280,10 +279,9 @@ def _not_here(text: str, f: Found) -> bool:
         return True
     if HAS_DONE_BEFORE.search(text, lo, f.start) and CUMULATIVE_TOLL_AFTER.match_at(text[f.end:f.end + 40]):
         return True
-    if text[f.start:f.start + 11].lower() == "demonstrate" and (
-            SHOWN_AFTER.match_at(text[f.end:f.end + 16]) or text[f.end - 1] == "d" and SHOWN_BEFORE.search(
-                text, max(0, f.start - 12), f.start)):
-        return True  # "the vote demonstrated that ...": showed, no protest
+    for begins, context, window in NOT_HERE_AFTER.get(f.trigger.name, ()):
+        if text[f.start:f.end].lower().startswith(begins) and context.match_at(text[f.end:f.end + window]):
+            return True
     for begins, context, window in NOT_HERE.get(f.trigger.name, ()):
         if text[f.start:f.end].lower().startswith(begins):
             lo, hi = (0, len(text)) if window is None else (max(0, f.start - window), f.start)
