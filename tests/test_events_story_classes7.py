@@ -91,3 +91,25 @@ def test_captured_a_title_or_attention_is_no_capture(nlp):
                  "Troops captured 40 percent of the region around Odesa on Saturday.",
                  "The gunman who was captured in Odesa on Saturday has been charged."):
         assert [e.place.name for e in run(nlp, text).events] == ["Odesa"], text
+
+
+def test_deaths_at_a_protest_are_excessive_force_and_kept(nlp):
+    doc = run(nlp, "Two people were killed in protests against the fuel price rise in Odesa on Tuesday, police said.")
+    assert [(e.sub_event_type, e.fatalities, e.actors) for e in doc.events] == [
+        ("Excessive force against protesters", 2, ["Protesters"])]
+    # a toll the protest is about stays out of it
+    doc = run(nlp, "Thousands protested in Odesa over a roof collapse that killed 15 people.")
+    assert [(e.sub_event_type, e.fatalities) for e in doc.events] == [("Peaceful protest", 0)]
+
+
+def test_a_crowd_fighting_the_police_is_a_violent_demonstration_against_them(nlp):
+    for text in ("Students clashed with riot police in Odesa on Monday.",
+                 "Clashes between students and riot police in Odesa left 20 injured on Monday."):
+        doc = run(nlp, text)
+        assert [(e.sub_event_type, e.actors) for e in doc.events] == [
+            ("Violent demonstration", ["Rioters", "Police forces"])], text
+    # soldiers against rebels are armed sides, and the police are no side of a complaint made to them
+    doc = run(nlp, "Soldiers clashed with rebels near Odesa on Monday.")
+    assert [e.sub_event_type for e in doc.events] == ["Armed clash"]
+    doc = run(nlp, "Gunmen killed a farmer in Odesa on Monday and his family filed a complaint with police.")
+    assert "Police forces" not in doc.events[0].actors

@@ -95,6 +95,25 @@ PARTISANS_VS_FORCES = Pattern(
     r"(?:security\s+forces|police|troops|soldiers|army)\b",  # "supporters of the ousted leader clashed with police"
     "Four died in clashes between supporters of the opposition and security forces.",
     "Four died in clashes between supporters of the opposition and of the ruling party.")
+#: An unarmed crowd fighting the state's forces, with no demonstration named: ACLED's violent demonstration
+#: ("students clashed with police"), not an armed clash.
+_CROWD = r"(?:students|protesters|demonstrators|youths|residents|workers|villagers|fans|traders|farmers|miners|vendors)"
+_FORCES = r"(?:the\s+)?(?:riot\s+)?(?:police|security\s+forces|troops|soldiers|gendarmes)\b"
+CROWD_VS_FORCES = Pattern(
+    "an unarmed crowd against the state's forces",
+    rf"\b{_CROWD}\s+(?:[\w-]+\s+){{0,2}}?clashed\s+(?:[\w-]+\s+)?with\s+{_FORCES}|"
+    rf"\bclash(?:es|ed)?\s+between\s+(?:[\w-]+\s+){{0,2}}?{_CROWD}\s+and\s+{_FORCES}",
+    "Hundreds of students clashed with riot police outside the university.",
+    "Hundreds of soldiers clashed with rebels outside the town.")
+#: Deaths told at a protest with no one named who caused them ("two people were killed in protests"): ACLED's
+#: excessive force against protesters, which is how such deaths are nearly always caused; a peaceful protest would
+#: drop them (`_protest`).
+KILLED_AT_PROTEST = Pattern(
+    "killed at a protest",
+    r"\b(?:killed|shot\s+dead|died|dead)\s+(?:in|during|at)\s+(?:the\s+|a\s+)?(?:[\w-]+\s+){0,2}?"
+    r"(?:protests?|demonstrations?|rall(?:y|ies)|marches)\b",
+    "Two people were killed in protests against the fuel price rise.",
+    "Thousands protested over a roof collapse that killed 15 people.")
 #: A ship as the target of water cannon or the like ("fired water cannon at a Philippine supply boat").
 AT_A_VESSEL = Pattern(
     "at a vessel", r"\b(?:at|on|against)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,3}?(?:boats?|ships?|vessels?|trawlers?|"
@@ -270,10 +289,12 @@ def _not_as_worded(t: Trigger, clause: list[Found], stext: str) -> tuple[str, st
     if t.event_type == EXPL and any(f.trigger.name == "suicide bomb" for f in clause):
         return EXPL, "Suicide bomb"  # "a suicide bomber rammed an explosives-laden vehicle": ACLED's sub-type first
     if any(f.trigger.event_type == BATTLE for f in clause) \
-            and (PARTISANS_CLASH.search(stext) or PARTISANS_VS_FORCES.search(stext)) \
             and not any(f.trigger.event_type == PROTEST for f in clause):  # "clashes between supporters of rival
         # parties": no armed sides; against the police, a violent demonstration
-        return RIOT, "Violent demonstration" if PARTISANS_VS_FORCES.search(stext) else "Mob violence"
+        if PARTISANS_VS_FORCES.search(stext) or CROWD_VS_FORCES.search(stext):
+            return RIOT, "Violent demonstration"
+        if PARTISANS_CLASH.search(stext):
+            return RIOT, "Mob violence"
     arrest = next((f.trigger for f in clause if f.trigger.name == "arrests"), None)
     if arrest and all(f.trigger.name == "arrests" or stext[f.start:f.end].lower().startswith("raid") for f in clause):
         return arrest.event_type, arrest.sub_event_type  # "arrested 15 people in raids": the arrests
@@ -413,4 +434,6 @@ def _protest(clause: list[Found], stext: str, deaths: int | None) -> tuple[str, 
         return RIOT, "Violent demonstration"  # "police fired tear gas at protesters who attacked the embassies"
     if force:
         return PROTEST, "Protest with intervention"
+    if KILLED_AT_PROTEST.search(stext):
+        return VAC, FORCE_ON_PROTEST
     return PROTEST, "Peaceful protest"
