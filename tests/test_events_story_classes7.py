@@ -113,3 +113,12 @@ def test_a_crowd_fighting_the_police_is_a_violent_demonstration_against_them(nlp
     assert [e.sub_event_type for e in doc.events] == ["Armed clash"]
     doc = run(nlp, "Gunmen killed a farmer in Odesa on Monday and his family filed a complaint with police.")
     assert "Police forces" not in doc.events[0].actors
+
+
+def test_what_the_agents_demanded_leaves_their_act_real(nlp):
+    for text in ("Kidnappers demanding a ransom killed a trader in Maru on Monday.",
+                 "Gunmen demanding money from traders shot dead two men in Maru on Monday."):
+        assert [e.place.name for e in run(nlp, text).events] == ["Maru"], text
+    # a demand's own object stays what was demanded: the march is the event, not the shelling it wants ended
+    doc = run(nlp, "Protesters demanding an end to the shelling of Odesa marched in Tokyo on Sunday.")
+    assert _events(doc) == [("Tokyo", "Protests")]

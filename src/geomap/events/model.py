@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from itertools import repeat
 from pathlib import Path
 
-from geomap.events import slots
+from geomap.events import modality, slots
 from geomap.events.triggers import Found
 from geomap.lexicon import common_words
 from geomap.models import PRECISION_RANK
@@ -40,9 +40,6 @@ _PARTICLES = frozenset("al el ez ad as ash at bin ibn abu de del della di da do 
                        "den y".split())
 _ZERO = repeat(0.0)  # the weight of a feature the model never saw (map's second argument: never runs out)
 _NUMBER = re.compile(r"^\d[\d,.]*$")
-#: "Possible" or "potential" makes an event word hypothetical only this many characters after it ("a possible
-#: [attack]", "potential air [strikes]").
-MODAL_ADJECTIVE_REACH = 25
 #: Beyond this many characters the words between a place and its event word are not read one by one.
 BETWEEN_CHARS = 120
 # Words for the neighbour features: a word with its inner apostrophes and dots, or one other character.
@@ -135,10 +132,7 @@ class Sentence:
         self.triggers = triggers
         self.first = len(text) - len(text.lstrip())  # offset of the first word: once, not per candidate
         self.clauses = slots.Clauses(text, self.lower)
-        # "May" mid-sentence is the month ("fighting on 18 May in Beledweyne"), not the modal verb; "possible" and
-        # "potential" make only an event word right after them possible ("a possible attack", not "a possible war")
-        self.hypothetical = [p for p in (m.start() for m in slots.HYPOTHETICAL.finditer_lowered(text, self.lower))
-                             if not (text[p:p + 3] == "May" and p > self.first) and self._modal(p)]
+        self.hypothetical = modality.modal_words(text, self.lower, self.first, triggers)
         self.negation = [m.start() for m in slots.NEGATION.finditer_lowered(text, self.lower)]
         self.background = slots.BACKGROUND.search_lowered(text, self.lower) is not None
         self.protest = any(t.trigger.event_type == "Protests" for t in triggers)
@@ -152,13 +146,6 @@ class Sentence:
         if b - a > 240:
             return 30
         return len(self.text[a:b].split())
-
-    def _modal(self, p: int) -> bool:
-        """Does the hypothetical word at `p` make something told possible? An adjective does only to an event word
-        right after it."""
-        if self.text[p:p + 3].lower() not in ("pos", "pot"):
-            return True
-        return any(p < t.start <= p + MODAL_ADJECTIVE_REACH for t in self.triggers)
 
     def nearest_trigger(self, start: int, end: int, comma: int = 0) -> tuple[Found | None, int]:
         """The event word nearest the span (in words), preferring its own clause; and that distance. `comma`: what
@@ -296,17 +283,6 @@ def _name_features(c: Candidate, text: str, own: list[str]) -> list[str]:
     return out
 
 
-#: A day right after a place makes it the sentence's setting: "police fired tear gas at protesters demanding
-#: Kanu's release in the capital Abuja on Monday" (a protest's demand names what it wants, undated).
-DATED_SETTING = Pattern(
-    "a place dated by a day after it",
-    r"^,?\s+(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b",
-    "Police fired tear gas at protesters demanding reforms in the capital [Abuja] on Monday.",
-    "Protesters demanding a ceasefire in [Gaza] marched in London on Monday.", "after", flags=0)
-#: The hypothetical words that are a protest's demand (`slots.HYPOTHETICAL`): "demanding", "calling for", "urging".
-_DEMANDS = ("demand", "call", "urg")
-
-
 #: A clause of what the actor said, with no event word of its own (`slots.CLAUSE_BREAK` ends right after the word).
 SPEECH_CLAUSE = Pattern("a speech clause opens", r"(?:saying|claiming|adding|insisting|arguing)$",
                         "Jets struck the port, saying", "Jets struck the port while saying nothing")
@@ -326,25 +302,10 @@ def _trigger_features(sent: Sentence, c: Candidate, prev: str) -> list[str]:
            f"trig={t.trigger.name}", f"trig-kind={kind}", f"trig-clause={same}",
            f"trig-side,dist={side} {_bucket(d)}", f"trig-dist,w-1={_bucket(d)} {prev}",
            f"trig,kind={t.trigger.name} {c.kind or '?'}"]
-    lo, hi = sorted((t.start, c.start))
-    hyp = [p for p in sent.hypothetical if _governs(sent.text, p, lo, hi, 60)]
-    if hyp and not (sent.protest and all(sent.text[p:p + 6].lower().startswith(_DEMANDS) for p in hyp)
-                    and DATED_SETTING.match_at(sent.text[c.end:c.end + 16])):
-        out.append("hypothetical-between")
-    if any(_governs(sent.text, p, lo, hi, 25) for p in sent.negation):
-        out.append("negation-between")
+    out += modality.features(sent.text, sent.hypothetical, sent.negation, sent.protest, t, c.start, c.end)
     if not same and SPEECH_CLAUSE.compiled.search(sent.text, max(0, c0 - 12), c0):
         out.append(IN_SPEECH)  # ", saying it was protecting the Druze in Sweida": a purpose told, no event here
     return out
-
-
-def _governs(text: str, p: int, lo: int, hi: int, reach: int) -> bool:
-    """Does a modal or negative word at `p` bear on the event word and place spanning [lo, hi)? Between them it does;
-    before them only within `reach` characters and not across a comma ("Demanding their release, the rebels
-    captured seven soldiers near Trincomalee": the demand is not hypothetical about the capture)."""
-    if lo <= p < hi:
-        return True
-    return lo - reach <= p < lo and "," not in text[p:lo]
 
 
 def _between_features(sent: Sentence, cands: list[Candidate], k: int) -> list[str]:
