@@ -18,6 +18,8 @@ ROWS = [
     Row("t:nigeria", "Nigeria", "country", 9.0, 8.0, "NG", "", 200000000, 600.0),
     Row("t:maru", "Maru", "city", 12.33, 6.40, "NG", "NG.36", 30000, 2.0),
     Row("t:plateau", "Plateau", "region", 9.2, 9.5, "NG", "NG.49", 3000000, 100.0, aliases=("Plateau State",)),
+    Row("t:jordan", "Jordan", "country", 31.0, 36.0, "JO", "", 11000000, 150.0),
+    Row("t:blacksea", "Black Sea", "sea", 43.0, 35.0, "", "", 0, 400.0),
     Row("t:rome", "Rome", "city", 41.89, 12.51, "IT", "IT.07", 2800000, 15.0, feature="capital",
         aliases=("Rim", "Roma")),
 ]
@@ -122,3 +124,13 @@ def test_what_the_agents_demanded_leaves_their_act_real(nlp):
     # a demand's own object stays what was demanded: the march is the event, not the shelling it wants ended
     doc = run(nlp, "Protesters demanding an end to the shelling of Odesa marched in Tokyo on Sunday.")
     assert _events(doc) == [("Tokyo", "Protests")]
+
+
+def test_a_name_with_an_age_or_a_ship_described_after_it_is_no_place(nlp):
+    doc = run(nlp, "A police officer shot Jordan, 23, outside a bar in Odesa on Monday.")
+    assert [m.place.name for m in doc.mentions if m.place is not None] == ["Odesa"]
+    doc = run(nlp, "Missiles struck the Odesa, a Ukrainian-flagged tanker, in the Black Sea on Monday.")
+    assert [m.place.name for m in doc.mentions if m.place is not None and m.hint != "demonym"] == ["Black Sea"]
+    # the country in a list, the city as the place struck
+    doc = run(nlp, "Protesters marched in Jordan, Odesa and Tokyo on Monday.")
+    assert [m.place.name for m in doc.mentions if m.place is not None] == ["Jordan", "Odesa", "Tokyo"]

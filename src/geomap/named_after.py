@@ -62,3 +62,8 @@ VESSEL_BEFORE = Pattern(
     "a ship named after its kind",
     r"\b(?:vessel|ship|tanker|freighter|carrier|trawler|ferry|yacht|warship|destroyer|frigate|MV|M/V)\s+$",
     "Missiles set the tanker [Sounion] ablaze.", "Missiles set a tanker ablaze near [Sounion].", "before")
+#: A name with an age after it is a person's: "a police sergeant shot Jordan, 23, near the checkpoint".
+AGE_AFTER = Pattern(
+    "a person's age after the name", r"^,\s+\d{1,2},\s",
+    "A police officer shot [Jordan], 23, outside the bar.",
+    "Gunmen attacked [Jordan], 23 km from the border, on Sunday.", "after")

@@ -37,6 +37,7 @@ from geomap.lexicon import (
 )
 from geomap.models import Doc, Mention
 from geomap.named_after import (
+    AGE_AFTER,
     GROUP_NAMED_AFTER,
     HOLIDAY_AFTER,
     PEOPLE_AFTER,
@@ -437,9 +438,10 @@ class ToponymFinder:
         ("Palestine Square" in Tehran), a criminal group ("the Sinaloa Cartel"), a people ("the Kuki communities";
         not a country's or region's "Anbar tribesmen"), a holiday ("a Lapu-Lapu Day festival"), a model ("a Mi-8
         helicopter", "Su-25 jets"), a ship ("the Magic Seas, a Greek-operated vessel"; the kind before it, "the
-        tanker Sounion", is read by the caller)?"""
+        tanker Sounion", is read by the caller), a person of some age ("Jordan, 23,")?"""
         if STREET_AFTER.compiled.match(text, end) or _DESIGNATION.match(text, end) \
-                or GROUP_NAMED_AFTER.compiled.match(text, end) or VESSEL_AFTER.compiled.match(text, end):
+                or GROUP_NAMED_AFTER.compiled.match(text, end) or VESSEL_AFTER.match_at(text[end:end + 60]) \
+                or AGE_AFTER.match_at(text[end:end + 6]):  # (both anchored with ^: matched on the slice)
             return True
         return (PEOPLE_AFTER.compiled.match(text, end) is not None or HOLIDAY_AFTER.compiled.match(text, end)
                 is not None) and not any(c.kind in ("country", "region") for c in self.gaz.candidates(surface))
