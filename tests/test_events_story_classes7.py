@@ -134,3 +134,11 @@ def test_a_name_with_an_age_or_a_ship_described_after_it_is_no_place(nlp):
     # the country in a list, the city as the place struck
     doc = run(nlp, "Protesters marched in Jordan, Odesa and Tokyo on Monday.")
     assert [m.place.name for m in doc.mentions if m.place is not None] == ["Jordan", "Odesa", "Tokyo"]
+
+
+def test_a_distance_away_from_a_building_in_the_town_is_in_the_town(nlp):
+    doc = run(nlp, "A suicide bomber blew up a car 200 metres away from the party offices in Odesa, killing three people.")
+    assert [(e.place.name, e.fatalities) for e in doc.events] == [("Odesa", 3)]
+    # fire that came from positions in a town was not aimed at it
+    doc = run(nlp, "Troops shelled the villages from their positions in Odesa on Monday.")
+    assert "Odesa" not in [e.place.name for e in doc.events]

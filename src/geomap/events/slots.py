@@ -207,8 +207,10 @@ FROM = P(
     "The attacker shot dead a man in the town of [Qalansawe].", "before")
 FROM_IN = P(
     "came from positions in",
-    r"\bfrom\s+(?:\w+\s+){0,3}?(?:in|at|near)\s+" + FILL + r"$",
-    "Troops advanced from their positions in [Khartoum].", "Troops advanced on positions in [Khartoum].", "before")
+    r"\b(?<!away\s)(?<!far\s)(?<!metres\s)(?<!meters\s)(?<!miles\s)(?<!kilometres\s)(?<!kilometers\s)(?<!km\s)"
+    r"from\s+(?:\w+\s+){0,3}?(?:in|at|near)\s+" + FILL + r"$",  # "200 metres away from the offices in X": distance
+    "Troops advanced from their positions in [Khartoum].",
+    "A bomber struck 200 metres away from the party offices in [Khartoum].", "before")
 POLICE_IN = P(
     "police in the place",
     r"\b(?:police(?:men)?|riot\s+police|security\s+forces|officers|gendarmes)\s+in\s+" + FILL + r"$",
