@@ -16,6 +16,7 @@ ROWS = [
     Row("t:japan", "Japan", "country", 36.0, 138.0, "JP", "", 125000000, 800.0),
     Row("t:tokyo", "Tokyo", "city", 35.69, 139.69, "JP", "JP.40", 9000000, 20.0, feature="capital"),
     Row("t:nigeria", "Nigeria", "country", 9.0, 8.0, "NG", "", 200000000, 600.0),
+    Row("t:kano", "Kano", "city", 12.0, 8.52, "NG", "NG.29", 3000000, 12.0),
     Row("t:maru", "Maru", "city", 12.33, 6.40, "NG", "NG.36", 30000, 2.0),
     Row("t:plateau", "Plateau", "region", 9.2, 9.5, "NG", "NG.49", 3000000, 100.0, aliases=("Plateau State",)),
     Row("t:jordan", "Jordan", "country", 31.0, 36.0, "JO", "", 11000000, 150.0),
@@ -142,3 +143,18 @@ def test_a_distance_away_from_a_building_in_the_town_is_in_the_town(nlp):
     # fire that came from positions in a town was not aimed at it
     doc = run(nlp, "Troops shelled the villages from their positions in Odesa on Monday.")
     assert "Odesa" not in [e.place.name for e in doc.events]
+
+
+def test_a_siege_told_with_its_length_is_background(nlp):
+    doc = run(nlp, "The rebels have besieged Maru, the last army stronghold in the region, for more than a year.")
+    assert doc.events == []
+    doc = run(nlp, "The rebels besieged Maru, the last army stronghold in the region, on Monday.")
+    assert [e.place.name for e in doc.events] == ["Maru"]
+
+
+def test_a_separate_suicide_bombing_does_not_type_the_storys_other_attacks(nlp):
+    doc = run(nlp, "Gunmen stormed a passenger train in Plateau State on Tuesday and took dozens of passengers hostage."
+              "\n\nThe train had left Kano in the morning and was attacked near Maru.\n\nIn a separate attack, a "
+              "suicide bomber killed five people at a market in Kano on Sunday.")
+    types = {e.place.name: e.sub_event_type for e in doc.events}
+    assert types["Kano"] == "Suicide bomb" and types["Maru"] != "Suicide bomb"

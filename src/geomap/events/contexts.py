@@ -226,13 +226,14 @@ EARLIER_AS_TIME = Pattern(
 #: "where militiamen have been fighting federal troops for two years": a lasting fight told as background (with
 #: `LONG_DURATION_AFTER`), not "troops have been fighting rebels since Monday".
 LASTING_FIGHT_BEFORE = Pattern(
-    "a lasting fight", r"\b(?:have|has|had)\s+(?:long\s+|now\s+)?been\s+$",
+    "a lasting fight", r"\b(?:have|has|had)\s+(?:long\s+|now\s+)?(?:been\s+)?$",  # "has besieged X for a year"
     "Militiamen there have been [fighting] troops for two years.", "Militiamen there began [fighting] troops.",
     "before")
 LONG_DURATION_AFTER = Pattern(
     "a long duration after",
-    r"^[^,;.]{0,60}?\b(?:for\s+(?:(?:more\s+than|over|nearly|almost|about|the\s+past|the\s+last)\s+)?"
-    r"(?:[\w-]+\s+)?(?:years|months|weeks|decades)\b|since\s+(?:(?:early|late|mid-?)\s*)?(?:(?:19|20)\d\d|"
+    r"^(?:[^,;.]{0,40}?,[^,;.]{0,60}?,)?"  # past an apposition: "El Fasher, the last army stronghold, for a year"
+    r"[^,;.]{0,60}?\b(?:for\s+(?:(?:more\s+than|over|nearly|almost|about|the\s+past|the\s+last)\s+)?"
+    r"(?:[\w-]+\s+)?(?:years?|months?|weeks|decades)\b|since\s+(?:(?:early|late|mid-?)\s*)?(?:(?:19|20)\d\d|"
     r"january|february|march|april|may|june|july|august|september|october|november|december|last\s+year)\b)",
     "Militiamen there have been [fighting] troops for two years.",
     "Militiamen there have been [fighting] troops since Monday.", "after")

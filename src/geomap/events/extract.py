@@ -179,7 +179,7 @@ class Story:
             return self._para_type[p]
         if "type" not in self._article:
             self._article["type"] = specific([f for i in range(len(self.doc.sentences))
-                                               for f in self.triggers(i)], False)
+                                               for f in self.triggers(i)], False, suicide_first=False)
         return self._article["type"]  # type: ignore[return-value]
 
     def all_actors(self) -> list[str]:

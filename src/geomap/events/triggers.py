@@ -294,17 +294,18 @@ def _not_here(text: str, f: Found) -> bool:
 OUTCOMES = frozenset({"Non-state actor overtakes territory", "Government regains territory"})
 
 
-def specific(found: list[Found], outcomes: bool = True) -> tuple[str, str] | None:
+def specific(found: list[Found], outcomes: bool = True, suicide_first: bool = True) -> tuple[str, str] | None:
     """The most frequent specific violent (type, sub-type) among triggers, if any; a suicide bombing whatever else
-    its sentence names (ACLED: "a suicide bomber rammed an explosives-laden vehicle into a convoy" is one).
-    `outcomes=False` leaves out territory taken (`OUTCOMES`): "They also targeted a base" after "the attackers seized
-    the camp" is an attack, not a capture."""
+    its sentence or paragraph names (ACLED: "a suicide bomber rammed an explosives-laden vehicle into a convoy" is
+    one), unless `suicide_first` is off (a whole article: "in a separate attack, a suicide bomber ..." does not make
+    the train attack told before it one). `outcomes=False` leaves out territory taken (`OUTCOMES`): "They also
+    targeted a base" after "the attackers seized the camp" is an attack, not a capture."""
     counts: dict[tuple[str, str], int] = {}
     for f in found:
         t = f.trigger
         if not (t.generic or t.weak or t.yields) and t.event_type in VIOLENT and (
                 outcomes or t.sub_event_type not in OUTCOMES):
             counts[(t.event_type, t.sub_event_type)] = counts.get((t.event_type, t.sub_event_type), 0) + 1
-    if (EXPL, "Suicide bomb") in counts:
+    if suicide_first and (EXPL, "Suicide bomb") in counts:
         return EXPL, "Suicide bomb"
     return max(counts, key=counts.__getitem__) if counts else None
