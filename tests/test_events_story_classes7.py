@@ -7,6 +7,7 @@ from __future__ import annotations
 import pytest
 from tinyrun import run, tiny_pipeline
 
+from geomap.events.fatalities import fatalities
 from geomap.events.triggers import find_triggers
 from geomap.gazetteer import Row
 
@@ -138,7 +139,8 @@ def test_a_name_with_an_age_or_a_ship_described_after_it_is_no_place(nlp):
 
 
 def test_a_distance_away_from_a_building_in_the_town_is_in_the_town(nlp):
-    doc = run(nlp, "A suicide bomber blew up a car 200 metres away from the party offices in Odesa, killing three people.")
+    doc = run(nlp, "A suicide bomber blew up a car 200 metres away from the party offices in Odesa, killing three "
+              "people.")
     assert [(e.place.name, e.fatalities) for e in doc.events] == [("Odesa", 3)]
     # fire that came from positions in a town was not aimed at it
     doc = run(nlp, "Troops shelled the villages from their positions in Odesa on Monday.")
@@ -158,3 +160,16 @@ def test_a_separate_suicide_bombing_does_not_type_the_storys_other_attacks(nlp):
               "suicide bomber killed five people at a market in Kano on Sunday.")
     types = {e.place.name: e.sub_event_type for e in doc.events}
     assert types["Kano"] == "Suicide bomb" and types["Maru"] != "Suicide bomb"
+
+
+def test_the_dead_told_by_two_kinds_add_up(nlp):
+    doc = run(nlp, "An air strike hit a school in Maru on Monday, killing 20 students and two teachers.")
+    assert [e.fatalities for e in doc.events] == [22]
+    assert fatalities("The blast killed 20 students and two hours later a second bomb went off.") == 20
+
+
+def test_resistance_fighters_are_the_side_that_took_the_town(nlp):
+    doc = run(nlp, "The army bombed villages near Tokyo. Resistance fighters said they had captured a police station "
+              "in Maru on Sunday.")
+    assert [(e.place.name, e.actors) for e in doc.events if e.place.name == "Maru"] == [
+        ("Maru", ["Resistance fighters"])]

@@ -46,6 +46,7 @@ ACTOR_GROUPS = {
     r"new people'?s army|npa|communist (?:rebels|insurgents|guerrillas)": "NPA",
     r"maoists|maoist (?:rebels|insurgents|guerrillas|militants)|naxals|naxalites": "Maoist rebels",
     r"(?:armed |criminal |rival )?gangs|gang members|gangsters": "Gangs",
+    r"people'?s defen[cs]e forces?|pdfs?|(?:anti-junta |anti-coup )?resistance fighters": "Resistance fighters",
     r"protesters|demonstrators": "Protesters",
     r"rioters|(?:angry\s+)?(?:crowds?|mobs?)(?=\s+(?:\w+\s+)?(?:attacked|stormed|ransacked|torched|set\s+fire|"
     r"burned|burnt|looted|lynched))": "Rioters",

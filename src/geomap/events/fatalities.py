@@ -21,10 +21,12 @@ _NUM = (rf"(?P<n>\d{{1,3}}(?:,\d{{3}})+|\d{{1,{MAX_DIGITS}}}(?!\d|,\d)|{_COMPOUN
 _VICTIMS = r"(?:people|persons?|civilians?|soldiers?|troops|fighters|militants|children|residents|others|men|women|" \
            r"villagers|worshippers|students|protesters|demonstrators|policemen|police officers|officers|suspects|" \
            r"gunmen|attackers|assailants|rebels|insurgents|guards|pilgrims|farmers|miners|workers|journalists|" \
-           r"passengers|members)"
+           r"passengers|members|teachers|doctors|nurses|patients|traders|herders|herdsmen|fishermen|shoppers|" \
+           r"worshipers|staff)"
 #: One person of a pair told by kind: "killing a crew member and a general", "one civilian and a police officer".
 _PERSON = r"(?:soldier|civilian|policeman|police\s+officer|officer|member|general|commander|child|man|woman|boy|" \
-          r"girl|guard|journalist|worker|pilot|driver|fighter|militant|resident|official|assailant|attacker)"
+          r"girl|guard|journalist|worker|pilot|driver|fighter|militant|resident|official|assailant|attacker|" \
+          r"teacher|doctor|nurse|priest|trader|herder|fisherman|student|farmer|miner|passenger|pilgrim|worshipper)"
 _ONE_OF = r"(?:\s+of\s+the\s+[\w-]+(?:\s+[\w-]+)?)?"  # "one member of the security forces"
 _WHO = r"(?:" + _VICTIMS + r"|" + _PERSON + r")"  # the dead told by kind, one or more
 #: A hedge before a count: "at least 12", "more than 300", "nearly 40".
