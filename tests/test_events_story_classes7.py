@@ -4,6 +4,8 @@ one test per class, on a tiny gazetteer and sentences written for the tests (non
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 from tinyrun import run, tiny_pipeline
 
@@ -22,6 +24,8 @@ ROWS = [
     Row("t:plateau", "Plateau", "region", 9.2, 9.5, "NG", "NG.49", 3000000, 100.0, aliases=("Plateau State",)),
     Row("t:jordan", "Jordan", "country", 31.0, 36.0, "JO", "", 11000000, 150.0),
     Row("t:blacksea", "Black Sea", "sea", 43.0, 35.0, "", "", 0, 400.0),
+    Row("t:kenya", "Kenya", "country", 0.5, 37.9, "KE", "", 55000000, 500.0),
+    Row("t:kikuyu", "Kikuyu", "city", -1.25, 36.66, "KE", "KE.13", 300000, 5.0),
     Row("t:rome", "Rome", "city", 41.89, 12.51, "IT", "IT.07", 2800000, 15.0, feature="capital",
         aliases=("Rim", "Roma")),
 ]
@@ -173,3 +177,45 @@ def test_resistance_fighters_are_the_side_that_took_the_town(nlp):
               "in Maru on Sunday.")
     assert [(e.place.name, e.actors) for e in doc.events if e.place.name == "Maru"] == [
         ("Maru", ["Resistance fighters"])]
+
+
+def test_the_side_that_took_a_town_is_not_its_helper(nlp):
+    doc = run(nlp, "Government forces backed by clan militias retook Maru on Monday after heavy fighting.")
+    assert [e.sub_event_type for e in doc.events] == ["Government regains territory"]
+
+
+def test_a_lead_told_by_the_countrys_demonym_after_a_headline_is_an_event(nlp):
+    doc = run(nlp, "Kenyan police kill 31 in protests, rights body says\n\nKenyan police shot dead at least 31 people "
+              "during anti-government protests on Monday, a rights body said.\n\nProtesters burned a police station "
+              "in Kikuyu.", date(2025, 7, 8))
+    assert [(e.place.name, e.sub_event_type, e.fatalities, str(e.date)) for e in doc.events][0] == (
+        "Kenya", "Excessive force against protesters", 31, "2025-07-07")
+
+
+def test_strikes_told_as_often_or_a_fight_as_raging_since_are_background(nlp):
+    for text in ("Jets have struck Maru several times this year.",
+                 "Fighting between the army and the militia has raged around Maru since August 2023."):
+        assert run(nlp, text).events == [], text
+    assert [e.place.name for e in run(nlp, "Jets struck Maru twice on Monday, killing three.").events] == ["Maru"]
+
+
+def test_a_happening_someone_is_blamed_for_is_no_new_one(nlp):
+    doc = run(nlp, "A truck bomb killed six people in Kano on Thursday.\n\nThe president blamed rebel dissidents for "
+              "the Kano bombing and a gang for the drone attack on a police helicopter.", date(2025, 8, 22))
+    assert [(e.place.name, e.fatalities, str(e.date)) for e in doc.events] == [("Kano", 6, "2025-08-21")]
+    assert find_triggers("The president blamed rebel dissidents for the Kano bombing and a gang for the drone attack "
+                         "on a police helicopter.") == []
+    # what the blamed did, told as such, is an event
+    assert [e.place.name for e in run(nlp, "The army blamed the rebels, who attacked a bus in Kano on Monday.").events
+            ] == ["Kano"]
+
+
+def test_a_headline_toll_of_several_attacks_is_not_one_attacks(nlp):
+    doc = run(nlp, "Attacks in Nigeria kill 18\n\nA truck bomb killed six people in Kano on Thursday.\n\nHours "
+              "earlier, gunmen killed 12 villagers in Maru.")
+    assert sorted((e.place.name, e.fatalities) for e in doc.events) == [("Kano", 6), ("Maru", 12)]
+
+
+def test_a_ship_that_sank_is_no_place(nlp):
+    doc = run(nlp, "On Sunday the rebels attacked the Odesa, which sank on Monday after its crew abandoned ship.")
+    assert [m.place for m in doc.mentions if m.text == "Odesa"] in ([], [None])

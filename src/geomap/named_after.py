@@ -53,8 +53,9 @@ HOLIDAY_AFTER = Pattern("a holiday named after the name", r"\s+Day\b(?!\s+(?:Aft
 #: A ship named before what it is: "the Magic Seas, a Greek-operated vessel" sails no sea of that name.
 VESSEL_AFTER = Pattern(
     "a ship described after the name",
-    r"^\s*,\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?(?:vessel|ship|tanker|freighter|carrier|trawler|ferry|yacht|"
-    r"dhow|steamer|warship|destroyer|frigate)\b",
+    r"^\s*,\s+(?:(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?(?:vessel|ship|tanker|freighter|carrier|trawler|ferry|yacht|"
+    r"dhow|steamer|warship|destroyer|frigate)\b|(?:which|that)\s+(?:later\s+|then\s+|eventually\s+)?"
+    r"(?:sank|capsized|ran\s+aground|was\s+(?:sunk|hijacked|boarded)))",  # "the Magic Seas, which sank on Monday"
     "Rebels struck the [Magic Seas], a Greek-operated vessel, on Sunday.",
     "Rebels struck [Bir Ali], a port on the coast, on Sunday.", "after")
 #: ... or after its kind: "the bulk carrier Eternity C", "the tanker Sounion" (no Greek cape).

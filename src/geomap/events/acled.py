@@ -371,6 +371,12 @@ def _aimed_at(clause: list[Found], stext: str) -> bool:
                for f in clause)
 
 
+#: A side named only as the helper of the one that took the territory: "government forces backed by clan militias".
+BACKED_BY = Pattern("the helpers of a side", r"\b(?:backed|supported|aided|assisted|helped)\s+by\s+(?:[\w-]+\s+){0,2}$",
+                    "Government forces backed by clan [militias] retook the town.",
+                    "Government forces and clan [militias] retook the town.", "before")
+
+
 def _taker(stext: str, at: int) -> str | None:
     """Who took the territory: the actor named nearest before the event word, not counting a speaker ("the RSF
     claiming to have seized ...", "the army said rebels took ...": the RSF, the rebels), else the first the sentence
@@ -381,7 +387,8 @@ def _taker(stext: str, at: int) -> str | None:
              for m in NON_STATE.finditer(stext)]
     found += [(m.start(), len(m.group()), m.end(), "Government regains territory") for m in STATE.finditer(stext)
               if not _NAMED_FORCE.search(stext[max(0, m.end() - 60):m.end()])]  # bounded: linear in the text
-    before = [f for f in found if f[0] < at and not SPEAKER.search(stext[f[2]:f[2] + 20])]
+    before = [f for f in found if f[0] < at and not SPEAKER.search(stext[f[2]:f[2] + 20])
+              and not BACKED_BY.search(stext, max(0, f[0] - 40), f[0])]
     if before:
         return max(before)[3]
     return min(found, key=lambda f: (f[0], -f[1]))[3] if found else None

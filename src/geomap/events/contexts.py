@@ -186,6 +186,16 @@ NO_HAPPENING_BEFORE = Pattern(
     r"chronicling)|anniversary\s+of|memorial\s+(?:to|for)|commemorat\w+|in\s+memory\s+of)\s+(?:[\w'’-]+\s+){0,6}$",
     "A documentary about the [siege] of Mariupol premiered on Tuesday.",
     "Troops about to lay [siege] to Mariupol moved in on Tuesday.", "before")
+#: "Petro blamed FARC dissidents for the Cali bombing and the Gulf Clan for the attack on the helicopter": happenings
+#: told before, named as what someone is blamed for (`BLAMED_FOR` and, anywhere before in the sentence, `BLAME`).
+BLAMED_FOR = Pattern(
+    "what someone is blamed for",
+    r"\bfor\s+(?:the|this|that|Monday's|Tuesday's|Wednesday's|Thursday's|Friday's|Saturday's|Sunday's|"
+    r"last\s+week's)\s+(?:[\w'’-]+\s+){0,2}$",
+    "The president blamed rebel dissidents for the Cali [bombing].",
+    "Rebel dissidents carried out the Cali [bombing] on Thursday.", "before")
+BLAME = Pattern("a blame", r"\b(?:blam(?:ed|es|ing)|accus(?:ed|es|ing)|held\s+(?:[\w-]+\s+){1,4}?responsible)\b",
+                "Officials blamed the rebels for the attack.", "Officials said the rebels carried out the attack.")
 #: "The city has been gripped by fighting since September": a lasting state told as background, no happening.
 STATE_OF_VIOLENCE_BEFORE = Pattern(
     "a lasting state of violence",
@@ -234,9 +244,18 @@ LONG_DURATION_AFTER = Pattern(
     r"^(?:[^,;.]{0,40}?,[^,;.]{0,60}?,)?"  # past an apposition: "El Fasher, the last army stronghold, for a year"
     r"[^,;.]{0,60}?\b(?:for\s+(?:(?:more\s+than|over|nearly|almost|about|the\s+past|the\s+last)\s+)?"
     r"(?:[\w-]+\s+)?(?:years?|months?|weeks|decades)\b|since\s+(?:(?:early|late|mid-?)\s*)?(?:(?:19|20)\d\d|"
-    r"january|february|march|april|may|june|july|august|september|october|november|december|last\s+year)\b)",
+    r"january|february|march|april|may|june|july|august|september|october|november|december|last\s+year)\b|"
+    r"(?:several|many|multiple|numerous|repeated|dozens\s+of|\d+|two|three|four|five)\s+times\b|twice\b|"
+    r"repeatedly\b)",  # or often: "jets have struck the port several times this year"
     "Militiamen there have been [fighting] troops for two years.",
     "Militiamen there have been [fighting] troops since Monday.", "after")
+#: A fight said to have gone on since or for a while, after its word: "Fighting between the army and the militia
+#: has raged in Amhara since August 2023".
+RAGED_AFTER = Pattern(
+    "a fight gone on", r"^[^,;.]{0,70}?\b(?:has|have|had)\s+(?:long\s+)?(?:raged|continued|persisted|dragged\s+on|"
+    r"gone\s+on|lasted|simmered)\b",
+    "[Fighting] between the army and the militia has raged in the region since 2023.",
+    "[Fighting] between the army and the militia erupted in the region on Monday.", "after")
 #: "The group has killed thousands of civilians in Ituri": a conflict's whole toll told as background (with
 #: `CUMULATIVE_TOLL_AFTER`), not "the attack has killed 30".
 HAS_DONE_BEFORE = Pattern("a present perfect", r"\b(?:has|have)\s+(?:\w+\s+)?$",

@@ -261,8 +261,9 @@ class EventExtractor:
             if not places and trig and not ms:
                 places = the_town_again(sent.text, sent.start, si, trig, events)
                 added += [m for m, _, _ in places]
-            if not places and trig:
-                places = the_lead_country(sent.text, sent.start, trig, ms, main, events, self.model.threshold)
+            if not places and trig:  # (a headline's event does not count: the lead tells it again)
+                places = the_lead_country(sent.text, sent.start, trig, ms, main,
+                                          [e for e in events if e.sentence_start >= head], self.model.threshold)
             regions += [m.place for m in ms if m.place is not None and m.place.kind == "region"]
             town = town or next((m.place for m in ms if m.place is not None and m.place.kind == "city"), None)
             new = self._events(doc, si, places, story, dates, when, pub)

@@ -187,7 +187,8 @@ def _holds(outer: Place, inner: Place) -> bool:
 def fold_headline(events: list[Event], end: int) -> list[Event]:
     """A headline's event that the story goes on to tell is that event (`end`: where the headline ends, -1: none).
     The headline says least ("Strike kills 30 in Sagaing", "Protesters clash with police in Nairobi"), so the
-    story's place, type, date and actors are kept; the headline's sentence joins it, and its deaths count once. The
+    story's place, type, date and actors are kept; the headline's sentence joins it, and its deaths count once (only
+    when the story has no other event in that country: else the headline's toll is theirs together). The
     story's event at the same place (or inside the headline's country or region) is the one; failing that, its first
     event in the same country ("Strikes kill 15 in Gaza" over a story told village by village). An event only the
     headline tells, in a country the story has no event in, stays."""
@@ -205,8 +206,9 @@ def fold_headline(events: list[Event], end: int) -> list[Event]:
         if h.sentence not in m.sentences:
             m.sentences.insert(0, h.sentence)
         m.actors = m.actors or h.actors  # a headline's actors may be those of its other happening ("as X fires")
-        if h.fatalities is not None:
-            m.fatalities = max(m.fatalities or 0, h.fatalities)
+        if h.fatalities is not None and sum(1 for e in story if e.place.country_code == m.place.country_code) == 1:
+            m.fatalities = max(m.fatalities or 0, h.fatalities)  # several: the headline's is their sum ("Attacks
+            # in Colombia kill 18" over a bombing that killed 6 and a downing that killed 12)
         m.event_score = max(m.event_score, h.event_score)
     return kept + story
 

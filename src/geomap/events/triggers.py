@@ -18,6 +18,8 @@ from geomap.events.contexts import (
     ACCIDENT,
     ACCIDENT_WORDS,
     ARMED_CAUSE,
+    BLAME,
+    BLAMED_FOR,
     COMPARED_AFTER,
     CUMULATIVE_TOLL_AFTER,
     DISASTER,
@@ -29,6 +31,7 @@ from geomap.events.contexts import (
     NO_HAPPENING_WINDOW,
     NOT_HERE,
     NOT_HERE_AFTER,
+    RAGED_AFTER,
     RUNNING_TOLL,
     SPORTS,
     SPORTS_KEEPS,
@@ -275,10 +278,14 @@ def _not_here(text: str, f: Found) -> bool:
     lo = max(0, f.start - NO_HAPPENING_WINDOW)
     if NO_HAPPENING_ANY.search(text, lo, f.start) or COMPARED_AFTER.match_at(text[f.end:f.end + 60]):
         return True
-    if LASTING_FIGHT_BEFORE.search(text, lo, f.start) and LONG_DURATION_AFTER.match_at(text[f.end:f.end + 90]):
-        return True
+    verb = f.start + text[f.start:f.end].rfind(" ") + 1  # the word's last word: "jets have [struck]"
+    if (LASTING_FIGHT_BEFORE.search(text, lo, verb) or RAGED_AFTER.match_at(text[f.end:f.end + 90])) \
+            and LONG_DURATION_AFTER.match_at(text[f.end:f.end + 160]):
+        return True  # "has besieged X for a year", "fighting has raged in X since 2023"
     if HAS_DONE_BEFORE.search(text, lo, f.start) and CUMULATIVE_TOLL_AFTER.match_at(text[f.end:f.end + 40]):
         return True
+    if BLAMED_FOR.search(text, max(0, f.start - 30), f.start) and BLAME.search(text, 0, f.start):
+        return True  # "blamed the rebels for the Cali bombing": a happening told before
     for begins, context, window in NOT_HERE_AFTER.get(f.trigger.name, ()):
         if text[f.start:f.end].lower().startswith(begins) and context.match_at(text[f.end:f.end + window]):
             return True
