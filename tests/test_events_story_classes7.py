@@ -184,12 +184,14 @@ def test_the_side_that_took_a_town_is_not_its_helper(nlp):
     assert [e.sub_event_type for e in doc.events] == ["Government regains territory"]
 
 
-def test_a_lead_told_by_the_countrys_demonym_after_a_headline_is_an_event(nlp):
+def test_a_lead_told_by_the_countrys_demonym_after_a_headline_is_an_event_and_sets_the_time(nlp):
     doc = run(nlp, "Kenyan police kill 31 in protests, rights body says\n\nKenyan police shot dead at least 31 people "
               "during anti-government protests on Monday, a rights body said.\n\nProtesters burned a police station "
               "in Kikuyu.", date(2025, 7, 8))
     assert [(e.place.name, e.sub_event_type, e.fatalities, str(e.date)) for e in doc.events][0] == (
         "Kenya", "Excessive force against protesters", 31, "2025-07-07")
+    # the headline, dated by nothing, does not set the story's time: the lead's Monday does
+    assert [(e.place.name, str(e.date)) for e in doc.events][1] == ("Kikuyu", "2025-07-07")
 
 
 def test_strikes_told_as_often_or_a_fight_as_raging_since_are_background(nlp):

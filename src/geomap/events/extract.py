@@ -270,7 +270,8 @@ class EventExtractor:
             if not places and trig:
                 told = last_sentence[1] if last_sentence[0] == si - 1 and not ms else []
                 _told_more(doc, story, si, trig, events, told, last_sentence[2], dates)
-            clock.told(new, dates, bool(trig))
+            if sent.start >= head:  # a headline's event, dated by nothing, does not set the story's time
+                clock.told(new, dates, bool(trig))
             events.extend(new)
             if new:  # the events a next sentence may date: only those their own sentence left undated
                 last_sentence = (si, new, any(not d.reporting for d in dates))
