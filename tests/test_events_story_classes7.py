@@ -221,3 +221,9 @@ def test_a_headline_toll_of_several_attacks_is_not_one_attacks(nlp):
 def test_a_ship_that_sank_is_no_place(nlp):
     doc = run(nlp, "On Sunday the rebels attacked the Odesa, which sank on Monday after its crew abandoned ship.")
     assert [m.place for m in doc.mentions if m.text == "Odesa"] in ([], [None])
+
+
+def test_a_toll_told_before_a_meanwhile_clause_is_its_own_sides(nlp):
+    doc = run(nlp, "Jets struck a ministry in Kano on Wednesday, killing three people, as fighting between the army "
+              "and a militia continued in Maru.")
+    assert [(e.place.name, e.fatalities) for e in doc.events] == [("Kano", 3), ("Maru", None)]

@@ -305,6 +305,12 @@ AFTER_CLAUSE = Pattern(
     "a happening the news followed", r",?\s+(?:shortly\s+|soon\s+|hours\s+)?after\s+(?!(?:a|an|the)\s+\w+\s+of\b)",
     "Strikes killed seven in the south, after rockets were fired towards the north.",
     "Seven people were killed after the start of the offensive in the town.")
+#: ... or that went on meanwhile: "jets struck Damascus, killing three, as fighting continued in Sweida".
+AS_CLAUSE = Pattern(
+    "a happening going on meanwhile", r",\s+(?:even\s+)?(?:as|while)\s+(?!(?:a|an)\s+result\b|well\b|part\b|many\b|"
+    r"much\b|long\b|of\b|soon\b|far\b)",
+    "Jets struck the capital, killing three, as fighting continued in the south.",
+    "Jets struck the capital, killing three as well as a child in the south.")
 
 
 def _earlier_toll(text: str, total: int | None, spans: list[tuple[int, int]]) -> list[int | None] | None:
@@ -312,13 +318,15 @@ def _earlier_toll(text: str, total: int | None, spans: list[tuple[int, int]]) ->
     the places told before it have none; or when places are told on both sides of "after" (`AFTER_CLAUSE`), the
     toll is the places' of the side it is told on: "strikes across southern Lebanon killed seven, after rockets were
     fired towards Metula"; "air strikes in southern Gaza after Hamas attacked its troops in Rafah, killing two
-    soldiers" (None: no such toll)."""
-    if total is None or "after" not in text:
+    soldiers"; and so with a happening told as going on meanwhile (`AS_CLAUSE`: "jets struck Damascus, killing three,
+    as fighting continued in Sweida") (None: no such toll)."""
+    if total is None or "after" not in text and " as " not in text and "while" not in text:
         return None
     cut = EARLIER_HAPPENING.search(text)
     if cut is not None and fatalities(text[cut.start():]) == total:
         inside = [s >= cut.start() for s, _ in spans]
-    elif (cut := AFTER_CLAUSE.search(text)) is not None and len({s < cut.start() for s, _ in spans}) == 2 \
+    elif (cut := AFTER_CLAUSE.search(text) or AS_CLAUSE.search(text)) is not None \
+            and len({s < cut.start() for s, _ in spans}) == 2 \
             and (fatalities(text[:cut.start()]) == total) != (fatalities(text[cut.start():]) == total):
         first = fatalities(text[:cut.start()]) == total  # "..., after Hamas attacked troops in Rafah, killing two"
         inside = [(s < cut.start()) == first for s, _ in spans]
