@@ -26,6 +26,9 @@ ROWS = [
     Row("t:blacksea", "Black Sea", "sea", 43.0, 35.0, "", "", 0, 400.0),
     Row("t:kenya", "Kenya", "country", 0.5, 37.9, "KE", "", 55000000, 500.0),
     Row("t:kikuyu", "Kikuyu", "city", -1.25, 36.66, "KE", "KE.13", 300000, 5.0),
+    Row("t:newcastle_gb", "Newcastle upon Tyne", "city", 54.98, -1.61, "GB", "GB.ENG", 300000, 8.0,
+        aliases=("Newcastle",)),
+    Row("t:newcastle_za", "Newcastle", "city", -27.76, 29.93, "ZA", "ZA.02", 5000, 3.0),
     Row("t:rome", "Rome", "city", 41.89, 12.51, "IT", "IT.07", 2800000, 15.0, feature="capital",
         aliases=("Rim", "Roma")),
 ]
@@ -87,6 +90,9 @@ def test_an_english_word_is_no_foreign_citys_other_name(nlp):
     assert [m.place.name for m in doc.mentions if m.place is not None] == ["Rome", "Maru"]
     doc = run(nlp, "Police fired tear gas at protesters in Rim on Monday.")
     assert [m.place.name for m in doc.mentions if m.place is not None] == ["Rome"]
+    # a word that is also a town's own name is no mere other name: "Newcastle" keeps its reading
+    doc = run(nlp, "Doctors in Newcastle developed the treatment, while gunmen attacked Maru on Monday.")
+    assert [m.place.name for m in doc.mentions if m.place is not None] == ["Newcastle upon Tyne", "Maru"]
 
 
 def test_captured_a_title_or_attention_is_no_capture(nlp):

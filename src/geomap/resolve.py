@@ -28,6 +28,7 @@ from pathlib import Path
 
 from geomap import config
 from geomap.gazetteer import Gazetteer, load_gazetteer
+from geomap.gazetteer.names import normalize
 from geomap.geo import haversine_km
 from geomap.lexicon import ACTOR_COUNTRY, DEMONYM_COUNTRY, DEMONYM_PLACE, STATE_ABBREVIATIONS
 from geomap.models import Doc, Mention, Place
@@ -284,8 +285,14 @@ class Resolver:
             return [[(c, f) for c, f, _ in sc] for sc in scored]
         best = _choose(mentions, rows, scored)
         _one_sense_per_discourse(mentions, keys, best)
-        drop_lone_foreign_towns(mentions, doc.article.text)
+        drop_lone_foreign_towns(mentions, doc.article.text, self._own_name)
         return None
+
+    def _own_name(self, name: str) -> bool:
+        """Is `name` some place's own name, not only another name of places ("Newcastle" is towns' own name; "Rim"
+        only Rome's other name)?"""
+        key = normalize(name)
+        return any(normalize(c.name) == key for c in self.gaz.candidates(name))
 
     def _first_pass(self, doc: Doc, cands: list[list[Candidate]], keys: list[str], votes: list[Vote],
                     countries: Counter, regions: Counter, table: bool) -> list[list[tuple[Place, list[float]]]]:

@@ -7,6 +7,7 @@ on the road between Gao and Ansongo", "Israel's Ramon airport", "Kani township i
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from itertools import pairwise
 
 from geomap.gazetteer.names import normalize
@@ -57,12 +58,14 @@ IN_THE_PLACE_NEXT = Pattern(
 #: A town smaller than this read through another of its names ("Bassa" for Passau, "Zike" for Syke) outside the
 #: country most of the article's mentions are in, and far from all its places, is left unread: in a story of
 #: Nigeria's Plateau state those are two of its villages. Its own name ("Cairo") or a big city's other name ("Kiev")
-#: is kept. A name that is also an English word ("Rim", Czech for Rome) is read as no city of any size abroad through
-#: another of its names once one other place sets the story elsewhere ("the Rim district of Plateau State").
+#: is kept. A name that is also an English word and no place's own name ("Rim", Czech for Rome; not "Newcastle", a
+#: town's own name as well as Newcastle upon Tyne's other one) is read as no city of any size abroad through another
+#: of its names once one other place sets the story elsewhere ("the Rim district of Plateau State").
 ALIAS_FOREIGN_MAX_POP = 100_000
 
 
-def drop_lone_foreign_towns(mentions: list[Mention], text: str = "") -> None:
+def drop_lone_foreign_towns(mentions: list[Mention], text: str = "",
+                            own_name: Callable[[str], bool] = lambda name: True) -> None:
     """Unresolve a town (or district, landmark) that would be the article's only place in its country while the
     article is set in another and the town lies far from all its places (`LONE_FOREIGN_MIN_POP`), or a village so
     read whatever else the article names in its country (`LONE_VILLAGE_MAX_POP`): more often a person's name or a
@@ -84,7 +87,7 @@ def drop_lone_foreign_towns(mentions: list[Mention], text: str = "") -> None:
             and m.place.country_code != main and m.place.population < LONE_FOREIGN_MIN_POP
             and (len(places.get(m.place.country_code, ())) == 1 or m.place.population < LONE_VILLAGE_MAX_POP)
             ] if len(places[main]) >= LONE_FOREIGN_MIN_PLACES else []
-    lone += _foreign_alias_towns(mentions, main)
+    lone += _foreign_alias_towns(mentions, main, own_name)
     lone += [(m, m.place) for m in mentions if m.place is not None and m.place.country_code != main
              and _told_otherwise(m, m.place, text)]
     lone += _owned_elsewhere(mentions, text)
@@ -128,7 +131,8 @@ def _owned_elsewhere(mentions: list[Mention], text: str) -> list[tuple[Mention, 
     return out
 
 
-def _foreign_alias_towns(mentions: list[Mention], main: str) -> list[tuple[Mention, Place]]:
+def _foreign_alias_towns(mentions: list[Mention], main: str, own_name: Callable[[str], bool]
+                         ) -> list[tuple[Mention, Place]]:
     """Towns read through another of their names outside the article's `main` country, the one most of its distinct
     places are in (`ALIAS_FOREIGN_MAX_POP`; "U.S. strikes hit Saada in Yemen ... The U.S. Central Command" names the
     United States twice but places nothing in it); the caller keeps those near another place of the article."""
@@ -138,7 +142,7 @@ def _foreign_alias_towns(mentions: list[Mention], main: str) -> list[tuple[Menti
     out = [(m, m.place) for m in towns if n >= 2 and m.place.country_code != main
            and m.place.population < ALIAS_FOREIGN_MAX_POP]
     for m in towns:  # "the Rim district of Plateau State": no Rome
-        if m.text[:1].isupper() and m.text.lower() in common_words() and any(
+        if m.text[:1].isupper() and m.text.lower() in common_words() and not own_name(m.text) and any(
                 o.place is not None and o.place.country_code not in ("", m.place.country_code) and o.hint != "demonym"
                 for o in mentions):
             out.append((m, m.place))
