@@ -28,7 +28,6 @@ from pathlib import Path
 
 from geomap import config
 from geomap.gazetteer import Gazetteer, load_gazetteer
-from geomap.gazetteer.names import normalize
 from geomap.geo import haversine_km
 from geomap.lexicon import ACTOR_COUNTRY, DEMONYM_COUNTRY, DEMONYM_PLACE, STATE_ABBREVIATIONS
 from geomap.models import Doc, Mention, Place
@@ -290,9 +289,8 @@ class Resolver:
 
     def _own_name(self, name: str) -> bool:
         """Is `name` some place's own name, not only another name of places ("Newcastle" is towns' own name; "Rim"
-        only Rome's other name)?"""
-        key = normalize(name)
-        return any(normalize(c.name) == key for c in self.gaz.candidates(name))
+        only Rome's other name)? The gazetteer's matches say so for each reading."""
+        return any(own for _, _, own, _ in self.gaz.matches(name))
 
     def _first_pass(self, doc: Doc, cands: list[list[Candidate]], keys: list[str], votes: list[Vote],
                     countries: Counter, regions: Counter, table: bool) -> list[list[tuple[Place, list[float]]]]:
