@@ -13,6 +13,7 @@ from geomap.patterns import Pattern
 #: "Possible" or "potential" makes an event word hypothetical only this many characters after it ("a possible
 #: [attack]", "potential air [strikes]").
 MODAL_ADJECTIVE_REACH = 25
+_MODAL_ADJECTIVES = ("possible", "potential")  # (`slots.HYPOTHETICAL`'s words that are adjectives)
 
 
 def modal_words(text: str, lower: str | None, first: int, triggers: list[Found]) -> list[int]:
@@ -24,7 +25,7 @@ def modal_words(text: str, lower: str | None, first: int, triggers: list[Found])
         p = m.start()
         if text[p:p + 3] == "May" and p > first:
             continue
-        if text[p:p + 3].lower() in ("pos", "pot") and not any(
+        if text[p:p + 9].lower().startswith(_MODAL_ADJECTIVES) and not any(
                 p < t.start <= p + MODAL_ADJECTIVE_REACH for t in triggers):
             continue
         out.append(p)
@@ -56,10 +57,9 @@ DATED_SETTING = Pattern(
     "Protesters demanding a ceasefire in [Gaza] marched in London on Monday.", "after", flags=0)
 #: The hypothetical words that are a protest's demand (`slots.HYPOTHETICAL`): "demanding", "calling for", "urging".
 _DEMANDS = ("demand", "call", "urg")
-
+_DEMAND_WORD = re.compile(r"\b(?:" + "|".join(_DEMANDS) + ")", re.I)
 
 #: Event words in their past form that are not "-ed" words, and the words before an event word that make it a noun.
-_DEMAND_WORD = re.compile(r"\b(?:demand|call|urg)", re.I)
 _PAST_FORMS = frozenset({"shot", "struck", "hit", "fought", "blew", "threw", "beat", "took", "set"})
 _NOUN_BEFORE = frozenset({"the", "a", "an", "of", "to", "for", "by", "and", "or", "against", "on", "in", "their",
                           "his", "her", "its", "any", "more"})
