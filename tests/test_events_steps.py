@@ -370,11 +370,20 @@ def test_unknown_village_falls_back_to_the_district_it_is_in(nlp):
     "Agents captured the guerrilla leader Abdullah Ocalan in Eldoret on Monday.",  # a person after a title
     "A bomb exploded near the shrine of Imam al- Hussein in Eldoret on Monday.",  # ... and an article
     "Fadwa Barghuti, the wife of the jailed leader, marched with protesters in Eldoret on Monday.",  # described
+    "Gunmen shot dead the diplomat Laurence Brandt in Eldoret on Monday.",  # a person after his calling
+    "Police fired tear gas at marchers in the Harbour Pride Parade in Eldoret on Monday.",  # an occasion
+    "Four men were killed in clashes with the Bani Kamal Tribes in Eldoret on Monday.",  # a tribe
+    "Gunmen killed twelve Ezidis in Eldoret on Monday.",  # a people, spelt another way
 ])
 def test_a_name_that_is_no_place_does_not_take_the_event_from_the_town_it_is_in(nlp, text):
     doc = run(nlp, text)
     assert [m.text for m in doc.mentions if m.role == "event"] == ["Eldoret"], doc.mentions
     assert [e.place_text for e in doc.events] == ["Eldoret"]
+
+
+def test_a_weekday_after_a_name_the_gazetteer_lacks_dates_the_event_and_is_not_part_of_the_name(nlp):
+    doc = run(nlp, "A soldier was shot in the suburb of Kapsoya Friday morning, near Eldoret.")
+    assert [e.place_text for e in doc.events] == ["Kapsoya"]
 
 
 def test_a_saints_building_in_a_town_is_an_unknown_name_within_the_town(nlp):

@@ -186,22 +186,32 @@ DEMONYMS = frozenset(DEMONYM_COUNTRY) | frozenset(
 GROUP_NAMES = frozenset(
     """shiite shiites shia sunni sunnis alawite alawites christian christians muslim muslims jew jews jewish catholic
     catholics protestant protestants buddhist buddhists hindu hindus sikh sikhs druze yazidi yazidis kurd kurds serb
-    serbs croat croats bosniak bosniaks arab arabs tamil tamils hutu hutus tutsi tutsis pashtun pashtuns baloch
-    fulani rohingya maoist maoists islamist islamists jihadist jihadists bedouin bedouins""".split()
+    serbs croat croats bosniak bosniaks yezidi yezidis ezidi ezidis arab arabs tamil tamils hutu hutus tutsi tutsis
+    pashtun pashtuns baloch fulani rohingya maoist maoists islamist islamists jihadist jihadists
+    bedouin bedouins""".split()
 )
 
 #: Words for people that stand right before a person's name, besides titles ("the Kurdish guerrilla leader Abdullah
 #: Ocalan", "the cleric Hussein", "his wife Aisha").
 PERSON_WORDS = frozenset(
     """imam cleric activist journalist reporter militant guerrilla fighter soldier wife husband son daughter brother
-    sister father mother widow dictator warlord businessman businesswoman student teacher doctor""".split()
+    sister father mother widow dictator warlord businessman businesswoman student teacher doctor diplomat
+    photographer cameraman priest pastor nun monk rabbi nurse engineer farmer driver pilot politician lawmaker
+    legislator candidate blogger writer poet novelist singer actor actress artist dissident tourist hostage""".split()
 )
 
 #: The last word of a body's name, not a place's ("the Religious Council in Aleppo", "the Arab Bank in Gaza"); not
 #: "front", which ends front lines' names as often ("the Palmyra Front") as bodies' ("the Nusra Front").
 BODY_TAILS = frozenset(
     """council ministry bank party committee agency company corporation union association federation army
-    brigade brigades battalion movement forces group commission authority nations officers""".split()
+    brigade brigades battalion movement forces group commission authority nations officers tribe tribes clan
+    clans""".split()
+)
+#: The last word of an occasion's name, not a place's: "marching in the Queens Pride Parade in Jackson Heights",
+#: "the United Nations Conference on Sustainable Development".
+OCCASION_TAILS = frozenset(
+    """parade festival conference summit games olympics championship championships marathon tournament talks
+    expo""".split()
 )
 
 #: Number words, for fatalities and "two days ago".

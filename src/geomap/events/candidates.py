@@ -17,6 +17,7 @@ from geomap.lexicon import (
     GROUP_NAMES,
     KIND_WORDS,
     NEVER_PLACES,
+    OCCASION_TAILS,
     ORGANISATIONS,
     PERSON_WORDS,
     TITLES,
@@ -30,8 +31,10 @@ from geomap.patterns import Pattern
 #: Month abbreviations: calendar words, but they open a name rather than date it when a name word follows ("Mar
 #: Elias", Syriac "saint").
 _MONTH_ABBREVIATIONS = frozenset("jan feb mar apr jun jul aug sep sept oct nov dec".split())
-_CALENDAR = frozenset("monday tuesday wednesday thursday friday saturday sunday january february march april may june "
-                      "july august september october november december".split()) | _MONTH_ABBREVIATIONS
+#: Weekdays and months written out: after a name they date it ("shot in Dobrinja Friday morning").
+_DAYS_AND_MONTHS = frozenset("monday tuesday wednesday thursday friday saturday sunday january february march april "
+                             "may june july august september october november december".split())
+_CALENDAR = _DAYS_AND_MONTHS | _MONTH_ABBREVIATIONS
 #: A person's name followed by who the person is: "Fadwa Barghuti, the wife of the jailed leader, marched".
 PERSON_APPOSITION = Pattern(
     "a person described after the name",
@@ -85,6 +88,8 @@ def sentence_candidates(stext: str, offset: int, mentions: list[Mention], trigge
                     len(words) > 1 and words[0].lower() in _MONTH_ABBREVIATIONS)  # "the Mar Elias church"
                              or any(t.start < s + len(words[0]) and s < t.end for t in triggers)):
                 s += len(words.pop(0)) + 1
+            while len(words) > 1 and words[-1].lower() in _DAYS_AND_MONTHS:  # "in Dobrinja Friday morning"
+                e -= len(words.pop()) + 1
             if words and not (len(words) == 1 and (_not_a_name(words[0], s <= first) or words[0].lower() in persons)) \
                     and not _not_a_place(words) \
                     and not _a_person(stext, s, e) and not ORGANISATION_AFTER.match_at(stext[e:e + 30]) \
@@ -144,10 +149,12 @@ def _a_ship(text: str, start: int, end: int) -> bool:
 
 
 def _not_a_place(words: list[str]) -> bool:
-    """A name the gazetteer lacks that names no place: a body ("the Religious Council", "Health Ministry"), an
-    adjective of a group ("the Serb-held town of Ilidza", "a Sunni-dominated area"), or an armed group ("FARC")."""
+    """A name the gazetteer lacks that names no place: a body ("the Religious Council", "Health Ministry", "the
+    Al-Saida Tribes"), an occasion ("the Queens Pride Parade"), an adjective of a group ("the Serb-held town of
+    Ilidza", "a Sunni-dominated area"), or an armed group ("FARC")."""
     last = words[-1]
-    return last.lower() in BODY_TAILS or _GROUP_ADJECTIVE.search(last) is not None or names_group(" ".join(words))
+    return last.lower() in BODY_TAILS or last.lower() in OCCASION_TAILS or _GROUP_ADJECTIVE.search(last) is not None \
+        or names_group(" ".join(words))
 
 
 #: A struck site told as the town's own: "Israeli warplanes struck Sanaa's international airport".
