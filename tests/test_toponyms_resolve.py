@@ -122,6 +122,8 @@ ROWS = [
     _row("gn:45", "Paris", "city", 48.85, 2.35, "FR", "FR.11", 2_100_000, 15),
     _row("gn:43", "Saint Petersburg", "city", 59.94, 30.31, "RU", "RU.66", 5_300_000, 20,
          aliases=["St. Petersburg"]),
+    _row("gn:48", "La Serena", "city", -29.90, -71.25, "CL", "CL.4", 250_000, 8, aliases=["Serena"]),
+    _row("gn:49", "Kabul", "city", 34.53, 69.17, "AF", "AF.13", 4_400_000, 15),
 ]
 
 
@@ -230,6 +232,14 @@ def test_a_far_small_village_outside_the_articles_country_is_left_unread(finder,
              "Officials in Kharkiv said troops fought near Martynovka.")
     got = {m.text: m.place.name if m.place else None for m in parse(story, finder, resolver).mentions}
     assert got["Martynovka"] is None and got["Kharkiv"] == "Kharkiv"
+
+
+def test_a_name_that_names_a_site_in_another_place_is_left_unread(finder, resolver):
+    got = {m.text: m.place.name if m.place else None
+           for m in parse("Gunmen stormed the Serena Hotel in Kabul on Monday.", finder, resolver).mentions}
+    assert got == {"Serena": None, "Kabul": "Kabul"}  # a hotel in Kabul, not La Serena in Chile
+    for text in ("Gunmen stormed Kabul University on Monday.", "Gunmen stormed the Kabul University in Kabul."):
+        assert {m.place.name for m in parse(text, finder, resolver).mentions} == {"Kabul"}  # a site of its own town
 
 
 def test_a_saints_building_is_not_the_town_named_after_the_saint(finder):

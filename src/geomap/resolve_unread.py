@@ -55,6 +55,15 @@ IN_THE_PLACE_NEXT = Pattern(
     r"south-?eastern|south-?western)\s+)?$",
     "Jets bombed a school in [Kani] township in [Sagaing] region.",
     "Jets bombed [Kani] township and [Sagaing] region.", "between")
+#: Between a name and the place its site is said to be in: "the Serena Hotel in Kabul" names a hotel, not La Serena in
+#: Chile; "Kabul University" alone is in Kabul, and keeps its reading.
+SITE_IN_THE_PLACE_NEXT = Pattern(
+    "a site of the name in the place named next",
+    r"^\s+(?:[A-Z][\w'’-]*\s+){0,2}?(?:Hotel|University|College|Hospital|Airport|Stadium|Mosque|Church|Cathedral|"
+    r"Temple|Shrine|Market|Bazaar|Mall|Palace|Prison|Station|Theatre|Theater|School|Academy|Institute|Square|Street|"
+    r"Avenue|Road|Bridge)\s*(?:,\s*|\s+(?:in|near|outside|at)\s+(?:the\s+)?(?:[a-z]+\s+){0,2}?)$",
+    "Gunmen stormed the [Serena] Hotel in [Kabul] on Monday.",
+    "Gunmen stormed the [Serena] hotel chain's offices and [Kabul] airport.", "between", flags=0)
 #: A town smaller than this read through another of its names ("Bassa" for Passau, "Zike" for Syke) outside the
 #: country most of the article's mentions are in, and far from all its places, is left unread: in a story of
 #: Nigeria's Plateau state those are two of its villages. Its own name ("Cairo") or a big city's other name ("Kiev")
@@ -73,9 +82,9 @@ def drop_lone_foreign_towns(mentions: list[Mention], text: str = "",
     in (`_foreign_alias_towns`); or a city outside it that the article's `text` calls a village (`TOLD_A_VILLAGE`:
     "near Kobe, a village on the road between Gao and Ansongo"; `VILLAGE_OF`: "the village of Bon To"); or a province
     outside it told to be a town's part (`TOWN_PART_AFTER`: "the Salah al-Din district" of Tripoli) or a city told to
-    be a township (`TOWNSHIP_AFTER`); or a town's reading
-    outside the country the text puts the name in (`_owned_elsewhere`). A town across a border stays ("Myawaddy,
-    opposite Mae Sot")."""
+    be a township (`TOWNSHIP_AFTER`); or a town's reading outside the country the text puts the name in
+    (`_owned_elsewhere`); or a name that only names a site the text puts in another place (`SITE_IN_THE_PLACE_NEXT`:
+    "the Victoria Hotel in Warsaw" is no Victoria). A town across a border stays ("Myawaddy, opposite Mae Sot")."""
     places: dict[str, set[str]] = {}
     for m in mentions:
         if m.place is not None and m.place.country_code:
@@ -91,6 +100,8 @@ def drop_lone_foreign_towns(mentions: list[Mention], text: str = "",
     lone += [(m, m.place) for m in mentions if m.place is not None and m.place.country_code != main
              and _told_otherwise(m, m.place, text)]
     lone += _owned_elsewhere(mentions, text)
+    lone += [(a, a.place) for a, b in pairwise(mentions) if a.place is not None and b.place is not None
+             and a.place.id != b.place.id and SITE_IN_THE_PLACE_NEXT.match_at(text[a.end:b.start])]
     others = {m.place.id: m.place for m in mentions if m.place is not None and m.place.kind != "country"}
     for m, p in lone:
         if not any(q.id != p.id and haversine_km(p.lat, p.lon, q.lat, q.lon) <= LONE_FOREIGN_NEAR_KM
