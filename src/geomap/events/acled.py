@@ -150,6 +150,13 @@ CIVILIAN_VICTIMS = Pattern(
     r"families)\b",
     "Gunmen on motorbikes raided the market, killing at least nine villagers.",
     "Gunmen raided the base, killing at least nine soldiers.")
+#: People told to be waiting or queueing for aid or food: civilians, whatever the word for them ("gunfire killed 67
+#: Palestinians waiting for aid trucks").
+AID_SEEKERS = Pattern(
+    "people seeking aid", r"\b(?:waiting|queue?ing|lining\s+up|gathered|gathering|seeking|searching)\s+"
+    r"(?:for\s+|near\s+|at\s+)?(?:an?\s+|the\s+)?(?:aid|food|bread|flour|water|relief|rations|humanitarian)\b",
+    "Gunfire killed 30 Sudanese waiting for food aid outside the camp.",
+    "Gunfire killed 30 fighters waiting for orders outside the camp.")
 #: A word for fighting between two armed sides: with it, deaths are those of a clash.
 TWO_SIDES = Pattern("two armed sides", r"\b(?:clash(?:es|ed)?|fighting|fought|gun ?battles?|exchanges? of fire|"
                     r"shoot-?outs?|firefights?|gunfights?|battl(?:es?|ed|ing)|skirmish(?:es)?|repelled|repulsed|sieges?|besieged)\b",
@@ -221,8 +228,8 @@ def happening(primary: Found, clause: list[Found], stext: str, context: Callable
         # abducted 25 students": the abduction, or an attack if it killed (ACLED)
         return VAC, "Attack" if harm.sub_event_type == ABDUCTION and deaths else harm.sub_event_type
     lo, hi = span or (0, len(stext))  # the victims of this clause ("raids ..., after strikes that killed hundreds")
-    if sub == "Armed clash" and CIVILIAN_VICTIMS.search(stext, lo, hi) and not TWO_SIDES.search(stext) \
-            and not ARMED_DEAD.search(stext):
+    if sub == "Armed clash" and (CIVILIAN_VICTIMS.search(stext, lo, hi) or AID_SEEKERS.search(stext, lo, hi)) \
+            and not TWO_SIDES.search(stext) and not ARMED_DEAD.search(stext):
         return VAC, "Attack"  # "gunmen killed 20 villagers in a raid": no armed side was attacked
     if etype == VAC and sub == "Attack":
         return _attack(primary, clause, stext)
