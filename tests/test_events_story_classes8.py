@@ -7,6 +7,7 @@ from __future__ import annotations
 import pytest
 from tinyrun import run, tiny_pipeline
 
+from geomap.events.actors import actors
 from geomap.gazetteer import Row
 
 ROWS = [
@@ -31,3 +32,23 @@ def test_people_shot_while_waiting_for_aid_are_civilians_whatever_they_are_calle
     # fighters waiting for orders are an armed side: a clash
     doc = run(nlp, "Gunfire killed at least 25 fighters waiting for orders in Kano on Tuesday, officials said.")
     assert _types(doc) == [("Kano", "Battles", "Armed clash")]
+
+
+def test_forces_named_without_their_state_come_first_when_they_acted_first(nlp):
+    doc = run(nlp, "Army warplanes bombed a Boko Haram convoy near Maru on Monday.")
+    assert [e.actors for e in doc.events] == [["Nigerian forces", "Boko Haram"]]
+    # the soldiers killed by the fighters are the second side
+    doc = run(nlp, "Nine soldiers were killed when Boko Haram fighters attacked a base near Maru on Monday.")
+    assert [e.actors[0] for e in doc.events] == ["Boko Haram"]
+
+
+def test_a_state_force_that_lost_a_town_is_the_second_side_of_its_taking(nlp):
+    doc = run(nlp, "A Nigerian army general and dozens of soldiers were killed when fighters overran a base in Maru on "
+              "Tuesday. The army said Boko Haram attacked the garrison at dawn.")
+    assert [(e.sub_event_type, e.actors) for e in doc.events if e.place.name == "Maru"] == [
+        ("Non-state actor overtakes territory", ["Boko Haram", "Nigerian forces"])]
+
+
+def test_a_south_sudanese_army_general_is_no_sudanese_army():
+    assert actors("A South Sudanese army general was killed on Tuesday.") == ["South Sudanese forces"]
+    assert actors("The Sudanese army shelled the town on Tuesday.") == ["Sudanese army"]

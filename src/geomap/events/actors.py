@@ -7,9 +7,9 @@ from collections.abc import Callable
 from functools import lru_cache
 
 from geomap.alternation import WordAlternation
-from geomap.events.triggers import PROTEST, RIOT, VIOLENT
+from geomap.events.triggers import EXPL, PROTEST, RIOT, VIOLENT
 from geomap.lexicon import DEMONYM_COUNTRY, common_words
-from geomap.models import Event
+from geomap.models import Event, Place
 from geomap.patterns import Pattern, lower_regex, lowered_text
 
 #: ACLED's name for armed people no one names.
@@ -24,7 +24,8 @@ ACTOR_GROUPS = {
     r"dawlah islamiyah": "Dawlah Islamiyah",
     r"ambazonian? (?:separatists|fighters|rebels|militias?)|amba boys": "Ambazonian separatists",
     r"hamas": "Hamas", r"hezbollah": "Hezbollah", r"islamic jihad": "Palestinian Islamic Jihad",
-    r"idf|israel defen[cs]e forces": "Israeli forces", r"saf|sudanese armed forces|sudanese army": "Sudanese army",
+    r"idf|israel defen[cs]e forces": "Israeli forces",
+    r"saf|(?<!south )sudanese (?:armed forces|army)": "Sudanese army",  # not "a South Sudanese army general"
     r"al-shabaab|al shabaab": "al-Shabaab", r"jnim|jama'?at nusrat al-islam wal-muslimin": "JNIM",
     r"islamic state|isis|isil": "Islamic State",
     r"m23": "M23", r"taliban": "Taliban", r"boko haram": "Boko Haram",
@@ -294,15 +295,28 @@ def unnamed_force(text: str, named: list[str], story_forces: Callable[[], list[s
     may be either's). None when unsure, when the sentence names a state's forces, or has no such words.
     `story_forces` is asked only when the sentence has such words (it reads every sentence's actors)."""
     own = _STATE_OF.get(country)
-    if own is None or any(a in FORCE_COUNTRY for a in named) or not _names_unnamed_force(text):
+    if own is None or any(a in FORCE_COUNTRY for a in named) or unnamed_force_at(text) < 0:
         return None
     return None if any(a != own for a in story_forces()) else own  # a foreign force: "troops" may be its
 
 
+_PASSIVE = re.compile(r"\b(?:was|were|been|being|is|are)\b")
+
+
+def acting_first(force: str, named: list[str], text: str, event_at: int) -> list[str]:
+    """The sentence's actors with its unnamed force (`unnamed_force`) in ACLED's order: first when it is told before
+    the event word in the active voice and no named actor is ("army warplanes bombed an RSF convoy"), else after the
+    named ones ("RSF fighters ambushed troops", "Nine soldiers were killed when RSF fighters attacked")."""
+    at = unnamed_force_at(text)
+    if 0 <= at < event_at and not _PASSIVE.search(text, at, event_at) and not actors(text[:event_at]):
+        return [force, *named]
+    return [*named, force]
+
+
 @lru_cache(maxsize=256)
-def _names_unnamed_force(text: str) -> bool:
-    """Does the sentence name forces without their state (`UNNAMED_FORCE`), as agents? (Asked once per sentence,
-    not per event place.)"""
+def unnamed_force_at(text: str) -> int:
+    """Where the sentence first names forces without their state (`UNNAMED_FORCE`) as agents, else -1. (Asked once
+    per sentence, not per event place.)"""
     for m in UNNAMED_FORCE.finditer(text):
         prev = text[:m.start()].split()
         word = prev[-1] if prev else ""
@@ -311,8 +325,8 @@ def _names_unnamed_force(text: str) -> bool:
             continue  # "the Arakan Army", "Syrian troops", "Russia's army", "foreign troops"
         if word == "by" and len(prev) > 1 and prev[-2].lower() in _GUARDING:
             continue  # "a convoy escorted by soldiers": the soldiers were guarding, the ones attacked
-        return True
-    return False
+        return m.start()
+    return -1
 
 
 #: A group owning a happening told before: "A faction of the Pakistani Taliban claimed the attack".
@@ -365,3 +379,34 @@ def agents(own: list[str], who: list[str], etype: str, sub: str, country: str = 
     if not who and etype in VIOLENT:
         return [UNIDENTIFIED]  # ACLED's name for a violent side no one names ("heavy clashes erupted in Tripoli")
     return list(who)
+
+
+#: Actors who strike no one from afar.
+_CROWDS = frozenset({"Protesters", "Rioters"})
+
+
+def strikers(who: list[str], kind: tuple[str, str], place: Place, story_actors: Callable[[], list[str]],
+             own: list[str]) -> list[str]:
+    """The sentence's own actors (`own`), with the story's non-state actor ahead of them when they are only states'
+    forces that lost territory to it ("a general was killed when a militia overran a base in Nasir", beside "the
+    White Army attacked the garrison"). Else the story's actors for a strike whose sentence names none, without the
+    struck country's own forces when the story names another armed side ("Explosions were heard across Tehran"
+    after "Israel struck Natanz": Israel's,
+    even if Iran's forces are named more often; "a sailor was killed near Acre" in a story of Hezbollah's rockets:
+    Hezbollah's). A state rarely bombs its own towns in a story of a foreign one's raids. Nor does a crowd fire
+    shells: the story's protesters are no side of an explosion ("An explosion at the hospital killed 471", in a story
+    of the protests that followed, was by an armed group no one names). Territory a non-state actor took is the
+    story's non-state actor's ("The rebels had seized Aleppo a week earlier", beside "Russian and Syrian jets")."""
+    etype, sub = kind
+    if sub == "Non-state actor overtakes territory":
+        taker = [a for a in story_actors() if a not in FORCE_COUNTRY and a not in _CROWDS][:1]
+        return (taker + own if all(a in FORCE_COUNTRY for a in own) else own) if own else taker or who
+    if own:
+        return own
+    if etype == EXPL:
+        who = [a for a in who if a not in _CROWDS]
+    if etype != EXPL or not any(FORCE_COUNTRY.get(a) == place.country_code for a in who):
+        return who
+    foreign = [a for a in who if FORCE_COUNTRY.get(a) != place.country_code]
+    return foreign or [a for a in story_actors() if FORCE_COUNTRY.get(a) != place.country_code
+                       and a not in _CROWDS][:1] or who

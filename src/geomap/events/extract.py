@@ -21,7 +21,15 @@ from datetime import date
 
 from geomap.dates import TimeExpr, anchored, find_dates
 from geomap.events import acled
-from geomap.events.actors import FORCE_COUNTRY, actors, agents, credit_claim, unnamed_force
+from geomap.events.actors import (
+    FORCE_COUNTRY,
+    acting_first,
+    actors,
+    agents,
+    credit_claim,
+    strikers,
+    unnamed_force,
+)
 from geomap.events.candidates import sentence_candidates, struck_sites
 from geomap.events.contexts import POLITICAL_ARREST
 from geomap.events.dating import DATE_OPENER, MAX_AGE_DAYS, Span, StoryClock, event_date, redate, told_after
@@ -40,7 +48,6 @@ from geomap.events.pairs import inner_names, inner_pairs
 from geomap.events.slots import LIST_AGAIN, LIST_JOIN
 from geomap.events.triggers import (
     BATTLE,
-    EXPL,
     PROTEST,
     RIOT,
     VIOLENT,
@@ -378,7 +385,7 @@ class EventExtractor:
                 # that killed 15"); deaths at a protest make it excessive force or a riot (`acled._protest`)
             force = None if etype in (PROTEST, RIOT) else unnamed_force(  # a crowd's soldiers act in another event
                 st.text, own, story.state_forces, m.place.country_code)  # type: ignore[union-attr]
-            mine = own + [force] if force else own  # "army drones struck ...": the state's forces
+            mine = acting_first(force, own, st.text, primary.start) if force else own  # "army drones struck ..."
             sub = acled.foreign_taker(sub, mine or who, m.place.country_code)  # type: ignore[union-attr]
             d0, d1, prec = event_date((primary.start + primary.end) / 2, c.start, clause, dates, when, pub)
             if (earlier := told_after(st.text, c.start, dates, (d0, d1, prec))) is not None:
@@ -392,7 +399,7 @@ class EventExtractor:
             out.append(Event(
                 place=m.place, place_text=m.text, date=d0, date_end=d1, date_precision=prec,  # type: ignore[arg-type]
                 event_type=etype, sub_event_type=sub, sentence=st.text, sentence_start=st.start, place_start=m.start,
-                actors=agents(mine, mine or _strikers(who, (etype, sub), m.place, story),  # type: ignore[arg-type]
+                actors=agents(mine, strikers(who, (etype, sub), m.place, story.all_actors, mine),  # type: ignore[arg-type]
                               etype, sub, m.place.country_code),  # type: ignore[union-attr]
                 fatalities=dead, sentences=[st.text],
                 event_score=m.event_score, borrowed_type=any(borrowed)))
@@ -470,29 +477,6 @@ def _gap(text: str, a: Candidate, b: Candidate) -> str:
 
 #: Places as wide as a toll "across" them can be.
 _WIDE_KINDS = ("country", "region")
-#: Actors who strike no one from afar.
-_CROWDS = frozenset({"Protesters", "Rioters"})
-
-
-def _strikers(who: list[str], kind: tuple[str, str], place: Place, story: Story) -> list[str]:
-    """The story's actors for a strike whose sentence names none, without the struck country's own forces when the
-    story names another armed side ("Explosions were heard across Tehran" after "Israel struck Natanz": Israel's,
-    even if Iran's forces are named more often; "a sailor was killed near Acre" in a story of Hezbollah's rockets:
-    Hezbollah's). A state rarely bombs its own towns in a story of a foreign one's raids. Nor does a crowd fire
-    shells: the story's protesters are no side of an explosion ("An explosion at the hospital killed 471", in a story
-    of the protests that followed, was by an armed group no one names). Territory a non-state actor took is the
-    story's non-state actor's ("The rebels had seized Aleppo a week earlier", beside "Russian and Syrian jets")."""
-    etype, sub = kind
-    if sub == "Non-state actor overtakes territory":
-        return [a for a in story.all_actors() if a not in FORCE_COUNTRY and a not in _CROWDS][:1] or who
-    if etype == EXPL:
-        who = [a for a in who if a not in _CROWDS]
-    if etype != EXPL or not any(FORCE_COUNTRY.get(a) == place.country_code for a in who):
-        return who
-    foreign = [a for a in who if FORCE_COUNTRY.get(a) != place.country_code]
-    return foreign or [a for a in story.all_actors() if FORCE_COUNTRY.get(a) != place.country_code
-                       and a not in _CROWDS][:1] or who
-
 
 
 __all__ = ["EventExtractor", "Story", "sentence_candidates"]
