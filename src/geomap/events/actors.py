@@ -22,7 +22,7 @@ ACTOR_GROUPS = {
     r"asa'?ib ahl al-haq": "Asaib Ahl al-Haq",
     r"popular mobili[sz]ation forces|pmf|hashd al-shaabi": "Popular Mobilization Forces",
     r"dawlah islamiyah": "Dawlah Islamiyah",
-    r"ambazonian? (?:separatists|fighters|rebels|militias?)|amba boys": "Ambazonian separatists",
+    r"(?:ambazonian?|anglophone) (?:separatists|fighters|rebels|militias?)|amba boys": "Ambazonian separatists",
     r"hamas": "Hamas", r"hezbollah": "Hezbollah", r"islamic jihad": "Palestinian Islamic Jihad",
     r"idf|israel defen[cs]e forces": "Israeli forces",
     r"saf|(?<!south )sudanese (?:armed forces|army)": "Sudanese army",  # not "a South Sudanese army general"
@@ -379,6 +379,22 @@ def agents(own: list[str], who: list[str], etype: str, sub: str, country: str = 
     if not who and etype in VIOLENT:
         return [UNIDENTIFIED]  # ACLED's name for a violent side no one names ("heavy clashes erupted in Tripoli")
     return list(who)
+
+
+#: Right before an event word: the happening avenged, not the avengers' own ("the Taliban attacked border posts in
+#: retaliation for air strikes in Kabul").
+AVENGED = Pattern(
+    "a happening avenged", r"\b(?:in\s+(?:retaliation|response|revenge|reprisal)\s+(?:for|to)|to\s+avenge|"
+    r"retaliating\s+for)\s+(?:the\s+|an?\s+|last\s+\w+'s\s+)?(?:[\w-]+\s+){0,3}$",
+    "The Taliban attacked border posts in retaliation for air [strikes] in Kabul.",
+    "The Taliban attacked border posts after air [strikes] in Kabul.", "before")
+
+
+def avengers(text: str, event_at: int) -> set[str]:
+    """Who avenged the happening whose event word starts at `event_at` (`AVENGED`: the actors named before "in
+    retaliation for"), none of whom did it: whoever struck Kabul, not the Taliban. Empty when nothing is avenged."""
+    m = AVENGED.compiled.search(text, max(0, event_at - 60), event_at)
+    return set(actors(text[:m.start()])) if m is not None else set()
 
 
 #: Actors who strike no one from afar.

@@ -26,6 +26,7 @@ from geomap.events.actors import (
     acting_first,
     actors,
     agents,
+    avengers,
     credit_claim,
     strikers,
     unnamed_force,
@@ -386,6 +387,8 @@ class EventExtractor:
             force = None if etype in (PROTEST, RIOT) else unnamed_force(  # a crowd's soldiers act in another event
                 st.text, own, story.state_forces, m.place.country_code)  # type: ignore[union-attr]
             mine = acting_first(force, own, st.text, primary.start) if force else own  # "army drones struck ..."
+            gone = avengers(st.text, primary.start)  # "in retaliation for air strikes in Kabul": not the Taliban's
+            mine = [a for a in mine if a not in gone]
             sub = acled.foreign_taker(sub, mine or who, m.place.country_code)  # type: ignore[union-attr]
             d0, d1, prec = event_date((primary.start + primary.end) / 2, c.start, clause, dates, when, pub)
             if (earlier := told_after(st.text, c.start, dates, (d0, d1, prec))) is not None:
@@ -399,7 +402,8 @@ class EventExtractor:
             out.append(Event(
                 place=m.place, place_text=m.text, date=d0, date_end=d1, date_precision=prec,  # type: ignore[arg-type]
                 event_type=etype, sub_event_type=sub, sentence=st.text, sentence_start=st.start, place_start=m.start,
-                actors=agents(mine, strikers(who, (etype, sub), m.place, story.all_actors, mine),  # type: ignore[arg-type]
+                actors=agents(mine, strikers([a for a in who if a not in gone], (etype, sub), m.place,  # type: ignore[arg-type]
+                                             story.all_actors, mine),
                               etype, sub, m.place.country_code),  # type: ignore[union-attr]
                 fatalities=dead, sentences=[st.text],
                 event_score=m.event_score, borrowed_type=any(borrowed)))
