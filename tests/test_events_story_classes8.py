@@ -8,12 +8,16 @@ import pytest
 from tinyrun import run, tiny_pipeline
 
 from geomap.events.actors import actors
+from geomap.events.extract import VETOES
+from geomap.events.model import Candidate, Sentence, features
+from geomap.events.triggers import find_triggers
 from geomap.gazetteer import Row
 
 ROWS = [
     Row("t:nigeria", "Nigeria", "country", 9.0, 8.0, "NG", "", 200000000, 600.0),
     Row("t:kano", "Kano", "city", 12.0, 8.52, "NG", "NG.29", 3000000, 12.0),
     Row("t:maru", "Maru", "city", 12.33, 6.40, "NG", "NG.36", 30000, 2.0),
+    Row("t:rwanda", "Rwanda", "country", -2.0, 29.9, "RW", "", 13000000, 150.0),
 ]
 
 
@@ -65,3 +69,20 @@ def test_those_who_avenged_a_strike_did_not_strike(nlp):
 
 def test_anglophone_separatists_are_the_ambazonian_separatists():
     assert actors("Anglophone separatists killed four soldiers in an ambush.") == ["Ambazonian separatists"]
+
+
+def test_a_backer_named_as_an_adjective_is_no_event_place(nlp):
+    doc = run(nlp, "Rwanda-backed rebels said on Monday they had captured Maru, the largest town in the north.")
+    assert [e.place.name for e in doc.events] == ["Maru"]
+    text = "Rwanda-backed rebels captured the town on Monday."  # vetoed, whatever the model's score
+    assert VETOES.intersection(features(Sentence(text, find_triggers(text)), [Candidate(0, 6, "country")], 0))
+
+
+def test_a_programme_is_a_body_not_a_place_in_the_town(nlp):
+    doc = run(nlp, "Looters ransacked warehouses of the World Food Programme in Kano on Monday.")
+    assert [e.place_text for e in doc.events] == ["Kano"]
+
+
+def test_tourists_sprayed_with_gunfire_were_attacked_not_in_a_clash(nlp):
+    doc = run(nlp, "Gunmen sprayed the tourists with gunfire at a market in Kano on Monday.")
+    assert _types(doc) == [("Kano", "Violence against civilians", "Attack")]

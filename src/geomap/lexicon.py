@@ -200,12 +200,13 @@ PERSON_WORDS = frozenset(
     legislator candidate blogger writer poet novelist singer actor actress artist dissident tourist hostage""".split()
 )
 
-#: The last word of a body's name, not a place's ("the Religious Council in Aleppo", "the Arab Bank in Gaza"); not
-#: "front", which ends front lines' names as often ("the Palmyra Front") as bodies' ("the Nusra Front").
+#: The last word of a body's name, not a place's ("the Religious Council in Aleppo", "the Arab Bank in Gaza", "the
+#: World Food Programme"); not "front", which ends front lines' names as often ("the Palmyra Front") as bodies' ("the
+#: Nusra Front").
 BODY_TAILS = frozenset(
     """council ministry bank party committee agency company corporation union association federation army
     brigade brigades battalion movement forces group commission authority nations officers tribe tribes clan
-    clans""".split()
+    clans programme program fund organisation organization""".split()
 )
 #: The last word of an occasion's name, not a place's: "marching in the Queens Pride Parade in Jackson Heights",
 #: "the United Nations Conference on Sustainable Development".

@@ -144,10 +144,10 @@ DOWNED_BY = Pattern("downed by a remote weapon", r"\bby\s+(?:an?\s+|the\s+)?(?:[
 #: not as a clash, which needs two armed sides ("gunmen stormed the village, shooting residents").
 CIVILIAN_VICTIMS = Pattern(
     "civilian victims", r"\b(?:kill(?:ed|ing|s)?|shot|shooting|massacred|massacring|behead(?:ed|ing)|abduct(?:ed|ing)|"
-    r"kidnapp(?:ed|ing)|opened fire on)\s+"
+    r"kidnapp(?:ed|ing)|opened fire on|fired on|sprayed)\s+"
     r"(?:(?:at least|some|about|nearly|more than|dozens of|scores of|hundreds of)\s+)?(?:[\d,]+\s+|[a-z]+\s+)?"
     r"(?:people|villagers|residents|civilians|worshippers|farmers|passengers|mourners|students|women|children|"
-    r"families)\b",
+    r"families|tourists|visitors|pilgrims|shoppers|commuters|patients|pupils|guests|fishermen)\b",
     "Gunmen on motorbikes raided the market, killing at least nine villagers.",
     "Gunmen raided the base, killing at least nine soldiers.")
 #: People told to be waiting or queueing for aid or food: civilians, whatever the word for them ("gunfire killed 67

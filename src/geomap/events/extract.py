@@ -117,7 +117,7 @@ VETOES = frozenset({"hypothetical-between", "negation-between", QUALIFIES_NEXT,
                     "slot=speaking participle after", "slot=accused of an act", "topic of a protest",
                     "slot=place of a speech", "slot=opening place of a speech", "slot=a refuge",
                     "slot=names a facility elsewhere", "slot=an envoy's post", "slot=opens a body's name",
-                    "slot=the border with the place", "slot=names a source", IN_SPEECH})
+                    "slot=the border with the place", "slot=names a source", "slot=a backer's adjective", IN_SPEECH})
 #: A list member scoring at least this is an event place when another member is (tuned on the dev split).
 LIST_FLOOR = 0.2
 LIST_NOUN = Pattern(

@@ -345,6 +345,10 @@ LIST_AGAIN = P("list continues with its locative",
                "Troops killed dozens in [Latakia] and in the city of [Baniyas].",  # or "strikes on [Sanaa] and the
                # northern province of [Saada]"
                "Troops killed dozens in [Latakia] and fled to [Baniyas].", "between")
+#: The place as a backer's adjective: "Rwanda-backed rebels", "a US-led coalition" -- whose support, not where.
+BACKER_AFTER = P("a backer's adjective", r"^-(?:backed|led|supported|funded|sponsored|allied|aligned|armed|trained)\b",
+                 "[Rwanda]-backed rebels captured the city on Monday.", "Rebels captured [Rwanda]'s second city.",
+                 "after")
 NAME_GOES_ON = P("capitalised word follows", r"^\s+[A-Z][a-z]", "The [U.S.] Air Force flew.",
                  "Jets flew over [Syria] on Monday.", "after", flags=0)
 del P
@@ -353,7 +357,8 @@ del P
 BEFORE = (ENVOY_TO, LOCATIVE, OBJECT, ATTRIBUTIVE, PHYSICAL, WHOLE_WAR, REFERENCE, ORIGIN, FROM, BEARING, FROM_IN,
           ROUTE, VESSEL, ACCUSED, SPEECH_PLACE, TAKEN_FROM, POLICE_IN, DRIVEN_FROM, REFUGE, BORDER)
 AFTER = (PASSIVE_AFTER, SPEAKER_AFTER, AGENT_AFTER, POSSESSIVE, PART_AFTER, MODIFIER_AFTER, PART_OF_NEXT, NAME_GOES_ON,
-         NO_COMMENT, SPEAKER_PARTICIPLE, FORCES_AFTER, FACILITY_ELSEWHERE, BODY_NAME, SOURCE_AFTER, BORDER_AFTER)
+         NO_COMMENT, SPEAKER_PARTICIPLE, FORCES_AFTER, FACILITY_ELSEWHERE, BODY_NAME, SOURCE_AFTER, BORDER_AFTER,
+         BACKER_AFTER)
 
 
 class Clauses:
