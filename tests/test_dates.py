@@ -44,6 +44,13 @@ def test_speech_verb_marks_the_report_date():
     assert [t.reporting for t in ts] == [True, False]
 
 
+def test_a_statement_put_out_on_a_day_dates_the_statement_not_the_event():
+    (t,) = find_dates("The group said in a statement on Monday that it had seized the base.", PUB)
+    assert t.reporting and t.said
+    (t,) = find_dates("Fighters seized the base on Monday, the group said in a statement.", PUB)
+    assert not t.reporting
+
+
 def test_vague_spans_are_flagged():
     (t,) = find_dates("Drills have been held annually since 2012.", PUB)
     assert t.vague

@@ -4,6 +4,8 @@ gazetteer and sentences written for the tests (none from a gold set)."""
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 from tinyrun import run, tiny_pipeline
 
@@ -86,3 +88,11 @@ def test_a_programme_is_a_body_not_a_place_in_the_town(nlp):
 def test_tourists_sprayed_with_gunfire_were_attacked_not_in_a_clash(nlp):
     doc = run(nlp, "Gunmen sprayed the tourists with gunfire at a market in Kano on Monday.")
     assert _types(doc) == [("Kano", "Violence against civilians", "Attack")]
+
+
+def test_a_claim_put_out_in_a_statement_on_a_later_day_does_not_redate_the_attack(nlp):
+    doc = run(nlp, "Gunmen attacked an army base in the town of Maru on Sunday, killing dozens of soldiers.\n\nThe "
+              "assault began at dawn, when fighters stormed the base and checkpoints around the town, a source said."
+              "\n\nBoko Haram said in a statement on Monday that it had seized the base and killed 100 soldiers.",
+              published=date(2025, 5, 13))
+    assert [(e.place.name, e.date) for e in doc.events] == [("Maru", date(2025, 5, 11))]  # one attack, on Sunday

@@ -58,9 +58,12 @@ PERIOD_BEGAN_BEFORE = Pattern(
 #: Verbs that report words said; `_SPEECH` adds those of a statement's other acts ("declared Tuesday a day of
 #: mourning"), whose date is no more the event's but tells nothing of when it happened.
 _SAID_VERBS = r"said|says|say|told(?:\s+\w+){0,2}|reported|stated|confirmed|added"
+#: How the words were put out, between the verb and the date: "JNIM said in a statement on Monday".
+_MEDIUM = r"(?:\s+(?:in|on|via)\s+(?:a|an|its|their|his|her)\s+(?:[\w-]+\s+)?(?:statement|post|video|message|" \
+          r"interview|briefing|speech|communiqu[eé]))?"
 _SPEECH = re.compile(r"\b(?:" + _SAID_VERBS + r"|announced|claimed|denied|wrote|posted|tweeted|warned|urged|"
-                     r"called\s+for|called|declared|accused)\s*,?\s*$", re.I)
-_SAID = re.compile(r"\b(?:" + _SAID_VERBS + r")\s*,?\s*$", re.I)
+                     r"called\s+for|called|declared|accused)" + _MEDIUM + r"\s*,?\s*$", re.I)
+_SAID = re.compile(r"\b(?:" + _SAID_VERBS + r")" + _MEDIUM + r"\s*,?\s*$", re.I)
 
 #: A month used as an adjective dates its noun, not the sentence's happening: "despite a November ceasefire".
 MONTH_ADJECTIVE_AFTER = Pattern(
