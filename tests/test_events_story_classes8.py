@@ -20,6 +20,8 @@ ROWS = [
     Row("t:kano", "Kano", "city", 12.0, 8.52, "NG", "NG.29", 3000000, 12.0),
     Row("t:maru", "Maru", "city", 12.33, 6.40, "NG", "NG.36", 30000, 2.0),
     Row("t:rwanda", "Rwanda", "country", -2.0, 29.9, "RW", "", 13000000, 150.0),
+    Row("t:benue", "Benue", "region", 7.34, 8.82, "NG", "NG.26", 920000, 128.0, aliases=("Benue State",)),
+    Row("t:kigali", "Kigali", "city", -1.95, 30.06, "RW", "RW.01", 1100000, 10.0, feature="capital"),
 ]
 
 
@@ -96,3 +98,16 @@ def test_a_claim_put_out_in_a_statement_on_a_later_day_does_not_redate_the_attac
               "\n\nBoko Haram said in a statement on Monday that it had seized the base and killed 100 soldiers.",
               published=date(2025, 5, 13))
     assert [(e.place.name, e.date) for e in doc.events] == [("Maru", date(2025, 5, 11))]  # one attack, on Sunday
+
+
+def test_a_village_the_gazetteer_lacks_lies_in_the_state_after_a_compound_bearing(nlp):
+    doc = run(nlp, "Gunmen killed 40 people in an attack on the village of Tsauni in Nigeria's north-central Benue "
+              "state on Friday.")
+    assert [(e.place_text, e.place.name) for e in doc.events] == [("Tsauni", "Benue")]
+
+
+def test_a_capital_that_dismissed_a_claim_spoke(nlp):
+    text = "The army said it had struck a rebel depot in Maru, a claim Kigali dismissed as propaganda."
+    assert [e.place.name for e in run(nlp, text).events] == ["Maru"]
+    k = text.index("Kigali")
+    assert "slot=speaker after" in features(Sentence(text, find_triggers(text)), [Candidate(k, k + 6, "city")], 0)

@@ -24,7 +24,8 @@ FILL = (r"(?:(?:the|a|an|and|around|in|nearby|wider|greater|whole|entire|eastern
         r"[\w-]+-(?:held|occupied|controlled|installed)|[A-Z][\w'’-]*['’]s|[A-Z][a-z]+(?:n|i|ese|ish|ic))\s+)*")
 
 #: Words for a part of a place by its bearing: "in northwest Nigeria's Kaduna state", "of western Baghdad".
-BEARING_WORDS = (r"(?:north|south|east|west|central|northern|southern|eastern|western|north-?eastern|north-?western|"
+BEARING_WORDS = (r"(?:(?:north|south|east|west)-central|"
+                 r"north|south|east|west|central|northern|southern|eastern|western|north-?eastern|north-?western|"
                  r"south-?eastern|south-?western|north-?east|north-?west|south-?east|south-?west)")
 #: "the town of", "the border city of": a kind word naming the next place, after a preposition.
 KIND_OF = r"(?:the\s+(?:[\w-]+\s+)?(?:town|city|village|port|capital|camp)\s+of\s+)?"
@@ -108,7 +109,7 @@ SPEAKER_AFTER = P(
     r"accused|accuses|warned|warns|blamed|blames|claimed|claims|announced|announces|condemned|condemns|rejected|"
     r"rejects|insisted|insists|stated|demanded|demands|responded|sought|seeks|wants|believes|agreed|agrees|"
     r"refused|refuses|vowed|vows|pledged|pledges|threatened|threatens|hopes|expects|decided|decides|praised|praises|"
-    r"hailed|hails|welcomed|welcomes)\b",
+    r"hailed|hails|welcomed|welcomes|dismissed|dismisses|disputed|disputes|denounced|denounces)\b",
     "Officials said [Moscow], which denies any role, rejected the claim.", "Strikes on [Moscow] continued overnight.",
     "after")
 AGENT_AFTER = P(
