@@ -11,6 +11,7 @@ from tinyrun import run, tiny_pipeline
 
 from geomap.events.actors import actors
 from geomap.events.extract import VETOES
+from geomap.events.fatalities import shares
 from geomap.events.model import Candidate, Sentence, features
 from geomap.events.triggers import find_triggers
 from geomap.gazetteer import Row
@@ -111,3 +112,21 @@ def test_a_capital_that_dismissed_a_claim_spoke(nlp):
     assert [e.place.name for e in run(nlp, text).events] == ["Maru"]
     k = text.index("Kigali")
     assert "slot=speaker after" in features(Sentence(text, find_triggers(text)), [Candidate(k, k + 6, "city")], 0)
+
+
+def _spans(text: str, *names: str) -> list[tuple[int, int]]:
+    return [(text.index(n), text.index(n) + len(n)) for n in names]
+
+
+def test_each_clause_keeps_its_own_toll():
+    text = "Ten soldiers were killed when their convoy was ambushed in Kano, and a bomb in Maru killed five people."
+    assert shares(text, 10, _spans(text, "Kano", "Maru")) == [10, 5]
+    # a clause with no toll of its own: the sentence's toll is shared as before
+    text = "Shelling killed seven civilians in Kano, and Maru was hit as well."
+    assert shares(text, 7, _spans(text, "Kano", "Maru")) == [4, 3]
+
+
+def test_the_clause_tolls_reach_the_events(nlp):
+    doc = run(nlp, "Ten soldiers were killed when their convoy was ambushed near Kano on Monday, and a truck bomb in "
+              "Maru killed five people hours later.")
+    assert sorted((e.place.name, e.fatalities) for e in doc.events) == [("Kano", 10), ("Maru", 5)]

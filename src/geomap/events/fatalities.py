@@ -354,14 +354,41 @@ def _holds_sites(gap: str) -> bool:
     return len(gap) <= 50 and SITES_IN.match_at(gap) is not None and not any(ch in gap for ch in ",;.")
 
 
+#: Where one happening's clause ends and another's begins: "13 police were killed when their helicopter was downed
+#: in Antioquia, and a truck bomb in Cali killed five people".
+CLAUSE_CUT = Pattern("another happening's clause", r";\s*|,\s+(?:and|while|but|whereas)\s+",
+                     "Ten were killed in the north, and a bomb in the south killed five.",
+                     "Ten were killed in the north and the south.")
+
+
+def _clause_tolls(text: str, spans: list[tuple[int, int]]) -> list[int | None] | None:
+    """Each place's deaths when the sentence's places stand in two or more clauses (`CLAUSE_CUT`) that each give
+    their own toll: the clause's toll shared among its places. None when a clause of a place gives no toll."""
+    cuts = [0, *(m.end() for m in CLAUSE_CUT.compiled.finditer(text)), len(text)]
+    if len(cuts) < 3:
+        return None
+    of = [next(i for i in range(len(cuts) - 1) if s < cuts[i + 1]) for s, _ in spans]
+    if len(set(of)) < 2:
+        return None
+    tolls = {i: fatalities(text[cuts[i]:cuts[i + 1]]) for i in set(of)}
+    if any(t is None for t in tolls.values()):
+        return None
+    parts = {i: iter(share(tolls[i], of.count(i))) for i in tolls}
+    return [next(parts[i]) for i in of]
+
+
 def shares(text: str, total: int | None, spans: list[tuple[int, int]]) -> list[int | None]:
-    """The sentence's deaths per event place: a place's own count where the sentence gives one (`place_share`), the
+    """The sentence's deaths per event place: each clause's own toll for its places (`_clause_tolls`), a place's
+    own count where the sentence gives one (`place_share`), the
     rest of the total shared among the others (`share`); an earlier happening's toll only its own places'; a toll
     over more sites than are named (`COUNTED_SITES`) is shared among all of them, the named ones taking theirs,
     unless the one place named holds them all (`SITES_IN`)."""
     earlier = _earlier_toll(text, total, spans)
     if earlier is not None:
         return earlier
+    clauses = _clause_tolls(text, spans) if total is not None and len(spans) > 1 else None
+    if clauses is not None:
+        return clauses
     sites = COUNTED_SITES.search(text) if total is not None and len(spans) > 0 else None
     if sites is not None and (n := _count(sites.group("n"))) is not None and len(spans) < n <= total \
             and not (len(spans) == 1 and _holds_sites(text[sites.end():spans[0][0]])):
