@@ -51,6 +51,11 @@ def test_a_statement_put_out_on_a_day_dates_the_statement_not_the_event():
     assert not t.reporting
 
 
+def test_a_month_naming_a_disaster_dates_the_disaster():
+    (t,) = find_dates("Fighting has intensified since a truce agreed after the March earthquake expired.", PUB)
+    assert t.vague
+
+
 def test_vague_spans_are_flagged():
     (t,) = find_dates("Drills have been held annually since 2012.", PUB)
     assert t.vague

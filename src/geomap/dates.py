@@ -68,7 +68,8 @@ _SAID = re.compile(r"\b(?:" + _SAID_VERBS + r")" + _MEDIUM + r"\s*,?\s*$", re.I)
 #: A month used as an adjective dates its noun, not the sentence's happening: "despite a November ceasefire".
 MONTH_ADJECTIVE_AFTER = Pattern(
     "a month naming a thing", r"^\s+(?:[\w-]+\s+)?(?:deal|agreement|accord|ceasefire|truce|election|vote|referendum|"
-    r"coup|summit|offensive|uprising|invasion|talks)s?\b",
+    r"coup|summit|offensive|uprising|invasion|talks|earthquake|quake|flood|cyclone|storm|hurricane|typhoon|"
+    r"landslide)s?\b",
     "Strikes went on despite a [November] ceasefire.", "Strikes went on in [November] and December.", "after")
 
 _PATTERNS: list[tuple[str, re.Pattern]] = [
