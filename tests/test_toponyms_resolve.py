@@ -124,6 +124,8 @@ ROWS = [
          aliases=["St. Petersburg"]),
     _row("gn:48", "La Serena", "city", -29.90, -71.25, "CL", "CL.4", 250_000, 8, aliases=["Serena"]),
     _row("gn:49", "Kabul", "city", 34.53, 69.17, "AF", "AF.13", 4_400_000, 15),
+    _row("gn:50", "Irapuato", "city", 20.67, -101.36, "MX", "MX.11", 380_000, 6),
+    _row("gn:51", "Barrio Alto", "city", 19.41, -99.54, "MX", "MX.15", 1_500, 1),  # a village 230 km away
 ]
 
 
@@ -240,6 +242,15 @@ def test_a_name_that_names_a_site_in_another_place_is_left_unread(finder, resolv
     assert got == {"Serena": None, "Kabul": "Kabul"}  # a hotel in Kabul, not La Serena in Chile
     for text in ("Gunmen stormed Kabul University on Monday.", "Gunmen stormed the Kabul University in Kabul."):
         assert {m.place.name for m in parse(text, finder, resolver).mentions} == {"Kabul"}  # a site of its own town
+
+
+def test_a_far_village_told_to_be_a_neighbourhood_of_the_storys_town_is_left_unread(finder, resolver):
+    story = "Gunmen opened fire in Irapuato on Saturday. Videos showed people dancing in the Barrio Alto neighbourhood."
+    got = {m.text: m.place.name if m.place else None for m in parse(story, finder, resolver).mentions}
+    assert got == {"Irapuato": "Irapuato", "Barrio Alto": None}
+    for text in ("Gunmen opened fire in Barrio Alto on Saturday.",  # no neighbourhood told
+                 "Gunmen opened fire in Irapuato's Barrio Alto neighbourhood."):  # the events step pairs them
+        assert "Barrio Alto" in {m.place.name for m in parse(text, finder, resolver).mentions if m.place}
 
 
 def test_a_saints_building_is_not_the_town_named_after_the_saint(finder):

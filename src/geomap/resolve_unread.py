@@ -107,6 +107,38 @@ def drop_lone_foreign_towns(mentions: list[Mention], text: str = "",
         if not any(q.id != p.id and haversine_km(p.lat, p.lon, q.lat, q.lon) <= LONE_FOREIGN_NEAR_KM
                    for q in others.values()):
             m.place = None
+    for m, _ in _parts_elsewhere(mentions, text):
+        m.place = None
+
+
+#: A neighbourhood's word after the name (not "district", which in many countries names a unit around a town of
+#: the name: "Jiribam district").
+NEIGHBOURHOOD_AFTER = Pattern("a neighbourhood told after the name", r"^\s+(?:neighbou?rhood|quarter|suburb)\b",
+                              "Gunmen opened fire in the [Barrio de San Juan] neighbourhood.",
+                              "Gunmen opened fire in [Jiribam] district.", "after")
+#: A village told to be a town's part ("in the Barrio de San Juan neighbourhood") is that town's part when it lies
+#: further than this beyond the radius of every other town the article names.
+PART_WITHIN_KM = 30.0
+
+
+def _parts_elsewhere(mentions: list[Mention], text: str) -> list[tuple[Mention, Place]]:
+    """Villages told to be a town's neighbourhood (`NEIGHBOURHOOD_AFTER`) that lie in none of the article's other
+    towns: a namesake ("Barrio de San Juan", a village 200 km from Irapuato, in a story of a shooting there), left
+    unread whatever else lies near it (the events step puts the part in its town)."""
+    towns = [m.place for m in mentions if m.place is not None and m.place.kind == "city"
+             and not m.text.isupper()]  # a dateline's city ("MEXICO CITY, Aug 18") is where the report was filed
+    out = []
+    for m in mentions:
+        p = m.place
+        if p is None or p.kind != "city" or p.population >= LONE_VILLAGE_MAX_POP \
+                or not NEIGHBOURHOOD_AFTER.match_at(text[m.end:m.end + 20]) \
+                or text.endswith(("'s ", "’s "), 0, m.start):
+            continue  # "Gaza City's Daraj neighbourhood": the events step puts it in the town named before
+        others = [q for q in towns if q.id != p.id]
+        if others and not any(haversine_km(p.lat, p.lon, q.lat, q.lon) <= q.radius_km + PART_WITHIN_KM
+                              for q in others):
+            out.append((m, p))
+    return out
 
 
 def _told_otherwise(m: Mention, p: Place, text: str) -> bool:
