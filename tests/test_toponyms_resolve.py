@@ -126,6 +126,7 @@ ROWS = [
     _row("gn:49", "Kabul", "city", 34.53, 69.17, "AF", "AF.13", 4_400_000, 15),
     _row("gn:50", "Irapuato", "city", 20.67, -101.36, "MX", "MX.11", 380_000, 6),
     _row("gn:51", "Barrio Alto", "city", 19.41, -99.54, "MX", "MX.15", 1_500, 1),  # a village 230 km away
+    _row("adm:HT.09", "Nord", "region", 19.59, -72.32, "HT", "HT.09", 260_000, 35, aliases=["Nò"]),  # Creole
 ]
 
 
@@ -251,6 +252,11 @@ def test_a_far_village_told_to_be_a_neighbourhood_of_the_storys_town_is_left_unr
     for text in ("Gunmen opened fire in Barrio Alto on Saturday.",  # no neighbourhood told
                  "Gunmen opened fire in Irapuato's Barrio Alto neighbourhood."):  # the events step pairs them
         assert "Barrio Alto" in {m.place.name for m in parse(text, finder, resolver).mentions if m.place}
+
+
+def test_a_function_word_is_no_place_whatever_alias_it_folds_to(finder):
+    assert names("No arrests were made in Kabul.", finder) == ["Kabul"]  # "Nò", Haiti's Nord in Creole
+    assert names("Floods hit Nò on Monday.", finder) == ["Nò"]
 
 
 def test_a_saints_building_is_not_the_town_named_after_the_saint(finder):

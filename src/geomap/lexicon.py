@@ -30,7 +30,7 @@ NEVER_PLACES = frozenset(
     """the a an and or but of in on at to for with from by as it he she they we i you this that these those there
     monday tuesday wednesday thursday friday saturday sunday january february march april may june july august
     september october november december jan feb mar apr jun jul aug sep sept oct nov dec
-    god mr mrs ms said says according however meanwhile also after before
+    god mr mrs ms said says according however meanwhile also after before no not nor yes
     north south east west northern southern eastern western central army navy air force forces police
     parliament government ministry council court military war world union church""".split()
 )
