@@ -127,6 +127,8 @@ ROWS = [
     _row("gn:50", "Irapuato", "city", 20.67, -101.36, "MX", "MX.11", 380_000, 6),
     _row("gn:51", "Barrio Alto", "city", 19.41, -99.54, "MX", "MX.15", 1_500, 1),  # a village 230 km away
     _row("adm:HT.09", "Nord", "region", 19.59, -72.32, "HT", "HT.09", 260_000, 35, aliases=["Nò"]),  # Creole
+    _row("adm:LK.9", "Southern Province", "region", 6.2, 80.6, "LK", "LK.9", 2_500_000, 60, aliases=["Ten"]),
+    _row("gn:52", "Xinhua", "city", 27.73, 111.30, "CN", "CN.11", 1_100_000, 10),  # a county, and the news agency
 ]
 
 
@@ -257,6 +259,7 @@ def test_a_far_village_told_to_be_a_neighbourhood_of_the_storys_town_is_left_unr
 def test_a_function_word_is_no_place_whatever_alias_it_folds_to(finder):
     assert names("No arrests were made in Kabul.", finder) == ["Kabul"]  # "Nò", Haiti's Nord in Creole
     assert names("Floods hit Nò on Monday.", finder) == ["Nò"]
+    assert names("Ten infants have died, Xinhua news agency reported.", finder) == []  # a number, an agency
 
 
 def test_a_saints_building_is_not_the_town_named_after_the_saint(finder):

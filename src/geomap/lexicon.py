@@ -30,7 +30,8 @@ NEVER_PLACES = frozenset(
     """the a an and or but of in on at to for with from by as it he she they we i you this that these those there
     monday tuesday wednesday thursday friday saturday sunday january february march april may june july august
     september october november december jan feb mar apr jun jul aug sep sept oct nov dec
-    god mr mrs ms said says according however meanwhile also after before no not nor yes
+    god mr mrs ms said says according however meanwhile also after before no not nor yes one two three four five
+    six seven eight nine ten eleven twelve twenty thirty forty fifty hundred hundreds thousand thousands dozens
     north south east west northern southern eastern western central army navy air force forces police
     parliament government ministry council court military war world union church""".split()
 )
@@ -126,7 +127,7 @@ ORGANISATIONS = frozenset(
     """hamas hezbollah houthi houthis wagner jnim rsf saf nato un eu iaea kremlin pentagon reuters ap afp tass ria
     interfax telegram bbc cnn taliban isis isil idf unicef unhcr who icrc ocha osce opec brics g7 g20 frontex
     ukrinform ukrenergo yasno naftogaz gazprom rosatom energoatom ansar fatah plo sdf hts ypg pkk aqim ecowas
-    amnesty al-shabaab shabaab m23 fano tplf""".split()
+    amnesty al-shabaab shabaab m23 fano tplf xinhua""".split()
 )
 
 #: Armed groups and forces that fight in one country: their names are a hint of where an article is set ("eastern
