@@ -129,6 +129,9 @@ ROWS = [
     _row("adm:HT.09", "Nord", "region", 19.59, -72.32, "HT", "HT.09", 260_000, 35, aliases=["Nò"]),  # Creole
     _row("adm:LK.9", "Southern Province", "region", 6.2, 80.6, "LK", "LK.9", 2_500_000, 60, aliases=["Ten"]),
     _row("gn:52", "Xinhua", "city", 27.73, 111.30, "CN", "CN.11", 1_100_000, 10),  # a county, and the news agency
+    _row("adm:BF.13", "Centre", "region", 12.37, -1.53, "BF", "BF.13", 2_500_000, 40),  # Ouagadougou's region
+    _row("adm:AU.01", "Australian Capital Territory", "region", -35.5, 149.0, "AU", "AU.01", 400_000, 40,
+         aliases=["ACT", "Act"]),
 ]
 
 
@@ -260,6 +263,12 @@ def test_a_function_word_is_no_place_whatever_alias_it_folds_to(finder):
     assert names("No arrests were made in Kabul.", finder) == ["Kabul"]  # "Nò", Haiti's Nord in Creole
     assert names("Floods hit Nò on Monday.", finder) == ["Nò"]
     assert names("Ten infants have died, Xinhua news agency reported.", finder) == []  # a number, an agency
+
+
+def test_a_common_word_ending_a_bodys_name_is_its_kind_not_its_place(finder):
+    assert names("She goes to Trillium Health Centre every week.", finder) == []
+    assert names("He slammed the Cuban Adjustment Act on Monday.", finder) == ["Cuban"]  # the demonym alone
+    assert names("Shelling hit the Kabul Health Centre and CBC Kabul.", finder) == ["Kabul", "Kabul"]  # still a place
 
 
 def test_a_saints_building_is_not_the_town_named_after_the_saint(finder):

@@ -24,6 +24,7 @@ from geomap.capitals import capitals
 from geomap.gazetteer import Gazetteer, load_gazetteer
 from geomap.hints import kind_hint, spread_hints
 from geomap.lexicon import (
+    BODY_TAILS,
     DEMONYM_COUNTRY,
     DEMONYM_PLACE,
     DEMONYMS,
@@ -351,14 +352,13 @@ class ToponymFinder:
         for k in range(i + 1, run_end):
             n = self._longest_match(text, toks, k)
             if n and k + n == run_end:
-                prev = toks[k - 1]
-                if prev.possessive or not (prev.lower in self.common or prev.text.isupper() and len(prev.text) <= 5):
-                    return None
-                if _CONTRACTION.search(prev.text):
-                    return None
+                prev, surface = toks[k - 1], text[toks[k].start: toks[k + n - 1].end]
+                if prev.possessive or not (prev.lower in self.common or prev.text.isupper() and len(prev.text) <= 5) \
+                        or _CONTRACTION.search(prev.text) or n == 1 and toks[k].lower in BODY_TAILS:
+                    return None  # "Trillium Health Centre", "the Adjustment Act": the body's kind word, no place
                 # "Later Pokrovsk was shelled": a common word opening the sentence says nothing, any place follows
                 opener = k - 1 == i and prev.lower in self.common and (i == 0 or _is_sentence_initial(text, prev))
-                if not opener and not self._notable(text[toks[k].start: toks[k + n - 1].end]):
+                if not opener and not self._notable(surface):
                     return None
                 return k, n
         return None
