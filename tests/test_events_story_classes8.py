@@ -130,3 +130,16 @@ def test_the_clause_tolls_reach_the_events(nlp):
     doc = run(nlp, "Ten soldiers were killed when their convoy was ambushed near Kano on Monday, and a truck bomb in "
               "Maru killed five people hours later.")
     assert sorted((e.place.name, e.fatalities) for e in doc.events) == [("Kano", 10), ("Maru", 5)]
+
+
+def test_a_bomber_in_an_attack_claimed_by_a_group_is_the_groups():
+    assert actors("A suicide bomber killed 13 soldiers in Kano on Wednesday, in an attack claimed by Boko Haram.") == [
+        "Boko Haram"]
+    # with no claim, the bomber stays unidentified beside the group named
+    assert actors("A suicide bomber killed 13 soldiers in Kano, weeks after Boko Haram threatened the town.")[0] == \
+        "Unidentified armed group"
+
+
+def test_a_train_and_hostages(nlp):
+    doc = run(nlp, "Gunmen opened fire on the Jaffar Express near Maru on Tuesday, killing 21 hostages.")
+    assert [(e.place_text, e.fatalities) for e in doc.events] == [("Maru", 21)]

@@ -207,7 +207,7 @@ PERSON_WORDS = frozenset(
 BODY_TAILS = frozenset(
     """council ministry bank party committee agency company corporation union association federation army
     brigade brigades battalion movement forces group commission authority nations officers tribe tribes clan
-    clans programme program fund organisation organization centre center institute act""".split()
+    clans programme program fund organisation organization centre center institute act express""".split()
 )
 #: The last word of an occasion's name, not a place's: "marching in the Queens Pride Parade in Jackson Heights",
 #: "the United Nations Conference on Sustainable Development".

@@ -238,7 +238,17 @@ def actors(text: str) -> list[str]:
     for _, name in sorted(found):
         if name not in out:
             out.append(name)
+    claim = CLAIMED_BY.compiled.search(text) if UNIDENTIFIED in out and " by " in text else None
+    claimant = next((a for a in actors(text[claim.end():]) if a not in FORCE_COUNTRY), None) if claim else None
+    if claimant is not None:  # "a suicide bomber killed 13 ..., in an attack claimed by al Shabaab": the group's
+        out = [claimant, *(a for a in out if a not in (UNIDENTIFIED, claimant))]
     return out
+
+
+#: A happening said to be a group's: "in an attack claimed by al Shabaab".
+CLAIMED_BY = Pattern("a happening claimed by a group", r"\b(?:claimed|carried\s+out|perpetrated)\s+by\b",
+                     "A bomber killed 13 soldiers, in an attack claimed by al Shabaab.",
+                     "A bomber killed 13 soldiers; al Shabaab denied any role.")
 
 
 #: A demonym right before a group's name: "Iraqi security forces".

@@ -22,7 +22,7 @@ _VICTIMS = r"(?:people|persons?|civilians?|soldiers?|troops|fighters|militants|c
            r"villagers|worshippers|students|protesters|demonstrators|policemen|police officers|officers|suspects|" \
            r"gunmen|attackers|assailants|rebels|insurgents|guards|pilgrims|farmers|miners|workers|journalists|" \
            r"passengers|members|teachers|doctors|nurses|patients|traders|herders|herdsmen|fishermen|shoppers|" \
-           r"worshipers|staff)"
+           r"worshipers|staff|hostages|captives|detainees|prisoners|recruits|tourists|visitors)"
 #: One person of a pair told by kind: "killing a crew member and a general", "one civilian and a police officer".
 _PERSON = r"(?:soldier|civilian|policeman|police\s+officer|officer|member|general|commander|child|man|woman|boy|" \
           r"girl|guard|journalist|worker|pilot|driver|fighter|militant|resident|official|assailant|attacker|" \
