@@ -310,7 +310,9 @@ def unnamed_force(text: str, named: list[str], story_forces: Callable[[], list[s
     return None if any(a != own for a in story_forces()) else own  # a foreign force: "troops" may be its
 
 
-_PASSIVE = re.compile(r"\b(?:was|were|been|being|is|are)\b")
+#: A passive verb between forces and the event word: they suffered it ("Nine soldiers were killed when ...").
+PASSIVE = Pattern("a passive verb", r"\b(?:was|were|been|being|is|are)\b", "Nine soldiers were killed.",
+                  "Soldiers killed nine rebels.")
 
 
 def acting_first(force: str, named: list[str], text: str, event_at: int) -> list[str]:
@@ -318,7 +320,7 @@ def acting_first(force: str, named: list[str], text: str, event_at: int) -> list
     the event word in the active voice and no named actor is ("army warplanes bombed an RSF convoy"), else after the
     named ones ("RSF fighters ambushed troops", "Nine soldiers were killed when RSF fighters attacked")."""
     at = unnamed_force_at(text)
-    if 0 <= at < event_at and not _PASSIVE.search(text, at, event_at) and not actors(text[:event_at]):
+    if 0 <= at < event_at and not PASSIVE.compiled.search(text, at, event_at) and not actors(text[:event_at]):
         return [force, *named]
     return [*named, force]
 
@@ -417,12 +419,12 @@ def strikers(who: list[str], kind: tuple[str, str], place: Place, story_actors: 
     forces that lost territory to it ("a general was killed when a militia overran a base in Nasir", beside "the
     White Army attacked the garrison"). Else the story's actors for a strike whose sentence names none, without the
     struck country's own forces when the story names another armed side ("Explosions were heard across Tehran"
-    after "Israel struck Natanz": Israel's,
-    even if Iran's forces are named more often; "a sailor was killed near Acre" in a story of Hezbollah's rockets:
-    Hezbollah's). A state rarely bombs its own towns in a story of a foreign one's raids. Nor does a crowd fire
-    shells: the story's protesters are no side of an explosion ("An explosion at the hospital killed 471", in a story
-    of the protests that followed, was by an armed group no one names). Territory a non-state actor took is the
-    story's non-state actor's ("The rebels had seized Aleppo a week earlier", beside "Russian and Syrian jets")."""
+    after "Israel struck Natanz": Israel's, even if Iran's forces are named more often; "a sailor was killed near
+    Acre" in a story of Hezbollah's rockets: Hezbollah's). A state rarely bombs its own towns in a story of a foreign
+    one's raids. Nor does a crowd fire shells: the story's protesters are no side of an explosion ("An explosion at
+    the hospital killed 471", in a story of the protests that followed, was by an armed group no one names).
+    Territory a non-state actor took is the story's non-state actor's ("The rebels had seized Aleppo a week
+    earlier", beside "Russian and Syrian jets")."""
     etype, sub = kind
     if sub == "Non-state actor overtakes territory":
         taker = [a for a in story_actors() if a not in FORCE_COUNTRY and a not in _CROWDS][:1]
