@@ -143,3 +143,10 @@ def test_a_bomber_in_an_attack_claimed_by_a_group_is_the_groups():
 def test_a_train_and_hostages(nlp):
     doc = run(nlp, "Gunmen opened fire on the Jaffar Express near Maru on Tuesday, killing 21 hostages.")
     assert [(e.place_text, e.fatalities) for e in doc.events] == [("Maru", 21)]
+
+
+def test_a_state_that_struck_in_a_story_of_clashes_struck_from_afar(nlp):
+    doc = run(nlp, "Clashes between rebels and troops killed 30 people in Maru on Monday.\n\nRwanda had struck the "
+              "army's headquarters in Kano on Tuesday, saying it was acting to protect its border.")
+    assert [(e.place.name, e.sub_event_type) for e in doc.events if e.place.name == "Kano"] == [
+        ("Kano", "Air/drone strike")]

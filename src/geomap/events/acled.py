@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from geomap.events.actors import FORCE_COUNTRY
+from geomap.events.actors import FORCE_COUNTRY, state_struck
 from geomap.events.contexts import AIMED_AT
 from geomap.events.triggers import (
     BATTLE,
@@ -358,8 +358,12 @@ def _generic(primary: Found, clause: list[Found], stext: str,
     if remote is None and t.generic:  # "gangs attacked a post"; with no weapon told anywhere, an attack by people
         return _armed(clause, stext, *(context() or (VAC, "Attack")))
     told = context()
-    if told is None and remote_at is not None and STRIKE_NOUN.match_at(stext[remote_at.start:remote_at.end]):
-        return EXPL, "Air/drone strike"  # "an Israeli strike killed five": with no weapon told, from the air
+    state = remote_at is not None and state_struck(stext)
+    if told is not None and told[0] != EXPL and state:
+        told = None  # "Israel had struck the ministry in Damascus", in a story of clashes in Sweida: a strike
+    if told is None and remote_at is not None and (state or STRIKE_NOUN.match_at(stext[remote_at.start:remote_at.end])):
+        return EXPL, "Air/drone strike"  # "an Israeli strike killed five", "Israel struck ...": with no weapon told,
+        # from the air
     return told or ((remote.event_type, remote.sub_event_type) if remote else (t.event_type, t.sub_event_type))
 
 

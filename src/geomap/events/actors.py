@@ -154,6 +154,15 @@ _STATE_ATTACKS = re.compile(r"\b(?P<c>" + "|".join(COUNTRY_FORCE) + r")"
                             r"pounded|targeted|invaded|shot down|captured|seized|retook|taken|took|carried out|"
                             r"conducted|mounted|staged|began|begun|started|raided|entered|advanced|responded|"
                             r"retaliated|broke|broken|recaptured|regained)\b")
+#: What a state does from afar, among `_STATE_ATTACKS`' verbs.
+_REMOTE_VERBS = frozenset({"struck", "shelled", "bombed", "hit", "pounded", "targeted", "fired", "launched"})
+
+
+def state_struck(text: str) -> bool:
+    """Does the sentence tell of a state striking ("Israel had struck the defence ministry in Damascus")?"""
+    return any(m.group().split()[-1] in _REMOTE_VERBS for m in _STATE_ATTACKS.finditer(text))
+
+
 #: Words before a state named as where something came from or where its subject is ("an armed group in Myanmar said
 #: it had captured"), not as the one acting.
 _ORIGIN_WORDS = ("from ", "into ", "in ", "inside ", "across ")
