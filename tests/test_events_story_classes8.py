@@ -150,3 +150,10 @@ def test_a_state_that_struck_in_a_story_of_clashes_struck_from_afar(nlp):
               "army's headquarters in Kano on Tuesday, saying it was acting to protect its border.")
     assert [(e.place.name, e.sub_event_type) for e in doc.events if e.place.name == "Kano"] == [
         ("Kano", "Air/drone strike")]
+
+
+def test_a_sentence_carried_out_is_no_attack(nlp):
+    assert run(nlp, "Nigeria on Sunday executed a man convicted of killing a guard in Kano in 2022.").events == []
+    assert run(nlp, "A man jailed for killing a trader in Kano was freed on Monday.").events == []
+    doc = run(nlp, "Militants executed five villagers in Kano on Sunday.")  # no trial: an attack
+    assert _types(doc) == [("Kano", "Violence against civilians", "Attack")]

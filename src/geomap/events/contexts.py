@@ -56,6 +56,12 @@ SHOWN_BEFORE = Pattern(
     "demonstrated: showed (passive)", r"\b(?:was|were|is|are|been|be|being|clearly|amply)\s+$",
     "His popularity in Japan was [demonstrated] at last year's tournament.",
     "Hundreds [demonstrated] outside the ministry last year.", "before")
+#: An execution after a trial is a sentence carried out, not political violence ACLED codes: "Iran executed a man
+#: convicted of killing a guard during the 2022 protests".
+JUDICIAL_EXECUTION = Pattern(
+    "an execution after a trial", r"^\s+(?:[\w-]+\s+){0,4}?(?:convicted|sentenced|found\s+guilty|on\s+death\s+row)\b",
+    "Iran [executed] a man convicted of killing a guard.", "Militants [executed] five hostages in the square.",
+    "after")
 #: "Captured" what no force takes: a title, a medal, votes, the public's attention ("she captured gold in Athens").
 FIGURATIVE_CAPTURE = Pattern(
     "captured: won or drew (what follows)",
@@ -138,6 +144,11 @@ KILLINGS_COUNTED = Pattern(
     "killings counted", r"\b(?:number|numbers|rate|rates|tally|statistics)\s+of\s+(?:[\w-]+\s+){0,1}$",
     "The state has the highest number of [murders] in Mexico.", "Gunmen committed two [murders] in the state.",
     "before")
+#: A killing someone was tried for is past, no happening of the news: "executed a man convicted of killing a guard".
+CONVICTED_OF = Pattern(
+    "a crime tried", r"\b(?:convicted|sentenced|found\s+guilty|jailed|imprisoned)\s+(?:of|for|over)\s+(?:[\w-]+\s+)?$",
+    "A man convicted of [killing] a guard was executed.", "A man accused of [killing] a guard was arrested.",
+    "before")
 #: An agreement in force, told as the background of something else: "despite a ceasefire", "violating the truce".
 AGREEMENT_IN_FORCE = Pattern(
     "an agreement in force", r"\b(?:despite|under|violat\w+|breach\w*\s+of|amid|in\s+spite\s+of|during|since)\s+"
@@ -164,7 +175,8 @@ NOT_HERE: dict[str, tuple[tuple[str | tuple[str, ...], Pattern, int | None], ...
     "air strike": (("", ARMS_SUPPLY, 60),),
     "shelling": (("", ARMS_SUPPLY, 60),),
     "abduction": (("hostage", HOSTAGES_FREED, 50),),  # "rescued 19 hostages": a captivity ended
-    "killing": ((("murder", "kill"), KILLINGS_COUNTED, 40),),  # "the number of murders"
+    "killing": ((("murder", "kill"), KILLINGS_COUNTED, 40),  # "the number of murders"
+                (("murder", "kill"), CONVICTED_OF, 40)),  # "a man convicted of killing a guard": a crime tried
     "protest": (("march", ARMED_MARCHERS, None),  # "his fighters would march on Moscow": an advance
                 ("vigil", WORSHIP_VIGIL, None),  # "during an overnight vigil": worship, not a protest
                 ("demonstrated", SHOWN_BEFORE, 12)),  # "his popularity was demonstrated": showed
@@ -175,6 +187,7 @@ NOT_HERE: dict[str, tuple[tuple[str | tuple[str, ...], Pattern, int | None], ...
 NOT_HERE_AFTER: dict[str, tuple[tuple[str, Pattern, int], ...]] = {
     "protest": (("demonstrat", SHOWN_AFTER, 16),),  # "the vote demonstrated that ...": showed
     "capture": (("captur", FIGURATIVE_CAPTURE, 60),),  # "captured his first title": won
+    "attack on civilians": (("execut", JUDICIAL_EXECUTION, 60),),  # "executed a man convicted of ...": a sentence
 }
 
 
