@@ -157,3 +157,9 @@ def test_a_sentence_carried_out_is_no_attack(nlp):
     assert run(nlp, "A man jailed for killing a trader in Kano was freed on Monday.").events == []
     doc = run(nlp, "Militants executed five villagers in Kano on Sunday.")  # no trial: an attack
     assert _types(doc) == [("Kano", "Violence against civilians", "Attack")]
+
+
+def test_hostages_killed_are_a_toll_of_the_attack_told_before(nlp):
+    doc = run(nlp, "Militants blew up the railway track near Maru on Tuesday, officials said. At least 21 hostages "
+              "were killed.")
+    assert [(e.place.name, e.fatalities) for e in doc.events] == [("Maru", 21)]

@@ -139,6 +139,10 @@ HOSTAGES_FREED = Pattern(
     "hostages freed", r"\b(?:rescu(?:ed|es|ing)|freed|freeing|free|released|releasing|release|liberated)\s+"
     r"(?:[\w-]+\s+){0,3}$",
     "Troops rescued 19 [hostages] from a camp.", "Gunmen took 19 [hostages] from a camp.", "before")
+#: Hostages killed: a toll of the captivity told before, no new abduction ("At least 21 hostages were killed").
+HOSTAGES_KILLED = Pattern(
+    "hostages killed", r"^\s+(?:were|was|had\s+been|have\s+been)\s+(?:killed|executed|shot\s+dead|found\s+dead)\b|"
+    r"^\s+died\b", "At least 21 [hostages] were killed.", "At least 21 [hostages] were taken.", "after")
 #: A count of killings, no happening: "Guanajuato has the highest number of murders of any state".
 KILLINGS_COUNTED = Pattern(
     "killings counted", r"\b(?:number|numbers|rate|rates|tally|statistics)\s+of\s+(?:[\w-]+\s+){0,1}$",
@@ -188,6 +192,7 @@ NOT_HERE_AFTER: dict[str, tuple[tuple[str, Pattern, int], ...]] = {
     "protest": (("demonstrat", SHOWN_AFTER, 16),),  # "the vote demonstrated that ...": showed
     "capture": (("captur", FIGURATIVE_CAPTURE, 60),),  # "captured his first title": won
     "attack on civilians": (("execut", JUDICIAL_EXECUTION, 60),),  # "executed a man convicted of ...": a sentence
+    "abduction": (("hostage", HOSTAGES_KILLED, 30),),  # "21 hostages were killed": the captivity's toll
 }
 
 
