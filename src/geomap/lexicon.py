@@ -209,6 +209,10 @@ BODY_TAILS = frozenset(
     brigade brigades battalion movement forces group commission authority nations officers tribe tribes clan
     clans programme program fund organisation organization centre center institute act express""".split()
 )
+#: Capitalised words that end the name of a site inside a town ("Palestine Square", "the Serena Hotel"), as a regex
+#: alternation: `within.LANDMARK_TAIL` and `resolve_unread.SITE_IN_THE_PLACE_NEXT` each add their own.
+SITE_WORDS = ("Square|Street|Avenue|Road|Hospital|Mosque|Church|Cathedral|University|School|Stadium|Market|Bazaar|"
+              "Hotel|Mall|Palace|Prison|Station|Theatre|Theater")
 #: The last word of an occasion's name, not a place's: "marching in the Queens Pride Parade in Jackson Heights",
 #: "the United Nations Conference on Sustainable Development".
 OCCASION_TAILS = frozenset(

@@ -12,7 +12,7 @@ from itertools import pairwise
 
 from geomap.gazetteer.names import normalize
 from geomap.geo import haversine_km
-from geomap.lexicon import common_words
+from geomap.lexicon import SITE_WORDS, common_words
 from geomap.models import Mention, Place
 from geomap.patterns import Pattern
 
@@ -59,9 +59,8 @@ IN_THE_PLACE_NEXT = Pattern(
 #: Chile; "Kabul University" alone is in Kabul, and keeps its reading.
 SITE_IN_THE_PLACE_NEXT = Pattern(
     "a site of the name in the place named next",
-    r"^\s+(?:[A-Z][\w'’-]*\s+){0,2}?(?:Hotel|University|College|Hospital|Airport|Stadium|Mosque|Church|Cathedral|"
-    r"Temple|Shrine|Market|Bazaar|Mall|Palace|Prison|Station|Theatre|Theater|School|Academy|Institute|Square|Street|"
-    r"Avenue|Road|Bridge)\s*(?:,\s*|\s+(?:in|near|outside|at)\s+(?:the\s+)?(?:[a-z]+\s+){0,2}?)$",
+    r"^\s+(?:[A-Z][\w'’-]*\s+){0,2}?(?:" + SITE_WORDS + r"|College|Airport|Temple|Shrine|Academy|Institute|Bridge)"
+    r"\s*(?:,\s*|\s+(?:in|near|outside|at)\s+(?:the\s+)?(?:[a-z]+\s+){0,2}?)$",
     "Gunmen stormed the [Serena] Hotel in [Kabul] on Monday.",
     "Gunmen stormed the [Serena] hotel chain's offices and [Kabul] airport.", "between", flags=0)
 #: A town smaller than this read through another of its names ("Bassa" for Passau, "Zike" for Syke) outside the
@@ -107,7 +106,7 @@ def drop_lone_foreign_towns(mentions: list[Mention], text: str = "",
         if not any(q.id != p.id and haversine_km(p.lat, p.lon, q.lat, q.lon) <= LONE_FOREIGN_NEAR_KM
                    for q in others.values()):
             m.place = None
-    for m, _ in _parts_elsewhere(mentions, text):
+    for m in _parts_elsewhere(mentions, text):
         m.place = None
 
 
@@ -121,7 +120,7 @@ NEIGHBOURHOOD_AFTER = Pattern("a neighbourhood told after the name", r"^\s+(?:ne
 PART_WITHIN_KM = 30.0
 
 
-def _parts_elsewhere(mentions: list[Mention], text: str) -> list[tuple[Mention, Place]]:
+def _parts_elsewhere(mentions: list[Mention], text: str) -> list[Mention]:
     """Villages told to be a town's neighbourhood (`NEIGHBOURHOOD_AFTER`) that lie in none of the article's other
     towns: a namesake ("Barrio de San Juan", a village 200 km from Irapuato, in a story of a shooting there), left
     unread whatever else lies near it (the events step puts the part in its town)."""
@@ -137,7 +136,7 @@ def _parts_elsewhere(mentions: list[Mention], text: str) -> list[tuple[Mention, 
         others = [q for q in towns if q.id != p.id]
         if others and not any(haversine_km(p.lat, p.lon, q.lat, q.lon) <= q.radius_km + PART_WITHIN_KM
                               for q in others):
-            out.append((m, p))
+            out.append(m)
     return out
 
 

@@ -358,12 +358,10 @@ def _generic(primary: Found, clause: list[Found], stext: str,
     if remote is None and t.generic:  # "gangs attacked a post"; with no weapon told anywhere, an attack by people
         return _armed(clause, stext, *(context() or (VAC, "Attack")))
     told = context()
-    state = remote_at is not None and state_struck(stext)
-    if told is not None and told[0] != EXPL and state:
-        told = None  # "Israel had struck the ministry in Damascus", in a story of clashes in Sweida: a strike
-    if told is None and remote_at is not None and (state or STRIKE_NOUN.match_at(stext[remote_at.start:remote_at.end])):
-        return EXPL, "Air/drone strike"  # "an Israeli strike killed five", "Israel struck ...": with no weapon told,
-        # from the air
+    if remote_at is not None and (told is None or told[0] != EXPL) and (
+            told is None and STRIKE_NOUN.match_at(stext[remote_at.start:remote_at.end]) or state_struck(stext)):
+        return EXPL, "Air/drone strike"  # "an Israeli strike killed five", "Israel had struck the ministry", even in
+        # a story of clashes: with no weapon told, from the air
     return told or ((remote.event_type, remote.sub_event_type) if remote else (t.event_type, t.sub_event_type))
 
 

@@ -17,7 +17,7 @@ from geomap.events.model import Candidate, Sentence
 from geomap.events.slots import BEARING_WORDS, LIST_JOIN
 from geomap.events.triggers import VIOLENT, Found
 from geomap.geo import haversine_km
-from geomap.lexicon import DEMONYM_COUNTRY
+from geomap.lexicon import DEMONYM_COUNTRY, SITE_WORDS
 from geomap.models import PRECISION_RANK, Event, Mention, Place
 from geomap.patterns import Pattern
 
@@ -41,9 +41,8 @@ AROUND_KM = 25.0
 
 #: The last word of a name the gazetteer lacks that makes it a site inside a town: a square, a street, a building.
 LANDMARK_TAIL = Pattern(
-    "a site's name", r"\s(?:Square|Street|Avenue|Road|Boulevard|Hospital|Mosque|Church|Cathedral|University|School|"
-    r"Stadium|Market|Bazaar|Hotel|Mall|Palace|Prison|Station|Theatre|Theater|Assembly|Parliament|Embassy|Consulate|"
-    r"Ministry|Court|Barracks|Headquarters)$",
+    "a site's name", r"\s(?:" + SITE_WORDS + r"|Boulevard|Assembly|Parliament|Embassy|Consulate|Ministry|Court|"
+    r"Barracks|Headquarters)$",
     "Palestine Square", "Dinangourou", flags=0)
 
 
