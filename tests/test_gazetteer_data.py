@@ -12,6 +12,7 @@ from geomap import cli, config
 from geomap.exceptions import GazetteerError, InputError
 from geomap.gazetteer import COLUMNS, Gazetteer, Row, add_override, format_row
 from geomap.gazetteer.build import admin2, curated, regions, run
+from geomap.gazetteer.names import normalize
 
 
 def write_csv(path: Path, rows: list[dict], columns=COLUMNS) -> Path:
@@ -303,3 +304,29 @@ def test_regions_nested_under_an_autonomous_region_are_first_level_when_geonames
     codes = {code for _, _, code, _, _ in regions._subdivisions()}
     assert {"IQ.05", "IQ.08", "IQ.11", "GQ.04"} <= codes
     assert "AL.46.10944403" not in codes  # a second-level unit (an Albanian municipality) does not slip in
+
+
+def _region(name: str, aliases: str, towns: list[Row]) -> Row:
+    sub = regions._subdivision(name, "XX-KA", "AF.23", "Province", aliases, regions._Cities.of(towns))
+    row = regions._region_row(sub)
+    assert row is not None
+    return row
+
+
+def test_a_region_named_with_diacritics_answers_to_its_plain_english_province_form() -> None:
+    town = Row("gn:9", "Kandahar", "city", 31.6, 65.7, "AF", "AF.23", 500000, 7.0)
+    row = _region("Kandahār", "Qandahor viloyati", [town])
+    # the city wins the bare name, so the region is named apart: in English, not by the Uzbek designator
+    assert row.name == "Kandahār Province"
+    assert {"kandahar province", "kandahar region"} <= {normalize(a) for a in (row.name, *row.aliases)}
+    # a name without a rival town keeps its own name; its plain spelling gets the designator forms
+    row = _region("Nangarhār", "Nangarhor", [Row("gn:8", "Jalalabad", "city", 34.4, 70.4, "AF", "AF.23", 200000,
+                                                   5.0)])
+    assert "Nangarhar province" in row.aliases
+
+
+def test_the_west_banks_bethlehem_outranks_the_brazilian_city_that_lists_its_name_as_an_alias() -> None:
+    from geomap.gazetteer import load_gazetteer
+
+    assert load_gazetteer().candidates("Bethlehem")[0].country_code == "PS"
+    assert load_gazetteer().candidates("Kandahar province")[0].id == "adm:AF.23"

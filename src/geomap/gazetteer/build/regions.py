@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import re
+import unicodedata
 from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -32,6 +33,8 @@ _DESIG = (r"oblast[’']?|region|province|governorate|state|krai|kray|respublika
 _SUFFIX_DESIG = re.compile(rf"^(.+?)\s+(?:{_DESIG})$", re.I)
 _PREFIX_DESIG = re.compile(r"^(?:republic|province|state|region|governorate|oblast)\s+of\s+(?:the\s+)?(.+)$", re.I)
 _ENGLISH_DESIG = re.compile(r"\s(?:Oblast|Region|Province|Governorate|State|Krai|Republic)$", re.I)
+#: Designators of other languages, not to name a region in English news ("Qandahor viloyati" is Kandahar Province).
+_NOT_ENGLISH_DESIG = re.compile(r"\s(?:viloyati|vilayəti|oblysy|welaýaty|muhafazat|ostan)$", re.I)
 _ENGLISH_DISPLAY = re.compile(r"^(.+?)\s+(Oblast|Krai|Governorate)$")
 # de-adjectivize native region names (Donetska oblast, Kurskaya oblast', Rostovskaya ...) - kept only if a
 # settlement of that name exists in the region or country
@@ -172,12 +175,26 @@ def _stems(sub: _Subdivision) -> _Stems:
     adjectival = [s for a in sub.latin if (s := _adjective_stem(a, sub))]
     stems += adjectival + [a for a in sub.latin if not stem_of(a)]
     designated += adjectival
-    if sub.name.isascii() and not stem_of(sub.name):
-        designated.append(sub.name)
+    bare = _ascii_name(sub)
+    if bare and not stem_of(bare) and "," not in bare:
+        designated.append(bare)  # "Kandahār": "Kandahar province", as English news writes it
     if sub.city_region:
         designated = []
     return _Stems(stems=list(dict.fromkeys(" ".join(s.split()) for s in stems)),
                   designated=list(dict.fromkeys(" ".join(s.split()) for s in designated)), adjectival=adjectival)
+
+
+def _ascii_name(sub: _Subdivision) -> str | None:
+    """The subdivision's own name in plain letters: itself, an alias spelling it without diacritics, or its diacritics
+    dropped ("Nangarhār" -> "Nangarhar", not the Uzbek "Nangarhor" listed first); None for another script."""
+    if sub.name.isascii():
+        return sub.name
+    key = normalize(sub.name)
+    same = next((a for a in sub.latin if a.isascii() and normalize(a) == key), None)
+    if same:
+        return same
+    folded = "".join(ch for ch in unicodedata.normalize("NFKD", sub.name) if not unicodedata.combining(ch))
+    return folded if folded.isascii() and re.search("[A-Za-z]", folded) else None
 
 
 def _english_display(latin: list[str]) -> str | None:
@@ -200,8 +217,10 @@ def _display_name(sub: _Subdivision, st: _Stems) -> str:
     if display is None:
         display = sub.name if sub.name.isascii() else next(
             (a for a in sub.latin if a.isascii() and not stem_of(a)), sub.name)
-    if sub.rival(normalize(display)):  # "Kyiv" the city-region vs Kyiv the city: name it apart
-        alt = next((a for a in sub.latin if stem_of(a) and normalize(a) not in sub.anywhere and a.isascii()), None)
+    if sub.rival(normalize(display)):  # "Kyiv" the city-region vs Kyiv the city: name it apart, in English
+        named = [a for a in sub.latin if stem_of(a) and normalize(a) not in sub.anywhere and a.isascii()
+                 and not _NOT_ENGLISH_DESIG.search(a)]
+        alt = next((a for a in named if _ENGLISH_DESIG.search(a)), next(iter(named), None))
         display = alt or f"{display} {sub.typ or 'Region'}".strip()
     return display
 
