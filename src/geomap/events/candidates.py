@@ -79,7 +79,8 @@ def sentence_candidates(stext: str, offset: int, mentions: list[Mention], trigge
             inner = max(stext.rfind("'s ", s, e), stext.rfind("’s ", s, e))
             if inner >= 0 and any(b == inner for _, b in taken):
                 s = inner + 3  # "Kabul's Qala-e-Bakhtiar": the name after a known place's (not "Joseph's Tomb")
-            if s < skip_before or any(a < e and s < b for a, b in taken):
+            e = _before_known(stext, s, e, taken)
+            if s < skip_before or e <= s or any(a < e and s < b for a, b in taken):
                 continue
             words = stext[s:e].split()
             # A leading calendar or function word, or the event word itself ("Shelling in Avdiivka ..."), is not
@@ -103,6 +104,27 @@ def sentence_candidates(stext: str, offset: int, mentions: list[Mention], trigge
 #: A participle after a hyphen makes an adjective of a group's name: "Serb-held", "Sunni-dominated", "Kurdish-led"
 #: (not "Almash-had", a transliterated name).
 _GROUP_ADJECTIVE = re.compile(r"-(?:[a-z]+ed|held|led|run|majority|populated)$")
+def _before_known(text: str, s: int, e: int, taken: list[tuple[int, int]]) -> int:
+    """The end of a capitalised run that goes on into a known place after "of", when the words before "of" end in a
+    unit's kind ("Sewry District of Zabol Province", "Gamboru Ngala Local Government Area of Borno State"): they are
+    a name of their own, a part of the known place. Any other overlap ("William of Orange") leaves nothing."""
+    known = min((a for a, _ in taken if s < a < e), default=-1)
+    if known < 0:
+        return e
+    cut = OF_BEFORE_KNOWN.compiled.search(text, s, known)
+    if cut is None or text[s:cut.start()].rsplit(None, 1)[-1].lower() not in UNIT_WORDS:
+        return s
+    return cut.start()
+
+
+OF_BEFORE_KNOWN = Pattern(
+    "a unit's name runs on into the known place it lies in", r"\s+of\s+(?:the\s+)?$",
+    "A mine hit a bus in Gulran District of [Herat].", "A mine hit a bus in Gulran District near [Herat].",
+    "before")
+#: The last word of a unit's name that may lie in a known place named after "of": "Sewry District of Zabol Province".
+UNIT_WORDS = KIND_WORDS | frozenset("area lga lgas ward township municipality commune mountains hills valley".split())
+
+
 #: A plural acronym names things, not a place: "destroyed over 50 VBIEDs", "IEDs", "RPGs".
 _PLURAL_ACRONYM = re.compile(r"[A-Z]{2,}s")
 

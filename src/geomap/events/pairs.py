@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
+from geomap.events.candidates import UNIT_WORDS
 from geomap.events.model import Candidate
 from geomap.events.slots import (
     BEARING_WORDS,
@@ -30,6 +31,12 @@ POSSESSIVE_ADMIN = Pattern(
     r"^\s+(?:province|region|state|oblast|governorate|county|prefecture|department)\b",
     "Rockets hit Thailand's [Sisaket] province on Friday.", "Rockets hit Thailand's [Sisaket] market on Friday.",
     "after")
+#: The gap of a possessive before the part it names: "Kherson's ", "Yunnan province's ".
+POSSESSIVE_GAP = Pattern(
+    "a place's possessive before its part",
+    r"^(?:\s+(?:state|province|region|county|governorate|oblast|city))?['’]s\s$",
+    "Police beat farmers in [Yunnan] province's [Shilin] township.",
+    "Police beat farmers in [Yunnan] province and [Shilin] township.", "between")
 _PART_IN_NAME = re.compile(r"\s" + PART_WORDS + r"$", re.I)
 #: "In" among the words joining an inner place to the one it lies in ("the Jabalia camp in northern Gaza").
 _IN_WORD = re.compile(r"\bin\b")
@@ -67,13 +74,17 @@ def inner_pairs(text: str, cands: list[Candidate], owners: list[Mention | None])
                     outer.place, inner.place)  # type: ignore[union-attr]
                 out.append(Pair(k + 1, k, far))
                 continue
-            if outer is None or outer.place is None:
+            if outer is None:  # "Kayamla village of Konduga LGA": a unit the gazetteer lacks holds the event place
+                if text[cands[j].start:cands[j].end].rsplit(None, 1)[-1].lower() in UNIT_WORDS:
+                    out.append(Pair(k, j))
+                continue
+            if outer.place is None:
                 continue
             far = inner is not None and inner.place is not None and _namesake_elsewhere(inner.place, outer.place)
             if inner is None or (inner.place is not None and (place_inside(inner.place, outer.place) or (
                     _IN_WORD.search(gap) and _same_or_finer(inner.place, outer.place)) or far)):
                 out.append(Pair(k, j, far))
-        elif gap in ("'s ", "’s ") and (pair := _possessive_pair(text, cands, owners, k)) is not None:
+        elif POSSESSIVE_GAP.match_at(gap) and (pair := _possessive_pair(text, cands, owners, k)) is not None:
             out.append(pair)
     return out + _seas_off_towns(text, cands, owners) + _listed_parts(text, cands, owners) + _route_ends(
         text, cands, owners)
@@ -231,6 +242,8 @@ def inner_names(pairs: list[Pair], owners: list[Mention | None], picked: list[bo
         if not vetoed[k] and (picked[k] or picked[o]):
             picked[k], picked[o] = True, False  # the outer place is not a second event place
             scores[k] = max(scores[k], scores[o])
+            if owners[o] is None:  # a unit the gazetteer lacks: the inner name is placed as any unknown one is
+                continue
             inner, outer = owners[k], owners[o].place  # type: ignore[union-attr]
             if inner is None:
                 town = near and outer.kind in TOWN_KINDS  # type: ignore[union-attr]

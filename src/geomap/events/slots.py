@@ -315,9 +315,9 @@ CLAUSE_BREAK = P(
     "Rebels shelled the town, prompting residents to flee.", "Rebels shelled the town and the airport.")
 INSIDE = P(
     "the first place lies inside the second",
-    r"^(?:\s+(?:district|neighbou?rhood|area|suburb|quarter|village|town|camp|refugee camp|commune|sector|"
-    r"governorate|province|region|county|hospital|school|mosque|church|market|prison|university|stadium|junction|"
-    r"checkpoint|crossing|roundabout|intersection|square|street|road|avenue))?\s*"
+    r"^(?:\s+(?:district|neighbou?rhood|area|suburb|quarter|township|borough|ward|village|town|camp|refugee camp|"
+    r"commune|sector|governorate|province|region|county|hospital|school|mosque|church|market|prison|university|"
+    r"stadium|junction|checkpoint|crossing|roundabout|intersection|square|street|road|avenue))?\s*"
     r"(?:,\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?)?(?:of|in)\s+(?:the\s+)?(?:" + BEARING_WORDS + r"\s+)?$",
     "Gunmen attacked the [Amil] neighbourhood of western [Baghdad] on Friday.",
     "Gunmen attacked [Amil] and [Baghdad] on Friday.", "between")
