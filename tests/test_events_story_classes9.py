@@ -66,3 +66,11 @@ def test_a_unit_the_gazetteer_lacks_that_holds_a_village_is_not_a_second_event_p
     # the unit alone, with no village in it, is the event place
     doc = run(nlp, "Gunmen killed nine people in Sagbama Local Government Area of Bayelsa State on Sunday.")
     assert _event_places(doc) == [("Sagbama Local Government Area", "Bayelsa")]
+
+
+def test_a_named_operation_is_no_place_and_leaves_the_event_at_the_town(nlp):
+    doc = run(nlp, "Troops launched Operation Eagle Dawn near Naarden on Wednesday, killing six fighters.")
+    assert _event_places(doc) == [("Naarden", "Naarden")]
+    # a name the gazetteer lacks that opens with another word stays a place ("Eagle Dawn" could be a hill)
+    doc = run(nlp, "Troops stormed Eagle Dawn near Naarden on Wednesday, killing six fighters.")
+    assert [m.text for m in doc.mentions if m.found_by == "events"] == ["Eagle Dawn"]

@@ -220,6 +220,9 @@ OCCASION_TAILS = frozenset(
     expo""".split()
 )
 
+#: The first word of a named operation's name, not a place's: "Operation Euphrates Shield near Jarablus".
+OPERATION_HEADS = frozenset({"operation", "operations"})
+
 #: Number words, for fatalities and "two days ago".
 NUMBER_WORDS = {w: i for i, w in enumerate(
     "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "

@@ -18,6 +18,7 @@ from geomap.lexicon import (
     KIND_WORDS,
     NEVER_PLACES,
     OCCASION_TAILS,
+    OPERATION_HEADS,
     ORGANISATIONS,
     PERSON_WORDS,
     TITLES,
@@ -172,11 +173,11 @@ def _a_ship(text: str, start: int, end: int) -> bool:
 
 def _not_a_place(words: list[str]) -> bool:
     """A name the gazetteer lacks that names no place: a body ("the Religious Council", "Health Ministry", "the
-    Al-Saida Tribes"), an occasion ("the Queens Pride Parade"), an adjective of a group ("the Serb-held town of
-    Ilidza", "a Sunni-dominated area"), or an armed group ("FARC")."""
+    Al-Saida Tribes"), an occasion ("the Queens Pride Parade"), an operation ("Operation Euphrates Shield"), an
+    adjective of a group ("the Serb-held town of Ilidza", "a Sunni-dominated area"), or an armed group ("FARC")."""
     last = words[-1]
     return last.lower() in BODY_TAILS or last.lower() in OCCASION_TAILS or _GROUP_ADJECTIVE.search(last) is not None \
-        or names_group(" ".join(words))
+        or words[0].lower() in OPERATION_HEADS or names_group(" ".join(words))
 
 
 #: A struck site told as the town's own: "Israeli warplanes struck Sanaa's international airport".
