@@ -121,9 +121,12 @@ def _spans(text: str, *names: str) -> list[tuple[int, int]]:
 def test_each_clause_keeps_its_own_toll():
     text = "Ten soldiers were killed when their convoy was ambushed in Kano, and a bomb in Maru killed five people."
     assert shares(text, 10, _spans(text, "Kano", "Maru")) == [10, 5]
-    # a clause with no toll of its own: the sentence's toll is shared as before
+    # a clause with no toll of its own (stop 34): its place gets none; the toll stays with the place it is told of
     text = "Shelling killed seven civilians in Kano, and Maru was hit as well."
-    assert shares(text, 7, _spans(text, "Kano", "Maru")) == [4, 3]
+    assert shares(text, 7, _spans(text, "Kano", "Maru")) == [7, None]
+    # no clause gives a toll: nothing to share
+    text = "Shelling hit Kano, and Maru was hit as well."
+    assert shares(text, None, _spans(text, "Kano", "Maru")) == [None, None]
 
 
 def test_the_clause_tolls_reach_the_events(nlp):

@@ -363,7 +363,9 @@ CLAUSE_CUT = Pattern("another happening's clause", r";\s*|,\s+(?:and|while|but|w
 
 def _clause_tolls(text: str, spans: list[tuple[int, int]]) -> list[int | None] | None:
     """Each place's deaths when the sentence's places stand in two or more clauses (`CLAUSE_CUT`) that each give
-    their own toll: the clause's toll shared among its places. None when a clause of a place gives no toll."""
+    their own toll: the clause's toll shared among its places, none for the places of a clause that gives no toll
+    ("shelling killed two in Kherson, and a missile strike damaged a plant in Dnipro"). None when no clause of a
+    place gives a toll."""
     cuts = [0, *(m.end() for m in CLAUSE_CUT.compiled.finditer(text)), len(text)]
     if len(cuts) < 3:
         return None
@@ -371,7 +373,7 @@ def _clause_tolls(text: str, spans: list[tuple[int, int]]) -> list[int | None] |
     if len(set(of)) < 2:
         return None
     tolls = {i: fatalities(text[cuts[i]:cuts[i + 1]]) for i in set(of)}
-    if any(t is None for t in tolls.values()):
+    if all(t is None for t in tolls.values()):
         return None
     parts = {i: iter(share(tolls[i], of.count(i))) for i in tolls}
     return [next(parts[i]) for i in of]
@@ -386,13 +388,13 @@ def shares(text: str, total: int | None, spans: list[tuple[int, int]]) -> list[i
     earlier = _earlier_toll(text, total, spans)
     if earlier is not None:
         return earlier
-    clauses = _clause_tolls(text, spans) if total is not None and len(spans) > 1 else None
-    if clauses is not None:
-        return clauses
     sites = COUNTED_SITES.search(text) if total is not None and len(spans) > 0 else None
     if sites is not None and (n := _count(sites.group("n"))) is not None and len(spans) < n <= total \
             and not (len(spans) == 1 and _holds_sites(text[sites.end():spans[0][0]])):
-        return share(total, n)[:len(spans)]
+        return share(total, n)[:len(spans)]  # "26 killed at six locations, including ..., and sites near ..."
+    clauses = _clause_tolls(text, spans) if total is not None and len(spans) > 1 else None
+    if clauses is not None:
+        return clauses
     if "including" not in text and "where" not in text and (len(spans) < 2 or " in " not in text):
         return share(total, len(spans))  # most sentences: no place given its own count
     own = [place_share(text, s, e) for s, e in spans]
