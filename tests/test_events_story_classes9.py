@@ -20,6 +20,12 @@ ROWS = [
     Row("t:bayelsa", "Bayelsa", "region", 4.77, 6.07, "NG", "NG.52", 1700000, 80.0, aliases=("Bayelsa State",)),
     Row("t:orange", "Orange", "city", 44.14, 4.81, "FR", "FR.93", 29000, 5.0),
     Row("t:naarden", "Naarden", "city", 52.30, 5.16, "NL", "NL.07", 17000, 3.0),
+    Row("t:bangladesh", "Bangladesh", "country", 24.0, 90.0, "BD", "", 170000000, 200.0),
+    Row("t:sylhet", "Sylhet", "city", 24.90, 91.87, "BD", "BD.86", 500000, 8.0),
+    Row("t:khulna", "Khulna", "city", 22.81, 89.56, "BD", "BD.85", 700000, 9.0),
+    Row("t:ukraine", "Ukraine", "country", 49.0, 32.0, "UA", "", 40000000, 500.0),
+    Row("t:sumy", "Sumy", "city", 50.91, 34.80, "UA", "UA.21", 260000, 8.0),
+    Row("t:poltava", "Poltava", "city", 49.59, 34.55, "UA", "UA.18", 280000, 8.0),
 ]
 
 
@@ -74,3 +80,22 @@ def test_a_named_operation_is_no_place_and_leaves_the_event_at_the_town(nlp):
     # a name the gazetteer lacks that opens with another word stays a place ("Eagle Dawn" could be a hill)
     doc = run(nlp, "Troops stormed Eagle Dawn near Naarden on Wednesday, killing six fighters.")
     assert [m.text for m in doc.mentions if m.found_by == "events"] == ["Eagle Dawn"]
+
+
+def test_an_event_told_in_a_where_clause_is_at_the_place_before_it(nlp):
+    doc = run(nlp, "Protests spread to Sylhet, where students blocked a road, and to Khulna, where one protester was "
+              "killed.")
+    assert [(e.place.name, e.sub_event_type, e.fatalities) for e in doc.events if e.place.name == "Khulna"] == [
+        ("Khulna", "Excessive force against protesters", 1)]
+    # a background in the perfect is no event told there
+    doc = run(nlp, "The minister flew to Khulna, where rebels have killed dozens since May.")
+    assert [e.place.name for e in doc.events] == []
+
+
+def test_a_toll_told_in_one_clause_is_that_clauses_places_only(nlp):
+    doc = run(nlp, "Russian shelling killed two people in the northern city of Sumy, the regional governor said, and a "
+              "missile strike damaged an industrial site in Poltava.")
+    assert sorted((e.place.name, e.fatalities) for e in doc.events) == [("Poltava", None), ("Sumy", 2)]
+    # one clause naming both places shares its toll between them
+    doc = run(nlp, "Russian shelling killed four people in Sumy and Poltava, officials said.")
+    assert sorted((e.place.name, e.fatalities) for e in doc.events) == [("Poltava", 2), ("Sumy", 2)]

@@ -111,7 +111,9 @@ CROWD_VS_FORCES = Pattern(
 KILLED_AT_PROTEST = Pattern(
     "killed at a protest",
     r"\b(?:killed|shot\s+dead|died|dead)\s+(?:in|during|at)\s+(?:the\s+|a\s+)?(?:[\w-]+\s+){0,2}?"
-    r"(?:protests?|demonstrations?|rall(?:y|ies)|marches)\b",
+    r"(?:protests?|demonstrations?|rall(?:y|ies)|marches)\b"
+    r"|\b(?:protesters?|demonstrators?|marchers?)\s+(?:was|were|had\s+been|have\s+been|has\s+been)\s+"
+    r"(?:\w+ly\s+)?(?:killed|shot\s+dead)\b",  # "to Rangpur, where one protester was killed"
     "Two people were killed in protests against the fuel price rise.",
     "Thousands protested over a roof collapse that killed 15 people.")
 #: A ship as the target of water cannon or the like ("fired water cannon at a Philippine supply boat").
@@ -210,7 +212,8 @@ def happening(primary: Found, clause: list[Found], stext: str, context: Callable
     odd = _not_as_worded(t, clause, stext)
     if odd is not None:
         return odd
-    if etype in (PROTEST, RIOT) or PROTEST in kinds:
+    if etype in (PROTEST, RIOT) or PROTEST in kinds or etype == VAC and KILLED_AT_PROTEST.search(
+            stext, max(0, primary.start - 50), primary.end + 50):  # "..., to Rangpur, where one protester was killed"
         return _bombed_crowd(clause, stext) or _protest(clause, stext, deaths)
     if t.yields:
         etype, sub = specific(clause) or (etype, sub)
