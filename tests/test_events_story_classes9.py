@@ -18,6 +18,7 @@ ROWS = [
     Row("t:herat-p", "Herat Province", "region", 34.5, 62.5, "AF", "AF.11", 1800000, 150.0),
     Row("t:nigeria", "Nigeria", "country", 9.0, 8.0, "NG", "", 200000000, 600.0),
     Row("t:bayelsa", "Bayelsa", "region", 4.77, 6.07, "NG", "NG.52", 1700000, 80.0, aliases=("Bayelsa State",)),
+    Row("t:yenagoa", "Yenagoa", "city", 4.92, 6.26, "NG", "NG.52", 350000, 6.0),
     Row("t:orange", "Orange", "city", 44.14, 4.81, "FR", "FR.93", 29000, 5.0),
     Row("t:naarden", "Naarden", "city", 52.30, 5.16, "NL", "NL.07", 17000, 3.0),
     Row("t:bangladesh", "Bangladesh", "country", 24.0, 90.0, "BD", "", 170000000, 200.0),
@@ -99,3 +100,11 @@ def test_a_toll_told_in_one_clause_is_that_clauses_places_only(nlp):
     # one clause naming both places shares its toll between them
     doc = run(nlp, "Russian shelling killed four people in Sumy and Poltava, officials said.")
     assert sorted((e.place.name, e.fatalities) for e in doc.events) == [("Poltava", 2), ("Sumy", 2)]
+
+
+def test_a_civilian_site_stormed_with_no_armed_side_is_an_attack_not_a_clash(nlp):
+    doc = run(nlp, "Gunmen stormed a primary school in Yenagoa on Thursday, shooting sporadically.")
+    assert [(e.event_type, e.sub_event_type) for e in doc.events] == [("Violence against civilians", "Attack")]
+    # an army base stormed is a clash
+    doc = run(nlp, "Gunmen stormed an army base in Yenagoa on Thursday, shooting sporadically.")
+    assert [(e.event_type, e.sub_event_type) for e in doc.events] == [("Battles", "Armed clash")]

@@ -159,6 +159,13 @@ AID_SEEKERS = Pattern(
     r"(?:for\s+|near\s+|at\s+)?(?:an?\s+|the\s+)?(?:aid|food|bread|flour|water|relief|rations|humanitarian)\b",
     "Gunfire killed 30 Sudanese waiting for food aid outside the camp.",
     "Gunfire killed 30 fighters waiting for orders outside the camp.")
+#: A civilian site stormed or raided: with no armed side told, an attack on civilians ("gunmen stormed a school").
+CIVILIAN_SITE_STORMED = Pattern(
+    "a civilian site stormed", r"\b(?:storm(?:ed|ing)|raid(?:ed|ing))\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,5}?"
+    r"(?:school|schools|market|church|mosque|hospital|clinic|hotel|restaurant|wedding|funeral|bus|"
+    r"camp\s+for\s+(?:displaced|refugees))\b",
+    "Gunmen stormed a secondary school in the town, shooting sporadically.",
+    "Gunmen stormed an army base in the town, shooting sporadically.")
 #: A word for fighting between two armed sides: with it, deaths are those of a clash.
 TWO_SIDES = Pattern("two armed sides", r"\b(?:clash(?:es|ed)?|fighting|fought|gun ?battles?|exchanges? of fire|"
                     r"shoot-?outs?|firefights?|gunfights?|battl(?:es?|ed|ing)|skirmish(?:es)?|repelled|repulsed|sieges?|besieged)\b",
@@ -231,7 +238,8 @@ def happening(primary: Found, clause: list[Found], stext: str, context: Callable
         # abducted 25 students": the abduction, or an attack if it killed (ACLED)
         return VAC, "Attack" if harm.sub_event_type == ABDUCTION and deaths else harm.sub_event_type
     lo, hi = span or (0, len(stext))  # the victims of this clause ("raids ..., after strikes that killed hundreds")
-    if sub == "Armed clash" and (CIVILIAN_VICTIMS.search(stext, lo, hi) or AID_SEEKERS.search(stext, lo, hi)) \
+    if sub == "Armed clash" and (CIVILIAN_VICTIMS.search(stext, lo, hi) or AID_SEEKERS.search(stext, lo, hi)
+                                 or CIVILIAN_SITE_STORMED.search(stext, lo, hi)) \
             and not TWO_SIDES.search(stext) and not ARMED_DEAD.search(stext):
         return VAC, "Attack"  # "gunmen killed 20 villagers in a raid": no armed side was attacked
     if etype == VAC and sub == "Attack":
