@@ -64,6 +64,8 @@ ROWS = [
     _row("gn:20", "Pierre", "city", 44.37, -100.35, "US", "US.SD", 14_000, 3),
     _row("gn:21", "Brazzaville", "city", -4.27, 15.28, "CG", "CG.12", 1_800_000, 12),
     _row("cc:GE", "Georgia", "country", 42.0, 43.5, "GE", pop=3_700_000, radius=150),
+    _row("cc:GB", "United Kingdom", "country", 54.0, -2.0, "GB", pop=67_000_000, radius=500),
+    _row("t:ashwell", "Ashwell", "city", 52.04, -0.15, "GB", "GB.ENG", 1_800, 1),
     _row("cc:AM", "Armenia", "country", 40.0, 45.0, "AM", pop=3_000_000, radius=100),
     _row("cc:AZ", "Azerbaijan", "country", 40.5, 47.5, "AZ", pop=10_000_000, radius=160),
     _row("adm:US.GA", "Georgia", "region", 32.7, -83.4, "US", "US.GA", 10_000_000, 300),
@@ -232,6 +234,11 @@ def test_a_far_lone_town_in_another_country_is_left_unread(finder, resolver):
         assert [m.place.name for m in doc.mentions if m.text == town] == [town]
     doc = parse("The minister met Harwick on Tuesday in Donetsk.", finder, resolver)
     assert [m.place.country_code for m in doc.mentions if m.text == "Harwick"] == ["GB"]  # no main country
+    # a village whose sentence names its country is read
+    doc = parse(story + "Separately, the United Kingdom's police said a bomb exploded in Ashwell.", finder, resolver)
+    assert [m.place.country_code for m in doc.mentions if m.text == "Ashwell"] == ["GB"]
+    doc = parse(story + "Separately, police said a bomb exploded in Ashwell.", finder, resolver)
+    assert [m.place for m in doc.mentions if m.text == "Ashwell"] == [None]
 
 
 def test_a_far_small_village_outside_the_articles_country_is_left_unread(finder, resolver):

@@ -83,7 +83,8 @@ def drop_lone_foreign_towns(mentions: list[Mention], text: str = "",
     outside it told to be a town's part (`TOWN_PART_AFTER`: "the Salah al-Din district" of Tripoli) or a city told to
     be a township (`TOWNSHIP_AFTER`); or a town's reading outside the country the text puts the name in
     (`_owned_elsewhere`); or a name that only names a site the text puts in another place (`SITE_IN_THE_PLACE_NEXT`:
-    "the Victoria Hotel in Warsaw" is no Victoria). A town across a border stays ("Myawaddy, opposite Mae Sot")."""
+    "the Victoria Hotel in Warsaw" is no Victoria). A town across a border stays ("Myawaddy, opposite Mae Sot"), and
+    so does a lone town whose sentence names its country ("Mali's army struck a position near Tinzaouaten")."""
     places: dict[str, set[str]] = {}
     for m in mentions:
         if m.place is not None and m.place.country_code:
@@ -91,9 +92,11 @@ def drop_lone_foreign_towns(mentions: list[Mention], text: str = "",
     if not places:
         return
     main = max(places, key=lambda cc: len(places[cc]))
+    told = {(m.sentence, m.place.country_code) for m in mentions if m.place is not None and m.place.kind == "country"}
     lone = [(m, m.place) for m in mentions if m.place is not None and m.place.kind in ("city", "district", "landmark")
             and m.place.country_code != main and m.place.population < LONE_FOREIGN_MIN_POP
             and (len(places.get(m.place.country_code, ())) == 1 or m.place.population < LONE_VILLAGE_MAX_POP)
+            and (m.sentence, m.place.country_code) not in told  # "Mali's army struck ... near Tinzaouaten"
             ] if len(places[main]) >= LONE_FOREIGN_MIN_PLACES else []
     lone += _foreign_alias_towns(mentions, main, own_name)
     lone += [(m, m.place) for m in mentions if m.place is not None and m.place.country_code != main
