@@ -19,6 +19,7 @@ ROWS = [
     Row("t:nigeria", "Nigeria", "country", 9.0, 8.0, "NG", "", 200000000, 600.0),
     Row("t:bayelsa", "Bayelsa", "region", 4.77, 6.07, "NG", "NG.52", 1700000, 80.0, aliases=("Bayelsa State",)),
     Row("t:yenagoa", "Yenagoa", "city", 4.92, 6.26, "NG", "NG.52", 350000, 6.0),
+    Row("t:uk", "United Kingdom", "country", 54.0, -2.0, "GB", "", 67000000, 500.0, aliases=("Britain",)),
     Row("t:orange", "Orange", "city", 44.14, 4.81, "FR", "FR.93", 29000, 5.0),
     Row("t:naarden", "Naarden", "city", 52.30, 5.16, "NL", "NL.07", 17000, 3.0),
     Row("t:bangladesh", "Bangladesh", "country", 24.0, 90.0, "BD", "", 170000000, 200.0),
@@ -108,3 +109,13 @@ def test_a_civilian_site_stormed_with_no_armed_side_is_an_attack_not_a_clash(nlp
     # an army base stormed is a clash
     doc = run(nlp, "Gunmen stormed an army base in Yenagoa on Thursday, shooting sporadically.")
     assert [(e.event_type, e.sub_event_type) for e in doc.events] == [("Battles", "Armed clash")]
+
+
+def test_a_headline_the_story_tells_has_no_second_event_at_its_other_place(nlp):
+    doc = run(nlp, "Nigeria and Britain strike rebel targets in Bayelsa\n\nYENAGOA, May 9 - British and Nigerian "
+              "warplanes struck rebel camps near Yenagoa on Thursday, officials said.")
+    assert [e.place.name for e in doc.events] == ["Yenagoa"]
+    # a headline's event the story does not tell stays
+    doc = run(nlp, "Rebels attack a bank in Britain\n\nYENAGOA, May 9 - Nigerian warplanes struck rebel camps near "
+              "Yenagoa on Thursday, officials said.")
+    assert sorted(e.place.name for e in doc.events) == ["United Kingdom", "Yenagoa"]

@@ -191,18 +191,20 @@ def fold_headline(events: list[Event], end: int) -> list[Event]:
     when the story has no other event in that country: else the headline's toll is theirs together). The
     story's event at the same place (or inside the headline's country or region) is the one; failing that, its first
     event in the same country ("Strikes kill 15 in Gaza" over a story told village by village). An event only the
-    headline tells, in a country the story has no event in, stays."""
+    headline tells, in a country the story has no event in, stays, unless the story tells another of its places."""
     heads = [e for e in events if e.sentence_start < end]
     if not heads:
         return events
     story = [e for e in events if e.sentence_start >= end]
     kept = []
+    told: set[str] = set()  # the headlines the story tells
     for h in heads:
         m = next((e for e in story if _holds(h.place, e.place) or _holds(e.place, h.place)), None) or next(
             (e for e in story if h.place.country_code and e.place.country_code == h.place.country_code), None)
         if m is None:
             kept.append(h)
             continue
+        told.add(h.sentence)
         if h.sentence not in m.sentences:
             m.sentences.insert(0, h.sentence)
         m.actors = m.actors or h.actors  # a headline's actors may be those of its other happening ("as X fires")
@@ -210,7 +212,9 @@ def fold_headline(events: list[Event], end: int) -> list[Event]:
             m.fatalities = max(m.fatalities or 0, h.fatalities)  # several: the headline's is their sum ("Attacks
             # in Colombia kill 18" over a bombing that killed 6 and a downing that killed 12)
         m.event_score = max(m.event_score, h.event_score)
-    return kept + story
+    # a headline the story tells is that happening; its other place is no second one ("U.S. and Britain strike Houthi
+    # targets in Yemen": the strikers)
+    return [h for h in kept if h.sentence not in told] + story
 
 
 def met_with_force(events: list[Event], stext: str, since: int, deaths: int | None) -> bool:
