@@ -119,3 +119,11 @@ def test_a_headline_the_story_tells_has_no_second_event_at_its_other_place(nlp):
     doc = run(nlp, "Rebels attack a bank in Britain\n\nYENAGOA, May 9 - Nigerian warplanes struck rebel camps near "
               "Yenagoa on Thursday, officials said.")
     assert sorted(e.place.name for e in doc.events) == ["United Kingdom", "Yenagoa"]
+
+
+def test_the_loser_told_as_the_object_of_a_capture_is_not_its_taker(nlp):
+    doc = run(nlp, "The group said it had seized the last army base in Yenagoa on Friday.")
+    assert [e.sub_event_type for e in doc.events] == ["Non-state actor overtakes territory"]
+    # a state's forces named as the agent after the word took it
+    doc = run(nlp, "Yenagoa was retaken by the army on Friday.")
+    assert [e.sub_event_type for e in doc.events] == ["Government regains territory"]

@@ -399,10 +399,11 @@ BACKED_BY = Pattern("the helpers of a side", r"\b(?:backed|supported|aided|assis
 
 def _taker(stext: str, at: int) -> str | None:
     """Who took the territory: the actor named nearest before the event word, not counting a speaker ("the RSF
-    claiming to have seized ...", "the army said rebels took ...": the RSF, the rebels), else the first the sentence
-    names; None when it names none. Where one phrase names both, the longer reading wins ("fighters loyal to the
-    government": the government's side). "Army" or "Forces" ending a capitalised name ("the Ta'ang National
-    Liberation Army", "Rapid Support Forces") names a group, not the state."""
+    claiming to have seized ...", "the army said rebels took ...": the RSF, the rebels), else the first named as its
+    agent after it ("retaken by Ukrainian forces"); None when it names none. Where one phrase names both, the longer
+    reading wins ("fighters loyal to the government": the government's side). "Army" or "Forces" ending a
+    capitalised name ("the Ta'ang National Liberation Army", "Rapid Support Forces") names a group, not the
+    state."""
     found = [(m.start(), len(m.group()), m.end(), "Non-state actor overtakes territory")
              for m in NON_STATE.finditer(stext)]
     found += [(m.start(), len(m.group()), m.end(), "Government regains territory") for m in STATE.finditer(stext)
@@ -411,7 +412,12 @@ def _taker(stext: str, at: int) -> str | None:
               and not BACKED_BY.search(stext, max(0, f[0] - 40), f[0])]
     if before:
         return max(before)[3]
-    return min(found, key=lambda f: (f[0], -f[1]))[3] if found else None
+    after = [f for f in found if f[0] < at or _BY.search(stext, at, f[0])]  # "was retaken by Ukrainian forces"; not
+    # the loser told as the object: "the group said it had seized the last military outpost"
+    return min(after, key=lambda f: (f[0], -f[1]))[3] if after else None
+
+
+_BY = re.compile(r"\bby\b")
 
 
 def foreign_taker(sub: str, actors: list[str], country: str) -> str:
