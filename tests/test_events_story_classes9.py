@@ -127,3 +127,11 @@ def test_the_loser_told_as_the_object_of_a_capture_is_not_its_taker(nlp):
     # a state's forces named as the agent after the word took it
     doc = run(nlp, "Yenagoa was retaken by the army on Friday.")
     assert [e.sub_event_type for e in doc.events] == ["Government regains territory"]
+
+
+def test_a_states_allied_militia_is_only_its_helper_in_a_recapture(nlp):
+    doc = run(nlp, "Nigerian forces and allied vigilante militias recaptured Yenagoa on Monday after heavy fighting.")
+    assert [e.sub_event_type for e in doc.events] == ["Government regains territory"]
+    # militias named as the takers
+    doc = run(nlp, "Vigilante militias recaptured Yenagoa on Monday after heavy fighting.")
+    assert [e.sub_event_type for e in doc.events] == ["Non-state actor overtakes territory"]

@@ -392,8 +392,10 @@ def _aimed_at(clause: list[Found], stext: str) -> bool:
 
 
 #: A side named only as the helper of the one that took the territory: "government forces backed by clan militias".
-BACKED_BY = Pattern("the helpers of a side", r"\b(?:backed|supported|aided|assisted|helped)\s+by\s+(?:[\w-]+\s+){0,2}$",
-                    "Government forces backed by clan [militias] retook the town.",
+BACKED_BY = Pattern("the helpers of a side",
+                    r"\b(?:(?:backed|supported|aided|assisted|helped)\s+by|and\s+(?:their\s+|its\s+)?"
+                    r"(?:allied|pro-government|government-allied))\s+(?:[\w-]+\s+){0,2}$",
+                    "Government forces and allied clan [militias] retook the town.",
                     "Government forces and clan [militias] retook the town.", "before")
 
 
