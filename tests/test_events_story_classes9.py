@@ -12,6 +12,7 @@ from geomap.gazetteer import Row
 ROWS = [
     Row("t:zimbabwe", "Zimbabwe", "country", -19.0, 29.8, "ZW", "", 15000000, 350.0),
     Row("t:bulawayo", "Bulawayo", "city", -20.15, 28.58, "ZW", "ZW.09", 650000, 10.0),
+    Row("t:luveve", "Luveve", "city", -20.11, 28.55, "ZW", "ZW.09", 40000, 2.0),
     Row("t:china", "China", "country", 35.0, 103.0, "CN", "", 1400000000, 2000.0),
     Row("t:yunnan", "Yunnan", "region", 25.0, 101.5, "CN", "CN.29", 47000000, 300.0, aliases=("Yunnan Sheng",)),
     Row("t:afghanistan", "Afghanistan", "country", 33.0, 66.0, "AF", "", 38000000, 500.0),
@@ -135,3 +136,12 @@ def test_a_states_allied_militia_is_only_its_helper_in_a_recapture(nlp):
     # militias named as the takers
     doc = run(nlp, "Vigilante militias recaptured Yenagoa on Monday after heavy fighting.")
     assert [e.sub_event_type for e in doc.events] == ["Non-state actor overtakes territory"]
+
+
+def test_a_town_and_its_suburb_are_two_places_when_each_has_its_own_happening(nlp):
+    doc = run(nlp, "Gangs stormed the central prison in downtown Bulawayo late Saturday, freeing most of its inmates, "
+              "and attacked a second prison in the Luveve suburb.")
+    assert sorted(e.place.name for e in doc.events) == ["Bulawayo", "Luveve"]
+    # one happening told at the town and its suburb: the suburb
+    doc = run(nlp, "In Bulawayo, a crowd marched through the Luveve suburb on Saturday.")
+    assert [e.place.name for e in doc.events] == ["Luveve"]

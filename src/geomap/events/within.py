@@ -282,14 +282,17 @@ def innermost(chosen: list[tuple[Mention, Sentence, Candidate]]) -> list[tuple[M
     """A country or region is not the event place when a place inside it already is ("in Irpin, Ukraine"); nor is
     the area around a town, where a name the gazetteer lacks was put, when the town itself is the place of the same
     event word ("In Omdurman, drones struck positions near the Halfaya bridge": one strike, at Omdurman), unless the
-    two are listed ("fighting in Bwalagi and Kafanchan": two places)."""
+    two are listed ("fighting in Bwalagi and Kafanchan": two places); nor a town whose part is told as the place of
+    the same happening ("In Lagos, a crowd marched through the Ikeja district"; not "stormed the prison in Lagos and
+    attacked another in the Ikeja suburb")."""
     keep = []
     for item in chosen:
         m = item[0]
         town = _town_of(item, chosen)
         if town is not None and not _listed(item[1].text, town, item[2]):
             continue  # an added name near a town whose own mention is the same happening's place
-        if any(o[0] is not m and (_inside(o[0], m) or _town_part(o, m)) and _told_happening(o) for o in chosen):
+        if any(o[0] is not m and (_inside(o[0], m) or _town_part(o, m) and _one_happening(o, item))
+               and _told_happening(o) for o in chosen):
             m.role = "mention"
             continue
         keep.append(item)
