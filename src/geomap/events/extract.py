@@ -375,10 +375,16 @@ class EventExtractor:
             clause = sent.clauses.around(c.start)
             in_clause = [t for t in sent.triggers if clause[0] <= t.start < clause[1]] or [primary]
             borrowed: list[bool] = []  # asked for: the sentence's own words name no specific happening
+            d0, d1, prec = event_date((primary.start + primary.end) / 2, c.start, clause, dates, when, pub)
+            earlier = told_after(st.text, c.start, dates, (d0, d1, prec))
+            told_before = earlier is not None and earlier[1] > 0  # "..., a day after an attack near Ankara": typed by
+            if told_before:  # its own words, borrowing no type of the news's or the story's
+                in_clause = [t for t in in_clause if earlier[1] <= t.start] or [primary]  # type: ignore[index]
 
-            def context(p: int = st.paragraph, borrowed: list[bool] = borrowed) -> tuple[str, str] | None:
+            def context(p: int = st.paragraph, borrowed: list[bool] = borrowed,
+                        told_before: bool = told_before) -> tuple[str, str] | None:
                 borrowed.append(True)
-                return story.context_type(p)
+                return None if told_before else story.context_type(p)
 
             etype, sub = acled.happening(primary, in_clause, st.text, context, deaths, clause)
             if etype == PROTEST:
@@ -390,8 +396,7 @@ class EventExtractor:
             gone = avengers(st.text, primary.start)  # "in retaliation for air strikes in Kabul": not the Taliban's
             mine = [a for a in mine if a not in gone]
             sub = acled.foreign_taker(sub, mine or who, m.place.country_code)  # type: ignore[union-attr]
-            d0, d1, prec = event_date((primary.start + primary.end) / 2, c.start, clause, dates, when, pub)
-            if (earlier := told_after(st.text, c.start, dates, (d0, d1, prec))) is not None:
+            if earlier is not None:
                 (d0, d1, prec), lo, hi = earlier  # "..., a day after a Houthi missile landed near Ben Gurion"
                 if lo or etype != BATTLE:  # the news's own sides; but a fight's foe may be told after "after"
                     mine = actors(st.text[lo:hi]) or mine
