@@ -147,8 +147,8 @@ def test_a_town_and_its_suburb_are_two_places_when_each_has_its_own_happening(nl
     assert [e.place.name for e in doc.events] == ["Luveve"]
 
 
-def test_a_happening_told_after_a_day_after_is_typed_by_its_own_words(nlp):
-    doc = run(nlp, "Warplanes struck rebel camps near Yenagoa on Tuesday, officials said, a day after a deadly attack "
-              "near Sumy that officials blamed on militants.")
-    assert sorted((e.place.name, e.sub_event_type) for e in doc.events) == [
-        ("Sumy", "Attack"), ("Yenagoa", "Air/drone strike")]
+def test_a_happening_told_after_a_day_after_is_typed_and_acted_by_its_own_words(nlp):
+    doc = run(nlp, "Nigerian warplanes struck rebel camps near Yenagoa on Tuesday, officials said, a day after a deadly "
+              "attack near Sumy that officials blamed on militants.")
+    assert sorted((e.place.name, e.sub_event_type, e.actors) for e in doc.events) == [
+        ("Sumy", "Attack", ["Unidentified armed group"]), ("Yenagoa", "Air/drone strike", ["Nigerian forces"])]

@@ -399,7 +399,8 @@ class EventExtractor:
             if earlier is not None:
                 (d0, d1, prec), lo, hi = earlier  # "..., a day after a Houthi missile landed near Ben Gurion"
                 if lo or etype != BATTLE:  # the news's own sides; but a fight's foe may be told after "after"
-                    mine = actors(st.text[lo:hi]) or mine
+                    mine = actors(st.text[lo:hi]) or ([] if lo else mine)  # the earlier one's: none of the news's
+                    # sides (the sentence's own), though the story's may be its
             country_year = prec == "year" and m.place.kind == "country"  # type: ignore[union-attr]
             if (pub - d1).days > MAX_AGE_DAYS or country_year:
                 continue  # history ("the uprising that toppled Gaddafi in 2011"), not news; a country's year is a
@@ -407,7 +408,8 @@ class EventExtractor:
             out.append(Event(
                 place=m.place, place_text=m.text, date=d0, date_end=d1, date_precision=prec,  # type: ignore[arg-type]
                 event_type=etype, sub_event_type=sub, sentence=st.text, sentence_start=st.start, place_start=m.start,
-                actors=agents(mine, strikers([a for a in who if a not in gone], (etype, sub), m.place,  # type: ignore[arg-type]
+                actors=agents(mine, strikers([a for a in who if a not in gone and not (told_before and own)],
+                                             (etype, sub), m.place,  # type: ignore[arg-type]
                                              story.all_actors, mine),
                               etype, sub, m.place.country_code),  # type: ignore[union-attr]
                 fatalities=dead, sentences=[st.text],
