@@ -372,6 +372,24 @@ def test_apposition_names_the_country(finder, resolver):
     assert p.country_code == "LB"
 
 
+def test_a_countrys_possessive_before_its_town_names_the_country(finder, resolver):
+    p = place_of("Libya's rival governments met in Libya on Sunday. Protesters burned tyres in Lebanon's northern "
+                 "city of Tripoli on Monday.", "Tripoli", finder, resolver)
+    assert p.country_code == "LB"
+    # with no country told, the bigger Tripoli
+    p = place_of("Protesters burned tyres in Tripoli on Monday.", "Tripoli", finder, resolver)
+    assert p.country_code == "LY"
+
+
+def test_a_town_part_read_as_a_city_abroad_is_left_unread(finder, resolver):
+    doc = parse("Gunmen attacked Goma on Sunday. Shots were heard in the Tripoli district of the town.", finder,
+                resolver)
+    assert [m.place for m in doc.mentions if m.text == "Tripoli"] == [None]
+    # a district court is no part of a town
+    doc = parse("Gunmen attacked Goma on Sunday. The Tripoli District Court adjourned.", finder, resolver)
+    assert [m.place.country_code for m in doc.mentions if m.text == "Tripoli"] == ["LY"]
+
+
 def test_kind_hint_asks_for_the_region(finder, resolver):
     p = place_of("Shelling hit the Donetsk region overnight.", "Donetsk region", finder, resolver)
     assert p.kind == "region"

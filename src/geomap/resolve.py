@@ -38,6 +38,7 @@ from geomap.resolve_context import (  # noqa: F401  (re-exported)
     COHERENCE_READINGS,
     LIST_GAP,
     LIST_MIN,
+    OWNER_OF_TOWN,
     Candidate,
     coherence,
     held_regions,
@@ -221,14 +222,16 @@ class Resolver:
 
     def local_hints(self, doc: Doc, i: int) -> set[str]:
         """Country codes and admin-1 codes ("US.PA") the words right around mention i name: "the Lebanese city of
-        Tripoli", "Tripoli, Lebanon", "Crawford County, Pennsylvania", "Paris, Ky."."""
+        Tripoli", "Tripoli, Lebanon", "Lebanon's northern city of Tripoli", "Crawford County, Pennsylvania", "Paris,
+        Ky."."""
         m, text, out = doc.mentions[i], doc.article.text, set()
         for j in (i - 1, i + 1):
             if 0 <= j < len(doc.mentions):
                 o = doc.mentions[j]
                 between = text[o.end:m.start] if j < i else text[m.end:o.start]
                 near = (j < i and o.hint == "demonym" and _DEMONYM_GAP.fullmatch(between)) or (
-                    j > i and o.hint != "demonym" and APPOSITION.match_at(between))
+                    j > i and o.hint != "demonym" and APPOSITION.match_at(between)) or (
+                    j < i and o.hint != "demonym" and OWNER_OF_TOWN.match_at(between))
                 if not near:
                     continue
                 code = DEMONYM_COUNTRY.get(o.text.lower()) if o.hint == "demonym" else None
@@ -321,6 +324,7 @@ class Resolver:
             ctx_c, ctx_r, total = contexts[key]
             # A name that can be a country needs no "X, Y" hint: "U.S., France" is a list, not "Paris, France".
             local = set() if any(c.place.kind == "country" for c in cs) else self.local_hints(doc, i)
+            cs = [c for c in cs if c.place.country_code in local] or cs  # "Lebanon's city of Tripoli": said outright
             hk = HINT_KINDS.get(m.hint, ()) or office_kinds(doc.article.text, m.end)
             held = held_regions(doc, cands, i)
             rows.append([(c.place, _features(c, hk, ctx_c, ctx_r, total, local, siblings[i], near[i], held))

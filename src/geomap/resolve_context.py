@@ -29,6 +29,11 @@ LIST_MIN = 3
 APPOSITION = Pattern("apposition", r"(?:,\s*|,?\s+(?:located\s+|situated\s+)?in\s+)(?:the\s+)?$",
                      match="Ducks were found in [Crawford County] located in [Pennsylvania] last week.",
                      miss="Ducks were found in [Crawford County] and [Pennsylvania] last week.", side="between")
+#: A country's or region's possessive naming the kind of place that follows: "Lebanon's northern city of Tripoli".
+OWNER_OF_TOWN = Pattern("a place's possessive before its town",
+                        r"^['’]s\s+(?:[\w-]+\s+){0,2}?(?:city|town|village|port|capital)(?:\s+city)?(?:\s+of)?\s+$",
+                        match="Protesters burned tyres in [Lebanon]'s northern city of [Tripoli] on Monday.",
+                        miss="Protesters from [Lebanon] burned tyres in [Tripoli] on Monday.", side="between")
 #: An office named right after a place says which kind of place it is: a governor or legislature belongs to a state
 #: or province ("the Ohio Gov."), a mayor to a town ("the Kyiv Mayor").
 REGION_OFFICE = Pattern("region office", r"\s+(?:Lt\.\s+)?(?:Gov\.|(?:Governor|Lieutenant\s+Governor|Legislature)\b)",

@@ -126,21 +126,37 @@ PART_WITHIN_KM = 30.0
 def _parts_elsewhere(mentions: list[Mention], text: str) -> list[Mention]:
     """Villages told to be a town's neighbourhood (`NEIGHBOURHOOD_AFTER`) that lie in none of the article's other
     towns: a namesake ("Barrio de San Juan", a village 200 km from Irapuato, in a story of a shooting there), left
-    unread whatever else lies near it (the events step puts the part in its town)."""
-    towns = [m.place for m in mentions if m.place is not None and m.place.kind == "city"
-             and not m.text.isupper()]  # a dateline's city ("MEXICO CITY, Aug 18") is where the report was filed
+    unread whatever else lies near it (the events step puts the part in its town); and cities of any size told to be
+    a part (`PART_AFTER_ABROAD`) in a country none of the article's towns is in, far from all of them ("the Gombe
+    district" of Kinshasa; not "a Gaza City neighbourhood" in a story of Jerusalem)."""
+    towns = list({m.place.id: m.place for m in mentions if m.place is not None and m.place.kind == "city"
+                  and not m.text.isupper()}.values())  # a dateline's city ("MEXICO CITY, Aug 18") is where the report
+    # was filed; each town once, so that a long article repeating its towns costs no more per mention
     out = []
     for m in mentions:
         p = m.place
-        if p is None or p.kind != "city" or p.population >= LONE_VILLAGE_MAX_POP \
-                or not NEIGHBOURHOOD_AFTER.match_at(text[m.end:m.end + 20]) \
-                or text.endswith(("'s ", "’s "), 0, m.start):
+        if p is None or p.kind != "city" or text.endswith(("'s ", "’s "), 0, m.start):
             continue  # "Gaza City's Daraj neighbourhood": the events step puts it in the town named before
+        village = p.population < LONE_VILLAGE_MAX_POP and NEIGHBOURHOOD_AFTER.match_at(text[m.end:m.end + 20])
+        if not village and not PART_AFTER_ABROAD.match_at(text[m.end:m.end + 20]):
+            continue  # (checked first: the loops below over the article's towns run for few mentions)
         others = [q for q in towns if q.id != p.id]
-        if others and not any(haversine_km(p.lat, p.lon, q.lat, q.lon) <= q.radius_km + PART_WITHIN_KM
-                              for q in others):
+        if village and others and not any(
+                haversine_km(p.lat, p.lon, q.lat, q.lon) <= q.radius_km + PART_WITHIN_KM for q in others):
             out.append(m)
+        elif not village and others and all(
+                q.country_code != p.country_code and haversine_km(p.lat, p.lon, q.lat, q.lon) > LONE_FOREIGN_NEAR_KM
+                for q in others):
+            out.append(m)  # "gunfire in the Gombe district" of a Kinshasa story: no Nigerian city
     return out
+
+
+#: A town's part told after the name, whose reading is a city in none of the countries of the article's towns.
+PART_AFTER_ABROAD = Pattern("a town's part told after the name",
+                            r"^\s+(?:neighbou?rhood|quarter|suburb|district|commune)\b"
+                            r"(?!\s+(?:judges?|courts?|attorneys?|councils?|commissioners?|officials?)\b)",
+                            "Gunfire was heard in the [Gombe] district of the capital.",
+                            "Gunfire was heard in [Gombe] town on Sunday.", "after")
 
 
 def _told_otherwise(m: Mention, p: Place, text: str) -> bool:
