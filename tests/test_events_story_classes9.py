@@ -148,7 +148,14 @@ def test_a_town_and_its_suburb_are_two_places_when_each_has_its_own_happening(nl
 
 
 def test_a_happening_told_after_a_day_after_is_typed_and_acted_by_its_own_words(nlp):
-    doc = run(nlp, "Nigerian warplanes struck rebel camps near Yenagoa on Tuesday, officials said, a day after a deadly "
-              "attack near Sumy that officials blamed on militants.")
+    doc = run(nlp, "Nigerian warplanes struck rebel camps near Yenagoa on Tuesday, officials said, a day after a "
+              "deadly attack near Sumy that officials blamed on militants.")
     assert sorted((e.place.name, e.sub_event_type, e.actors) for e in doc.events) == [
         ("Sumy", "Attack", ["Unidentified armed group"]), ("Yenagoa", "Air/drone strike", ["Nigerian forces"])]
+
+
+def test_a_storys_crowd_is_no_side_of_an_armed_clash(nlp):
+    doc = run(nlp, "Protesters marched in Sumy on Monday over power cuts. Rival armed factions clashed in Poltava "
+              "overnight, killing nine people.")
+    assert [(e.place.name, e.actors) for e in doc.events if e.place.name == "Poltava"] == [
+        ("Poltava", ["Unidentified armed group"])]

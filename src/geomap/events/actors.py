@@ -7,7 +7,7 @@ from collections.abc import Callable
 from functools import lru_cache
 
 from geomap.alternation import WordAlternation
-from geomap.events.triggers import EXPL, PROTEST, RIOT, VIOLENT
+from geomap.events.triggers import BATTLE, EXPL, PROTEST, RIOT, VIOLENT
 from geomap.lexicon import DEMONYM_COUNTRY, common_words
 from geomap.models import Event, Place
 from geomap.patterns import Pattern, lower_regex, lowered_text
@@ -430,8 +430,9 @@ def strikers(who: list[str], kind: tuple[str, str], place: Place, story_actors: 
     struck country's own forces when the story names another armed side ("Explosions were heard across Tehran"
     after "Israel struck Natanz": Israel's, even if Iran's forces are named more often; "a sailor was killed near
     Acre" in a story of Hezbollah's rockets: Hezbollah's). A state rarely bombs its own towns in a story of a foreign
-    one's raids. Nor does a crowd fire shells: the story's protesters are no side of an explosion ("An explosion at
-    the hospital killed 471", in a story of the protests that followed, was by an armed group no one names).
+    one's raids. Nor does a crowd fire shells or fight a battle: the story's protesters are no side of an explosion
+    ("An explosion at the hospital killed 471", in a story of the protests that followed, was by an armed group no
+    one names) or of an armed clash ("rival armed factions clashed in Tripoli" beside protests in another Tripoli).
     Territory a non-state actor took is the story's non-state actor's ("The rebels had seized Aleppo a week
     earlier", beside "Russian and Syrian jets")."""
     etype, sub = kind
@@ -440,7 +441,7 @@ def strikers(who: list[str], kind: tuple[str, str], place: Place, story_actors: 
         return (taker + own if all(a in FORCE_COUNTRY for a in own) else own) if own else taker or who
     if own:
         return own
-    if etype == EXPL:
+    if etype in (EXPL, BATTLE):
         who = [a for a in who if a not in _CROWDS]
     if etype != EXPL or not any(FORCE_COUNTRY.get(a) == place.country_code for a in who):
         return who
