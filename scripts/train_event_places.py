@@ -44,9 +44,11 @@ SEED = 13
 #: How near `--check`'s retrain must come to the shipped model's recorded figures. The shipped model was trained on
 #: the code of its day; later changes to candidates and features move a retrain's F1 on dev's 910 records by a few
 #: tokens (stop 32: three fewer of about 1,100 gold tokens, 0.0066, from four changes that each moved it 0.002-0.004),
-#: so the 7,000-record figure of train folds and dev pooled, which chooses the threshold, is held tight and dev alone
-#: looser.
-CHECK_POOLED = 0.005
+#: and the 7,000-record figure of train folds and dev pooled, which chooses the threshold, moves too: stop 34's
+#: candidates (units cut before "of", where-clauses) lifted a retrain's to 0.676 against the shipped model's recorded
+#: 0.670 (0.005 was the tolerance before), while the shipped model still scores better on the harness's dev (0.690
+#: against 0.685 for the retrain), so it stays shipped.
+CHECK_POOLED = 0.01
 CHECK_DEV = 0.01
 #: Weight of a candidate from a record with no gold place. The assistants missed many places, so "no place
 #: labelled" looked like weaker evidence; on the dev split full weight was best (F1 0.667 vs 0.657 at 0.5, 0.651 at

@@ -159,3 +159,12 @@ def test_a_storys_crowd_is_no_side_of_an_armed_clash(nlp):
               "overnight, killing nine people.")
     assert [(e.place.name, e.actors) for e in doc.events if e.place.name == "Poltava"] == [
         ("Poltava", ["Unidentified armed group"])]
+
+
+def test_a_unit_told_after_a_village_in_the_same_place_holds_it(nlp):
+    doc = run(nlp, "Gunmen attacked Tungbo village, killed nine people and abducted a teacher in Sagbama Local "
+              "Government Area of Bayelsa State on Sunday.")
+    assert _event_places(doc) == [("Tungbo", "Bayelsa")]
+    # two units of one list are two places
+    doc = run(nlp, "Gunmen killed nine people in the Sagbama and Ekeremor LGAs of Bayelsa State on Sunday.")
+    assert [m.text for m in doc.mentions if m.role == "event"] == ["Sagbama", "Ekeremor LGAs"]

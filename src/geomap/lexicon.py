@@ -220,6 +220,10 @@ OCCASION_TAILS = frozenset(
     expo""".split()
 )
 
+#: The last word of a unit's name ("Sewry District", "Konduga LGA"): a unit may lie in a known place named after
+#: "of", and hold a village named before it.
+UNIT_WORDS = KIND_WORDS | frozenset("area lga lgas ward township municipality commune mountains hills valley".split())
+
 #: The first word of a named operation's name, not a place's: "Operation Euphrates Shield near Jarablus".
 OPERATION_HEADS = frozenset({"operation", "operations"})
 

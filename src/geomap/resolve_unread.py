@@ -153,7 +153,7 @@ def _parts_elsewhere(mentions: list[Mention], text: str) -> list[Mention]:
 
 #: A town's part told after the name, whose reading is a city in none of the countries of the article's towns.
 PART_AFTER_ABROAD = Pattern("a town's part told after the name",
-                            r"^\s+(?:neighbou?rhood|quarter|suburb|district|commune)\b"
+                            r"^\s+(?:neighbou?rhood|quarter|district|commune)\b"  # not "this Albany suburb": Albany's
                             r"(?!\s+(?:judges?|courts?|attorneys?|councils?|commissioners?|officials?)\b)",
                             "Gunfire was heard in the [Gombe] district of the capital.",
                             "Gunfire was heard in [Gombe] town on Sunday.", "after")

@@ -22,6 +22,7 @@ from geomap.lexicon import (
     ORGANISATIONS,
     PERSON_WORDS,
     TITLES,
+    UNIT_WORDS,
     common_words,
     inflected_words,
 )
@@ -105,6 +106,8 @@ def sentence_candidates(stext: str, offset: int, mentions: list[Mention], trigge
 #: A participle after a hyphen makes an adjective of a group's name: "Serb-held", "Sunni-dominated", "Kurdish-led"
 #: (not "Almash-had", a transliterated name).
 _GROUP_ADJECTIVE = re.compile(r"-(?:[a-z]+ed|held|led|run|majority|populated)$")
+
+
 def _before_known(text: str, s: int, e: int, taken: list[tuple[int, int]]) -> int:
     """The end of a capitalised run that goes on into a known place after "of", when the words before "of" end in a
     unit's kind ("Sewry District of Zabol Province", "Gamboru Ngala Local Government Area of Borno State"): they are
@@ -122,8 +125,6 @@ OF_BEFORE_KNOWN = Pattern(
     "a unit's name runs on into the known place it lies in", r"\s+of\s+(?:the\s+)?$",
     "A mine hit a bus in Gulran District of [Herat].", "A mine hit a bus in Gulran District near [Herat].",
     "before")
-#: The last word of a unit's name that may lie in a known place named after "of": "Sewry District of Zabol Province".
-UNIT_WORDS = KIND_WORDS | frozenset("area lga lgas ward township municipality commune mountains hills valley".split())
 
 
 #: A plural acronym names things, not a place: "destroyed over 50 VBIEDs", "IEDs", "RPGs".

@@ -9,7 +9,6 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-from geomap.events.candidates import UNIT_WORDS
 from geomap.events.model import Candidate
 from geomap.events.slots import (
     BEARING_WORDS,
@@ -22,6 +21,7 @@ from geomap.events.slots import (
 )
 from geomap.events.within import PART_WORDS, POSSESSIVE_PART, TOWN_KINDS, around, place_inside
 from geomap.geo import haversine_km
+from geomap.lexicon import UNIT_WORDS
 from geomap.models import PRECISION_RANK, Mention, Place
 from geomap.patterns import Pattern
 

@@ -9,6 +9,7 @@ inside it already is.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import replace
 
@@ -17,7 +18,7 @@ from geomap.events.model import Candidate, Sentence
 from geomap.events.slots import BEARING_WORDS, LIST_JOIN
 from geomap.events.triggers import VIOLENT, Found
 from geomap.geo import haversine_km
-from geomap.lexicon import DEMONYM_COUNTRY, SITE_WORDS
+from geomap.lexicon import DEMONYM_COUNTRY, SITE_WORDS, UNIT_WORDS
 from geomap.models import PRECISION_RANK, Event, Mention, Place
 from geomap.patterns import Pattern
 
@@ -198,6 +199,20 @@ def _inside(inner: Mention, outer: Mention) -> bool:
     return (inner.within and a.id == b.id) or place_inside(a, b)
 
 
+def _unit_holds(inner: tuple[Mention, Sentence, Candidate], unit: tuple[Mention, Sentence, Candidate]) -> bool:
+    """Is `inner` in `unit`, both names the gazetteer lacks put in one place, the unit told after it as a part of
+    that place ("Katarko village ... in Gujba Local Government Area of Yobe State": the village is in the LGA, and the
+    LGA no second event place)? Not members of one list ("the Agatu and Logo LGAs")."""
+    a, b = inner[0], unit[0]
+    return a.within and b.within and a.place is not None and b.place is not None and a.place.id == b.place.id \
+        and a.start < b.start and b.text.rsplit(None, 1)[-1].lower() in UNIT_WORDS \
+        and a.text.rsplit(None, 1)[-1].lower() not in UNIT_WORDS \
+        and _UNIT_OF.match(unit[1].text, unit[2].end) is not None and not _listed(unit[1].text, inner[2], unit[2])
+
+
+_UNIT_OF = re.compile(r"\s+of\s")
+
+
 
 #: A district or site lies in a town when it is at most this far beyond the town's radius (a first-level code
 #: shared with the town says nothing: the Nuseirat camp is not in Khan Younis, 12 km away in the same strip).
@@ -291,8 +306,8 @@ def innermost(chosen: list[tuple[Mention, Sentence, Candidate]]) -> list[tuple[M
         town = _town_of(item, chosen)
         if town is not None and not _listed(item[1].text, town, item[2]):
             continue  # an added name near a town whose own mention is the same happening's place
-        if any(o[0] is not m and (_inside(o[0], m) or _town_part(o, m) and _one_happening(o, item))
-               and _told_happening(o) for o in chosen):
+        if any(o[0] is not m and (_inside(o[0], m) or _unit_holds(o, item) or _town_part(o, m) and _one_happening(
+                o, item)) and _told_happening(o) for o in chosen):
             m.role = "mention"
             continue
         keep.append(item)
