@@ -330,3 +330,14 @@ def test_the_west_banks_bethlehem_outranks_the_brazilian_city_that_lists_its_nam
 
     assert load_gazetteer().candidates("Bethlehem")[0].country_code == "PS"
     assert load_gazetteer().candidates("Kandahar province")[0].id == "adm:AF.23"
+
+
+def test_afghan_provinces_answer_to_their_news_spellings_and_english_names() -> None:
+    from geomap.gazetteer import load_gazetteer
+
+    g = load_gazetteer()
+    assert g.candidates("Zabol province")[0].id == "adm:AF.28"  # not Zabol, Iran, which keeps the bare name
+    assert g.candidates("Zabol")[0].country_code == "IR"
+    assert [g.candidates(n)[0].id for n in ("Nangrahar", "Konar", "Paktya", "Lowgar")] == [
+        "adm:AF.18", "adm:AF.34", "adm:AF.36", "adm:AF.17"]
+    assert g.candidates("Nangarhar")[0].name == "Nangarhar Province"  # not the Uzbek "Nangarhor"
