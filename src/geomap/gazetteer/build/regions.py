@@ -222,7 +222,8 @@ def _display_name(sub: _Subdivision, st: _Stems) -> str:
                  and not _NOT_ENGLISH_DESIG.search(a)]
         alt = next((a for a in named if _ENGLISH_DESIG.search(a)), next(iter(named), None))
         display = alt or f"{display} {sub.typ or 'Region'}".strip()
-    return display
+    foreign = _NOT_ENGLISH_DESIG.search(display)
+    return f"{display[:foreign.start()]} Region" if foreign else display  # "Almaty oblysy" -> "Almaty Region"
 
 
 def _point(sub: _Subdivision, stems: list[str]) -> tuple[float, float, float, int] | None:
