@@ -168,3 +168,14 @@ def test_a_unit_told_after_a_village_in_the_same_place_holds_it(nlp):
     # two units of one list are two places
     doc = run(nlp, "Gunmen killed nine people in the Sagbama and Ekeremor LGAs of Bayelsa State on Sunday.")
     assert [m.text for m in doc.mentions if m.role == "event"] == ["Sagbama", "Ekeremor LGAs"]
+
+
+def test_a_coup_is_at_the_country_its_sentence_puts_it_in(nlp):
+    doc = run(nlp, "YENAGOA, May 9 - Soldiers in Nigeria detained the president and declared on national television "
+              "that they had seized power, the latest in a string of coups in the region.")
+    assert [(e.place.name, e.event_type, e.sub_event_type) for e in doc.events] == [
+        ("Nigeria", "Strategic developments", "Other")]
+    # a regime toppled by an invasion is no coup at the invaded country
+    doc = run(nlp, "Saddam was captured in December 2003, the same year that an invasion toppled his regime in "
+              "Nigeria.")
+    assert [e.place.name for e in doc.events] == []

@@ -300,7 +300,8 @@ def _not_as_worded(t: Trigger, clause: list[Found], stext: str) -> tuple[str, st
     """The type when the event word's object makes it another happening than the word says: water cannon at a
     boat is a standoff at sea, no crowd dispersed; a crewed aircraft shot down is attacked, not a weapon
     intercepted (by a drone or a missile: remote violence; else the fire of a fight); any bomb of a suicide bomber
-    is a suicide bombing; rival partisans' clashes are mob violence; raids that arrested are the arrests."""
+    is a suicide bombing; rival partisans' clashes are mob violence; raids that arrested are the arrests, and a
+    president detained by those who seized power the coup."""
     if t.name == "intervention" and not any(f.trigger.name == "protest" for f in clause) \
             and AT_A_VESSEL.search(stext):
         return STRAT, "Other"
@@ -314,6 +315,9 @@ def _not_as_worded(t: Trigger, clause: list[Found], stext: str) -> tuple[str, st
         if PARTISANS_CLASH.search(stext):
             return RIOT, "Mob violence"
     arrest = next((f.trigger for f in clause if f.trigger.name == "arrests"), None)
+    coup = next((f.trigger for f in clause if f.trigger.name == "coup"), None)
+    if arrest and coup:  # "soldiers detained the president and declared they had seized power": the coup
+        return coup.event_type, coup.sub_event_type
     if arrest and all(f.trigger.name == "arrests" or stext[f.start:f.end].lower().startswith("raid") for f in clause):
         return arrest.event_type, arrest.sub_event_type  # "arrested 15 people in raids": the arrests
     if t.name == "disrupted" and AIRCRAFT_DOWNED.search(stext):

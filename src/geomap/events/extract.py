@@ -31,7 +31,7 @@ from geomap.events.actors import (
     strikers,
     unnamed_force,
 )
-from geomap.events.candidates import sentence_candidates, struck_sites, told_there
+from geomap.events.candidates import rule_picks, sentence_candidates
 from geomap.events.contexts import POLITICAL_ARREST
 from geomap.events.dating import DATE_OPENER, MAX_AGE_DAYS, Span, StoryClock, event_date, redate, told_after
 from geomap.events.fatalities import COUNTRY_TOLL, fatalities, more_deaths, shares, wide_toll
@@ -307,7 +307,7 @@ class EventExtractor:
             if near:  # "the TUSAS headquarters near Ankara": Ankara's score places the pair, at the inner name
                 vetoed[o] = bool(VETOES.intersection(feats[o]) - {NEAR_ANOTHER})
         scores = self.model.score_sentence(feats, vetoed)
-        for k in struck_sites(sent.text, cands, feats, vetoed) + told_there(sent, cands, vetoed):  # a rule's score
+        for k in rule_picks(sent, cands, feats, vetoed):  # "struck Sanaa's airport": a rule's score
             scores[k] = max(scores[k], self.model.threshold)
         picked = _spread_over_lists(sent.text, cands, scores, self.model.threshold)
         inside = inner_names(pairs, owners, picked, scores, vetoed)
