@@ -224,6 +224,12 @@ OCCASION_TAILS = frozenset(
 #: "of", and hold a village named before it.
 UNIT_WORDS = KIND_WORDS | frozenset("area lga lgas ward township municipality commune mountains hills valley".split())
 
+
+def names_a_unit(name: str) -> bool:
+    """Does a name end in a unit's word (`UNIT_WORDS`: "Gujba Local Government Area", "Sewry District")?"""
+    words = name.split()
+    return bool(words) and words[-1].lower() in UNIT_WORDS
+
 #: The first word of a named operation's name, not a place's: "Operation Euphrates Shield near Jarablus".
 OPERATION_HEADS = frozenset({"operation", "operations"})
 

@@ -22,9 +22,9 @@ from geomap.lexicon import (
     ORGANISATIONS,
     PERSON_WORDS,
     TITLES,
-    UNIT_WORDS,
     common_words,
     inflected_words,
+    names_a_unit,
 )
 from geomap.models import Mention
 from geomap.named_after import PEOPLE_AFTER, VESSEL_AFTER, VESSEL_BEFORE
@@ -116,7 +116,7 @@ def _before_known(text: str, s: int, e: int, taken: list[tuple[int, int]]) -> in
     if known < 0:
         return e
     cut = OF_BEFORE_KNOWN.compiled.search(text, s, known)
-    if cut is None or text[s:cut.start()].rsplit(None, 1)[-1].lower() not in UNIT_WORDS:
+    if cut is None or not names_a_unit(text[s:cut.start()]):
         return s
     return cut.start()
 

@@ -377,9 +377,9 @@ class EventExtractor:
             borrowed: list[bool] = []  # asked for: the sentence's own words name no specific happening
             d0, d1, prec = event_date((primary.start + primary.end) / 2, c.start, clause, dates, when, pub)
             earlier = told_after(st.text, c.start, dates, (d0, d1, prec))
-            told_before = earlier is not None and earlier[1] > 0  # "..., a day after an attack near Ankara": typed by
-            if told_before:  # its own words, borrowing no type of the news's or the story's
-                in_clause = [t for t in in_clause if earlier[1] <= t.start] or [primary]  # type: ignore[index]
+            since = earlier[1] if earlier is not None else 0  # "..., a day after an attack near Ankara": typed by its
+            if told_before := since > 0:  # own words, borrowing no type of the news's or the story's
+                in_clause = [t for t in in_clause if since <= t.start] or [primary]
 
             def context(p: int = st.paragraph, borrowed: list[bool] = borrowed,
                         told_before: bool = told_before) -> tuple[str, str] | None:

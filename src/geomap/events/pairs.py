@@ -21,7 +21,7 @@ from geomap.events.slots import (
 )
 from geomap.events.within import PART_WORDS, POSSESSIVE_PART, TOWN_KINDS, around, place_inside
 from geomap.geo import haversine_km
-from geomap.lexicon import UNIT_WORDS
+from geomap.lexicon import names_a_unit
 from geomap.models import PRECISION_RANK, Mention, Place
 from geomap.patterns import Pattern
 
@@ -75,7 +75,7 @@ def inner_pairs(text: str, cands: list[Candidate], owners: list[Mention | None])
                 out.append(Pair(k + 1, k, far))
                 continue
             if outer is None:  # "Kayamla village of Konduga LGA": a unit the gazetteer lacks holds the event place
-                if text[cands[j].start:cands[j].end].rsplit(None, 1)[-1].lower() in UNIT_WORDS:
+                if names_a_unit(text[cands[j].start:cands[j].end]):
                     out.append(Pair(k, j))
                 continue
             if outer.place is None:

@@ -18,7 +18,7 @@ from geomap.events.model import Candidate, Sentence
 from geomap.events.slots import BEARING_WORDS, LIST_JOIN
 from geomap.events.triggers import VIOLENT, Found
 from geomap.geo import haversine_km
-from geomap.lexicon import DEMONYM_COUNTRY, SITE_WORDS, UNIT_WORDS
+from geomap.lexicon import DEMONYM_COUNTRY, SITE_WORDS, names_a_unit
 from geomap.models import PRECISION_RANK, Event, Mention, Place
 from geomap.patterns import Pattern
 
@@ -205,8 +205,7 @@ def _unit_holds(inner: tuple[Mention, Sentence, Candidate], unit: tuple[Mention,
     LGA no second event place)? Not members of one list ("the Agatu and Logo LGAs")."""
     a, b = inner[0], unit[0]
     return a.within and b.within and a.place is not None and b.place is not None and a.place.id == b.place.id \
-        and a.start < b.start and b.text.rsplit(None, 1)[-1].lower() in UNIT_WORDS \
-        and a.text.rsplit(None, 1)[-1].lower() not in UNIT_WORDS \
+        and a.start < b.start and names_a_unit(b.text) and not names_a_unit(a.text) \
         and _UNIT_OF.match(unit[1].text, unit[2].end) is not None and not _listed(unit[1].text, inner[2], unit[2])
 
 
