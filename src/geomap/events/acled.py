@@ -149,7 +149,8 @@ CIVILIAN_VICTIMS = Pattern(
     r"kidnapp(?:ed|ing)|opened fire on|fired on|sprayed)\s+"
     r"(?:(?:at least|some|about|nearly|more than|dozens of|scores of|hundreds of)\s+)?(?:[\d,]+\s+|[a-z]+\s+)?"
     r"(?:people|villagers|residents|civilians|worshippers|farmers|passengers|mourners|students|women|children|"
-    r"families|tourists|visitors|pilgrims|shoppers|commuters|patients|pupils|guests|fishermen)\b",
+    r"families|tourists|visitors|pilgrims|shoppers|commuters|patients|pupils|guests|fishermen|miners|workers|"
+    r"labou?rers|traders|herders|shepherds|teachers|doctors|nurses|journalists|vendors|merchants|churchgoers)\b",
     "Gunmen on motorbikes raided the market, killing at least nine villagers.",
     "Gunmen raided the base, killing at least nine soldiers.")
 #: People told to be waiting or queueing for aid or food: civilians, whatever the word for them ("gunfire killed 67

@@ -290,9 +290,17 @@ OF_THE_KIND_BEFORE = Pattern("happenings of the kind", r"\b(?:similar|such|previ
 HABIT_BEFORE = Pattern("a habit", r"\b(?:regularly|routinely|frequently|often|usually|periodically|habitually)\s+$",
                        "Turkey regularly [strikes] positions in the mountains.",
                        "Turkey repeatedly [struck] positions in the mountains on Monday.", "before")
+#: "Crowds gathered in Tehran to celebrate the attack": the happening is elsewhere, the crowd's place is no place of
+#: it (not "condemned the attack in Kabul", which often tells where it was).
+CELEBRATED_BEFORE = Pattern(
+    "a happening celebrated",
+    r"\bcelebrat(?:e|ed|es|ing|ions?)\s+(?:of\s+|over\s+)?(?:the|this|that|its|their|[\w'’-]+['’]s)\s+"
+    r"(?:[\w'’-]+\s+){0,3}$",
+    "Crowds gathered in the square to celebrate the [attack] on the base.",
+    "Crowds celebrated in the square before the [attack] on the base.", "before")
 #: The contexts before an event word that make it no happening of its sentence, whatever the word.
 NO_HAPPENING = (NO_HAPPENING_BEFORE, COMPARED_BEFORE, IN_A_SERIES, STATE_OF_VIOLENCE_BEFORE, EARLIER_AS_TIME,
-                 OF_THE_KIND_BEFORE, HABIT_BEFORE)
+                 OF_THE_KIND_BEFORE, HABIT_BEFORE, CELEBRATED_BEFORE)
 #: ... all of them as one regex: one search an event word instead of seven (each is read before the word, up to it).
 NO_HAPPENING_ANY = re.compile("|".join(f"(?:{p.regex})" for p in NO_HAPPENING), re.I)
 #: How far before an event word the `NO_HAPPENING` patterns look.

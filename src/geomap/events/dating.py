@@ -37,20 +37,43 @@ LOCATES_TOLD = Pattern(
     "The attack took place near Besham in Shangla district.", "Another attack hit Besham in Shangla district.")
 
 
+#: An earlier happening told after the news's event word, its date its own: "handing Russia its biggest gain since it
+#: captured Bakhmut in May", "The raids followed the defection of a commander last month". Not "since Monday": there
+#: the date follows at once and starts the news's own span.
+EARLIER_TOLD = Pattern(
+    "an earlier happening told after the event",
+    r"\b(?:since\s+(?:it|they|he|she|the|a|an|its|their|his|her)|(?:followed|following)\s+(?:the|a|an|its|their|"
+    r"his|her))\s",
+    "Troops took the town, their biggest gain since they captured the port in May.",
+    "Troops have held the town since May.")
+#: How far past `EARLIER_TOLD` its happening's date may stand.
+EARLIER_TOLD_REACH = 90
+
+
+def _of_earlier(text: str, anchor: float, place: int, dates: list[TimeExpr]) -> list[TimeExpr]:
+    """`dates` less those that date an earlier happening told after the event word at `anchor` and the place at
+    `place` (`EARLIER_TOLD`); a place told in that happening's words ("since the fall of Bakhmut in May") keeps
+    them."""
+    if "since" not in text and "follow" not in text:
+        return dates
+    cuts = [m.end() for m in EARLIER_TOLD.finditer(text) if m.start() > max(anchor, place)]
+    return [d for d in dates if not any(c <= d.start <= c + EARLIER_TOLD_REACH for c in cuts)]
+
+
 def event_date(anchor: float, place: int, clause: tuple[int, int], dates: list[TimeExpr], narrative: Span,
-               pub: date) -> Span:
+               pub: date, text: str = "") -> Span:
     """The date of the event whose word sits at `anchor` and place at `place` (sentence offsets): the nearest
     usable time expression of its clause, else the story's time, or the day of a statement about it when that day
     is earlier (it happened by then). A statement's date ("said on Saturday") is otherwise not the event's; an old
     date far from the event word dates something else ("... since the army seized power in a 2021 coup") and must
-    not turn the news into history."""
+    not turn the news into history, nor one of an earlier happening told after the event word (`EARLIER_TOLD`)."""
     c0, c1 = clause
 
     def dist(d: TimeExpr) -> float:
         mid = (d.start + d.end) / 2
         return abs(mid - anchor) + 0.1 * abs(mid - place) + (0 if c0 <= d.start < c1 else 150)
 
-    usable = [d for d in dates if not d.reporting
+    usable = [d for d in _of_earlier(text, anchor, place, dates) if not d.reporting
               and (dist(d) <= MAX_DATE_DISTANCE or (pub - d.date_end).days <= MAX_AGE_DAYS)]
     if usable:
         best = min(usable, key=dist)

@@ -375,7 +375,7 @@ class EventExtractor:
             clause = sent.clauses.around(c.start)
             in_clause = [t for t in sent.triggers if clause[0] <= t.start < clause[1]] or [primary]
             borrowed: list[bool] = []  # asked for: the sentence's own words name no specific happening
-            d0, d1, prec = event_date((primary.start + primary.end) / 2, c.start, clause, dates, when, pub)
+            d0, d1, prec = event_date((primary.start + primary.end) / 2, c.start, clause, dates, when, pub, st.text)
             earlier = told_after(st.text, c.start, dates, (d0, d1, prec))
             since = earlier[1] if earlier is not None else 0  # "..., a day after an attack near Ankara": typed by its
             if told_before := since > 0:  # own words, borrowing no type of the news's or the story's

@@ -89,6 +89,15 @@ _LAUNCHED = (r"launched(?=\s+(?:at|against|on|toward|towards|from|into|in|by|ove
 _NOT_FIGURATIVE_SHOT = (r"(?![-\s]+(?:on|at)[-\s]+sight)"  # "shoot-on-sight orders": an order, no shooting
                         r"(?!\s+(?:up|back|to\s+(?:fame|the\s+top)|(?:a|the)\s+(?:film|movie|video|documentary|scene|"
                         r"music\s+video)|scenes|footage|on\s+location)\b)")
+#: A strike by workers is a protest, no attack: "a general strike", "a 24-hour strike", "went on strike", "striking
+#: teachers", "strike action" (not "a drone strike", "struck", "a two-day strike campaign on Raqqa").
+_LABOUR_STRIKE = (r"(?:(?:general|nationwide|labou?r|hunger|transport|indefinite|wildcat|token|\w+-(?:day|hour|week)) "
+                  r"strikes?|(?:went|go|goes|going|be|is|are|was|were|been|remain(?:s|ed)?|stay(?:s|ed)?) on "
+                  r"(?:a |an )?(?:general |hunger |indefinite |\w+-(?:day|hour|week) )?strike|strike action|"
+                  r"striking (?:workers|teachers|doctors|nurses|miners|dockers|dockworkers|drivers|employees|staff|"
+                  r"unions?))"
+                  r"(?!\s+(?:campaigns?|packages?|groups?|forces?|aircraft|missions?|against|"
+                  r"on\s+(?!(?:mon|tues|wednes|thurs|fri|satur|sun)day)))")
 #: "Firefighters battled the blaze", "she battled cancer": no fighting.
 _NOT_FIGURATIVE_BATTLE = (r"(?!\s+(?:(?:a|an|the|her|his|their)\s+)?(?:[\w-]+\s+)?(?:blazes?|fires?|flames|wildfires?|"
                           r"cancer|illness|disease|injur\w+|addiction|floods?|storms?|heat|odds|traffic)\b)")
@@ -230,7 +239,7 @@ TRIGGERS: tuple[Trigger, ...] = (
       r"demonstrat(?:ors|ion|ions|ed|ing)|"  # its work in protest": the motive of another act
       r"(?<!campaign )(?<!election )rall(?:y|ies|ied)|marched|marching|"  # a campaign rally is no protest
       r"(?:peaceful|protest|silent) march(?:es)?|"
-      r"march(?:es)? (?:against|on|through|in)|strike action|"
+      r"march(?:es)? (?:against|on|through|in)|" + _LABOUR_STRIKE + "|"
       r"(?:workers|students|teachers|farmers|traders|villagers|residents|miners|nurses|doctors|pensioners|employees)"
       r" (?:were )?demanding", PROTEST, "Peaceful protest",  # not "kidnappers demanding a ransom"
       "Thousands rallied against the new law.", "Thousands read the new law."),
