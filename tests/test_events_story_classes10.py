@@ -23,6 +23,13 @@ ROWS = [
     Row("t:zhob", "Zhob", "city", 31.34, 69.45, "PK", "PK.02", 90000, 5.0),
     Row("t:bangladesh", "Bangladesh", "country", 24.0, 90.0, "BD", "", 170000000, 200.0),
     Row("t:bogura", "Bogura", "city", 24.85, 89.37, "BD", "BD.87", 400000, 8.0),
+    Row("t:isfahan-p", "Isfahan Province", "region", 32.7, 51.7, "IR", "IR.28", 5000000, 200.0),
+    Row("t:iraq", "Iraq", "country", 33.0, 44.0, "IQ", "", 40000000, 500.0),
+    Row("t:anbar", "Anbar", "region", 33.4, 42.5, "IQ", "IQ.01", 1700000, 250.0, aliases=("Anbar province",)),
+    Row("t:libya", "Libya", "country", 27.0, 17.0, "LY", "", 7000000, 800.0),
+    Row("t:tripoli", "Tripoli", "city", 32.89, 13.19, "LY", "LY.77", 1100000, 12.0),
+    Row("t:mitiga", "Mitiga International Airport", "landmark", 32.89, 13.28, "LY", "LY.77", 0, 2.0,
+        aliases=("Mitiga airport", "Mitiga")),
 ]
 
 
@@ -86,3 +93,39 @@ def test_a_share_of_a_toll_told_as_victims_killed_at_a_place_is_that_places_toll
     doc = run(nlp, "At least 60 people were killed in clashes across the country on Sunday, including 13 policemen "
               "killed at a police station in Bogura.")
     assert [(e.place.name, e.fatalities) for e in doc.events] == [("Bogura", 13)]
+
+
+def test_a_states_tanks_are_its_forces(nlp):
+    doc = run(nlp, "Iraqi tanks rolled into Anbar on Tuesday and took control of the main road.")
+    assert [e.actors for e in doc.events] == [["Iraqi forces"]]
+
+
+def test_a_group_using_what_was_hit_is_no_side_even_with_its_backers_named(nlp):
+    doc = run(nlp, "A blast hit a base used by the Iran-backed Kataib Hezbollah in Anbar province, killing one "
+              "fighter.")
+    assert [e.actors for e in doc.events] == [["Unidentified armed group"]]
+    doc = run(nlp, "The Iran-backed Kataib Hezbollah attacked a base in Anbar province, killing one soldier.")
+    assert [e.actors for e in doc.events] == [["Kataib Hezbollah"]]
+
+
+def test_missiles_made_or_kept_are_no_weapon_fired(nlp):
+    doc = run(nlp, "Jets struck targets in Iran on Saturday, hitting missile factories in Isfahan Province.")
+    assert [(e.place.name, e.sub_event_type) for e in doc.events] == [("Isfahan Province", "Air/drone strike")]
+    doc = run(nlp, "Missiles struck targets in Isfahan Province on Saturday.")
+    assert [(e.place.name, e.sub_event_type) for e in doc.events] == [
+        ("Isfahan Province", "Shelling/artillery/missile attack")]
+
+
+def test_a_district_is_no_part_of_an_airport(nlp):
+    doc = run(nlp, "Militias clashed in the Souq al-Thulatha district and around Mitiga airport on Tuesday, killing "
+              "three.")
+    assert [(m.text, m.place and m.place.name, m.role) for m in doc.mentions] == [
+        ("Souq al-Thulatha", None, "event"), ("Mitiga", "Mitiga International Airport", "event")]
+    # the story's town holds it
+    doc = run(nlp, "Gunmen attacked a checkpoint in Tripoli on Tuesday. Later, militias clashed in the Souq "
+              "al-Thulatha district and around Mitiga airport, killing three.")
+    assert [m.place.name for m in doc.mentions if m.text == "Souq al-Thulatha"] == ["Tripoli"]
+    # a town does
+    doc = run(nlp, "Fighting broke out in the Souq al-Thulatha district of Tripoli on Tuesday.")
+    assert [(m.text, m.place.name) for m in doc.mentions if m.text == "Souq al-Thulatha"] == [
+        ("Souq al-Thulatha", "Tripoli")]

@@ -86,9 +86,10 @@ EMBLEM_AFTER = Pattern("the group's emblem", r"^\s+(?:flags?|banners?|insignia|e
                        r"literature|ideology|symbols?|slogans?)\b",
                        "The driver had an [Islamic State] flag in his truck.",
                        "[Islamic State] fighters drove the truck.", "after")
-#: The group as the owner or user of what was hit: "Pagers used by Hezbollah members exploded".
-USED_BY = Pattern("used or owned by the group", r"\b(?:used|owned|carried|belonging)\s+(?:by|to)\s+(?:the\s+)?"
-                  r"(?:members\s+of\s+(?:the\s+)?)?$",
+#: The group as the owner or user of what was hit: "Pagers used by Hezbollah members exploded", "a base used by the
+#: Iran-backed Popular Mobilisation Forces".
+USED_BY = Pattern("used or owned by the group", r"\b(?:used|owned|carried|belonging|run|operated|manned)\s+(?:by|to)\s+"
+                  r"(?:the\s+)?(?:[\w-]+-(?:backed|allied|aligned|linked|led)\s+)?(?:members\s+of\s+(?:the\s+)?)?$",
                   "Pagers used by [Hezbollah] members exploded.", "Pagers planted by [Mossad] agents exploded.",
                   "before")
 LINKED_BEFORE = Pattern("tied to the group, before its name",
@@ -119,8 +120,9 @@ _ACTOR_FORCES = re.compile(
     r"(?<!\w)(?P<d>(?:U\.S\.|U\.K\.|US|UK|[A-Z][a-z]+) and [A-Z][a-z]+|U\.S\.|U\.K\.|US|UK|South Sudanese|"
     r"[A-Z][a-z]+(?:-backed|-led)?)\s+(?:(?:ballistic|cruise|guided|hypersonic|kamikaze|attack|combat|suicide|"
     r"long-range|short-range|glide|aerial|guided\s+aerial)\s+)?"
-    r"(?P<q>(?:security|government|special|federal|regular|armed)\s+)?"
-    r"(?P<n>forces|troops|army|military|soldiers|"
+    r"(?P<q>(?:security|government|special|federal|regular|armed|ground)\s+)?"
+    r"(?P<n>forces|troops|army|military|soldiers|tanks|armou?red\s+vehicles|warships?|helicopters?|gunships?|"
+    r"paratroopers|marines|commandos|infantry|"
     r"drones?|missiles?|rockets?|air raids?|air strikes?|airstrikes?|strikes?|warplanes?|jets?|artillery|navy|"
     r"aircraft|shelling|bombs?|bombing|bombardment|offensive|assault|attacks?|militants|fighters|rebels|units|"
     r"gunfire|snipers?|border\s+guards)\b")

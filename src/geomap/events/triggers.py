@@ -98,6 +98,11 @@ _LABOUR_STRIKE = (r"(?:(?:general|nationwide|labou?r|hunger|transport|indefinite
                   r"unions?))"
                   r"(?!\s+(?:campaigns?|packages?|groups?|forces?|aircraft|missions?|against|"
                   r"on\s+(?!(?:mon|tues|wednes|thurs|fri|satur|sun)day)))")
+#: Missiles named as what was made, kept or tested, no weapon fired: "jets hit missile factories", "missile
+#: depots", "a missile test", "missile defences" (not "rocket launchers fired": a weapon).
+_NOT_WEAPONS_MADE = (r"(?!\s+(?:factor(?:y|ies)|plants?|production|programmes?|programs?|makers?|manufactur\w+|"
+                     r"sites?|bases?|stockpiles?|arsenals?|tests?|testing|defen[cs]es?|depots?|"
+                     r"storage|warehouses?|engines?|fuel)\b)")
 #: "Firefighters battled the blaze", "she battled cancer": no fighting.
 _NOT_FIGURATIVE_BATTLE = (r"(?!\s+(?:(?:a|an|the|her|his|their)\s+)?(?:[\w-]+\s+)?(?:blazes?|fires?|flames|wildfires?|"
                           r"cancer|illness|disease|injur\w+|addiction|floods?|storms?|heat|odds|traffic)\b)")
@@ -134,7 +139,8 @@ TRIGGERS: tuple[Trigger, ...] = (
       r"(?:glide|guided|aerial|cluster|barrel|kab) bombs?|air-dropped|dropped (?:\w+ )?bombs|bombs (?:were )?dropped",
       EXPL, "Air/drone strike",
       "An air strike hit the market.", "The airline cancelled its flights."),
-    T("shelling", r"shell(?:ed|ing|s)(?!\s+out)|shell (?:hit|struck|landed|exploded|fell)|artillery|missiles?|rockets?|"
+    T("shelling", r"shell(?:ed|ing|s)(?!\s+out)|shell (?:hit|struck|landed|exploded|fell)|artillery|"
+      r"(?:missiles?|rockets?)" + _NOT_WEAPONS_MADE + "|"
       r"mortars?|barrages?|ballistic|cruise missiles?|struck by (?:a )?(?:missile|rocket)|grad|pound(?:ed|ing)",
       EXPL,
       "Shelling/artillery/missile attack",
@@ -157,7 +163,7 @@ TRIGGERS: tuple[Trigger, ...] = (
       EXPL, "Suicide bomb",
       "A suicide bomber struck a checkpoint.", "A bomber jet flew overhead."),
     T("explosion", r"explosions?|blasts?|explod(?:ed|ing|es)|detonat\w+|strikes?|struck"
-      + _NOT_FIGURATIVE_STRUCK + r"|(?<!worst-)(?<!hardest-)(?<!badly-)(?<!hard-)(?:hit|hits)"
+      + _NOT_FIGURATIVE_STRUCK + r"|(?<!worst-)(?<!hardest-)(?<!badly-)(?<!hard-)(?:hit|hits|hitting)"
       + _NOT_FIGURATIVE_HIT + r"|attacked|(?<!heart )(?<!panic )attacks?|attacking|striking|assaults?|"
       r"damaged?|damaging|destroyed|destroying|targeted|targeting|targets?|wrecked|debris|shrapnel|"
       r"killed by (?:\w+ )?fire|under fire|fired (?:at|on|upon|into)|" + _LAUNCHED,

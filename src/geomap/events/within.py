@@ -72,7 +72,9 @@ def container(cands: list[Candidate], owners: list[Mention | None], feats: list[
     known = [owners[j].place for j in order if owners[j] is not None]  # type: ignore[union-attr]
     town = next((p for p in known if p is not None and p.kind in TOWN_KINDS), None)
     if town is not None and _part_of_town(name, text[cands[k].end:cands[k].end + 20]):
-        return town  # "the Abu Salim neighbourhood ... of the capital", "on Hodan street in Mogadishu"
+        # "the Abu Salim neighbourhood ... of the capital", "on Hodan street in Mogadishu"; a landmark holds no part
+        # of a town ("the Souq al-Jumaa district and ... towards Mitiga airport"): the story's town, if any
+        return town if town.kind != "landmark" else None
     outer = [p for p in known if p is not None and p.kind in ("region", "country")]
     if outer:  # "in the Cal Miskaad mountains in Somalia's Puntland region": the region, not the country
         return next((p for p in outer[1:2] if p.kind == "region" and place_inside(p, outer[0])), outer[0])
