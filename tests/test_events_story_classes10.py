@@ -27,6 +27,9 @@ ROWS = [
     Row("t:iraq", "Iraq", "country", 33.0, 44.0, "IQ", "", 40000000, 500.0),
     Row("t:anbar", "Anbar", "region", 33.4, 42.5, "IQ", "IQ.01", 1700000, 250.0, aliases=("Anbar province",)),
     Row("t:libya", "Libya", "country", 27.0, 17.0, "LY", "", 7000000, 800.0),
+    Row("t:palestine", "Palestine", "country", 31.9, 35.2, "PS", "", 5000000, 100.0),
+    Row("t:gaza", "Gaza City", "city", 31.50, 34.47, "PS", "PS.GZ", 600000, 6.0, aliases=("Gaza",)),
+    Row("t:bureij", "Bureij Camp", "district", 31.44, 34.40, "PS", "PS.GZ", 40000, 1.0, aliases=("Bureij",)),
     Row("t:tripoli", "Tripoli", "city", 32.89, 13.19, "LY", "LY.77", 1100000, 12.0),
     Row("t:mitiga", "Mitiga International Airport", "landmark", 32.89, 13.28, "LY", "LY.77", 0, 2.0,
         aliases=("Mitiga airport", "Mitiga")),
@@ -129,3 +132,16 @@ def test_a_district_is_no_part_of_an_airport(nlp):
     doc = run(nlp, "Fighting broke out in the Souq al-Thulatha district of Tripoli on Tuesday.")
     assert [(m.text, m.place.name) for m in doc.mentions if m.text == "Souq al-Thulatha"] == [
         ("Souq al-Thulatha", "Tripoli")]
+
+
+def test_people_freed_or_taken_from_a_place_were_there(nlp):
+    doc = run(nlp, "Soldiers rescued three hostages from the Bureij camp in Gaza on Saturday in a raid that killed 40.")
+    assert [e.place.name for e in doc.events] == ["Bureij Camp"]
+    # people who only came from a place were not there
+    doc = run(nlp, "Three people from the Bureij camp were killed in Gaza City on Saturday.")
+    assert [e.place.name for e in doc.events] == ["Gaza City"]
+
+
+def test_a_name_after_an_organisations_kind_is_no_place(nlp):
+    doc = run(nlp, "A strike killed seven workers from the charity Open Hands Kitchen in Gaza on Monday.")
+    assert [(m.text, m.role) for m in doc.mentions] == [("Gaza", "event")]

@@ -52,6 +52,14 @@ ORGANISATION_AFTER = Pattern(
     r"agency|committee|council|supporters|members|loyalists|lawmakers)\b",
     "Protesters torched the offices of the [PNDS] party in Niamey.",
     "Protesters torched offices in [Tillia] on Sunday.", "after")
+#: ... or preceded by it: "workers from the charity World Central Kitchen", "the broadcaster Al Jazeera".
+ORGANISATION_BEFORE = Pattern(
+    "an organisation named after its kind",
+    r"\b(?:the|a|an)\s+(?:[\w-]+\s+)?(?:charity|charities|aid\s+(?:group|agency|organi[sz]ation)|ngo|non-?profit|"
+    r"company|firm|broadcaster|newspaper|news\s+outlet|outlet|website|network|organi[sz]ation|foundation|"
+    r"airline|carrier|operator|shipping\s+line|insurer|bank|lender|retailer|chain|brand)\s+$",
+    "Seven workers from the charity [World Central Kitchen] were killed in Gaza.",
+    "Seven workers from the charity were killed in [Deir al-Balah].", "before")
 _WORDS_BEFORE = re.compile(r"[A-Za-z]+")
 #: Capitalised words that are never an unknown place's first word.
 NOT_NAMES = _CALENDAR | DEMONYMS | TITLES | NEVER_PLACES | GROUP_NAMES | ORGANISATIONS | frozenset(
@@ -82,7 +90,8 @@ def sentence_candidates(stext: str, offset: int, mentions: list[Mention], trigge
             if inner >= 0 and any(b == inner for _, b in taken):
                 s = inner + 3  # "Kabul's Qala-e-Bakhtiar": the name after a known place's (not "Joseph's Tomb")
             e = _before_known(stext, s, e, taken)
-            if s < skip_before or e <= s or any(a < e and s < b for a, b in taken):
+            if s < skip_before or e <= s or any(a < e and s < b for a, b in taken) \
+                    or ORGANISATION_BEFORE.search(stext, max(0, s - 40), s):
                 continue
             words = stext[s:e].split()
             # A leading calendar or function word, or the event word itself ("Shelling in Avdiivka ..."), is not

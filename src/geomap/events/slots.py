@@ -220,7 +220,9 @@ TAKEN_FROM = P(
     "taken from a place",
     r"\b(?:abduct\w*|kidnap\w*|seiz\w*|snatched|stole|stolen|looted|rescued|freed|evacuated|arrested|escaped|"
     r"broke\s+out)\s+"
-    r"(?:[\w-]+\s+){0,4}?from\s+(?:[\w-]+\s+){0,3}?(?:in|at|near)\s+" + FILL + r"$",
+    r"(?:[\w-]+\s+){0,4}?from\s+(?:[\w-]+\s+){0,3}?(?:in|at|near)\s+" + FILL + r"$|"
+    # straight from the place, for people taken or freed: "rescued four hostages from the Nuseirat camp"
+    r"\b(?:abduct\w*|kidnap\w*|snatched|rescued|freed)\s+(?:[\w-]+\s+){0,4}?from\s+" + KIND_OF + FILL + r"$",
     "Gunmen abducted nine pupils from a school in [Oyo] overnight.",
     "Troops advanced from their positions in [Oyo] overnight.", "before")
 #: Driven out of a place, or leaving it: the fighting or the handover was there ("ousted Iraqi troops from Kuwait",
