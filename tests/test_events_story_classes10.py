@@ -30,6 +30,9 @@ ROWS = [
     Row("t:palestine", "Palestine", "country", 31.9, 35.2, "PS", "", 5000000, 100.0),
     Row("t:gaza", "Gaza City", "city", 31.50, 34.47, "PS", "PS.GZ", 600000, 6.0, aliases=("Gaza",)),
     Row("t:bureij", "Bureij Camp", "district", 31.44, 34.40, "PS", "PS.GZ", 40000, 1.0, aliases=("Bureij",)),
+    Row("t:uk", "United Kingdom", "country", 54.0, -2.0, "GB", "", 67000000, 500.0, aliases=("Britain",)),
+    Row("t:hull", "Hull", "city", 53.74, -0.33, "GB", "GB.ENG", 260000, 6.0),
+    Row("t:leeds", "Leeds", "city", 53.80, -1.55, "GB", "GB.ENG", 790000, 8.0),
     Row("t:tripoli", "Tripoli", "city", 32.89, 13.19, "LY", "LY.77", 1100000, 12.0),
     Row("t:mitiga", "Mitiga International Airport", "landmark", 32.89, 13.28, "LY", "LY.77", 0, 2.0,
         aliases=("Mitiga airport", "Mitiga")),
@@ -145,3 +148,22 @@ def test_people_freed_or_taken_from_a_place_were_there(nlp):
 def test_a_name_after_an_organisations_kind_is_no_place(nlp):
     doc = run(nlp, "A strike killed seven workers from the charity Open Hands Kitchen in Gaza on Monday.")
     assert [(m.text, m.role) for m in doc.mentions] == [("Gaza", "event")]
+
+
+def test_a_where_clause_after_the_place_tells_what_happened_there(nlp):
+    doc = run(nlp, "Disorder broke out in Hull, where protesters threw bricks at police.")
+    assert _types(doc) == [("Hull", "Violent demonstration")]
+    # a where-clause far from the place (past a clause of its own) does not
+    doc = run(nlp, "Hundreds marched peacefully in Leeds on Sunday, while in Hull, where rioters threw bricks at police, "
+              "shops closed.")
+    assert ("Leeds", "Peaceful protest") in _types(doc)
+
+
+def test_a_village_taken_is_taken(nlp):
+    doc = run(nlp, "Russian forces said they had taken the village of Kupiansk on Tuesday.")
+    assert _types(doc) == [("Kupiansk", "Non-state actor overtakes territory")]
+
+
+def test_jets_that_also_pounded_a_place_struck_it_from_the_air(nlp):
+    doc = run(nlp, "Russian jets also pounded targets near Sumy overnight.")
+    assert _types(doc) == [("Sumy", "Air/drone strike")]

@@ -364,6 +364,10 @@ AFTER = (PASSIVE_AFTER, SPEAKER_AFTER, AGENT_AFTER, POSSESSIVE, PART_AFTER, MODI
          BACKER_AFTER)
 
 
+#: How far before ", where" a place may start for the where-clause to tell what happened there (a long name).
+WHERE_REACH = 40
+
+
 class Clauses:
     """The clause breaks of one sentence, found once; a place's clause is then two bisections, not a re-scan."""
 
@@ -373,10 +377,14 @@ class Clauses:
         spans = [(m.start(), m.end()) for m in CLAUSE_BREAK.finditer_lowered(text, lowered)]
         self.starts = [s for s, _ in spans]
         self.ends = [e for _, e in spans]
+        self.where = [text[e - 5:e].lower() == "where" for _, e in spans]
 
     def around(self, pos: int) -> tuple[int, int]:
         """(start, end) of the clause holding `pos`: after the last break ending at or before it, up to the first
-        break starting at or after it."""
+        break starting at or after it; past that break when it opens a where-clause right after the place ("broke
+        out in Bolton, where protesters threw bricks at police": what happened there)."""
         i = bisect.bisect_right(self.ends, pos)
         j = bisect.bisect_left(self.starts, pos)
+        if j < len(self.starts) and self.where[j] and self.starts[j] - pos <= WHERE_REACH:
+            j += 1
         return (self.ends[i - 1] if i else 0), (self.starts[j] if j < len(self.starts) else self.length)

@@ -134,7 +134,8 @@ TRIGGERS: tuple[Trigger, ...] = (
       r"struck|targeted|killed|wounded|injured)|(?:kamikaze|suicide|attack|shahed) drones?|drones|bombed|bombing|"
       r"bombardment|warplanes|"
       r"(?:b-2|b-52|b-1b?|stealth|heavy|strategic) bombers|"
-      r"(?:jets|aircraft|helicopters) (?:had |have )?(?:struck|hit|pounded|targeted|attacked)|"
+      r"(?:jets|aircraft|helicopters) (?:had |have )?(?:also |again |later |then )?(?:struck|hit|pounded|targeted|"
+      r"attacked)|"
       r"drone (?:explosions?|blasts?)|"
       r"(?:glide|guided|aerial|cluster|barrel|kab) bombs?|air-dropped|dropped (?:\w+ )?bombs|bombs (?:were )?dropped",
       EXPL, "Air/drone strike",
@@ -194,7 +195,8 @@ TRIGGERS: tuple[Trigger, ...] = (
     T("capture", r"captur(?:ed?|es|ing)" + _NOT_FIGURATIVE_CAPTURE
       + r"|seiz(?:ed|ing)" + _NOT_SEIZED_THINGS
       + r"|overran|fell to|(?:took|taken|taking|seized|gained) (?:full |complete |total )?control|"
-      r"took over|took (?:the |a )?(?:[\w-]+ )?(?:town|city|village|base|airport|garrison|port|border crossing)\b|"
+      r"took over|(?:took|taken|taking) (?:the |a )?(?:[\w-]+ )?(?:town|city|village|base|airport|garrison|port|"
+      r"border crossing)\b|"
       r"entered(?! (?:a|its|the|their) (?:\w+ )?(?:day|week|month|year|phase|stage|round|talks))|"
       r"(?:swept|rolled|stormed|pushed|marched) into(?! (?:the )?outskirts)", BATTLE,  # not "pushed into the outskirts"
       "Non-state actor overtakes territory",
