@@ -345,3 +345,12 @@ def test_afghan_provinces_answer_to_their_news_spellings_and_english_names() -> 
     assert [g.candidates(n)[0].id for n in ("Nangrahar", "Konar", "Paktya", "Lowgar")] == [
         "adm:AF.18", "adm:AF.34", "adm:AF.36", "adm:AF.17"]
     assert g.candidates("Nangarhar")[0].name == "Nangarhar Province"  # not the Uzbek "Nangarhor"
+
+
+def test_hasan_abdal_is_the_punjab_town_not_the_village_geonames_gives_its_name_as_an_alias() -> None:
+    from geomap.gazetteer import load_gazetteer
+
+    g = load_gazetteer()
+    top = g.candidates("Hasan Abdal")[0]
+    assert (top.country_code, round(top.lat), round(top.lon)) == ("PK", 34, 73)  # not Chak 31/11-L at 30.4 N
+    assert g.candidates("Galgaduud")[0].id == "adm:SO.05"  # Somalia's Galguduud region, as the wires spell it
