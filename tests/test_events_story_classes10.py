@@ -167,3 +167,11 @@ def test_a_village_taken_is_taken(nlp):
 def test_jets_that_also_pounded_a_place_struck_it_from_the_air(nlp):
     doc = run(nlp, "Russian jets also pounded targets near Sumy overnight.")
     assert _types(doc) == [("Sumy", "Air/drone strike")]
+
+
+@pytest.mark.parametrize("text", [
+    "Suicide car bombs in Sumy and nearby Kupiansk killed 40 people on Monday.",
+    "Thousands of Ukrainians demonstrated in the second city of Kupiansk and capital Sumy.",
+])
+def test_a_place_told_as_near_the_last_one_continues_its_list(nlp, text):
+    assert sorted(e.place.name for e in run(nlp, text).events) == ["Kupiansk", "Sumy"]

@@ -340,11 +340,15 @@ LIST_JOIN = P("list continues", r"^\s*(?:,|,?\s*and|,?\s*or)\s*(?:the\s+)?$",
               "Blasts hit [Kyiv], [Odesa] and Lviv.", "Blasts hit [Kyiv] near [Odesa] and Lviv.", "between")
 #: The kinds of place a list may name again before its next member (`LIST_AGAIN`, `fatalities.LIST_GOES_ON`).
 LIST_KIND = r"(?:city|town|village|province|region|district|port|capital|state)"
-#: A list whose next member repeats the locative, or its kind: "in the province of Latakia and in the city of Baniyas".
+#: A list whose next member repeats the locative, or its kind: "in the province of Latakia and in the city of Baniyas",
+#: or says it lies near or is the capital: "Basra and nearby Zubair", "Manzini and capital Mbabane".
 LIST_AGAIN = P("list continues with its locative",
                r"^\s*,?\s*and\s+(?:also\s+)?(?:(?:in|at|near|around)\s+(?:the\s+(?:" + BEARING_WORDS + r"\s+)?"
                + LIST_KIND + r"\s+(?:of\s+)?)?|(?:on\s+)?the\s+(?:" + BEARING_WORDS + r"\s+)?" + LIST_KIND
-               + r"\s+of\s+)$",
+               + r"\s+of\s+|"
+               # "Basra and nearby Zubair", "Manzini and capital Mbabane", "and the neighbouring town of"
+               r"(?:the\s+)?(?:(?:nearby|neighbou?ring|adjacent)\s+(?:" + LIST_KIND + r"\s+(?:of\s+)?)?|"
+               r"(?:the\s+)?(?:provincial\s+|regional\s+)?capital\s+(?:city\s+)?(?:of\s+)?))$",
                "Troops killed dozens in [Latakia] and in the city of [Baniyas].",  # or "strikes on [Sanaa] and the
                # northern province of [Saada]"
                "Troops killed dozens in [Latakia] and fled to [Baniyas].", "between")
