@@ -33,6 +33,7 @@ ROWS = [
     Row("t:uk", "United Kingdom", "country", 54.0, -2.0, "GB", "", 67000000, 500.0, aliases=("Britain",)),
     Row("t:hull", "Hull", "city", 53.74, -0.33, "GB", "GB.ENG", 260000, 6.0),
     Row("t:leeds", "Leeds", "city", 53.80, -1.55, "GB", "GB.ENG", 790000, 8.0),
+    Row("t:airport-us", "Airport", "city", 21.34, -157.93, "US", "US.HI", 28916, 1.7),
     Row("t:tripoli", "Tripoli", "city", 32.89, 13.19, "LY", "LY.77", 1100000, 12.0),
     Row("t:mitiga", "Mitiga International Airport", "landmark", 32.89, 13.28, "LY", "LY.77", 0, 2.0,
         aliases=("Mitiga airport", "Mitiga")),
@@ -175,3 +176,8 @@ def test_jets_that_also_pounded_a_place_struck_it_from_the_air(nlp):
 ])
 def test_a_place_told_as_near_the_last_one_continues_its_list(nlp, text):
     assert sorted(e.place.name for e in run(nlp, text).events) == ["Kupiansk", "Sumy"]
+
+
+def test_the_word_airport_ending_a_sites_name_is_no_town_called_airport(nlp):
+    doc = run(nlp, "Rebels attacked the Kuweires Military Airport on Tuesday, killing three soldiers.")
+    assert [(m.text, m.place) for m in doc.mentions] == [("Kuweires Military Airport", None)]
