@@ -33,6 +33,8 @@ ROWS = [
     Row("t:uk", "United Kingdom", "country", 54.0, -2.0, "GB", "", 67000000, 500.0, aliases=("Britain",)),
     Row("t:hull", "Hull", "city", 53.74, -0.33, "GB", "GB.ENG", 260000, 6.0),
     Row("t:leeds", "Leeds", "city", 53.80, -1.55, "GB", "GB.ENG", 790000, 8.0),
+    Row("t:apache-us", "Apache", "city", 34.89, -98.36, "US", "US.OK", 1430, 1.0),
+    Row("t:freestate", "Free State", "region", -28.5, 26.8, "ZA", "ZA.03", 2800000, 200.0, aliases=("Free",)),
     Row("t:airport-us", "Airport", "city", 21.34, -157.93, "US", "US.HI", 28916, 1.7),
     Row("t:tripoli", "Tripoli", "city", 32.89, 13.19, "LY", "LY.77", 1100000, 12.0),
     Row("t:mitiga", "Mitiga International Airport", "landmark", 32.89, 13.28, "LY", "LY.77", 0, 2.0,
@@ -155,8 +157,8 @@ def test_a_where_clause_after_the_place_tells_what_happened_there(nlp):
     doc = run(nlp, "Disorder broke out in Hull, where protesters threw bricks at police.")
     assert _types(doc) == [("Hull", "Violent demonstration")]
     # a where-clause far from the place (past a clause of its own) does not
-    doc = run(nlp, "Hundreds marched peacefully in Leeds on Sunday, while in Hull, where rioters threw bricks at police, "
-              "shops closed.")
+    doc = run(nlp, "Hundreds marched peacefully in Leeds on Sunday, while in Hull, where rioters threw bricks at "
+              "police, shops closed.")
     assert ("Leeds", "Peaceful protest") in _types(doc)
 
 
@@ -181,3 +183,10 @@ def test_a_place_told_as_near_the_last_one_continues_its_list(nlp, text):
 def test_the_word_airport_ending_a_sites_name_is_no_town_called_airport(nlp):
     doc = run(nlp, "Rebels attacked the Kuweires Military Airport on Tuesday, killing three soldiers.")
     assert [(m.text, m.place) for m in doc.mentions] == [("Kuweires Military Airport", None)]
+
+
+def test_a_helicopter_named_after_a_town_and_an_armys_free_are_no_places(nlp):
+    doc = run(nlp, "Two Apache helicopters and the Free Syrian Army fired on a convoy near Tripoli on Monday.")
+    assert [m.text for m in doc.mentions if m.place is not None and m.hint != "demonym"] == ["Tripoli"]
+    doc = run(nlp, "Gunmen fired on a convoy in Apache on Monday.")
+    assert [m.place.name for m in doc.mentions] == ["Apache"]

@@ -33,7 +33,7 @@ NEVER_PLACES = frozenset(
     god mr mrs ms said says according however meanwhile also after before no not nor yes one two three four five
     six seven eight nine ten eleven twelve twenty thirty forty fifty hundred hundreds thousand thousands dozens
     north south east west northern southern eastern western central army navy air force forces police
-    parliament government ministry council court military war world union church airport""".split()
+    parliament government ministry council court military war world union church airport free federal""".split()
 )
 
 

@@ -47,6 +47,7 @@ from geomap.named_after import (
     STREET_AFTER,
     VESSEL_AFTER,
     VESSEL_BEFORE,
+    WEAPON_AFTER,
 )
 from geomap.patterns import Pattern
 from geomap.spans import SpanSet
@@ -436,15 +437,15 @@ class ToponymFinder:
     def _names_other(self, text: str, end: int, surface: str) -> bool:
         """Does what follows the name make it the name of something else: a street or square named after the place
         ("Palestine Square" in Tehran), a criminal group ("the Sinaloa Cartel"), a people ("the Kuki communities";
-        not a country's or region's "Anbar tribesmen"), a holiday ("a Lapu-Lapu Day festival"), a model ("a Mi-8
-        helicopter", "Su-25 jets"), a ship ("the Magic Seas, a Greek-operated vessel"; the kind before it, "the
-        tanker Sounion", is read by the caller), a person of some age ("Jordan, 23,")?"""
+        not a country's or region's "Anbar tribesmen"), a holiday ("a Lapu-Lapu Day festival"), a model or weapon
+        ("a Mi-8 helicopter", "Su-25 jets", "Apache helicopters"), a ship ("the Magic Seas, a Greek-operated vessel";
+        "the tanker Sounion" is read by the caller), a person of some age ("Jordan, 23,")?"""
         if STREET_AFTER.compiled.match(text, end) or _DESIGNATION.match(text, end) \
                 or GROUP_NAMED_AFTER.compiled.match(text, end) or VESSEL_AFTER.match_at(text[end:end + 60]) \
                 or AGE_AFTER.match_at(text[end:end + 6]):  # (both anchored with ^: matched on the slice)
             return True
-        return (PEOPLE_AFTER.compiled.match(text, end) is not None or HOLIDAY_AFTER.compiled.match(text, end)
-                is not None) and not any(c.kind in ("country", "region") for c in self.gaz.candidates(surface))
+        return any(p.compiled.match(text, end) for p in (PEOPLE_AFTER, HOLIDAY_AFTER, WEAPON_AFTER)) \
+            and not any(c.kind in ("country", "region") for c in self.gaz.candidates(surface))
 
     def __call__(self, doc: Doc) -> Doc:
         doc.mentions = self.find(doc)
