@@ -35,6 +35,8 @@ ROWS = [
     Row("t:leeds", "Leeds", "city", 53.80, -1.55, "GB", "GB.ENG", 790000, 8.0),
     Row("t:apache-us", "Apache", "city", 34.89, -98.36, "US", "US.OK", 1430, 1.0),
     Row("t:freestate", "Free State", "region", -28.5, 26.8, "ZA", "ZA.03", 2800000, 200.0, aliases=("Free",)),
+    Row("t:calabarzon", "Calabarzon", "region", 14.1, 121.3, "PH", "PH.40", 14000000, 100.0,
+        aliases=("Region IV-A", "Region")),
     Row("t:airport-us", "Airport", "city", 21.34, -157.93, "US", "US.HI", 28916, 1.7),
     Row("t:tripoli", "Tripoli", "city", 32.89, 13.19, "LY", "LY.77", 1100000, 12.0),
     Row("t:mitiga", "Mitiga International Airport", "landmark", 32.89, 13.28, "LY", "LY.77", 0, 2.0,
@@ -190,3 +192,11 @@ def test_a_helicopter_named_after_a_town_and_an_armys_free_are_no_places(nlp):
     assert [m.text for m in doc.mentions if m.place is not None and m.hint != "demonym"] == ["Tripoli"]
     doc = run(nlp, "Gunmen fired on a convoy in Apache on Monday.")
     assert [m.place.name for m in doc.mentions] == ["Apache"]
+
+
+def test_a_kind_word_alone_and_a_military_unit_are_no_places(nlp):
+    doc = run(nlp, "Dozens of fighters were killed while defending the Kurdish Region.")
+    assert [m.text for m in doc.mentions if m.hint != "demonym"] == []
+    doc = run(nlp, "One of the group's most senior figures was captured last month by soldiers of the 101st Airborne "
+              "Division near Sumy.")
+    assert [(m.text, m.role) for m in doc.mentions] == [("Sumy", "event")]

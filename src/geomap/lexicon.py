@@ -207,7 +207,8 @@ PERSON_WORDS = frozenset(
 BODY_TAILS = frozenset(
     """council ministry bank party committee agency company corporation union association federation army
     brigade brigades battalion movement forces group commission authority nations officers tribe tribes clan
-    clans programme program fund organisation organization centre center institute act express""".split()
+    clans programme program fund organisation organization centre center institute act express corps regiment
+    division squadron platoon""".split()
 )
 #: Capitalised words that end the name of a site inside a town ("Palestine Square", "the Serena Hotel"), as a regex
 #: alternation: `within.LANDMARK_TAIL` and `resolve_unread.SITE_IN_THE_PLACE_NEXT` each add their own.

@@ -298,7 +298,7 @@ class ToponymFinder:
                 found.append(Mention(tok.start, tok.end, tok.text, si, hint="demonym"))
                 i += 1
                 continue
-            if n <= 1 and (_run_breaker(tok) or tok.lower in NEVER_PLACES):
+            if n <= 1 and (_run_breaker(tok) or tok.lower in NEVER_PLACES or tok.lower in KIND_WORDS):
                 i += 1  # titles, demonyms and function words may only open a longer name ("South Sudan")
                 continue
             run_end = self._run_end(text, toks, i)
