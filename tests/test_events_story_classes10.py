@@ -200,3 +200,18 @@ def test_a_kind_word_alone_and_a_military_unit_are_no_places(nlp):
     doc = run(nlp, "One of the group's most senior figures was captured last month by soldiers of the 101st Airborne "
               "Division near Sumy.")
     assert [(m.text, m.role) for m in doc.mentions] == [("Sumy", "event")]
+
+
+@pytest.mark.parametrize("text", [
+    "The film is being shot in English and Hindi near Sumy.",  # a language; and a film shot
+    "More than 50 fighters were killed in Fridays",  # a weekday's plural
+    "Soldiers stormed Daesh positions overnight.",  # a group
+    "Sixteen people were killed in two villages overnight as the country celebrated Eid al-Adha.",  # a holiday
+])
+def test_languages_holidays_plural_weekdays_and_daesh_are_no_places(nlp, text):
+    assert [m.text for m in run(nlp, text).mentions if m.place is None] == []
+    assert [e.place.name for e in run(nlp, text).events] == []
+
+
+def test_a_film_director_shot_is_shot(nlp):
+    assert [e.place.name for e in run(nlp, "The film director was shot dead near Sumy on Monday.").events] == ["Sumy"]

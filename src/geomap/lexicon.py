@@ -189,7 +189,13 @@ GROUP_NAMES = frozenset(
     catholics protestant protestants buddhist buddhists hindu hindus sikh sikhs druze yazidi yazidis kurd kurds serb
     serbs croat croats bosniak bosniaks yezidi yezidis ezidi ezidis arab arabs tamil tamils hutu hutus tutsi tutsis
     pashtun pashtuns baloch fulani rohingya maoist maoists islamist islamists jihadist jihadists
-    bedouin bedouins""".split()
+    bedouin bedouins daesh""".split()
+)
+#: Languages, named after "in" as places are ("shot in English and Hindi", "broadcast in Pashto").
+LANGUAGES = frozenset(
+    """english hindi urdu bengali bangla punjabi pashto dari farsi persian swahili amharic tigrinya oromo somali hausa
+    yoruba igbo lingala french spanish portuguese german russian ukrainian mandarin cantonese arabic hebrew turkish
+    kurdish tamil sinhala nepali burmese""".split()
 )
 
 #: Words for people that stand right before a person's name, besides titles ("the Kurdish guerrilla leader Abdullah
@@ -220,6 +226,8 @@ OCCASION_TAILS = frozenset(
     """parade festival conference summit games olympics championship championships marathon tournament talks
     expo""".split()
 )
+#: Capitalised words that open the name of a holiday or a season of one, no place ("Eid al-Adha").
+OCCASION_HEADS = frozenset("eid ramadan christmas easter diwali passover hanukkah nowruz ashura".split())
 
 #: The last word of a unit's name ("Sewry District", "Konduga LGA"): a unit may lie in a known place named after
 #: "of", and hold a village named before it.

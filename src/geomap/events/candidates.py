@@ -16,7 +16,9 @@ from geomap.lexicon import (
     DEMONYMS,
     GROUP_NAMES,
     KIND_WORDS,
+    LANGUAGES,
     NEVER_PLACES,
+    OCCASION_HEADS,
     OCCASION_TAILS,
     OPERATION_HEADS,
     ORGANISATIONS,
@@ -36,7 +38,7 @@ _MONTH_ABBREVIATIONS = frozenset("jan feb mar apr jun jul aug sep sept oct nov d
 #: Weekdays and months written out: after a name they date it ("shot in Dobrinja Friday morning").
 _DAYS_AND_MONTHS = frozenset("monday tuesday wednesday thursday friday saturday sunday january february march april "
                              "may june july august september october november december".split())
-_CALENDAR = _DAYS_AND_MONTHS | _MONTH_ABBREVIATIONS
+_CALENDAR = _DAYS_AND_MONTHS | _MONTH_ABBREVIATIONS | {d + "s" for d in _DAYS_AND_MONTHS if d.endswith("day")}
 #: A person's name followed by who the person is: "Fadwa Barghuti, the wife of the jailed leader, marched".
 PERSON_APPOSITION = Pattern(
     "a person described after the name",
@@ -142,12 +144,12 @@ _PLURAL_ACRONYM = re.compile(r"[A-Z]{2,}s")
 
 def _not_a_name(word: str, opens_sentence: bool) -> bool:
     """A lone capitalised word that is no name: a function or calendar word, a place's kind ("Russia's Southern Military
-    District" leaves no place "District"), a title, a group of people ("Shiites",
-    "Taliban"), a plural acronym ("VBIEDs"), or an English word capitalised only because it opens the sentence
-    ("Speaking in Brussels, ...", "Soldiers in the town ...", "Simultaneously, ...")."""
+    District" leaves no place "District"), a language ("shot in English and Hindi"), a title, a group of people
+    ("Shiites", "Taliban"), a plural acronym ("VBIEDs"), or an English word capitalised only because it opens the
+    sentence ("Speaking in Brussels, ...", "Soldiers in the town ...", "Simultaneously, ...")."""
     low = word.lower()
-    return low in NOT_NAMES or low in KIND_WORDS or _PLURAL_ACRONYM.fullmatch(word) is not None or opens_sentence and (
-        low in common_words() or low in inflected_words() or low.endswith("ly"))
+    return low in NOT_NAMES or low in KIND_WORDS or low in LANGUAGES or _PLURAL_ACRONYM.fullmatch(word) is not None \
+        or opens_sentence and (low in common_words() or low in inflected_words() or low.endswith("ly"))
 
 
 #: Articles that may stand between a title and a name ("Imam al- Hussein").
@@ -187,7 +189,7 @@ def _not_a_place(words: list[str]) -> bool:
     adjective of a group ("the Serb-held town of Ilidza", "a Sunni-dominated area"), or an armed group ("FARC")."""
     last = words[-1]
     return last.lower() in BODY_TAILS or last.lower() in OCCASION_TAILS or _GROUP_ADJECTIVE.search(last) is not None \
-        or words[0].lower() in OPERATION_HEADS or names_group(" ".join(words))
+        or words[0].lower() in OPERATION_HEADS or words[0].lower() in OCCASION_HEADS or names_group(" ".join(words))
 
 
 #: A struck site told as the town's own: "Israeli warplanes struck Sanaa's international airport".

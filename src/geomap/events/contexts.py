@@ -148,6 +148,11 @@ KILLINGS_COUNTED = Pattern(
     "killings counted", r"\b(?:number|numbers|rate|rates|tally|statistics)\s+of\s+(?:[\w-]+\s+){0,1}$",
     "The state has the highest number of [murders] in Mexico.", "Gunmen committed two [murders] in the state.",
     "before")
+#: A film or its scenes shot somewhere: filmed, no shooting ("The film is being shot in Mumbai").
+FILMED = Pattern(
+    "a film shot", r"\b(?:film|movie|documentary|series|episode|video|scenes?|footage)\s+(?:was|is|were|are|will\s+be|"
+    r"has\s+been|have\s+been|had\s+been)\s+(?:being\s+)?(?:[\w-]+ly\s+)?$",
+    "The film is being [shot] in Mumbai.", "The film director was [shot] in Mumbai.", "before")
 #: A killing someone was tried for is past, no happening of the news: "executed a man convicted of killing a guard".
 CONVICTED_OF = Pattern(
     "a crime tried", r"\b(?:convicted|sentenced|found\s+guilty|jailed|imprisoned)\s+(?:of|for|over)\s+(?:[\w-]+\s+)?$",
@@ -180,7 +185,8 @@ NOT_HERE: dict[str, tuple[tuple[str | tuple[str, ...], Pattern, int | None], ...
     "shelling": (("", ARMS_SUPPLY, 60),),
     "abduction": (("hostage", HOSTAGES_FREED, 50),),  # "rescued 19 hostages": a captivity ended
     "killing": ((("murder", "kill"), KILLINGS_COUNTED, 40),  # "the number of murders"
-                (("murder", "kill"), CONVICTED_OF, 40)),  # "a man convicted of killing a guard": a crime tried
+                (("murder", "kill"), CONVICTED_OF, 40),  # "a man convicted of killing a guard": a crime tried
+                ("shot", FILMED, 40)),  # "the film was shot in Mumbai": filmed
     "protest": (("march", ARMED_MARCHERS, None),  # "his fighters would march on Moscow": an advance
                 ("vigil", WORSHIP_VIGIL, None),  # "during an overnight vigil": worship, not a protest
                 ("demonstrated", SHOWN_BEFORE, 12)),  # "his popularity was demonstrated": showed
