@@ -37,6 +37,15 @@ ROWS = [
     Row("t:freestate", "Free State", "region", -28.5, 26.8, "ZA", "ZA.03", 2800000, 200.0, aliases=("Free",)),
     Row("t:calabarzon", "Calabarzon", "region", 14.1, 121.3, "PH", "PH.40", 14000000, 100.0,
         aliases=("Region IV-A", "Region")),
+    Row("t:philippines", "Philippines", "country", 12.0, 122.0, "PH", "", 110000000, 600.0),
+    Row("t:jolo", "Jolo", "city", 6.05, 121.00, "PH", "PH.14", 90000, 3.2),
+    Row("t:patikul", "Patikul", "city", 6.09, 121.11, "PH", "PH.14", 40000, 1.0),
+    Row("t:india", "India", "country", 22.0, 79.0, "IN", "", 1400000000, 1500.0),
+    Row("adm:IN.12", "Jammu and Kashmir", "region", 33.5, 74.9, "IN", "IN.12", 12000000, 130.0, aliases=("Kashmir",)),
+    Row("adm2:IN.12.reasi", "Reasi", "region", 33.04, 74.88, "IN", "IN.12", 300000, 7.5),
+    Row("t:chad", "Chad", "country", 15.0, 19.0, "TD", "", 17000000, 600.0),
+    Row("t:car", "Central African Republic", "country", 7.0, 21.0, "CF", "", 5000000, 500.0),
+    Row("t:bangui", "Bangui", "city", 4.36, 18.56, "CF", "CF.18", 900000, 8.0),
     Row("t:airport-us", "Airport", "city", 21.34, -157.93, "US", "US.HI", 28916, 1.7),
     Row("t:tripoli", "Tripoli", "city", 32.89, 13.19, "LY", "LY.77", 1100000, 12.0),
     Row("t:mitiga", "Mitiga International Airport", "landmark", 32.89, 13.28, "LY", "LY.77", 0, 2.0,
@@ -215,3 +224,24 @@ def test_languages_holidays_plural_weekdays_and_daesh_are_no_places(nlp, text):
 
 def test_a_film_director_shot_is_shot(nlp):
     assert [e.place.name for e in run(nlp, "The film director was shot dead near Sumy on Monday.").events] == ["Sumy"]
+
+
+def test_a_town_on_an_island_is_one_event_place_with_the_island(nlp):
+    doc = run(nlp, "Soldiers killed four militants in a gunbattle in the town of Patikul on the southern island of "
+              "Jolo on Monday.")
+    assert [(e.place.name, e.fatalities) for e in doc.events] == [("Patikul", 4)]
+
+
+def test_a_second_level_region_lies_in_its_first_level_one(nlp):
+    doc = run(nlp, "Militants opened fire on a bus in the Reasi district of Kashmir on Sunday, killing nine people.")
+    assert [(e.place.name, e.fatalities) for e in doc.events] == [("Reasi", 9)]
+
+
+def test_a_headline_place_abroad_is_dropped_when_the_headline_names_the_storys_country(nlp):
+    doc = run(nlp, "Central African Republic: rebels attack town near Chad border\n\nBANGUI, Sept 4 (AFP) - Rebels "
+              "attacked a market in Bangui on Tuesday, killing 12 civilians, a UN source said.")
+    assert [e.place.name for e in doc.events] == ["Bangui"]
+    # a headline that names no country of the story keeps its own event
+    doc = run(nlp, "Rebels attack town near Chad border\n\nBANGUI, Sept 4 (AFP) - Rebels attacked a market in Bangui "
+              "on Tuesday, killing 12 civilians, a UN source said.")
+    assert [e.place.name for e in doc.events] == ["Chad", "Bangui"]

@@ -285,7 +285,9 @@ class EventExtractor:
                 last_sentence = (si, new, any(not d.reporting for d in dates))
         if added:
             doc.mentions = sorted(doc.mentions + added, key=lambda m: m.start)
-        doc.events = merge_events(fold_headline(events, head))
+        named = {m.place.country_code for m in doc.mentions  # the countries a headline names
+                 if m.start < head and m.place is not None and m.hint != "demonym"}
+        doc.events = merge_events(fold_headline(events, head, named))
         return doc
 
     def event_places(self, doc: Doc, si: int, ms: list[Mention], triggers: list[Found], main: Place | None,

@@ -184,14 +184,16 @@ def _holds(outer: Place, inner: Place) -> bool:
     return outer.kind == "country" or outer.kind == "region" and bool(outer.admin1) and outer.admin1 == inner.admin1
 
 
-def fold_headline(events: list[Event], end: int) -> list[Event]:
+def fold_headline(events: list[Event], end: int, named: set[str] | frozenset[str] = frozenset()) -> list[Event]:
     """A headline's event that the story goes on to tell is that event (`end`: where the headline ends, -1: none).
     The headline says least ("Strike kills 30 in Sagaing", "Protesters clash with police in Nairobi"), so the
     story's place, type, date and actors are kept; the headline's sentence joins it, and its deaths count once (only
     when the story has no other event in that country: else the headline's toll is theirs together). The
     story's event at the same place (or inside the headline's country or region) is the one; failing that, its first
     event in the same country ("Strikes kill 15 in Gaza" over a story told village by village). An event only the
-    headline tells, in a country the story has no event in, stays, unless the story tells another of its places."""
+    headline tells, in a country the story has no event in, stays, unless the story tells another of its places or
+    has an event in another country the headline names (`named`: "Central African Republic: rebels attack town near
+    Chad border" over a story told in the Central African Republic)."""
     heads = [e for e in events if e.sentence_start < end]
     if not heads:
         return events
@@ -202,7 +204,8 @@ def fold_headline(events: list[Event], end: int) -> list[Event]:
         m = next((e for e in story if _holds(h.place, e.place) or _holds(e.place, h.place)), None) or next(
             (e for e in story if h.place.country_code and e.place.country_code == h.place.country_code), None)
         if m is None:
-            kept.append(h)
+            if not any(e.place.country_code in named - {h.place.country_code} for e in story):
+                kept.append(h)
             continue
         told.add(h.sentence)
         if h.sentence not in m.sentences:

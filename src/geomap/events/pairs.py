@@ -39,7 +39,7 @@ POSSESSIVE_GAP = Pattern(
     "Police beat farmers in [Yunnan] province and [Shilin] township.", "between")
 _PART_IN_NAME = re.compile(r"\s" + PART_WORDS + r"$", re.I)
 #: "In" among the words joining an inner place to the one it lies in ("the Jabalia camp in northern Gaza").
-_IN_WORD = re.compile(r"\bin\b")
+_IN_WORD = re.compile(r"\b(?:in|(?:island|peninsula)\s+of)\b")
 
 
 class Pair(NamedTuple):

@@ -317,10 +317,11 @@ CLAUSE_BREAK = P(
     "Rebels shelled the town, prompting residents to flee.", "Rebels shelled the town and the airport.")
 INSIDE = P(
     "the first place lies inside the second",
-    r"^(?:\s+(?:district|neighbou?rhood|area|suburb|quarter|township|borough|ward|village|town|camp|refugee camp|"
+    r"^(?:\s+on\s+the\s+(?:" + BEARING_WORDS + r"\s+)?(?:island|peninsula)\s+of\s+$|"  # "on the island of Jolo"
+    r"(?:\s+(?:district|neighbou?rhood|area|suburb|quarter|township|borough|ward|village|town|camp|refugee camp|"
     r"commune|sector|governorate|province|region|county|hospital|school|mosque|church|market|prison|university|"
     r"stadium|junction|checkpoint|crossing|roundabout|intersection|square|street|road|avenue))?\s*"
-    r"(?:,\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?)?(?:of|in)\s+(?:the\s+)?(?:" + BEARING_WORDS + r"\s+)?$",
+    r"(?:,\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?)?(?:of|in)\s+(?:the\s+)?(?:" + BEARING_WORDS + r"\s+)?$)",
     "Gunmen attacked the [Amil] neighbourhood of western [Baghdad] on Friday.",
     "Gunmen attacked [Amil] and [Baghdad] on Friday.", "between")
 #: "the [Solino] and [Nazon] neighbourhoods of [Port-au-Prince]": the places of a list lie inside the next one.

@@ -221,8 +221,11 @@ IN_TOWN_KM = 3.0
 
 
 def place_inside(a: Place, b: Place) -> bool:
-    """Does `a` lie in `b`? The area around a town ranks as the town ("near Olenegorsk" is in the Murmansk region)."""
+    """Does `a` lie in `b`? The area around a town ranks as the town ("near Olenegorsk" is in the Murmansk region); a
+    second-level region lies in the first-level one of its code ("the Reasi district of Kashmir")."""
     rank = PRECISION_RANK["city"] if a.feature == "around" else PRECISION_RANK.get(a.kind, 9)
+    if a.id.startswith("adm2:") and b.id.startswith("adm:"):  # a second-level region in a first-level one
+        return a.admin1 == b.admin1
     if a.country_code != b.country_code or rank >= PRECISION_RANK.get(b.kind, 9) or b.feature == "around":
         return False
     if b.kind in TOWN_KINDS:
