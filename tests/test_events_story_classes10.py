@@ -245,3 +245,11 @@ def test_a_headline_place_abroad_is_dropped_when_the_headline_names_the_storys_c
     doc = run(nlp, "Rebels attack town near Chad border\n\nBANGUI, Sept 4 (AFP) - Rebels attacked a market in Bangui "
               "on Tuesday, killing 12 civilians, a UN source said.")
     assert [e.place.name for e in doc.events] == ["Chad", "Bangui"]
+
+
+def test_central_african_forces_are_named_by_their_two_word_demonym_and_as_the_army_of_the_story(nlp):
+    doc = run(nlp, "Central African troops clashed with rebels near Bangui on Monday.")
+    assert [e.actors for e in doc.events] == [["Central African forces"]]
+    doc = run(nlp, "Rebels attacked Bangui in the Central African Republic on Monday. The army said it had regained "
+              "control of Bangui by evening.")
+    assert ["Central African forces"] in [e.actors for e in doc.events]

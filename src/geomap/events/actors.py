@@ -118,6 +118,7 @@ def names_group(name: str) -> bool:
 
 _ACTOR_FORCES = re.compile(
     r"(?<!\w)(?P<d>(?:U\.S\.|U\.K\.|US|UK|[A-Z][a-z]+) and [A-Z][a-z]+|U\.S\.|U\.K\.|US|UK|South Sudanese|"
+    r"Central African|"
     r"[A-Z][a-z]+(?:-backed|-led)?)\s+(?:(?:ballistic|cruise|guided|hypersonic|kamikaze|attack|combat|suicide|"
     r"long-range|short-range|glide|aerial|guided\s+aerial)\s+)?"
     r"(?P<q>(?:security|government|special|federal|regular|armed|ground)\s+)?"
@@ -137,7 +138,8 @@ COUNTRY_FORCE = {"Russia": "Russian forces", "Ukraine": "Ukrainian forces", "Isr
                  "Belarus": "Belarusian forces", "Syria": "Syrian forces", "Turkey": "Turkish forces",
                  "Sudan": "Sudanese army", "Mali": "Malian forces", "Myanmar": "Myanmar military",
                  "China": "Chinese forces", "Poland": "Polish forces", "Lebanon": "Lebanese forces",
-                 "South Sudan": "South Sudanese forces", "India": "Indian forces", "Pakistan": "Pakistani forces",
+                 "South Sudan": "South Sudanese forces", "Central African Republic": "Central African forces",
+                 "India": "Indian forces", "Pakistan": "Pakistani forces",
                  "Afghanistan": "Afghan forces", "Iraq": "Iraqi forces", "Yemen": "Yemeni forces",
                  "Saudi Arabia": "Saudi forces", "Egypt": "Egyptian forces", "Ethiopia": "Ethiopian forces",
                  "Eritrea": "Eritrean forces", "Rwanda": "Rwandan forces", "Uganda": "Ugandan forces",
@@ -188,7 +190,8 @@ DEMONYM_FORCE = {"Myanmar": "Myanmar military", "Burmese": "Myanmar military",
                  "Chadian": "Chadian forces", "Cameroonian": "Cameroonian forces", "French": "French forces",
                  "Colombian": "Colombian forces", "Mexican": "Mexican forces", "Haitian": "Haitian forces",
                  "Philippine": "Philippine forces", "Thai": "Thai forces", "Mozambican": "Mozambican forces",
-                 "Burundian": "Burundian forces", "South Sudanese": "South Sudanese forces"}
+                 "Burundian": "Burundian forces", "South Sudanese": "South Sudanese forces",
+                 "Central African": "Central African forces"}
 
 #: The state whose forces each force actor is (ISO-2), for ACLED's actor types (home: state forces, abroad:
 #: external forces). "Congolese forces" is left out: the word names two states.
@@ -205,6 +208,7 @@ FORCE_COUNTRY = {
     "Chadian forces": "TD", "Cameroonian forces": "CM", "French forces": "FR", "Colombian forces": "CO",
     "Mexican forces": "MX", "Haitian forces": "HT", "Philippine forces": "PH", "Thai forces": "TH",
     "Mozambican forces": "MZ", "Burundian forces": "BI", "South Sudanese forces": "SS",
+    "Central African forces": "CF",
 }
 
 #: More states whose forces news names by a plain demonym ("Brazilian police and soldiers"); their ISO-2 codes are the
