@@ -253,3 +253,10 @@ def test_central_african_forces_are_named_by_their_two_word_demonym_and_as_the_a
     doc = run(nlp, "Rebels attacked Bangui in the Central African Republic on Monday. The army said it had regained "
               "control of Bangui by evening.")
     assert ["Central African forces"] in [e.actors for e in doc.events]
+
+
+def test_a_channel_described_after_its_name_and_a_people_are_no_places(nlp):
+    doc = run(nlp, "Grey Zone, a Telegram channel linked to the group, said a convoy was ambushed near Sumy on Monday.")
+    assert [m.text for m in doc.mentions] == ["Sumy"]
+    doc = run(nlp, "Troops suffered heavy losses in fighting with Tuareg rebels near Sumy last week.")
+    assert [m.text for m in doc.mentions] == ["Sumy"]

@@ -47,6 +47,13 @@ PERSON_APPOSITION = Pattern(
     r"official|officer|journalist|activist|cleric|imam)\b",
     "[Fadwa Barghuti], the wife of the jailed leader, marched in Nablus.",
     "[Kfar Kila], a village near the border, was shelled.", "after")
+#: ... or described as one after a comma: "Grey Zone, a Telegram channel linked to Wagner, said ...".
+ORGANISATION_APPOSITION = Pattern(
+    "an organisation described after the name",
+    r"^,\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,2}?(?:channel|website|blog|newspaper|outlet|broadcaster|news\s+agency|"
+    r"agency|company|firm|charity|organi[sz]ation|party|movement|militia|group|coalition|alliance)\b",
+    "[Grey Zone], a Telegram channel linked to the group, said a convoy was ambushed.",
+    "[Kfar Kila], a village near the border, was shelled.", "after")
 #: A name the gazetteer lacks followed by what it names: a party, a movement, a group ("Bazoum's PNDS party").
 ORGANISATION_AFTER = Pattern(
     "an organisation named before its kind",
@@ -107,6 +114,7 @@ def sentence_candidates(stext: str, offset: int, mentions: list[Mention], trigge
             if words and not (len(words) == 1 and (_not_a_name(words[0], s <= first) or words[0].lower() in persons)) \
                     and not _not_a_place(words) \
                     and not _a_person(stext, s, e) and not ORGANISATION_AFTER.match_at(stext[e:e + 30]) \
+                    and not ORGANISATION_APPOSITION.match_at(stext[e:e + 50]) \
                     and not any(w.lower() in TITLES for w in words[:-1]) \
                     and not PEOPLE_AFTER.match_at(stext[e:e + 30]) and not _a_ship(stext, s, e):
                 pairs.append((Candidate(s, e), None))
