@@ -201,6 +201,9 @@ def test_a_helicopter_named_after_a_town_and_an_armys_free_are_no_places(nlp):
     assert [m.text for m in doc.mentions if m.place is not None and m.hint != "demonym"] == ["Tripoli"]
     doc = run(nlp, "Gunmen fired on a convoy in Apache on Monday.")
     assert [m.place.name for m in doc.mentions] == ["Apache"]
+    # a place's missile strike names the place struck
+    doc = run(nlp, "The Kupiansk missile strike killed 15 people on Monday.")
+    assert [m.place.name for m in doc.mentions] == ["Kupiansk"]
 
 
 def test_a_kind_word_alone_and_a_military_unit_are_no_places(nlp):

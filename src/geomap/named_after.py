@@ -50,10 +50,11 @@ PEOPLE_AFTER = Pattern(
 HOLIDAY_AFTER = Pattern("a holiday named after the name", r"\s+Day\b(?!\s+(?:After|Before|Of|Later|One|Two|Three))",
                         "A gunman opened fire at a [Lapu-Lapu] Day festival in Vancouver.",
                         "A gunman opened fire in [Lapu-Lapu] on Saturday.", "after", flags=0)
-#: A weapon or aircraft named after a town or a people: "an Apache helicopter", "Black Hawk helicopters", "Tomahawk
-#: missiles" (for a small place only: "Gaza rockets" still names Gaza).
-WEAPON_AFTER = Pattern("a weapon named after the name", r"\s+(?:attack\s+|transport\s+|cruise\s+)?(?:helicopters?|"
-                       r"gunships?|choppers?|missiles?|drones?|aircraft|jets?|rifles?|launchers?)\b",
+#: A weapon or aircraft named after a town or a people: "an Apache helicopter", "Black Hawk helicopters" (for a small
+#: place only; not missiles and drones: "the Sumy missile strike", "the Kyiv drone attack" name the place struck).
+WEAPON_AFTER = Pattern("a weapon named after the name", r"\s+(?:attack\s+|transport\s+)?(?:helicopters?|"
+                       r"gunships?|choppers?|aircraft|jets?|rifles?|launchers?)\b"
+                       r"(?!\s+(?:strikes?|attacks?|raids?|barrages?|crash(?:ed|es)?)\b)",
                        "Two [Apache] helicopters fired on the convoy.", "Gunmen fired on a convoy in [Apache] today.",
                        "after")
 #: A ship named before what it is: "the Magic Seas, a Greek-operated vessel" sails no sea of that name.
