@@ -263,3 +263,8 @@ def test_a_channel_described_after_its_name_and_a_people_are_no_places(nlp):
     assert [m.text for m in doc.mentions] == ["Sumy"]
     doc = run(nlp, "Troops suffered heavy losses in fighting with Tuareg rebels near Sumy last week.")
     assert [m.text for m in doc.mentions] == ["Sumy"]
+
+
+def test_gunmen_storming_a_tv_studio_attack_civilians(nlp):
+    doc = run(nlp, "Hooded gunmen stormed the studio of a broadcaster in Sumy on Tuesday during a live broadcast.")
+    assert _types(doc) == [("Sumy", "Attack")]

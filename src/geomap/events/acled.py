@@ -163,8 +163,8 @@ AID_SEEKERS = Pattern(
 #: A civilian site stormed or raided: with no armed side told, an attack on civilians ("gunmen stormed a school").
 CIVILIAN_SITE_STORMED = Pattern(
     "a civilian site stormed", r"\b(?:storm(?:ed|ing)|raid(?:ed|ing))\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,5}?"
-    r"(?:school|schools|market|church|mosque|hospital|clinic|hotel|restaurant|wedding|funeral|bus|"
-    r"camp\s+for\s+(?:displaced|refugees))\b",
+    r"(?:school|schools|market|church|mosque|hospital|clinic|hotel|restaurant|wedding|funeral|bus|studio|"
+    r"newsroom|camp\s+for\s+(?:displaced|refugees))\b",
     "Gunmen stormed a secondary school in the town, shooting sporadically.",
     "Gunmen stormed an army base in the town, shooting sporadically.")
 #: A word for fighting between two armed sides: with it, deaths are those of a clash.
