@@ -116,17 +116,6 @@ def names_group(name: str) -> bool:
     return _ACTOR_GROUP_RE.fullmatch(name) is not None
 
 
-_ACTOR_FORCES = re.compile(
-    r"(?<!\w)(?P<d>(?:U\.S\.|U\.K\.|US|UK|[A-Z][a-z]+) and [A-Z][a-z]+|U\.S\.|U\.K\.|US|UK|South Sudanese|"
-    r"Central African|"
-    r"[A-Z][a-z]+(?:-backed|-led)?)\s+(?:(?:ballistic|cruise|guided|hypersonic|kamikaze|attack|combat|suicide|"
-    r"long-range|short-range|glide|aerial|guided\s+aerial)\s+)?"
-    r"(?P<q>(?:security|government|special|federal|regular|armed|ground)\s+)?"
-    r"(?P<n>forces|troops|army|military|soldiers|tanks|armou?red\s+vehicles|warships?|helicopters?|gunships?|"
-    r"paratroopers|marines|commandos|infantry|"
-    r"drones?|missiles?|rockets?|air raids?|air strikes?|airstrikes?|strikes?|warplanes?|jets?|artillery|navy|"
-    r"aircraft|shelling|bombs?|bombing|bombardment|offensive|assault|attacks?|militants|fighters|rebels|units|"
-    r"gunfire|snipers?|border\s+guards)\b")
 #: Forces named as the source of a report ("the U.S. military said"), unless they tell of their own act ("the army
 #: said it struck").
 _SOURCE = r"\s+" + _REPORTED + r"(?!\s+(?:that\s+)?(?:it|its|they|their)\b)"
@@ -192,6 +181,18 @@ DEMONYM_FORCE = {"Myanmar": "Myanmar military", "Burmese": "Myanmar military",
                  "Philippine": "Philippine forces", "Thai": "Thai forces", "Mozambican": "Mozambican forces",
                  "Burundian": "Burundian forces", "South Sudanese": "South Sudanese forces",
                  "Central African": "Central African forces"}
+
+_ACTOR_FORCES = re.compile(
+    r"(?<!\w)(?P<d>(?:U\.S\.|U\.K\.|US|UK|[A-Z][a-z]+) and [A-Z][a-z]+|U\.S\.|U\.K\.|US|UK|" + "|".join(
+        re.escape(d) for d in DEMONYM_FORCE if " " in d) + r"|"  # "South Sudanese", "Central African"
+    r"[A-Z][a-z]+(?:-backed|-led)?)\s+(?:(?:ballistic|cruise|guided|hypersonic|kamikaze|attack|combat|suicide|"
+    r"long-range|short-range|glide|aerial|guided\s+aerial)\s+)?"
+    r"(?P<q>(?:security|government|special|federal|regular|armed|ground)\s+)?"
+    r"(?P<n>forces|troops|army|military|soldiers|tanks|armou?red\s+vehicles|warships?|helicopters?|gunships?|"
+    r"paratroopers|marines|commandos|infantry|"
+    r"drones?|missiles?|rockets?|air raids?|air strikes?|airstrikes?|strikes?|warplanes?|jets?|artillery|navy|"
+    r"aircraft|shelling|bombs?|bombing|bombardment|offensive|assault|attacks?|militants|fighters|rebels|units|"
+    r"gunfire|snipers?|border\s+guards)\b")
 
 #: The state whose forces each force actor is (ISO-2), for ACLED's actor types (home: state forces, abroad:
 #: external forces). "Congolese forces" is left out: the word names two states.

@@ -47,11 +47,14 @@ PERSON_APPOSITION = Pattern(
     r"official|officer|journalist|activist|cleric|imam)\b",
     "[Fadwa Barghuti], the wife of the jailed leader, marched in Nablus.",
     "[Kfar Kila], a village near the border, was shelled.", "after")
+#: The kinds of organisation both patterns below read (a word before the kind may qualify it: "news outlet", "aid
+#: organisation").
+_ORGANISATION_KINDS = r"charity|company|firm|broadcaster|newspaper|outlet|website|organi[sz]ation"
 #: ... or described as one after a comma: "Grey Zone, a Telegram channel linked to Wagner, said ...".
 ORGANISATION_APPOSITION = Pattern(
     "an organisation described after the name",
-    r"^,\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,2}?(?:channel|website|blog|newspaper|outlet|broadcaster|news\s+agency|"
-    r"agency|company|firm|charity|organi[sz]ation|party|movement|militia|group|coalition|alliance)\b",
+    r"^,\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,2}?(?:" + _ORGANISATION_KINDS + r"|channel|blog|agency|party|movement|"
+    r"militia|group|coalition|alliance)\b",
     "[Grey Zone], a Telegram channel linked to the group, said a convoy was ambushed.",
     "[Kfar Kila], a village near the border, was shelled.", "after")
 #: A name the gazetteer lacks followed by what it names: a party, a movement, a group ("Bazoum's PNDS party").
@@ -64,9 +67,9 @@ ORGANISATION_AFTER = Pattern(
 #: ... or preceded by it: "workers from the charity World Central Kitchen", "the broadcaster Al Jazeera".
 ORGANISATION_BEFORE = Pattern(
     "an organisation named after its kind",
-    r"\b(?:the|a|an)\s+(?:[\w-]+\s+)?(?:charity|charities|aid\s+(?:group|agency|organi[sz]ation)|ngo|non-?profit|"
-    r"company|firm|broadcaster|newspaper|news\s+outlet|outlet|website|network|organi[sz]ation|foundation|"
-    r"airline|carrier|operator|shipping\s+line|insurer|bank|lender|retailer|chain|brand)\s+$",
+    r"\b(?:the|a|an)\s+(?:[\w-]+\s+)?(?:" + _ORGANISATION_KINDS + r"|charities|aid\s+(?:group|agency)|ngo|"
+    r"non-?profit|network|foundation|airline|carrier|operator|shipping\s+line|insurer|bank|lender|retailer|chain|"
+    r"brand)\s+$",
     "Seven workers from the charity [World Central Kitchen] were killed in Gaza.",
     "Seven workers from the charity were killed in [Deir al-Balah].", "before")
 _WORDS_BEFORE = re.compile(r"[A-Za-z]+")
