@@ -441,6 +441,11 @@ def foreign_taker(sub: str, actors: list[str], country: str) -> str:
 _NAMED_FORCE = re.compile(r"[A-Z][\w'’-]*\s+(?:Army|Forces|Military)$")
 
 
+#: A protest met by a force: one happening, whose sides are the crowd and the force, whichever clause tells the force
+#: ("protesters stormed parliament after police fired live rounds").
+MET_BY_FORCE = (FORCE_ON_PROTEST, "Protest with intervention")
+
+
 def force_on_protest(stext: str) -> tuple[str, str]:
     """A protest met with the force `stext` tells: excessive force when it killed, else intervention."""
     if LETHAL_FORCE.search(stext):

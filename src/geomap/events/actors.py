@@ -53,9 +53,11 @@ ACTOR_GROUPS = {
     r"burned|burnt|looted|lynched))": "Rioters",
     r"(?:israeli|jewish) settlers": "Israeli settlers",
     r"(?:(?:riot |anti-riot )?police(?:men)?|security forces|gendarmes)"
-    r"(?=\s+(?:in\s+(?:(?!(?:said|says|say|told|reported|reports|confirmed|believed?|added|stated)\b)[\w'’-]+\s+)"
+    r"(?=(?:\s+and\s+(?:[\w-]+\s+)?(?:officers|soldiers|troops|forces))?"  # "police and Kenyan officers fought"
+    r"\s+(?:in\s+(?:(?!(?:said|says|say|told|reported|reports|confirmed|believed?|added|stated)\b)[\w'’-]+\s+)"
     r"{1,6}?|\w+\s+)?"  # "Police in Kenya's coastal city of X arrested", not "Police in the city say gunmen killed"
-    r"(?:fired|used|dispersed|clashed|arrested|beat|shot|killed|opened|charged|raided|detained|stormed|attacked|"
+    r"(?:fired|used|dispersed|clashed|fought|battled|arrested|beat|shot|killed|opened|charged|raided|detained|"
+    r"stormed|attacked|"
     r"broke up|cracked down|(?:launched|conducted|carried out|mounted)\s+(?:an?\s+)?(?:[\w-]+\s+)?(?:raids?|"
     r"operations?|assaults?|crackdowns?)))":
     "Police forces",
@@ -81,6 +83,17 @@ LINKED_AFTER = Pattern("tied to the group, after its name", r"-(?:linked|affilia
                        "An [al Qaeda]-linked group seized the town.", "[Al Qaeda] fighters seized the town.", "after")
 OWNER_AFTER = Pattern("the group runs or holds it", r"-(?:run|controlled|held|owned|appointed)\b",
                       "The [Hamas]-run health ministry said 20 were killed.", "[Hamas] fighters killed 20.", "after")
+#: A group's people named as whom the act killed or hit: "a strike killed a senior [Hezbollah] commander" -- the
+#: group is the victim, not the side that struck.
+VICTIM_BEFORE = Pattern(
+    "a group's people killed", r"\b(?:killed|killing|kills|wounded|wounding|injured|injuring|targeted|targeting|"
+    r"assassinated|eliminated)\s+(?:(?:a|an|the|two|three|four|five|six|seven|eight|nine|ten|several|\d+)\s+)?"
+    r"(?:(?:senior|top|local|prominent|veteran|key|high-ranking)\s+)?$",
+    "A strike in Beirut killed a senior [Hezbollah] commander.",
+    "A strike in Beirut by [Hezbollah] killed a senior officer.", "before")
+VICTIM_AFTER = Pattern("a group's people", r"^\s+(?:commanders?|leaders?|members?|fighters?|militants?|officials?|"
+                       r"operatives?|chiefs?)\b", "The strike killed three [Hamas] fighters.",
+                       "[Hamas] said the strike killed three.", "after")
 #: A group's emblem, not the group acting: "the driver had an Islamic State flag in the vehicle".
 EMBLEM_AFTER = Pattern("the group's emblem", r"^\s+(?:flags?|banners?|insignia|emblems?|logos?|propaganda|videos?|"
                        r"literature|ideology|symbols?|slogans?)\b",
@@ -429,8 +442,18 @@ def avengers(text: str, event_at: int) -> set[str]:
 _CROWDS = frozenset({"Protesters", "Rioters"})
 
 
+def victim_groups(text: str) -> set[str]:
+    """The groups a sentence names only as the victims of its act (`VICTIM_BEFORE`, `VICTIM_AFTER`)."""
+    out, sides = set(), set()
+    for start, name in _groups(text):
+        end = start + len(_ACTOR_GROUP_RE.match(text, start).group())  # type: ignore[union-attr]
+        victim = VICTIM_BEFORE.search(text, max(0, start - 50), start) and VICTIM_AFTER.match_at(text[end:end + 14])
+        (out if victim else sides).add(name)
+    return out - sides
+
+
 def strikers(who: list[str], kind: tuple[str, str], place: Place, story_actors: Callable[[], list[str]],
-             own: list[str]) -> list[str]:
+             own: list[str], text: str = "") -> list[str]:
     """The sentence's own actors (`own`), with the story's non-state actor ahead of them when they are only states'
     forces that lost territory to it ("a general was killed when a militia overran a base in Nasir", beside "the
     White Army attacked the garrison"). Else the story's actors for a strike whose sentence names none, without the
@@ -441,11 +464,14 @@ def strikers(who: list[str], kind: tuple[str, str], place: Place, story_actors: 
     ("An explosion at the hospital killed 471", in a story of the protests that followed, was by an armed group no
     one names) or of an armed clash ("rival armed factions clashed in Tripoli" beside protests in another Tripoli).
     Territory a non-state actor took is the story's non-state actor's ("The rebels had seized Aleppo a week
-    earlier", beside "Russian and Syrian jets")."""
+    earlier", beside "Russian and Syrian jets"). A strike whose sentence names a group only as its victims ("killed
+    a senior Hezbollah commander") was the story's other side's."""
     etype, sub = kind
     if sub == "Non-state actor overtakes territory":
         taker = [a for a in story_actors() if a not in FORCE_COUNTRY and a not in _CROWDS][:1]
         return (taker + own if all(a in FORCE_COUNTRY for a in own) else own) if own else taker or who
+    if own and etype == EXPL and set(own) <= (victims := victim_groups(text)):  # "a strike killed a Hezbollah
+        return [a for a in story_actors() if a not in victims and a not in _CROWDS][:1] + own  # commander"
     if own:
         return own
     if etype in (EXPL, BATTLE):

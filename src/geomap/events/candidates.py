@@ -212,7 +212,7 @@ STRUCK_SITE = Pattern(
     "Israeli warplanes struck [Sanaa]'s international airport on Tuesday.",
     "[Sanaa]'s airport director said flights would resume.", "after")
 #: The features of a place the event word right before it, in its clause, acts on.
-_ACTED_ON = (frozenset({"trig-side=before", "trig-clause=True"}), ("trig-dist=1", "trig-dist=2-3"))
+_ACTED_ON = (frozenset({"trig-side=before", "trig-clause=True"}), ("trig-dist=0", "trig-dist=1", "trig-dist=2-3"))
 
 
 def struck_sites(text: str, cands: list[Candidate], feats: list[list[str]], vetoed: list[bool]) -> list[int]:

@@ -117,7 +117,8 @@ VETOES = frozenset({"hypothetical-between", "negation-between", QUALIFIES_NEXT,
                     "slot=speaking participle after", "slot=accused of an act", "topic of a protest",
                     "slot=place of a speech", "slot=opening place of a speech", "slot=a refuge",
                     "slot=names a facility elsewhere", "slot=an envoy's post", "slot=opens a body's name",
-                    "slot=the border with the place", "slot=names a source", "slot=a backer's adjective", IN_SPEECH})
+                    "slot=the border with the place", "slot=names a source", "slot=a backer's adjective", IN_SPEECH,
+                    "slot=a state's mission abroad", "slot=a place of an earlier happening told as a time"})
 #: A list member scoring at least this is an event place when another member is (tuned on the dev split).
 LIST_FLOOR = 0.2
 LIST_NOUN = Pattern(
@@ -400,9 +401,9 @@ class EventExtractor:
             sub = acled.foreign_taker(sub, mine or who, m.place.country_code)  # type: ignore[union-attr]
             if earlier is not None:
                 (d0, d1, prec), lo, hi = earlier  # "..., a day after a Houthi missile landed near Ben Gurion"
-                if lo or etype != BATTLE:  # the news's own sides; but a fight's foe may be told after "after"
-                    mine = actors(st.text[lo:hi]) or ([] if lo else mine)  # the earlier one's: none of the news's
-                    # sides (the sentence's own), though the story's may be its
+                if lo or etype != BATTLE and sub not in acled.MET_BY_FORCE:  # the news's own sides (a fight's foe,
+                    mine = actors(st.text[lo:hi]) or ([] if lo else mine)  # or the force a protest met, may be
+                    # told after "after"); the earlier one's: none of the news's, though the story's may be its
             country_year = prec == "year" and m.place.kind == "country"  # type: ignore[union-attr]
             if (pub - d1).days > MAX_AGE_DAYS or country_year:
                 continue  # history ("the uprising that toppled Gaddafi in 2011"), not news; a country's year is a
@@ -412,7 +413,7 @@ class EventExtractor:
                 event_type=etype, sub_event_type=sub, sentence=st.text, sentence_start=st.start, place_start=m.start,
                 actors=agents(mine, strikers([a for a in who if a not in gone and not (told_before and own)],
                                              (etype, sub), m.place,  # type: ignore[arg-type]
-                                             story.all_actors, mine),
+                                             story.all_actors, mine, st.text),
                               etype, sub, m.place.country_code),  # type: ignore[union-attr]
                 fatalities=dead, sentences=[st.text],
                 event_score=m.event_score, borrowed_type=any(borrowed)))

@@ -195,6 +195,7 @@ _AFTER_FAST, _AFTER_SLOW = _slot_table(slots.AFTER, "match", True), _slot_table(
 #: A slot that settles what another one would say: (the slot found, the slot it cancels).
 _CANCELS = (
     ("slot=police in the place", "slot=agent of an act"),  # "police in Dhaka fired": police act where they are
+    ("slot=a crowd in the place", "slot=agent of an act"),  # "protesters in Kinshasa attacked the embassies"
     ("slot=taken from a place", "slot=came from positions in"),  # "abducted pupils from a school in Kaduna"
     ("slot=taken from a place", "slot=origin"),  # "escaped from a prison in Mozambique's capital Maputo"
     ("slot=driven out of the place", "slot=origin"),  # "ousted Iraqi troops from Kuwait": the fighting was there

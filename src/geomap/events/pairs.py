@@ -114,13 +114,17 @@ def _route_ends(text: str, cands: list[Candidate], owners: list[Mention | None])
 
 def _listed_parts(text: str, cands: list[Candidate], owners: list[Mention | None]) -> list[Pair]:
     """The places of a list told to lie in the next place (`INSIDE_PLURAL`: "the Solino and Nazon neighbourhoods of
-    Port-au-Prince"): each lies in it; a reading of one far away is a namesake, and the name goes in the town."""
+    Port-au-Prince"), or in the part of it named after its possessive ("... villages in Katsina state's Faskari
+    district"): each lies in it; a reading of one far away is a namesake, and the name goes in the town."""
     out = []
-    for j in range(1, len(cands)):
-        outer = owners[j]
-        if outer is None or outer.place is None or not INSIDE_PLURAL.match_at(text[cands[j - 1].end:cands[j].start]):
+    for i in range(1, len(cands)):
+        if not INSIDE_PLURAL.match_at(text[cands[i - 1].end:cands[i].start]):
             continue
-        k = j - 1
+        j = _past_possessive(text, cands, owners, i)  # "Yargoje and Kadisau villages in Katsina state's Faskari"
+        outer = owners[j]
+        if outer is None or outer.place is None:
+            continue
+        k = i - 1
         while k >= 0:
             inner = owners[k]
             far = inner is not None and inner.place is not None and _namesake_elsewhere(inner.place, outer.place)

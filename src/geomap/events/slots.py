@@ -96,6 +96,21 @@ BORDER = P(
     r"\b(?:borders?|frontier|boundary)\s+(?:with|of|between)\s+" + FILL + r"$|\bbordering\s+" + FILL + r"$",
     "Gunmen raided a market near the border with [Burkina Faso].", "Gunmen crossed into [Burkina Faso] on Monday.",
     "before")
+#: A place of an earlier happening told only to time the news by ("two weeks after an attack on tourists at
+#: Pahalgam"): that happening's event words are no event (`contexts.EARLIER_AS_TIME`), nor is its place the news's.
+EARLIER_TIME_PLACE = P(
+    "a place of an earlier happening told as a time",
+    r"\b(?:days|weeks|months|years|a\s+week|a\s+month|a\s+year)\s+(?:after|since)\s+[^,;:()]*$",
+    "India struck camps in Pakistan, two weeks after an attack on tourists at [Pahalgam].",
+    "India struck camps two weeks after the attack, hitting [Muridke] and Bahawalpur.", "before")
+#: A state's mission abroad is named after the state, not where it stands: "protesters attacked the embassies of
+#: Rwanda and France", "stormed the Swedish embassy" (a demonym is no candidate), "the Rwanda high commission".
+MISSION_OF = P("a state's mission abroad", r"\b(?:embass(?:y|ies)|consulates?|high\s+commissions?)\s+of\s+(?:the\s+)?$",
+               "Protesters in Kinshasa attacked the embassies of [Rwanda] and France.",
+               "Protesters attacked an embassy in [Kinshasa] on Tuesday.", "before")
+MISSION_AFTER = P("a state's mission abroad", r"^(?:['’]s)?\s+(?:embass(?:y|ies)|consulates?|high\s+commissions?)\b",
+                  "A crowd set fire to the [Rwanda] embassy in Kinshasa.",
+                  "A crowd set fire to an embassy in [Kinshasa].", "after")
 #: "near the Senegal border": the place named by its border, which holds no name the gazetteer lacks (not a veto:
 #: on the train split the labels mark such places more often than not, "near the Gaza border": a veto cost 0.001).
 BORDER_AFTER = P("the place's border", r"^\s+(?:border|frontier)\b(?!\s+(?:town|city|village|crossing|post|area)s?\b)",
@@ -216,6 +231,12 @@ POLICE_IN = P(
     "police in the place",
     r"\b(?:police(?:men)?|riot\s+police|security\s+forces|officers|gendarmes)\s+in\s+" + FILL + r"$",
     "Riot police in [Lagos] fired tear gas at marchers.", "Troops in [Lagos] fired rockets at the border.", "before")
+#: A crowd where it acts: "protesters in Kinshasa attacked the embassies" (not troops, who fire from where they are).
+CROWD_IN = P(
+    "a crowd in the place",
+    r"\b(?:protesters|demonstrators|rioters|marchers|crowds?|mobs?|students|youths|residents)\s+in\s+" + FILL + r"$",
+    "Protesters in [Kinshasa] attacked the embassies of three states.",
+    "Troops in [Lagos] fired rockets at the border.", "before")
 TAKEN_FROM = P(
     "taken from a place",
     r"\b(?:abduct\w*|kidnap\w*|seiz\w*|snatched|stole|stolen|looted|rescued|freed|evacuated|arrested|escaped|"
@@ -363,10 +384,11 @@ del P
 
 #: Slot patterns read on the text before the place, after it, or around it (the model's named boolean features).
 BEFORE = (ENVOY_TO, LOCATIVE, OBJECT, ATTRIBUTIVE, PHYSICAL, WHOLE_WAR, REFERENCE, ORIGIN, FROM, BEARING, FROM_IN,
-          ROUTE, VESSEL, ACCUSED, SPEECH_PLACE, TAKEN_FROM, POLICE_IN, DRIVEN_FROM, REFUGE, BORDER)
+          ROUTE, VESSEL, ACCUSED, SPEECH_PLACE, TAKEN_FROM, POLICE_IN, DRIVEN_FROM, REFUGE, BORDER, MISSION_OF,
+          CROWD_IN, EARLIER_TIME_PLACE)
 AFTER = (PASSIVE_AFTER, SPEAKER_AFTER, AGENT_AFTER, POSSESSIVE, PART_AFTER, MODIFIER_AFTER, PART_OF_NEXT, NAME_GOES_ON,
          NO_COMMENT, SPEAKER_PARTICIPLE, FORCES_AFTER, FACILITY_ELSEWHERE, BODY_NAME, SOURCE_AFTER, BORDER_AFTER,
-         BACKER_AFTER)
+         BACKER_AFTER, MISSION_AFTER)
 
 
 #: How far before ", where" a place may start for the where-clause to tell what happened there (a long name).

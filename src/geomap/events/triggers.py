@@ -132,10 +132,10 @@ TRIGGERS: tuple[Trigger, ...] = (
       "The army deployed two brigades to the border.", "The army marked its anniversary."),
     T("air strike", r"air ?strikes?|air raids?|airstrikes?|drone (?:strikes?|attacks?)|drones? (?:attacked|hit|"
       r"struck|targeted|killed|wounded|injured)|(?:kamikaze|suicide|attack|shahed) drones?|drones|bombed|bombing|"
-      r"bombardment|warplanes|"
+      r"bombardment|"
+      r"(?:jets|aircraft|helicopters|warplanes|planes) (?:had |have )?(?:also |again |later |then )?(?:struck|hit|"
+      r"pounded|targeted|attacked)|warplanes|"
       r"(?:b-2|b-52|b-1b?|stealth|heavy|strategic) bombers|"
-      r"(?:jets|aircraft|helicopters) (?:had |have )?(?:also |again |later |then )?(?:struck|hit|pounded|targeted|"
-      r"attacked)|"
       r"drone (?:explosions?|blasts?)|"
       r"(?:glide|guided|aerial|cluster|barrel|kab) bombs?|air-dropped|dropped (?:\w+ )?bombs|bombs (?:were )?dropped",
       EXPL, "Air/drone strike",
