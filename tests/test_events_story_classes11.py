@@ -4,8 +4,6 @@ from a gold set)."""
 
 from __future__ import annotations
 
-from datetime import date
-
 import pytest
 from tinyrun import run, tiny_pipeline
 
@@ -31,6 +29,14 @@ ROWS = [
     Row("t:kotli", "Kotli", "city", 33.52, 73.90, "PK", "PK.06", 100000, 4.0),
     Row("t:india", "India", "country", 22.0, 79.0, "IN", "", 1400000000, 1500.0),
     Row("t:kathua", "Kathua", "city", 32.37, 75.52, "IN", "IN.12", 60000, 3.0),
+    Row("t:uvira", "Uvira", "city", -3.40, 29.14, "CD", "CD.11", 300000, 6.0),
+    Row("t:georgia", "Georgia", "country", 42.0, 43.5, "GE", "", 3700000, 150.0),
+    Row("t:poti", "Poti", "city", 42.15, 41.67, "GE", "GE.06", 40000, 3.0),
+    Row("t:blacksea", "Black Sea", "sea", 43.0, 35.0, "", "", 0, 400.0),
+    Row("t:myanmar", "Myanmar", "country", 21.0, 96.0, "MM", "", 54000000, 600.0),
+    Row("t:myitkyina", "Myitkyina", "city", 25.38, 97.40, "MM", "MM.04", 300000, 6.0),
+    Row("t:somalia", "Somalia", "country", 6.0, 47.0, "SO", "", 17000000, 600.0),
+    Row("t:baidoa", "Baidoa", "city", 3.11, 43.65, "SO", "SO.03", 130000, 4.0),
 ]
 
 
@@ -97,3 +103,38 @@ def test_the_place_of_an_earlier_happening_told_as_a_time_is_no_place_of_the_new
     doc = run(nlp, "India struck nine sites in Pakistan early on Wednesday, two weeks after an attack on pilgrims "
               "at Kathua killed 26 men.")
     assert [e.place.name for e in doc.events] == ["Pakistan"]
+
+
+def test_shots_fired_into_the_air_and_fleeing_an_advance_are_no_fight(nlp):
+    doc = run(nlp, "In Uvira, soldiers fleeing the rebel advance fired into the air and looted shops on Sunday.")
+    assert _types(doc) == [("Uvira", "Looting/property destruction")]
+
+
+def test_supporters_blocking_a_road_protest_but_police_blocking_one_do_not(nlp):
+    doc = run(nlp, "Opposition supporters blocked the main road in Poti on Monday.")
+    assert _types(doc) == [("Poti", "Peaceful protest")]
+    doc = run(nlp, "Police blocked the main road in Poti on Monday.")
+    assert _types(doc) == []
+
+
+def test_a_name_told_after_a_place_describing_it_is_no_list_member(nlp):
+    doc = run(nlp, "Opposition supporters blocked the main road in Poti, the Black Sea port, on Monday.")
+    assert [e.place.name for e in doc.events] == ["Poti"]
+
+
+def test_an_armed_group_by_its_own_name_is_an_actor_and_no_place(nlp):
+    doc = run(nlp, "The Kachin Independence Army said it had captured a military post near Myitkyina on Sunday.")
+    assert [(e.place.name, e.actors[0]) for e in doc.events] == [("Myitkyina", "Kachin Independence Army")]
+    # a state's army named by its demonym is no such group
+    doc = run(nlp, "The Myanmar Army said it had shelled a rebel post near Myitkyina on Sunday.")
+    assert "Myanmar Army" not in doc.events[0].actors
+
+
+def test_an_article_after_a_datelines_dash_opens_the_sentence(nlp):
+    doc = run(nlp, "YANGON (AFP) — A military air strike killed 11 people in Myitkyina on Sunday, residents said.")
+    assert [e.actors for e in doc.events] == [["Myanmar military"]]
+
+
+def test_forces_named_as_a_bombs_victims_did_not_set_it(nlp):
+    doc = run(nlp, "A roadside bomb killed four soldiers near Baidoa on Friday, a military officer said.")
+    assert "Somali forces" not in doc.events[0].actors

@@ -7,67 +7,12 @@ from collections.abc import Callable
 from functools import lru_cache
 
 from geomap.alternation import WordAlternation
+from geomap.events.groups import ACTOR_GROUPS, NAMED_GROUP, UNIDENTIFIED, named_groups
 from geomap.events.triggers import BATTLE, EXPL, PROTEST, RIOT, VIOLENT
 from geomap.lexicon import DEMONYM_COUNTRY, common_words
 from geomap.models import Event, Place
 from geomap.patterns import Pattern, lower_regex, lowered_text
 
-#: ACLED's name for armed people no one names.
-UNIDENTIFIED = "Unidentified armed group"
-#: Named groups and agents: pattern (case-insensitive) -> actor name.
-ACTOR_GROUPS = {
-    r"wagner": "Wagner Group", r"houthis?|ansar allah": "Houthis", r"rsf|rapid support forces": "RSF",
-    r"(?:islamist|jihadist) (?:militants|insurgents|fighters|rebels|gunmen)": "Islamist militants",
-    r"kata'?ib hezbollah|kata'?ib hizbollah": "Kataib Hezbollah",
-    r"asa'?ib ahl al-haq": "Asaib Ahl al-Haq",
-    r"popular mobili[sz]ation forces|pmf|hashd al-shaabi": "Popular Mobilization Forces",
-    r"dawlah islamiyah": "Dawlah Islamiyah",
-    r"(?:ambazonian?|anglophone) (?:separatists|fighters|rebels|militias?)|amba boys": "Ambazonian separatists",
-    r"hamas": "Hamas", r"hezbollah": "Hezbollah", r"islamic jihad": "Palestinian Islamic Jihad",
-    r"idf|israel defen[cs]e forces": "Israeli forces",
-    r"saf|(?<!south )sudanese (?:armed forces|army)": "Sudanese army",  # not "a South Sudanese army general"
-    r"al-shabaab|al shabaab": "al-Shabaab", r"jnim|jama'?at nusrat al-islam wal-muslimin": "JNIM",
-    r"islamic state|isis|isil": "Islamic State",
-    r"m23": "M23", r"taliban": "Taliban", r"boko haram": "Boko Haram",
-    r"syrian democratic forces|sdf": "SDF", r"arakan army": "Arakan Army", r"pkk|kurdistan workers'? party": "PKK",
-    r"allied democratic forces|adf": "ADF", r"iswap|islamic state west africa province": "Islamic State",
-    r"codeco": "CODECO", r"farc": "FARC", r"eln": "ELN", r"oromo liberation army": "Oromo Liberation Army",
-    r"fano (?:militias?|militiamen|fighters)": "Fano militia", r"white army": "White Army",
-    r"arakan rohingya salvation army|arsa": "ARSA", r"rohingya solidarity organi[sz]ation|rso": "RSO",
-    r"hts|hayat tahrir al-sham": "HTS", r"ta'ang national liberation army|tnla": "TNLA",
-    r"myanmar national democratic alliance army|mndaa": "MNDAA", r"jihadists|islamists": "Islamist militants",
-    r"baloch liberation army|bla": "Baloch Liberation Army",
-    r"baloch (?:separatists|militants|insurgents|rebels)": "Baloch separatists",
-    r"the resistance front|trf": "The Resistance Front",
-    r"lashkar-e-tayy?[ai]ba": "Lashkar-e-Taiba", r"jaish-e-mohamm[ae]d|jem": "Jaish-e-Mohammed",
-    r"tehr[ei]e?k-e-taliban pakistan|ttp|pakistani taliban": "TTP", r"comando vermelho": "Comando Vermelho",
-    r"sinaloa cartel|jalisco new generation cartel|cjng": "Drug cartel", r"tren de aragua": "Tren de Aragua",
-    r"al-qaeda|al qaeda|aqap": "al-Qaeda", r"abu sayyaf": "Abu Sayyaf",
-    r"gulf clan|clan del golfo": "Gulf Clan",
-    r"new people'?s army|npa|communist (?:rebels|insurgents|guerrillas)": "NPA",
-    r"maoists|maoist (?:rebels|insurgents|guerrillas|militants)|naxals|naxalites": "Maoist rebels",
-    r"(?:armed |criminal |rival )?gangs|gang members|gangsters": "Gangs",
-    r"people'?s defen[cs]e forces?|pdfs?|(?:anti-junta |anti-coup )?resistance fighters": "Resistance fighters",
-    r"protesters|demonstrators": "Protesters",
-    r"rioters|(?:angry\s+)?(?:crowds?|mobs?)(?=\s+(?:\w+\s+)?(?:attacked|stormed|ransacked|torched|set\s+fire|"
-    r"burned|burnt|looted|lynched))": "Rioters",
-    r"(?:israeli|jewish) settlers": "Israeli settlers",
-    r"(?:(?:riot |anti-riot )?police(?:men)?|security forces|gendarmes)"
-    r"(?=(?:\s+and\s+(?:[\w-]+\s+)?(?:officers|soldiers|troops|forces))?"  # "police and Kenyan officers fought"
-    r"\s+(?:in\s+(?:(?!(?:said|says|say|told|reported|reports|confirmed|believed?|added|stated)\b)[\w'’-]+\s+)"
-    r"{1,6}?|\w+\s+)?"  # "Police in Kenya's coastal city of X arrested", not "Police in the city say gunmen killed"
-    r"(?:fired|used|dispersed|clashed|fought|battled|arrested|beat|shot|killed|opened|charged|raided|detained|"
-    r"stormed|attacked|"
-    r"broke up|cracked down|(?:launched|conducted|carried out|mounted)\s+(?:an?\s+)?(?:[\w-]+\s+)?(?:raids?|"
-    r"operations?|assaults?|crackdowns?)))":
-    "Police forces",
-    # the police as the other side of a fight: "students clashed with riot police", "clashes between youths and police"
-    r"(?:clash(?:ed|es)?|fought|battled|scuffled|skirmished)\s+with\s+(?:the\s+)?(?:riot\s+|anti-riot\s+)?"
-    r"(?:police(?:men)?|gendarmes)|between\s+(?:[\w-]+\s+){1,2}?and\s+(?:the\s+)?"
-    r"(?:riot\s+|anti-riot\s+)?(?:police(?:men)?|gendarmes)": "Police forces",  # security forces: the state's
-    r"(?:unidentified |unknown |masked |armed |lone )?(?:gunm[ae]n|assailants?|attackers?|shooters?)|bandits|"
-    r"armed men|(?:suspected|unidentified|unknown) (?:militants|insurgents|rebels)|suicide bombers?": UNIDENTIFIED,
-}
 _ACTOR_GROUP_RE = re.compile(r"\b(?:" + "|".join(f"(?P<g{i}>{p})" for i, p in enumerate(ACTOR_GROUPS)) + r")\b",
                              re.I)
 #: The same over lower-cased text without re.I (about twice as fast: `patterns.lower_regex`), each name tried only
@@ -83,8 +28,8 @@ LINKED_AFTER = Pattern("tied to the group, after its name", r"-(?:linked|affilia
                        "An [al Qaeda]-linked group seized the town.", "[Al Qaeda] fighters seized the town.", "after")
 OWNER_AFTER = Pattern("the group runs or holds it", r"-(?:run|controlled|held|owned|appointed)\b",
                       "The [Hamas]-run health ministry said 20 were killed.", "[Hamas] fighters killed 20.", "after")
-#: A group's people named as whom the act killed or hit: "a strike killed a senior [Hezbollah] commander" -- the
-#: group is the victim, not the side that struck.
+#: A group's people (or forces: `unnamed_force_at`) named as whom the act killed or hit: "a strike killed a senior
+#: [Hezbollah] commander", "a roadside bomb killed four soldiers" -- the victims, not the side that struck.
 VICTIM_BEFORE = Pattern(
     "a group's people killed", r"\b(?:killed|killing|kills|wounded|wounding|injured|injuring|targeted|targeting|"
     r"assassinated|eliminated)\s+(?:(?:a|an|the|two|three|four|five|six|seven|eight|nine|ten|several|\d+)\s+)?"
@@ -126,7 +71,7 @@ GROUP_SOURCE = Pattern(
 
 def names_group(name: str) -> bool:
     """Is `name` an armed group's or agent's name ("FARC", "Hamas", "Comando Vermelho"), so no place?"""
-    return _ACTOR_GROUP_RE.fullmatch(name) is not None
+    return _ACTOR_GROUP_RE.fullmatch(name) is not None or NAMED_GROUP.compiled.fullmatch(name) is not None
 
 
 #: Forces named as the source of a report ("the U.S. military said"), unless they tell of their own act ("the army
@@ -305,6 +250,10 @@ def _groups(text: str) -> list[tuple[int, str]]:
             continue  # "the Hamas-run health ministry said", "Houthi-held areas", "an Islamic State flag": no side
         tied = LINKED_AFTER.match_at(text[end:end + 14]) or LINKED_BEFORE.search(text, max(0, start - 20), start)
         (linked if tied else found).append((start, name))
+    for start, name in named_groups(text):  # a group the table lacks: "the Kachin Independence Army"
+        end = start + len(name)
+        if not any(start <= s < end for s, _, _ in groups) and not GROUP_SOURCE.match_at(text[end:end + 90]):
+            found.append((start, name))
     # "JNIM fighters linked to al Qaeda": the group named, not its kin; but "Islamic State-linked insurgents", with
     # no other group named, are that group's
     return found if any(n != UNIDENTIFIED for _, n in found) else sorted(found + linked)
@@ -361,11 +310,14 @@ def unnamed_force_at(text: str) -> int:
     for m in UNNAMED_FORCE.finditer(text):
         prev = text[:m.start()].split()
         word = prev[-1] if prev else ""
-        opener = len(prev) == 1 and word.lower() in common_words()  # "Nine soldiers were killed"
+        opener = (len(prev) == 1 or prev[-2:-1] in (["—"], ["-"], ["--"])) and word.lower() in common_words()  # "Nine
+        # soldiers were killed", "YANGON (AFP) — A military air strike killed"
         if word[:1].isupper() and not opener and word[-1] not in ",;:" or word.lower() in _NOT_OWN:
             continue  # "the Arakan Army", "Syrian troops", "Russia's army", "foreign troops"
         if word == "by" and len(prev) > 1 and prev[-2].lower() in _GUARDING:
             continue  # "a convoy escorted by soldiers": the soldiers were guarding, the ones attacked
+        if VICTIM_BEFORE.search(text, max(0, m.start() - 50), m.start()):
+            continue  # "a roadside bomb killed four soldiers": they are its victims
         return m.start()
     return -1
 
@@ -446,7 +398,8 @@ def victim_groups(text: str) -> set[str]:
     """The groups a sentence names only as the victims of its act (`VICTIM_BEFORE`, `VICTIM_AFTER`)."""
     out, sides = set(), set()
     for start, name in _groups(text):
-        end = start + len(_ACTOR_GROUP_RE.match(text, start).group())  # type: ignore[union-attr]
+        m = _ACTOR_GROUP_RE.match(text, start)
+        end = m.end() if m is not None else start + len(name)  # a group by its own name: the name as written
         victim = VICTIM_BEFORE.search(text, max(0, start - 50), start) and VICTIM_AFTER.match_at(text[end:end + 14])
         (out if victim else sides).add(name)
     return out - sides

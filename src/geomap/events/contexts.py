@@ -304,6 +304,14 @@ CELEBRATED_BEFORE = Pattern(
     r"(?:[\w'’-]+\s+){0,3}$",
     "Crowds gathered in the square to celebrate the [attack] on the base.",
     "Crowds celebrated in the square before the [attack] on the base.", "before")
+#: A campaign fled from, or ahead of, is the foe's advance, no fight where the fleeing people are: "soldiers fleeing
+#: the rebel advance looted shops" (not "fled the fighting in Goma", which tells of fighting there: campaign words
+#: only, `triggers._not_here`).
+FLED_CAMPAIGN = Pattern(
+    "a campaign fled from", r"\b(?:fle(?:e|es|eing|d)|escap(?:e|ed|ing)|ahead\s+of)\s+(?:the\s+|an?\s+)?"
+    r"(?:[\w'’-]+\s+){0,2}$",
+    "Soldiers fleeing the rebel [advance] looted shops.", "Soldiers halted the rebel [advance] at the river.",
+    "before")
 #: The contexts before an event word that make it no happening of its sentence, whatever the word.
 NO_HAPPENING = (NO_HAPPENING_BEFORE, COMPARED_BEFORE, IN_A_SERIES, STATE_OF_VIOLENCE_BEFORE, EARLIER_AS_TIME,
                  OF_THE_KIND_BEFORE, HABIT_BEFORE, CELEBRATED_BEFORE)

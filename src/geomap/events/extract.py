@@ -46,7 +46,7 @@ from geomap.events.model import (
     features,
 )
 from geomap.events.pairs import inner_names, inner_pairs
-from geomap.events.slots import LIST_AGAIN, LIST_JOIN
+from geomap.events.slots import DESCRIBES_BEFORE, LIST_AGAIN, LIST_JOIN
 from geomap.events.triggers import (
     BATTLE,
     PROTEST,
@@ -485,6 +485,8 @@ def _spread_over_lists(text: str, cands: list[Candidate], scores: list[float], t
 def _gap(text: str, a: Candidate, b: Candidate) -> str:
     """The words between two candidates, with a generic word after the first dropped ("Akida village and")."""
     gap = text[a.end:b.start]
+    if gap.startswith(", the ") and DESCRIBES_BEFORE.match_at(text[b.end:b.end + 12]):
+        return ";"  # "Batumi, the Black Sea port": no list
     m = LIST_NOUN.match_at(gap)
     return gap[m.end():] if m else gap
 

@@ -360,6 +360,11 @@ CITY_FIRST = P(
     "A police chief was shot in the [Tijuana] district, near [La Presa].", "between")
 LIST_JOIN = P("list continues", r"^\s*(?:,|,?\s*and|,?\s*or)\s*(?:the\s+)?$",
               "Blasts hit [Kyiv], [Odesa] and Lviv.", "Blasts hit [Kyiv] near [Odesa] and Lviv.", "between")
+#: A kind word after a name told after ", the": the name describes the place before, it is no next list member
+#: ("Batumi, the Black Sea port", "Mukalla, the Hadramout capital").
+DESCRIBES_BEFORE = P("a name describing the place before", r"^\s+(?:port|city|town|resort|capital|hub|stronghold)\b",
+                     "Crowds blocked a road in Batumi, the [Black Sea] port.",
+                     "Crowds blocked roads in Batumi, the [Black Sea] coast and Poti.", "after")
 #: The kinds of place a list may name again before its next member (`LIST_AGAIN`, `fatalities.LIST_GOES_ON`).
 LIST_KIND = r"(?:city|town|village|province|region|district|port|capital|state)"
 #: A list whose next member repeats the locative, or its kind: "in the province of Latakia and in the city of Baniyas",

@@ -23,6 +23,7 @@ from geomap.events.contexts import (
     COMPARED_AFTER,
     CUMULATIVE_TOLL_AFTER,
     DISASTER,
+    FLED_CAMPAIGN,
     HARM,
     HAS_DONE_BEFORE,
     LASTING_FIGHT_BEFORE,
@@ -167,7 +168,7 @@ TRIGGERS: tuple[Trigger, ...] = (
       + _NOT_FIGURATIVE_STRUCK + r"|(?<!worst-)(?<!hardest-)(?<!badly-)(?<!hard-)(?:hit|hits|hitting)"
       + _NOT_FIGURATIVE_HIT + r"|attacked|(?<!heart )(?<!panic )attacks?|attacking|striking|assaults?|"
       r"damaged?|damaging|destroyed|destroying|targeted|targeting|targets?|wrecked|debris|shrapnel|"
-      r"killed by (?:\w+ )?fire|under fire|fired (?:at|on|upon|into)|" + _LAUNCHED,
+      r"killed by (?:\w+ )?fire|under fire|fired (?:at|on|upon|into(?! the (?:air|sky)))|" + _LAUNCHED,
       EXPL, "Shelling/artillery/missile attack",
       "Explosions were heard across the city.", "The city was quiet all night.", generic=True),
     T("fighting", r"fierce(?:st)? fighting|fighting|fought|incursions?|raids? into|raid(?:ed|s|ing)?|ambush(?:ed|es)?|"
@@ -249,7 +250,10 @@ TRIGGERS: tuple[Trigger, ...] = (
       r"(?:peaceful|protest|silent) march(?:es)?|"
       r"march(?:es)? (?:against|on|through|in)|" + _LABOUR_STRIKE + "|"
       r"(?:workers|students|teachers|farmers|traders|villagers|residents|miners|nurses|doctors|pensioners|employees)"
-      r" (?:were )?demanding", PROTEST, "Peaceful protest",  # not "kidnappers demanding a ransom"
+      r" (?:were )?demanding|"  # not "kidnappers demanding a ransom"; nor "police blocked roads":
+      r"(?:supporters|protesters|demonstrators|residents|villagers|students|farmers|workers|youths|activists|"
+      r"drivers|truckers) (?:also )?(?:blocked|barricaded)(?= (?:(?:a|the|main|major|several|key)\s+)*(?:roads?|"
+      r"highways?|streets?|bridges?|railways?|junctions?|intersections?)\b)", PROTEST, "Peaceful protest",
       "Thousands rallied against the new law.", "Thousands read the new law."),
 )
 del T
@@ -295,6 +299,8 @@ def _not_here(text: str, f: Found) -> bool:
     lo = max(0, f.start - NO_HAPPENING_WINDOW)
     if NO_HAPPENING_ANY.search(text, lo, f.start) or COMPARED_AFTER.match_at(text[f.end:f.end + 60]):
         return True
+    if f.trigger.name == "campaign" and FLED_CAMPAIGN.search(text, lo, f.start):
+        return True  # "soldiers fleeing the rebel advance": no fight there
     verb = f.start + text[f.start:f.end].rfind(" ") + 1  # the word's last word: "jets have [struck]"
     if (LASTING_FIGHT_BEFORE.search(text, lo, verb) or RAGED_AFTER.match_at(text[f.end:f.end + 90])) \
             and LONG_DURATION_AFTER.match_at(text[f.end:f.end + 160]):
