@@ -37,6 +37,11 @@ ROWS = [
     Row("t:myitkyina", "Myitkyina", "city", 25.38, 97.40, "MM", "MM.04", 300000, 6.0),
     Row("t:somalia", "Somalia", "country", 6.0, 47.0, "SO", "", 17000000, 600.0),
     Row("t:baidoa", "Baidoa", "city", 3.11, 43.65, "SO", "SO.03", 130000, 4.0),
+    Row("t:sudan", "Sudan", "country", 15.0, 30.0, "SD", "", 45000000, 800.0),
+    Row("t:elfasher", "El Fasher", "city", 13.63, 25.35, "SD", "SD.02", 500000, 8.0),
+    Row("t:syria", "Syria", "country", 35.0, 38.0, "SY", "", 20000000, 300.0),
+    Row("t:russia", "Russia", "country", 60.0, 100.0, "RU", "", 140000000, 3000.0),
+    Row("t:morek", "Morek", "city", 35.38, 36.69, "SY", "SY.10", 20000, 2.0),
 ]
 
 
@@ -138,3 +143,29 @@ def test_an_article_after_a_datelines_dash_opens_the_sentence(nlp):
 def test_forces_named_as_a_bombs_victims_did_not_set_it(nlp):
     doc = run(nlp, "A roadside bomb killed four soldiers near Baidoa on Friday, a military officer said.")
     assert "Somali forces" not in doc.events[0].actors
+
+
+def test_a_reference_town_of_a_refuge_places_no_happening(nlp):
+    doc = run(nlp, "Survivors who fled to Umm Sura, about 60 km west of El Fasher, said fighters burned homes.")
+    assert doc.events == []
+    # a reference town of the struck place still places the happening around it
+    doc = run(nlp, "The army shelled villages 30 km north of El Fasher on Monday.")
+    assert [e.place.name for e in doc.events] == ["near El Fasher"]
+
+
+def test_a_countrys_struck_sites_are_in_it(nlp):
+    doc = run(nlp, "Armed gangs stormed Haiti's two biggest prisons on Saturday, and at least 12 people were killed.")
+    assert [(e.place.name, e.fatalities) for e in doc.events] == [("Haiti", 12)]
+
+
+def test_government_forces_are_the_states_where_it_happened_whoever_else_fights(nlp):
+    doc = run(nlp, "Russian jets struck rebel towns on Monday. Government forces shelled rebel positions near Morek, "
+              "the army said.")
+    assert [e.actors for e in doc.events if e.place.name == "Morek"] == [["Syrian forces"]]
+
+
+def test_two_patterns_of_one_name_are_refused():
+    from geomap.patterns import Pattern
+
+    with pytest.raises(ValueError, match="two patterns named"):
+        Pattern("a state's mission abroad", r"x", "x", "y")

@@ -9,8 +9,8 @@ import pytest
 from tinyrun import run, tiny_pipeline
 
 from geomap.events.actors import actors
-from geomap.events.extract import _spread_over_lists
 from geomap.events.fatalities import fatalities
+from geomap.events.lists import spread_over_lists
 from geomap.events.model import Candidate
 from geomap.gazetteer import Row
 
@@ -388,7 +388,7 @@ def test_a_kind_word_of_the_name_before_says_nothing_of_the_name_after(nlp):
 def test_a_list_that_repeats_a_kind_of_place_shares_the_event_and_the_toll(nlp):
     text = "Rebels said U.S. air strikes on Sanaa and the northern province of Saada killed 31 people on Saturday."
     cands = [Candidate(text.index(n), text.index(n) + len(n)) for n in ("Sanaa", "Saada")]
-    assert _spread_over_lists(text, cands, [0.6, 0.3], 0.38) == [True, True]  # LIST_FLOOR 0.2
-    assert _spread_over_lists(text.replace("and the", "after the"), cands, [0.6, 0.3], 0.38) == [True, False]
+    assert spread_over_lists(text, cands, [0.6, 0.3], 0.38) == [True, True]  # LIST_FLOOR 0.2
+    assert spread_over_lists(text.replace("and the", "after the"), cands, [0.6, 0.3], 0.38) == [True, False]
     doc = run(nlp, text)
     assert sorted((e.place.name, e.fatalities) for e in doc.events) == [("Saada Governorate", 15), ("Sanaa", 16)]

@@ -63,6 +63,8 @@ class Pattern:
         object.__setattr__(self, "compiled", re.compile(self.regex, self.flags))
         low = re.compile(lower_regex(self.regex), self.flags & ~re.I) if self.flags & re.I else None
         object.__setattr__(self, "lowered", low)
+        if self.name in REGISTRY:  # a pattern's name is its feature's name: two would be one feature
+            raise ValueError(f"two patterns named {self.name!r}")
         REGISTRY[self.name] = self
 
     def search_lowered(self, text: str, lowered: str | None) -> re.Match | None:

@@ -280,11 +280,15 @@ def unnamed_force(text: str, named: list[str], story_forces: Callable[[], list[s
     """Whose are "the army" or "troops" in a sentence that names no state's forces: those of the country where the
     event happened ("army drones struck RSF positions" in Omdurman: Sudan's), when the story names no other state's
     forces (in a story of Israeli strikes in Lebanon, "the army" is Israel's; of French help to Niger, "soldiers"
-    may be either's). None when unsure, when the sentence names a state's forces, or has no such words.
+    may be either's), except "government forces", which are that state's in any story. None when unsure, when the
+    sentence names a state's forces, or has no such words.
     `story_forces` is asked only when the sentence has such words (it reads every sentence's actors)."""
     own = _STATE_OF.get(country)
-    if own is None or any(a in FORCE_COUNTRY for a in named) or unnamed_force_at(text) < 0:
+    at = -1 if own is None or any(a in FORCE_COUNTRY for a in named) else unnamed_force_at(text)
+    if at < 0:
         return None
+    if text.startswith(("government", "Government"), at):
+        return own  # "government forces" are the state's where it happened, whoever else fights there
     return None if any(a != own for a in story_forces()) else own  # a foreign force: "troops" may be its
 
 

@@ -10,6 +10,7 @@ import re
 
 from geomap.events.actors import names_group
 from geomap.events.model import UNKNOWN_NAME, Candidate, Sentence
+from geomap.events.slots import STRUCK_SITE
 from geomap.events.triggers import Found
 from geomap.lexicon import (
     BODY_TAILS,
@@ -203,14 +204,6 @@ def _not_a_place(words: list[str]) -> bool:
         or words[0].lower() in OPERATION_HEADS or words[0].lower() in OCCASION_HEADS or names_group(" ".join(words))
 
 
-#: A struck site told as the town's own: "Israeli warplanes struck Sanaa's international airport".
-STRUCK_SITE = Pattern(
-    "a struck site of the place",
-    r"^['’]s\s+(?:[\w-]+\s+){0,2}?(?:airport|seaport|port|harbou?r|refinery|power\s+(?:plant|station)|air\s*base|"
-    r"airbase|(?:oil|fuel)\s+depot|(?:train|railway|bus)\s+station|hospital|market|prison|stadium|university)\b"
-    r"(?!['’]s|\s+(?:director|chief|manager|head|officials?|authorit(?:y|ies)|spokes\w+|staff|workers)\b)",
-    "Israeli warplanes struck [Sanaa]'s international airport on Tuesday.",
-    "[Sanaa]'s airport director said flights would resume.", "after")
 #: The features of a place the event word right before it, in its clause, acts on.
 _ACTED_ON = (frozenset({"trig-side=before", "trig-clause=True"}), ("trig-dist=0", "trig-dist=1", "trig-dist=2-3"))
 

@@ -35,6 +35,7 @@ from geomap.events.candidates import rule_picks, sentence_candidates
 from geomap.events.contexts import POLITICAL_ARREST
 from geomap.events.dating import DATE_OPENER, MAX_AGE_DAYS, Span, StoryClock, event_date, redate, told_after
 from geomap.events.fatalities import COUNTRY_TOLL, fatalities, more_deaths, shares, wide_toll
+from geomap.events.lists import spread_over_lists
 from geomap.events.merge import fold_headline, merge_events, met_with_force
 from geomap.events.model import (
     COMMA_WORDS,
@@ -46,7 +47,6 @@ from geomap.events.model import (
     features,
 )
 from geomap.events.pairs import inner_names, inner_pairs
-from geomap.events.slots import DESCRIBES_BEFORE, LIST_AGAIN, LIST_JOIN
 from geomap.events.triggers import (
     BATTLE,
     PROTEST,
@@ -57,6 +57,7 @@ from geomap.events.triggers import (
     specific,
 )
 from geomap.events.within import (
+    REFERENCE_GAP,
     REFERENCE_VETOES,
     TOWN_KINDS,
     around,
@@ -87,6 +88,8 @@ DATELINE = Pattern(
 #: vetoes as well scored higher there, 0.650 against 0.644, but lets "could serve as a base for an attack on Kyiv"
 #: through: they stay.) A place that made no comment, that blames or is accused ("accusing Kyiv of carrying out the
 #: strike", "with Moscow and Kyiv each blaming the other") is a speaker or agent too.
+#: Slots of a place no happening of its sentence was at: a reference town told of it places nothing.
+_NOT_THERE = frozenset({"slot=a refuge", "slot=origin", "slot=came from positions in"})
 #: A distance stated before a reference town ("60 km north of Maiduguri"): the area put around the town covers it.
 _DISTANCE = re.compile(r"(\d[\d,.]*)\s*(km|kilomet(?:re|er)s|nautical\s+miles|nm|miles|mi)\b")
 _KM_PER = {"km": 1.0, "kilometres": 1.0, "kilometers": 1.0, "miles": 1.609, "mi": 1.609, "nm": 1.852}
@@ -118,13 +121,8 @@ VETOES = frozenset({"hypothetical-between", "negation-between", QUALIFIES_NEXT,
                     "slot=place of a speech", "slot=opening place of a speech", "slot=a refuge",
                     "slot=names a facility elsewhere", "slot=an envoy's post", "slot=opens a body's name",
                     "slot=the border with the place", "slot=names a source", "slot=a backer's adjective", IN_SPEECH,
-                    "slot=a state's mission abroad", "slot=a place of an earlier happening told as a time"})
-#: A list member scoring at least this is an event place when another member is (tuned on the dev split).
-LIST_FLOOR = 0.2
-LIST_NOUN = Pattern(
-    "kind word after a list member", r"^\s+(?:villages?|towns?|cities|city|districts?|neighbou?rhoods?|provinces?|"
-    r"regions?|areas?|camps?|governorates?|countryside)\b",
-    "Gunmen raided [Akida] village and Mbuta village.", "Gunmen raided [Akida] and Mbuta villages.", "after")
+                    "slot=a state's mission abroad", "slot=a state's mission named after the place",
+                    "slot=a place of an earlier happening told as a time"})
 #: A headline: the article's first line, short and with no sentence's end ("Gunmen kill 20 in Zamfara").
 HEADLINE_CHARS = 200
 
@@ -312,7 +310,7 @@ class EventExtractor:
         scores = self.model.score_sentence(feats, vetoed)
         for k in rule_picks(sent, cands, feats, vetoed):  # "struck Sanaa's airport": a rule's score
             scores[k] = max(scores[k], self.model.threshold)
-        picked = _spread_over_lists(sent.text, cands, scores, self.model.threshold)
+        picked = spread_over_lists(sent.text, cands, scores, self.model.threshold)
         inside = inner_names(pairs, owners, picked, scores, vetoed)
         chosen: list[tuple[Mention, Sentence, Candidate]] = []
         for k, (c, m) in enumerate(zip(cands, owners, strict=True)):
@@ -341,10 +339,13 @@ class EventExtractor:
         """A sentence with no event place whose best place is only the reference point of where it happened ("the
         army shelled villages north of Aleppo"): the event goes around that town, at region precision, rather than
         being dropped. The town's mention is marked `event`, with its score: it is the name that places the event
-        (the newswire labels mark it so), though the event's place is the area around it."""
+        (the newswire labels mark it so), though the event's place is the area around it. Not when the place told
+        of is a refuge or an origin ("survivors who fled to Tawila, 60 km west of El Fasher, said ...")."""
         refs = [k for k, f in enumerate(feats) if vetoed[k] and owners[k] is not None
                 and REFERENCE_VETOES.issuperset(VETOES.intersection(f))
-                and owners[k].place.kind in TOWN_KINDS]  # type: ignore[union-attr]
+                and owners[k].place.kind in TOWN_KINDS  # type: ignore[union-attr]
+                and not (k and _NOT_THERE.intersection(feats[k - 1])  # "fled to Tawila, 60 km west of El Fasher"
+                         and cands[k].start - cands[k - 1].end <= REFERENCE_GAP)]
         if not refs:
             return []
         raw = self.model.score_sentence(feats, [v and k not in refs for k, v in enumerate(vetoed)])
@@ -463,32 +464,6 @@ def _dates(text: str, pub: date, last_told: Span | None, skip: int) -> list[Time
     last (`last_told`)."""
     found = (anchored(d, last_told) if last_told else d for d in find_dates(text, pub) if d.start >= skip)
     return [d for d in found if not d.vague]
-
-
-def _spread_over_lists(text: str, cands: list[Candidate], scores: list[float], threshold: float) -> list[bool]:
-    """Event places at or above the threshold, and the other members of a list one of them is in ("attacks on
-    Akida and Mbuta villages") when they score at least LIST_FLOOR: a list shares its slot."""
-    picked = [sc >= threshold for sc in scores]
-    k = 0
-    while k < len(cands):
-        j = k
-        while j + 1 < len(cands) and (LIST_JOIN.match_at(_gap(text, cands[j], cands[j + 1]))
-                                      or LIST_AGAIN.match_at(_gap(text, cands[j], cands[j + 1]))):
-            j += 1
-        if j > k and any(picked[k:j + 1]):
-            for i in range(k, j + 1):
-                picked[i] = picked[i] or scores[i] >= LIST_FLOOR
-        k = j + 1
-    return picked
-
-
-def _gap(text: str, a: Candidate, b: Candidate) -> str:
-    """The words between two candidates, with a generic word after the first dropped ("Akida village and")."""
-    gap = text[a.end:b.start]
-    if gap.startswith(", the ") and DESCRIBES_BEFORE.match_at(text[b.end:b.end + 12]):
-        return ";"  # "Batumi, the Black Sea port": no list
-    m = LIST_NOUN.match_at(gap)
-    return gap[m.end():] if m else gap
 
 
 #: Places as wide as a toll "across" them can be.

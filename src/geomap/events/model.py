@@ -249,8 +249,9 @@ def features(sent: Sentence, cands: list[Candidate], k: int) -> list[str]:
     _cancel_slots(f, sent.protest, after)
     if sent.speech_place and sent.speech_place[0] <= c.start < sent.speech_place[1]:
         f.append("slot=" + slots.SPEECH_OPENER.name)  # "In Kyiv, officials said strikes on Odesa ...": Kyiv spoke
-    if "slot=possessive" in f and "slot=a part of the place" not in f:
-        f.append("owner")  # "Kyiv's mayor": the place owns something; nothing happens there
+    if "slot=possessive" in f and "slot=a part of the place" not in f and not slots.STRUCK_SITE.match_at(after):
+        f.append("owner")  # "Kyiv's mayor": the place owns something; nothing happens there (but "stormed Haiti's
+        # two biggest prisons": its sites)
     if sent.background:
         f.append("background")
     if sent.protest and slots.PROTEST_TOPIC.search_lowered(before, before_l):

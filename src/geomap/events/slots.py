@@ -103,12 +103,21 @@ EARLIER_TIME_PLACE = P(
     r"\b(?:days|weeks|months|years|a\s+week|a\s+month|a\s+year)\s+(?:after|since)\s+[^,;:()]*$",
     "India struck camps in Pakistan, two weeks after an attack on tourists at [Pahalgam].",
     "India struck camps two weeks after the attack, hitting [Muridke] and Bahawalpur.", "before")
+#: A struck site told as the town's own: "Israeli warplanes struck Sanaa's international airport".
+STRUCK_SITE = P(
+    "a struck site of the place",
+    r"^['’]s\s+(?:[\w-]+\s+){0,2}?(?:airport|seaport|port|harbou?r|refinery|power\s+(?:plant|station)|air\s*base|"
+    r"airbase|(?:oil|fuel)\s+depot|(?:train|railway|bus)\s+station|hospital|market|prison|stadium|university)s?\b"
+    r"(?!['’]s|\s+(?:director|chief|manager|head|officials?|authorit(?:y|ies)|spokes\w+|staff|workers)\b)",
+    "Israeli warplanes struck [Sanaa]'s international airport on Tuesday.",
+    "[Sanaa]'s airport director said flights would resume.", "after")
 #: A state's mission abroad is named after the state, not where it stands: "protesters attacked the embassies of
 #: Rwanda and France", "stormed the Swedish embassy" (a demonym is no candidate), "the Rwanda high commission".
 MISSION_OF = P("a state's mission abroad", r"\b(?:embass(?:y|ies)|consulates?|high\s+commissions?)\s+of\s+(?:the\s+)?$",
                "Protesters in Kinshasa attacked the embassies of [Rwanda] and France.",
                "Protesters attacked an embassy in [Kinshasa] on Tuesday.", "before")
-MISSION_AFTER = P("a state's mission abroad", r"^(?:['’]s)?\s+(?:embass(?:y|ies)|consulates?|high\s+commissions?)\b",
+MISSION_AFTER = P("a state's mission named after the place",
+                  r"^(?:['’]s)?\s+(?:embass(?:y|ies)|consulates?|high\s+commissions?)\b",
                   "A crowd set fire to the [Rwanda] embassy in Kinshasa.",
                   "A crowd set fire to an embassy in [Kinshasa].", "after")
 #: "near the Senegal border": the place named by its border, which holds no name the gazetteer lacks (not a veto:
