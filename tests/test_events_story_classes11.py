@@ -42,6 +42,11 @@ ROWS = [
     Row("t:syria", "Syria", "country", 35.0, 38.0, "SY", "", 20000000, 300.0),
     Row("t:russia", "Russia", "country", 60.0, 100.0, "RU", "", 140000000, 3000.0),
     Row("t:morek", "Morek", "city", 35.38, 36.69, "SY", "SY.10", 20000, 2.0),
+    Row("t:aleppo", "Aleppo", "city", 36.20, 37.16, "SY", "SY.09", 2000000, 15.0),
+    Row("t:afghanistan", "Afghanistan", "country", 33.0, 66.0, "AF", "", 40000000, 600.0),
+    Row("t:kabul", "Kabul", "city", 34.53, 69.17, "AF", "AF.13", 4000000, 15.0),
+    Row("t:cameroon", "Cameroon", "country", 6.0, 12.0, "CM", "", 28000000, 500.0),
+    Row("t:kumba", "Kumba", "city", 4.64, 9.45, "CM", "CM.09", 150000, 4.0),
 ]
 
 
@@ -169,3 +174,21 @@ def test_two_patterns_of_one_name_are_refused():
 
     with pytest.raises(ValueError, match="two patterns named"):
         Pattern("a state's mission abroad", r"x", "x", "y")
+
+
+def test_a_bombing_told_with_an_article_is_no_air_raid(nlp):
+    doc = run(nlp, "A bombing at a market in Kabul killed six people on Monday.")
+    assert _types(doc) == [("Kabul", "Remote explosive/landmine/IED")]
+    doc = run(nlp, "Russian planes continued the bombing of Aleppo on Monday.")
+    assert [(e.sub_event_type, e.actors) for e in doc.events] == [("Air/drone strike", ["Russian forces"])]
+
+
+def test_people_taken_from_a_place_told_with_an_apposition_were_taken_there(nlp):
+    doc = run(nlp, "Separatists kidnapped 12 people, including a priest, from a church in Kumba on Sunday.")
+    assert _types(doc) == [("Kumba", "Abduction/forced disappearance")]
+
+
+def test_a_long_earlier_happening_told_as_a_time_places_nothing(nlp):
+    doc = run(nlp, "Pakistan carried out air strikes on hideouts in Afghanistan on Thursday, killing nine people, two "
+              "days after militants it said were based there attacked a checkpoint in Kabul.")
+    assert [e.place.name for e in doc.events] == ["Afghanistan"]

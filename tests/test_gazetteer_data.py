@@ -354,3 +354,10 @@ def test_hasan_abdal_is_the_punjab_town_not_the_village_geonames_gives_its_name_
     top = g.candidates("Hasan Abdal")[0]
     assert (top.country_code, round(top.lat), round(top.lon)) == ("PK", 34, 73)  # not Chak 31/11-L at 30.4 N
     assert g.candidates("Galgaduud")[0].id == "adm:SO.05"  # Somalia's Galguduud region, as the wires spell it
+
+
+def test_irans_sistan_and_baluchestan_answers_to_the_wires_hyphenated_spellings() -> None:
+    from geomap.gazetteer import load_gazetteer
+
+    g = load_gazetteer()
+    assert [g.candidates(n)[0].id for n in ("Sistan-Baluchestan", "Sistan-Baluchistan")] == ["adm:IR.04"] * 2

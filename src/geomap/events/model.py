@@ -244,6 +244,9 @@ def features(sent: Sentence, cands: list[Candidate], k: int) -> list[str]:
     if "slot=came from positions in" in f and "slot=taken from a place" not in f \
             and slots.TAKEN_FROM.search(text, max(0, c.start - slots.WIDE_WINDOW), c.start):
         f.append("slot=taken from a place")  # "kidnapped 15 pupils from an Islamic school in ...": past the window
+    if (" after " in text or " since " in text) and slots.EARLIER_TIME_PLACE.compiled.search(
+            text, max(0, c.start - slots.WIDE_WINDOW), c.start):
+        f.append("slot=" + slots.EARLIER_TIME_PLACE.name)  # "two days after Iran struck ... bases in Pakistan"
     if "slot=a body or meeting in the place" in f and "slot=a building as target" not in f:
         f.append("seat of a body")  # "the junta in Niamey" -- but not "stormed parliament in Nairobi"
     _cancel_slots(f, sent.protest, after)

@@ -98,6 +98,7 @@ BORDER = P(
     "before")
 #: A place of an earlier happening told only to time the news by ("two weeks after an attack on tourists at
 #: Pahalgam"): that happening's event words are no event (`contexts.EARLIER_AS_TIME`), nor is its place the news's.
+#: Read on the whole sentence before the place, not the slots' window: the phrase may be long (`model.features`).
 EARLIER_TIME_PLACE = P(
     "a place of an earlier happening told as a time",
     r"\b(?:days|weeks|months|years|a\s+week|a\s+month|a\s+year)\s+(?:after|since)\s+[^,;:()]*$",
@@ -250,7 +251,8 @@ TAKEN_FROM = P(
     "taken from a place",
     r"\b(?:abduct\w*|kidnap\w*|seiz\w*|snatched|stole|stolen|looted|rescued|freed|evacuated|arrested|escaped|"
     r"broke\s+out)\s+"
-    r"(?:[\w-]+\s+){0,4}?from\s+(?:[\w-]+\s+){0,3}?(?:in|at|near)\s+" + FILL + r"$|"
+    r"(?:[\w-]+,?\s+){0,6}?from\s+(?:[\w-]+\s+){0,3}?(?:in|at|near)\s+" + FILL + r"$|"  # "12 people, including a
+    # priest, from a church in"
     # straight from the place, for people taken or freed: "rescued four hostages from the Nuseirat camp"
     r"\b(?:abduct\w*|kidnap\w*|snatched|rescued|freed)\s+(?:[\w-]+\s+){0,4}?from\s+" + KIND_OF + FILL + r"$",
     "Gunmen abducted nine pupils from a school in [Oyo] overnight.",
@@ -399,7 +401,7 @@ del P
 #: Slot patterns read on the text before the place, after it, or around it (the model's named boolean features).
 BEFORE = (ENVOY_TO, LOCATIVE, OBJECT, ATTRIBUTIVE, PHYSICAL, WHOLE_WAR, REFERENCE, ORIGIN, FROM, BEARING, FROM_IN,
           ROUTE, VESSEL, ACCUSED, SPEECH_PLACE, TAKEN_FROM, POLICE_IN, DRIVEN_FROM, REFUGE, BORDER, MISSION_OF,
-          CROWD_IN, EARLIER_TIME_PLACE)
+          CROWD_IN)
 AFTER = (PASSIVE_AFTER, SPEAKER_AFTER, AGENT_AFTER, POSSESSIVE, PART_AFTER, MODIFIER_AFTER, PART_OF_NEXT, NAME_GOES_ON,
          NO_COMMENT, SPEAKER_PARTICIPLE, FORCES_AFTER, FACILITY_ELSEWHERE, BODY_NAME, SOURCE_AFTER, BORDER_AFTER,
          BACKER_AFTER, MISSION_AFTER)

@@ -132,7 +132,8 @@ TRIGGERS: tuple[Trigger, ...] = (
       r"sending (?:\w+ )?troops|troops (?:moved|arrived)", STRAT, "Change to group/activity",
       "The army deployed two brigades to the border.", "The army marked its anniversary."),
     T("air strike", r"air ?strikes?|air raids?|airstrikes?|drone (?:strikes?|attacks?)|drones? (?:attacked|hit|"
-      r"struck|targeted|killed|wounded|injured)|(?:kamikaze|suicide|attack|shahed) drones?|drones|bombed|bombing|"
+      r"struck|targeted|killed|wounded|injured)|(?:kamikaze|suicide|attack|shahed) drones?|drones|bombed|"
+      r"(?<!\ba )(?<!\banother )bombing|"
       r"bombardment|"
       r"(?:jets|aircraft|helicopters|warplanes|planes) (?:had |have )?(?:also |again |later |then )?(?:struck|hit|"
       r"pounded|targeted|attacked)|warplanes|"
@@ -148,6 +149,7 @@ TRIGGERS: tuple[Trigger, ...] = (
       "Shelling/artillery/missile attack",
       "Rebels shelled the outskirts overnight.", "The company sold its shares."),
     T("ied", r"roadside bombs?|improvised explosive|ieds?|landmines?|mines? exploded|"
+      r"(?<=\ba )bombing|(?<=\banother )bombing|"  # "a bombing in a market": no air raid, told so
       r"(?:car|truck|motorcycle|motorbike|bicycle|parcel|sticky) bombs?|explosive device|"
       r"(?:car|truck|lorry|vehicle|van|motorcycle)s? (?:loaded|packed|laden|rigged|filled) with explosives|"
       r"explosives?-(?:laden|packed|rigged)|(?:car|vehicle|truck|van)s? (?:exploded|blew up)|"
