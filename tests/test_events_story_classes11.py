@@ -147,7 +147,10 @@ def test_an_article_after_a_datelines_dash_opens_the_sentence(nlp):
 
 def test_forces_named_as_a_bombs_victims_did_not_set_it(nlp):
     doc = run(nlp, "A roadside bomb killed four soldiers near Baidoa on Friday, a military officer said.")
-    assert "Somali forces" not in doc.events[0].actors
+    assert doc.events[0].actors == ["Unidentified armed group", "Somali forces"]
+    # named attackers act first; the soldiers they killed are the other side
+    doc = run(nlp, "Al Shabaab fighters killed four soldiers near Baidoa on Friday, a military officer said.")
+    assert doc.events[0].actors == ["al-Shabaab", "Somali forces"]
 
 
 def test_a_reference_town_of_a_refuge_places_no_happening(nlp):

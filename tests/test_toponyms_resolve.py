@@ -94,6 +94,12 @@ ROWS = [
     _row("adm:UA.07", "Kharkiv Oblast", "region", 49.6, 36.5, "UA", "UA.07", 2_600_000, 120,
          aliases=["Kharkiv region"], weak=["Kharkiv"]),
     _row("gn:32", "Kharkiv", "city", 49.99, 36.23, "UA", "UA.07", 1_400_000, 15),
+    _row("adm:UA.21", "Sumy Oblast", "region", 50.8, 34.1, "UA", "UA.21", 1_000_000, 100,
+         aliases=["Sumy region"], weak=["Sumy"]),
+    _row("gn:sumy", "Sumy", "city", 50.91, 34.80, "UA", "UA.21", 260_000, 8),
+    _row("adm:UA.13", "Kyiv Oblast", "region", 50.3, 30.6, "UA", "UA.13", 1_800_000, 120,
+         aliases=["Kyiv region"], weak=["Kyiv"]),
+    _row("gn:kyiv", "Kyiv", "city", 50.45, 30.52, "UA", "UA.12", 2_900_000, 15, feature="capital"),
     # English words as place names: an alias, and a big city's own name
     _row("gn:33", "Durg", "city", 21.19, 81.28, "IN", "IN.37", 268_000, 8, aliases=["Drug"]),
     _row("gn:34", "Reading", "city", 51.46, -0.97, "GB", "GB.ENG", 318_000, 8),
@@ -496,3 +502,13 @@ def test_the_weight_table_names_every_feature_it_weighs():
     assert data["provenance"]["script"] == "scripts/fit_resolve_weights.py"
     w = Weights.load()
     assert len(w.vector) == len(FEATURES) and w.weights["prior"] > 0
+
+
+def test_a_plural_kind_after_a_list_reaches_back_to_its_first_name(finder, resolver):
+    # "the Kyiv, Sumy and Donetsk regions": each name is a region, the first one too, though a comma follows it
+    doc = parse("Drones were shot down over the Kyiv, Sumy and Donetsk regions overnight.", finder, resolver)
+    assert {m.text: m.place.id for m in doc.mentions} == {
+        "Kyiv": "adm:UA.13", "Sumy": "adm:UA.21", "Donetsk": "adm:UA.05"}
+    # a name before a lone "X region" is no member of a list
+    doc = parse("Drones hit Kharkiv, Donetsk region and Sumy overnight.", finder, resolver)
+    assert {m.text: m.place.id for m in doc.mentions}["Kharkiv"] == "gn:32"

@@ -44,10 +44,12 @@ def kind_hint(text: str, start: int, end: int) -> str:
 def spread_hints(text: str, mentions: list[Mention]) -> None:
     """'the Solomyanskyi and Shevchenkivskyi districts', 'the provinces of Latakia and Tartus', 'cities including
     Chittagong and Khulna': the plural kind word covers every name of the list."""
+    listed: set[int] = set()  # names given their hint by a plural kind word after the list
     for a, b in zip(reversed(mentions[:-1]), reversed(mentions[1:]), strict=True):
         if (not a.hint and b.hint in _KIND_HINTS and _LIST_GAP.fullmatch(text[a.end: b.start])
-                and re.match(r"\s+\w+s\b", text[b.end: b.end + 30])):  # "Pokrovsk, Donetsk region" is no list
-            a.hint = b.hint
+                and (id(b) in listed or re.match(r"\s+\w+s\b", text[b.end: b.end + 30]))):  # "Pokrovsk, Donetsk
+            a.hint = b.hint  # region" is no list; "the Kyiv, Sumy and Poltava regions" is, back to its first name
+            listed.add(id(a))
     for a, b in zip(mentions[:-1], mentions[1:], strict=True):
         if (not b.hint and a.hint in _KIND_HINTS and _LIST_GAP.fullmatch(text[a.end: b.start])
                 and (_PLURAL_KIND_OF.search(text, max(0, a.start - 30), a.start)

@@ -28,7 +28,7 @@ LINKED_AFTER = Pattern("tied to the group, after its name", r"-(?:linked|affilia
                        "An [al Qaeda]-linked group seized the town.", "[Al Qaeda] fighters seized the town.", "after")
 OWNER_AFTER = Pattern("the group runs or holds it", r"-(?:run|controlled|held|owned|appointed)\b",
                       "The [Hamas]-run health ministry said 20 were killed.", "[Hamas] fighters killed 20.", "after")
-#: A group's people (or forces: `unnamed_force_at`) named as whom the act killed or hit: "a strike killed a senior
+#: A group's people (or forces: `acting_first`) named as whom the act killed or hit: "a strike killed a senior
 #: [Hezbollah] commander", "a roadside bomb killed four soldiers" -- the victims, not the side that struck.
 VICTIM_BEFORE = Pattern(
     "a group's people killed", r"\b(?:killed|killing|kills|wounded|wounding|injured|injuring|targeted|targeting|"
@@ -300,10 +300,13 @@ PASSIVE = Pattern("a passive verb", r"\b(?:was|were|been|being|is|are)\b", "Nine
 def acting_first(force: str, named: list[str], text: str, event_at: int) -> list[str]:
     """The sentence's actors with its unnamed force (`unnamed_force`) in ACLED's order: first when it is told before
     the event word in the active voice and no named actor is ("army warplanes bombed an RSF convoy"), else after the
-    named ones ("RSF fighters ambushed troops", "Nine soldiers were killed when RSF fighters attacked")."""
+    named ones ("RSF fighters ambushed troops", "Nine soldiers were killed when RSF fighters attacked"); after an
+    unnamed agent when they are its victims and no one is named ("a roadside bomb killed four soldiers")."""
     at = unnamed_force_at(text)
     if 0 <= at < event_at and not PASSIVE.compiled.search(text, at, event_at) and not actors(text[:event_at]):
         return [force, *named]
+    if not named and at > event_at and VICTIM_BEFORE.search(text, max(0, at - 50), at):
+        return [UNIDENTIFIED, force]  # "a roadside bomb killed four soldiers": someone no one names set it
     return [*named, force]
 
 
@@ -320,8 +323,6 @@ def unnamed_force_at(text: str) -> int:
             continue  # "the Arakan Army", "Syrian troops", "Russia's army", "foreign troops"
         if word == "by" and len(prev) > 1 and prev[-2].lower() in _GUARDING:
             continue  # "a convoy escorted by soldiers": the soldiers were guarding, the ones attacked
-        if VICTIM_BEFORE.search(text, max(0, m.start() - 50), m.start()):
-            continue  # "a roadside bomb killed four soldiers": they are its victims
         return m.start()
     return -1
 
