@@ -47,6 +47,9 @@ ROWS = [
     Row("t:kabul", "Kabul", "city", 34.53, 69.17, "AF", "AF.13", 4000000, 15.0),
     Row("t:cameroon", "Cameroon", "country", 6.0, 12.0, "CM", "", 28000000, 500.0),
     Row("t:kumba", "Kumba", "city", 4.64, 9.45, "CM", "CM.09", 150000, 4.0),
+    Row("t:libya", "Libya", "country", 27.0, 17.0, "LY", "", 7000000, 800.0),
+    Row("t:tripoli", "Tripoli", "city", 32.89, 13.19, "LY", "LY.77", 1100000, 12.0),
+    Row("t:tajoura", "Tajoura", "city", 32.88, 13.355, "LY", "LY.77", 100000, 3.0),  # 15.5 km from Tripoli
 ]
 
 
@@ -195,3 +198,16 @@ def test_a_long_earlier_happening_told_as_a_time_places_nothing(nlp):
     doc = run(nlp, "Pakistan carried out air strikes on hideouts in Afghanistan on Thursday, killing nine people, two "
               "days after militants it said were based there attacked a checkpoint in Kabul.")
     assert [e.place.name for e in doc.events] == ["Afghanistan"]
+
+
+def test_a_town_told_as_a_district_of_a_city_just_beyond_its_radius_is_one_place_with_it(nlp):
+    doc = run(nlp, "Clashes between two armed groups in the Tajoura district of eastern Tripoli killed nine people "
+              "on Monday.")
+    assert [(e.place.name, e.fatalities) for e in doc.events] == [("Tajoura", 9)]
+
+
+def test_a_brigade_named_by_a_name_the_gazetteer_lacks_is_no_place(nlp):
+    doc = run(nlp, "The fighting between the Rahbat al-Duruh brigade and the Al-Shahida Sabriya brigade ended after "
+              "elders mediated a ceasefire on Monday.")
+    assert [m.text for m in doc.mentions if m.role == "event" and "brigade" in doc.article.text[m.end:m.end + 8]] \
+        == []

@@ -62,6 +62,7 @@ ORGANISATION_APPOSITION = Pattern(
 ORGANISATION_AFTER = Pattern(
     "an organisation named before its kind",
     r"^\s+(?:party|parties|movement|group|militia|faction|coalition|alliance|union|company|firm|newspaper|channel|"
+    r"brigades?|battalions?|regiments?|"
     r"agency|committee|council|supporters|members|loyalists|lawmakers)\b",
     "Protesters torched the offices of the [PNDS] party in Niamey.",
     "Protesters torched offices in [Tillia] on Sunday.", "after")

@@ -82,7 +82,8 @@ def inner_pairs(text: str, cands: list[Candidate], owners: list[Mention | None])
                 continue
             far = inner is not None and inner.place is not None and _namesake_elsewhere(inner.place, outer.place)
             if inner is None or (inner.place is not None and (place_inside(inner.place, outer.place) or (
-                    _IN_WORD.search(gap) and _same_or_finer(inner.place, outer.place)) or far)):
+                    _IN_WORD.search(gap) and _same_or_finer(inner.place, outer.place)) or far
+                    or _told_part(gap, inner.place, outer.place))):
                 out.append(Pair(k, j, far))
         elif POSSESSIVE_GAP.match_at(gap) and (pair := _possessive_pair(text, cands, owners, k)) is not None:
             out.append(pair)
@@ -224,6 +225,20 @@ def _namesake_elsewhere(inner: Place, outer: Place) -> bool:
     if inner.country_code and outer.country_code and inner.country_code != outer.country_code:
         return True
     return haversine_km(inner.lat, inner.lon, outer.lat, outer.lon) - outer.radius_km - inner.radius_km > NAMESAKE_KM
+
+
+#: A part word between two towns: "the Tajoura district of eastern Tripoli".
+_PART_GAP = re.compile(r"^\s+" + PART_WORDS + r"\s+of\b", re.I)
+#: How far a town told as a part of another may lie beyond that town's radius (Tajoura: 15 km from Tripoli's point).
+TOLD_PART_KM = 15.0
+
+
+def _told_part(gap: str, a: Place, b: Place) -> bool:
+    """Is town `a` told as a part of town `b` ("the Tajoura district of eastern Tripoli"), no bigger than it, and near
+    enough to be one? The gazetteer holds many suburbs as towns of their own, just outside the city's radius (not "the
+    New York borough of Queens": the bigger one first names whose part the second is, `_city_first`)."""
+    return a.kind in TOWN_KINDS and b.kind in TOWN_KINDS and _PART_GAP.match(gap) is not None \
+        and a.population <= b.population and haversine_km(a.lat, a.lon, b.lat, b.lon) <= b.radius_km + TOLD_PART_KM
 
 
 def _same_or_finer(a: Place, b: Place) -> bool:
