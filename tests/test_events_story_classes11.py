@@ -211,3 +211,9 @@ def test_a_brigade_named_by_a_name_the_gazetteer_lacks_is_no_place(nlp):
               "elders mediated a ceasefire on Monday.")
     assert [m.text for m in doc.mentions if m.role == "event" and "brigade" in doc.article.text[m.end:m.end + 8]] \
         == []
+
+
+def test_the_police_as_the_agent_of_a_passive_act_are_a_side(nlp):
+    doc = run(nlp, "In Kisumu, two protesters were shot dead by police on Monday, a rights group said.")
+    assert [(e.sub_event_type, e.actors) for e in doc.events] == [
+        ("Excessive force against protesters", ["Police forces", "Protesters"])]

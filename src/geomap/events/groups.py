@@ -57,6 +57,9 @@ ACTOR_GROUPS = {
     # the police as the other side of a fight: "students clashed with riot police", "clashes between youths and police"
     r"(?:clash(?:ed|es)?|fought|battled|scuffled|skirmished)\s+with\s+(?:the\s+)?(?:riot\s+|anti-riot\s+)?"
     r"(?:police(?:men)?|gendarmes)|between\s+(?:[\w-]+\s+){1,2}?and\s+(?:the\s+)?"
+    r"(?:riot\s+|anti-riot\s+)?(?:police(?:men)?|gendarmes)|"
+    # ... or as the agent of a passive act: "two protesters were shot dead by police"
+    r"(?:shot|killed|wounded|injured|beaten|arrested|detained|dispersed)(?:\s+dead)?\s+by\s+(?:the\s+)?"
     r"(?:riot\s+|anti-riot\s+)?(?:police(?:men)?|gendarmes)": "Police forces",  # security forces: the state's
     r"(?:unidentified |unknown |masked |armed |lone )?(?:gunm[ae]n|assailants?|attackers?|shooters?)|bandits|"
     r"armed men|(?:suspected|unidentified|unknown) (?:militants|insurgents|rebels)|suicide bombers?": UNIDENTIFIED,
