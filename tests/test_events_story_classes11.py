@@ -50,6 +50,12 @@ ROWS = [
     Row("t:libya", "Libya", "country", 27.0, 17.0, "LY", "", 7000000, 800.0),
     Row("t:tripoli", "Tripoli", "city", 32.89, 13.19, "LY", "LY.77", 1100000, 12.0),
     Row("t:tajoura", "Tajoura", "city", 32.88, 13.355, "LY", "LY.77", 100000, 3.0),  # 15.5 km from Tripoli
+    Row("t:venezuela", "Venezuela", "country", 8.0, -66.0, "VE", "", 28000000, 500.0),
+    Row("t:caracas", "Caracas", "city", 10.49, -66.88, "VE", "VE.25", 2000000, 12.0),
+    Row("t:turkey", "Turkey", "country", 39.0, 35.0, "TR", "", 85000000, 700.0),
+    Row("t:amadiya", "Amadiya", "city", 37.09, 43.49, "IQ", "IQ.08", 10000, 2.0),
+    Row("t:isulan", "Isulan", "city", 6.63, 124.60, "PH", "PH.12", 90000, 3.0),
+    Row("t:philippines", "Philippines", "country", 12.0, 122.0, "PH", "", 110000000, 600.0),
 ]
 
 
@@ -217,3 +223,29 @@ def test_the_police_as_the_agent_of_a_passive_act_are_a_side(nlp):
     doc = run(nlp, "In Kisumu, two protesters were shot dead by police on Monday, a rights group said.")
     assert [(e.sub_event_type, e.actors) for e in doc.events] == [
         ("Excessive force against protesters", ["Police forces", "Protesters"])]
+
+
+def test_a_storys_unnamed_gunmen_are_no_party_to_a_ceasefire_told_without_sides(nlp):
+    doc = run(nlp, "Gunmen killed 12 people in Kotli on Thursday. Authorities declared a ceasefire on Sunday and "
+              "imposed a curfew in Kotli.")
+    assert [(e.sub_event_type, e.actors) for e in doc.events] == [
+        ("Attack", ["Unidentified armed group"]), ("Agreement", [])]
+
+
+def test_a_toll_told_across_the_country_is_no_towns(nlp):
+    doc = run(nlp, "Security forces fired tear gas at protesters in Caracas on Monday, and at least six people were "
+              "killed across the country, a rights group said.")
+    assert [(e.place.name, e.fatalities) for e in doc.events] == [("Caracas", None)]
+
+
+def test_a_foreign_states_troops_taking_ground_are_its_taker_not_the_storys_rebels(nlp):
+    doc = run(nlp, "Turkish jets struck PKK positions in northern Iraq on Sunday. Turkish troops also pushed into the "
+              "area around Amadiya, setting up new bases.")
+    assert [e.actors for e in doc.events if e.place.name == "Amadiya"] == [["Turkish forces"]]
+
+
+def test_armed_people_with_no_aircraft_bombing_a_place_set_a_bomb(nlp):
+    doc = run(nlp, "Suspected militants bombed a bus terminal in Isulan on Sunday, wounding seven people.")
+    assert _types(doc) == [("Isulan", "Remote explosive/landmine/IED")]
+    doc = run(nlp, "Government planes bombed a rebel camp near Isulan on Sunday.")
+    assert _types(doc) == [("Isulan", "Air/drone strike")]

@@ -8,7 +8,7 @@ from functools import lru_cache
 
 from geomap.alternation import WordAlternation
 from geomap.events.groups import ACTOR_GROUPS, NAMED_GROUP, UNIDENTIFIED, named_groups
-from geomap.events.triggers import BATTLE, EXPL, PROTEST, RIOT, VIOLENT
+from geomap.events.triggers import BATTLE, EXPL, PROTEST, RIOT, STRAT, VIOLENT
 from geomap.lexicon import DEMONYM_COUNTRY, common_words
 from geomap.models import Event, Place
 from geomap.patterns import Pattern, lower_regex, lowered_text
@@ -360,9 +360,11 @@ def agents(own: list[str], who: list[str], etype: str, sub: str, country: str = 
     """Actors in ACLED's order: the one who acted first. Protesters are the victims of excessive force. `own`: the
     sentence's actors, `who`: those or else the story's. A protest or riot whose sentence names no one was held by
     protesters or rioters, not by the story's armed actors; nor is a foreign state's force (`country`: where it
-    happened) a side of one."""
+    happened) a side of one, nor the story's unnamed gunmen a party to a strategic development told without sides."""
     if not own and etype in (PROTEST, RIOT):
         return ["Protesters" if etype == PROTEST else "Rioters"]
+    if not own and etype == STRAT:  # "authorities declared a ceasefire": the story's unnamed gunmen are no party
+        who = [a for a in who if a != UNIDENTIFIED]
     if etype in (PROTEST, RIOT):  # "protesters denounced Indian strikes": what a crowd is against is no side of it
         who = [a for a in who if FORCE_COUNTRY.get(a) in (None, country)]
     if etype == PROTEST and "Protesters" not in who:  # "police fired tear gas at garment workers": they protested
@@ -427,7 +429,8 @@ def strikers(who: list[str], kind: tuple[str, str], place: Place, story_actors: 
     etype, sub = kind
     if sub == "Non-state actor overtakes territory":
         taker = [a for a in story_actors() if a not in FORCE_COUNTRY and a not in _CROWDS][:1]
-        return (taker + own if all(a in FORCE_COUNTRY for a in own) else own) if own else taker or who
+        lost = all(FORCE_COUNTRY.get(a) == place.country_code for a in own)  # not "Turkish troops pushed into" Iraq
+        return (taker + own if lost else own) if own else taker or who
     if own and etype == EXPL and set(own) <= (victims := victim_groups(text)):  # "a strike killed a Hezbollah
         return [a for a in story_actors() if a not in victims and a not in _CROWDS][:1] + own  # commander"
     if own:

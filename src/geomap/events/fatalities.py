@@ -288,9 +288,11 @@ def place_share(text: str, start: int, end: int) -> int | None:
 
 
 def wide_toll(text: str) -> bool:
-    """Is the sentence's toll one of a whole country or region ("killed 41 civilians across Ukraine")?"""
+    """Is the sentence's toll one of a whole country or region ("killed 41 civilians across Ukraine", "six people
+    were killed across the country")?"""
     return ("across" in text or "throughout" in text or "nationwide" in text) and (
-        WIDE_TOLL.search(text) is not None or WIDE_TOLL_BEFORE.search(text) is not None)
+        WIDE_TOLL.search(text) is not None or WIDE_TOLL_BEFORE.search(text) is not None
+        or COUNTRY_TOLL.search(text) is not None)
 
 
 #: An earlier happening told to time the news: "Troops moved in, a day after air strikes killed more than 400".

@@ -107,6 +107,12 @@ _NOT_WEAPONS_MADE = (r"(?!\s+(?:factor(?:y|ies)|plants?|production|programmes?|p
 #: "Firefighters battled the blaze", "she battled cancer": no fighting.
 _NOT_FIGURATIVE_BATTLE = (r"(?!\s+(?:(?:a|an|the|her|his|their)\s+)?(?:[\w-]+\s+)?(?:blazes?|fires?|flames|wildfires?|"
                           r"cancer|illness|disease|injur\w+|addiction|floods?|storms?|heat|odds|traffic)\b)")
+#: Armed people with no aircraft, right before "bombed": "suspected militants bombed a bus terminal" tells of a
+#: bomb set, not an air raid (lookbehinds: one per word).
+_GROUNDED = ("militants", "insurgents", "rebels", "jihadists", "extremists", "terrorists", "attackers", "gunmen",
+             "bombers", "separatists", "guerrillas")
+_NOT_BY_GROUNDED = "".join(rf"(?<!\b{w} )" for w in _GROUNDED)
+_BY_GROUNDED = "(?:" + "|".join(rf"(?<=\b{w} )" for w in _GROUNDED) + ")"
 # Order matters only for overlapping matches at one position: the first listed wins.
 TRIGGERS: tuple[Trigger, ...] = (
     T("drills", r"(?:naval |military |joint |war |tactical |battalion |live-fire )*(?:drills?|exercises?|"
@@ -132,7 +138,8 @@ TRIGGERS: tuple[Trigger, ...] = (
       r"sending (?:\w+ )?troops|troops (?:moved|arrived)", STRAT, "Change to group/activity",
       "The army deployed two brigades to the border.", "The army marked its anniversary."),
     T("air strike", r"air ?strikes?|air raids?|airstrikes?|drone (?:strikes?|attacks?)|drones? (?:attacked|hit|"
-      r"struck|targeted|killed|wounded|injured)|(?:kamikaze|suicide|attack|shahed) drones?|drones|bombed|"
+      r"struck|targeted|killed|wounded|injured)|(?:kamikaze|suicide|attack|shahed) drones?|drones|" + _NOT_BY_GROUNDED
+      + r"bombed|"
       r"(?<!\ba )(?<!\banother )bombing|"
       r"bombardment|"
       r"(?:jets|aircraft|helicopters|warplanes|planes) (?:had |have )?(?:also |again |later |then )?(?:struck|hit|"
@@ -148,7 +155,7 @@ TRIGGERS: tuple[Trigger, ...] = (
       EXPL,
       "Shelling/artillery/missile attack",
       "Rebels shelled the outskirts overnight.", "The company sold its shares."),
-    T("ied", r"roadside bombs?|improvised explosive|ieds?|landmines?|mines? exploded|"
+    T("ied", r"roadside bombs?|improvised explosive|ieds?|landmines?|mines? exploded|" + _BY_GROUNDED + r"bombed|"
       r"(?<=\ba )bombing|(?<=\banother )bombing|"  # "a bombing in a market": no air raid, told so
       r"(?:car|truck|motorcycle|motorbike|bicycle|parcel|sticky) bombs?|explosive device|"
       r"(?:car|truck|lorry|vehicle|van|motorcycle)s? (?:loaded|packed|laden|rigged|filled) with explosives|"
