@@ -249,3 +249,8 @@ def test_armed_people_with_no_aircraft_bombing_a_place_set_a_bomb(nlp):
     assert _types(doc) == [("Isulan", "Remote explosive/landmine/IED")]
     doc = run(nlp, "Government planes bombed a rebel camp near Isulan on Sunday.")
     assert _types(doc) == [("Isulan", "Air/drone strike")]
+
+
+def test_a_name_an_image_shows_is_no_place(nlp):
+    doc = run(nlp, "Rioters set fire to a portrait of Mahdi Karbalai outside a police station on Monday.")
+    assert [m.text for m in doc.mentions if m.role == "event"] == []

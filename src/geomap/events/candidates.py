@@ -66,6 +66,12 @@ ORGANISATION_AFTER = Pattern(
     r"agency|committee|council|supporters|members|loyalists|lawmakers)\b",
     "Protesters torched the offices of the [PNDS] party in Niamey.",
     "Protesters torched offices in [Tillia] on Sunday.", "after")
+#: A name the gazetteer lacks told as what an image shows: "protesters tore down a statue of Hugo Chavez".
+IMAGE_OF = Pattern(
+    "a person an image shows", r"\b(?:statues?|portraits?|posters?|pictures?|photos?|photographs?|images?|"
+    r"effig(?:y|ies)|murals?|busts?)\s+of\s+$",
+    "Protesters tore down a statue of [Hugo Chavez] in the town.",
+    "Protesters tore down a statue in [La Guaira] on Monday.", "before")
 #: ... or preceded by it: "workers from the charity World Central Kitchen", "the broadcaster Al Jazeera".
 ORGANISATION_BEFORE = Pattern(
     "an organisation named after its kind",
@@ -174,8 +180,8 @@ _ADJECTIVE_TITLES = frozenset({"major", "general", "foreign", "defence", "defens
 
 def _a_person(text: str, start: int, end: int) -> bool:
     """A name the gazetteer lacks that names a person: after a title or a word for a person ("the guerrilla leader
-    Abdullah Ocalan", "Imam al-Hussein"; an Arabic article may stand between), or described after it
-    (`PERSON_APPOSITION`)."""
+    Abdullah Ocalan", "Imam al-Hussein"; an Arabic article may stand between), described after it
+    (`PERSON_APPOSITION`), or shown by an image (`IMAGE_OF`: "a statue of Hugo Chavez")."""
     before = _WORDS_BEFORE.findall(text, max(0, start - 30), start)
     while before and before[-1].lower() in _PARTICLES_BEFORE:
         before.pop()
@@ -185,7 +191,8 @@ def _a_person(text: str, start: int, end: int) -> bool:
         # a lower-case "major", "general", "foreign" is an adjective ("a major Tal Afar offensive"), not a title
         if low in PERSON_WORDS or low in TITLES and (word[0].isupper() or low not in _ADJECTIVE_TITLES):
             return True
-    return PERSON_APPOSITION.match_at(text[end:end + 80]) is not None
+    return PERSON_APPOSITION.match_at(text[end:end + 80]) is not None \
+        or IMAGE_OF.search(text, max(0, start - 20), start) is not None
 
 
 
