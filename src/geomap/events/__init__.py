@@ -2,10 +2,11 @@
 
 The steps, one module each: `triggers` (event words and their ACLED types), `slots` (what the words around a place
 say), `candidates` (the place-like spans of a sentence the model weighs), `model` (the learned event-place
-decision), `modality` (the modal and negative words that veto a place), `within` (places inside places), `acled`
-(typing one happening), `actors`, `fatalities`, `dating` (which date an event takes), `merge` (repeats become one
-event), `extract` (the pipeline step that runs them) and `training` (the labelled data, its fixed split and the
-field's measure; used only by the scripts).
+decision), `modality` (the modal and negative words that veto a place), `lists` (a list shares its slot), `pairs`
+and `within` (places inside places), `acled` (typing one happening), `actors` (with `groups`, armed groups by name),
+`fatalities`, `dating` (which date an event takes), `merge` (repeats become one event), `extract` (the pipeline step
+that runs them) and `training` (the labelled data, its fixed split and the field's measure; used only by the
+scripts).
 """
 
 from geomap.events.actors import actors

@@ -149,8 +149,8 @@ _ACTOR_FORCES = re.compile(
     r"(?P<n>forces|troops|army|military|soldiers|tanks|armou?red\s+vehicles|warships?|helicopters?|gunships?|"
     r"paratroopers|marines|commandos|infantry|"
     r"drones?|missiles?|rockets?|air raids?|air strikes?|airstrikes?|strikes?|warplanes?|(?:fighter\s+)?planes|"
-    r"jets?|artillery|navy|aircraft|shelling|bombs?|bombing|bombardment|offensive|assault|attacks?|militants|fighters|rebels|units|"
-    r"gunfire|snipers?|border\s+guards)\b")
+    r"jets?|artillery|navy|aircraft|shelling|bombs?|bombing|bombardment|offensive|assault|attacks?|militants|"
+    r"fighters|rebels|units|gunfire|snipers?|border\s+guards)\b")
 
 #: The state whose forces each force actor is (ISO-2), for ACLED's actor types (home: state forces, abroad:
 #: external forces). "Congolese forces" is left out: the word names two states.

@@ -79,17 +79,6 @@ from geomap.patterns import Pattern
 DATELINE = Pattern(
     "dateline", r"\s*[A-Z][A-Z .'’/-]{1,40}(?:,[^\n–—]{1,60}?)?\s*(?:\([A-Za-z ]+\)\s*)?[-–—]\s",
     "GOMA, Jan 28 (Reuters) - Rebels entered the city.", "Rebels entered Goma on Jan 28, Reuters said.", flags=0)
-#: Features that settle the question whatever the weights say: the place is only a reference point, a route, an
-#: origin, a speaker or agent, an owner, a vessel's name, or the event is hypothetical or negated. They hold
-#: sentences the newswire data has too few of (tests/test_pipeline.py, test_events_steps.py) and took the project
-#: sets' forbidden (metonym) hits from 3/4/1 to 0/2/0. "seat of a body" ("the junta in Niamey") was a veto too; it is
-#: now a feature the model weighs: in 5-fold cross-validation over the train split, the candidates it vetoed that the
-#: model scored above the threshold held 58 gold tokens against 23 others. (Dropping the hypothetical and negation
-#: vetoes as well scored higher there, 0.650 against 0.644, but lets "could serve as a base for an attack on Kyiv"
-#: through: they stay.) A place that made no comment, that blames or is accused ("accusing Kyiv of carrying out the
-#: strike", "with Moscow and Kyiv each blaming the other") is a speaker or agent too.
-#: Slots of a place no happening of its sentence was at: a reference town told of it places nothing.
-_NOT_THERE = frozenset({"slot=a refuge", "slot=origin", "slot=came from positions in"})
 #: A distance stated before a reference town ("60 km north of Maiduguri"): the area put around the town covers it.
 _DISTANCE = re.compile(r"(\d[\d,.]*)\s*(km|kilomet(?:re|er)s|nautical\s+miles|nm|miles|mi)\b")
 _KM_PER = {"km": 1.0, "kilometres": 1.0, "kilometers": 1.0, "miles": 1.609, "mi": 1.609, "nm": 1.852}
@@ -113,6 +102,15 @@ QUALIFIES_NEXT = "slot=qualifies the next place"
 NO_CLAUSE_TRIGGER = "trig-clause=False"
 #: The veto of a town named as near the place before ("Muridke, near [Lahore]"), lifted when the two are one place.
 NEAR_ANOTHER = "near-after-place"
+#: Features that settle the question whatever the weights say: the place is only a reference point, a route, an
+#: origin, a speaker or agent, an owner, a vessel's name, or the event is hypothetical or negated. They hold
+#: sentences the newswire data has too few of (tests/test_pipeline.py, test_events_steps.py) and took the project
+#: sets' forbidden (metonym) hits from 3/4/1 to 0/2/0. "seat of a body" ("the junta in Niamey") was a veto too; it is
+#: now a feature the model weighs: in 5-fold cross-validation over the train split, the candidates it vetoed that the
+#: model scored above the threshold held 58 gold tokens against 23 others. (Dropping the hypothetical and negation
+#: vetoes as well scored higher there, 0.650 against 0.644, but lets "could serve as a base for an attack on Kyiv"
+#: through: they stay.) A place that made no comment, that blames or is accused ("accusing Kyiv of carrying out the
+#: strike", "with Moscow and Kyiv each blaming the other") is a speaker or agent too.
 VETOES = frozenset({"hypothetical-between", "negation-between", QUALIFIES_NEXT,
                     "slot=distance reference", "slot=a route", "slot=bearing from a reference",
                     "slot=speaker after", "slot=origin", "slot=came from positions in", "slot=agent of an act",
@@ -123,6 +121,8 @@ VETOES = frozenset({"hypothetical-between", "negation-between", QUALIFIES_NEXT,
                     "slot=the border with the place", "slot=names a source", "slot=a backer's adjective", IN_SPEECH,
                     "slot=a state's mission abroad", "slot=a state's mission named after the place",
                     "slot=a place of an earlier happening told as a time"})
+#: Slots of a place no happening of its sentence was at: a reference town told of it places nothing.
+_NOT_THERE = frozenset({"slot=a refuge", "slot=origin", "slot=came from positions in"})
 #: A headline: the article's first line, short and with no sentence's end ("Gunmen kill 20 in Zamfara").
 HEADLINE_CHARS = 200
 

@@ -70,9 +70,9 @@ ACTOR_GROUPS = {
 #: Army": no cause word) nor a body ("the National Security Council").
 NAMED_GROUP = Pattern(
     "an armed group's own name",
-    r"\b(?:(?!The\s)[A-Z][\w'’-]+\s+){0,3}(?:Independence|Liberation|Resistance|Revolutionary|Salvation|Patriotic|Popular|"
-    r"People['’]?s|Democratic|Islamic|Free|National)\s+(?:[A-Z][\w'’-]+\s+){0,2}(?:Army|Front|Movement|Brigades?|"
-    r"Militias?)\b",
+    r"\b(?:(?!The\s)[A-Z][\w'’-]+\s+){0,3}(?:Independence|Liberation|Resistance|Revolutionary|Salvation|"
+    r"Patriotic|Popular|People['’]?s|Democratic|Islamic|Free|National)\s+(?:[A-Z][\w'’-]+\s+){0,2}(?:Army|Front|"
+    r"Movement|Brigades?|Militias?)\b",
     "The [Kachin Independence Army] said it had captured a border post.",
     "The Israeli Army said it had struck a border post.", flags=0)
 
