@@ -254,3 +254,14 @@ def test_armed_people_with_no_aircraft_bombing_a_place_set_a_bomb(nlp):
 def test_a_name_an_image_shows_is_no_place(nlp):
     doc = run(nlp, "Rioters set fire to a portrait of Mahdi Karbalai outside a police station on Monday.")
     assert [m.text for m in doc.mentions if m.role == "event"] == []
+
+
+def test_a_part_of_a_town_with_its_own_toll_is_its_own_event(nlp):
+    doc = run(nlp, "Police shot dead 13 protesters outside parliament in Kisumu on Tuesday. In Manyatta, a suburb of "
+              "Kisumu, police fired on protesters on Tuesday, killing four.")
+    assert [(e.place_text, e.place.name, e.fatalities) for e in doc.events] == [
+        ("Kisumu", "Kisumu", 13), ("Manyatta", "Kisumu", 4)]
+    # told without a toll of its own, the part is the town's happening told again
+    doc = run(nlp, "Police shot dead 13 protesters outside parliament in Kisumu on Tuesday. In Manyatta, a suburb of "
+              "Kisumu, police shot protesters dead on Tuesday.")
+    assert [(e.place_text, e.fatalities) for e in doc.events] == [("Kisumu", 13)]

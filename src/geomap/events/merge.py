@@ -31,7 +31,7 @@ def merge_events(events: list[Event]) -> list[Event]:
         places_of.setdefault(ev.sentence_start, {})[ev.place.id] = ev.place
     for ev in events:
         bucket = index.setdefault((ev.place.id, ev.event_type), [])
-        m = next((m for m in bucket if _overlap(m, ev)), None)
+        m = next((m for m in bucket if _overlap(m, ev) and not _two_parts(m, ev)), None)
         if m is None and ev.sub_event_type == acled.FORCE_ON_PROTEST:  # "marched through Lima ... one demonstrator was
             # shot dead near the Congress building": the protest told before at the place, met with force
             m = next((m for m in at.get(ev.place.id, ()) if m.event_type == acled.PROTEST and _overlap(m, ev)), None)
@@ -169,6 +169,14 @@ def _dated_again(ev: Event, last: Event) -> bool:
     said on Thursday. The attack took place in Irapuato late on Wednesday": `LOCATES_TOLD`), a day or so before the
     day it was dated by?"""
     return LOCATES_TOLD.search(ev.sentence) is not None and 0 <= (last.date - ev.date_end).days <= 2
+
+
+def _two_parts(m: Event, ev: Event) -> bool:
+    """Two happenings in one town told at a part of it by a name the gazetteer lacks, with two different counts of the
+    dead ("police shot dead 13 outside parliament in Nairobi" and "in Githurai, a suburb, police killed four"): the
+    part's is its own event, though both are placed at the town. Without two counts it is the town's told again."""
+    return m.sentence_start != ev.sentence_start and not _same_count(ev, m) and m.place_text != ev.place_text \
+        and ev.place_text[:1].isupper() and not _names_itself(ev.place_text, ev.place)
 
 
 def _same_count(ev: Event, last: Event) -> bool:
