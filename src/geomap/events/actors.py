@@ -231,8 +231,14 @@ _DEMONYM_BEFORE = re.compile(r"\b(" + "|".join(re.escape(d) for d in sorted(DEMO
 
 
 def _groups(text: str) -> list[tuple[int, str]]:
-    """The named groups and agents of a sentence (`ACTOR_GROUPS`) with where each starts; not a group's own gunmen
-    as a second actor ("Islamic State gunmen"), nor a group named only as the one a named group is tied to."""
+    """The named groups and agents of a sentence with where each starts (`_group_spans`)."""
+    return [(start, name) for start, _, name in _group_spans(text)]
+
+
+def _group_spans(text: str) -> list[tuple[int, int, str]]:
+    """The named groups and agents of a sentence (`ACTOR_GROUPS`, and groups by their own names) with where each
+    starts and ends; not a group's own gunmen as a second actor ("Islamic State gunmen"), nor a group named only as
+    the one a named group is tied to."""
     lowered = lowered_text(text)
     groups = list(_ACTOR_GROUP_LOW.finditer(lowered)) if lowered is not None else [
         (m.start(), m.end(), int(m.lastgroup[1:])) for m in _ACTOR_GROUP_RE.finditer(text)]  # type: ignore[index]
@@ -249,14 +255,14 @@ def _groups(text: str) -> list[tuple[int, str]]:
                 or GROUP_SOURCE.match_at(text[end:end + 90]) or USED_BY.search(text, max(0, start - 30), start):
             continue  # "the Hamas-run health ministry said", "Houthi-held areas", "an Islamic State flag": no side
         tied = LINKED_AFTER.match_at(text[end:end + 14]) or LINKED_BEFORE.search(text, max(0, start - 20), start)
-        (linked if tied else found).append((start, name))
+        (linked if tied else found).append((start, end, name))
     for start, name in named_groups(text):  # a group the table lacks: "the Kachin Independence Army"
         end = start + len(name)
         if not any(start <= s < end for s, _, _ in groups) and not GROUP_SOURCE.match_at(text[end:end + 90]):
-            found.append((start, name))
+            found.append((start, end, name))
     # "JNIM fighters linked to al Qaeda": the group named, not its kin; but "Islamic State-linked insurgents", with
     # no other group named, are that group's
-    return found if any(n != UNIDENTIFIED for _, n in found) else sorted(found + linked)
+    return found if any(n != UNIDENTIFIED for _, _, n in found) else sorted(found + linked)
 
 
 #: A state's forces named without the state: "the army", "troops", "soldiers" (not "the Arakan Army", "Syrian
@@ -310,6 +316,10 @@ def acting_first(force: str, named: list[str], text: str, event_at: int) -> list
     return [*named, force]
 
 
+#: A dateline's dash, after which a sentence's first word stands: "YANGON (AFP) — A military air strike".
+_DASHES = frozenset({"—", "-", "--"})
+
+
 @lru_cache(maxsize=256)
 def unnamed_force_at(text: str) -> int:
     """Where the sentence first names forces without their state (`UNNAMED_FORCE`) as agents, else -1. (Asked once
@@ -317,8 +327,8 @@ def unnamed_force_at(text: str) -> int:
     for m in UNNAMED_FORCE.finditer(text):
         prev = text[:m.start()].split()
         word = prev[-1] if prev else ""
-        opener = (len(prev) == 1 or prev[-2:-1] in (["—"], ["-"], ["--"])) and word.lower() in common_words()  # "Nine
-        # soldiers were killed", "YANGON (AFP) — A military air strike killed"
+        opener = (len(prev) == 1 or len(prev) > 1 and prev[-2] in _DASHES) and word.lower() in common_words()
+        # "Nine soldiers were killed", "YANGON (AFP) — A military air strike killed"
         if word[:1].isupper() and not opener and word[-1] not in ",;:" or word.lower() in _NOT_OWN:
             continue  # "the Arakan Army", "Syrian troops", "Russia's army", "foreign troops"
         if word == "by" and len(prev) > 1 and prev[-2].lower() in _GUARDING:
@@ -404,9 +414,7 @@ _CROWDS = frozenset({"Protesters", "Rioters"})
 def victim_groups(text: str) -> set[str]:
     """The groups a sentence names only as the victims of its act (`VICTIM_BEFORE`, `VICTIM_AFTER`)."""
     out, sides = set(), set()
-    for start, name in _groups(text):
-        m = _ACTOR_GROUP_RE.match(text, start)
-        end = m.end() if m is not None else start + len(name)  # a group by its own name: the name as written
+    for start, end, name in _group_spans(text):
         victim = VICTIM_BEFORE.search(text, max(0, start - 50), start) and VICTIM_AFTER.match_at(text[end:end + 14])
         (out if victim else sides).add(name)
     return out - sides

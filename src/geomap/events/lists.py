@@ -22,8 +22,7 @@ def spread_over_lists(text: str, cands: list[Candidate], scores: list[float], th
     k = 0
     while k < len(cands):
         j = k
-        while j + 1 < len(cands) and (LIST_JOIN.match_at(_gap(text, cands[j], cands[j + 1]))
-                                      or LIST_AGAIN.match_at(_gap(text, cands[j], cands[j + 1]))):
+        while j + 1 < len(cands) and _joined(text, cands[j], cands[j + 1]):
             j += 1
         if j > k and any(picked[k:j + 1]):
             for i in range(k, j + 1):
@@ -32,10 +31,12 @@ def spread_over_lists(text: str, cands: list[Candidate], scores: list[float], th
     return picked
 
 
-def _gap(text: str, a: Candidate, b: Candidate) -> str:
-    """The words between two candidates, with a generic word after the first dropped ("Akida village and")."""
+def _joined(text: str, a: Candidate, b: Candidate) -> bool:
+    """Do the words between two candidates join them in a list (`LIST_JOIN`, `LIST_AGAIN`), a generic word after
+    the first dropped ("Akida village and")? Not a name describing the one before ("Batumi, the Black Sea port")."""
     gap = text[a.end:b.start]
     if gap.startswith(", the ") and DESCRIBES_BEFORE.match_at(text[b.end:b.end + 12]):
-        return ";"  # "Batumi, the Black Sea port": no list
+        return False
     m = LIST_NOUN.match_at(gap)
-    return gap[m.end():] if m else gap
+    gap = gap[m.end():] if m else gap
+    return LIST_JOIN.match_at(gap) is not None or LIST_AGAIN.match_at(gap) is not None

@@ -136,6 +136,7 @@ class Sentence:
         self.negation = [m.start() for m in slots.NEGATION.finditer_lowered(text, self.lower)]
         self.background = slots.BACKGROUND.search_lowered(text, self.lower) is not None
         self.protest = any(t.trigger.event_type == "Protests" for t in triggers)
+        self.times_by_earlier = " after " in text or " since " in text  # may tell an earlier happening as a time
         opener = slots.SPEECH_OPENER.compiled.match(text)  # "In Kyiv, officials said ...": where Kyiv's name is
         self.speech_place = opener.span("place") if opener else None
         self._nearest: dict[tuple[int, int, int], tuple[Found | None, int]] = {}
@@ -244,7 +245,7 @@ def features(sent: Sentence, cands: list[Candidate], k: int) -> list[str]:
     if "slot=came from positions in" in f and "slot=taken from a place" not in f \
             and slots.TAKEN_FROM.search(text, max(0, c.start - slots.WIDE_WINDOW), c.start):
         f.append("slot=taken from a place")  # "kidnapped 15 pupils from an Islamic school in ...": past the window
-    if (" after " in text or " since " in text) and slots.EARLIER_TIME_PLACE.compiled.search(
+    if sent.times_by_earlier and slots.EARLIER_TIME_PLACE.compiled.search(
             text, max(0, c.start - slots.WIDE_WINDOW), c.start):
         f.append("slot=" + slots.EARLIER_TIME_PLACE.name)  # "two days after Iran struck ... bases in Pakistan"
     if "slot=a body or meeting in the place" in f and "slot=a building as target" not in f:
