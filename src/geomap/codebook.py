@@ -11,7 +11,7 @@ import csv
 from functools import lru_cache
 
 from geomap import config
-from geomap.events.actors import FORCE_COUNTRY
+from geomap.events.actors import FORCE_COUNTRY, SHARED_HOMES
 
 #: ACLED's disorder type by event type; sub-event types that count as both political violence and demonstrations
 #: are in DISORDER_BY_SUB_EVENT.
@@ -49,7 +49,7 @@ def actor_type(actor: str, country_code: str | None) -> int | None:
     if home:
         if not country_code:
             return None  # at sea or unplaced: home or abroad is unknown
-        return STATE_FORCES if home == country_code else EXTERNAL_FORCES
+        return STATE_FORCES if home == country_code or (actor, country_code) in SHARED_HOMES else EXTERNAL_FORCES
     return ACTOR_TYPES.get(actor)
 
 

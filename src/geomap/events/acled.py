@@ -12,8 +12,9 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from geomap.events.actors import FORCE_COUNTRY, state_struck
+from geomap.events.actors import state_struck
 from geomap.events.contexts import AIMED_AT
+from geomap.events.territory import NON_STATE, taker
 from geomap.events.triggers import (
     BATTLE,
     EXPL,
@@ -29,18 +30,6 @@ from geomap.events.triggers import (
 )
 from geomap.patterns import Pattern
 
-NON_STATE = Pattern(
-    "non-state actor", r"\b(?:rebels?|militants?|insurgents?|fighters|jihadists?|gunmen|militias?|Wagner|RSF|M23|"
-    r"Houthis?|Hamas|Hezbollah|JNIM|al-Shabaab|Islamic State|HTS|Hayat Tahrir|separatists?|gangs?|Taliban|militiamen|"
-    r"Boko Haram|ISIS|ISIL|ISWAP|al-Qaeda|bandits|armed groups?|Rapid Support Forces|Syrian Democratic Forces|SDF|"
-    r"Arakan Army|PKK|Allied Democratic Forces|ADF|CODECO|FARC|ELN|attackers|assailants|raiders|kidnappers)\b",
-    "Rebels captured the airport.", "Troops captured the airport.")
-STATE = Pattern("state forces", r"\b(?:[\w-]+\s+loyal\s+to\s+the\s+(?:government|regime|army)|pro-government\s+[\w-]+|"
-                r"troops|forces|army|military|soldiers|marines|government)\b",
-                "Fighters loyal to the government retook the town.", "Rebels retook the town.")
-#: An actor word that introduces a report ("the army said rebels took ...") is the speaker, not the taker.
-SPEAKER = Pattern("speaker", r"^\s+(?:has\s+|had\s+)?(?:said|says|reported|announced|claimed|stated)\b",
-                  "The [army] said rebels took the town.", "The [army] took the town.", "after")
 POLICE = Pattern("police", r"\b(?:police(?:men)?|security forces|riot squads?|gendarmes|soldiers|troops)\b",
                  "Riot police charged the marchers.", "Marchers sang in the square.")
 #: "were killed", "was shot": who did it is elsewhere in the story, so a passive killing takes the story's type.
@@ -53,7 +42,9 @@ PROTESTERS_ATTACKED = Pattern(
     "protesters attacked", r"\b(?:protesters|demonstrators|crowds?|mobs?|youths|students|marchers)\s+"
     r"(?:[\w-]+\s+){0,2}?(?:[a-z]+ed\s+(?:an?\s+|the\s+)?[\w-]+\s+and\s+)?(?:attacked|stormed|ransacked|"
     r"vandali[sz]ed|smashed|set\s+fire|torched|pelted|burned|burnt|looted|"
-    r"set\s+(?:[\w-]+\s+){1,3}?on\s+fire)\b",
+    r"set\s+(?:[\w-]+\s+){1,3}?on\s+fire|"
+    r"(?:tore|pulled|toppled)\s+(?:down\s+)?(?:an?\s+|the\s+)?(?:[\w'’-]+\s+){0,2}?(?:statues?|monuments?|gates?|"
+    r"fences?|barriers?))\b",  # "protesters tore down a statue of the president"
     "Protesters attacked the embassy and smashed its windows.", "Protesters marched against the attack on the embassy.")
 #: A crowd doing violence told with no demonstration: ACLED's mob violence (not "armed youths attacked a village").
 CROWD_ATTACKED = Pattern(
@@ -217,7 +208,7 @@ def happening(primary: Found, clause: list[Found], stext: str, context: Callable
         if not rest:
             return _armed(clause, stext, STRAT, "Looting/property destruction")
         return happening(min(rest, key=lambda f: abs(f.start - primary.start)), rest, stext, context, deaths, span)
-    odd = _not_as_worded(t, clause, stext)
+    odd = _not_as_worded(t, clause, stext) or _lit_by_weapon(primary, stext, kinds)
     if odd is not None:
         return odd
     if etype in (PROTEST, RIOT) or PROTEST in kinds or etype == VAC and KILLED_AT_PROTEST.search(
@@ -228,9 +219,9 @@ def happening(primary: Found, clause: list[Found], stext: str, context: Callable
     elif t.generic or t.weak:
         etype, sub = _generic(primary, clause, stext, context)
     if sub in ("Non-state actor overtakes territory", "Government regains territory"):
-        taker = "Armed clash" if _aimed_at(clause, stext) else _taker(stext, primary.start)
-        if taker:
-            return BATTLE, taker
+        took = "Armed clash" if _aimed_at(clause, stext) else taker(stext, primary.start)
+        if took:
+            return BATTLE, took
     if etype == VAC and t.weak and any(f.trigger.event_type == BATTLE and not f.trigger.yields for f in clause):
         return BATTLE, "Armed clash"  # "killed in clashes": the clash
     harm = next((f.trigger for f in clause if f.trigger.event_type == VAC and not f.trigger.weak), None)
@@ -335,6 +326,25 @@ ARSON_WORD = Pattern("arson word", r"set\s+(?:\w+\s+)?on\s+fire|set\s+fires?|tor
                      "Shelling set fire to a warehouse.", "Rioters threw stones at the police.")
 
 
+#: A remote weapon, its debris or its strike as what set a fire: "drone debris set fire to a house" (no crowd did).
+LIT_BY_WEAPON = Pattern(
+    "a fire lit by a weapon",
+    r"\b(?:(drones?)|missiles?|rockets?|shells?|shelling|artillery|bombs?|interceptors?)(?:\s+(?:debris|fragments?|"
+    r"wreckage|strikes?|attacks?|impacts?|hits?))?\s+(?:\w+\s+){0,2}?$",
+    "Drone debris also [set fire] to a house in the district.", "Rioters also [set fire] to a house in the district.",
+    "before")
+
+
+def _lit_by_weapon(primary: Found, stext: str, kinds: set[str]) -> tuple[str, str] | None:
+    """The strike whose weapon set a fire, told with no crowd: "drone debris set fire to a house"."""
+    if primary.trigger.event_type != RIOT or PROTEST in kinds or not ARSON_WORD.compiled.match(stext, primary.start):
+        return None
+    lit = LIT_BY_WEAPON.search(stext, max(0, primary.start - 60), primary.start)
+    if lit is None:
+        return None
+    return EXPL, "Air/drone strike" if lit.group(1) else "Shelling/artillery/missile attack"
+
+
 def _other_happening(primary: Found, clause: list[Found], stext: str, kinds: set[str],
                      deaths: int | None) -> list[Found] | None:
     """The event words to type the happening by when its nearest one names something else (None: it does not):
@@ -370,6 +380,9 @@ def _generic(primary: Found, clause: list[Found], stext: str,
     if remote is None and CROWD_ATTACKED.search(stext):  # "angry crowds attacked the homes of lawmakers": a
         return RIOT, "Mob violence"  # mob, since no word of the clause tells of a demonstration
     if remote is None and any(f.trigger.weak for f in clause) and not PASSIVE_HARM.search(stext):
+        told = context() if state_struck(stext) else None  # "Russia launched one of its largest attacks on Kyiv,
+        if told is not None and told[0] == EXPL:  # killing 15", in a story of missiles and drones: theirs
+            return told
         return _armed(clause, stext, VAC, "Attack")  # "gunmen killed 26 men": the killing is the happening
     if remote is None and t.generic:  # "gangs attacked a post"; with no weapon told anywhere, an attack by people
         return _armed(clause, stext, *(context() or (VAC, "Attack")))
@@ -394,51 +407,6 @@ def _aimed_at(clause: list[Found], stext: str) -> bool:
     is the fight for the place."""
     return any(f.trigger.sub_event_type in OUTCOMES and AIMED_AT.search(stext, max(0, f.start - 40), f.start)
                for f in clause)
-
-
-#: A side named only as the helper of the one that took the territory: "government forces backed by clan militias".
-BACKED_BY = Pattern("the helpers of a side",
-                    r"\b(?:(?:backed|supported|aided|assisted|helped)\s+by|and\s+(?:their\s+|its\s+)?"
-                    r"(?:allied|pro-government|government-allied))\s+(?:[\w-]+\s+){0,2}$",
-                    "Government forces and allied clan [militias] retook the town.",
-                    "Government forces and clan [militias] retook the town.", "before")
-
-
-def _taker(stext: str, at: int) -> str | None:
-    """Who took the territory: the actor named nearest before the event word, not counting a speaker ("the RSF
-    claiming to have seized ...", "the army said rebels took ...": the RSF, the rebels), else the first named as its
-    agent after it ("retaken by Ukrainian forces"); None when it names none. Where one phrase names both, the longer
-    reading wins ("fighters loyal to the government": the government's side). "Army" or "Forces" ending a
-    capitalised name ("the Ta'ang National Liberation Army", "Rapid Support Forces") names a group, not the
-    state."""
-    found = [(m.start(), len(m.group()), m.end(), "Non-state actor overtakes territory")
-             for m in NON_STATE.finditer(stext)]
-    found += [(m.start(), len(m.group()), m.end(), "Government regains territory") for m in STATE.finditer(stext)
-              if not _NAMED_FORCE.search(stext[max(0, m.end() - 60):m.end()])]  # bounded: linear in the text
-    before = [f for f in found if f[0] < at and not SPEAKER.search(stext[f[2]:f[2] + 20])
-              and not BACKED_BY.search(stext, max(0, f[0] - 40), f[0])]
-    if before:
-        return max(before)[3]
-    after = [f for f in found if f[0] < at or _BY.search(stext, at, f[0])]  # "was retaken by Ukrainian forces"; not
-    # the loser told as the object: "the group said it had seized the last military outpost"
-    return min(after, key=lambda f: (f[0], -f[1]))[3] if after else None
-
-
-_BY = re.compile(r"\bby\b")
-
-
-def foreign_taker(sub: str, actors: list[str], country: str) -> str:
-    """ACLED types territory taken by a foreign state's forces like a non-state actor's: "government regains
-    territory" is the government of the place's own country retaking it. The taker is the first state force named
-    ("Russian forces captured Niu-York": Ukraine's village, taken by a foreign state)."""
-    if sub != "Government regains territory":
-        return sub
-    taker = next((FORCE_COUNTRY[a] for a in actors if a in FORCE_COUNTRY), country)
-    return sub if taker == country else "Non-state actor overtakes territory"
-
-
-#: "... Liberation Army", "... Support Forces": a capitalised word, then the capitalised force word, at the end.
-_NAMED_FORCE = re.compile(r"[A-Z][\w'’-]*\s+(?:Army|Forces|Military)$")
 
 
 #: A protest met by a force: one happening, whose sides are the crowd and the force, whichever clause tells the force

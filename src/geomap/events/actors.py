@@ -153,7 +153,8 @@ _ACTOR_FORCES = re.compile(
     r"fighters|rebels|units|gunfire|snipers?|border\s+guards)\b")
 
 #: The state whose forces each force actor is (ISO-2), for ACLED's actor types (home: state forces, abroad:
-#: external forces). "Congolese forces" is left out: the word names two states.
+#: external forces). "Congolese" names two states; conflict news means the DR Congo's far more often, and the Republic
+#: of the Congo's forces are at home there too (`SHARED_HOMES`).
 FORCE_COUNTRY = {
     "Russian forces": "RU", "Ukrainian forces": "UA", "Israeli forces": "IL", "Chinese forces": "CN",
     "Belarusian forces": "BY", "Iranian forces": "IR", "Syrian forces": "SY", "Sudanese army": "SD",
@@ -167,8 +168,10 @@ FORCE_COUNTRY = {
     "Chadian forces": "TD", "Cameroonian forces": "CM", "French forces": "FR", "Colombian forces": "CO",
     "Mexican forces": "MX", "Haitian forces": "HT", "Philippine forces": "PH", "Thai forces": "TH",
     "Mozambican forces": "MZ", "Burundian forces": "BI", "South Sudanese forces": "SS",
-    "Central African forces": "CF",
+    "Central African forces": "CF", "Congolese forces": "CD",
 }
+#: A force at home in more than one state (its demonym names both): (actor, ISO-2) pairs beside `FORCE_COUNTRY`'s.
+SHARED_HOMES = frozenset({("Congolese forces", "CG")})
 
 #: More states whose forces news names by a plain demonym ("Brazilian police and soldiers"); their ISO-2 codes are the
 #: lexicon's (`DEMONYM_COUNTRY`).
@@ -272,12 +275,13 @@ UNNAMED_FORCE = Pattern(
     r"\b(?:(?:the\s+)?army(?!\s+(?:bases?|camps?|posts?|positions?|targets?|officers?|chief|headquarters))|"
     r"the\s+military|troops|soldiers|the\s+armed\s+forces|security\s+forces|government\s+(?:forces|troops)|"
     r"military\s+(?:air\s*strikes?|airstrikes?|jets?|warplanes?|aircraft|helicopters?|drones?))\b"
+    r"(?![-‑])"  # a compound's modifier, no agent: "the army-backed government's capital"
     r"(?!" + _SOURCE + ")",  # a source, no agent; but "the army said it killed" acted
     "Troops killed two militants in a firefight.", "Police killed two militants in a firefight.")
 #: Words before "troops" or "soldiers" that make them someone else's than the state's where they are.
 _NOT_OWN = frozenset({"peacekeeping", "foreign", "allied", "coalition", "international", "rebel", "enemy",
                       "opposition", "mercenary", "militia"})
-_STATE_OF = {cc: name for name, cc in FORCE_COUNTRY.items()}
+_STATE_OF = {cc: name for name, cc in FORCE_COUNTRY.items()} | {cc: name for name, cc in SHARED_HOMES}
 #: Before "by": forces named as guarding what was attacked, not as agents.
 _GUARDING = frozenset({"escorted", "guarded", "protected", "accompanied", "manned", "staffed"})
 
@@ -366,11 +370,17 @@ def credit_claim(text: str, told: list[Event]) -> None:
             ev.actors = claimants + [a for a in ev.actors if a not in claimants and a != UNIDENTIFIED]
 
 
+#: Actors whose name depends on where it happened: (actor, ISO-2) -> the name there. Settlers in the West Bank or
+#: Israel are Israeli settlers; elsewhere ("settlers" in a land dispute) they stay unnamed settlers.
+LOCAL_ACTORS = {("Settlers", "PS"): "Israeli settlers", ("Settlers", "IL"): "Israeli settlers"}
+
+
 def agents(own: list[str], who: list[str], etype: str, sub: str, country: str = "") -> list[str]:
     """Actors in ACLED's order: the one who acted first. Protesters are the victims of excessive force. `own`: the
     sentence's actors, `who`: those or else the story's. A protest or riot whose sentence names no one was held by
     protesters or rioters, not by the story's armed actors; nor is a foreign state's force (`country`: where it
     happened) a side of one, nor the story's unnamed gunmen a party to a strategic development told without sides."""
+    own, who = ([LOCAL_ACTORS.get((a, country), a) for a in x] for x in (own, who))
     if not own and etype in (PROTEST, RIOT):
         return ["Protesters" if etype == PROTEST else "Rioters"]
     if not own and etype == STRAT:  # "authorities declared a ceasefire": the story's unnamed gunmen are no party

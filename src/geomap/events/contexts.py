@@ -65,9 +65,11 @@ JUDICIAL_EXECUTION = Pattern(
 #: "Captured" what no force takes: a title, a medal, votes, the public's attention ("she captured gold in Athens").
 FIGURATIVE_CAPTURE = Pattern(
     "captured: won or drew (what follows)",
-    r"^\s+(?:(?!(?:of|has|have|had|was|were|is|are|be|to|by|and|in|at|on|after|when)\b)[\w'’-]+\s+){0,3}?"
+    r"^\s+(?:(?!(?:of|has|have|had|was|were|is|are|be|to|by|and|in|at|on|after|when)\b)[\w'’-]+\s+){0,4}?"
     r"(?:attention|imagination|headlines|front\s+pages|medals?|gold(?!\s+min)|"
     r"silver|bronze|titles?|awards?|prizes?|votes?|seats|championships?|crown|trophy|hearts?|mood|"
+    r"cup|masters|grand\s+prix|tournament|wickets?|(?:[\w-]+-)?wicket\s+hauls?|"
+    r"open(?=\s+(?:in|at|on|title|crown|final|with)\b|\s*[,.;]|\s*$)|"
     r"(?:percent|%)\s+of\s+the\s+(?:popular\s+)?vote)\b",
     "Argentina [captured] gold at the Games in Athens last month.",
     "Rebels [captured] the gold mining town of Kamituga.", "after")
@@ -263,12 +265,21 @@ LASTING_FIGHT_BEFORE = Pattern(
     "a lasting fight", r"\b(?:have|has|had)\s+(?:long\s+|now\s+)?(?:been\s+)?$",  # "has besieged X for a year"
     "Militiamen there have been [fighting] troops for two years.", "Militiamen there began [fighting] troops.",
     "before")
+#: A weapon told after a perfect "fired" or "launched": "the Houthis, who have fired missiles at Israel since ..."
+#: (with `LONG_DURATION_AFTER`, a campaign told as background).
+PERFECT_FIRED_BEFORE = Pattern(
+    "weapons fired so far", r"\b(?:have|has|had)\s+(?:long\s+|now\s+|also\s+)?(?:fired|launched|dropped|lobbed|sent)\s+"
+    r"(?:[\w,-]+\s+){0,4}$",
+    "The group has fired hundreds of [missiles] at the city since the war began.",
+    "The group fired two [missiles] at the city on Monday.", "before")
 LONG_DURATION_AFTER = Pattern(
     "a long duration after",
     r"^(?:[^,;.]{0,40}?,[^,;.]{0,60}?,)?"  # past an apposition: "El Fasher, the last army stronghold, for a year"
     r"[^,;.]{0,60}?\b(?:for\s+(?:(?:more\s+than|over|nearly|almost|about|the\s+past|the\s+last)\s+)?"
     r"(?:[\w-]+\s+)?(?:years?|months?|weeks|decades)\b|since\s+(?:(?:early|late|mid-?)\s*)?(?:(?:19|20)\d\d|"
     r"january|february|march|april|may|june|july|august|september|october|november|december|last\s+year)\b|"
+    r"since\s+(?:the\s+(?:start|beginning|outbreak|onset)\s+of\b|(?:the|its|their|[\w-]+['’]s)\s+"
+    r"(?:[\w-]+\s+){0,2}?(?:war|invasion|conflict|uprising|revolution|insurgency|crisis)\b)|"  # "since the Gaza war"
     r"(?:several|many|multiple|numerous|repeated|dozens\s+of|\d+|two|three|four|five)\s+times\b|twice\b|"
     r"repeatedly\b)",  # or often: "jets have struck the port several times this year"
     "Militiamen there have been [fighting] troops for two years.",
@@ -313,8 +324,15 @@ FLED_CAMPAIGN = Pattern(
     "Soldiers fleeing the rebel [advance] looted shops.", "Soldiers halted the rebel [advance] at the river.",
     "before")
 #: The contexts before an event word that make it no happening of its sentence, whatever the word.
+#: "since the invasion began", "since Russia's full-scale invasion": a campaign told as the start of a time (not
+#: "since its troops captured Sumy in May", a happening of its own, dated by its own words).
+SINCE_BEFORE = Pattern(
+    "a happening as the start of a time",
+    r"\bsince\s+(?:the|its|their|last\s+\w+['’]s|[\w'’-]+['’]s)\s+(?:[\w'’-]+\s+){0,2}$",
+    "Drones have hit the city every night since Russia's full-scale [invasion] began.",
+    "Drones hit the city every night during Russia's full-scale [invasion].", "before")
 NO_HAPPENING = (NO_HAPPENING_BEFORE, COMPARED_BEFORE, IN_A_SERIES, STATE_OF_VIOLENCE_BEFORE, EARLIER_AS_TIME,
-                 OF_THE_KIND_BEFORE, HABIT_BEFORE, CELEBRATED_BEFORE)
+                OF_THE_KIND_BEFORE, HABIT_BEFORE, CELEBRATED_BEFORE)
 #: ... all of them as one regex: one search an event word instead of seven (each is read before the word, up to it).
 NO_HAPPENING_ANY = re.compile("|".join(f"(?:{p.regex})" for p in NO_HAPPENING), re.I)
 #: How far before an event word the `NO_HAPPENING` patterns look.

@@ -36,7 +36,7 @@ from geomap.events.contexts import POLITICAL_ARREST
 from geomap.events.dating import DATE_OPENER, MAX_AGE_DAYS, Span, StoryClock, event_date, redate, told_after
 from geomap.events.fatalities import COUNTRY_TOLL, fatalities, more_deaths, shares, wide_toll
 from geomap.events.lists import spread_over_lists
-from geomap.events.merge import fold_headline, merge_events, met_with_force
+from geomap.events.merge import fold_headline, merge_events, met_with_force, the_told
 from geomap.events.model import (
     COMMA_WORDS,
     IN_SPEECH,
@@ -47,6 +47,7 @@ from geomap.events.model import (
     features,
 )
 from geomap.events.pairs import inner_names, inner_pairs
+from geomap.events.territory import foreign_taker
 from geomap.events.triggers import (
     BATTLE,
     PROTEST,
@@ -166,6 +167,7 @@ class Story:
         self._para_type: dict[int, tuple[str, str] | None] = {}
         self._para_actors: dict[int, list[str]] = {}
         self._article: dict[str, object] = {}
+        self.events: list[Event] = []  # the events told so far (the extractor's list, filled as it reads)
 
     def triggers(self, i: int) -> list[Found]:
         if i not in self._triggers:
@@ -244,6 +246,7 @@ class EventExtractor:
         head = headline_end(doc.article.text)
         dateline = dateline_span(doc.article.text, head)
         events: list[Event] = []
+        story.events = events
         regions: list[Place] = []  # the regions named so far, in order
         town: Place | None = None  # the first town named: the story's setting
         added: list[Mention] = []
@@ -365,7 +368,7 @@ class EventExtractor:
             return []
         st = doc.sentences[si]
         own = story.actors(si)
-        who = own or story.story_actors(st.paragraph)
+        story_who = own or story.story_actors(st.paragraph)
         deaths = fatalities(st.text)
         if deaths and wide_toll(st.text) and any(m.place.kind not in _WIDE_KINDS  # type: ignore[union-attr]
                                                  for m, _, _ in places):
@@ -384,22 +387,22 @@ class EventExtractor:
             since = earlier[1] if earlier is not None else 0  # "..., a day after an attack near Ankara": typed by its
             if told_before := since > 0:  # own words, borrowing no type of the news's or the story's
                 in_clause = [t for t in in_clause if since <= t.start] or [primary]
+            last = the_told(st.text, primary, sent.triggers, story.events)  # "killed in the strikes": those told
 
-            def context(p: int = st.paragraph, borrowed: list[bool] = borrowed,
-                        told_before: bool = told_before) -> tuple[str, str] | None:
+            def context(p: int = st.paragraph, borrowed: list[bool] = borrowed, told_before: bool = told_before,
+                        last: Event | None = last) -> tuple[str, str] | None:
                 borrowed.append(True)
+                if last is not None:
+                    return last.event_type, last.sub_event_type
                 return None if told_before else story.context_type(p)
 
             etype, sub = acled.happening(primary, in_clause, st.text, context, deaths, clause)
+            who = story_who if own or last is None else last.actors
             if etype == PROTEST:
                 dead = 0  # ACLED's protests kill no one: a toll beside one is what it is about ("a roof collapse
                 # that killed 15"); deaths at a protest make it excessive force or a riot (`acled._protest`)
-            force = None if etype in (PROTEST, RIOT) else unnamed_force(  # a crowd's soldiers act in another event
-                st.text, own, story.state_forces, m.place.country_code)  # type: ignore[union-attr]
-            mine = acting_first(force, own, st.text, primary.start) if force else own  # "army drones struck ..."
-            gone = avengers(st.text, primary.start)  # "in retaliation for air strikes in Kabul": not the Taliban's
-            mine = [a for a in mine if a not in gone]
-            sub = acled.foreign_taker(sub, mine or who, m.place.country_code)  # type: ignore[union-attr]
+            mine, gone = _own_sides(st.text, own, story, m, primary.start, (etype, sub))
+            sub = foreign_taker(sub, mine or who, m.place.country_code)  # type: ignore[union-attr]
             if earlier is not None:
                 (d0, d1, prec), lo, hi = earlier  # "..., a day after a Houthi missile landed near Ben Gurion"
                 if lo or etype != BATTLE and sub not in acled.MET_BY_FORCE:  # the news's own sides (a fight's foe,
@@ -421,6 +424,19 @@ class EventExtractor:
         return out
 
 
+def _own_sides(text: str, own: list[str], story: Story, m: Mention, at: int,
+               kind: tuple[str, str]) -> tuple[list[str], list[str]]:
+    """The sentence's own sides of the happening at `m` whose event word is `at`, with the state's forces it names
+    without their state, and the avengers it names (`actors.avengers`: the sides of another happening)."""
+    etype, sub = kind
+    force = None if etype in (PROTEST, RIOT) and sub not in acled.MET_BY_FORCE else unnamed_force(  # a crowd's
+        text, own, story.state_forces, m.place.country_code)  # type: ignore[union-attr]  # soldiers act in another
+    # event, unless they met it ("soldiers fired tear gas at protesters")
+    mine = acting_first(force, own, text, at) if force else own  # "army drones struck ..."
+    gone = avengers(text, at)  # "in retaliation for air strikes in Kabul": not the Taliban's
+    return [a for a in mine if a not in gone], gone
+
+
 def _told_more(doc: Doc, story: Story, si: int, trig: list[Found], events: list[Event], told: list[Event],
                dated: bool, dates: list[TimeExpr]) -> None:
     """A sentence with event words and no event place tells more of the events before it. When it names no place
@@ -433,6 +449,9 @@ def _told_more(doc: Doc, story: Story, si: int, trig: list[Found], events: list[
     if told and not dated and dates:
         redate(told, {f.trigger.event_type for f in trig}, dates, doc.article.published)
     kind = specific(trig)  # "Government forces responded with drone strikes, killing 10": another happening's toll
+    if kind is not None and kind[1] == "Shelling/artillery/missile attack" and told and told[0].event_type == BATTLE \
+            and acled.PASSIVE_HARM.search(sent.text):
+        kind = None  # "nine civilians were killed by stray bullets and shelling": the fight's own shells
     if len(told) == 1 and told[0].event_type in VIOLENT and (kind is None or kind[0] == told[0].event_type) \
             and not ELSEWHERE.search(sent.text) and not COUNTRY_TOLL.search(sent.text) \
             and all(d.date <= told[0].date_end and told[0].date <= d.date_end for d in dates if not d.reporting):

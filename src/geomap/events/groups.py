@@ -45,6 +45,12 @@ ACTOR_GROUPS = {
     r"rioters|(?:angry\s+)?(?:crowds?|mobs?)(?=\s+(?:\w+\s+)?(?:attacked|stormed|ransacked|torched|set\s+fire|"
     r"burned|burnt|looted|lynched))": "Rioters",
     r"(?:israeli|jewish) settlers": "Israeli settlers",
+    # settlers who act, or by whom something was done (not "troops guarding settlers"); whose they are is where it
+    # happened (`actors.LOCAL_ACTORS`)
+    r"(?:(?<=by\s)|(?<!guarding\s)(?<!protecting\s)(?<!escorting\s)(?:armed\s+|extremist\s+|radical\s+)?)"
+    r"settlers(?:(?<=by\ssettlers)|(?=\s+(?:\w+\s+){0,3}?"
+    r"(?:attacked|stormed|raided|torched|set\s+fire|burned|burnt|looted|rampaged|shot|killed|opened\s+fire|fired|"
+    r"beat|threw|hurled|vandali[sz]ed|uprooted|destroyed|assaulted|stabbed|ran\s+over)))": "Settlers",
     r"(?:(?:riot |anti-riot )?police(?:men)?|security forces|gendarmes)"
     r"(?=(?:\s+and\s+(?:[\w-]+\s+)?(?:officers|soldiers|troops|forces))?"  # "police and Kenyan officers fought"
     r"\s+(?:in\s+(?:(?!(?:said|says|say|told|reported|reports|confirmed|believed?|added|stated)\b)[\w'’-]+\s+)"

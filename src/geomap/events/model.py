@@ -251,6 +251,8 @@ def features(sent: Sentence, cands: list[Candidate], k: int) -> list[str]:
     if "slot=a body or meeting in the place" in f and "slot=a building as target" not in f:
         f.append("seat of a body")  # "the junta in Niamey" -- but not "stormed parliament in Nairobi"
     _cancel_slots(f, sent.protest, after)
+    if "slot=speaker after" in f and k == len(cands) - 1 and slots.WITNESSES_OF.compiled.search(before):
+        f.remove("slot=speaker after")  # "Residents of Kalehe said shells landed in the town": no other place told
     if sent.speech_place and sent.speech_place[0] <= c.start < sent.speech_place[1]:
         f.append("slot=" + slots.SPEECH_OPENER.name)  # "In Kyiv, officials said strikes on Odesa ...": Kyiv spoke
     if "slot=possessive" in f and "slot=a part of the place" not in f and not slots.STRUCK_SITE.match_at(after):

@@ -247,6 +247,13 @@ CROWD_IN = P(
     r"\b(?:protesters|demonstrators|rioters|marchers|crowds?|mobs?|students|youths|residents)\s+in\s+" + FILL + r"$",
     "Protesters in [Kinshasa] attacked the embassies of three states.",
     "Troops in [Lagos] fired rockets at the border.", "before")
+#: Witnesses where they live speak of what happened there: "Residents of Kalehe said shells landed in the town" (a
+#: speaker only when the sentence names no place after it: "... said they fled fighting in Minova").
+WITNESSES_OF = P(
+    "witnesses of the place",
+    r"\b(?:residents|inhabitants|villagers|locals|witnesses|people|families)\s+(?:of|in)\s+" + FILL + r"$",
+    "Residents of [Kalehe] said shells landed in the town.",
+    "The governor of [Kalehe] said shells landed in the town.", "before")
 TAKEN_FROM = P(
     "taken from a place",
     r"\b(?:abduct\w*|kidnap\w*|seiz\w*|snatched|stole|stolen|looted|rescued|freed|evacuated|arrested|escaped|"

@@ -32,8 +32,10 @@ from geomap.events.contexts import (
     NO_HAPPENING_WINDOW,
     NOT_HERE,
     NOT_HERE_AFTER,
+    PERFECT_FIRED_BEFORE,
     RAGED_AFTER,
     RUNNING_TOLL,
+    SINCE_BEFORE,
     SPORTS,
     SPORTS_KEEPS,
     TOLL_WINDOW,
@@ -308,10 +310,12 @@ def _not_here(text: str, f: Found) -> bool:
     lo = max(0, f.start - NO_HAPPENING_WINDOW)
     if NO_HAPPENING_ANY.search(text, lo, f.start) or COMPARED_AFTER.match_at(text[f.end:f.end + 60]):
         return True
-    if f.trigger.name == "campaign" and FLED_CAMPAIGN.search(text, lo, f.start):
-        return True  # "soldiers fleeing the rebel advance": no fight there
+    if f.trigger.name == "campaign" and (FLED_CAMPAIGN.search(text, lo, f.start) or SINCE_BEFORE.search(text, lo,
+                                                                                                       f.start)):
+        return True  # "soldiers fleeing the rebel advance": no fight there; "since the invasion began": a time
     verb = f.start + text[f.start:f.end].rfind(" ") + 1  # the word's last word: "jets have [struck]"
-    if (LASTING_FIGHT_BEFORE.search(text, lo, verb) or RAGED_AFTER.match_at(text[f.end:f.end + 90])) \
+    if (LASTING_FIGHT_BEFORE.search(text, lo, verb) or RAGED_AFTER.match_at(text[f.end:f.end + 90])
+            or PERFECT_FIRED_BEFORE.search(text, lo, f.start)) \
             and LONG_DURATION_AFTER.match_at(text[f.end:f.end + 160]):
         return True  # "has besieged X for a year", "fighting has raged in X since 2023"
     if HAS_DONE_BEFORE.search(text, lo, f.start) and CUMULATIVE_TOLL_AFTER.match_at(text[f.end:f.end + 40]):
