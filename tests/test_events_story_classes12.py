@@ -153,3 +153,36 @@ def test_a_generic_word_naming_the_strikes_just_told_takes_their_type_and_sides(
             "ministry said one person was killed in the strikes, which also hit a factory in Jos.")
     jos = next(e for e in run(nlp, text).events if e.place.name == "Jos")
     assert (jos.sub_event_type, jos.actors) == ("Air/drone strike", ["Israeli forces"])
+
+
+def test_a_strike_on_a_house_in_a_story_of_clashes_is_from_the_air(nlp):
+    text = "Fighting raged in Uvira on Monday.\n\nA strike on a house in Kalehe killed six people, medics said."
+    assert _types(run(nlp, text)) == [("Uvira", "Armed clash"), ("Kalehe", "Air/drone strike")]
+
+
+def test_an_explosion_the_story_calls_an_accident_is_no_event(nlp):
+    text = ("A huge explosion at a fuel depot in Port Sudan killed 20 people on Sunday. The blast was caused by a "
+            "fire in a container holding chemicals, officials said.")
+    assert run(nlp, text).events == []
+    text = ("A huge explosion at a fuel depot in Port Sudan killed 20 people on Sunday. The blast was caused by a "
+            "drone, officials said.")
+    assert [e.place.name for e in run(nlp, text).events] == ["Port Sudan"]
+
+
+def test_a_state_that_says_it_retook_a_town_is_its_taker(nlp):
+    doc = run(nlp, "Sudan's army said on Monday it had retaken Port Sudan from the paramilitary Rapid Support Forces.")
+    assert [(e.sub_event_type, e.actors[0]) for e in doc.events] == [("Government regains territory", "Sudanese army")]
+
+
+def test_a_participle_going_on_from_a_campaign_told_since_a_time_is_background(nlp):
+    assert run(nlp, "The group has blockaded Bamako since September, attacking fuel convoys.").events == []
+    doc = run(nlp, "The group blockaded Bamako in September, attacking fuel convoys.")
+    assert [e.place.name for e in doc.events] == ["Bamako"]
+
+
+def test_executing_civilians_is_an_attack_and_communities_militias_are_sides(nlp):
+    doc = run(nlp, "Soldiers deployed to the town were accused of executing civilians in Bamako.")
+    assert _types(doc) == [("Bamako", "Attack")]
+    assert actors("Clashes between Druze militias and Bedouin tribes killed 30 people.") == [
+        "Druze militia", "Bedouin militia"]
+    assert codebook.actor_type("Druze militia", "SY") == codebook.IDENTITY_MILITIA

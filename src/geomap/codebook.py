@@ -32,7 +32,8 @@ ACTOR_TYPES = {
     "Protesters": PROTESTERS, "Rioters": RIOTERS, "Civilians": CIVILIANS,
     "Unidentified armed group": POLITICAL_MILITIA, "Wagner Group": EXTERNAL_FORCES,
     "M23": REBEL_GROUP, "JNIM": REBEL_GROUP, "Islamic State": REBEL_GROUP, "al-Shabaab": REBEL_GROUP,
-    "Boko Haram": REBEL_GROUP,
+    "Boko Haram": REBEL_GROUP, "Druze militia": IDENTITY_MILITIA, "Bedouin militia": IDENTITY_MILITIA,
+    "Clan militia": IDENTITY_MILITIA,
 }
 
 

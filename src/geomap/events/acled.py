@@ -388,9 +388,9 @@ def _generic(primary: Found, clause: list[Found], stext: str,
         return _armed(clause, stext, *(context() or (VAC, "Attack")))
     told = context()
     if remote_at is not None and (told is None or told[0] != EXPL) and (
-            told is None and STRIKE_NOUN.match_at(stext[remote_at.start:remote_at.end]) or state_struck(stext)):
-        return EXPL, "Air/drone strike"  # "an Israeli strike killed five", "Israel had struck the ministry", even in
-        # a story of clashes: with no weapon told, from the air
+            STRIKE_NOUN.match_at(stext[remote_at.start:remote_at.end]) or state_struck(stext)):
+        return EXPL, "Air/drone strike"  # "an Israeli strike killed five", "Israel had struck the ministry", "a strike
+        # on a house killed six", even in a story of clashes: with no weapon told, from the air
     return told or ((remote.event_type, remote.sub_event_type) if remote else (t.event_type, t.sub_event_type))
 
 

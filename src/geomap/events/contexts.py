@@ -101,6 +101,16 @@ ARMED_CAUSE = Pattern(
     "an armed cause", r"\b(?:shot\s+down|downed|missiles?|rockets?|hit\s+by|struck\s+by|attack\w*|bomb\w*|drones?|"
     r"sabotag\w*|gunmen|ambush\w*|fire\s+on|blasts?|shell(?:s|ed|ing)|(?:air\s?)?strikes?)\b",
     "The helicopter crashed after it was shot down.", "The helicopter crashed in bad weather.")
+#: A blast the story itself says was an accident, in any of its sentences: "The blast was caused by a fire in a
+#: container holding chemicals", "There was no indication of an attack". Its explosions told with no side are none.
+ACCIDENT_TOLD = Pattern(
+    "an explosion told as an accident",
+    r"\b(?:blast|explosion|fire|blaze)s?\s+(?:was|were|had\s+been|may\s+have\s+been)\s+(?:apparently\s+|probably\s+|"
+    r"likely\s+)?(?:caused|triggered|sparked)\s+by\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}?(?:fire|gas|leak|"
+    r"chemicals?|short[- ]circuit|accident|negligence|boiler|cylinder|fuel|fireworks)\b|"
+    r"\bno\s+(?:indication|sign|evidence)\s+(?:of|that)\s+(?:an?\s+|it\s+was\s+an?\s+)?(?:attack|sabotage|foul\s+play)\b",
+    "The blast was caused by a fire in a container holding chemicals.",
+    "The blast was caused by a bomb planted under a car.")
 #: The event words an accident's or a disaster's sentence makes no event (`ACCIDENT`, `DISASTER`).
 ACCIDENT_WORDS = frozenset({"killing", "explosion", "found dead"})
 #: A running toll, no happening: "more than 130,000 people have been killed since the war began", "the conflict has
@@ -272,6 +282,13 @@ PERFECT_FIRED_BEFORE = Pattern(
     r"(?:[\w,-]+\s+){0,4}$",
     "The group has fired hundreds of [missiles] at the city since the war began.",
     "The group fired two [missiles] at the city on Monday.", "before")
+#: A participle going on from a present perfect told since a time: "JNIM has imposed a blockade on the capital since
+#: September, [attacking] convoys": the campaign's way, told as background.
+PERFECT_SINCE_BEFORE = Pattern(
+    "a participle of a campaign since a time",
+    r"\b(?:has|have)\s+(?:been\s+)?(?:[\w'’-]+\s+){1,8}?since\s+[^,;.]{1,40},\s+(?:[\w-]+ly\s+)?$",
+    "The group has besieged the town since May, [attacking] convoys on the road.",
+    "The group besieged the town in May, [attacking] convoys on the road.", "before")
 LONG_DURATION_AFTER = Pattern(
     "a long duration after",
     r"^(?:[^,;.]{0,40}?,[^,;.]{0,60}?,)?"  # past an apposition: "El Fasher, the last army stronghold, for a year"

@@ -36,7 +36,7 @@ from geomap.events.contexts import POLITICAL_ARREST
 from geomap.events.dating import DATE_OPENER, MAX_AGE_DAYS, Span, StoryClock, event_date, redate, told_after
 from geomap.events.fatalities import COUNTRY_TOLL, fatalities, more_deaths, shares, wide_toll
 from geomap.events.lists import spread_over_lists
-from geomap.events.merge import fold_headline, merge_events, met_with_force, the_told
+from geomap.events.merge import drop_accidents, fold_headline, merge_events, met_with_force, the_told
 from geomap.events.model import (
     COMMA_WORDS,
     IN_SPEECH,
@@ -289,7 +289,7 @@ class EventExtractor:
             doc.mentions = sorted(doc.mentions + added, key=lambda m: m.start)
         named = {m.place.country_code for m in doc.mentions  # the countries a headline names
                  if m.start < head and m.place is not None and m.hint != "demonym"}
-        doc.events = merge_events(fold_headline(events, head, named))
+        doc.events = merge_events(fold_headline(drop_accidents(events, doc.article.text), head, named))
         return doc
 
     def event_places(self, doc: Doc, si: int, ms: list[Mention], triggers: list[Found], main: Place | None,

@@ -37,6 +37,10 @@ ACTOR_GROUPS = {
     r"sinaloa cartel|jalisco new generation cartel|cjng": "Drug cartel", r"tren de aragua": "Tren de Aragua",
     r"al-qaeda|al qaeda|aqap": "al-Qaeda", r"abu sayyaf": "Abu Sayyaf",
     r"gulf clan|clan del golfo": "Gulf Clan",
+    # identity militias named by their community: "clashes between Druze militias and Sunni Bedouin tribes"
+    r"druze (?:militias?|militiamen|fighters|gunmen|factions)": "Druze militia",
+    r"(?:sunni )?bedouin (?:tribes|tribesmen|fighters|gunmen|militias?|clans)": "Bedouin militia",
+    r"(?:clan|tribal) (?:militias?|militiamen|fighters|gunmen)|armed tribesmen": "Clan militia",
     r"new people'?s army|npa|communist (?:rebels|insurgents|guerrillas)": "NPA",
     r"maoists|maoist (?:rebels|insurgents|guerrillas|militants)|naxals|naxalites": "Maoist rebels",
     r"(?:armed |criminal |rival )?gangs|gang members|gangsters": "Gangs",

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from geomap.events import acled
 from geomap.events.actors import UNIDENTIFIED
+from geomap.events.contexts import ACCIDENT_TOLD
 from geomap.events.dating import LOCATES_TOLD
 from geomap.events.triggers import Found
 from geomap.events.within import THE_SAME_SITE, THE_TOWN, TOWN_KINDS, place_inside
@@ -210,6 +211,15 @@ def _holds(outer: Place, inner: Place) -> bool:
     if not outer.country_code or outer.country_code != inner.country_code:
         return False
     return outer.kind == "country" or outer.kind == "region" and bool(outer.admin1) and outer.admin1 == inner.admin1
+
+
+def drop_accidents(events: list[Event], text: str) -> list[Event]:
+    """The story's explosions told with no side are none when the story says the blast was an accident (`contexts.
+    ACCIDENT_TOLD`, in any sentence): "A huge explosion at the port killed 57. The blast was caused by a fire in a
+    container holding chemicals"."""
+    if not any(e.event_type == acled.EXPL for e in events) or not ACCIDENT_TOLD.search(text):
+        return events
+    return [e for e in events if e.event_type != acled.EXPL or e.actors != [UNIDENTIFIED]]
 
 
 def fold_headline(events: list[Event], end: int, named: set[str] | frozenset[str] = frozenset()) -> list[Event]:

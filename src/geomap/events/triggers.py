@@ -33,6 +33,7 @@ from geomap.events.contexts import (
     NOT_HERE,
     NOT_HERE_AFTER,
     PERFECT_FIRED_BEFORE,
+    PERFECT_SINCE_BEFORE,
     RAGED_AFTER,
     RUNNING_TOLL,
     SINCE_BEFORE,
@@ -218,8 +219,9 @@ TRIGGERS: tuple[Trigger, ...] = (
       "Gunmen kidnapped two aid workers.", "Two aid workers returned home."),
     T("mob violence", r"lynch(?:ed|es|ing|ings)?|mob (?:justice|attacks?|violence)", RIOT, "Mob violence",
       "A mob lynched two men accused of theft.", "A court jailed two men accused of theft."),
-    T("attack on civilians", r"massacred?|executed|execution|killed (?:\w+ )?civilians|shot dead|opened fire on|"
-      r"gunned down|hacked to death|slaughtered|rammed|(?:car-)?ramming|stabb(?:ed|ing)|knife attack|beheaded",
+    T("attack on civilians", r"massacred?|executed|executing|executions?|killed (?:\w+ )?civilians|shot dead|"
+      r"opened fire on|gunned down|hacked to death|slaughtered|rammed|(?:car-)?ramming|stabb(?:ed|ing)|knife attack|"
+      r"beheaded",
       VAC, "Attack",
       "Gunmen opened fire on a wedding party.", "The wedding party opened presents."),
     T("burned alive", r"(?:burned|burnt|burning) (?:\w+ ){0,3}?(?:alive|to death)", VAC, "Attack",
@@ -318,6 +320,8 @@ def _not_here(text: str, f: Found) -> bool:
             or PERFECT_FIRED_BEFORE.search(text, lo, f.start)) \
             and LONG_DURATION_AFTER.match_at(text[f.end:f.end + 160]):
         return True  # "has besieged X for a year", "fighting has raged in X since 2023"
+    if text.endswith("ing", f.start, f.end) and PERFECT_SINCE_BEFORE.search(text, max(0, f.start - 120), f.start):
+        return True  # "has imposed a blockade on the capital since September, attacking convoys"
     if HAS_DONE_BEFORE.search(text, lo, f.start) and CUMULATIVE_TOLL_AFTER.match_at(text[f.end:f.end + 40]):
         return True
     if BLAMED_FOR.search(text, max(0, f.start - 30), f.start) and BLAME.search(text, 0, f.start):
