@@ -4,6 +4,8 @@ from a gold set)."""
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 from tinyrun import run, tiny_pipeline
 
@@ -31,6 +33,15 @@ ROWS = [
     Row("t:singapore", "Singapore", "country", 1.35, 103.82, "SG", "", 5600000, 30.0),
     Row("t:sydney", "Sydney", "city", -33.87, 151.21, "AU", "AU.02", 5000000, 25.0),
     Row("t:israel", "Israel", "country", 31.5, 34.8, "IL", "", 9000000, 150.0),
+    Row("t:haifa", "Haifa", "city", 32.79, 34.99, "IL", "IL.04", 280000, 5.0),
+    Row("t:iran", "Iran", "country", 32.0, 53.0, "IR", "", 85000000, 800.0),
+    Row("t:gazastrip", "Gaza Strip", "region", 31.42, 34.36, "PS", "PS.GZ", 2000000, 20.0),
+    Row("t:rafah", "Rafah", "city", 31.29, 34.25, "PS", "PS.GZ", 150000, 4.0),
+    Row("t:dhaka", "Dhaka", "city", 23.81, 90.41, "BD", "BD.81", 9000000, 20.0),
+    Row("t:pakistan", "Pakistan", "country", 30.0, 70.0, "PK", "", 230000000, 800.0),
+    Row("t:muridke", "Muridke", "city", 31.80, 74.26, "PK", "PK.04", 160000, 4.0),
+    Row("t:india", "India", "country", 22.0, 79.0, "IN", "", 1400000000, 1500.0),
+    Row("t:pahalgam", "Pahalgam", "city", 34.01, 75.32, "IN", "IN.12", 10000, 2.0),
 ]
 
 
@@ -186,3 +197,48 @@ def test_executing_civilians_is_an_attack_and_communities_militias_are_sides(nlp
     assert actors("Clashes between Druze militias and Bedouin tribes killed 30 people.") == [
         "Druze militia", "Bedouin militia"]
     assert codebook.actor_type("Druze militia", "SY") == codebook.IDENTITY_MILITIA
+
+
+def test_a_sentence_without_sides_takes_those_of_the_storys_last_event_of_its_type(nlp):
+    text = ("Israeli air strikes killed 40 people across the Gaza Strip overnight.\n\nStrikes hit tents in Rafah, "
+            "witnesses said.\n\nIsrael said it was targeting Hamas. Hamas said Hamas would respond.")
+    rafah = next(e for e in run(nlp, text).events if e.place.name == "Rafah")
+    assert rafah.actors == ["Israeli forces"]
+
+
+def test_a_bomb_no_one_claimed_has_no_side_from_elsewhere_in_the_story(nlp):
+    text = ("A car bomb exploded on the outskirts of Jos on Monday, killing 20 people.\n\nHerders and "
+            "militiamen have been fighting around the town for months, and M23 rebels were seen nearby.")
+    assert [e.actors for e in run(nlp, text).events] == [["Unidentified armed group"]]
+
+
+def test_a_state_retaliating_is_the_agent_not_the_place(nlp):
+    doc = run(nlp, "Iran retaliated on Friday night with waves of ballistic missiles at Tel Aviv and Haifa, killing "
+                   "three people in Israel.")
+    assert "Iran" not in [e.place.name for e in doc.events]
+    assert "Haifa" in [e.place.name for e in doc.events]
+
+
+def test_happenings_told_as_common_are_no_happening(nlp):
+    assert run(nlp, "Kidnappings for ransom by armed gangs are common in northern Nigeria.").events == []
+    doc = run(nlp, "Kidnappings by armed gangs rose in northern Nigeria last week, killing four.")
+    assert [e.place.name for e in doc.events] == ["Nigeria"]
+
+
+def test_a_place_opening_a_bodys_name_is_no_place_and_the_city_told_is(nlp):
+    text = ("RSF fighters seized Port Sudan on Sunday. The Sudan Doctors Network said the fighters killed 46 "
+            "people at a hospital in the city.")
+    assert [(e.place.name, e.fatalities) for e in run(nlp, text).events] == [("Port Sudan", None), ("Port Sudan", 46)]
+
+
+def test_a_mob_beating_people_to_death_is_mob_violence_with_its_dead(nlp):
+    doc = run(nlp, "A mob beat two men to death in Dhaka on Sunday after accusing them of theft.")
+    assert [(e.sub_event_type, e.fatalities) for e in doc.events] == [("Mob violence", 2)]
+
+
+def test_places_before_an_avenged_happening_are_the_avengers_and_its_own_words_type_it(nlp):
+    doc = run(nlp, "Indian missiles struck sites in Pakistan on Wednesday, including Muridke, in retaliation for last "
+                   "month's massacre of tourists at Pahalgam.", published=date(2025, 5, 8))
+    got = {e.place.name: (e.sub_event_type, e.actors, e.date.month) for e in doc.events}
+    assert got["Muridke"] == ("Shelling/artillery/missile attack", ["Indian forces"], 5)
+    assert got["Pahalgam"][0] == "Attack"

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from geomap.events.actors import state_struck
+from geomap.events.actors import AVENGED, state_struck
 from geomap.events.contexts import AIMED_AT
 from geomap.events.territory import NON_STATE, taker
 from geomap.events.triggers import (
@@ -198,6 +198,7 @@ def happening(primary: Found, clause: list[Found], stext: str, context: Callable
     """The ACLED (type, sub-type) of the happening whose nearest event word is `primary`, among the event words
     of its clause (`span`: the clause's offsets in `stext`, whose victims are this happening's). `context()` gives
     the specific type of the paragraph or article, for generic words."""
+    clause = _avenged_words(primary, clause, stext)
     before = next((f for f in clause if _protest_before(stext, f, primary)), None)
     primary = before or primary  # "clashed in Churachandpur after a march": the clash, though the march is nearer
     t = primary.trigger
@@ -251,6 +252,14 @@ _AFTER_WORD = re.compile(r"\bafter\b")
 ABDUCTION = "Abduction/forced disappearance"
 FORCE_ON_PROTEST = "Excessive force against protesters"
 LOOTING = "Looting/property destruction"
+
+
+def _avenged_words(primary: Found, clause: list[Found], stext: str) -> list[Found]:
+    """The words of a happening told as avenged ("struck sites in Pakistan, in retaliation for last month's massacre
+    of tourists at Pahalgam"): its own, from its word on; not the avengers' weapons."""
+    if AVENGED.search(stext, max(0, primary.start - 60), primary.start) is None:
+        return clause
+    return [f for f in clause if f.start >= primary.start] or [primary]
 
 
 def _protest_before(stext: str, primary: Found, f: Found) -> bool:
@@ -431,8 +440,10 @@ def _protest(clause: list[Found], stext: str, deaths: int | None) -> tuple[str, 
     names = {f.trigger.name for f in clause}
     if "mob violence" in names and not any(f.trigger.event_type == PROTEST for f in clause):
         return RIOT, "Mob violence"  # "a mob lynched two men": no demonstration
-    if "riot" in names:
-        return RIOT, "Mob violence" if SETTLERS_MOB.search(stext) else "Violent demonstration"
+    if "riot" in names:  # a mob's violence with no demonstration told is mob violence ("a mob beat two men")
+        mob = SETTLERS_MOB.search(stext) or CROWD_ATTACKED.search(stext) and not any(
+            f.trigger.event_type == PROTEST for f in clause)
+        return RIOT, "Mob violence" if mob else "Violent demonstration"
     if "intervention" not in names and PROTESTERS_CLASH.search(stext):
         return RIOT, "Violent demonstration"  # protesters against a rival crowd, not met by the police
     violent = any(f.trigger.event_type in VIOLENT for f in clause)

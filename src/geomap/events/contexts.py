@@ -254,6 +254,14 @@ COMPARED_AFTER = Pattern(
     "a told happening compared", r"^\s+(?:was|is|became|marked)\s+(?:the|one\s+of\s+the)\s+(?:single\s+)?"
     r"(?:deadliest|worst|largest|biggest|bloodiest|heaviest|most\s+\w+)\b",
     "The [attack] was the worst on civilians in two decades.", "The [attack] was carried out by two gunmen.", "after")
+#: "Kidnappings for ransom by armed gangs are common in northwestern Nigeria": happenings of a kind told as common,
+#: no happening.
+COMMON_AFTER = Pattern(
+    "happenings told as common",
+    r"^[^,;.]{0,70}?\b(?:are|is|remain|remains|have\s+become|has\s+become)\s+(?:\w+\s+)?(?:common|commonplace|"
+    r"frequent|rife|rampant|widespread|endemic|routine|a\s+(?:common|regular|frequent)\s+occurrence)\b",
+    "[Kidnappings] by armed gangs are common in the region.",
+    "[Kidnappings] by armed gangs rose in the region last week.", "after")
 #: "It was the first suicide bombing in the capital since ...", "the latest in a series of clashes": the happening
 #: just told, compared or counted in a series, no new one.
 IN_A_SERIES = Pattern(

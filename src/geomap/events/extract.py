@@ -22,7 +22,6 @@ from datetime import date
 from geomap.dates import TimeExpr, anchored, find_dates
 from geomap.events import acled
 from geomap.events.actors import (
-    FORCE_COUNTRY,
     acting_first,
     actors,
     agents,
@@ -47,6 +46,7 @@ from geomap.events.model import (
     features,
 )
 from geomap.events.pairs import inner_names, inner_pairs
+from geomap.events.story import Story
 from geomap.events.territory import foreign_taker
 from geomap.events.triggers import (
     BATTLE,
@@ -54,7 +54,6 @@ from geomap.events.triggers import (
     RIOT,
     VIOLENT,
     Found,
-    find_triggers,
     specific,
 )
 from geomap.events.within import (
@@ -153,72 +152,8 @@ def dateline_span(text: str, head: int | None = None) -> tuple[int, int]:
     return m.start() + lead, m.end()
 
 
-class Story:
-    """What an article's sentences say beyond themselves, computed once and lazily: event words per sentence and
-    paragraph, the article's dominant violent type, and who acted in each paragraph or the article."""
-
-    def __init__(self, doc: Doc):
-        self.doc = doc
-        self._triggers: dict[int, list[Found]] = {}
-        self._actors: dict[int, list[str]] = {}
-        self.paragraphs: dict[int, list[int]] = {}
-        for i, st in enumerate(doc.sentences):
-            self.paragraphs.setdefault(st.paragraph, []).append(i)
-        self._para_type: dict[int, tuple[str, str] | None] = {}
-        self._para_actors: dict[int, list[str]] = {}
-        self._article: dict[str, object] = {}
-        self.events: list[Event] = []  # the events told so far (the extractor's list, filled as it reads)
-
-    def triggers(self, i: int) -> list[Found]:
-        if i not in self._triggers:
-            self._triggers[i] = find_triggers(self.doc.sentences[i].text)
-        return self._triggers[i]
-
-    def actors(self, i: int) -> list[str]:
-        if i not in self._actors:
-            self._actors[i] = actors(self.doc.sentences[i].text)
-        return self._actors[i]
-
-    def context_type(self, p: int) -> tuple[str, str] | None:
-        """The specific violent type of the paragraph, else of the article: what its 'attacks' were. Asked only
-        for a generic word, so most articles never scan their sentences without places."""
-        if p not in self._para_type:
-            self._para_type[p] = specific([f for i in self.paragraphs.get(p, []) for f in self.triggers(i)], False)
-        if self._para_type[p]:
-            return self._para_type[p]
-        if "type" not in self._article:
-            self._article["type"] = specific([f for i in range(len(self.doc.sentences))
-                                               for f in self.triggers(i)], False, suicide_first=False)
-        return self._article["type"]  # type: ignore[return-value]
-
-    def all_actors(self) -> list[str]:
-        """Every actor the article names, in order."""
-        if "all" not in self._article:
-            self._article["all"] = list(dict.fromkeys(
-                a for i in range(len(self.doc.sentences)) for a in self.actors(i)))
-        return self._article["all"]  # type: ignore[return-value]
-
-    def state_forces(self) -> list[str]:
-        """The state forces the article names anywhere, in order."""
-        return [a for a in self.all_actors() if a in FORCE_COUNTRY]
-
-    def story_actors(self, p: int) -> list[str]:
-        """Who acted when a sentence does not say ("Explosions hit Kyiv"): its paragraph's actors, else the
-        article's most frequent actor."""
-        if p not in self._para_actors:
-            para = [a for i in self.paragraphs.get(p, []) for a in self.actors(i)]
-            if not para:
-                if "actor" not in self._article:
-                    counts: dict[str, int] = {}
-                    for i in range(len(self.doc.sentences)):
-                        for a in self.actors(i):
-                            counts[a] = counts.get(a, 0) + 1
-                    self._article["actor"] = [max(counts, key=counts.__getitem__)] if counts else []
-                para = self._article["actor"]  # type: ignore[assignment]
-            self._para_actors[p] = list(dict.fromkeys(para))
-        return self._para_actors[p]
-
-
+#: A capitalised word right after a place: the place opens a longer name ("the Sudan Doctors Network").
+_NAME_GOES_ON = re.compile(r" [A-Z]")
 class EventExtractor:
     """Pipeline step `events`: sets each Mention's role and score, adds event places the gazetteer lacks (placed
     within a coarser place), and fills Doc.events."""
@@ -268,8 +203,10 @@ class EventExtractor:
                 trig = []  # an arrest in a story with no other event is news ACLED codes only when political
             told = told_region(events, main, regions, self._region_of)
             places = self.event_places(doc, si, ms, trig, told, skip, added, (events, town))
-            if not places and trig and not ms:
-                places = the_town_again(sent.text, sent.start, si, trig, events)
+            if not places and trig and all(m.hint == "demonym" or _NAME_GOES_ON.match(doc.article.text, m.end)
+                                        for m in ms):
+                places = the_town_again(sent.text, sent.start, si, trig, events)  # (a place opening a longer
+                # name may stand by: "the Sudan Doctors Network said fighters killed 460 at a hospital in the city")
                 added += [m for m, _, _ in places]
             if not places and trig:  # (a headline's event does not count: the lead tells it again)
                 places = the_lead_country(sent.text, sent.start, trig, ms, main,
@@ -368,7 +305,6 @@ class EventExtractor:
             return []
         st = doc.sentences[si]
         own = story.actors(si)
-        story_who = own or story.story_actors(st.paragraph)
         deaths = fatalities(st.text)
         if deaths and wide_toll(st.text) and any(m.place.kind not in _WIDE_KINDS  # type: ignore[union-attr]
                                                  for m, _, _ in places):
@@ -397,7 +333,7 @@ class EventExtractor:
                 return None if told_before else story.context_type(p)
 
             etype, sub = acled.happening(primary, in_clause, st.text, context, deaths, clause)
-            who = story_who if own or last is None else last.actors
+            who = own or (last.actors if last is not None else story.story_actors(st.paragraph, (etype, sub)))
             if etype == PROTEST:
                 dead = 0  # ACLED's protests kill no one: a toll beside one is what it is about ("a roof collapse
                 # that killed 15"); deaths at a protest make it excessive force or a riot (`acled._protest`)

@@ -61,6 +61,9 @@ FATAL = (
       "The strike killed the commanders of two brigades on Sunday."),
     P("shot dead N", r"\b" + _KILLED_HOW + r"\s+" + _ABOUT + _NUM,
       "Soldiers shot dead three smugglers at the border.", "Soldiers shot three smugglers at the border."),
+    P("beat N to death", r"\b(?:beat|beating|stabbed|stabbing|hacked|hacking|bludgeoned|clubbed|burned|burnt)\s+"
+      + _ABOUT + _NUM + r"\s+(?:[\w-]+\s+){0,2}?to\s+death\b",
+      "A mob beat two men to death in the market.", "A mob beat two men in the market."),
     P("one and N others", r"\b(?:killing|killed|kills|kill)\s+(?P<one>a|an|one|the|his|her|its|their|[\w-]+['’]s)\s+"
       r"(?:[\w'’.-]+,?\s+){1,6}?(?:and|along\s+with|as\s+well\s+as)\s+(?:his\s+|her\s+|their\s+)?" + _NUM
       + r"\s+(?:of\s+(?:his|her|their|its)\s+)?(?:other\s+\w+|others|more|" + _VICTIMS

@@ -141,6 +141,7 @@ AGENT_AFTER = P(
     "agent of an act",
     r"^\s+(?:has\s+|have\s+|had\s+)?(?:signed|launched|fired|sent|deployed|imposed|recalled|expelled|sanctioned|"
     r"approved|ordered|recognised|recognized|supplied|delivered|pledged|promised|joined|backed|supports?|supported|"
+    r"retaliated|responded|struck\s+back|hit\s+back|"  # "Iran retaliated with missiles at Tel Aviv"
     r"(?:struck|attacked|bombed|shelled|pounded|targeted|raided|invaded|hit)(?!\s+by\b))\b",
     "Officials said [Moscow] launched a new offensive.", "Officials said [Moscow] was hit by drones.", "after")
 NO_COMMENT = P(
@@ -300,7 +301,8 @@ SOURCE_AFTER = P(
 BODY_NAME = P(
     "opens a body's name",
     r"^(?:\s+[A-Z][\w'’-]*){0,3}\s+(?:Foundation|Fund|Institute|Society|Company|Corporation|Bank|Trust|Federation|"
-    r"Association|Agency|Commission|Authority|Committee|Party|Movement|Front|School\s+of)\b",
+    r"Association|Agency|Commission|Authority|Committee|Party|Movement|Front|Network|Observatory|Syndicate|"
+    r"Council|Coalition|Alliance|Union|School\s+of)\b",
     "Troops fired near a site run by the [Gaza] Humanitarian Foundation.", "Troops fired near a site in [Gaza] City.",
     "after", flags=0)
 ROUTE = P(

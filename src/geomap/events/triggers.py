@@ -20,6 +20,7 @@ from geomap.events.contexts import (
     ARMED_CAUSE,
     BLAME,
     BLAMED_FOR,
+    COMMON_AFTER,
     COMPARED_AFTER,
     CUMULATIVE_TOLL_AFTER,
     DISASTER,
@@ -310,7 +311,8 @@ def find_triggers(text: str) -> list[Found]:
 def _not_here(text: str, f: Found) -> bool:
     """Is the event word `f` no event in its sentence (`NOT_HERE`, `NO_HAPPENING`)?"""
     lo = max(0, f.start - NO_HAPPENING_WINDOW)
-    if NO_HAPPENING_ANY.search(text, lo, f.start) or COMPARED_AFTER.match_at(text[f.end:f.end + 60]):
+    if NO_HAPPENING_ANY.search(text, lo, f.start) or COMPARED_AFTER.match_at(text[f.end:f.end + 60]) \
+            or COMMON_AFTER.match_at(text[f.end:f.end + 110]):
         return True
     if f.trigger.name == "campaign" and (FLED_CAMPAIGN.search(text, lo, f.start) or SINCE_BEFORE.search(text, lo,
                                                                                                        f.start)):
