@@ -242,3 +242,14 @@ def test_places_before_an_avenged_happening_are_the_avengers_and_its_own_words_t
     got = {e.place.name: (e.sub_event_type, e.actors, e.date.month) for e in doc.events}
     assert got["Muridke"] == ("Shelling/artillery/missile attack", ["Indian forces"], 5)
     assert got["Pahalgam"][0] == "Attack"
+
+
+def test_strikes_on_the_towns_outskirts_are_in_the_town_and_the_junta_is_the_states(nlp):
+    text = ("Rebels said on Monday they had captured Kalehe after a long siege. The junta responded with air strikes "
+            "on the town's outskirts, killing at least seven civilians.")
+    strikes = [e for e in run(nlp, text).events if e.sub_event_type == "Air/drone strike"]
+    assert [(e.place.name, e.fatalities, e.actors) for e in strikes] == [("Kalehe", 7, ["Congolese forces"])]
+    # the town's hospital as where a source works places nothing
+    text = ("Militiamen attacked Jos on Saturday, sparking hours of fighting with troops. At least nine civilians "
+            "were killed by stray bullets and shelling, a doctor at the town's hospital said.")
+    assert [(e.sub_event_type, e.fatalities) for e in run(nlp, text).events] == [("Armed clash", 9)]

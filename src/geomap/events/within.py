@@ -348,7 +348,8 @@ def at_capitals(chosen: list[tuple[Mention, Sentence, Candidate]], capitals: dic
 #: "the town", "the city" with no name after it: the town the story just told.
 THE_TOWN = Pattern(
     "the town just told", r"\b(?:the|that)\s+(?:(?:border|frontier|coastal|northern|southern|eastern|western|"
-    r"central|strategic|besieged|embattled|port|key)\s+)?(?:town|city|village)\b(?!\s+of\b|\s*['’]s\b)",
+    r"central|strategic|besieged|embattled|port|key)\s+)?(?:town|city|village)\b(?!\s+of\b|\s*['’]s\b(?!\s+"
+    r"(?:outskirts|centre|center|edge|suburbs?)\b))",  # "the town's outskirts": in it
     "Fano fighters seized Debre Tabor. Troops retook [the town] on Thursday.",
     "Fano fighters seized Debre Tabor. Troops retook [the town of] Gondar on Thursday.")
 
