@@ -137,6 +137,7 @@ class Sentence:
         self.background = slots.BACKGROUND.search_lowered(text, self.lower) is not None
         self.protest = any(t.trigger.event_type == "Protests" for t in triggers)
         self.times_by_earlier = " after " in text or " since " in text  # may tell an earlier happening as a time
+        self.avenges = _AVENGED_WORD.search(text) is not None  # may tell a happening avenged
         opener = slots.SPEECH_OPENER.compiled.match(text)  # "In Kyiv, officials said ...": where Kyiv's name is
         self.speech_place = opener.span("place") if opener else None
         self._nearest: dict[tuple[int, int, int], tuple[Found | None, int]] = {}
@@ -170,13 +171,14 @@ class Sentence:
                 key += comma  # "shot dead a teenager in Nanterre, and 870 were arrested": the shooting's place
             elif comma and t.end <= start and _OBJECT_GAP.fullmatch(self.text, t.end, start):
                 key -= d  # "capturing the village of Buhruvatka and shelling Vovchansk": the place is its object
-            if comma and end <= t.start and _AVENGED_GAP.search(self.text, end, t.start):
+            if comma and self.avenges and end <= t.start and _AVENGED_GAP.search(self.text, end, t.start):
                 key += 40  # "struck sites including Muridke, in retaliation for last month's massacre": not it
             if best_key is None or key < best_key:
                 best, best_key, best_d = t, key, d
         return best, best_d
 
 
+_AVENGED_WORD = re.compile(r"retaliation|response|revenge|reprisal|avenge", re.I)
 #: Between a place and a later event word: that word names a happening avenged, another than the place's.
 _AVENGED_GAP = re.compile(r"\b(?:in\s+(?:retaliation|response|revenge|reprisal)\s+(?:for|to)|to\s+avenge)\b")
 #: Between an event word and the place that is its object: "capturing the village of", "shelled the border town of".

@@ -308,21 +308,26 @@ def find_triggers(text: str) -> list[Found]:
     return out
 
 
+#: The words `COMMON_AFTER` needs, searched first (it runs for every event word).
+_COMMON_WORD = re.compile(r"common|frequent|rife|rampant|widespread|endemic|routine|occurrence", re.I)
+
+
 def _not_here(text: str, f: Found) -> bool:
     """Is the event word `f` no event in its sentence (`NOT_HERE`, `NO_HAPPENING`)?"""
     lo = max(0, f.start - NO_HAPPENING_WINDOW)
     if NO_HAPPENING_ANY.search(text, lo, f.start) or COMPARED_AFTER.match_at(text[f.end:f.end + 60]) \
-            or COMMON_AFTER.match_at(text[f.end:f.end + 110]):
+            or _COMMON_WORD.search(text, f.end, f.end + 110) and COMMON_AFTER.match_at(text[f.end:f.end + 110]):
         return True
     if f.trigger.name == "campaign" and (FLED_CAMPAIGN.search(text, lo, f.start) or SINCE_BEFORE.search(text, lo,
                                                                                                        f.start)):
         return True  # "soldiers fleeing the rebel advance": no fight there; "since the invasion began": a time
     verb = f.start + text[f.start:f.end].rfind(" ") + 1  # the word's last word: "jets have [struck]"
     if (LASTING_FIGHT_BEFORE.search(text, lo, verb) or RAGED_AFTER.match_at(text[f.end:f.end + 90])
-            or PERFECT_FIRED_BEFORE.search(text, lo, f.start)) \
+            or " since " in text and PERFECT_FIRED_BEFORE.search(text, lo, f.start)) \
             and LONG_DURATION_AFTER.match_at(text[f.end:f.end + 160]):
         return True  # "has besieged X for a year", "fighting has raged in X since 2023"
-    if text.endswith("ing", f.start, f.end) and PERFECT_SINCE_BEFORE.search(text, max(0, f.start - 120), f.start):
+    if text.endswith("ing", f.start, f.end) and " since " in text \
+            and PERFECT_SINCE_BEFORE.search(text, max(0, f.start - 120), f.start):
         return True  # "has imposed a blockade on the capital since September, attacking convoys"
     if HAS_DONE_BEFORE.search(text, lo, f.start) and CUMULATIVE_TOLL_AFTER.match_at(text[f.end:f.end + 40]):
         return True
