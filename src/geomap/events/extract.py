@@ -35,7 +35,7 @@ from geomap.events.contexts import POLITICAL_ARREST
 from geomap.events.dating import DATE_OPENER, MAX_AGE_DAYS, Span, StoryClock, event_date, redate, told_after
 from geomap.events.fatalities import COUNTRY_TOLL, fatalities, more_deaths, shares, wide_toll
 from geomap.events.lists import spread_over_lists
-from geomap.events.merge import drop_accidents, fold_headline, merge_events, met_with_force, the_told
+from geomap.events.merge import drop_accidents, fold_headline, merge_events, met_with_force
 from geomap.events.model import (
     COMMA_WORDS,
     IN_SPEECH,
@@ -46,6 +46,7 @@ from geomap.events.model import (
     features,
 )
 from geomap.events.pairs import inner_names, inner_pairs
+from geomap.events.slots import NAME_GOES_ON
 from geomap.events.story import Story
 from geomap.events.territory import foreign_taker
 from geomap.events.triggers import (
@@ -152,8 +153,6 @@ def dateline_span(text: str, head: int | None = None) -> tuple[int, int]:
     return m.start() + lead, m.end()
 
 
-#: A capitalised word right after a place: the place opens a longer name ("the Sudan Doctors Network").
-_NAME_GOES_ON = re.compile(r" [A-Z]")
 class EventExtractor:
     """Pipeline step `events`: sets each Mention's role and score, adds event places the gazetteer lacks (placed
     within a coarser place), and fills Doc.events."""
@@ -203,10 +202,10 @@ class EventExtractor:
                 trig = []  # an arrest in a story with no other event is news ACLED codes only when political
             told = told_region(events, main, regions, self._region_of)
             places = self.event_places(doc, si, ms, trig, told, skip, added, (events, town))
-            if not places and trig and all(m.hint == "demonym" or _NAME_GOES_ON.match(doc.article.text, m.end)
-                                        for m in ms):
+            if not places and trig and all(
+                    m.hint == "demonym" or NAME_GOES_ON.match_at(doc.article.text[m.end:m.end + 8]) for m in ms):
                 places = the_town_again(sent.text, sent.start, si, trig, events)  # (a place opening a longer
-                # name may stand by: "the Sudan Doctors Network said fighters killed 460 at a hospital in the city")
+                # name, `NAME_GOES_ON`, may stand by: "the Sudan Doctors Network said ... at a hospital in the city")
                 added += [m for m, _, _ in places]
             if not places and trig:  # (a headline's event does not count: the lead tells it again)
                 places = the_lead_country(sent.text, sent.start, trig, ms, main,
@@ -323,7 +322,7 @@ class EventExtractor:
             since = earlier[1] if earlier is not None else 0  # "..., a day after an attack near Ankara": typed by its
             if told_before := since > 0:  # own words, borrowing no type of the news's or the story's
                 in_clause = [t for t in in_clause if since <= t.start] or [primary]
-            last = the_told(st.text, primary, sent.triggers, story.events)  # "killed in the strikes": those told
+            last = story.told_again(st.text, primary, sent.triggers)  # "killed in the strikes": those told
 
             def context(p: int = st.paragraph, borrowed: list[bool] = borrowed, told_before: bool = told_before,
                         last: Event | None = last) -> tuple[str, str] | None:

@@ -6,7 +6,6 @@ from geomap.events import acled
 from geomap.events.actors import UNIDENTIFIED
 from geomap.events.contexts import ACCIDENT_TOLD
 from geomap.events.dating import LOCATES_TOLD
-from geomap.events.triggers import Found
 from geomap.events.within import THE_SAME_SITE, THE_TOWN, TOWN_KINDS, place_inside
 from geomap.models import Event, Place
 from geomap.patterns import Pattern
@@ -150,25 +149,6 @@ IN_THE_TOLD = Pattern(
     r"bombing|raid)\s+(?:on|at|in)\b",
     "Five people were killed in the strike on a building in the Haret Hreik neighbourhood.",
     "Five people were killed in a strike on a building in the Haret Hreik neighbourhood.")
-
-
-#: The happening just told, named again by its generic word: "one person was killed in the strikes, which also hit".
-THE_TOLD_BEFORE = Pattern("the happening just told, by its word", r"\b(?:in|by|during|from)\s+the\s+$",
-                          "Two people were killed in the [strikes], which also hit a factory.",
-                          "Two people were killed in two [strikes] on a factory.", "before")
-
-
-def the_told(text: str, primary: Found, words: list[Found], events: list[Event]) -> Event | None:
-    """The event a generic event word names again ("killed in the strikes"), or a word after it (`words`: the
-    sentence's, "in the strikes, which also hit"): the last sentence's latest event (not an earlier one it told as
-    a time: "struck Hodeidah, a day after a missile landed near the airport"), when violent."""
-    if not events or not primary.trigger.generic or not any(
-            f.trigger.generic and f.start <= primary.start
-            and THE_TOLD_BEFORE.search(text, max(0, f.start - 20), f.start) for f in words):
-        return None
-    told = [e for e in events if e.sentence_start == events[-1].sentence_start]
-    last = max(told, key=lambda e: e.date_end)  # the first of the latest
-    return last if last.event_type in acled.VIOLENT else None
 
 
 def _part_of_its_town(ev: Event, last: Event) -> bool:

@@ -19,6 +19,7 @@ from itertools import repeat
 from pathlib import Path
 
 from geomap.events import modality, slots
+from geomap.events.actors import AVENGED
 from geomap.events.triggers import Found
 from geomap.lexicon import common_words
 from geomap.models import PRECISION_RANK
@@ -171,16 +172,16 @@ class Sentence:
                 key += comma  # "shot dead a teenager in Nanterre, and 870 were arrested": the shooting's place
             elif comma and t.end <= start and _OBJECT_GAP.fullmatch(self.text, t.end, start):
                 key -= d  # "capturing the village of Buhruvatka and shelling Vovchansk": the place is its object
-            if comma and self.avenges and end <= t.start and _AVENGED_GAP.search(self.text, end, t.start):
+            if comma and self.avenges and end <= t.start and AVENGED.search(self.text, end, t.start):
                 key += 40  # "struck sites including Muridke, in retaliation for last month's massacre": not it
             if best_key is None or key < best_key:
                 best, best_key, best_d = t, key, d
         return best, best_d
 
 
-_AVENGED_WORD = re.compile(r"retaliation|response|revenge|reprisal|avenge", re.I)
-#: Between a place and a later event word: that word names a happening avenged, another than the place's.
-_AVENGED_GAP = re.compile(r"\b(?:in\s+(?:retaliation|response|revenge|reprisal)\s+(?:for|to)|to\s+avenge)\b")
+#: The words `actors.AVENGED` needs, searched once per sentence before it is read between a place and a later event
+#: word (which then names a happening avenged, another than the place's).
+_AVENGED_WORD = re.compile(r"retaliat|response|revenge|reprisal|avenge", re.I)
 #: Between an event word and the place that is its object: "capturing the village of", "shelled the border town of".
 _OBJECT_GAP = re.compile(r"\s+(?:the\s+|a\s+|an\s+)?(?:[a-z-]+\s+){0,2}?(?:of\s+)?")
 #: What a comma between a place and an event word weighs, in words of distance, when choosing the word that types

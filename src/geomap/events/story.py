@@ -4,12 +4,18 @@ the paragraph's or article's dominant violent type, and who acted where a senten
 from __future__ import annotations
 
 from geomap.events.actors import FORCE_COUNTRY, UNIDENTIFIED, actors
-from geomap.events.triggers import Found, find_triggers, specific
+from geomap.events.triggers import VIOLENT, Found, find_triggers, specific
 from geomap.models import Doc, Event
+from geomap.patterns import Pattern
 
 #: Sub-types whose happening no one claimed, when no sentence near names a side, has no side from elsewhere in the
 #: story: "A car bomb exploded on the outskirts of Manbij" is not the work of the factions said to fight there.
 UNCLAIMED = frozenset({"Remote explosive/landmine/IED", "Suicide bomb"})
+
+#: The happening just told, named again by its generic word: "one person was killed in the strikes, which also hit".
+THE_TOLD_BEFORE = Pattern("the happening just told, by its word", r"\b(?:in|by|during|from)\s+the\s+$",
+                          "Two people were killed in the [strikes], which also hit a factory.",
+                          "Two people were killed in two [strikes] on a factory.", "before")
 
 
 class Story:
@@ -82,3 +88,15 @@ class Story:
                     counts[a] = counts.get(a, 0) + 1
             self._article["actor"] = [max(counts, key=counts.__getitem__)] if counts else []
         return self._article["actor"]  # type: ignore[return-value]
+
+    def told_again(self, text: str, primary: Found, words: list[Found]) -> Event | None:
+        """The event a generic event word names again ("killed in the strikes"), or a word after it (`words`: the
+        sentence's, "in the strikes, which also hit"): the last sentence's latest event (not an earlier one it told
+        as a time: "struck Hodeidah, a day after a missile landed near the airport"), when violent."""
+        if not self.events or not primary.trigger.generic or not any(
+                f.trigger.generic and f.start <= primary.start
+                and THE_TOLD_BEFORE.search(text, max(0, f.start - 20), f.start) for f in words):
+            return None
+        told = [e for e in self.events if e.sentence_start == self.events[-1].sentence_start]
+        last = max(told, key=lambda e: e.date_end)  # the first of the latest
+        return last if last.event_type in VIOLENT else None
