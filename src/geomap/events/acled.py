@@ -123,6 +123,14 @@ ARMED_DEAD = Pattern(
     r"(?:soldiers|troops|policemen|police\s+officers|militiamen|fighters|militants|servicemen|gendarmes)\b",
     "Gunmen killed 40 people, most of them soldiers, in the raid.",
     "Gunmen killed 40 people, most of them farmers, in the raid.")
+#: Armed people as the dead, told in the passive: "three soldiers were killed by militants", "two policemen were shot
+#: dead" (the killing hit an armed side: a clash).
+ARMED_KILLED = Pattern(
+    "armed dead in the passive", r"\b(?:soldiers|troops|servicemen|policemen|police\s+officers|gendarmes|militiamen|"
+    r"fighters|militants|rebels|insurgents|gunmen|jihadists|guards)\s+(?:were|have\s+been|had\s+been)\s+"
+    r"(?:\w+ly\s+)?(?:killed|shot\s+dead|gunned\s+down|executed|beheaded)\b",
+    "Three soldiers were killed by militants near the border.",
+    "Three villagers were killed by militants near the border.")
 #: A crewed aircraft brought down: an attack on it, not the interception of a weapon ("a police helicopter was shot
 #: down by a drone"; not "air defences shot down nine drones").
 AIRCRAFT_DOWNED = Pattern(
@@ -135,15 +143,27 @@ DOWNED_BY = Pattern("downed by a remote weapon", r"\bby\s+(?:an?\s+|the\s+)?(?:[
                     "The helicopter was shot down by a kamikaze drone.", "The helicopter was shot down by rebels.")
 #: Unarmed people as the victims of an armed raid: ACLED codes an attack on civilians as Violence against civilians,
 #: not as a clash, which needs two armed sides ("gunmen stormed the village, shooting residents").
+_UNARMED = (r"(?:people|villagers|residents|civilians|worshippers|farmers|passengers|mourners|students|women|"
+            r"children|families|tourists|visitors|pilgrims|shoppers|commuters|patients|pupils|guests|fishermen|"
+            r"miners|workers|labou?rers|traders|herders|shepherds|teachers|doctors|nurses|journalists|vendors|"
+            r"merchants|churchgoers)")
 CIVILIAN_VICTIMS = Pattern(
     "civilian victims", r"\b(?:kill(?:ed|ing|s)?|shot|shooting|massacred|massacring|behead(?:ed|ing)|abduct(?:ed|ing)|"
     r"kidnapp(?:ed|ing)|opened fire on|fired on|sprayed)\s+"
     r"(?:(?:at least|some|about|nearly|more than|dozens of|scores of|hundreds of)\s+)?(?:[\d,]+\s+|[a-z]+\s+)?"
-    r"(?:people|villagers|residents|civilians|worshippers|farmers|passengers|mourners|students|women|children|"
-    r"families|tourists|visitors|pilgrims|shoppers|commuters|patients|pupils|guests|fishermen|miners|workers|"
-    r"labou?rers|traders|herders|shepherds|teachers|doctors|nurses|journalists|vendors|merchants|churchgoers)\b",
+    + _UNARMED + r"\b",
     "Gunmen on motorbikes raided the market, killing at least nine villagers.",
     "Gunmen raided the base, killing at least nine soldiers.")
+#: The same told in the passive, with the armed hand named: "dozens of villagers were killed by gunmen" (not "killed
+#: in fighting", whose victims a clash made).
+CIVILIANS_KILLED_BY = Pattern(
+    "civilian victims of an armed hand", r"\b" + _UNARMED + r"\s+(?:(?:were|was|have\s+been|had\s+been|being)\s+)?"
+    r"(?:\w+ly\s+)?(?:killed|shot(?:\s+dead)?|massacred|beheaded|executed|slaughtered|hacked\s+to\s+death|"
+    r"abducted|kidnapped)\s+by\s+(?:suspected\s+|unknown\s+|unidentified\s+|armed\s+|masked\s+|\w+\s+)?"
+    r"(?:gunmen|attackers|assailants|militants|fighters|militiamen|militias?|bandits|jihadists|insurgents|rebels|"
+    r"men|soldiers|troops|police|security\s+forces)\b",
+    "Dozens of villagers were killed by gunmen in the district.",
+    "Dozens of villagers were killed in fighting in the district.")
 #: People told to be waiting or queueing for aid or food: civilians, whatever the word for them ("gunfire killed 67
 #: Palestinians waiting for aid trucks").
 AID_SEEKERS = Pattern(
@@ -178,12 +198,14 @@ REMOTE_WORD = Pattern("remote violence word", r"^(?:explosions?|blasts?|strikes?
 #: "strike(s)" with no weapon named anywhere in the story: ACLED codes most such strikes from the air.
 STRIKE_NOUN = Pattern("a strike", r"^(?:strikes?|airstrikes?)$", "strikes", "struck", flags=re.I)
 #: An armed side as what an attack or killing was aimed at ("killed 30 soldiers", "an attack on an army post",
-#: "attacked and set fire to a police station"): a fight between armed sides, which ACLED calls an armed clash.
+#: "attacked and set fire to a police station"): a fight between armed sides, which ACLED calls an armed clash. Not
+#: the hand of a passive ("villagers were killed by gunmen": `CIVILIANS_KILLED_BY`).
 ARMED_OBJECT = Pattern(
     "armed side attacked", r"\s+(?:by\s+(?:[\w-]+\s+){1,3}?(?=on\s))?(?:and\s+[a-z]+(?:\s+[a-z]+)?\s+(?:to\s+)?)?"
     r"(?:on\s+|at\s+)?"
-    r"(?:(?:at least|some|about|nearly|more than|dozens of|scores of|hundreds of)\s+)?(?:[\d,]+\s+|an?\s+|the\s+|"
-    r"[a-z]+\s+|[A-Z][\w-]+\s+){0,3}(?:soldiers|troops|servicemen|policemen|police officers|gendarmes|militiamen|"
+    r"(?:(?:at least|some|about|nearly|more than|dozens of|scores of|hundreds of)\s+)?"
+    r"(?:(?!by\s)(?:[\d,]+\s+|an?\s+|the\s+|[a-z]+\s+|[A-Z][\w-]+\s+)){0,3}"
+    r"(?:soldiers|troops|servicemen|policemen|police officers|gendarmes|militiamen|"
     r"fighters|militants|"
     r"rebels|insurgents|gunmen|jihadists|terrorists|combatants|guards|attackers|assailants|hijackers|kidnappers|"
     r"separatists|(?:army|military|police) (?:posts?|bases?|"
@@ -232,7 +254,8 @@ def happening(primary: Found, clause: list[Found], stext: str, context: Callable
         return VAC, "Attack" if harm.sub_event_type == ABDUCTION and deaths else harm.sub_event_type
     lo, hi = span or (0, len(stext))  # the victims of this clause ("raids ..., after strikes that killed hundreds")
     if sub == "Armed clash" and (CIVILIAN_VICTIMS.search(stext, lo, hi) or AID_SEEKERS.search(stext, lo, hi)
-                                 or CIVILIAN_SITE_STORMED.search(stext, lo, hi)) \
+                                 or CIVILIAN_SITE_STORMED.search(stext, lo, hi)
+                                 or CIVILIANS_KILLED_BY.search(stext, lo, hi)) \
             and not TWO_SIDES.search(stext) and not ARMED_DEAD.search(stext):
         return VAC, "Attack"  # "gunmen killed 20 villagers in a raid": no armed side was attacked
     if etype == VAC and sub == "Attack":
@@ -406,7 +429,8 @@ def _generic(primary: Found, clause: list[Found], stext: str,
 def _armed(clause: list[Found], stext: str, etype: str, sub: str) -> tuple[str, str]:
     """An armed clash when an event word of the clause is aimed at an armed side (`ARMED_OBJECT`) or the dead were
     mostly armed (`ARMED_DEAD`), else the type."""
-    if any(ARMED_OBJECT.compiled.match(stext, f.end) for f in clause) or ARMED_DEAD.search(stext):
+    if any(ARMED_OBJECT.compiled.match(stext, f.end) for f in clause) or ARMED_DEAD.search(stext) \
+            or ARMED_KILLED.search(stext):
         return BATTLE, "Armed clash"
     return etype, sub
 

@@ -9,7 +9,7 @@ from functools import lru_cache
 from geomap.alternation import WordAlternation
 from geomap.events.groups import ACTOR_GROUPS, NAMED_GROUP, UNIDENTIFIED, named_groups
 from geomap.events.triggers import BATTLE, EXPL, PROTEST, RIOT, STRAT, VIOLENT
-from geomap.lexicon import DEMONYM_COUNTRY, common_words
+from geomap.lexicon import ACTOR_COUNTRY, DEMONYM_COUNTRY, common_words
 from geomap.models import Event, Place
 from geomap.patterns import Pattern, lower_regex, lowered_text
 
@@ -388,6 +388,8 @@ def agents(own: list[str], who: list[str], etype: str, sub: str, country: str = 
         who = [a for a in who if a != UNIDENTIFIED]
     if etype in (PROTEST, RIOT):  # "protesters denounced Indian strikes": what a crowd is against is no side of it
         who = [a for a in who if FORCE_COUNTRY.get(a) in (None, country)]
+    if sub == "Peaceful protest":  # no force met it: gunmen or troops named are what it is about ("demanding the
+        who = [a for a in who if a != UNIDENTIFIED and a != "Police forces" and a not in FORCE_COUNTRY]  # arrest")
     if etype == PROTEST and "Protesters" not in who:  # "police fired tear gas at garment workers": they protested
         who = ["Protesters", *who]
     if etype == RIOT:  # ACLED names the people of a violent demonstration rioters, whatever the text calls them
@@ -420,6 +422,16 @@ def avengers(text: str, event_at: int) -> set[str]:
 
 #: Actors who strike no one from afar.
 _CROWDS = frozenset({"Protesters", "Rioters"})
+#: Sub-types whose unnamed hand, in a story of a state's forces and an armed group of its own country, is the
+#: state's: it has the aircraft ("A drone strike near Bahir Dar killed 11", in a story of the army fighting Fano
+#: militiamen). A group from abroad may still be the hand (Hezbollah's drones over Israel).
+FROM_THE_AIR = frozenset({"Air/drone strike"})
+
+
+def _home(actor: str) -> str | None:
+    """The country a named non-state group fights in (`ACTOR_COUNTRY`: "Fano militia" -> ET), if known."""
+    low = actor.lower()
+    return next((code for word, code in ACTOR_COUNTRY.items() if word in low), None)
 
 
 def victim_groups(text: str) -> set[str]:
@@ -439,12 +451,13 @@ def strikers(who: list[str], kind: tuple[str, str], place: Place, story_actors: 
     struck country's own forces when the story names another armed side ("Explosions were heard across Tehran"
     after "Israel struck Natanz": Israel's, even if Iran's forces are named more often; "a sailor was killed near
     Acre" in a story of Hezbollah's rockets: Hezbollah's). A state rarely bombs its own towns in a story of a foreign
-    one's raids. Nor does a crowd fire shells or fight a battle: the story's protesters are no side of an explosion
-    ("An explosion at the hospital killed 471", in a story of the protests that followed, was by an armed group no
-    one names) or of an armed clash ("rival armed factions clashed in Tripoli" beside protests in another Tripoli).
-    Territory a non-state actor took is the story's non-state actor's ("The rebels had seized Aleppo a week
-    earlier", beside "Russian and Syrian jets"). A strike whose sentence names a group only as its victims ("killed
-    a senior Hezbollah commander") was the story's other side's."""
+    one's raids; but in a civil war the aircraft are the state's, not its rebels' (`FROM_THE_AIR`). Nor does a crowd
+    fire shells or fight a battle: the story's protesters are no side of an explosion ("An explosion at the hospital
+    killed 471", in a story of the protests that followed, was by an armed group no one names) or of an armed clash
+    ("rival armed factions clashed in Tripoli" beside protests in another Tripoli). Territory a non-state actor took
+    is the story's non-state actor's ("The rebels had seized Aleppo a week earlier", beside "Russian and Syrian
+    jets"). A strike whose sentence names a group only as its victims ("killed a senior Hezbollah commander") was
+    the story's other side's."""
     etype, sub = kind
     if sub == "Non-state actor overtakes territory":
         taker = [a for a in story_actors() if a not in FORCE_COUNTRY and a not in _CROWDS][:1]
@@ -459,5 +472,9 @@ def strikers(who: list[str], kind: tuple[str, str], place: Place, story_actors: 
     if etype != EXPL or not any(FORCE_COUNTRY.get(a) == place.country_code for a in who):
         return who
     foreign = [a for a in who if FORCE_COUNTRY.get(a) != place.country_code]
-    return foreign or [a for a in story_actors() if FORCE_COUNTRY.get(a) != place.country_code
-                       and a not in _CROWDS][:1] or who
+    if foreign:
+        return foreign
+    rivals = [a for a in story_actors() if FORCE_COUNTRY.get(a) != place.country_code and a not in _CROWDS]
+    if sub in FROM_THE_AIR:  # the state's own aircraft over a civil war: not its rebels', but a foreign group's
+        rivals = [a for a in rivals if a in FORCE_COUNTRY or _home(a) not in (None, place.country_code)]
+    return rivals[:1] or who

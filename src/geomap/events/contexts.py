@@ -184,6 +184,17 @@ WORSHIP_VIGIL = Pattern(
     r"parish|chapel|synagogue)",
     "Rebels attacked worshippers during an overnight vigil at the church.",
     "Hundreds held a candlelight vigil outside parliament.")
+#: An arrest asked for, ordered or warranted, not made: "marched demanding the arrest of the officers".
+ARREST_SOUGHT = Pattern(
+    "an arrest sought", r"\b(?:demand\w*|call(?:ed|ing|s)?\s+for|urg(?:ed|es|ing)|seek\w*|sought|press\w*\s+for|"
+    r"push\w*\s+for|order(?:ed|s|ing)?|warrants?\s+for|wanted\s+for)\s+(?:the\s+|an?\s+|their\s+|his\s+|her\s+)?"
+    r"(?:immediate\s+|swift\s+|prompt\s+)?$",
+    "Crowds marched through the capital demanding the [arrest] of the officers.",
+    "Police announced the [arrest] of four officers.", "before")
+#: "issued an arrest warrant for the governor": a warrant, no arrest made.
+ARREST_WARRANT = Pattern("an arrest warrant", r"^\s+warrants?\b",
+                         "A judge issued an [arrest] warrant for the governor.",
+                         "Police made an [arrest] in the port.", "after")
 #: Event words that still mean harm to people in a sports report ("fans were killed in a stampede").
 HARM = re.compile(r"(?i)kill|dead|died|death|bomb|explo|blast|wound|injur|stabb")
 
@@ -203,6 +214,7 @@ NOT_HERE: dict[str, tuple[tuple[str | tuple[str, ...], Pattern, int | None], ...
                 ("vigil", WORSHIP_VIGIL, None),  # "during an overnight vigil": worship, not a protest
                 ("demonstrated", SHOWN_BEFORE, 12)),  # "his popularity was demonstrated": showed
     "agreement": (("", AGREEMENT_IN_FORCE, 40),),  # "despite a ceasefire agreed a year ago"
+    "arrests": (("arrest", ARREST_SOUGHT, 40),),  # "demanding the arrest of the officers": not made
 }
 #: Event words that are no event by what follows them: (how the word begins, the context, how many characters
 #: after the word it is read in).
@@ -211,6 +223,7 @@ NOT_HERE_AFTER: dict[str, tuple[tuple[str, Pattern, int], ...]] = {
     "capture": (("captur", FIGURATIVE_CAPTURE, 60),),  # "captured his first title": won
     "attack on civilians": (("execut", JUDICIAL_EXECUTION, 60),),  # "executed a man convicted of ...": a sentence
     "abduction": (("hostage", HOSTAGES_KILLED, 30),),  # "21 hostages were killed": the captivity's toll
+    "arrests": (("arrest", ARREST_WARRANT, 12),),  # "an arrest warrant for the governor"
 }
 
 

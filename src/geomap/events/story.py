@@ -3,7 +3,7 @@ the paragraph's or article's dominant violent type, and who acted where a senten
 
 from __future__ import annotations
 
-from geomap.events.actors import FORCE_COUNTRY, UNIDENTIFIED, actors
+from geomap.events.actors import FORCE_COUNTRY, FROM_THE_AIR, UNIDENTIFIED, actors
 from geomap.events.triggers import VIOLENT, Found, find_triggers, specific
 from geomap.models import Doc, Event
 from geomap.patterns import Pattern
@@ -71,7 +71,8 @@ class Story:
         """Who acted when a sentence does not say ("Explosions hit Kyiv"): its paragraph's actors, else those of the
         story's last event of the same type (`kind`: "Israeli air strikes killed 400 ... Strikes hit houses in Khan
         Younis": Israel's, though the article names Hamas more often), else none for a bomb no one claimed
-        (`UNCLAIMED`), else the article's most frequent actor."""
+        (`UNCLAIMED`), else the article's most frequent actor (its most frequent state force for a strike from the
+        air, `FROM_THE_AIR`)."""
         if p not in self._para_actors:
             self._para_actors[p] = list(dict.fromkeys(a for i in self.paragraphs.get(p, []) for a in self.actors(i)))
         if self._para_actors[p]:
@@ -87,6 +88,12 @@ class Story:
                 for a in self.actors(i):
                     counts[a] = counts.get(a, 0) + 1
             self._article["actor"] = [max(counts, key=counts.__getitem__)] if counts else []
+            self._article["states"] = {a: n for a, n in counts.items() if a in FORCE_COUNTRY}
+        if kind is not None and kind[1] in FROM_THE_AIR:  # the state's, named or a side of an event told
+            states: dict[str, int] = self._article["states"] or {  # type: ignore[assignment]
+                a: 1 for e in self.events for a in e.actors if a in FORCE_COUNTRY}
+            if states:
+                return [max(states, key=states.__getitem__)]
         return self._article["actor"]  # type: ignore[return-value]
 
     def told_again(self, text: str, primary: Found, words: list[Found]) -> Event | None:
