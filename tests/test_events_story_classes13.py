@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 from tinyrun import run, tiny_pipeline
 
+from geomap.events.actors import actors
 from geomap.gazetteer import Row
 
 ROWS = [
@@ -21,6 +22,18 @@ ROWS = [
     Row("t:israel", "Israel", "country", 31.5, 34.8, "IL", "", 9000000, 150.0),
     Row("t:nahariya", "Nahariya", "city", 33.0, 35.1, "IL", "IL.04", 60000, 3.0),
     Row("t:safed", "Safed", "city", 32.96, 35.5, "IL", "IL.04", 35000, 3.0),
+    Row("t:mexico", "Mexico", "country", 23.0, -102.0, "MX", "", 130000000, 1000.0),
+    Row("t:guanajuato", "Guanajuato", "region", 21.0, -101.0, "MX", "MX.11", 6000000, 100.0),
+    Row("t:celaya", "Celaya", "city", 20.52, -100.81, "MX", "MX.11", 500000, 8.0),
+    Row("t:pakistan", "Pakistan", "country", 30.0, 70.0, "PK", "", 230000000, 800.0),
+    Row("t:islamabad", "Islamabad", "city", 33.72, 73.04, "PK", "PK.08", 1000000, 12.0),
+    Row("t:afghanistan", "Afghanistan", "country", 33.0, 65.0, "AF", "", 40000000, 700.0),
+    Row("t:kabul", "Kabul", "city", 34.53, 69.17, "AF", "AF.13", 4000000, 15.0),
+    Row("t:paktika", "Paktika", "region", 32.87, 68.81, "AF", "AF.29", 400000, 80.0),
+    Row("t:russia", "Russia", "country", 60.0, 100.0, "RU", "", 140000000, 2000.0),
+    Row("t:moscow", "Moscow", "city", 55.75, 37.62, "RU", "RU.48", 12000000, 30.0),
+    Row("t:ukraine", "Ukraine", "country", 49.0, 32.0, "UA", "", 40000000, 600.0),
+    Row("t:lviv", "Lviv", "city", 49.84, 24.03, "UA", "UA.15", 700000, 10.0),
 ]
 
 
@@ -80,3 +93,40 @@ def test_a_strike_from_the_air_in_a_civil_war_is_the_states(nlp):
     doc = run(nlp, text)
     strike = next(e for e in doc.events if e.place.name == "Nahariya")
     assert strike.actors == ["Hezbollah"]
+
+
+def test_what_has_long_gone_on_where_the_place_is_is_its_background(nlp):
+    text = ("Gunmen opened fire at a bar in Guanajuato state late on Sunday, killing 10 people.\n\n"
+            "The attack took place in the city of Celaya, where rival cartels have fought for control of fuel theft.")
+    doc = run(nlp, text)
+    assert [(e.place.name, e.sub_event_type, e.fatalities) for e in doc.events] == [("Celaya", "Attack", 10)]
+    # a fight told there as news is one
+    doc = run(nlp, "Police found bodies in Celaya, where rival cartels fought for control of the market on Sunday.")
+    assert _types(doc) == [("Celaya", "Armed clash")]
+
+
+def test_an_unknown_name_is_not_put_in_a_place_of_another_clause(nlp):
+    doc = run(nlp, "Afghan forces attacked Pakistani posts near the Zarqun crossing on Saturday, after air strikes in "
+                   "Paktika province.", )
+    zarqun = next(m for m in doc.mentions if m.text == "Zarqun")
+    assert zarqun.place is not None and zarqun.place.kind == "country"  # a country told before, not Paktika
+    # an outer place in its own clause still holds it
+    doc = run(nlp, "Gunmen attacked the village of Zarqun in Paktika province on Saturday.")
+    zarqun = next(m for m in doc.mentions if m.text == "Zarqun")
+    assert zarqun.place is not None and zarqun.place.name == "Paktika"
+
+
+def test_a_capital_named_acting_is_its_states_forces_and_a_state_hit_is_none(nlp):
+    assert actors("Islamabad carried out air strikes in Kabul on Thursday.") == ["Pakistani forces"]
+    assert actors("Moscow launched 400 drones at Lviv overnight.") == ["Russian forces"]
+    assert actors("Russia was hit by a wave of drones overnight.") == []  # the passive: its foe acted
+    assert actors("Moscow was struck by drones overnight.") == []
+    doc = run(nlp, "Afghan forces attacked Pakistani posts on Saturday, after Islamabad carried out air strikes in "
+                   "Kabul earlier in the week.", )
+    kabul = next(e for e in doc.events if e.place.name == "Kabul")
+    assert (kabul.sub_event_type, kabul.actors) == ("Air/drone strike", ["Pakistani forces"])
+
+
+def test_posts_attacked_are_an_armed_side(nlp):
+    doc = run(nlp, "Taliban fighters attacked Pakistani posts near Kabul on Saturday, officials said.")
+    assert _types(doc) == [("Kabul", "Armed clash")]

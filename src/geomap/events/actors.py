@@ -95,13 +95,26 @@ COUNTRY_FORCE = {"Russia": "Russian forces", "Ukraine": "Ukrainian forces", "Isr
                  "Britain": "British forces", "France": "French forces", "the United States": "US forces",
                  "Colombia": "Colombian forces"}
 #: (Not "Jordan", "Chad" or "Georgia": as often a person's name or a US state before such a verb.)
-#: "Russia fired", "Azerbaijan's military said it had taken": a state named as the one acting. Not "Russia said
-#: Ukraine attacked": the words between are not a report; nor "a rocket fired from Lebanon struck": an origin.
-_STATE_ATTACKS = re.compile(r"\b(?P<c>" + "|".join(COUNTRY_FORCE) + r")"
+#: Capitals the news names for their state acting ("Moscow launched 400 drones", "Islamabad carried out air strikes")
+#: -> the state (a key of `COUNTRY_FORCE`). Not Jerusalem (contested) nor capitals whose state seldom strikes.
+CAPITAL_STATE = {"Moscow": "Russia", "Kyiv": "Ukraine", "Kiev": "Ukraine", "Tehran": "Iran", "Islamabad": "Pakistan",
+                 "New Delhi": "India", "Beijing": "China", "Washington": "the United States", "Ankara": "Turkey",
+                 "Baku": "Azerbaijan", "Yerevan": "Armenia", "Minsk": "Belarus", "Damascus": "Syria",
+                 "Bamako": "Mali", "Naypyidaw": "Myanmar", "Kabul": "Afghanistan", "Baghdad": "Iraq",
+                 "Riyadh": "Saudi Arabia", "Cairo": "Egypt", "Addis Ababa": "Ethiopia", "Asmara": "Eritrea",
+                 "Kigali": "Rwanda", "Kampala": "Uganda", "Abuja": "Nigeria", "Ouagadougou": "Burkina Faso",
+                 "Mogadishu": "Somalia", "Nairobi": "Kenya", "Bangkok": "Thailand", "Phnom Penh": "Cambodia",
+                 "London": "Britain", "Paris": "France", "Bogota": "Colombia", "Warsaw": "Poland",
+                 "Juba": "South Sudan"}
+#: "Russia fired", "Moscow launched", "Azerbaijan's military said it had taken": a state (or its capital) named as
+#: the one acting. Not "Russia said Ukraine attacked": the words between are not a report; nor "Russia was hit": a
+#: passive; nor "a rocket fired from Lebanon struck": an origin.
+_STATE_ATTACKS = re.compile(r"\b(?P<c>" + "|".join([*COUNTRY_FORCE, *CAPITAL_STATE]) + r")"
                             r"(?:['’]s\s+(?:forces|army|military|troops))?"
                             r"(?:\s+said\s+(?:on\s+\w+\s+)?(?:that\s+)?(?:its\s+(?:forces|army|military|troops|jets|"
                             r"warplanes|navy|drones|air\s+force)|it\s+(?:had|has)))?"
-                            r"\s+(?:(?!said\b)\w+\s+){0,2}?(?:launched|fired|attacked|struck|shelled|bombed|hit|"
+                            r"\s+(?:(?!said\b|was\b|were\b|is\b|are\b|been\b|being\b|came\b|comes\b)\w+\s+){0,2}?"
+                            r"(?:launched|fired|attacked|struck|shelled|bombed|hit|"
                             r"pounded|targeted|invaded|shot down|captured|seized|retook|taken|took|carried out|"
                             r"conducted|mounted|staged|began|begun|started|raided|entered|advanced|responded|"
                             r"retaliated|broke|broken|recaptured|regained|retaken)\b")
@@ -207,7 +220,7 @@ def actors(text: str) -> list[str]:
     found += _groups(text)
     for m in _STATE_ATTACKS.finditer(text):  # "Russia fired 122 missiles": the state's forces acted
         if not text.endswith(_ORIGIN_WORDS, 0, m.start()):  # not "a rocket fired from Lebanon struck"
-            found.append((m.start(), COUNTRY_FORCE[m.group("c")]))
+            found.append((m.start(), COUNTRY_FORCE[CAPITAL_STATE.get(m.group("c"), m.group("c"))]))
     for m in _STATE_OWN.finditer(text) if "s army" in text or "s military" in text or "s troops" in text \
             or "s armed" in text else ():  # "fighting between Sudan's army and the RSF"
         found.append((m.start("c"), COUNTRY_FORCE[m.group("c")]))

@@ -369,8 +369,16 @@ SINCE_BEFORE = Pattern(
     r"\bsince\s+(?:the|its|their|last\s+\w+['’]s|[\w'’-]+['’]s)\s+(?:[\w'’-]+\s+){0,2}$",
     "Drones have hit the city every night since Russia's full-scale [invasion] began.",
     "Drones hit the city every night during Russia's full-scale [invasion].", "before")
+#: "in the city of Salamanca, where rival cartels have fought for control of the routes": what has long gone on at
+#: the place, told as its background (present perfect or present progressive), no happening of the news.
+WHERE_LASTING_BEFORE = Pattern(
+    "what goes on where the place is",
+    r",\s+where\s+(?:[\w'’-]+\s+){0,5}?(?:(?:have|has)\s+(?:long\s+|also\s+|repeatedly\s+|often\s+)?(?:been\s+)?|"
+    r"(?:are|is)\s+(?:still\s+|now\s+)?)$",
+    "Gunmen killed ten at a bar in Salamanca, where rival cartels have [fought] for control of the routes.",
+    "Fighting broke out in Salamanca, where rival cartels [fought] for control of the routes.", "before")
 NO_HAPPENING = (NO_HAPPENING_BEFORE, COMPARED_BEFORE, IN_A_SERIES, STATE_OF_VIOLENCE_BEFORE, EARLIER_AS_TIME,
-                OF_THE_KIND_BEFORE, HABIT_BEFORE, CELEBRATED_BEFORE)
+                OF_THE_KIND_BEFORE, HABIT_BEFORE, CELEBRATED_BEFORE, WHERE_LASTING_BEFORE)
 #: ... all of them as one regex: one search an event word instead of seven (each is read before the word, up to it).
 NO_HAPPENING_ANY = re.compile("|".join(f"(?:{p.regex})" for p in NO_HAPPENING), re.I)
 #: How far before an event word the `NO_HAPPENING` patterns look.
