@@ -34,6 +34,20 @@ ROWS = [
     Row("t:moscow", "Moscow", "city", 55.75, 37.62, "RU", "RU.48", 12000000, 30.0),
     Row("t:ukraine", "Ukraine", "country", 49.0, 32.0, "UA", "", 40000000, 600.0),
     Row("t:lviv", "Lviv", "city", 49.84, 24.03, "UA", "UA.15", 700000, 10.0),
+    Row("t:lebanon", "Lebanon", "country", 33.9, 35.9, "LB", "", 5000000, 80.0),
+    Row("t:beirut", "Beirut", "city", 33.89, 35.50, "LB", "LB.04", 2000000, 10.0),
+    Row("t:ghobeiry", "Ghobeiry", "district", 33.86, 35.51, "LB", "LB.04", 0, 2.0),
+    Row("t:myanmar", "Myanmar", "country", 21.0, 96.0, "MM", "", 54000000, 700.0),
+    Row("t:sagaing", "Sagaing", "city", 21.88, 95.98, "MM", "MM.10", 300000, 6.0),
+    Row("t:sudan", "Sudan", "country", 15.0, 30.0, "SD", "", 45000000, 800.0),
+    Row("t:fasher", "El Fasher", "city", 13.63, 25.35, "SD", "SD.02", 500000, 8.0),
+    Row("t:tawila", "Tawila", "city", 13.5, 24.9, "SD", "SD.02", 30000, 3.0),
+    Row("t:balochistan", "Balochistan", "region", 28.5, 65.5, "PK", "PK.02", 12000000, 300.0),
+    Row("t:quetta", "Quetta", "city", 30.18, 67.0, "PK", "PK.02", 1000000, 10.0),
+    Row("t:congo", "Democratic Republic of the Congo", "country", -3.0, 23.0, "CD", "", 100000000, 1000.0),
+    Row("t:sake", "Sake", "city", -1.57, 29.04, "CD", "CD.11", 70000, 3.0),
+    Row("t:mozambique", "Mozambique", "country", -18.0, 35.0, "MZ", "", 33000000, 700.0),
+    Row("t:nampula", "Nampula", "city", -15.12, 39.27, "MZ", "MZ.06", 700000, 8.0),
 ]
 
 
@@ -130,3 +144,48 @@ def test_a_capital_named_acting_is_its_states_forces_and_a_state_hit_is_none(nlp
 def test_posts_attacked_are_an_armed_side(nlp):
     doc = run(nlp, "Taliban fighters attacked Pakistani posts near Kabul on Saturday, officials said.")
     assert _types(doc) == [("Kabul", "Armed clash")]
+
+
+def test_residents_telling_the_strike_again_say_where_in_the_town_it_hit(nlp):
+    text = ("An Israeli air strike on Beirut on Sunday killed five people, the health ministry said.\n\n"
+            "Residents said the missiles hit the top floors of a building in the Ghobeiry neighbourhood.")
+    doc = run(nlp, text)
+    assert [(e.place.name, e.sub_event_type, e.fatalities) for e in doc.events] == [
+        ("Ghobeiry", "Air/drone strike", 5)]
+
+
+def test_a_states_force_as_the_hand_or_speaking_of_its_own_strike_is_a_side(nlp):
+    doc = run(nlp, "An air strike by Myanmar's military on a monastery near Sagaing killed 20 people on Friday.")
+    assert _actors(doc) == [["Myanmar military"]]
+    assert actors("Israel's military said it struck Hezbollah targets overnight.")[0] == "Israeli forces"
+    assert actors("Ukraine's military said it was attacked by drones.") == []  # the passive: its foe acted
+
+
+def test_the_town_people_fled_to_is_their_refuge_not_an_event_place(nlp):
+    doc = run(nlp, "The RSF killed hundreds of civilians after seizing El Fasher, witnesses said, as thousands fled to "
+                   "the town of Tawila, 60 km to the west.")
+    assert [e.place.name for e in doc.events] == ["El Fasher"]
+
+
+def test_a_claim_in_a_sentence_naming_a_party_credits_the_bombing_told(nlp):
+    text = ("A suicide bomber blew himself up at a political rally in Quetta on Tuesday, killing 12 people.\n\n"
+            "The Islamic State group claimed responsibility for the bombing, which targeted supporters of the "
+            "Balochistan National Party.")
+    doc = run(nlp, text)
+    assert [(e.place.name, e.actors) for e in doc.events] == [("Quetta", ["Islamic State"])]
+
+
+def test_killed_by_mortar_fire_is_shelling(nlp):
+    doc = run(nlp, "Three peacekeepers were killed by mortar fire near Sake on Tuesday.")
+    assert _types(doc) == [("Sake", "Shelling/artillery/missile attack")]
+
+
+def test_protesters_setting_cars_on_fire_riot_and_a_protest_the_force_met_is_one(nlp):
+    doc = run(nlp, "Police fired tear gas at protesters in Nampula on Sunday as demonstrators set two police cars on "
+                   "fire.")
+    assert _types(doc) == [("Nampula", "Violent demonstration")]
+    text = ("Police opened fire on protesters in Nampula on Saturday, killing two people.\n\n"
+            "Protesters had blocked roads in Nampula before the police moved in.")
+    doc = run(nlp, text)
+    assert [(e.place.name, e.sub_event_type, e.fatalities) for e in doc.events] == [
+        ("Nampula", "Excessive force against protesters", 2)]

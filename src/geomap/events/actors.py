@@ -112,7 +112,7 @@ CAPITAL_STATE = {"Moscow": "Russia", "Kyiv": "Ukraine", "Kiev": "Ukraine", "Tehr
 _STATE_ATTACKS = re.compile(r"\b(?P<c>" + "|".join([*COUNTRY_FORCE, *CAPITAL_STATE]) + r")"
                             r"(?:['’]s\s+(?:forces|army|military|troops))?"
                             r"(?:\s+said\s+(?:on\s+\w+\s+)?(?:that\s+)?(?:its\s+(?:forces|army|military|troops|jets|"
-                            r"warplanes|navy|drones|air\s+force)|it\s+(?:had|has)))?"
+                            r"warplanes|navy|drones|air\s+force)|it(?:\s+(?:had|has))?))?"
                             r"\s+(?:(?!said\b|was\b|were\b|is\b|are\b|been\b|being\b|came\b|comes\b)\w+\s+){0,2}?"
                             r"(?:launched|fired|attacked|struck|shelled|bombed|hit|"
                             r"pounded|targeted|invaded|shot down|captured|seized|retook|taken|took|carried out|"
@@ -130,8 +130,9 @@ def state_struck(text: str) -> bool:
 #: Words before a state named as where something came from or where its subject is ("an armed group in Myanmar said
 #: it had captured"), not as the one acting.
 _ORIGIN_WORDS = ("from ", "into ", "in ", "inside ", "across ")
-#: A state's army as a side of the fighting: "fighting between Sudan's army and the RSF", "clashed with Mali's army".
-_STATE_OWN = re.compile(r"\b(?:between|with|against)\s+(?P<c>" + "|".join(COUNTRY_FORCE)
+#: A state's army as a side of the fighting: "fighting between Sudan's army and the RSF", "clashed with Mali's army";
+#: or as the hand of a happening: "an air strike by Myanmar's military".
+_STATE_OWN = re.compile(r"\b(?:between|with|against|by)\s+(?P<c>" + "|".join(COUNTRY_FORCE)
                         + r")['’]s\s+(?:army|armed\s+forces|military|troops)\b")
 DEMONYM_FORCE = {"Myanmar": "Myanmar military", "Burmese": "Myanmar military",
                  "Russian": "Russian forces", "Ukrainian": "Ukrainian forces", "Israeli": "Israeli forces",

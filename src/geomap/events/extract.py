@@ -189,7 +189,9 @@ class EventExtractor:
         # index, its events, and whether it dated them itself
         for si, sent in enumerate(doc.sentences):
             ms = by_sentence.get(si, [])
-            if all(m.hint == "demonym" for m in ms):  # "The TTP claimed the attack": the attack told last
+            placeless = all(m.hint == "demonym" or NAME_GOES_ON.match_at(doc.article.text[m.end:m.end + 8])
+                            for m in ms)  # no place named, though one may open a longer name ("the Sudan Doctors
+            if placeless:  # Network"): "The TTP claimed the attack", on the attack told last
                 credit_claim(sent.text, last_sentence[1])
             if not ms and not DATE_OPENER.match(sent.text) and not story.triggers(si):
                 continue  # no place, no event word, and no paragraph-opening date to carry forward
@@ -202,10 +204,8 @@ class EventExtractor:
                 trig = []  # an arrest in a story with no other event is news ACLED codes only when political
             told = told_region(events, main, regions, self._region_of)
             places = self.event_places(doc, si, ms, trig, told, skip, added, (events, town))
-            if not places and trig and all(
-                    m.hint == "demonym" or NAME_GOES_ON.match_at(doc.article.text[m.end:m.end + 8]) for m in ms):
-                places = the_town_again(sent.text, sent.start, si, trig, events)  # (a place opening a longer
-                # name, `NAME_GOES_ON`, may stand by: "the Sudan Doctors Network said ... at a hospital in the city")
+            if not places and trig and placeless:  # "the Sudan Doctors Network said ... at a hospital in the city"
+                places = the_town_again(sent.text, sent.start, si, trig, events)
                 added += [m for m, _, _ in places]
             if not places and trig:  # (a headline's event does not count: the lead tells it again)
                 places = the_lead_country(sent.text, sent.start, trig, ms, main,

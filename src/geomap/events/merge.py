@@ -40,6 +40,10 @@ def merge_events(events: list[Event]) -> list[Event]:
                 index[(ev.place.id, m.event_type)].remove(m)  # no later protest there folds into the force
                 m.event_type, m.sub_event_type = ev.event_type, ev.sub_event_type
                 bucket.append(m)
+        if m is None and ev.event_type == acled.PROTEST:  # "Police opened fire on protesters in Nampula ...
+            # Protesters had blocked roads": the protest the force told before met
+            m = next((m for m in at.get(ev.place.id, ()) if m.sub_event_type == acled.FORCE_ON_PROTEST
+                      and _overlap(m, ev)), None)
         if m is None and ev.borrowed_type:  # "claimed the Swat attack": the attack told before at Swat
             m = next((m for m in at.get(ev.place.id, ()) if _overlap(m, ev)), None) or next(
                 (m for m in reversed(merged) if _overlap(m, ev) and ev.place.kind != "country"
@@ -137,8 +141,9 @@ def _refines(ev: Event, last: Event) -> bool:
 
 #: A sentence that opens by telling the happening just told again.
 TOLD_AGAIN = Pattern(
-    "the happening just told, told again", r"\s*(?:The|That|This)\s+(?:air\s?strike|strike|attack|blast|explosion|"
-    r"bombing|raid|missile|drone|shell|rocket|bomb)s?\b",
+    "the happening just told, told again", r"\s*(?:(?:Residents|Witnesses|Officials|Police|Medics|[A-Z][\w'’-]+\s+"
+    r"(?:officials|residents|witnesses|police|sources))\s+(?:said|say|reported)\s+(?:that\s+)?(?:the|that|this)|"
+    r"The|That|This)\s+(?:air\s?strike|strike|attack|blast|explosion|bombing|raid|missile|drone|shell|rocket|bomb)s?\b",
     "The strike hit an apartment block in the Haret Hreik neighbourhood.",
     "Another strike hit an apartment block in the Haret Hreik neighbourhood.", flags=0)
 

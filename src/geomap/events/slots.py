@@ -168,7 +168,8 @@ SPEECH_OPENER = P(
 REFUGE = P(
     "a refuge",
     r"(?:\b(?:fle(?:e|d|eing|es)|escaped|evacuated|displaced|relocated)\s+(?:[\w-]+\s+){0,3}?(?:to|into|towards?)\s+"
-    + FILL + r"$)|(?:\b(?:took|taken|sought|seeking|found)\s+(?:refuge|shelter|sanctuary)\s+(?:[\w-]+\s+){0,2}?"
+    + FILL + KIND_OF + r"$)|"
+    r"(?:\b(?:took|taken|sought|seeking|found)\s+(?:refuge|shelter|sanctuary)\s+(?:[\w-]+\s+){0,2}?"
     r"(?:in|at)\s+" + FILL + r"$)",
     "The attacks forced thousands to flee to [Pemba] on foot.", "Gunmen attacked [Pemba], and thousands fled.",
     "before")

@@ -181,7 +181,8 @@ TRIGGERS: tuple[Trigger, ...] = (
       + _NOT_FIGURATIVE_STRUCK + r"|(?<!worst-)(?<!hardest-)(?<!badly-)(?<!hard-)(?:hit|hits|hitting)"
       + _NOT_FIGURATIVE_HIT + r"|attacked|(?<!heart )(?<!panic )attacks?|attacking|striking|assaults?|"
       r"damaged?|damaging|destroyed|destroying|targeted|targeting|targets?|wrecked|debris|shrapnel|"
-      r"killed by (?:\w+ )?fire|under fire|fired (?:at|on|upon|into(?! the (?:air|sky)))|" + _LAUNCHED,
+      r"killed by (?!mortar|artillery|tank|rocket|missile|shell)(?:\w+ )?fire|"  # "killed by mortar fire": shelling
+      r"under fire|fired (?:at|on|upon|into(?! the (?:air|sky)))|" + _LAUNCHED,
       EXPL, "Shelling/artillery/missile attack",
       "Explosions were heard across the city.", "The city was quiet all night.", generic=True),
     T("fighting", r"fierce(?:st)? fighting|fighting|fought|incursions?|raids? into|raid(?:ed|s|ing)?|ambush(?:ed|es)?|"
@@ -247,7 +248,7 @@ TRIGGERS: tuple[Trigger, ...] = (
       STRAT, "Looting/property destruction",
       "Soldiers looted shops in the market.", "Shoppers filled the market."),
     T("riot", r"riot(?:s|ers|ing)?(?! police| gear| squad)|torched|torching|rampag(?:ed|ing) (?:through|in)|"
-      r"set (?:\w+ )?on fire|set fires?(?: to)?|"
+      r"set (?:[\w-]+ ){0,4}?on fire|set fires?(?: to)?|"
       r"ransacked|vandali[sz](?:ed|ing)|mob|stone-throw\w*|"
       r"(?:threw|throwing|hurl\w*|pelted\s+\w+\s+with) (?:\w+ )?(?:stones|rocks|"
       r"projectiles|bottles|bricks|fireworks|flares|objects|chairs|paving stones|cobblestones|petrol bombs|"
