@@ -48,6 +48,12 @@ ROWS = [
     Row("t:sake", "Sake", "city", -1.57, 29.04, "CD", "CD.11", 70000, 3.0),
     Row("t:mozambique", "Mozambique", "country", -18.0, 35.0, "MZ", "", 33000000, 700.0),
     Row("t:nampula", "Nampula", "city", -15.12, 39.27, "MZ", "MZ.06", 700000, 8.0),
+    Row("t:krasnodar", "Krasnodar region", "region", 45.0, 39.0, "RU", "RU.38", 5600000, 150.0),
+    Row("t:tuapse", "Tuapse", "city", 44.1, 39.07, "RU", "RU.38", 60000, 3.0),
+    Row("t:somalia", "Somalia", "country", 6.0, 46.0, "SO", "", 17000000, 600.0),
+    Row("t:puntland", "Puntland", "region", 9.0, 49.0, "SO", "SO.15", 4000000, 300.0),
+    Row("t:kano", "Kano", "city", 12.0, 8.52, "NG", "NG.29", 4000000, 15.0),
+    Row("t:chittagong", "Chittagong", "city", 22.34, 91.83, "BD", "BD.84", 2600000, 12.0),
 ]
 
 
@@ -189,3 +195,30 @@ def test_protesters_setting_cars_on_fire_riot_and_a_protest_the_force_met_is_one
     doc = run(nlp, text)
     assert [(e.place.name, e.sub_event_type, e.fatalities) for e in doc.events] == [
         ("Nampula", "Excessive force against protesters", 2)]
+
+
+def test_an_unknown_name_opening_a_security_service_is_no_place(nlp):
+    text = ("Ukrainian drones struck an oil refinery in the Russian port of Tuapse early on Monday, setting off a "
+            "fire, regional officials said.\n\n"
+            "A source in Ukraine's SBU security service said the attack was carried out by its drones.")
+    assert [e.place.name for e in run(nlp, text).events] == ["Tuapse"]
+
+
+def test_junta_air_strikes_are_the_states_and_armed_youths_an_unnamed_armed_group(nlp):
+    doc = run(nlp, "Junta air strikes on a village near Sagaing killed at least 40 people on Friday.")
+    assert _actors(doc) == [["Myanmar military"]]
+    assert actors("Armed youths looted a food warehouse in the town.") == ["Unidentified armed group"]
+
+
+def test_rival_student_groups_clashing_is_mob_violence(nlp):
+    doc = run(nlp, "More than 100 students were injured when rival student groups clashed with sticks and bricks in "
+                   "Chittagong on Sunday.")
+    assert _types(doc) == [("Chittagong", "Mob violence")]
+
+
+def test_a_vessel_hijacked_is_its_crew_taken_and_seized_no_territory(nlp):
+    doc = run(nlp, "Gunmen hijacked a bus near Kano on Monday and took 20 passengers into the forest.")
+    assert _types(doc) == [("Kano", "Abduction/forced disappearance")]
+    doc = run(nlp, "Armed pirates boarded and seized a bulk carrier off Puntland on Saturday.")
+    assert all(e.sub_event_type != "Non-state actor overtakes territory" for e in doc.events)
+    assert run(nlp, "Critics said lobbyists had hijacked the debate in Kano.").events == []

@@ -75,7 +75,9 @@ PARTISANS_CLASH = Pattern(
     "partisans clashing",
     r"\b(?:clash(?:es|ed)?|fighting|fought|violence)\s+between\s+(?:[\w-]+\s+){0,2}?(?:supporters|activists|"
     r"members|followers|loyalists|cadres)\s+of\b|\b(?:supporters|activists|followers|cadres)\s+of\s+(?:the\s+)?"
-    r"(?:rival|ruling|opposition)\s+(?:[\w-]+\s+){0,3}?(?:clashed|fought)\b",
+    r"(?:rival|ruling|opposition)\s+(?:[\w-]+\s+){0,3}?(?:clashed|fought)\b|"  # "rival student groups clashed"
+    r"\b(?:rival\s+)?(?:student|students'|political|party)\s+(?:groups|wings|factions|activists)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:clashed|fought)\b",
     "Two people died in clashes between supporters of rival parties.",
     "Two people died in clashes between troops and rebels.")
 PARTISANS_VS_FORCES = Pattern(

@@ -288,7 +288,8 @@ UNNAMED_FORCE = Pattern(
     "forces named without their state",
     r"\b(?:(?:the\s+)?army(?!\s+(?:bases?|camps?|posts?|positions?|targets?|officers?|chief|headquarters))|"
     r"the\s+military|troops|soldiers|the\s+armed\s+forces|security\s+forces|government\s+(?:forces|troops)|"
-    r"the\s+junta|"  # "the junta responded with air strikes": the state's where it happened
+    r"the\s+junta|junta\s+(?:air\s*strikes?|airstrikes?|jets?|warplanes?|aircraft|troops|soldiers|forces)|"  # "the
+    # junta responded with air strikes", "junta air strikes": the state's where it happened
     r"military\s+(?:air\s*strikes?|airstrikes?|jets?|warplanes?|aircraft|helicopters?|drones?))\b"
     r"(?![-‑])"  # a compound's modifier, no agent: "the army-backed government's capital"
     r"(?!" + _SOURCE + ")",  # a source, no agent; but "the army said it killed" acted

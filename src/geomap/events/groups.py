@@ -72,7 +72,8 @@ ACTOR_GROUPS = {
     r"(?:shot|killed|wounded|injured|beaten|arrested|detained|dispersed)(?:\s+dead)?\s+by\s+(?:the\s+)?"
     r"(?:riot\s+|anti-riot\s+)?(?:police(?:men)?|gendarmes)": "Police forces",  # security forces: the state's
     r"(?:unidentified |unknown |masked |armed |lone )?(?:gunm[ae]n|assailants?|attackers?|shooters?)|bandits|"
-    r"armed men|(?:suspected|unidentified|unknown) (?:militants|insurgents|rebels)|suicide bombers?": UNIDENTIFIED,
+    r"armed (?:men|youths?)|(?:suspected|unidentified|unknown) (?:militants|insurgents|rebels)|suicide bombers?":
+    UNIDENTIFIED,
 }
 
 #: A group the table lacks, named as armed groups name themselves: a word of their cause, then what they are ("the

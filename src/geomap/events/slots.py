@@ -303,7 +303,8 @@ BODY_NAME = P(
     "opens a body's name",
     r"^(?:\s+[A-Z][\w'’-]*){0,3}\s+(?:Foundation|Fund|Institute|Society|Company|Corporation|Bank|Trust|Federation|"
     r"Association|Agency|Commission|Authority|Committee|Party|Movement|Front|Network|Observatory|Syndicate|"
-    r"Council|Coalition|Alliance|Union|School\s+of)\b",
+    r"Council|Coalition|Alliance|Union|School\s+of)\b|"
+    r"^\s+(?:security|intelligence|secret)\s+(?:service|agency|police)\b",  # "Ukraine's SBU security service"
     "Troops fired near a site run by the [Gaza] Humanitarian Foundation.", "Troops fired near a site in [Gaza] City.",
     "after", flags=0)
 ROUTE = P(
