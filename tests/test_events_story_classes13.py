@@ -3,6 +3,8 @@ tiny gazetteer and sentences written for the tests (none from a gold set)."""
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 from tinyrun import run, tiny_pipeline
 
@@ -54,6 +56,16 @@ ROWS = [
     Row("t:puntland", "Puntland", "region", 9.0, 49.0, "SO", "SO.15", 4000000, 300.0),
     Row("t:kano", "Kano", "city", 12.0, 8.52, "NG", "NG.29", 4000000, 15.0),
     Row("t:chittagong", "Chittagong", "city", 22.34, 91.83, "BD", "BD.84", 2600000, 12.0),
+    Row("t:india", "India", "country", 22.0, 79.0, "IN", "", 1400000000, 1500.0),
+    Row("t:pahalgam", "Pahalgam", "city", 34.01, 75.32, "IN", "IN.12", 10000, 2.0),
+    Row("t:poonch", "Poonch", "city", 33.77, 74.09, "IN", "IN.12", 40000, 3.0),
+    Row("t:bahawalpur", "Bahawalpur", "city", 29.4, 71.68, "PK", "PK.04", 700000, 8.0),
+    Row("t:muridke", "Muridke", "city", 31.80, 74.26, "PK", "PK.04", 160000, 4.0),
+    Row("t:iran", "Iran", "country", 32.0, 53.0, "IR", "", 85000000, 800.0),
+    Row("t:natanz", "Natanz", "city", 33.51, 51.92, "IR", "IR.28", 14000, 2.0),
+    Row("t:qatar", "Qatar", "country", 25.3, 51.2, "QA", "", 2700000, 60.0),
+    Row("t:gaza", "Gaza City", "city", 31.5, 34.47, "PS", "PS.GZ", 600000, 6.0),
+    Row("t:palestine", "Palestine", "country", 31.9, 35.2, "PS", "", 5000000, 60.0),
 ]
 
 
@@ -222,3 +234,29 @@ def test_a_vessel_hijacked_is_its_crew_taken_and_seized_no_territory(nlp):
     doc = run(nlp, "Armed pirates boarded and seized a bulk carrier off Puntland on Saturday.")
     assert all(e.sub_event_type != "Non-state actor overtakes territory" for e in doc.events)
     assert run(nlp, "Critics said lobbyists had hijacked the debate in Kano.").events == []
+
+
+def test_a_happening_avenged_keeps_its_own_toll_type_and_date(nlp):
+    text = ("India struck sites in Bahawalpur and Muridke early on Wednesday, in what it called retaliation for last "
+            "month's killing of 26 tourists in Pahalgam.\n\n"
+            "Pakistani artillery then shelled the border town of Poonch, killing 12 people, officials said.")
+    doc = run(nlp, text, date(2025, 5, 8))
+    got = {e.place.name: (e.sub_event_type, e.fatalities, e.date.isoformat()) for e in doc.events}
+    assert got["Bahawalpur"] == ("Air/drone strike", None, "2025-05-07")
+    assert got["Pahalgam"] == ("Attack", 26, "2025-04-01")  # last month's, its 26 its own
+    assert got["Poonch"][1:] == (12, "2025-05-07")  # "then": after the news, not after the killing avenged
+
+
+def test_a_state_striking_is_typed_by_its_own_paragraph_not_the_foes_missiles(nlp):
+    text = ("The United States struck the nuclear site at Natanz early on Sunday, the president said.\n\n"
+            "Iran fired missiles at a U.S. air base in Qatar on Monday in response.")
+    doc = run(nlp, text, date(2025, 6, 23))
+    got = {e.place.name: (e.sub_event_type, e.actors[:1]) for e in doc.events}
+    assert got["Natanz"] == ("Air/drone strike", ["US forces"])
+
+
+def test_a_states_fire_is_its_forces_and_a_seized_train_its_passengers_taken(nlp):
+    doc = run(nlp, "Israeli fire killed at least 30 Palestinians seeking aid in Gaza City on Sunday.")
+    assert _actors(doc) == [["Israeli forces"]]
+    doc = run(nlp, "Separatists seized a passenger train carrying 400 people near Quetta on Tuesday.")
+    assert _types(doc) == [("Quetta", "Abduction/forced disappearance")]

@@ -14,6 +14,7 @@ from collections.abc import Callable
 
 from geomap.events.actors import AVENGED, state_struck
 from geomap.events.contexts import AIMED_AT
+from geomap.events.fatalities import AVENGED_CLAUSE
 from geomap.events.territory import NON_STATE, taker
 from geomap.events.triggers import (
     BATTLE,
@@ -217,11 +218,11 @@ ARMED_OBJECT = Pattern(
     "after")
 
 
-def happening(primary: Found, clause: list[Found], stext: str, context: Callable[[], tuple[str, str] | None],
+def happening(primary: Found, clause: list[Found], stext: str, context: Callable[..., tuple[str, str] | None],
               deaths: int | None, span: tuple[int, int] | None = None) -> tuple[str, str]:
     """The ACLED (type, sub-type) of the happening whose nearest event word is `primary`, among the event words
     of its clause (`span`: the clause's offsets in `stext`, whose victims are this happening's). `context()` gives
-    the specific type of the paragraph or article, for generic words."""
+    the specific type of the paragraph or article, for generic words (`context(True)`: the paragraph's only)."""
     clause = _avenged_words(primary, clause, stext)
     before = next((f for f in clause if _protest_before(stext, f, primary)), None)
     primary = before or primary  # "clashed in Churachandpur after a march": the clash, though the march is nearer
@@ -402,7 +403,7 @@ def _other_happening(primary: Found, clause: list[Found], stext: str, kinds: set
 
 
 def _generic(primary: Found, clause: list[Found], stext: str,
-             context: Callable[[], tuple[str, str] | None]) -> tuple[str, str]:
+             context: Callable[..., tuple[str, str] | None]) -> tuple[str, str]:
     """The type of a happening named by a generic or weak word ("attacked", "killed"): a specific word beside it,
     else what killed ("strikes ... killed three": the strikes), else the killing itself, else the context's type."""
     t = primary.trigger
@@ -414,17 +415,19 @@ def _generic(primary: Found, clause: list[Found], stext: str,
     if remote is None and CROWD_ATTACKED.search(stext):  # "angry crowds attacked the homes of lawmakers": a
         return RIOT, "Mob violence"  # mob, since no word of the clause tells of a demonstration
     if remote is None and any(f.trigger.weak for f in clause) and not PASSIVE_HARM.search(stext):
-        told = context() if state_struck(stext) else None  # "Russia launched one of its largest attacks on Kyiv,
+        struck = state_struck(stext) and not AVENGED_CLAUSE.search(stext, 0, primary.start)  # not the avengers'
+        told = context() if struck else None  # "Russia launched one of its largest attacks on Kyiv,
         if told is not None and told[0] == EXPL:  # killing 15", in a story of missiles and drones: theirs
             return told
         return _armed(clause, stext, VAC, "Attack")  # "gunmen killed 26 men": the killing is the happening
     if remote is None and t.generic:  # "gangs attacked a post"; with no weapon told anywhere, an attack by people
         return _armed(clause, stext, *(context() or (VAC, "Attack")))
     told = context()
-    if remote_at is not None and (told is None or told[0] != EXPL) and (
-            STRIKE_NOUN.match_at(stext[remote_at.start:remote_at.end]) or state_struck(stext)):
-        return EXPL, "Air/drone strike"  # "an Israeli strike killed five", "Israel had struck the ministry", "a strike
-        # on a house killed six", even in a story of clashes: with no weapon told, from the air
+    if remote_at is not None and (STRIKE_NOUN.match_at(stext[remote_at.start:remote_at.end]) or state_struck(stext)):
+        near = context(True)  # a state's strike typed by its own paragraph, not by the foe's missiles told later
+        if (told is None or told[0] != EXPL) or state_struck(stext) and (near is None or near[0] != EXPL):
+            return EXPL, "Air/drone strike"  # "an Israeli strike killed five", "Israel had struck the ministry", "a
+            # strike on a house killed six", even in a story of clashes: with no weapon told, from the air
     return told or ((remote.event_type, remote.sub_event_type) if remote else (t.event_type, t.sub_event_type))
 
 

@@ -7,6 +7,7 @@ from collections.abc import Callable
 from functools import lru_cache
 
 from geomap.alternation import WordAlternation
+from geomap.events.fatalities import AVENGING
 from geomap.events.groups import ACTOR_GROUPS, NAMED_GROUP, UNIDENTIFIED, named_groups
 from geomap.events.triggers import BATTLE, EXPL, PROTEST, RIOT, STRAT, VIOLENT
 from geomap.lexicon import ACTOR_COUNTRY, DEMONYM_COUNTRY, common_words
@@ -95,10 +96,13 @@ COUNTRY_FORCE = {"Russia": "Russian forces", "Ukraine": "Ukrainian forces", "Isr
                  "Britain": "British forces", "France": "French forces", "the United States": "US forces",
                  "Colombia": "Colombian forces"}
 #: (Not "Jordan", "Chad" or "Georgia": as often a person's name or a US state before such a verb.)
-#: Capitals the news names for their state acting ("Moscow launched 400 drones", "Islamabad carried out air strikes")
-#: -> the state (a key of `COUNTRY_FORCE`). Not Jerusalem (contested) nor capitals whose state seldom strikes.
-CAPITAL_STATE = {"Moscow": "Russia", "Kyiv": "Ukraine", "Kiev": "Ukraine", "Tehran": "Iran", "Islamabad": "Pakistan",
-                 "New Delhi": "India", "Beijing": "China", "Washington": "the United States", "Ankara": "Turkey",
+#: Other names the news gives a state acting, mostly its capital ("Moscow launched 400 drones", "Islamabad carried out
+#: air strikes", "The U.S. struck") -> the state (a key of `COUNTRY_FORCE`). Not Jerusalem (contested) nor capitals
+#: whose state seldom strikes.
+STATE_ALIASES = {"The United States": "the United States", "The U.S.": "the United States",
+                 "the U.S.": "the United States", "Moscow": "Russia", "Kyiv": "Ukraine", "Kiev": "Ukraine",
+                 "Tehran": "Iran", "Islamabad": "Pakistan", "New Delhi": "India", "Beijing": "China",
+                 "Washington": "the United States", "Ankara": "Turkey",
                  "Baku": "Azerbaijan", "Yerevan": "Armenia", "Minsk": "Belarus", "Damascus": "Syria",
                  "Bamako": "Mali", "Naypyidaw": "Myanmar", "Kabul": "Afghanistan", "Baghdad": "Iraq",
                  "Riyadh": "Saudi Arabia", "Cairo": "Egypt", "Addis Ababa": "Ethiopia", "Asmara": "Eritrea",
@@ -109,7 +113,7 @@ CAPITAL_STATE = {"Moscow": "Russia", "Kyiv": "Ukraine", "Kiev": "Ukraine", "Tehr
 #: "Russia fired", "Moscow launched", "Azerbaijan's military said it had taken": a state (or its capital) named as
 #: the one acting. Not "Russia said Ukraine attacked": the words between are not a report; nor "Russia was hit": a
 #: passive; nor "a rocket fired from Lebanon struck": an origin.
-_STATE_ATTACKS = re.compile(r"\b(?P<c>" + "|".join([*COUNTRY_FORCE, *CAPITAL_STATE]) + r")"
+_STATE_ATTACKS = re.compile(r"\b(?P<c>" + "|".join(map(re.escape, [*COUNTRY_FORCE, *STATE_ALIASES])) + r")"
                             r"(?:['’]s\s+(?:forces|army|military|troops))?"
                             r"(?:\s+said\s+(?:on\s+\w+\s+)?(?:that\s+)?(?:its\s+(?:forces|army|military|troops|jets|"
                             r"warplanes|navy|drones|air\s+force)|it(?:\s+(?:had|has))?))?"
@@ -164,7 +168,8 @@ _ACTOR_FORCES = re.compile(
     r"paratroopers|marines|commandos|infantry|"
     r"drones?|missiles?|rockets?|air raids?|air strikes?|airstrikes?|strikes?|warplanes?|(?:fighter\s+)?planes|"
     r"jets?|artillery|navy|aircraft|shelling|bombs?|bombing|bombardment|offensive|assault|attacks?|militants|"
-    r"fighters|rebels|units|gunfire|snipers?|border\s+guards)\b")
+    r"fighters|rebels|units|gunfire|snipers?|border\s+guards|"
+    r"fire(?!\s*(?:crackers|works|fighters|brigades?|departments?|services?|stations?|trucks?|engines?)))\b")
 
 #: The state whose forces each force actor is (ISO-2), for ACLED's actor types (home: state forces, abroad:
 #: external forces). "Congolese" names two states; conflict news means the DR Congo's far more often, and the Republic
@@ -221,7 +226,7 @@ def actors(text: str) -> list[str]:
     found += _groups(text)
     for m in _STATE_ATTACKS.finditer(text):  # "Russia fired 122 missiles": the state's forces acted
         if not text.endswith(_ORIGIN_WORDS, 0, m.start()):  # not "a rocket fired from Lebanon struck"
-            found.append((m.start(), COUNTRY_FORCE[CAPITAL_STATE.get(m.group("c"), m.group("c"))]))
+            found.append((m.start(), COUNTRY_FORCE[STATE_ALIASES.get(m.group("c"), m.group("c"))]))
     for m in _STATE_OWN.finditer(text) if "s army" in text or "s military" in text or "s troops" in text \
             or "s armed" in text else ():  # "fighting between Sudan's army and the RSF"
         found.append((m.start("c"), COUNTRY_FORCE[m.group("c")]))
@@ -420,10 +425,9 @@ def agents(own: list[str], who: list[str], etype: str, sub: str, country: str = 
 
 
 #: Right before an event word: the happening avenged, not the avengers' own ("the Taliban attacked border posts in
-#: retaliation for air strikes in Kabul").
+#: retaliation for air strikes in Kabul", "in what it called retaliation for last month's killing of tourists").
 AVENGED = Pattern(
-    "a happening avenged", r"\b(?:in\s+(?:retaliation|response|revenge|reprisal)\s+(?:for|to)|to\s+avenge|"
-    r"retaliating\s+for)\s+(?:the\s+|an?\s+|last\s+\w+'s\s+)?(?:[\w-]+\s+){0,3}$",
+    "a happening avenged", r"\b" + AVENGING + r"\s+(?:the\s+|an?\s+|last\s+\w+'s\s+)?(?:[\w-]+\s+){0,3}$",
     "The Taliban attacked border posts in retaliation for air [strikes] in Kabul.",
     "The Taliban attacked border posts after air [strikes] in Kabul.", "before")
 

@@ -87,10 +87,12 @@ def event_date(anchor: float, place: int, clause: tuple[int, int], dates: list[T
 
 
 def told_time(new: list[Event], dates: list[TimeExpr]) -> Span | None:
-    """The date a sentence leaves the story at, for the next "a day later": its last event's, else its last date
-    that dates no statement (None when it tells neither)."""
+    """The date a sentence leaves the story at, for the next "a day later" or "then": its latest event's (not a
+    happening it tells as avenged or as what the news followed: "in retaliation for last month's killing of 26
+    tourists"), else its last date that dates no statement (None when it tells neither)."""
     if new:
-        return new[-1].date, new[-1].date_end, new[-1].date_precision
+        last = max(new, key=lambda e: e.date_end)
+        return last.date, last.date_end, last.date_precision
     told = [d for d in dates if not d.reporting]
     return (told[-1].date, told[-1].date_end, told[-1].precision) if told else None
 

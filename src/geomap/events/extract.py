@@ -324,12 +324,12 @@ class EventExtractor:
                 in_clause = [t for t in in_clause if since <= t.start] or [primary]
             last = story.told_again(st.text, primary, sent.triggers)  # "killed in the strikes": those told
 
-            def context(p: int = st.paragraph, borrowed: list[bool] = borrowed, told_before: bool = told_before,
-                        last: Event | None = last) -> tuple[str, str] | None:
+            def context(paragraph: bool = False, p: int = st.paragraph, borrowed: list[bool] = borrowed,
+                        told_before: bool = told_before, last: Event | None = last) -> tuple[str, str] | None:
                 borrowed.append(True)
                 if last is not None:
                     return last.event_type, last.sub_event_type
-                return None if told_before else story.context_type(p)
+                return None if told_before else story.context_type(p, paragraph)
 
             etype, sub = acled.happening(primary, in_clause, st.text, context, deaths, clause)
             who = own or (last.actors if last is not None else story.story_actors(st.paragraph, (etype, sub)))

@@ -319,19 +319,32 @@ AS_CLAUSE = Pattern(
     "Jets struck the capital, killing three as well as a child in the south.")
 
 
+#: Words that tell the happening after them as the one avenged: "in retaliation for", "in what it called retaliation
+#: for", "to avenge" (`actors.AVENGED` reads them right before an event word).
+AVENGING = (r"(?:in\s+(?:what\s+\w+\s+(?:called|termed|described\s+as|said\s+was)\s+(?:an?\s+)?)?"
+            r"(?:retaliation|response|revenge|reprisal)\s+(?:for|to)|to\s+avenge|retaliating\s+for)")
+#: ... told after the news, with its own toll: "struck two towns in retaliation for an attack that killed 26".
+AVENGED_CLAUSE = Pattern("a happening avenged, told after", r"\b" + AVENGING + r"\s",
+                         "Jets struck two towns on Monday in retaliation for an attack that killed 26 tourists.",
+                         "Jets struck two towns on Monday after talks on a truce failed.")
+#: The words one of the three cuts of `_earlier_toll` needs, searched first.
+_CUT_WORD = re.compile(r"after| as |while|retaliat|response|revenge|reprisal|avenge")
+
+
 def _earlier_toll(text: str, total: int | None, spans: list[tuple[int, int]]) -> list[int | None] | None:
     """The deaths per place when the toll is an earlier happening's, told after "a day after": its places share it,
     the places told before it have none; or when places are told on both sides of "after" (`AFTER_CLAUSE`), the
     toll is the places' of the side it is told on: "strikes across southern Lebanon killed seven, after rockets were
     fired towards Metula"; "air strikes in southern Gaza after Hamas attacked its troops in Rafah, killing two
     soldiers"; and so with a happening told as going on meanwhile (`AS_CLAUSE`: "jets struck Damascus, killing three,
-    as fighting continued in Sweida") (None: no such toll)."""
-    if total is None or "after" not in text and " as " not in text and "while" not in text:
+    as fighting continued in Sweida") or as avenged (`AVENGED_CLAUSE`: "in retaliation for last month's killing of 26
+    tourists in Pahalgam") (None: no such toll)."""
+    if total is None or not _CUT_WORD.search(text):
         return None
     cut = EARLIER_HAPPENING.search(text)
     if cut is not None and fatalities(text[cut.start():]) == total:
         inside = [s >= cut.start() for s, _ in spans]
-    elif (cut := AFTER_CLAUSE.search(text) or AS_CLAUSE.search(text)) is not None \
+    elif (cut := AFTER_CLAUSE.search(text) or AS_CLAUSE.search(text) or AVENGED_CLAUSE.search(text)) is not None \
             and len({s < cut.start() for s, _ in spans}) == 2 \
             and (fatalities(text[:cut.start()]) == total) != (fatalities(text[cut.start():]) == total):
         first = fatalities(text[:cut.start()]) == total  # "..., after Hamas attacked troops in Rafah, killing two"

@@ -44,12 +44,13 @@ class Story:
             self._actors[i] = actors(self.doc.sentences[i].text)
         return self._actors[i]
 
-    def context_type(self, p: int) -> tuple[str, str] | None:
-        """The specific violent type of the paragraph, else of the article: what its 'attacks' were. Asked only
-        for a generic word, so most articles never scan their sentences without places."""
+    def context_type(self, p: int, paragraph: bool = False) -> tuple[str, str] | None:
+        """The specific violent type of the paragraph, else of the article (not with `paragraph`): what its
+        'attacks' were. Asked only for a generic word, so most articles never scan their sentences without
+        places."""
         if p not in self._para_type:
             self._para_type[p] = specific([f for i in self.paragraphs.get(p, []) for f in self.triggers(i)], False)
-        if self._para_type[p]:
+        if self._para_type[p] or paragraph:
             return self._para_type[p]
         if "type" not in self._article:
             self._article["type"] = specific([f for i in range(len(self.doc.sentences))

@@ -74,7 +74,7 @@ _NOT_FIGURATIVE_CAPTURE = (r"(?!\s+(?:on\s+(?:camera|video|film|tape|television|
 _NOT_SEIZED_THINGS = (r"(?!\s+(?:[\w-]+\s+){0,3}?(?:weapons|arms|ammunition|guns|rifles|vehicles|equipment|drugs|"
                       r"cocaine|heroin|cash|money|documents|passports|assets|phones|laptops|explosives|caches?|"
                       r"tankers?|ships?|vessels?|boats?|carriers?|freighters?|dhows?|trawlers?|cargo|goods|livestock|"
-                      r"cattle)\b)")
+                      r"cattle|trains?|bus|buses|planes?|aircraft|airliners?|ferr(?:y|ies))\b)")
 #: ... and figurative hits and launches: "prices hit a record high", "hit back at critics", "launched an
 #: investigation", "launched a new app"; "shelled out", "stormed out of the meeting", "a heart attack" are no events.
 _NOT_FIGURATIVE_HIT = (r"(?!\s+(?:(?:a\s+|an\s+)?(?:record|new\s+high|new\s+low|all-time|"
@@ -218,7 +218,8 @@ TRIGGERS: tuple[Trigger, ...] = (
       "Non-state actor overtakes territory",
       "Rebels captured the airport.", "Rebels spoke at the airport."),
     T("abduction", r"abduct\w+|kidnap\w+|hostages?|(?:was|were|been) seized by|taken hostage|"
-      r"hijack(?:ed|ing|s)(?!\s+(?:the\s+)?(?:debate|process|agenda|account|website|narrative))", VAC,
+      r"hijack(?:ed|ing|s)(?!\s+(?:the\s+)?(?:debate|process|agenda|account|website|narrative))|"
+      r"seiz(?:ed|ing) (?:an? |the )?(?:[\w-]+ ){0,2}?(?:train|bus|plane|aircraft|airliner|ferry)", VAC,
       "Abduction/forced disappearance",
       "Gunmen kidnapped two aid workers.", "Two aid workers returned home."),
     T("mob violence", r"lynch(?:ed|es|ing|ings)?|mob (?:justice|attacks?|violence)", RIOT, "Mob violence",
