@@ -66,6 +66,13 @@ ROWS = [
     Row("t:qatar", "Qatar", "country", 25.3, 51.2, "QA", "", 2700000, 60.0),
     Row("t:gaza", "Gaza City", "city", 31.5, 34.47, "PS", "PS.GZ", 600000, 6.0),
     Row("t:palestine", "Palestine", "country", 31.9, 35.2, "PS", "", 5000000, 60.0),
+    Row("t:bosaso", "Bosaso", "city", 11.28, 49.18, "SO", "SO.15", 400000, 6.0),
+    Row("t:bannu", "Bannu", "city", 32.99, 70.6, "PK", "PK.03", 50000, 3.0),
+    Row("t:sevastopol", "Sevastopol", "city", 44.6, 33.52, "UA", "UA.20", 500000, 8.0),
+    Row("t:pokrovsk", "Pokrovsk", "city", 48.28, 37.18, "UA", "UA.05", 60000, 4.0),
+    Row("t:sofiivka", "Sofiivka", "city", 48.35, 37.3, "UA", "UA.05", 1000, 1.0),
+    Row("t:mongolia", "Mongolia", "country", 46.0, 105.0, "MN", "", 3400000, 800.0),
+    Row("t:ulaanbaatar", "Ulaanbaatar", "city", 47.92, 106.92, "MN", "MN.20", 1600000, 12.0),
 ]
 
 
@@ -260,3 +267,44 @@ def test_a_states_fire_is_its_forces_and_a_seized_train_its_passengers_taken(nlp
     assert _actors(doc) == [["Israeli forces"]]
     doc = run(nlp, "Separatists seized a passenger train carrying 400 people near Quetta on Tuesday.")
     assert _types(doc) == [("Quetta", "Abduction/forced disappearance")]
+
+
+def test_a_places_share_told_as_of_them_is_its_toll(nlp):
+    doc = run(nlp, "At least 68 people were killed across the territory on Tuesday, 55 of them in Gaza City, medics "
+                   "said.")
+    assert [(e.place.name, e.fatalities) for e in doc.events] == [("Gaza City", 55)]
+
+
+def test_control_of_a_site_regained_ends_an_attack_and_rpgs_fire_no_shells(nlp):
+    doc = run(nlp, "Gunmen attacked a hotel in Bosaso on Monday, killing at least five guards before security forces "
+                   "regained control, officials said.")
+    assert _types(doc) == [("Bosaso", "Armed clash")]
+    doc = run(nlp, "Militants armed with rocket-propelled grenades attacked a police station in Bannu on Sunday, "
+                   "killing nine police officers.")
+    assert _types(doc) == [("Bannu", "Armed clash")]
+    assert _types(run(nlp, "Troops regained control of Bosaso on Monday.")) == [
+        ("Bosaso", "Government regains territory")]
+
+
+def test_a_person_named_after_the_office_of_a_place_is_no_place(nlp):
+    text = ("Ukrainian drones hit an airbase near Sevastopol on Sunday.\n\n"
+            "The Russian-installed governor of Sevastopol, Mikhail Razvozhayev, said debris fell on a residential "
+            "area.")
+    doc = run(nlp, text)
+    assert all(m.text != "Mikhail Razvozhayev" for m in doc.mentions if m.role == "event")
+
+
+def test_a_village_near_the_eastern_city_of_a_town_is_the_event_place_not_the_town(nlp):
+    doc = run(nlp, "Ukrainian forces have recaptured the village of Sofiivka near the eastern city of Pokrovsk, the "
+                   "military said on Sunday.")
+    assert [e.place.name for e in doc.events] == ["Sofiivka"]
+
+
+def test_arrests_told_after_a_protest_are_the_force_it_met_unless_nationwide(nlp):
+    text = ("Hundreds of protesters gathered in Ulaanbaatar on Monday, police said.\n\n"
+            "Some of them tried to force their way into the government palace and were pushed back by riot police, "
+            "who detained 12 people.")
+    assert _types(run(nlp, text)) == [("Ulaanbaatar", "Protest with intervention")]
+    text = ("Hundreds of protesters gathered peacefully in Ulaanbaatar on Monday.\n\n"
+            "Police arrested more than 150 people across the country over the weekend.")
+    assert _types(run(nlp, text)) == [("Ulaanbaatar", "Peaceful protest")]

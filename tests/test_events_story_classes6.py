@@ -97,7 +97,9 @@ def test_a_victim_counted_in_a_tally_is_no_new_event(nlp):
 def test_a_name_after_a_countrys_possessive_is_in_that_country(nlp):
     doc = run(nlp, "The rebels fired a missile at Israel's Ramon airport near the southern city of Eilat on Friday.")
     assert {m.place.country_code for m in doc.mentions if m.place is not None} == {"IL"}
-    assert [e.place.name for e in doc.events] == ["Eilat"]
+    # the airport the gazetteer lacks lies near the city (since stop 38 "near the southern city of" is read as
+    # "near", as "outside El Fasher" was): around Eilat, at the precision of an area
+    assert [e.place.name for e in doc.events] == ["near Eilat"]
     # the same name with no country told before it keeps its reading, and so does a territory after its owner's
     doc = run(nlp, "The rebels fired a missile at Ramon on Friday.")
     assert [m.place.country_code for m in doc.mentions] == ["PH"]

@@ -48,6 +48,13 @@ PERSON_APPOSITION = Pattern(
     r"official|officer|journalist|activist|cleric|imam)\b",
     "[Fadwa Barghuti], the wife of the jailed leader, marched in Nablus.",
     "[Kfar Kila], a village near the border, was shelled.", "after")
+#: ... or after who the person is, set off by a comma: "the governor of Sevastopol, Mikhail Razvozhayev, said".
+PERSON_APPOSED = Pattern(
+    "a person named after who the person is",
+    r"\b(?:governor|mayor|head|chief|leader|spokes(?:man|woman|person)|commander|minister|president|director|"
+    r"prosecutor|envoy|ambassador)\s+(?:of|for|in)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}?[\w'’-]+,\s+$",
+    "The Russian-installed governor of Sevastopol, [Mikhail Razvozhayev], said debris fell.",
+    "Drones hit the port of Sevastopol, [Balaklava] and two villages.", "before")
 #: The kinds of organisation both patterns below read (a word before the kind may qualify it: "news outlet", "aid
 #: organisation").
 _ORGANISATION_KINDS = r"charity|company|firm|broadcaster|newspaper|outlet|website|organi[sz]ation"
@@ -181,7 +188,8 @@ _ADJECTIVE_TITLES = frozenset({"major", "general", "foreign", "defence", "defens
 def _a_person(text: str, start: int, end: int) -> bool:
     """A name the gazetteer lacks that names a person: after a title or a word for a person ("the guerrilla leader
     Abdullah Ocalan", "Imam al-Hussein"; an Arabic article may stand between), described after it
-    (`PERSON_APPOSITION`), or shown by an image (`IMAGE_OF`: "a statue of Hugo Chavez")."""
+    (`PERSON_APPOSITION`) or before it (`PERSON_APPOSED`: "the governor of Sevastopol, Mikhail Razvozhayev"), or
+    shown by an image (`IMAGE_OF`: "a statue of Hugo Chavez")."""
     before = _WORDS_BEFORE.findall(text, max(0, start - 30), start)
     while before and before[-1].lower() in _PARTICLES_BEFORE:
         before.pop()
@@ -192,7 +200,8 @@ def _a_person(text: str, start: int, end: int) -> bool:
         if low in PERSON_WORDS or low in TITLES and (word[0].isupper() or low not in _ADJECTIVE_TITLES):
             return True
     return PERSON_APPOSITION.match_at(text[end:end + 80]) is not None \
-        or IMAGE_OF.search(text, max(0, start - 20), start) is not None
+        or IMAGE_OF.search(text, max(0, start - 20), start) is not None \
+        or text.endswith(", ", 0, start) and PERSON_APPOSED.search(text, max(0, start - 80), start) is not None
 
 
 

@@ -195,6 +195,14 @@ ARREST_SOUGHT = Pattern(
 ARREST_WARRANT = Pattern("an arrest warrant", r"^\s+warrants?\b",
                          "A judge issued an [arrest] warrant for the governor.",
                          "Police made an [arrest] in the port.", "after")
+#: Control regained of a site or of the situation, after an attack on it: its end, no territory taken back ("killing
+#: five guards before security forces regained control"; not "regained control of the town").
+CONTROL_OF_A_SITE = Pattern(
+    "control of a site regained", r"^\s+control\b(?!\s+(?:over|of)\s+(?:the\s+)?(?:(?:[\w-]+\s+){0,2}?(?:towns?|city|"
+    r"villages?|districts?|areas?|region|province|territory|border|crossings?|airport|base|port|road|highway)\b|"
+    r"[A-Z]))",
+    "Gunmen killed five guards before security forces [regained] control.",
+    "Troops [regained] control of the town on Monday.", "after")
 #: Event words that still mean harm to people in a sports report ("fans were killed in a stampede").
 HARM = re.compile(r"(?i)kill|dead|died|death|bomb|explo|blast|wound|injur|stabb")
 
@@ -224,6 +232,7 @@ NOT_HERE_AFTER: dict[str, tuple[tuple[str, Pattern, int], ...]] = {
     "attack on civilians": (("execut", JUDICIAL_EXECUTION, 60),),  # "executed a man convicted of ...": a sentence
     "abduction": (("hostage", HOSTAGES_KILLED, 30),),  # "21 hostages were killed": the captivity's toll
     "arrests": (("arrest", ARREST_WARRANT, 12),),  # "an arrest warrant for the governor"
+    "regains": (("regain", CONTROL_OF_A_SITE, 60),),  # "before security forces regained control": the attack's end
 }
 
 

@@ -391,9 +391,18 @@ def _told_more(doc: Doc, story: Story, si: int, trig: list[Found], events: list[
             and not ELSEWHERE.search(sent.text) and not COUNTRY_TOLL.search(sent.text) \
             and all(d.date <= told[0].date_end and told[0].date <= d.date_end for d in dates if not d.reporting):
         told[0].fatalities = more_deaths(sent.text, told[0].fatalities)
-    if any(f.trigger.name == "intervention" for f in trig):
+    if any(f.trigger.name == "intervention" or f.trigger.name == "arrests" and not _NATIONWIDE.search(sent.text)
+           for f in trig):  # "... pushed back by riot police, who detained 12": the protest just told, met with force
+        # (not "Police arrested 150 people across the country")
         para = story.paragraphs.get(sent.paragraph - 1) or story.paragraphs[sent.paragraph]
         met_with_force(events, sent.text, doc.sentences[para[0]].start, fatalities(sent.text))
+
+
+#: A count over the whole country: "arrested more than 150 people across the country".
+_NATIONWIDE = Pattern("a count over the whole country",
+                      r"\b(?:across|throughout|around)\s+(?:the\s+)?(?:country|nation)\b|\bnationwide\b",
+                      "Police arrested more than 150 people across the country over the weekend.",
+                      "Police arrested more than 150 people near parliament over the weekend.")
 
 
 #: A sentence telling of another happening than the one just told.

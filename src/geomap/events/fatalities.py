@@ -214,6 +214,12 @@ INCLUDING_AT = Pattern(
     r"(?:(?:[\w-]+\s+){0,2}?(?:city|town|village|camp)\s+of\s+)?$",
     "91 were killed, including 14 police officers at a station in [Sirajganj].",
     "91 were killed in [Sirajganj], including 14 police officers.", "before")
+#: ... or "of them" there: "68 were killed across the territory, 55 of them in Gaza City".
+OF_THEM_AT = Pattern(
+    "a place's share of the toll, of them", r"\b" + _NUM + r"\s+of\s+(?:them|whom)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:in|at|near)\s+(?:the\s+)?(?:(?:[\w-]+\s+){0,2}?(?:city|town|village|camp)\s+of\s+)?$",
+    "At least 68 people were killed on Tuesday, 55 of them in [Gaza] City.",
+    "At least 68 people were killed on Tuesday, most of them in [Gaza] City.", "before")
 
 
 #: "shelling the border town of Vovchansk, where two civilians were killed": the count of that place.
@@ -281,9 +287,11 @@ LIST_GOES_ON = Pattern("a list goes on after the place", r"(?:\s+(?:countryside|
 
 
 def place_share(text: str, start: int, end: int) -> int | None:
-    """The deaths the sentence gives the place at `start`..`end` by itself ("including 14 ... in X", "X, where two
-    civilians were killed", "X, where clashes killed 300 people", "killing two people in X"), else None."""
-    m = INCLUDING_AT.search(text, max(0, start - 90), start) or WHERE_KILLED.compiled.match(text, end) \
+    """The deaths the sentence gives the place at `start`..`end` by itself ("including 14 ... in X", "55 of them in
+    X", "X, where two civilians were killed", "X, where clashes killed 300 people", "killing two people in X"), else
+    None."""
+    m = INCLUDING_AT.search(text, max(0, start - 90), start) or OF_THEM_AT.search(text, max(0, start - 40), start) \
+        or WHERE_KILLED.compiled.match(text, end) \
         or WHERE_KILLING.compiled.match(text, end) \
         or (None if LIST_GOES_ON.match_at(text[end:end + 60]) else  # "seven in Avdiivka and Marinka": the list's
             next((k for p in KILLED_IN if (k := p.search(text, max(0, start - 90), start))), None))
@@ -414,7 +422,8 @@ def shares(text: str, total: int | None, spans: list[tuple[int, int]]) -> list[i
     clauses = _clause_tolls(text, spans) if total is not None and len(spans) > 1 else None
     if clauses is not None:
         return clauses
-    if "including" not in text and "where" not in text and (len(spans) < 2 or " in " not in text):
+    if "including" not in text and "where" not in text and " of them " not in text and " of whom " not in text \
+            and (len(spans) < 2 or " in " not in text):
         return share(total, len(spans))  # most sentences: no place given its own count
     own = [place_share(text, s, e) for s, e in spans]
     if all(o is None for o in own):

@@ -322,7 +322,8 @@ ROUTE = P(
 NEAR_AFTER_PLACE = P(
     "near another place",
     r"^(?:\s+(?!and\b|or\b)[a-z][\w-]*){0,2}?,?\s*(?:near|outside|close\s+to|not\s+far\s+from|"
-    r"on\s+the\s+outskirts\s+of)\s+(?:the\s+(?:city|town)\s+of\s+)?$",  # "the [Zamzam] camp outside [El Fasher]"
+    r"on\s+the\s+outskirts\s+of)\s+(?:the\s+(?:[\w-]+\s+){0,2}?(?:city|town|port|capital)\s+of\s+)?$",  # "the
+    # [Zamzam] camp outside [El Fasher]", "[Sofiivka] near the eastern city of [Pokrovsk]"
     "Shelling hit [Muridke], near [Lahore], at night.", "Shelling hit [Muridke] and [Lahore] at night.", "between")
 #: A sea told by the coastal town it is off: "in the Red Sea off Hodeidah" is one place, the sea near the town.
 SEA_OFF_TOWN = P(

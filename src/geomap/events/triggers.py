@@ -155,7 +155,7 @@ TRIGGERS: tuple[Trigger, ...] = (
       EXPL, "Air/drone strike",
       "An air strike hit the market.", "The airline cancelled its flights."),
     T("shelling", r"shell(?:ed|ing|s)(?!\s+out)|shell (?:hit|struck|landed|exploded|fell)|artillery|"
-      r"(?:missiles?|rockets?)" + _NOT_WEAPONS_MADE + "|"
+      r"(?:missiles?|rockets?(?!-propelled))" + _NOT_WEAPONS_MADE + "|"
       r"mortars?|barrages?|ballistic|cruise missiles?|struck by (?:a )?(?:missile|rocket)|grad|pound(?:ed|ing)",
       EXPL,
       "Shelling/artillery/missile attack",
