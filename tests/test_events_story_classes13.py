@@ -73,6 +73,9 @@ ROWS = [
     Row("t:sofiivka", "Sofiivka", "city", 48.35, 37.3, "UA", "UA.05", 1000, 1.0),
     Row("t:mongolia", "Mongolia", "country", 46.0, 105.0, "MN", "", 3400000, 800.0),
     Row("t:ulaanbaatar", "Ulaanbaatar", "city", 47.92, 106.92, "MN", "MN.20", 1600000, 12.0),
+    Row("t:peru", "Peru", "country", -10.0, -76.0, "PE", "", 33000000, 900.0),
+    Row("t:lima", "Lima", "city", -12.05, -77.04, "PE", "PE.15", 9000000, 20.0),
+    Row("t:plateau", "Plateau", "region", 9.2, 9.5, "NG", "NG.49", 4000000, 150.0),
 ]
 
 
@@ -308,3 +311,15 @@ def test_arrests_told_after_a_protest_are_the_force_it_met_unless_nationwide(nlp
     text = ("Hundreds of protesters gathered peacefully in Ulaanbaatar on Monday.\n\n"
             "Police arrested more than 150 people across the country over the weekend.")
     assert _types(run(nlp, text)) == [("Ulaanbaatar", "Peaceful protest")]
+
+
+def test_clashes_between_police_and_protesters_have_the_police_as_a_side(nlp):
+    doc = run(nlp, "One man was shot dead in clashes between police and protesters in central Lima late on Wednesday.")
+    assert _actors(doc) == [["Police forces", "Protesters"]]
+
+
+def test_a_place_hit_by_repeated_attacks_and_a_tally_over_a_month_are_no_happening(nlp):
+    assert run(nlp, "Plateau has been hit by repeated attacks that locals blame on herders, with more than 100 killed "
+                    "in April alone.").events == []
+    doc = run(nlp, "Gunmen killed 27 people in Plateau on Monday, a local official said.")
+    assert _types(doc) == [("Plateau", "Attack")]

@@ -203,6 +203,14 @@ CONTROL_OF_A_SITE = Pattern(
     r"[A-Z]))",
     "Gunmen killed five guards before security forces [regained] control.",
     "Troops [regained] control of the town on Monday.", "after")
+#: Struck again and again, told as the place's lot: "Plateau has been hit by repeated attacks" (no one happening).
+HIT_REPEATEDLY = Pattern("hit again and again", r"^\s+by\s+(?:repeated|recurring|frequent|regular)\b",
+                         "The state has been [hit] by repeated attacks blamed on herders.",
+                         "The state was [hit] by two attacks on Monday.", "after")
+#: A tally over a time, no happening: "with more than 100 killed in April alone".
+TALLY_ALONE = Pattern("a tally over a time", r"^\s+(?:in|during|since|over)\s+(?:[\w-]+\s+){1,3}?alone\b",
+                      "More than 100 people were [killed] in April alone.",
+                      "More than 100 people were [killed] in April in the state.", "after")
 #: Event words that still mean harm to people in a sports report ("fans were killed in a stampede").
 HARM = re.compile(r"(?i)kill|dead|died|death|bomb|explo|blast|wound|injur|stabb")
 
@@ -232,6 +240,8 @@ NOT_HERE_AFTER: dict[str, tuple[tuple[str, Pattern, int], ...]] = {
     "attack on civilians": (("execut", JUDICIAL_EXECUTION, 60),),  # "executed a man convicted of ...": a sentence
     "abduction": (("hostage", HOSTAGES_KILLED, 30),),  # "21 hostages were killed": the captivity's toll
     "arrests": (("arrest", ARREST_WARRANT, 12),),  # "an arrest warrant for the governor"
+    "explosion": (("hit", HIT_REPEATEDLY, 30),),  # "has been hit by repeated attacks": the place's lot
+    "killing": (("kill", TALLY_ALONE, 40),),  # "more than 100 killed in April alone": a tally
     "regains": (("regain", CONTROL_OF_A_SITE, 60),),  # "before security forces regained control": the attack's end
 }
 
@@ -258,7 +268,8 @@ BLAME = Pattern("a blame", r"\b(?:blam(?:ed|es|ing)|accus(?:ed|es|ing)|held\s+(?
 STATE_OF_VIOLENCE_BEFORE = Pattern(
     "a lasting state of violence",
     r"\b(?:has|have|had)\s+(?:long\s+)?been\s+(?:gripped|plagued|wracked|racked|ravaged|roiled|engulfed|torn|beset|"
-    r"mired|scarred|blighted)\s+(?:by|in|with)\s+(?:[\w'’-]+\s+){0,3}$",
+    r"mired|scarred|blighted)\s+(?:by|in|with)\s+(?:[\w'’-]+\s+){0,3}$|"
+    r"\b(?:has|have|had)\s+(?:long\s+)?been\s+hit\s+by\s+(?:repeated|recurring|frequent|regular)\s+(?:[\w'’-]+\s+){0,2}$",
     "The region has been plagued by [attacks] by armed groups for years.",
     "The region was hit by [attacks] by armed groups on Monday.", "before")
 #: "It was the deadliest attack on civilians this year", "He was the third reporter killed in the state this year": a

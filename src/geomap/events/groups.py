@@ -68,6 +68,7 @@ ACTOR_GROUPS = {
     r"(?:clash(?:ed|es)?|fought|battled|scuffled|skirmished)\s+with\s+(?:the\s+)?(?:riot\s+|anti-riot\s+)?"
     r"(?:police(?:men)?|gendarmes)|between\s+(?:[\w-]+\s+){1,2}?and\s+(?:the\s+)?"
     r"(?:riot\s+|anti-riot\s+)?(?:police(?:men)?|gendarmes)|"
+    r"between\s+(?:the\s+)?(?:riot\s+|anti-riot\s+)?(?:police(?:men)?|gendarmes)\s+and\s|"  # "police and protesters"
     # ... or as the agent of a passive act: "two protesters were shot dead by police"
     r"(?:shot|killed|wounded|injured|beaten|arrested|detained|dispersed)(?:\s+dead)?\s+by\s+(?:the\s+)?"
     r"(?:riot\s+|anti-riot\s+)?(?:police(?:men)?|gendarmes)": "Police forces",  # security forces: the state's
