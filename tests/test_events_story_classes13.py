@@ -76,6 +76,8 @@ ROWS = [
     Row("t:peru", "Peru", "country", -10.0, -76.0, "PE", "", 33000000, 900.0),
     Row("t:lima", "Lima", "city", -12.05, -77.04, "PE", "PE.15", 9000000, 20.0),
     Row("t:plateau", "Plateau", "region", 9.2, 9.5, "NG", "NG.49", 4000000, 150.0),
+    Row("t:iraq", "Iraq", "country", 33.0, 44.0, "IQ", "", 40000000, 500.0),
+    Row("t:baghdad", "Baghdad", "city", 33.34, 44.4, "IQ", "IQ.07", 7000000, 20.0),
 ]
 
 
@@ -323,3 +325,11 @@ def test_a_place_hit_by_repeated_attacks_and_a_tally_over_a_month_are_no_happeni
                     "in April alone.").events == []
     doc = run(nlp, "Gunmen killed 27 people in Plateau on Monday, a local official said.")
     assert _types(doc) == [("Plateau", "Attack")]
+
+
+def test_a_sect_written_with_an_apostrophe_or_a_fronts_name_is_no_place(nlp):
+    doc = run(nlp, "A suicide bomber blew himself up in a busy square in Baghdad's Shi'ite neighbourhood of Kadhimiya "
+                   "on Monday.")
+    assert "Shi'ite" not in [m.text for m in doc.mentions]
+    doc = run(nlp, "Nine civilians were killed in Baghdad under the heavy mortar fire of Nusra militants.")
+    assert "Nusra" not in [m.text for m in doc.mentions]

@@ -189,7 +189,7 @@ GROUP_NAMES = frozenset(
     catholics protestant protestants buddhist buddhists hindu hindus sikh sikhs druze yazidi yazidis kurd kurds serb
     serbs croat croats bosniak bosniaks yezidi yezidis ezidi ezidis arab arabs tamil tamils hutu hutus tutsi tutsis
     pashtun pashtuns baloch fulani rohingya maoist maoists islamist islamists jihadist jihadists
-    bedouin bedouins daesh tuareg tuaregs""".split()
+    bedouin bedouins daesh tuareg tuaregs shi'ite shi'ites shi’ite shi’ites nusra boko""".split()
 )
 #: Languages, named after "in" as places are ("shot in English and Hindi", "broadcast in Pashto").
 LANGUAGES = frozenset(
