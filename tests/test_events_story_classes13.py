@@ -8,6 +8,7 @@ from datetime import date
 import pytest
 from tinyrun import run, tiny_pipeline
 
+from geomap.dates import find_dates
 from geomap.events.actors import actors
 from geomap.gazetteer import Row
 
@@ -78,6 +79,9 @@ ROWS = [
     Row("t:plateau", "Plateau", "region", 9.2, 9.5, "NG", "NG.49", 4000000, 150.0),
     Row("t:iraq", "Iraq", "country", 33.0, 44.0, "IQ", "", 40000000, 500.0),
     Row("t:baghdad", "Baghdad", "city", 33.34, 44.4, "IQ", "IQ.07", 7000000, 20.0),
+    Row("adm:PK.03", "Khyber Pakhtunkhwa", "region", 34.5, 72.0, "PK", "PK.03", 35000000, 200.0),
+    Row("t:kurram", "Kurram District", "region", 33.75, 70.25, "PK", "PK.03", 0, 40.0, feature="admin2"),
+    Row("t:kyiv", "Kyiv", "city", 50.45, 30.52, "UA", "UA.12", 3000000, 15.0),
 ]
 
 
@@ -333,3 +337,20 @@ def test_a_sect_written_with_an_apostrophe_or_a_fronts_name_is_no_place(nlp):
     assert "Shi'ite" not in [m.text for m in doc.mentions]
     doc = run(nlp, "Nine civilians were killed in Baghdad under the heavy mortar fire of Nusra militants.")
     assert "Nusra" not in [m.text for m in doc.mentions]
+
+
+def test_a_name_told_as_neighbouring_the_told_region_is_not_put_in_it(nlp):
+    text = ("Gunmen opened fire on a wedding party in Kurram district late on Saturday, killing 12 people.\n\n"
+            "At the weekend, a roadside bomb in neighbouring Orakzai district killed two soldiers.")
+    got = {e.place_text: e.place.name for e in run(nlp, text, date(2025, 9, 29)).events}
+    assert got["Orakzai"] == "Khyber Pakhtunkhwa"  # the province holding Kurram, not Kurram
+
+
+def test_weeks_and_months_ago_date_the_happening(nlp):
+    doc = run(nlp, "Two weeks ago, a Russian attack on Kyiv killed 23 people.", date(2025, 6, 16))
+    assert [(e.date.isoformat(), e.date_end.isoformat(), e.date_precision) for e in doc.events] == [
+        ("2025-05-30", "2025-06-05", "week")]
+    spans = [(d.date.isoformat(), d.precision) for d in find_dates("A month ago, rebels took the town.",
+                                                                    date(2025, 1, 16))]
+    assert spans == [("2024-12-01", "month")]
+    assert find_dates("A few weeks ago, rebels took the town.", date(2025, 1, 16)) == []  # too vague to date

@@ -91,7 +91,8 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
                               r"(?P<nd>the\s+day\s+after)(?=\s*(?:[,.;]|$))|"
                               r"(?P<same>(?:the\s+same|later\s+that|that)\s+(?:day|night|morning|evening)))\b", re.I)),
     ("today", re.compile(r"\b(?:today|this\s+morning|this\s+evening|tonight|earlier\s+today)\b", re.I)),
-    ("days_ago", re.compile(r"\b(?P<n>\d+|one|two|three|four|five|six|seven|a\s+few|several)\s+days\s+ago\b", re.I)),
+    ("days_ago", re.compile(r"\b(?P<n>\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten|a\s+few|several)\s+"
+                            r"(?P<u>day|week|month)s?\s+ago\b", re.I)),
     ("weekend", re.compile(r"\b(?:over|at|during)\s+the\s+weekend\b|\b(?P<we>last|this|next)\s+weekend\b", re.I)),
     ("week", re.compile(r"\b(?P<wk>last|this|next|earlier\s+this|later\s+this)\s+week\b", re.I)),
     ("month_rel", re.compile(r"\b(?P<mr>last|this|next|earlier\s+this|later\s+this|early\s+this|late\s+last)\s+"
@@ -227,11 +228,22 @@ def _weekday(g: dict, pub: date) -> Resolved:
     return d, d, "day", mod == "since"
 
 
-def _days_ago(g: dict, pub: date) -> Resolved:
-    n = g["n"].lower()
-    if n.isdigit() or n in NUMBER_WORDS:
-        return _day(pub - timedelta(days=int(n) if n.isdigit() else NUMBER_WORDS[n]))
-    return pub - timedelta(days=5), pub - timedelta(days=2), "week", False  # "a few", "several"
+def _days_ago(g: dict, pub: date) -> Resolved | None:
+    """"three days ago" is that day; "two weeks ago" the week around the day 14 days back; "a month ago" the month
+    before publication's; "a few"/"several" days ago the days 2-5 back ("a few weeks ago": too vague to date)."""
+    n, unit = _words(g["n"]).lower(), (g.get("u") or "day").lower()
+    k = 1 if n in ("a", "an") else int(n) if n.isdigit() else NUMBER_WORDS.get(n)
+    if k is None:
+        if unit != "day":
+            return None
+        return pub - timedelta(days=5), pub - timedelta(days=2), "week", False  # "a few", "several"
+    if unit == "week":
+        mid = pub - timedelta(days=7 * k)
+        return mid - timedelta(days=3), mid + timedelta(days=3), "week", False
+    if unit == "month":
+        y, m = divmod(pub.year * 12 + pub.month - 1 - k, 12)
+        return _month_span(date(y, m + 1, 1)) + ("month", False)
+    return _day(pub - timedelta(days=k))
 
 
 def _weekend(g: dict, pub: date) -> Resolved:

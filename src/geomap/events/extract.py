@@ -58,6 +58,7 @@ from geomap.events.triggers import (
     specific,
 )
 from geomap.events.within import (
+    NEIGHBOURING,
     REFERENCE_GAP,
     REFERENCE_VETOES,
     TOWN_KINDS,
@@ -228,6 +229,12 @@ class EventExtractor:
         doc.events = merge_events(fold_headline(drop_accidents(events, doc.article.text), head, named))
         return doc
 
+    def _beside(self, told: Place | None) -> Place | None:
+        """Where a name told as neighbouring the told region goes ("a bomb in neighbouring Orakzai district", after
+        an attack in Kurram district): the region holding that one, not it (None when there is none)."""
+        outer = self._region_of(told) if told is not None and told.kind == "region" else None
+        return outer if outer is not None and told is not None and outer.id != told.id else None
+
     def event_places(self, doc: Doc, si: int, ms: list[Mention], triggers: list[Found], main: Place | None,
                      skip_before: int, added: list[Mention], told: tuple[list[Event], Place | None] = ([], None),
                      ) -> list[tuple[Mention, Sentence, Candidate]]:
@@ -259,7 +266,8 @@ class EventExtractor:
                 name = st.text[c.start:c.end]
                 within = inside.get(k) or container(cands, owners, feats, k, name, st.text) \
                     or demonym_country(ms, st.text, st.start, c.start) or told_town(
-                    told[0], st.text[max(0, c.start - 40):c.start], name, st.text[c.end:c.end + 20], told[1]) or main
+                    told[0], st.text[max(0, c.start - 40):c.start], name, st.text[c.end:c.end + 20], told[1]) \
+                    or (self._beside(main) if NEIGHBOURING.search(st.text, max(0, c.start - 20), c.start) else main)
                 m = Mention(st.start + c.start, st.start + c.end, st.text[c.start:c.end], si, place=within,
                             within=within is not None, event_score=scores[k], found_by="events")
                 added.append(m)

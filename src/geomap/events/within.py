@@ -142,6 +142,12 @@ def main_country(mentions: list[Mention]) -> Place | None:
     return country.get(top) if top else None  # only the leading country, and only when the article names it
 
 
+#: A place told as beside the one told before, so not in it: "a roadside bomb in neighbouring Orakzai district".
+NEIGHBOURING = Pattern("a neighbouring place", r"\b(?:neighbou?ring|adjacent|adjoining)\s+$",
+                       "A roadside bomb in neighbouring [Orakzai] district killed two soldiers.",
+                       "A roadside bomb in the [Orakzai] district killed two soldiers.", "before")
+
+
 def told_region(events: list[Event], main: Place | None, regions: list[Place] | None = None,
                 region_of: Callable[[Place], Place | None] | None = None) -> Place | None:
     """Where a name no place of its sentence holds goes: the region of the event told last ("25 killed in Mali's
