@@ -82,6 +82,7 @@ ROWS = [
     Row("adm:PK.03", "Khyber Pakhtunkhwa", "region", 34.5, 72.0, "PK", "PK.03", 35000000, 200.0),
     Row("t:kurram", "Kurram District", "region", 33.75, 70.25, "PK", "PK.03", 0, 40.0, feature="admin2"),
     Row("t:kyiv", "Kyiv", "city", 50.45, 30.52, "UA", "UA.12", 3000000, 15.0),
+    Row("t:nablus", "Nablus", "city", 32.22, 35.25, "PS", "PS.WE", 150000, 4.0),
 ]
 
 
@@ -354,3 +355,9 @@ def test_weeks_and_months_ago_date_the_happening(nlp):
                                                                     date(2025, 1, 16))]
     assert spans == [("2024-12-01", "month")]
     assert find_dates("A few weeks ago, rebels took the town.", date(2025, 1, 16)) == []  # too vague to date
+
+
+def test_drones_backing_a_raid_are_no_strike_of_their_own(nlp):
+    doc = run(nlp, "Israeli troops backed by drones raided the Nablus refugee camp in the occupied West Bank on "
+                   "Tuesday, killing three Palestinians, the Palestinian health ministry said.")
+    assert [e.sub_event_type for e in doc.events] == ["Armed clash"]

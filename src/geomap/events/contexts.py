@@ -211,6 +211,11 @@ HIT_REPEATEDLY = Pattern("hit again and again", r"^\s+by\s+(?:repeated|recurring
 TALLY_ALONE = Pattern("a tally over a time", r"^\s+(?:in|during|since|over)\s+(?:[\w-]+\s+){1,3}?alone\b",
                       "More than 100 people were [killed] in April alone.",
                       "More than 100 people were [killed] in April in the state.", "after")
+#: Arms that backed a ground force, not a happening of their own: "troops backed by drones raided the camp".
+ARMS_BACKING = Pattern("arms backing a force",
+                       r"\b(?:backed|supported|covered|assisted|escorted)\s+by\s+(?:[\w-]+\s+){0,2}$",
+                       "Troops backed by [drones] raided the refugee camp on Tuesday.",
+                       "Troops fired [drones] at the refugee camp on Tuesday.", "before")
 #: Event words that still mean harm to people in a sports report ("fans were killed in a stampede").
 HARM = re.compile(r"(?i)kill|dead|died|death|bomb|explo|blast|wound|injur|stabb")
 
@@ -220,7 +225,7 @@ HARM = re.compile(r"(?i)kill|dead|died|death|bomb|explo|blast|wound|injur|stabb"
 NOT_HERE: dict[str, tuple[tuple[str | tuple[str, ...], Pattern, int | None], ...]] = {
     "explosion": (("", NATURAL_HAZARD, 60),  # "floods hit the city": no one attacked it
                   ("", ARMS_SUPPLY, 60)),  # "supplying the group with more missiles"
-    "air strike": (("", ARMS_SUPPLY, 60),),
+    "air strike": (("", ARMS_SUPPLY, 60), ("", ARMS_BACKING, 40)),  # "troops backed by drones raided": the raid
     "shelling": (("", ARMS_SUPPLY, 60),),
     "abduction": (("hostage", HOSTAGES_FREED, 50),),  # "rescued 19 hostages": a captivity ended
     "killing": ((("murder", "kill"), KILLINGS_COUNTED, 40),  # "the number of murders"
