@@ -423,11 +423,12 @@ def _generic(primary: Found, clause: list[Found], stext: str,
     if remote is None and t.generic:  # "gangs attacked a post"; with no weapon told anywhere, an attack by people
         return _armed(clause, stext, *(context() or (VAC, "Attack")))
     told = context()
-    if remote_at is not None and (STRIKE_NOUN.match_at(stext[remote_at.start:remote_at.end]) or state_struck(stext)):
-        near = context(True)  # a state's strike typed by its own paragraph, not by the foe's missiles told later
-        if (told is None or told[0] != EXPL) or state_struck(stext) and (near is None or near[0] != EXPL):
+    struck = remote_at is not None and state_struck(stext)
+    if remote_at is not None and (STRIKE_NOUN.match_at(stext[remote_at.start:remote_at.end]) or struck):
+        if told is None or told[0] != EXPL or struck and ((near := context(True)) is None or near[0] != EXPL):
             return EXPL, "Air/drone strike"  # "an Israeli strike killed five", "Israel had struck the ministry", "a
-            # strike on a house killed six", even in a story of clashes: with no weapon told, from the air
+            # strike on a house killed six", even in a story of clashes: with no weapon told, from the air; a state's
+            # strike typed by its own paragraph, not by the foe's missiles told later
     return told or ((remote.event_type, remote.sub_event_type) if remote else (t.event_type, t.sub_event_type))
 
 
