@@ -89,7 +89,7 @@ def test_disorder_types_and_civilian_targeting():
 
 def test_every_force_actor_has_a_home_country():
     """A new force word in the actor tables must name its state, or the export cannot type it."""
-    from geomap.events.actors import COUNTRY_FORCE, DEMONYM_FORCE, FORCE_COUNTRY
+    from geomap.events.forces import COUNTRY_FORCE, DEMONYM_FORCE, FORCE_COUNTRY
 
     forces = {a for a in {*COUNTRY_FORCE.values(), *DEMONYM_FORCE.values()}
               if a.endswith((" forces", " army", " military"))}

@@ -11,7 +11,7 @@ import csv
 from functools import lru_cache
 
 from geomap import config
-from geomap.events.actors import FORCE_COUNTRY, SHARED_HOMES
+from geomap.events.forces import FORCE_COUNTRY, SHARED_HOMES
 
 #: ACLED's disorder type by event type; sub-event types that count as both political violence and demonstrations
 #: are in DISORDER_BY_SUB_EVENT.

@@ -3,7 +3,8 @@ the paragraph's or article's dominant violent type, and who acted where a senten
 
 from __future__ import annotations
 
-from geomap.events.actors import FORCE_COUNTRY, FROM_THE_AIR, UNIDENTIFIED, actors
+from geomap.events.actors import FROM_THE_AIR, UNIDENTIFIED, actors
+from geomap.events.forces import FORCE_COUNTRY
 from geomap.events.triggers import VIOLENT, Found, find_triggers, specific
 from geomap.models import Doc, Event
 from geomap.patterns import Pattern

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from geomap.events.actors import FORCE_COUNTRY
+from geomap.events.forces import FORCE_COUNTRY
 from geomap.patterns import Pattern
 
 NON_STATE = Pattern(
