@@ -333,8 +333,8 @@ def _generic(primary: Found, clause: list[Found], stext: str,
     if remote is None and CROWD_ATTACKED.search(stext):  # "angry crowds attacked the homes of lawmakers": a
         return RIOT, "Mob violence"  # mob, since no word of the clause tells of a demonstration
     if remote is None and any(f.trigger.weak for f in clause) and not PASSIVE_HARM.search(stext):
-        struck = state_struck(stext) and not AVENGED_CLAUSE.search(stext, 0, primary.start)  # not the avengers'
-        told = context() if struck else None  # "Russia launched one of its largest attacks on Kyiv,
+        striking = state_struck(stext) and not AVENGED_CLAUSE.search(stext, 0, primary.start)  # not the avengers'
+        told = context() if striking else None  # "Russia launched one of its largest attacks on Kyiv,
         if told is not None and told[0] == EXPL:  # killing 15", in a story of missiles and drones: theirs
             return told
         return _armed(clause, stext, VAC, "Attack")  # "gunmen killed 26 men": the killing is the happening

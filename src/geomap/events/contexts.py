@@ -203,8 +203,11 @@ CONTROL_OF_A_SITE = Pattern(
     r"[A-Z]))",
     "Gunmen killed five guards before security forces [regained] control.",
     "Troops [regained] control of the town on Monday.", "after")
-#: Struck again and again, told as the place's lot: "Plateau has been hit by repeated attacks" (no one happening).
-HIT_REPEATEDLY = Pattern("hit again and again", r"^\s+by\s+(?:repeated|recurring|frequent|regular)\b",
+#: Words telling happenings as the place's lot, again and again: "hit by repeated attacks".
+_REPEATED = r"(?:repeated|recurring|frequent|regular)"
+#: Struck again and again, told as the place's lot: "Plateau has been hit by repeated attacks" (no one happening; the
+#: attacks themselves: `STATE_OF_VIOLENCE_BEFORE`).
+HIT_REPEATEDLY = Pattern("hit again and again", r"^\s+by\s+" + _REPEATED + r"\b",
                          "The state has been [hit] by repeated attacks blamed on herders.",
                          "The state was [hit] by two attacks on Monday.", "after")
 #: A tally over a time, no happening: "with more than 100 killed in April alone".
@@ -274,7 +277,7 @@ STATE_OF_VIOLENCE_BEFORE = Pattern(
     "a lasting state of violence",
     r"\b(?:has|have|had)\s+(?:long\s+)?been\s+(?:gripped|plagued|wracked|racked|ravaged|roiled|engulfed|torn|beset|"
     r"mired|scarred|blighted)\s+(?:by|in|with)\s+(?:[\w'’-]+\s+){0,3}$|"
-    r"\b(?:has|have|had)\s+(?:long\s+)?been\s+hit\s+by\s+(?:repeated|recurring|frequent|regular)\s+(?:[\w'’-]+\s+){0,2}$",
+    r"\b(?:has|have|had)\s+(?:long\s+)?been\s+hit\s+by\s+" + _REPEATED + r"\s+(?:[\w'’-]+\s+){0,2}$",
     "The region has been plagued by [attacks] by armed groups for years.",
     "The region was hit by [attacks] by armed groups on Monday.", "before")
 #: "It was the deadliest attack on civilians this year", "He was the third reporter killed in the state this year": a

@@ -264,7 +264,7 @@ class EventExtractor:
                 if not picked[k] or NO_CLAUSE_TRIGGER in feats[k]:
                     continue  # a name the gazetteer lacks, in a clause with no event word: "sworn in at the Palace"
                 name = st.text[c.start:c.end]
-                within = inside.get(k) or container(cands, owners, feats, k, name, st.text) \
+                within = inside.get(k) or container(cands, owners, feats, k, name, st.text, sent.clauses.starts) \
                     or demonym_country(ms, st.text, st.start, c.start) or told_town(
                     told[0], st.text[max(0, c.start - 40):c.start], name, st.text[c.end:c.end + 20], told[1]) \
                     or (self._beside(main) if NEIGHBOURING.search(st.text, max(0, c.start - 20), c.start) else main)

@@ -205,19 +205,20 @@ def share(total: int | None, parts: int) -> list[int | None]:
 #: Victims named by who they were, not where: "killing 12 people including three children in the region" gives the
 #: region all 12.
 _KINDS_OF_VICTIM = r"(?:children|child|women|minors|girls|boys|teenagers|infants|babies|toddlers|elderly)\b"
+#: The words right before a place a share of the toll is told at: "in", "near the town of".
+_AT_THE_PLACE = r"(?:in|at|near)\s+(?:the\s+)?(?:(?:[\w-]+\s+){0,2}?(?:city|town|village|camp)\s+of\s+)?$"
 #: "91 killed across the country, including 14 police officers (killed) at a station in Sirajganj": the count of one
 #: place.
 INCLUDING_AT = Pattern(
     "a place's share of the toll",
     r"\bincluding\s+" + _NUM + r"(?!\s+(?:[\w-]+\s+)?" + _KINDS_OF_VICTIM + r")\s+(?:(?:[\w-]+\s+){0,3}?"
-    + _VICTIMS + r"\s+(?:[\w-]+\s+){0,6}?|at\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,7}?)(?:in|at|near)\s+(?:the\s+)?"
-    r"(?:(?:[\w-]+\s+){0,2}?(?:city|town|village|camp)\s+of\s+)?$",
+    + _VICTIMS + r"\s+(?:[\w-]+\s+){0,6}?|at\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,7}?)" + _AT_THE_PLACE,
     "91 were killed, including 14 police officers at a station in [Sirajganj].",
     "91 were killed in [Sirajganj], including 14 police officers.", "before")
 #: ... or "of them" there: "68 were killed across the territory, 55 of them in Gaza City".
 OF_THEM_AT = Pattern(
     "a place's share of the toll, of them", r"\b" + _NUM + r"\s+of\s+(?:them|whom)\s+(?:[\w-]+\s+){0,2}?"
-    r"(?:in|at|near)\s+(?:the\s+)?(?:(?:[\w-]+\s+){0,2}?(?:city|town|village|camp)\s+of\s+)?$",
+    + _AT_THE_PLACE,
     "At least 68 people were killed on Tuesday, 55 of them in [Gaza] City.",
     "At least 68 people were killed on Tuesday, most of them in [Gaza] City.", "before")
 

@@ -15,7 +15,7 @@ from dataclasses import replace
 
 from geomap.events.fatalities import fatalities
 from geomap.events.model import Candidate, Sentence
-from geomap.events.slots import BEARING_WORDS, CLAUSE_BREAK, LIST_JOIN
+from geomap.events.slots import BEARING_WORDS, LIST_JOIN
 from geomap.events.triggers import VIOLENT, Found
 from geomap.geo import haversine_km
 from geomap.lexicon import DEMONYM_COUNTRY, SITE_WORDS, names_a_unit
@@ -53,7 +53,7 @@ REFERENCE_GAP = 40
 
 
 def container(cands: list[Candidate], owners: list[Mention | None], feats: list[list[str]], k: int,
-              name: str = "", text: str = "") -> Place | None:
+              name: str = "", text: str = "", breaks: list[int] | tuple[int, ...] = ()) -> Place | None:
     """Where to put a name the gazetteer lacks: the nearest region or country the sentence names (after the name
     first: "Jibwhiwhui village of Hawul"), else the area around the nearest town it names ("villages near Walungu",
     "in Bwalagi and Kafanchan"), at region precision: the town itself would claim a precision we do not have. A
@@ -62,14 +62,15 @@ def container(cands: list[Candidate], owners: list[Mention | None], feats: list[
     border with Burkina Faso", "40 km from Kaya") holds nothing, except the name right before it: "the Glilot
     military base north of Tel Aviv" is around Tel Aviv; nor does a name used as an adjective (`ADJECTIVE_USE` in
     the sentence `text`: "a U.S. ceasefire proposal"), nor one after it in another clause ("near the Torkham
-    crossing, after strikes in Paktika province"). Of a country and a region of it named next, the region."""
+    crossing, after strikes in Paktika province": `breaks`, where the sentence's clause breaks start,
+    `slots.Clauses.starts`). Of a country and a region of it named next, the region."""
     ref = owners[k + 1] if k + 1 < len(cands) and cands[k + 1].start - cands[k].end <= REFERENCE_GAP else None
     if ref is not None and ref.place is not None and ref.place.kind in TOWN_KINDS and (
             REFERENCE_VETOES.intersection(feats[k + 1])
             or NEAR_THE_TOWN.match_at(text[cands[k].end:cands[k + 1].start])):
         return around(ref.place)
-    after = [j for j in range(k + 1, len(cands)) if not CLAUSE_BREAK.compiled.search(text, cands[k].end,
-                                                                                          cands[j].start)]
+    cut = next((b for b in breaks if b >= cands[k].end), len(text))  # the name's clause ends there
+    after = [j for j in range(k + 1, len(cands)) if cands[j].start <= cut]
     order = [j for j in [*after, *range(k - 1, -1, -1)] if not NOT_CONTAINERS.intersection(feats[j])
              and not ADJECTIVE_USE.search(text, max(0, cands[j].start - 4), cands[j].start)]
     known = [owners[j].place for j in order if owners[j] is not None]  # type: ignore[union-attr]
