@@ -221,3 +221,9 @@ def test_the_capital_is_read_as_the_capital_city():
 def test_the_articles_other_places_settle_an_ambiguous_name(text, name, cc, admin1):
     m = next(m for m in doc_of(text).mentions if m.text == name)
     assert (m.place.country_code, m.place.admin1) == (cc, admin1)
+
+
+def test_a_backer_named_after_backed_by_is_no_event_place():
+    text = ("M23 rebels backed by Rwanda entered the centre of Goma on Monday, the largest city in eastern Congo, "
+            "after a lightning advance that sent thousands fleeing.")
+    assert [e.place.name for e in doc_of(text, date(2025, 1, 28)).events] == ["Goma"]

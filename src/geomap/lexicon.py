@@ -127,7 +127,7 @@ ORGANISATIONS = frozenset(
     """hamas hezbollah houthi houthis wagner jnim rsf saf nato un eu iaea kremlin pentagon reuters ap afp tass ria
     interfax telegram bbc cnn taliban isis isil idf unicef unhcr who icrc ocha osce opec brics g7 g20 frontex
     ukrinform ukrenergo yasno naftogaz gazprom rosatom energoatom ansar fatah plo sdf hts ypg pkk aqim ecowas
-    amnesty al-shabaab shabaab m23 fano tplf xinhua""".split()
+    amnesty al-shabaab shabaab m23 fano tplf xinhua boko al-qaida al-qaeda""".split()  # "Boko haram": the group
 )
 
 #: Armed groups and forces that fight in one country: their names are a hint of where an article is set ("eastern

@@ -15,7 +15,7 @@ from collections.abc import Callable
 from geomap.events.actors import AVENGED, state_struck
 from geomap.events.contexts import AIMED_AT
 from geomap.events.fatalities import AVENGED_CLAUSE
-from geomap.events.territory import NON_STATE, taker
+from geomap.events.territory import NON_STATE, PEOPLE_CAPTURED, taker
 from geomap.events.triggers import (
     BATTLE,
     EXPL,
@@ -65,7 +65,7 @@ PROTESTERS_ATTACKED = Pattern(
 #: A crowd doing violence told with no demonstration: ACLED's mob violence (not "armed youths attacked a village").
 CROWD_ATTACKED = Pattern(
     "a crowd attacked", r"\b(?:crowds?|mobs?)\s+(?:[\w-]+\s+){0,2}?(?:attacked|stormed|ransacked|torched|"
-    r"set\s+fire|burned|burnt|looted|lynched|beat)\b",
+    r"set\s+fire|burned|burnt|looted|lynched|beat|stoned|clubbed|hacked)\b",
     "Angry crowds then attacked the homes of several lawmakers.", "Armed youths attacked a village at dawn.")
 #: Protesters as the target of an attack by someone other than the police: "drove a car into a crowd of
 #: demonstrators", "opened fire on marchers" (ACLED: an attack on civilians, not a protest).
@@ -155,17 +155,18 @@ def happening(primary: Found, clause: list[Found], stext: str, context: Callable
     odd = _not_as_worded(t, clause, stext) or _lit_by_weapon(primary, stext, kinds)
     if odd is not None:
         return odd
-    if etype in (PROTEST, RIOT) or PROTEST in kinds or etype == VAC and KILLED_AT_PROTEST.search(
+    if etype in (PROTEST, RIOT) or PROTEST in kinds or RIOT in kinds and CROWD_ATTACKED.search(
+            stext, max(0, primary.start - 60), primary.end) \
+            or etype == VAC and KILLED_AT_PROTEST.search(
             stext, max(0, primary.start - 50), primary.end + 50):  # "..., to Rangpur, where one protester was killed"
         return _bombed_crowd(clause, stext) or _protest(clause, stext, deaths)
     if t.yields:
         etype, sub = specific(clause) or (etype, sub)
     elif t.generic or t.weak:
         etype, sub = _generic(primary, clause, stext, context)
-    if sub in ("Non-state actor overtakes territory", "Government regains territory"):
-        took = "Armed clash" if _aimed_at(clause, stext) else taker(stext, primary.start)
-        if took:
-            return BATTLE, took
+    if sub in ("Non-state actor overtakes territory", "Government regains territory") \
+            and (taken := _taken(primary, clause, stext)) is not None:
+        return taken
     if etype == VAC and t.weak and any(f.trigger.event_type == BATTLE and not f.trigger.yields for f in clause):
         return BATTLE, "Armed clash"  # "killed in clashes": the clash
     harm = next((f.trigger for f in clause if f.trigger.event_type == VAC and not f.trigger.weak), None)
@@ -357,6 +358,16 @@ def _armed(clause: list[Found], stext: str, etype: str, sub: str) -> tuple[str, 
             or ARMED_KILLED.search(stext):
         return BATTLE, "Armed clash"
     return etype, sub
+
+
+def _taken(primary: Found, clause: list[Found], stext: str) -> tuple[str, str] | None:
+    """What a capture word's happening is: territory taken, by whom (`taker`), or a clash when the capture is only
+    aimed at; people captured are held ("troops captured two rebel commanders": an arrest; "rebels captured three
+    soldiers": an abduction). None when no side is named."""
+    took = "Armed clash" if _aimed_at(clause, stext) else taker(stext, primary.start)
+    if took and PEOPLE_CAPTURED.match_at(stext[primary.start:primary.end + 80]):
+        return (VAC, ABDUCTION) if took.startswith("Non-state") else (STRAT, "Arrests")
+    return (BATTLE, took) if took else None
 
 
 def _aimed_at(clause: list[Found], stext: str) -> bool:

@@ -34,7 +34,7 @@ OWNER_AFTER = Pattern("the group runs or holds it", r"-(?:run|controlled|held|ow
 #: [Hezbollah] commander", "a roadside bomb killed four soldiers" -- the victims, not the side that struck.
 VICTIM_BEFORE = Pattern(
     "a group's people killed", r"\b(?:killed|killing|kills|wounded|wounding|injured|injuring|targeted|targeting|"
-    r"assassinated|eliminated)\s+(?:(?:a|an|the|two|three|four|five|six|seven|eight|nine|ten|several|\d+)\s+)?"
+    r"assassinated|eliminated|abducted|abducting|kidnapped|kidnapping|captured|capturing)\s+(?:(?:a|an|the|two|three|four|five|six|seven|eight|nine|ten|several|\d+)\s+)?"
     r"(?:(?:senior|top|local|prominent|veteran|key|high-ranking)\s+)?$",
     "A strike in Beirut killed a senior [Hezbollah] commander.",
     "A strike in Beirut by [Hezbollah] killed a senior officer.", "before")
@@ -328,6 +328,8 @@ def agents(own: list[str], who: list[str], etype: str, sub: str, country: str = 
         who = [a for a in who if a != UNIDENTIFIED]
     if etype in (PROTEST, RIOT):  # "protesters denounced Indian strikes": what a crowd is against is no side of it
         who = [a for a in who if FORCE_COUNTRY.get(a) in (None, country)]
+    if sub == "Violent demonstration":  # "burned tyres, demanding the arrest of the attackers": no gunmen's part
+        who = [a for a in who if a != UNIDENTIFIED]
     if sub == "Peaceful protest":  # no force met it: gunmen or troops named are what it is about ("demanding the
         who = [a for a in who if a != UNIDENTIFIED and a != "Police forces" and a not in FORCE_COUNTRY]  # arrest")
     if etype == PROTEST and "Protesters" not in who:  # "police fired tear gas at garment workers": they protested

@@ -33,7 +33,7 @@ THEN_TOLD = Pattern(
 LOCATES_TOLD = Pattern(
     "where the told happening took place",
     r"\b(?:the|this|that|these|those)\s+(?:attack|bombing|blast|explosion|strike|ambush|incident|assault|raid|shooting|"
-    r"massacre|killing)s?\s+(?:took\s+place|happened|occurred|was\s+carried\s+out)\b|"
+    r"massacre|killing)s?\s+(?:took\s+place|happened|occurred|was\s+carried\s+out|struck|hit|targeted)\b|"
     r"\bclaimed\s+(?:responsibility\s+for\s+)?(?:the|this|that|these|those)\s+(?:attack|bombing|blast|explosion|"
     r"ambush|assault|raid|shooting|massacre|killing)s?\s+(?:on|at|in|near)\b",  # "claimed the attack on a train near"
     "The attack took place near Besham in Shangla district.", "Another attack hit Besham in Shangla district.")

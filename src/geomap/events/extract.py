@@ -34,7 +34,7 @@ from geomap.events.candidates import rule_picks, sentence_candidates
 from geomap.events.contexts import POLITICAL_ARREST
 from geomap.events.dating import DATE_OPENER, MAX_AGE_DAYS, Span, StoryClock, event_date, redate, told_after
 from geomap.events.fatalities import COUNTRY_TOLL, fatalities, more_deaths, shares, wide_toll
-from geomap.events.lists import spread_over_lists
+from geomap.events.lists import share_vetoes, spread_over_lists
 from geomap.events.merge import drop_accidents, fold_headline, merge_events, met_with_force
 from geomap.events.model import (
     COMMA_WORDS,
@@ -122,7 +122,8 @@ VETOES = frozenset({"hypothetical-between", "negation-between", QUALIFIES_NEXT,
                     "slot=names a facility elsewhere", "slot=an envoy's post", "slot=opens a body's name",
                     "slot=the border with the place", "slot=names a source", "slot=a backer's adjective", IN_SPEECH,
                     "slot=a state's mission abroad", "slot=a state's mission named after the place",
-                    "slot=a place of an earlier happening told as a time"})
+                    "slot=a place of an earlier happening told as a time", "slot=a backer",
+                    "slot=where sirens sounded"})
 #: Slots of a place no happening of its sentence was at: a reference town told of it places nothing.
 _NOT_THERE = frozenset({"slot=a refuge", "slot=origin", "slot=came from positions in"})
 #: A headline: the article's first line, short and with no sentence's end ("Gunmen kill 20 in Zamfara").
@@ -248,6 +249,7 @@ class EventExtractor:
                                                   triggers, skip_before, doc.persons)
         feats = [features(sent, cands, k) for k in range(len(cands))]
         vetoed = [bool(VETOES.intersection(f)) for f in feats]
+        share_vetoes(sent.text, cands, feats, vetoed)  # "taken to hospitals in Khuzdar and Quetta"
         pairs = inner_pairs(sent.text, cands, owners)
         for k, o, _, near in pairs:  # "the Amil neighbourhood of Baghdad": Amil does not qualify Baghdad, it lies in it
             vetoed[k] = bool(VETOES.intersection(feats[k]) - {QUALIFIES_NEXT})

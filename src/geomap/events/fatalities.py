@@ -61,7 +61,7 @@ FATAL = (
       "The strike killed the commanders of two brigades on Sunday."),
     P("shot dead N", r"\b" + _KILLED_HOW + r"\s+" + _ABOUT + _NUM,
       "Soldiers shot dead three smugglers at the border.", "Soldiers shot three smugglers at the border."),
-    P("beat N to death", r"\b(?:beat|beating|stabbed|stabbing|hacked|hacking|bludgeoned|clubbed|burned|burnt)\s+"
+    P("beat N to death", r"\b(?:beat|beating|stabbed|stabbing|hacked|hacking|bludgeoned|clubbed|stoned|burned|burnt)\s+"
       + _ABOUT + _NUM + r"\s+(?:[\w-]+\s+){0,2}?to\s+death\b",
       "A mob beat two men to death in the market.", "A mob beat two men in the market."),
     P("one and N others", r"\b(?:killing|killed|kills|kill)\s+(?P<one>a|an|one|the|his|her|its|their|[\w-]+['’]s)\s+"
@@ -212,7 +212,7 @@ _AT_THE_PLACE = r"(?:in|at|near)\s+(?:the\s+)?(?:(?:[\w-]+\s+){0,2}?(?:city|town
 INCLUDING_AT = Pattern(
     "a place's share of the toll",
     r"\bincluding\s+" + _NUM + r"(?!\s+(?:[\w-]+\s+)?" + _KINDS_OF_VICTIM + r")\s+(?:(?:[\w-]+\s+){0,3}?"
-    + _VICTIMS + r"\s+(?:[\w-]+\s+){0,6}?|at\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,7}?)" + _AT_THE_PLACE,
+    + _VICTIMS + r"\s+(?:[\w-]+\s+){0,6}?|(?:at|in)\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,7}?)" + _AT_THE_PLACE,
     "91 were killed, including 14 police officers at a station in [Sirajganj].",
     "91 were killed in [Sirajganj], including 14 police officers.", "before")
 #: ... or "of them" there: "68 were killed across the territory, 55 of them in Gaza City".

@@ -31,6 +31,20 @@ def spread_over_lists(text: str, cands: list[Candidate], scores: list[float], th
     return picked
 
 
+#: Vetoes that tell the role of a whole list, read only at its first member: "taken to hospitals in Khuzdar and
+#: Quetta", "sirens sounded in Tel Aviv and Jerusalem", "backed by Rwanda and Uganda".
+LIST_VETOES = frozenset({"slot=a refuge", "slot=where sirens sounded", "slot=a backer"})
+
+
+def share_vetoes(text: str, cands: list[Candidate], feats: list[list[str]], vetoed: list[bool]) -> None:
+    """Veto the later members of a list whose first member a list's veto (`LIST_VETOES`) holds (in place)."""
+    for k in range(1, len(cands)):
+        if not vetoed[k] and vetoed[k - 1] and _joined(text, cands[k - 1], cands[k]) \
+                and LIST_VETOES.intersection(feats[k - 1]):
+            vetoed[k] = True
+            feats[k] = [*feats[k], *LIST_VETOES.intersection(feats[k - 1])]
+
+
 def _joined(text: str, a: Candidate, b: Candidate) -> bool:
     """Do the words between two candidates join them in a list (`LIST_JOIN`, `LIST_AGAIN`), a generic word after
     the first dropped ("Akida village and")? Not a name describing the one before ("Batumi, the Black Sea port")."""

@@ -358,8 +358,9 @@ def _neighbour_features(sent: Sentence, cands: list[Candidate], k: int) -> list[
         gap = text[prev.end: c.start]
         if slots.LIST_JOIN.match_at(gap):
             out.append("list-after-place")
-        if slots.NEAR_AFTER_PLACE.match_at(gap):
-            out.append("near-after-place")
+        if slots.NEAR_AFTER_PLACE.match_at(gap) and not (
+                _rank(prev.kind) > _rank(c.kind) and slots.FROM.search(text, max(0, prev.start - 40), prev.start)):
+            out.append("near-after-place")  # not "laborers from Bihar near Dibrugarh": a state is near no town
         if gap.strip() in (",", "of", "in") and _rank(c.kind) > _rank(prev.kind):
             out.append("contains-previous")  # "Sanaa, Yemen", "the village of X in Y"
     if k + 1 < n:

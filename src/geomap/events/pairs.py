@@ -94,7 +94,8 @@ def inner_pairs(text: str, cands: list[Candidate], owners: list[Mention | None])
 #: A road, convoy or journey between two towns: "an army convoy between Boulsa and Dori" is one happening on the way.
 ROUTE_BETWEEN = Pattern(
     "a route between two towns", r"\b(?:convoys?|roads?|highways?|routes?|journey|bus|buses|lorry|lorries|trucks?|"
-    r"vehicles?|trains?|motorway|stretch|axis)\s+(?:[\w-]+\s+){0,3}?between\s+$",
+    r"vehicles?|trains?|motorway|stretch|axis)\s+(?:[\w-]+\s+){0,3}?between\s+"
+    r"(?:the\s+(?:towns|cities|villages|localities)\s+of\s+)?$",  # "a convoy between the towns of Gao and Ansongo"
     "Jihadists ambushed a convoy between [Boulsa] and Dori.", "Jihadists attacked Boulsa and [Dori] on Monday.",
     "before")
 

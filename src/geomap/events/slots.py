@@ -170,7 +170,10 @@ REFUGE = P(
     r"(?:\b(?:fle(?:e|d|eing|es)|escaped|evacuated|displaced|relocated)\s+(?:[\w-]+\s+){0,3}?(?:to|into|towards?)\s+"
     + FILL + KIND_OF + r"$)|"
     r"(?:\b(?:took|taken|sought|seeking|found)\s+(?:refuge|shelter|sanctuary)\s+(?:[\w-]+\s+){0,2}?"
-    r"(?:in|at)\s+" + FILL + r"$)",
+    r"(?:in|at)\s+" + FILL + r"$)|"
+    r"(?:\b(?:taken|rushed|evacuated|airlifted|flown|transferred|brought)\s+to\s+(?:a\s+|the\s+)?(?:[\w-]+\s+)?"
+    r"(?:hospitals?|clinics?|medical\s+(?:centres?|centers?|facilities))\s+(?:[\w-]+\s+){0,2}?(?:in|at)\s+" + FILL
+    + r"$)",  # "the wounded were taken to hospitals in Quetta": treated there, hurt elsewhere
     "The attacks forced thousands to flee to [Pemba] on foot.", "Gunmen attacked [Pemba], and thousands fled.",
     "before")
 SPEECH_PLACE = P(
@@ -303,7 +306,7 @@ BODY_NAME = P(
     "opens a body's name",
     r"^(?:\s+[A-Z][\w'’-]*){0,3}\s+(?:Foundation|Fund|Institute|Society|Company|Corporation|Bank|Trust|Federation|"
     r"Association|Agency|Commission|Authority|Committee|Party|Movement|Front|Network|Observatory|Syndicate|"
-    r"Council|Coalition|Alliance|Union|School\s+of)\b|"
+    r"Council|Coalition|Alliance|Union|School\s+of|Emergency\s+Rooms?|Resistance\s+Committees?|Civil\s+Defen[cs]e)\b|"
     r"^\s+(?:security|intelligence|secret)\s+(?:service|agency|police)\b",  # "Ukraine's SBU security service"
     "Troops fired near a site run by the [Gaza] Humanitarian Foundation.", "Troops fired near a site in [Gaza] City.",
     "after", flags=0)
@@ -322,8 +325,9 @@ ROUTE = P(
 NEAR_AFTER_PLACE = P(
     "near another place",
     r"^(?:\s+(?!and\b|or\b)[a-z][\w-]*){0,2}?,?\s*(?:near|outside|close\s+to|not\s+far\s+from|"
-    r"on\s+the\s+outskirts\s+of)\s+(?:the\s+(?:[\w-]+\s+){0,2}?(?:city|town|port|capital)\s+of\s+)?$",  # "the
-    # [Zamzam] camp outside [El Fasher]", "[Sofiivka] near the eastern city of [Pokrovsk]"
+    r"on\s+the\s+outskirts\s+of)\s+(?:the\s+(?:[\w-]+\s+){0,2}?(?:city|town|port|capital)(?:\s+of|,)\s+)?$",  # "the
+    # [Zamzam] camp outside [El Fasher]", "[Sofiivka] near the eastern city of [Pokrovsk]", "outside the capital,
+    # [Juba]"
     "Shelling hit [Muridke], near [Lahore], at night.", "Shelling hit [Muridke] and [Lahore] at night.", "between")
 #: A sea told by the coastal town it is off: "in the Red Sea off Hodeidah" is one place, the sea near the town.
 SEA_OFF_TOWN = P(
@@ -402,6 +406,17 @@ LIST_AGAIN = P("list continues with its locative",
                "Troops killed dozens in [Latakia] and in the city of [Baniyas].",  # or "strikes on [Sanaa] and the
                # northern province of [Saada]"
                "Troops killed dozens in [Latakia] and fled to [Baniyas].", "between")
+#: The place named as the backer after "backed by": "M23 rebels backed by Rwanda entered Goma".
+BACKED_BY = P("a backer", r"\b(?:backed|supported|funded|sponsored|armed|trained)\s+by\s+" + FILL + r"$",
+              "M23 rebels backed by [Rwanda] entered Goma on Monday.",
+              "M23 rebels entered Goma, backed by heavy fire, near [Rwanda].", "before")
+#: Where air-raid sirens sounded: an alert, not where anything hit ("Sirens sounded in Tel Aviv, and a missile hit
+#: a tower in Ramat Gan").
+SIRENS_IN = P("where sirens sounded",
+              r"\bsirens?\s+(?:[\w-]+\s+){0,2}?(?:sounded|wailed|blared|went\s+off|rang\s+out|were\s+heard|"
+              r"sounding|wailing)\s+(?:[\w-]+\s+){0,3}?(?:in|across|over|throughout)\s+" + FILL + r"$",
+              "Air-raid sirens sounded in [Haifa] before a missile hit a tower in Tel Aviv.",
+              "A missile hit a tower in [Haifa] as people ran for shelters.", "before")
 #: The place as a backer's adjective: "Rwanda-backed rebels", "a US-led coalition" -- whose support, not where.
 BACKER_AFTER = P("a backer's adjective", r"^-(?:backed|led|supported|funded|sponsored|allied|aligned|armed|trained)\b",
                  "[Rwanda]-backed rebels captured the city on Monday.", "Rebels captured [Rwanda]'s second city.",
@@ -413,7 +428,7 @@ del P
 #: Slot patterns read on the text before the place, after it, or around it (the model's named boolean features).
 BEFORE = (ENVOY_TO, LOCATIVE, OBJECT, ATTRIBUTIVE, PHYSICAL, WHOLE_WAR, REFERENCE, ORIGIN, FROM, BEARING, FROM_IN,
           ROUTE, VESSEL, ACCUSED, SPEECH_PLACE, TAKEN_FROM, POLICE_IN, DRIVEN_FROM, REFUGE, BORDER, MISSION_OF,
-          CROWD_IN)
+          CROWD_IN, BACKED_BY, SIRENS_IN)
 AFTER = (PASSIVE_AFTER, SPEAKER_AFTER, AGENT_AFTER, POSSESSIVE, PART_AFTER, MODIFIER_AFTER, PART_OF_NEXT, NAME_GOES_ON,
          NO_COMMENT, SPEAKER_PARTICIPLE, FORCES_AFTER, FACILITY_ELSEWHERE, BODY_NAME, SOURCE_AFTER, BORDER_AFTER,
          BACKER_AFTER, MISSION_AFTER)

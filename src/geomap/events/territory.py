@@ -15,8 +15,18 @@ NON_STATE = Pattern(
     r"Arakan Army|PKK|Allied Democratic Forces|ADF|CODECO|FARC|ELN|attackers|assailants|raiders|kidnappers)\b",
     "Rebels captured the airport.", "Troops captured the airport.")
 STATE = Pattern("state forces", r"\b(?:[\w-]+\s+loyal\s+to\s+the\s+(?:government|regime|army)|pro-government\s+[\w-]+|"
-                r"troops|forces|army|military|soldiers|marines|government)\b",
+                r"troops|forces|army|military|soldiers|marines|government|police)\b",
                 "Fighters loyal to the government retook the town.", "Rebels retook the town.")
+#: People captured, who are held, not a place taken: "captured two rebel commanders", "captured him" (not "captured
+#: the rebel stronghold": a person's word that qualifies a place is no person; nor "captured Kabbani from the
+#: jihadists": a place taken from them).
+PEOPLE_CAPTURED = Pattern(
+    "people captured",
+    r"^(?:captur(?:ed|ing)|seiz(?:ed|ing))\s+(?:(?!(?:from|in|at|near|to|with|of|after|during|on|by|her)\b)[\w-]+\s+)"
+    r"{0,3}?(?:fighters?|soldiers?|commanders?|militants?|rebels|suspects?|gunmen|insurgents?|officers?|policem[ae]n|"
+    r"hostages?|prisoners?|civilians|leaders?|members?|him|them|jihadists?|militiam[ae]n|kidnappers?|assailants?|"
+    r"attackers?)(?![\w-])(?!\s+(?:base|positions?|stronghold|camp|headquarters|post|checkpoint|outpost|"
+    r"territory)\b)", "captured two rebel commanders near the border", "captured the rebel stronghold near the border")
 #: An actor word that introduces a report ("the army said rebels took ...") is the speaker, not the taker.
 SPEAKER = Pattern("speaker", r"^\s+(?:has\s+|had\s+)?(?:said|says|reported|announced|claimed|stated)\b",
                   "The [army] said rebels took the town.", "The [army] took the town.", "after")

@@ -231,6 +231,9 @@ TRIGGERS: tuple[Trigger, ...] = (
       "Gunmen opened fire on a wedding party.", "The wedding party opened presents."),
     T("burned alive", r"(?:burned|burnt|burning) (?:\w+ ){0,3}?(?:alive|to death)", VAC, "Attack",
       "Militants burned two hostages alive in the square.", "Candles burned all night in the square."),
+    T("beaten to death", r"(?:beaten|beat|beating|clubbed|clubbing|bludgeoned|stoned|stoning|kicked|tortured) "
+      r"(?:\w+ ){0,3}?to death", VAC, "Attack",
+      "Two farmers were beaten to death near the market.", "Two farmers were beaten in the election near the market."),
     T("found dead", r"found (?:dead|murdered|shot|stabbed|strangled|beheaded|hanged|dumped|tortured|mutilated)|"
       r"bod(?:y|ies) (?:of (?:\w+ ){0,2}?\w+(?:, including [^,;.]{1,40},)? )?(?:was|were|had been|have been) "
       r"(?:found|discovered|recovered|dumped)|"
@@ -252,6 +255,7 @@ TRIGGERS: tuple[Trigger, ...] = (
       "Soldiers looted shops in the market.", "Shoppers filled the market."),
     T("riot", r"riot(?:s|ers|ing)?(?! police| gear| squad)|torched|torching|rampag(?:ed|ing) (?:through|in)|"
       r"set (?:[\w-]+ ){0,4}?on fire|set fires?(?: to)?|"
+      r"(?:burned|burnt|burning|lit|torched) (?:\w+ )?(?:tyres|tires)|erected barricades|"  # ACLED: violent
       r"ransacked|vandali[sz](?:ed|ing)|mob|stone-throw\w*|"
       r"(?:threw|throwing|hurl\w*|pelted\s+\w+\s+with) (?:\w+ )?(?:stones|rocks|"
       r"projectiles|bottles|bricks|fireworks|flares|objects|chairs|paving stones|cobblestones|petrol bombs|"
