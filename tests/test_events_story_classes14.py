@@ -4,6 +4,8 @@ set)."""
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 from tinyrun import run, tiny_pipeline
 
@@ -42,6 +44,14 @@ ROWS = [
     Row("t:mali", "Mali", "country", 17.0, -4.0, "ML", "", 22000000, 1000.0),
     Row("t:mopti", "Mopti", "city", 14.49, -4.2, "ML", "ML.5", 120000, 4.0),
     Row("t:sevare", "Sevare", "city", 14.53, -4.1, "ML", "ML.5", 60000, 3.0),
+    Row("t:afghanistan", "Afghanistan", "country", 33.0, 65.0, "AF", "", 40000000, 700.0),
+    Row("t:kabul", "Kabul", "city", 34.53, 69.17, "AF", "AF.13", 4000000, 15.0),
+    Row("t:chaman", "Chaman", "city", 30.92, 66.45, "PK", "PK.02", 120000, 4.0),
+    Row("t:qatar", "Qatar", "country", 25.3, 51.2, "QA", "", 2700000, 60.0),
+    Row("t:doha", "Doha", "city", 25.29, 51.53, "QA", "QA.01", 1000000, 12.0),
+    Row("t:mexico", "Mexico", "country", 23.0, -102.0, "MX", "", 130000000, 1000.0),
+    Row("t:michoacan", "Michoacan", "region", 19.2, -101.9, "MX", "MX.16", 4700000, 150.0),
+    Row("t:apatzingan", "Apatzingan", "city", 19.09, -102.35, "MX", "MX.16", 100000, 4.0),
 ]
 
 
@@ -143,3 +153,57 @@ def test_a_convoy_between_the_towns_of_two_places_is_one_event(nlp):
     doc = run(nlp, "Jihadists ambushed a convoy between the towns of Mopti and Sevare on Monday, killing eight "
                    "soldiers.")
     assert _deaths(doc) == [("Mopti", 8)]
+
+
+def test_an_avenged_strike_keeps_no_toll_of_the_avengers_and_its_own_side_and_week(nlp):
+    text = ("The Taliban said they had killed 40 Pakistani soldiers in retaliation for Pakistani air strikes on Kabul "
+            "earlier in the week.")
+    doc = run(nlp, text, date(2025, 10, 20))
+    assert [(e.place.name, e.fatalities, e.actors) for e in doc.events] == [("Kabul", None, ["Pakistani forces"])]
+    e = doc.events[0]
+    assert (e.date, e.date_end, e.date_precision) == (date(2025, 10, 14), date(2025, 10, 19), "week")
+
+
+def test_a_week_told_after_after_dates_only_the_happening_it_tells(nlp):
+    text = "Afghan forces attacked border posts near Chaman, after Pakistani jets struck Kabul earlier in the week."
+    doc = run(nlp, text, date(2025, 10, 20))
+    dated = {e.place.name: (e.date, e.date_precision) for e in doc.events}
+    assert dated["Chaman"] == (date(2025, 10, 20), "day")
+    assert dated["Kabul"] == (date(2025, 10, 14), "week")
+
+
+def test_the_police_who_stopped_the_attacker_are_no_side_of_his_attack(nlp):
+    doc = run(nlp, "A man drove a car into a crowd in Doha on Monday, killing five people, before he was shot dead "
+                   "by police.")
+    assert [e.actors for e in doc.events] == [["Unidentified armed group"]]
+    doc = run(nlp, "Police shot dead two protesters in Doha on Monday.")
+    assert "Police forces" in doc.events[0].actors
+
+
+def test_the_attack_told_again_places_the_regions_or_countrys_event(nlp):
+    text = ("Gunmen attacked a police station in Michoacan on Monday, killing four officers.\n\n"
+            "The attack in the municipality of Apatzingan lasted an hour, and the gunmen used drones to drop "
+            "explosives.")
+    assert _deaths(run(nlp, text)) == [("Apatzingan", 4)]
+    text = ("A bomb exploded in a mosque in northwest Pakistan on Friday, killing six worshippers.\n\n"
+            "The bomb went off at a seminary in Charsadda, police said.")
+    assert _deaths(run(nlp, text)) == [("Charsadda", 6)]
+
+
+def test_a_missile_told_as_intercepted_is_a_disrupted_weapon_unless_it_did_harm(nlp):
+    doc = run(nlp, "Rebels fired a missile at Israel on Sunday, which was intercepted.")
+    assert _types(doc) == [("Israel", "Disrupted weapons use")]
+    doc = run(nlp, "Rebels fired a missile at Israel on Sunday, which was intercepted, but debris hit a house in Haifa.")
+    assert _types(doc) == [("Haifa", "Shelling/artillery/missile attack")]
+
+
+def test_a_toll_reported_with_the_strike(nlp):
+    doc = run(nlp, "Jets struck the port of Doha on Monday, the TV said, reporting three people killed.")
+    assert _deaths(doc) == [("Doha", 3)]
+
+
+def test_a_district_named_after_a_country_speaker_is_in_the_storys_town(nlp):
+    text = ("An air strike hit a building in Doha on Tuesday, killing five people.\n\n"
+            "Qatar condemned the attack, which hit a compound in the Bayda district.")
+    doc = run(nlp, text)
+    assert {e.place.name for e in doc.events} == {"Doha"}

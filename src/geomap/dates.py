@@ -94,7 +94,7 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
     ("days_ago", re.compile(r"\b(?P<n>\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten|a\s+few|several)\s+"
                             r"(?P<u>day|week|month)s?\s+ago\b", re.I)),
     ("weekend", re.compile(r"\b(?:over|at|during)\s+the\s+weekend\b|\b(?P<we>last|this|next)\s+weekend\b", re.I)),
-    ("week", re.compile(r"\b(?P<wk>last|this|next|earlier\s+this|later\s+this)\s+week\b", re.I)),
+    ("week", re.compile(r"\b(?P<wk>last|this|next|earlier\s+this|later\s+this|earlier\s+in\s+the)\s+week\b", re.I)),
     ("month_rel", re.compile(r"\b(?P<mr>last|this|next|earlier\s+this|later\s+this|early\s+this|late\s+last)\s+"
                              r"month\b", re.I)),
     ("month", re.compile(r"\b(?P<mprep>in|during|since|until|by|early|late|mid-?|last|this|next)?\s*"
@@ -263,6 +263,10 @@ _WEEK_SPANS: dict[str, tuple[int | None, int | None]] = {
 
 
 def _week(g: dict, pub: date) -> Resolved:
+    """A week told relative to the publication; "earlier in the week" is the six days before it, which from a Monday
+    are mostly the week before."""
+    if _words(g["wk"]) == "earlier in the":
+        return pub - timedelta(days=6), pub - timedelta(days=1), "week", False
     monday = _on_or_before(pub, 0)
     lo, hi = _WEEK_SPANS[_words(g["wk"])]
     a = pub if lo is None else monday + timedelta(days=lo)

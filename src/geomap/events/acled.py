@@ -242,6 +242,18 @@ def _bombed_crowd(clause: list[Found], stext: str) -> tuple[str, str] | None:
     return None
 
 
+#: The weapon fired, told as stopped: "fired a missile at central Israel, which was intercepted" (ACLED: disrupted
+#: weapons use, when nothing was hit: `HARM_DONE`).
+ALL_INTERCEPTED = Pattern(
+    "the weapon told was intercepted", r"\b(?:which|it|they|both|all\s+of\s+them)\s+(?:was|were|had\s+been|has\s+been|"
+    r"have\s+been)\s+(?:successfully\s+)?(?:intercepted|shot\s+down|downed)\b",
+    "The rebels fired a missile at the city, which was intercepted.",
+    "The rebels fired a missile at the city, and some drones were intercepted.")
+HARM_DONE = Pattern("harm done", r"\b(?:kill\w*|dead|died|wound\w*|injur\w*|damag\w*|debris|fragments|destroy\w*|"
+                    r"hit|struck|fire\s+broke|casualt\w*)\b",
+                    "The missile was intercepted, but debris damaged a house.", "The missile was intercepted.")
+
+
 def _not_as_worded(t: Trigger, clause: list[Found], stext: str) -> tuple[str, str] | None:
     """The type when the event word's object makes it another happening than the word says: water cannon at a
     boat is a standoff at sea, no crowd dispersed; a crewed aircraft shot down is attacked, not a weapon
@@ -251,6 +263,8 @@ def _not_as_worded(t: Trigger, clause: list[Found], stext: str) -> tuple[str, st
     if t.name == "intervention" and not any(f.trigger.name == "protest" for f in clause) \
             and AT_A_VESSEL.search(stext):
         return STRAT, "Other"
+    if t.event_type == EXPL and ALL_INTERCEPTED.search(stext) and not HARM_DONE.search(stext):
+        return STRAT, "Disrupted weapons use"  # "fired a missile at Israel, which was intercepted"
     if t.event_type == EXPL and any(f.trigger.name == "suicide bomb" for f in clause):
         return EXPL, "Suicide bomb"  # "a suicide bomber rammed an explosives-laden vehicle": ACLED's sub-type first
     if any(f.trigger.event_type == BATTLE for f in clause) \

@@ -125,7 +125,11 @@ _ACTOR_FORCES = re.compile(
 
 
 def actors(text: str) -> list[str]:
-    """The actors a sentence names, in the order written, without repeats."""
+    """The actors a sentence names, in the order written, without repeats; not those told only as having stopped
+    the attacker (`ATTACKER_STOPPED`)."""
+    stopped = ATTACKER_STOPPED.search(text) if " by " in text else None
+    if stopped is not None:  # blanked, so that offsets hold
+        text = text[:stopped.start()] + " " * (stopped.end() - stopped.start()) + text[stopped.end():]
     found: list[tuple[int, str]] = []
     for m in _ACTOR_FORCES.finditer(text):
         if GROUP_SOURCE.match_at(text[m.end():m.end() + 90]):
@@ -161,6 +165,14 @@ def actors(text: str) -> list[str]:
     return out
 
 
+#: The attacker's end, told after the attack: the police who shot him were no side of what he did ("A man drove a
+#: truck into a crowd, killing 14, before he was shot dead by police").
+ATTACKER_STOPPED = Pattern(
+    "the attacker stopped", r"\b(?:he|she|the\s+(?:attacker|assailant|gunman|driver|suspect|bomber|knifeman))\s+"
+    r"(?:was|had\s+been)\s+(?:later\s+|then\s+|eventually\s+)?(?:shot\s+dead|shot|killed|arrested|detained|"
+    r"overpowered|subdued|wounded)\s+by\s+(?:the\s+|local\s+)?(?:police|officers|policemen|security\s+forces)\b",
+    "A man stabbed three shoppers in the mall before he was shot dead by police.",
+    "A man was shot dead by police at a protest in the square.")
 #: A happening said to be a group's: "in an attack claimed by al Shabaab".
 CLAIMED_BY = Pattern("a happening claimed by a group", r"\b(?:claimed|carried\s+out|perpetrated)\s+by\b",
                      "A bomber killed 13 soldiers, in an attack claimed by al Shabaab.",
@@ -356,9 +368,11 @@ AVENGED = Pattern(
 
 def avengers(text: str, event_at: int) -> set[str]:
     """Who avenged the happening whose event word starts at `event_at` (`AVENGED`: the actors named before "in
-    retaliation for"), none of whom did it: whoever struck Kabul, not the Taliban. Empty when nothing is avenged."""
+    retaliation for"), none of whom did it: whoever struck Kabul, not the Taliban; but not a side the avenged happening
+    names too ("killed 58 Pakistani soldiers in retaliation for Pakistani air strikes"). Empty when nothing is
+    avenged."""
     m = AVENGED.compiled.search(text, max(0, event_at - 60), event_at)
-    return set(actors(text[:m.start()])) if m is not None else set()
+    return set(actors(text[:m.start()])) - set(actors(text[m.start():])) if m is not None else set()
 
 
 #: Actors who strike no one from afar.

@@ -154,6 +154,17 @@ A_DAY_AFTER = Pattern("the day before the news", r"\ba\s+day\s+after\s+",
                       "Jets struck the port on Tuesday, a day before talks began at the airport.")
 
 
+def news_dates(text: str, place: int, dates: list[TimeExpr]) -> list[TimeExpr]:
+    """The dates that may date the news at `place`, told before what it followed ("attacked posts along the border,
+    after Islamabad carried out air strikes in Kabul earlier in the week"): not a week's or a month's told after
+    "after", which is when the happening it followed took place. (A day told there may be the news's too: "five were
+    killed in Kharkiv after a missile hit the city on Monday".)"""
+    cut = AFTER_CLAUSE.search(text) if "after" in text else None
+    if cut is None or place >= cut.start():
+        return dates
+    return [d for d in dates if d.start < cut.start() or d.precision == "day"]
+
+
 def told_after(text: str, place: int, dates: list[TimeExpr], span: Span) -> tuple[Span, int, int] | None:
     """The date and the words (start, end) of the happening at `place` in a sentence that tells what the news
     followed, each side's own actors acting in its words. After "a day after" (`A_DAY_AFTER`) with no date of its

@@ -18,6 +18,7 @@ import re
 from collections.abc import Callable
 from dataclasses import replace
 from datetime import date
+from functools import partial
 
 from geomap.dates import TimeExpr, anchored, find_dates
 from geomap.events import acled
@@ -32,7 +33,16 @@ from geomap.events.actors import (
 )
 from geomap.events.candidates import rule_picks, sentence_candidates
 from geomap.events.contexts import POLITICAL_ARREST
-from geomap.events.dating import DATE_OPENER, MAX_AGE_DAYS, Span, StoryClock, event_date, redate, told_after
+from geomap.events.dating import (
+    DATE_OPENER,
+    MAX_AGE_DAYS,
+    Span,
+    StoryClock,
+    event_date,
+    news_dates,
+    redate,
+    told_after,
+)
 from geomap.events.fatalities import COUNTRY_TOLL, fatalities, more_deaths, shares, wide_toll
 from geomap.events.lists import share_vetoes, spread_over_lists
 from geomap.events.merge import drop_accidents, fold_headline, merge_events, met_with_force
@@ -69,6 +79,7 @@ from geomap.events.within import (
     innermost,
     main_country,
     owned_capitals,
+    place_inside,
     the_lead_country,
     the_town_again,
     told_region,
@@ -266,9 +277,11 @@ class EventExtractor:
                 if not picked[k] or NO_CLAUSE_TRIGGER in feats[k]:
                     continue  # a name the gazetteer lacks, in a clause with no event word: "sworn in at the Palace"
                 name = st.text[c.start:c.end]
-                within = inside.get(k) or container(cands, owners, feats, k, name, st.text, sent.clauses.starts) \
-                    or demonym_country(ms, st.text, st.start, c.start) or told_town(
-                    told[0], st.text[max(0, c.start - 40):c.start], name, st.text[c.end:c.end + 20], told[1]) \
+                part_of = partial(told_town, told[0], st.text[max(0, c.start - 40):c.start], name,
+                                  st.text[c.end:c.end + 20], told[1])
+                within = inside.get(k) or _in_the_town(
+                    container(cands, owners, feats, k, name, st.text, sent.clauses.starts), part_of) \
+                    or demonym_country(ms, st.text, st.start, c.start) or part_of() \
                     or (self._beside(main) if NEIGHBOURING.search(st.text, max(0, c.start - 20), c.start) else main)
                 m = Mention(st.start + c.start, st.start + c.end, st.text[c.start:c.end], si, place=within,
                             within=within is not None, event_score=scores[k], found_by="events")
@@ -327,7 +340,8 @@ class EventExtractor:
             clause = sent.clauses.around(c.start)
             in_clause = [t for t in sent.triggers if clause[0] <= t.start < clause[1]] or [primary]
             borrowed: list[bool] = []  # asked for: the sentence's own words name no specific happening
-            d0, d1, prec = event_date((primary.start + primary.end) / 2, c.start, clause, dates, when, pub, st.text)
+            d0, d1, prec = event_date((primary.start + primary.end) / 2, c.start, clause,
+                                      news_dates(st.text, c.start, dates), when, pub, st.text)
             earlier = told_after(st.text, c.start, dates, (d0, d1, prec))
             since = earlier[1] if earlier is not None else 0  # "..., a day after an attack near Ankara": typed by its
             if told_before := since > 0:  # own words, borrowing no type of the news's or the story's
@@ -367,6 +381,16 @@ class EventExtractor:
                 fatalities=dead, sentences=[st.text],
                 event_score=m.event_score, borrowed_type=any(borrowed)))
         return out
+
+
+def _in_the_town(found: Place | None, part_of: Callable[[], Place | None]) -> Place | None:
+    """A part of a town the gazetteer lacks, put in a country or region of its sentence, goes in the story's town
+    there (`within.told_town`): "Qatar condemned the attack, which hit a compound in the Leqtaifiya district", after a
+    strike on Doha."""
+    if found is None or found.kind not in ("country", "region"):
+        return found
+    town = part_of()
+    return town if town is not None and place_inside(town, found) else found
 
 
 def _own_sides(text: str, own: list[str], story: Story, m: Mention, at: int,

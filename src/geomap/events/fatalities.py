@@ -43,9 +43,13 @@ FATAL = (
       + r"\s+(?:(?:(?!said\b|says\b|told\b)[\w-]+\s+){0,3}?(?:" + _VICTIMS + r"|\w+s)"
       r"(?:,\s+(?:including|among\s+them)\s+[^,;.]{1,40},)?\s+"
       r"(?:(?!(?:before|after|when|until|he|she|they|it)\b)[\w-]+\s+){0,3}?)?"  # not "wounding three people before
-      r"(?:(?:were|have\s+been|had\s+been|was)\s+(?:feared\s+)?|are\s+feared\s+)"  # he was shot dead"
+      r"(?:(?:were|have\s+been|had\s+been|was)\s+(?:feared\s+|reported(?:ly)?\s+)?"  # he was shot dead"
+      r"|are\s+feared\s+)"
       r"(?:killed(?!\s+off)|" + _KILLED_HOW + r"|(?<=feared\s)dead)",  # "ten were feared killed": a reported toll
       "In the clashes, 33 were killed overnight.", "In the clashes, 33 were hurt overnight."),
+    P("with N killed", r"\b(?:with|reporting)\s+" + _ABOUT + _NUM + r"\s+(?:[\w-]+\s+){0,2}?(?:killed|dead)\b",
+      "The TV said jets struck the port, reporting three people killed.",
+      "The TV said jets struck the port, reporting three people wounded."),
     P("one was killed", r"\b(?P<n>a|an|one)\s+(?:[\w-]+\s+){0,3}?(?:was|has\s+been|had\s+been)\s+(?:killed(?!\s+off)|"
       + _KILLED_HOW + ")",
       "A young policeman was shot dead at a checkpoint.", "A young policeman was wounded at a checkpoint."),
@@ -358,6 +362,9 @@ def _earlier_toll(text: str, total: int | None, spans: list[tuple[int, int]]) ->
             and (fatalities(text[:cut.start()]) == total) != (fatalities(text[cut.start():]) == total):
         first = fatalities(text[:cut.start()]) == total  # "..., after Hamas attacked troops in Rafah, killing two"
         inside = [(s < cut.start()) == first for s, _ in spans]
+    elif (cut := AVENGED_CLAUSE.search(text)) is not None and all(s > cut.start() for s, _ in spans) \
+            and fatalities(text[:cut.start()]) == total and fatalities(text[cut.start():]) != total:
+        return [None] * len(spans)  # "killed 58 soldiers in retaliation for air strikes on Kabul": the avengers' toll
     else:
         return None
     rest = iter(share(total, sum(inside)))

@@ -126,7 +126,8 @@ def _refines(ev: Event, last: Event) -> bool:
     if _part_of_its_town(ev, last):
         return True
     # "... in Pakistan's northwest. The attack took place near Besham": where the country's told attack was
-    located = last.place.kind == "country" and LOCATES_TOLD.search(ev.sentence) is not None
+    located = last.place.kind == "country" and (LOCATES_TOLD.search(ev.sentence) is not None
+                                                or TOLD_AGAIN.match_at(ev.sentence) is not None)  # "The bomb went off"
     if not located and (last.place.kind != "region" or last.place.id == ev.place.id
                         or last.place.feature == "around"):
         return False  # a country's event is most often a nationwide toll ("39 killed across Ukraine. In Kyiv, ...")
@@ -134,6 +135,9 @@ def _refines(ev: Event, last: Event) -> bool:
         return False
     if not ((_overlap(last, ev) or _dated_again(ev, last)) and _holds(last.place, ev.place)):
         return False
+    if TOLD_AGAIN.match_at(ev.sentence) is not None:
+        return True  # "The attack in the municipality of Apatzingan lasted an hour": the one told, whatever its
+        # weapon words or the toll its next sentence adds
     if ev.event_type != last.event_type and not ev.borrowed_type:
         return False
     return _same_count(ev, last)
