@@ -9,6 +9,8 @@ from datetime import date
 import pytest
 from tinyrun import run, tiny_pipeline
 
+from geomap.events.candidates import sentence_candidates
+from geomap.events.triggers import find_triggers
 from geomap.gazetteer import Row
 
 ROWS = [
@@ -52,6 +54,14 @@ ROWS = [
     Row("t:mexico", "Mexico", "country", 23.0, -102.0, "MX", "", 130000000, 1000.0),
     Row("t:michoacan", "Michoacan", "region", 19.2, -101.9, "MX", "MX.16", 4700000, 150.0),
     Row("t:apatzingan", "Apatzingan", "city", 19.09, -102.35, "MX", "MX.16", 100000, 4.0),
+    Row("t:syria", "Syria", "country", 35.0, 38.0, "SY", "", 20000000, 400.0),
+    Row("t:aleppo", "Aleppo", "city", 36.2, 37.16, "SY", "SY.09", 2000000, 12.0),
+    Row("t:cameroon", "Cameroon", "country", 6.0, 12.0, "CM", "", 28000000, 500.0),
+    Row("t:northwest", "Northwest region", "region", 6.3, 10.3, "CM", "CM.07", 2000000, 80.0),
+    Row("t:burkina", "Burkina Faso", "country", 12.3, -1.5, "BF", "", 22000000, 400.0),
+    Row("t:kompienga", "Kompienga", "city", 11.08, 0.69, "BF", "BF.46", 10000, 2.0),
+    Row("t:manipur", "Manipur", "region", 24.7, 93.9, "IN", "IN.17", 3000000, 100.0),
+    Row("t:jiribam", "Jiribam", "city", 24.8, 93.12, "IN", "IN.17", 10000, 2.0),
 ]
 
 
@@ -193,7 +203,8 @@ def test_the_attack_told_again_places_the_regions_or_countrys_event(nlp):
 def test_a_missile_told_as_intercepted_is_a_disrupted_weapon_unless_it_did_harm(nlp):
     doc = run(nlp, "Rebels fired a missile at Israel on Sunday, which was intercepted.")
     assert _types(doc) == [("Israel", "Disrupted weapons use")]
-    doc = run(nlp, "Rebels fired a missile at Israel on Sunday, which was intercepted, but debris hit a house in Haifa.")
+    doc = run(nlp, "Rebels fired a missile at Israel on Sunday, which was intercepted, but debris hit a house in "
+                   "Haifa.")
     assert _types(doc) == [("Haifa", "Shelling/artillery/missile attack")]
 
 
@@ -207,3 +218,37 @@ def test_a_district_named_after_a_country_speaker_is_in_the_storys_town(nlp):
             "Qatar condemned the attack, which hit a compound in the Bayda district.")
     doc = run(nlp, text)
     assert {e.place.name for e in doc.events} == {"Doha"}
+
+
+def test_a_title_word_opening_a_name_after_a_places_kind_is_the_name(nlp):
+    doc = run(nlp, "Mortar fire killed nine civilians in the Kurdish district of Sheikh Maqsoud in Aleppo on Monday.")
+    assert [(e.place_text, e.place.name) for e in doc.events] == [("Sheikh Maqsoud", "Aleppo")]
+    # a title before a person's name is still none
+    doc = run(nlp, "Gunmen killed Sheikh Ahmed Yusuf in Aleppo on Monday.")
+    assert [e.place_text for e in doc.events] == ["Aleppo"]
+
+
+def test_a_groups_name_opening_with_an_organisation_leaves_no_place():
+    text = "Boko Haram attacks on two villages killed 21 people in Borno on Monday."
+    _, cands, _ = sentence_candidates(text, 0, [], find_triggers(text))
+    assert [text[c.start:c.end] for c in cands] == ["Borno"]
+
+
+def test_a_later_sentence_telling_the_attack_or_its_attackers_again_is_that_event(nlp):
+    text = ("Separatist fighters killed five people in an attack on a village in the Northwest region, an official "
+            "said on Thursday.\n\nThe attack in Bui division on Tuesday night was carried out to punish the village "
+            "chief, the official said.")
+    doc = run(nlp, text, date(2025, 3, 27))
+    assert [(e.place.name, e.fatalities, e.date) for e in doc.events] == [("Northwest region", 5, date(2025, 3, 25))]
+    text = ("Jihadist gunmen killed at least 25 civilians in an attack on a village in eastern Burkina Faso, residents "
+            "said on Friday.\n\nThe attackers arrived on motorbikes on Wednesday morning in Kompienga and opened "
+            "fire on people at a market.")
+    doc = run(nlp, text, date(2025, 6, 20))
+    assert [(e.place.name, e.fatalities, e.date) for e in doc.events] == [("Kompienga", 25, date(2025, 6, 18))]
+
+
+def test_the_sides_of_a_happening_days_before_are_not_the_news(nlp):
+    text = ("Suspected militants fired at villagers in Manipur on Wednesday, wounding three people.\n\n"
+            "The attack in Jiribam came days after security forces killed 10 suspected militants in a gunfight.")
+    doc = run(nlp, text, date(2025, 5, 15))
+    assert [(e.place.name, e.actors) for e in doc.events] == [("Jiribam", ["Unidentified armed group"])]

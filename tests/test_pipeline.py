@@ -227,3 +227,10 @@ def test_a_backer_named_after_backed_by_is_no_event_place():
     text = ("M23 rebels backed by Rwanda entered the centre of Goma on Monday, the largest city in eastern Congo, "
             "after a lightning advance that sent thousands fleeing.")
     assert [e.place.name for e in doc_of(text, date(2025, 1, 28)).events] == ["Goma"]
+
+
+def test_a_small_town_abroad_told_as_near_a_place_of_the_story_is_no_reading():
+    text = ("At least eight Palestinians were killed near an aid site in southern Gaza on Saturday.\n\n"
+            "The shooting happened near the Morag corridor north of Rafah, witnesses said.")
+    morag = next(m for m in doc_of(text, date(2025, 9, 28)).mentions if m.text == "Morag")
+    assert morag.place is None or morag.place.country_code == "PS"  # not Morąg in Poland

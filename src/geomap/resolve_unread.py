@@ -189,7 +189,18 @@ def _owned_elsewhere(mentions: list[Mention], text: str) -> list[tuple[Mention, 
         elif p.kind in ("city", "district", "landmark") and q.kind in ("region", "country") \
                 and p.population < LONE_FOREIGN_MIN_POP and IN_THE_PLACE_NEXT.match_at(gap):
             out.append((a, p))
+        elif p.kind in ("city", "district", "landmark") and q.kind in ("city", "district", "landmark") \
+                and p.population < LONE_FOREIGN_MIN_POP and NEAR_THE_PLACE_NEXT.match_at(gap):
+            out.append((a, p))  # "the Morag corridor north of Rafah": no Morąg in Poland
     return out
+
+
+#: Between a town and the town it is told to be near: "the Morag corridor north of Rafah", "Kalembe, near Goma".
+NEAR_THE_PLACE_NEXT = Pattern(
+    "near the place named next", r"^(?:\s+[a-z][\w-]*){0,2}?,?\s+(?:(?:some\s+|about\s+)?\d+\s*(?:km|kilometres|"
+    r"kilometers|miles)\s+)?(?:(?:north|south|east|west)(?:-?(?:east|west))?\s+of|near|outside|close\s+to)\s+"
+    r"(?:the\s+(?:[a-z]+\s+)?(?:city|town|village|port)\s+of\s+)?$",
+    "Troops fired near the [Morag] corridor north of [Rafah].", "Troops fired in [Morag] and in [Rafah].", "between")
 
 
 def _foreign_alias_towns(mentions: list[Mention], main: str, own_name: Callable[[str], bool]

@@ -245,7 +245,8 @@ def _bombed_crowd(clause: list[Found], stext: str) -> tuple[str, str] | None:
 #: The weapon fired, told as stopped: "fired a missile at central Israel, which was intercepted" (ACLED: disrupted
 #: weapons use, when nothing was hit: `HARM_DONE`).
 ALL_INTERCEPTED = Pattern(
-    "the weapon told was intercepted", r"\b(?:which|it|they|both|all\s+of\s+them)\s+(?:was|were|had\s+been|has\s+been|"
+    "the weapon told was intercepted",
+    r"\b(?<!of\s)(?:which|it|they|both|(?<!almost\s)all\s+of\s+them)\s+(?:was|were|had\s+been|has\s+been|"
     r"have\s+been)\s+(?:successfully\s+)?(?:intercepted|shot\s+down|downed)\b",
     "The rebels fired a missile at the city, which was intercepted.",
     "The rebels fired a missile at the city, and some drones were intercepted.")

@@ -34,7 +34,8 @@ OWNER_AFTER = Pattern("the group runs or holds it", r"-(?:run|controlled|held|ow
 #: [Hezbollah] commander", "a roadside bomb killed four soldiers" -- the victims, not the side that struck.
 VICTIM_BEFORE = Pattern(
     "a group's people killed", r"\b(?:killed|killing|kills|wounded|wounding|injured|injuring|targeted|targeting|"
-    r"assassinated|eliminated|abducted|abducting|kidnapped|kidnapping|captured|capturing)\s+(?:(?:a|an|the|two|three|four|five|six|seven|eight|nine|ten|several|\d+)\s+)?"
+    r"assassinated|eliminated|abducted|abducting|kidnapped|kidnapping|captured|capturing)\s+"
+    r"(?:(?:a|an|the|two|three|four|five|six|seven|eight|nine|ten|several|\d+)\s+)?"
     r"(?:(?:senior|top|local|prominent|veteran|key|high-ranking)\s+)?$",
     "A strike in Beirut killed a senior [Hezbollah] commander.",
     "A strike in Beirut by [Hezbollah] killed a senior officer.", "before")

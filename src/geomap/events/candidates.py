@@ -88,6 +88,13 @@ ORGANISATION_BEFORE = Pattern(
     "Seven workers from the charity [World Central Kitchen] were killed in Gaza.",
     "Seven workers from the charity were killed in [Deir al-Balah].", "before")
 _WORDS_BEFORE = re.compile(r"[A-Za-z]+")
+#: A place's kind right before a name: a title word opening it is part of the name ("the district of Sheikh Maksud",
+#: "the village of Imam Sahib").
+KIND_OF_BEFORE = Pattern(
+    "a place's kind before the name", r"\b(?:district|neighbou?rhood|village|town|city|suburb|quarter|camp|region|"
+    r"province|governorate)\s+of\s+$",
+    "Shells hit the district of [Sheikh Maksud] on Monday.", "Shells hit [Sheikh Maksud]'s house on Monday.",
+    "before")
 #: Capitalised words that are never an unknown place's first word.
 NOT_NAMES = _CALENDAR | DEMONYMS | TITLES | NEVER_PLACES | GROUP_NAMES | ORGANISATIONS | frozenset(
     "the a an in on at but and or he she they it we i his her their its this that these those there after before "
@@ -121,19 +128,24 @@ def sentence_candidates(stext: str, offset: int, mentions: list[Mention], trigge
                     or ORGANISATION_BEFORE.search(stext, max(0, s - 40), s):
                 continue
             words = stext[s:e].split()
+            kind_of = KIND_OF_BEFORE.search(stext, max(0, s - 30), s) is not None  # "the district of Sheikh Maksud"
+            org = words[0].lower() in ORGANISATIONS  # "Boko Haram attacks": no place "Haram"
             # A leading calendar or function word, or the event word itself ("Shelling in Avdiivka ..."), is not
             # part of the name.
             while words and (words[0].lower().split("-")[0] in NOT_NAMES and not (
                     len(words) > 1 and words[0].lower() in _MONTH_ABBREVIATIONS)  # "the Mar Elias church"
+                             and not (kind_of and words[0].lower() in TITLES)
                              or any(t.start < s + len(words[0]) and s < t.end for t in triggers)):
                 s += len(words.pop(0)) + 1
+            if org and len(words) == 1:
+                continue
             while len(words) > 1 and words[-1].lower() in _DAYS_AND_MONTHS:  # "in Dobrinja Friday morning"
                 e -= len(words.pop()) + 1
             if words and not (len(words) == 1 and (_not_a_name(words[0], s <= first) or words[0].lower() in persons)) \
                     and not _not_a_place(words) \
-                    and not _a_person(stext, s, e) and not ORGANISATION_AFTER.match_at(stext[e:e + 30]) \
+                    and (kind_of or not _a_person(stext, s, e)) and not ORGANISATION_AFTER.match_at(stext[e:e + 30]) \
                     and not ORGANISATION_APPOSITION.match_at(stext[e:e + 50]) \
-                    and not any(w.lower() in TITLES for w in words[:-1]) \
+                    and (kind_of or not any(w.lower() in TITLES for w in words[:-1])) \
                     and not PEOPLE_AFTER.match_at(stext[e:e + 30]) and not _a_ship(stext, s, e):
                 pairs.append((Candidate(s, e), None))
     pairs.sort(key=lambda p: p[0].start)

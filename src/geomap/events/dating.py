@@ -154,15 +154,17 @@ A_DAY_AFTER = Pattern("the day before the news", r"\ba\s+day\s+after\s+",
                       "Jets struck the port on Tuesday, a day before talks began at the airport.")
 
 
-def news_dates(text: str, place: int, dates: list[TimeExpr]) -> list[TimeExpr]:
-    """The dates that may date the news at `place`, told before what it followed ("attacked posts along the border,
-    after Islamabad carried out air strikes in Kabul earlier in the week"): not a week's or a month's told after
-    "after", which is when the happening it followed took place. (A day told there may be the news's too: "five were
-    killed in Kharkiv after a missile hit the city on Monday".)"""
+def news_dates(text: str, place: int, dates: list[TimeExpr], places: list[int]) -> list[TimeExpr]:
+    """The dates that may date the news at `place`, told before what it followed at other event places (`places`:
+    where the sentence's event places start): "attacked posts along the border, after Islamabad carried out air
+    strikes in Kabul earlier in the week" -- not a week or a month told after "after", when the happening it
+    followed took place there. A day told there may be the news's too ("five were killed in Kharkiv after a missile
+    hit the city on Monday"), a year makes it history as well, and with no place of its own the happening told after
+    may date the news ("bodies were found in Bucha after Russian troops withdrew last week")."""
     cut = AFTER_CLAUSE.search(text) if "after" in text else None
-    if cut is None or place >= cut.start():
+    if cut is None or place >= cut.start() or not any(p > cut.start() for p in places):
         return dates
-    return [d for d in dates if d.start < cut.start() or d.precision == "day"]
+    return [d for d in dates if d.start < cut.start() or d.precision not in ("week", "month")]
 
 
 def told_after(text: str, place: int, dates: list[TimeExpr], span: Span) -> tuple[Span, int, int] | None:

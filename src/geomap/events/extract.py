@@ -43,7 +43,7 @@ from geomap.events.dating import (
     redate,
     told_after,
 )
-from geomap.events.fatalities import COUNTRY_TOLL, fatalities, more_deaths, shares, wide_toll
+from geomap.events.fatalities import COUNTRY_TOLL, EARLIER_HAPPENING, fatalities, more_deaths, shares, wide_toll
 from geomap.events.lists import share_vetoes, spread_over_lists
 from geomap.events.merge import drop_accidents, fold_headline, merge_events, met_with_force
 from geomap.events.model import (
@@ -332,6 +332,7 @@ class EventExtractor:
                                                  for m, _, _ in places):
             deaths = None  # "killed 41 across Ukraine" is no town's toll
         out: list[Event] = []
+        starts = [c.start for _, _, c in places]
         for (m, sent, c), dead in zip(places, shares(st.text, deaths, [(c.start, c.end) for _, _, c in places]),
                                       strict=True):
             primary, _ = sent.nearest_trigger(c.start, c.end, COMMA_WORDS)
@@ -341,7 +342,7 @@ class EventExtractor:
             in_clause = [t for t in sent.triggers if clause[0] <= t.start < clause[1]] or [primary]
             borrowed: list[bool] = []  # asked for: the sentence's own words name no specific happening
             d0, d1, prec = event_date((primary.start + primary.end) / 2, c.start, clause,
-                                      news_dates(st.text, c.start, dates), when, pub, st.text)
+                                      news_dates(st.text, c.start, dates, starts), when, pub, st.text)
             earlier = told_after(st.text, c.start, dates, (d0, d1, prec))
             since = earlier[1] if earlier is not None else 0  # "..., a day after an attack near Ankara": typed by its
             if told_before := since > 0:  # own words, borrowing no type of the news's or the story's
@@ -364,9 +365,8 @@ class EventExtractor:
             sub = foreign_taker(sub, mine or who, m.place.country_code)  # type: ignore[union-attr]
             if earlier is not None:
                 (d0, d1, prec), lo, hi = earlier  # "..., a day after a Houthi missile landed near Ben Gurion"
-                if lo or etype != BATTLE and sub not in acled.MET_BY_FORCE:  # the news's own sides (a fight's foe,
-                    mine = actors(st.text[lo:hi]) or ([] if lo else mine)  # or the force a protest met, may be
-                    # told after "after"); the earlier one's: none of the news's, though the story's may be its
+                if lo or etype != BATTLE and sub not in acled.MET_BY_FORCE:
+                    mine, who = _sides_of_one_side(st.text, lo, hi, mine, who)
             country_year = prec == "year" and m.place.kind == "country"  # type: ignore[union-attr]
             if (pub - d1).days > MAX_AGE_DAYS or country_year:
                 continue  # history ("the uprising that toppled Gaddafi in 2011"), not news; a country's year is a
@@ -381,6 +381,16 @@ class EventExtractor:
                 fatalities=dead, sentences=[st.text],
                 event_score=m.event_score, borrowed_type=any(borrowed)))
         return out
+
+
+def _sides_of_one_side(text: str, lo: int, hi: int, mine: list[str], who: list[str]) -> tuple[list[str], list[str]]:
+    """The sides of a happening told on one side of "after" (`dating.told_after`: its words are `text[lo:hi]`): the
+    news's own (a fight's foe, or the force a protest met, may be told after "after"); the earlier one's: none of the
+    news's, though the story's may be its; nor a happening's days before the news ("The attack came days after
+    security forces killed 10": `EARLIER_HAPPENING`)."""
+    apart = not lo and EARLIER_HAPPENING.search(text, max(0, hi - 10), hi + 8) is not None
+    mine = actors(text[lo:hi]) or ([] if lo or apart else mine)
+    return mine, [a for a in who if a in mine] if apart else who
 
 
 def _in_the_town(found: Place | None, part_of: Callable[[], Place | None]) -> Place | None:

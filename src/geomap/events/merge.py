@@ -50,7 +50,11 @@ def merge_events(events: list[Event]) -> list[Event]:
                  and place_inside(m.place, ev.place)), None)
             # "claimed the attack in Krasnogorsk": the attack told before at the concert hall in that town (a
             # country's "strikes in Yemen" are a campaign of their own)
-        if m is None and merged and _one_place_in(merged[-1].place, places_of[ev.sentence_start]) \
+        if m is None and merged and _same_told_again(ev, merged[-1]):
+            m = merged[-1]  # "Separatists killed five in the Northwest region. The attack in Bui division on
+            # Tuesday night ...": the same happening, typed by the first, on its own day
+            m.date, m.date_end, m.date_precision = ev.date, ev.date_end, ev.date_precision
+        elif m is None and merged and _one_place_in(merged[-1].place, places_of[ev.sentence_start]) \
                 and _refines(ev, merged[-1]):
             m = merged[-1]  # "25 killed in Mopti region ... opened fire on a market in Dinangourou"
             m.place, m.place_text, m.place_start = ev.place, ev.place_text, ev.place_start
@@ -147,7 +151,8 @@ def _refines(ev: Event, last: Event) -> bool:
 TOLD_AGAIN = Pattern(
     "the happening just told, told again", r"\s*(?:(?:Residents|Witnesses|Officials|Police|Medics|[A-Z][\w'’-]+\s+"
     r"(?:officials|residents|witnesses|police|sources))\s+(?:said|say|reported)\s+(?:that\s+)?(?:the|that|this)|"
-    r"The|That|This)\s+(?:air\s?strike|strike|attack|blast|explosion|bombing|raid|missile|drone|shell|rocket|bomb)s?\b",
+    r"The|That|This)\s+(?:air\s?strike|strike|attack|blast|explosion|bombing|raid|missile|drone|shell|rocket|bomb|"
+    r"attacker|gunman|gunmen|assailant|raider)s?\b",
     "The strike hit an apartment block in the Haret Hreik neighbourhood.",
     "Another strike hit an apartment block in the Haret Hreik neighbourhood.", flags=0)
 
@@ -178,7 +183,8 @@ def _dated_again(ev: Event, last: Event) -> bool:
     """Does `ev` tell where and when the happening just told took place ("Gunmen killed 12 in Guanajuato, authorities
     said on Thursday. The attack took place in Irapuato late on Wednesday": `LOCATES_TOLD`), a day or so before the
     day it was dated by?"""
-    return LOCATES_TOLD.search(ev.sentence) is not None and 0 <= (last.date - ev.date_end).days <= 2
+    return (LOCATES_TOLD.search(ev.sentence) is not None or TOLD_AGAIN.match_at(ev.sentence) is not None) \
+        and 0 <= (last.date - ev.date_end).days <= 2  # (or told again: "The attackers arrived on Wednesday in ...")
 
 
 def _two_parts(m: Event, ev: Event) -> bool:
@@ -187,6 +193,17 @@ def _two_parts(m: Event, ev: Event) -> bool:
     part's is its own event, though both are placed at the town. Without two counts it is the town's told again."""
     return m.sentence_start != ev.sentence_start and not _same_count(ev, m) and m.place_text != ev.place_text \
         and ev.place_text[:1].isupper() and not _names_itself(ev.place_text, ev.place)
+
+
+def _same_told_again(ev: Event, last: Event) -> bool:
+    """Does `ev`'s sentence open by telling the happening just told again (`TOLD_AGAIN`), at the same place, on its
+    dates or a day or two before them (its own day, where the first report gave the day of the news), of its type
+    or typed by it? (Not "The attack on the hotel began when two car bombs went off", after the siege it ended: the
+    bombing is a happening of its own.)"""
+    return last.place.id == ev.place.id and last.sentence_start != ev.sentence_start \
+        and (ev.event_type == last.event_type or ev.borrowed_type) \
+        and (_overlap(last, ev) or 0 <= (last.date - ev.date_end).days <= 2) and TOLD_AGAIN.match_at(ev.sentence) \
+        is not None
 
 
 def _same_count(ev: Event, last: Event) -> bool:
