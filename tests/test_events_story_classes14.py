@@ -62,6 +62,10 @@ ROWS = [
     Row("t:kompienga", "Kompienga", "city", 11.08, 0.69, "BF", "BF.46", 10000, 2.0),
     Row("t:manipur", "Manipur", "region", 24.7, 93.9, "IN", "IN.17", 3000000, 100.0),
     Row("t:jiribam", "Jiribam", "city", 24.8, 93.12, "IN", "IN.17", 10000, 2.0),
+    Row("t:morocco", "Morocco", "country", 32.0, -6.0, "MA", "", 37000000, 400.0),
+    Row("t:agadir", "Agadir", "city", 30.42, -9.6, "MA", "MA.13", 420000, 6.0),
+    Row("t:thailand", "Thailand", "country", 15.0, 101.0, "TH", "", 70000000, 500.0),
+    Row("t:surin", "Surin", "city", 14.88, 103.49, "TH", "TH.33", 40000, 3.0),
 ]
 
 
@@ -252,3 +256,14 @@ def test_the_sides_of_a_happening_days_before_are_not_the_news(nlp):
             "The attack in Jiribam came days after security forces killed 10 suspected militants in a gunfight.")
     doc = run(nlp, text, date(2025, 5, 15))
     assert [(e.place.name, e.actors) for e in doc.events] == [("Jiribam", ["Unidentified armed group"])]
+
+
+def test_a_toll_in_its_own_clause_is_the_one_places_not_shared_over_counted_cities(nlp):
+    doc = run(nlp, "Police clashed with protesters in several cities on Wednesday, and three people were killed when "
+                   "police opened fire on demonstrators near Agadir.")
+    assert ("Agadir", 3) in _deaths(doc)
+
+
+def test_a_state_saying_it_sent_jets_to_strike_is_the_striker(nlp):
+    doc = run(nlp, "Thailand said it sent F-16 jets to strike two military targets near Surin on Thursday.")
+    assert doc.events and doc.events[0].actors[0] == "Thai forces"

@@ -93,7 +93,7 @@ _STATE_ATTACKS = re.compile(r"\b(?P<c>" + "|".join(map(re.escape, [*COUNTRY_FORC
                             r"(?:launched|fired|attacked|struck|shelled|bombed|hit|"
                             r"pounded|targeted|invaded|shot down|captured|seized|retook|taken|took|carried out|"
                             r"conducted|mounted|staged|began|begun|started|raided|entered|advanced|responded|"
-                            r"retaliated|broke|broken|recaptured|regained|retaken)\b")
+                            r"retaliated|broke|broken|recaptured|regained|retaken|sent|deployed|dispatched)\b")
 #: What a state does from afar, among `_STATE_ATTACKS`' verbs.
 _REMOTE_VERBS = frozenset({"struck", "shelled", "bombed", "hit", "pounded", "targeted", "fired", "launched"})
 

@@ -425,7 +425,9 @@ def shares(text: str, total: int | None, spans: list[tuple[int, int]]) -> list[i
         return earlier
     sites = COUNTED_SITES.search(text) if total is not None and len(spans) > 0 else None
     if sites is not None and (n := _count(sites.group("n"))) is not None and len(spans) < n <= total \
-            and not (len(spans) == 1 and _holds_sites(text[sites.end():spans[0][0]])):
+            and not (len(spans) == 1 and _holds_sites(text[sites.end():spans[0][0]])) \
+            and not CLAUSE_CUT.search(text, sites.end(), spans[0][0]):  # not "clashed in several cities, and three
+        # were killed when police fired near Agadir": the toll is the one place's of its own clause
         return share(total, n)[:len(spans)]  # "26 killed at six locations, including ..., and sites near ..."
     clauses = _clause_tolls(text, spans) if total is not None and len(spans) > 1 else None
     if clauses is not None:
