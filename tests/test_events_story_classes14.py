@@ -9,6 +9,7 @@ from datetime import date
 import pytest
 from tinyrun import run, tiny_pipeline
 
+from geomap.dates import find_dates
 from geomap.events.candidates import sentence_candidates
 from geomap.events.triggers import find_triggers
 from geomap.gazetteer import Row
@@ -66,6 +67,13 @@ ROWS = [
     Row("t:agadir", "Agadir", "city", 30.42, -9.6, "MA", "MA.13", 420000, 6.0),
     Row("t:thailand", "Thailand", "country", 15.0, 101.0, "TH", "", 70000000, 500.0),
     Row("t:surin", "Surin", "city", 14.88, 103.49, "TH", "TH.33", 40000, 3.0),
+    Row("t:latakia", "Latakia", "city", 35.52, 35.79, "SY", "SY.10", 700000, 8.0),
+    Row("t:tartus", "Tartus", "city", 34.89, 35.89, "SY", "SY.14", 100000, 4.0),
+    Row("t:jableh", "Jableh", "city", 35.36, 35.92, "SY", "SY.10", 80000, 3.0),
+    Row("t:haiti", "Haiti", "country", 19.0, -72.4, "HT", "", 11000000, 150.0),
+    Row("t:delmas", "Delmas", "city", 18.54, -72.3, "HT", "HT.11", 400000, 5.0),
+    Row("t:myanmar", "Myanmar", "country", 21.0, 96.0, "MM", "", 54000000, 700.0),
+    Row("t:sagaing", "Sagaing region", "region", 22.0, 95.5, "MM", "MM.10", 5000000, 150.0),
 ]
 
 
@@ -267,3 +275,20 @@ def test_a_toll_in_its_own_clause_is_the_one_places_not_shared_over_counted_citi
 def test_a_state_saying_it_sent_jets_to_strike_is_the_striker(nlp):
     doc = run(nlp, "Thailand said it sent F-16 jets to strike two military targets near Surin on Thursday.")
     assert doc.events and doc.events[0].actors[0] == "Thai forces"
+
+
+def test_the_towns_reinforcements_were_sent_to_are_no_event_places(nlp):
+    doc = run(nlp, "Government forces sent reinforcements to the cities of Latakia and Tartus after gunmen attacked "
+                   "checkpoints in Jableh on Thursday.")
+    assert [e.place.name for e in doc.events] == ["Jableh"]
+
+
+def test_a_day_told_for_a_statement_read_on_television_dates_the_statement():
+    text = "Gunmen killed 22 worshippers at a mosque, the ministry said in a statement read on state television on " \
+           "Sunday."
+    assert [(t.text, t.reporting) for t in find_dates(text, date(2025, 8, 20))] == [("on Sunday", True)]
+
+
+def test_gang_members_killed_by_police_are_an_armed_side(nlp):
+    doc = run(nlp, "Police killed at least 12 suspected gang members in an operation in Delmas on Wednesday.")
+    assert _types(doc) == [("Delmas", "Armed clash")]

@@ -234,3 +234,11 @@ def test_a_small_town_abroad_told_as_near_a_place_of_the_story_is_no_reading():
             "The shooting happened near the Morag corridor north of Rafah, witnesses said.")
     morag = next(m for m in doc_of(text, date(2025, 9, 28)).mentions if m.text == "Morag")
     assert morag.place is None or morag.place.country_code == "PS"  # not Morąg in Poland
+
+
+def test_the_village_a_strike_hit_is_its_event_place():
+    text = ("Myanmar's military carried out air strikes on villages in the Sagaing region on Saturday, resistance "
+            "groups said.\n\nA strike on the village of Chaung-U killed seven people, a local resistance group said, "
+            "while the junta also bombed areas near the town of Naungcho in northern Shan state.")
+    events = doc_of(text, date(2025, 3, 30)).events
+    assert ("Chaung-U", 7) in [(e.place_text, e.fatalities) for e in events]

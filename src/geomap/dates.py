@@ -60,7 +60,8 @@ PERIOD_BEGAN_BEFORE = Pattern(
 _SAID_VERBS = r"said|says|say|told(?:\s+\w+){0,2}|reported|stated|confirmed|added"
 #: How the words were put out, between the verb and the date: "JNIM said in a statement on Monday".
 _MEDIUM = r"(?:\s+(?:in|on|via)\s+(?:a|an|its|their|his|her)\s+(?:[\w-]+\s+)?(?:statement|post|video|message|" \
-          r"interview|briefing|speech|communiqu[eé]))?"
+          r"interview|briefing|speech|communiqu[eé])(?:\s+(?:read|broadcast|aired|issued|released|published|posted)" \
+          r"(?:\s+(?:on|by)\s+(?:[\w-]+\s+){0,2}?[\w-]+)?)?)?"  # "in a statement read on state television on Sunday"
 _SPEECH = re.compile(r"\b(?:" + _SAID_VERBS + r"|announced|claimed|denied|wrote|posted|tweeted|warned|urged|"
                      r"called\s+for|called|declared|accused)" + _MEDIUM + r"\s*,?\s*$", re.I)
 _SAID = re.compile(r"\b(?:" + _SAID_VERBS + r")" + _MEDIUM + r"\s*,?\s*$", re.I)
@@ -471,7 +472,7 @@ def find_dates(text: str, published: date) -> list[TimeExpr]:
                 vague = True  # "a November ceasefire": when the ceasefire was agreed
             if PERIOD_BEGAN_BEFORE.search(text, max(0, s - 90), s):
                 vague = True  # "since Washington began its campaign last month": when a period began
-            bare = re.sub(r"\s*\b(?:on|late|early)\s*$", "", before, flags=re.I)
+            bare = re.sub(r"\s*\b(?:on|late|early)\s*$", "", text[max(0, s - 80): s], flags=re.I)
             reporting = bool(_SPEECH.search(bare) or TOLL_UPDATED.search(before))
             taken.add(s, e)
             out.append(TimeExpr(s, e, text[s:e].strip(), a, b, prec, reporting, vague, shift,

@@ -237,6 +237,16 @@ def _not_a_place(words: list[str]) -> bool:
 _ACTED_ON = (frozenset({"trig-side=before", "trig-clause=True"}), ("trig-dist=0", "trig-dist=1", "trig-dist=2-3"))
 
 
+#: A village or town named as the object of a strike's noun: "a strike on the village of Chaung-U killed seven" (not
+#: any place after "attacks on": "the 9/11 attacks on New York", "protested against the assault on Yugoslavia").
+STRIKE_ON = Pattern(
+    "the object of a strike's noun",
+    r"\b(?:(?:air\s?|drone\s+|missile\s+)?strikes?|airstrikes?|attacks?|raids?|assaults?|bombings?|bombardment)\s+"
+    r"on\s+the\s+(?:[\w-]+\s+){0,2}?(?:village|town|camp|district|neighbou?rhood)\s+of\s+$",
+    "A drone strike on the village of [Kalehe] killed seven people.",
+    "A drone strike killed seven people in the village near [Kalehe].", "before")
+
+
 def struck_sites(text: str, cands: list[Candidate], feats: list[list[str]], vetoed: list[bool]) -> list[int]:
     """The candidates whose site the event word right before them acts on (`STRUCK_SITE`: "warplanes struck Sanaa's
     international airport"): the site is in that town, and the labelled newswire has too few such sentences for the
@@ -246,6 +256,8 @@ def struck_sites(text: str, cands: list[Candidate], feats: list[list[str]], veto
         f = feats[k]
         if not vetoed[k] and text.startswith(("'s", "’s"), c.end) and _ACTED_ON[0].issubset(f) \
                 and any(d in f for d in _ACTED_ON[1]) and STRUCK_SITE.match_at(text[c.end:c.end + 50]):
+            out.append(k)
+        elif not vetoed[k] and STRIKE_ON.search(text, max(0, c.start - 60), c.start):
             out.append(k)
     return out
 

@@ -32,8 +32,9 @@ def spread_over_lists(text: str, cands: list[Candidate], scores: list[float], th
 
 
 #: Vetoes that tell the role of a whole list, read only at its first member: "taken to hospitals in Khuzdar and
-#: Quetta", "sirens sounded in Tel Aviv and Jerusalem", "backed by Rwanda and Uganda".
-LIST_VETOES = frozenset({"slot=a refuge", "slot=where sirens sounded", "slot=a backer"})
+#: Quetta", "sirens sounded in Tel Aviv and Jerusalem", "backed by Rwanda and Uganda", "sent reinforcements to
+#: Latakia and Tartus".
+LIST_VETOES = frozenset({"slot=a refuge", "slot=where sirens sounded", "slot=a backer", "slot=a route"})
 
 
 def share_vetoes(text: str, cands: list[Candidate], feats: list[list[str]], vetoed: list[bool]) -> None:

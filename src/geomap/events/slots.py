@@ -313,7 +313,7 @@ BODY_NAME = P(
 ROUTE = P(
     "a route",
     r"\b(?:send|sent|sending|route|routed|rerouted?|divert(?:ed|ing)?|sail(?:ed|ing)?|ship(?:ped|ping)?)\s+"
-    r"(?:\w+\s+){0,3}?(?:around|via|through|to)\s+" + FILL + r"$"
+    r"(?:\w+\s+){0,3}?(?:around|via|through|to)\s+" + FILL + r"(?:the\s+(?:cities|towns)\s+of\s+)?" + KIND_OF + r"$"
     r"|\b(?:travell?ing|travell?ed|driving|drove|on\s+its\s+way|on\s+their\s+way)\s+from\s+"
     r"[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?\s+to\s+" + FILL + r"$"
     r"|\b(?:was|were)\s+(?:travell?ing|driving|heading|on\s+(?:its|their)\s+way)\s+(?:back\s+)?to\s+" + KIND_OF

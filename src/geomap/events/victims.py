@@ -98,7 +98,7 @@ ARMED_OBJECT = Pattern(
     r"(?:soldiers|troops|servicemen|policemen|police officers|gendarmes|militiamen|"
     r"fighters|militants|"
     r"rebels|insurgents|gunmen|jihadists|terrorists|combatants|guards|attackers|assailants|hijackers|kidnappers|"
-    r"separatists|(?:army|military|police) (?:posts?|bases?|"
+    r"separatists|gang\s+members|gangsters|bandits|(?:army|military|police) (?:posts?|bases?|"
     r"camps?|convoys?|positions?|checkpoints?|stations?|patrols?)|police station|barracks|checkpoints?|(?:out)?posts|"
     r"bases?|garrisons?|security forces)\b",
     "Troops [shot dead] 10 suspected Kuki militants at dawn.", "Gunmen [killed] at least nine villagers at dawn.",
