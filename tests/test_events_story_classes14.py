@@ -74,6 +74,9 @@ ROWS = [
     Row("t:delmas", "Delmas", "city", 18.54, -72.3, "HT", "HT.11", 400000, 5.0),
     Row("t:myanmar", "Myanmar", "country", 21.0, 96.0, "MM", "", 54000000, 700.0),
     Row("t:sagaing", "Sagaing region", "region", 22.0, 95.5, "MM", "MM.10", 5000000, 150.0),
+    Row("t:russia", "Russia", "country", 60.0, 100.0, "RU", "", 140000000, 2000.0),
+    Row("t:shebekino", "Shebekino", "city", 50.41, 36.9, "RU", "RU.09", 40000, 3.0),
+    Row("t:ituri", "Ituri", "region", 1.5, 29.5, "CD", "CD.14", 5000000, 150.0),
 ]
 
 
@@ -292,3 +295,15 @@ def test_a_day_told_for_a_statement_read_on_television_dates_the_statement():
 def test_gang_members_killed_by_police_are_an_armed_side(nlp):
     doc = run(nlp, "Police killed at least 12 suspected gang members in an operation in Delmas on Wednesday.")
     assert _types(doc) == [("Delmas", "Armed clash")]
+
+
+def test_a_drone_that_also_hit_is_a_drone_strike(nlp):
+    doc = run(nlp, "A drone also hit a car in the village of Shebekino on Monday, injuring two people.")
+    assert _types(doc) == [("Shebekino", "Air/drone strike")]
+
+
+def test_houses_the_attackers_also_burned_are_their_attack(nlp):
+    text = ("Rebels attacked a church in the town of Komanda in Ituri overnight, killing at least 43 people.\n\n"
+            "The attackers also burned several houses and shops nearby, said a civil society leader in Komanda.")
+    doc = run(nlp, text)
+    assert _types(doc) == [("Ituri", "Attack")] and _deaths(doc) == [("Ituri", 43)]

@@ -6,6 +6,7 @@ from geomap.events import acled
 from geomap.events.actors import UNIDENTIFIED
 from geomap.events.contexts import ACCIDENT_TOLD
 from geomap.events.dating import LOCATES_TOLD
+from geomap.events.triggers import VIOLENT
 from geomap.events.within import THE_SAME_SITE, THE_TOWN, TOWN_KINDS, place_inside
 from geomap.models import Event, Place
 from geomap.patterns import Pattern
@@ -198,10 +199,12 @@ def _two_parts(m: Event, ev: Event) -> bool:
 def _same_told_again(ev: Event, last: Event) -> bool:
     """Does `ev`'s sentence open by telling the happening just told again (`TOLD_AGAIN`), at the same place, on its
     dates or a day or two before them (its own day, where the first report gave the day of the news), of its type
-    or typed by it? (Not "The attack on the hotel began when two car bombs went off", after the siege it ended: the
-    bombing is a happening of its own.)"""
+    or typed by it, or the looting or burning of a violent one ("The attackers also burned houses")? (Not "The
+    attack on the hotel began when two car bombs went off", after the siege it ended: the bombing is a happening of
+    its own.)"""
     return last.place.id == ev.place.id and last.sentence_start != ev.sentence_start \
-        and (ev.event_type == last.event_type or ev.borrowed_type) \
+        and (ev.event_type == last.event_type or ev.borrowed_type or ev.sub_event_type == acled.LOOTING
+             and last.event_type in VIOLENT) \
         and (_overlap(last, ev) or 0 <= (last.date - ev.date_end).days <= 2) and TOLD_AGAIN.match_at(ev.sentence) \
         is not None
 

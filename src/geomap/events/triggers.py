@@ -142,8 +142,9 @@ TRIGGERS: tuple[Trigger, ...] = (
     T("deployment", r"moved (?:in)?to|deployed|redeployed|deployment|massed|build-?up|stationed|sent troops|"
       r"sending (?:\w+ )?troops|troops (?:moved|arrived)", STRAT, "Change to group/activity",
       "The army deployed two brigades to the border.", "The army marked its anniversary."),
-    T("air strike", r"air ?strikes?|air raids?|airstrikes?|drone (?:strikes?|attacks?)|drones? (?:attacked|hit|"
-      r"struck|targeted|killed|wounded|injured)|(?:kamikaze|suicide|attack|shahed) drones?|drones|" + _NOT_BY_GROUNDED
+    T("air strike", r"air ?strikes?|air raids?|airstrikes?|drone (?:strikes?|attacks?)|"
+      r"drones? (?:also |then |later )?(?:attacked|hit|struck|targeted|killed|wounded|injured)|"
+      r"(?:kamikaze|suicide|attack|shahed) drones?|drones|" + _NOT_BY_GROUNDED
       + r"bombed|"
       r"(?<!\ba )(?<!\banother )bombing|"
       r"bombardment|"
