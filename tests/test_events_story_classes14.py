@@ -77,6 +77,9 @@ ROWS = [
     Row("t:russia", "Russia", "country", 60.0, 100.0, "RU", "", 140000000, 2000.0),
     Row("t:shebekino", "Shebekino", "city", 50.41, 36.9, "RU", "RU.09", 40000, 3.0),
     Row("t:ituri", "Ituri", "region", 1.5, 29.5, "CD", "CD.14", 5000000, 150.0),
+    Row("t:somalia", "Somalia", "country", 6.0, 46.0, "SO", "", 17000000, 600.0),
+    Row("t:puntland", "Puntland", "region", 8.4, 48.5, "SO", "", 3000000, 350.0),
+    Row("t:bosaso", "Bosaso", "city", 11.28, 49.18, "SO", "SO.03", 74000, 4.0),
 ]
 
 
@@ -307,3 +310,10 @@ def test_houses_the_attackers_also_burned_are_their_attack(nlp):
             "The attackers also burned several houses and shops nearby, said a civil society leader in Komanda.")
     doc = run(nlp, text)
     assert _types(doc) == [("Ituri", "Attack")] and _deaths(doc) == [("Ituri", 43)]
+
+
+def test_a_federal_region_of_no_first_level_code_holds_the_town_its_strike_is_told_at(nlp):
+    text = ("The U.S. military said on Thursday it had carried out an air strike against Islamic State fighters in "
+            "Somalia's Puntland region.\n\nThe strike, about 80 km southeast of Bosaso, killed several militants.")
+    doc = run(nlp, text)
+    assert len(doc.events) == 1 and doc.events[0].place.name == "near Bosaso"

@@ -8,6 +8,7 @@ from geomap.events.contexts import ACCIDENT_TOLD
 from geomap.events.dating import LOCATES_TOLD
 from geomap.events.triggers import VIOLENT
 from geomap.events.within import THE_SAME_SITE, THE_TOWN, TOWN_KINDS, place_inside
+from geomap.geo import haversine_km
 from geomap.models import Event, Place
 from geomap.patterns import Pattern
 
@@ -214,11 +215,14 @@ def _same_count(ev: Event, last: Event) -> bool:
 
 
 def _holds(outer: Place, inner: Place) -> bool:
-    """The same place, or a country or first-level region that holds the other."""
+    """The same place, or a country or first-level region that holds the other; a region of no first-level code (a
+    federal state over several: Puntland) holds what lies within its radius."""
     if outer.id == inner.id:
         return True
     if not outer.country_code or outer.country_code != inner.country_code:
         return False
+    if outer.kind == "region" and not outer.admin1 and outer.feature != "around":
+        return haversine_km(outer.lat, outer.lon, inner.lat, inner.lon) <= outer.radius_km
     return outer.kind == "country" or outer.kind == "region" and bool(outer.admin1) and outer.admin1 == inner.admin1
 
 
