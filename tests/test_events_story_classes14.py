@@ -80,6 +80,7 @@ ROWS = [
     Row("t:somalia", "Somalia", "country", 6.0, 46.0, "SO", "", 17000000, 600.0),
     Row("t:puntland", "Puntland", "region", 8.4, 48.5, "SO", "", 3000000, 350.0),
     Row("t:bosaso", "Bosaso", "city", 11.28, 49.18, "SO", "SO.03", 74000, 4.0),
+    Row("t:fasher", "El Fasher", "city", 13.63, 25.35, "SD", "SD.02", 500000, 8.0),
 ]
 
 
@@ -317,3 +318,14 @@ def test_a_federal_region_of_no_first_level_code_holds_the_town_its_strike_is_to
             "Somalia's Puntland region.\n\nThe strike, about 80 km southeast of Bosaso, killed several militants.")
     doc = run(nlp, text)
     assert len(doc.events) == 1 and doc.events[0].place.name == "near Bosaso"
+
+
+def test_the_besieged_city_names_no_happening_and_the_citys_defences_are_in_it(nlp):
+    doc = run(nlp, "The mosque was in the Daraja Oula neighbourhood of the besieged city of El Fasher, a network said.")
+    assert doc.events == []
+    text = ("A drone strike by the RSF on a mosque in El Fasher killed 75 people on Friday.\n\n"
+            "The army said it had repelled an RSF assault on the city's western defences on Sunday, killing dozens of "
+            "fighters.")
+    doc = run(nlp, text, date(2025, 9, 23))
+    assert [(e.place.name, e.date) for e in doc.events] == [("El Fasher", date(2025, 9, 19)),
+                                                            ("El Fasher", date(2025, 9, 21))]

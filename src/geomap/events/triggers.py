@@ -195,7 +195,8 @@ TRIGGERS: tuple[Trigger, ...] = (
       r"combat|firefights?|gunfights?|skirmish(?:es)?|assault on|holding firm|repelled|repulsed|"
       r"(?:stormed|storming)(?!\s+(?:off|out))|ground attack", BATTLE, "Armed clash",
       "Fierce fighting broke out near the bridge.", "The bridge was repainted."),
-    T("campaign", r"battlefield|offensive|counter-?offensive|advance[ds]?|advancing|front ?line|besieged|siege|"
+    T("campaign", r"battlefield|offensive|counter-?offensive|advance[ds]?|advancing|front ?line|"
+      r"(?<!\bthe )(?<!\ba )(?<!\ban )besieged|siege|"  # not "the besieged city": who it is
       r"encircled|invasion|invaded", BATTLE, "Armed clash",
       "The army's offensive reached the river.", "The army's parade reached the river.", yields=True),
     T("regains", r"recaptured|retook|retaken|liberated|regained", BATTLE, "Government regains territory",

@@ -360,7 +360,8 @@ def at_capitals(chosen: list[tuple[Mention, Sentence, Candidate]], capitals: dic
 THE_TOWN = Pattern(
     "the town just told", r"\b(?:the|that)\s+(?:(?:border|frontier|coastal|northern|southern|eastern|western|"
     r"central|strategic|besieged|embattled|port|key)\s+)?(?:town|city|village)\b(?!\s+of\b|\s*['’]s\b(?!\s+"
-    r"(?:outskirts|centre|center|edge|suburbs?)\b))",  # "the town's outskirts": in it
+    r"(?:[a-z]+\s+)?(?:outskirts|centre|center|edge|suburbs?|defen[cs]es|neighbou?rhoods?|districts?)\b))",  # "the
+    # town's outskirts", "the city's western defences": in it
     "Fano fighters seized Debre Tabor. Troops retook [the town] on Thursday.",
     "Fano fighters seized Debre Tabor. Troops retook [the town of] Gondar on Thursday.")
 
