@@ -5,7 +5,7 @@ from a gold set)."""
 from __future__ import annotations
 
 import pytest
-from tinyrun import run, tiny_pipeline
+from tinyrun import run, tiny_pipeline, types_of
 
 from geomap.gazetteer import Row
 
@@ -64,16 +64,13 @@ def nlp():
     return tiny_pipeline(ROWS)
 
 
-def _types(doc) -> list[tuple[str, str]]:
-    return [(e.place.name, e.sub_event_type) for e in doc.events]
-
 
 def test_warplanes_pounding_a_place_strike_it_from_the_air(nlp):
     doc = run(nlp, "Israeli warplanes pounded the outskirts of Nabatieh on Monday, killing three people.")
-    assert _types(doc) == [("Nabatieh", "Air/drone strike")]
+    assert types_of(doc) == [("Nabatieh", "Air/drone strike")]
     # artillery pounding a place is still shelling
     doc = run(nlp, "Israeli artillery pounded the outskirts of Nabatieh on Monday, killing three people.")
-    assert _types(doc) == [("Nabatieh", "Shelling/artillery/missile attack")]
+    assert types_of(doc) == [("Nabatieh", "Shelling/artillery/missile attack")]
 
 
 def test_the_force_a_protest_met_is_its_side_when_told_after_after(nlp):
@@ -126,14 +123,14 @@ def test_the_place_of_an_earlier_happening_told_as_a_time_is_no_place_of_the_new
 
 def test_shots_fired_into_the_air_and_fleeing_an_advance_are_no_fight(nlp):
     doc = run(nlp, "In Uvira, soldiers fleeing the rebel advance fired into the air and looted shops on Sunday.")
-    assert _types(doc) == [("Uvira", "Looting/property destruction")]
+    assert types_of(doc) == [("Uvira", "Looting/property destruction")]
 
 
 def test_supporters_blocking_a_road_protest_but_police_blocking_one_do_not(nlp):
     doc = run(nlp, "Opposition supporters blocked the main road in Poti on Monday.")
-    assert _types(doc) == [("Poti", "Peaceful protest")]
+    assert types_of(doc) == [("Poti", "Peaceful protest")]
     doc = run(nlp, "Police blocked the main road in Poti on Monday.")
-    assert _types(doc) == []
+    assert types_of(doc) == []
 
 
 def test_a_name_told_after_a_place_describing_it_is_no_list_member(nlp):
@@ -190,14 +187,14 @@ def test_two_patterns_of_one_name_are_refused():
 
 def test_a_bombing_told_with_an_article_is_no_air_raid(nlp):
     doc = run(nlp, "A bombing at a market in Kabul killed six people on Monday.")
-    assert _types(doc) == [("Kabul", "Remote explosive/landmine/IED")]
+    assert types_of(doc) == [("Kabul", "Remote explosive/landmine/IED")]
     doc = run(nlp, "Russian planes continued the bombing of Aleppo on Monday.")
     assert [(e.sub_event_type, e.actors) for e in doc.events] == [("Air/drone strike", ["Russian forces"])]
 
 
 def test_people_taken_from_a_place_told_with_an_apposition_were_taken_there(nlp):
     doc = run(nlp, "Separatists kidnapped 12 people, including a priest, from a church in Kumba on Sunday.")
-    assert _types(doc) == [("Kumba", "Abduction/forced disappearance")]
+    assert types_of(doc) == [("Kumba", "Abduction/forced disappearance")]
 
 
 def test_a_long_earlier_happening_told_as_a_time_places_nothing(nlp):
@@ -246,9 +243,9 @@ def test_a_foreign_states_troops_taking_ground_are_its_taker_not_the_storys_rebe
 
 def test_armed_people_with_no_aircraft_bombing_a_place_set_a_bomb(nlp):
     doc = run(nlp, "Suspected militants bombed a bus terminal in Isulan on Sunday, wounding seven people.")
-    assert _types(doc) == [("Isulan", "Remote explosive/landmine/IED")]
+    assert types_of(doc) == [("Isulan", "Remote explosive/landmine/IED")]
     doc = run(nlp, "Government planes bombed a rebel camp near Isulan on Sunday.")
-    assert _types(doc) == [("Isulan", "Air/drone strike")]
+    assert types_of(doc) == [("Isulan", "Air/drone strike")]
 
 
 def test_a_name_an_image_shows_is_no_place(nlp):

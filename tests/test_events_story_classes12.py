@@ -7,7 +7,7 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from tinyrun import run, tiny_pipeline
+from tinyrun import actors_of, run, tiny_pipeline, types_of
 
 from geomap import codebook
 from geomap.events.actors import actors
@@ -50,12 +50,6 @@ def nlp():
     return tiny_pipeline(ROWS)
 
 
-def _types(doc) -> list[tuple[str, str]]:
-    return [(e.place.name, e.sub_event_type) for e in doc.events]
-
-
-def _actors(doc) -> list[list[str]]:
-    return [e.actors for e in doc.events]
 
 
 def test_capturing_an_open_a_cup_or_a_wicket_haul_is_winning_no_fight(nlp):
@@ -63,13 +57,13 @@ def test_capturing_an_open_a_cup_or_a_wicket_haul_is_winning_no_fight(nlp):
     assert run(nlp, "The spinner captured five-wicket hauls twice in Sydney last season.").events == []
     assert run(nlp, "The women's team captured the world relay gold medal in Sydney on Sunday.").events == []
     # a force still captures a town
-    assert _types(run(nlp, "Rebels captured the lakeside town of Uvira on Sunday.")) == [
+    assert types_of(run(nlp, "Rebels captured the lakeside town of Uvira on Sunday.")) == [
         ("Uvira", "Non-state actor overtakes territory")]
 
 
 def test_residents_of_a_place_speak_of_what_happened_there(nlp):
     doc = run(nlp, "Residents of Kalehe said mortar shells landed in the town on Tuesday, killing two children.")
-    assert _types(doc) == [("Kalehe", "Shelling/artillery/missile attack")]
+    assert types_of(doc) == [("Kalehe", "Shelling/artillery/missile attack")]
     # their town is no event place when they tell of another place
     doc = run(nlp, "Residents of Kalehe said they had fled heavy fighting in Minova on Tuesday.")
     assert [e.place.name for e in doc.events] == ["Minova"]
@@ -79,7 +73,7 @@ def test_residents_of_a_place_speak_of_what_happened_there(nlp):
 
 def test_soldiers_in_the_dr_congo_are_congolese_forces_at_home(nlp):
     doc = run(nlp, "Soldiers looted shops and homes in Uvira overnight, residents said.")
-    assert _actors(doc) == [["Congolese forces"]]
+    assert actors_of(doc) == [["Congolese forces"]]
     assert codebook.actor_type("Congolese forces", "CD") == codebook.STATE_FORCES
     assert codebook.actor_type("Congolese forces", "CG") == codebook.STATE_FORCES  # the demonym names both
     assert codebook.actor_type("Congolese forces", "UG") == codebook.EXTERNAL_FORCES
@@ -91,38 +85,38 @@ def test_the_soldiers_a_protest_met_are_its_side(nlp):
         ("Protest with intervention", ["Malian forces", "Protesters"])]
     # soldiers a protest is against are no side of it
     doc = run(nlp, "Protesters marched in Bamako on Tuesday against abuses by soldiers.")
-    assert _actors(doc) == [["Protesters"]]
+    assert actors_of(doc) == [["Protesters"]]
 
 
 def test_settlers_in_the_west_bank_are_israeli_settlers(nlp):
     doc = run(nlp, "A Palestinian farmer was shot dead by settlers near Nablus on Sunday.")
-    assert _actors(doc) == [["Israeli settlers"]]
+    assert actors_of(doc) == [["Israeli settlers"]]
     doc = run(nlp, "Armed settlers attacked farmers near Jos on Sunday, killing four.")  # elsewhere, whose is unsaid
-    assert _actors(doc) == [["Settlers"]]
+    assert actors_of(doc) == [["Settlers"]]
     assert actors("Troops guarding settlers fired at stone-throwing youths.") == []  # guarded, no agents
 
 
 def test_tearing_down_a_statue_is_a_violent_demonstration(nlp):
     doc = run(nlp, "Protesters tore down a statue of the former president in Bamako on Monday.")
-    assert _types(doc) == [("Bamako", "Violent demonstration")]
+    assert types_of(doc) == [("Bamako", "Violent demonstration")]
     doc = run(nlp, "Protesters marched past a statue of the former president in Bamako on Monday.")
-    assert _types(doc) == [("Bamako", "Peaceful protest")]
+    assert types_of(doc) == [("Bamako", "Peaceful protest")]
 
 
 def test_an_army_backed_body_is_no_army_acting(nlp):
     doc = run(nlp, "Drones hit a fuel depot in Port Sudan, the seat of the army-backed government, on Sunday.")
-    assert _actors(doc) == [["Unidentified armed group"]]
+    assert actors_of(doc) == [["Unidentified armed group"]]
     doc = run(nlp, "Army drones hit a fuel depot in Port Sudan on Sunday.")
-    assert _actors(doc) == [["Sudanese army"]]
+    assert actors_of(doc) == [["Sudanese army"]]
 
 
 def test_a_fire_a_weapons_debris_set_is_a_strike_not_a_riot(nlp):
     doc = run(nlp, "Drone debris set fire to a house in Kyiv overnight.")
-    assert _types(doc) == [("Kyiv", "Air/drone strike")]
+    assert types_of(doc) == [("Kyiv", "Air/drone strike")]
     doc = run(nlp, "Missile fragments set fire to a warehouse in Odesa overnight.")
-    assert _types(doc) == [("Odesa", "Shelling/artillery/missile attack")]
+    assert types_of(doc) == [("Odesa", "Shelling/artillery/missile attack")]
     doc = run(nlp, "Rioters set fire to a house in Kyiv overnight.")
-    assert _types(doc) == [("Kyiv", "Violent demonstration")]
+    assert types_of(doc) == [("Kyiv", "Violent demonstration")]
 
 
 def test_weapons_fired_since_a_war_began_are_background(nlp):
@@ -137,10 +131,10 @@ def test_a_states_generic_attack_in_a_story_of_missiles_is_their_strike(nlp):
     text = ("Russian missiles and drones hit Odesa overnight.\n\nRussia launched one of its heaviest attacks on Kyiv "
             "overnight, killing nine people.")
     doc = run(nlp, text)
-    assert ("Kyiv", "Shelling/artillery/missile attack") in _types(doc)
+    assert ("Kyiv", "Shelling/artillery/missile attack") in types_of(doc)
     # with no weapon told anywhere, the killing is the happening
     doc = run(nlp, "Russia launched one of its heaviest attacks on Kyiv overnight, killing nine people.")
-    assert _types(doc) == [("Kyiv", "Attack")]
+    assert types_of(doc) == [("Kyiv", "Attack")]
 
 
 def test_a_placeless_toll_killed_by_a_fights_shelling_is_that_fights(nlp):
@@ -168,7 +162,7 @@ def test_a_generic_word_naming_the_strikes_just_told_takes_their_type_and_sides(
 
 def test_a_strike_on_a_house_in_a_story_of_clashes_is_from_the_air(nlp):
     text = "Fighting raged in Uvira on Monday.\n\nA strike on a house in Kalehe killed six people, medics said."
-    assert _types(run(nlp, text)) == [("Uvira", "Armed clash"), ("Kalehe", "Air/drone strike")]
+    assert types_of(run(nlp, text)) == [("Uvira", "Armed clash"), ("Kalehe", "Air/drone strike")]
 
 
 def test_an_explosion_the_story_calls_an_accident_is_no_event(nlp):
@@ -193,7 +187,7 @@ def test_a_participle_going_on_from_a_campaign_told_since_a_time_is_background(n
 
 def test_executing_civilians_is_an_attack_and_communities_militias_are_sides(nlp):
     doc = run(nlp, "Soldiers deployed to the town were accused of executing civilians in Bamako.")
-    assert _types(doc) == [("Bamako", "Attack")]
+    assert types_of(doc) == [("Bamako", "Attack")]
     assert actors("Clashes between Druze militias and Bedouin tribes killed 30 people.") == [
         "Druze militia", "Bedouin militia"]
     assert codebook.actor_type("Druze militia", "SY") == codebook.IDENTITY_MILITIA

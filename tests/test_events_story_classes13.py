@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from tinyrun import run, tiny_pipeline
+from tinyrun import actors_of, run, tiny_pipeline, types_of
 
 from geomap.dates import find_dates
 from geomap.events.actors import actors
@@ -91,41 +91,35 @@ def nlp():
     return tiny_pipeline(ROWS)
 
 
-def _types(doc) -> list[tuple[str, str]]:
-    return [(e.place.name, e.sub_event_type) for e in doc.events]
-
-
-def _actors(doc) -> list[list[str]]:
-    return [e.actors for e in doc.events]
 
 
 def test_an_arrest_demanded_ordered_or_warranted_is_no_arrest(nlp):
     doc = run(nlp, "Hundreds marched in Dhaka on Friday demanding the arrest of the officers.")
-    assert _types(doc) == [("Dhaka", "Peaceful protest")]  # not met by force: nobody was arrested
+    assert types_of(doc) == [("Dhaka", "Peaceful protest")]  # not met by force: nobody was arrested
     assert run(nlp, "A court in Lagos issued an arrest warrant for the former governor on Monday.").events == []
     # an arrest made still meets the protest with force
     doc = run(nlp, "Police arrested 40 protesters in Dhaka on Friday.")
-    assert _types(doc) == [("Dhaka", "Protest with intervention")]
+    assert types_of(doc) == [("Dhaka", "Protest with intervention")]
 
 
 def test_a_peaceful_protest_has_no_armed_side(nlp):
     doc = run(nlp, "Protesters blocked a highway in Dhaka on Monday, demanding justice for the victims of the gunmen.")
-    assert _actors(doc) == [["Protesters"]]
+    assert actors_of(doc) == [["Protesters"]]
     # a force that met it is its side
     doc = run(nlp, "Police fired tear gas at protesters in Dhaka on Monday.")
-    assert _actors(doc) == [["Police forces", "Protesters"]]
+    assert actors_of(doc) == [["Police forces", "Protesters"]]
 
 
 def test_civilians_killed_by_an_armed_hand_are_attacked_not_in_a_clash(nlp):
     doc = run(nlp, "Dozens of villagers were killed by gunmen in Zamfara on Monday.")
-    assert _types(doc) == [("Zamfara", "Attack")]
+    assert types_of(doc) == [("Zamfara", "Attack")]
     doc = run(nlp, "Police said 40 of the dead were farmers killed by bandits near Gusau.")
-    assert _types(doc) == [("Gusau", "Attack")]
+    assert types_of(doc) == [("Gusau", "Attack")]
     # armed dead, in the passive, were a side of a clash
     doc = run(nlp, "Three soldiers were killed by militants near Gusau on Monday.")
-    assert _types(doc) == [("Gusau", "Armed clash")]
+    assert types_of(doc) == [("Gusau", "Armed clash")]
     doc = run(nlp, "Two policemen were shot dead in Gusau on Monday.")
-    assert _types(doc) == [("Gusau", "Armed clash")]
+    assert types_of(doc) == [("Gusau", "Armed clash")]
 
 
 def test_a_strike_from_the_air_in_a_civil_war_is_the_states(nlp):
@@ -151,7 +145,7 @@ def test_what_has_long_gone_on_where_the_place_is_is_its_background(nlp):
     assert [(e.place.name, e.sub_event_type, e.fatalities) for e in doc.events] == [("Celaya", "Attack", 10)]
     # a fight told there as news is one
     doc = run(nlp, "Police found bodies in Celaya, where rival cartels fought for control of the market on Sunday.")
-    assert _types(doc) == [("Celaya", "Armed clash")]
+    assert types_of(doc) == [("Celaya", "Armed clash")]
 
 
 def test_an_unknown_name_is_not_put_in_a_place_of_another_clause(nlp):
@@ -178,7 +172,7 @@ def test_a_capital_named_acting_is_its_states_forces_and_a_state_hit_is_none(nlp
 
 def test_posts_attacked_are_an_armed_side(nlp):
     doc = run(nlp, "Taliban fighters attacked Pakistani posts near Kabul on Saturday, officials said.")
-    assert _types(doc) == [("Kabul", "Armed clash")]
+    assert types_of(doc) == [("Kabul", "Armed clash")]
 
 
 def test_residents_telling_the_strike_again_say_where_in_the_town_it_hit(nlp):
@@ -191,7 +185,7 @@ def test_residents_telling_the_strike_again_say_where_in_the_town_it_hit(nlp):
 
 def test_a_states_force_as_the_hand_or_speaking_of_its_own_strike_is_a_side(nlp):
     doc = run(nlp, "An air strike by Myanmar's military on a monastery near Sagaing killed 20 people on Friday.")
-    assert _actors(doc) == [["Myanmar military"]]
+    assert actors_of(doc) == [["Myanmar military"]]
     assert actors("Israel's military said it struck Hezbollah targets overnight.")[0] == "Israeli forces"
     assert actors("Ukraine's military said it was attacked by drones.") == []  # the passive: its foe acted
 
@@ -212,13 +206,13 @@ def test_a_claim_in_a_sentence_naming_a_party_credits_the_bombing_told(nlp):
 
 def test_killed_by_mortar_fire_is_shelling(nlp):
     doc = run(nlp, "Three peacekeepers were killed by mortar fire near Sake on Tuesday.")
-    assert _types(doc) == [("Sake", "Shelling/artillery/missile attack")]
+    assert types_of(doc) == [("Sake", "Shelling/artillery/missile attack")]
 
 
 def test_protesters_setting_cars_on_fire_riot_and_a_protest_the_force_met_is_one(nlp):
     doc = run(nlp, "Police fired tear gas at protesters in Nampula on Sunday as demonstrators set two police cars on "
                    "fire.")
-    assert _types(doc) == [("Nampula", "Violent demonstration")]
+    assert types_of(doc) == [("Nampula", "Violent demonstration")]
     text = ("Police opened fire on protesters in Nampula on Saturday, killing two people.\n\n"
             "Protesters had blocked roads in Nampula before the police moved in.")
     doc = run(nlp, text)
@@ -235,19 +229,19 @@ def test_an_unknown_name_opening_a_security_service_is_no_place(nlp):
 
 def test_junta_air_strikes_are_the_states_and_armed_youths_an_unnamed_armed_group(nlp):
     doc = run(nlp, "Junta air strikes on a village near Sagaing killed at least 40 people on Friday.")
-    assert _actors(doc) == [["Myanmar military"]]
+    assert actors_of(doc) == [["Myanmar military"]]
     assert actors("Armed youths looted a food warehouse in the town.") == ["Unidentified armed group"]
 
 
 def test_rival_student_groups_clashing_is_mob_violence(nlp):
     doc = run(nlp, "More than 100 students were injured when rival student groups clashed with sticks and bricks in "
                    "Chittagong on Sunday.")
-    assert _types(doc) == [("Chittagong", "Mob violence")]
+    assert types_of(doc) == [("Chittagong", "Mob violence")]
 
 
 def test_a_vessel_hijacked_is_its_crew_taken_and_seized_no_territory(nlp):
     doc = run(nlp, "Gunmen hijacked a bus near Kano on Monday and took 20 passengers into the forest.")
-    assert _types(doc) == [("Kano", "Abduction/forced disappearance")]
+    assert types_of(doc) == [("Kano", "Abduction/forced disappearance")]
     doc = run(nlp, "Armed pirates boarded and seized a bulk carrier off Puntland on Saturday.")
     assert all(e.sub_event_type != "Non-state actor overtakes territory" for e in doc.events)
     assert run(nlp, "Critics said lobbyists had hijacked the debate in Kano.").events == []
@@ -274,9 +268,9 @@ def test_a_state_striking_is_typed_by_its_own_paragraph_not_the_foes_missiles(nl
 
 def test_a_states_fire_is_its_forces_and_a_seized_train_its_passengers_taken(nlp):
     doc = run(nlp, "Israeli fire killed at least 30 Palestinians seeking aid in Gaza City on Sunday.")
-    assert _actors(doc) == [["Israeli forces"]]
+    assert actors_of(doc) == [["Israeli forces"]]
     doc = run(nlp, "Separatists seized a passenger train carrying 400 people near Quetta on Tuesday.")
-    assert _types(doc) == [("Quetta", "Abduction/forced disappearance")]
+    assert types_of(doc) == [("Quetta", "Abduction/forced disappearance")]
 
 
 def test_a_places_share_told_as_of_them_is_its_toll(nlp):
@@ -288,11 +282,11 @@ def test_a_places_share_told_as_of_them_is_its_toll(nlp):
 def test_control_of_a_site_regained_ends_an_attack_and_rpgs_fire_no_shells(nlp):
     doc = run(nlp, "Gunmen attacked a hotel in Bosaso on Monday, killing at least five guards before security forces "
                    "regained control, officials said.")
-    assert _types(doc) == [("Bosaso", "Armed clash")]
+    assert types_of(doc) == [("Bosaso", "Armed clash")]
     doc = run(nlp, "Militants armed with rocket-propelled grenades attacked a police station in Bannu on Sunday, "
                    "killing nine police officers.")
-    assert _types(doc) == [("Bannu", "Armed clash")]
-    assert _types(run(nlp, "Troops regained control of Bosaso on Monday.")) == [
+    assert types_of(doc) == [("Bannu", "Armed clash")]
+    assert types_of(run(nlp, "Troops regained control of Bosaso on Monday.")) == [
         ("Bosaso", "Government regains territory")]
 
 
@@ -314,22 +308,22 @@ def test_arrests_told_after_a_protest_are_the_force_it_met_unless_nationwide(nlp
     text = ("Hundreds of protesters gathered in Ulaanbaatar on Monday, police said.\n\n"
             "Some of them tried to force their way into the government palace and were pushed back by riot police, "
             "who detained 12 people.")
-    assert _types(run(nlp, text)) == [("Ulaanbaatar", "Protest with intervention")]
+    assert types_of(run(nlp, text)) == [("Ulaanbaatar", "Protest with intervention")]
     text = ("Hundreds of protesters gathered peacefully in Ulaanbaatar on Monday.\n\n"
             "Police arrested more than 150 people across the country over the weekend.")
-    assert _types(run(nlp, text)) == [("Ulaanbaatar", "Peaceful protest")]
+    assert types_of(run(nlp, text)) == [("Ulaanbaatar", "Peaceful protest")]
 
 
 def test_clashes_between_police_and_protesters_have_the_police_as_a_side(nlp):
     doc = run(nlp, "One man was shot dead in clashes between police and protesters in central Lima late on Wednesday.")
-    assert _actors(doc) == [["Police forces", "Protesters"]]
+    assert actors_of(doc) == [["Police forces", "Protesters"]]
 
 
 def test_a_place_hit_by_repeated_attacks_and_a_tally_over_a_month_are_no_happening(nlp):
     assert run(nlp, "Plateau has been hit by repeated attacks that locals blame on herders, with more than 100 killed "
                     "in April alone.").events == []
     doc = run(nlp, "Gunmen killed 27 people in Plateau on Monday, a local official said.")
-    assert _types(doc) == [("Plateau", "Attack")]
+    assert types_of(doc) == [("Plateau", "Attack")]
 
 
 def test_a_sect_written_with_an_apostrophe_or_a_fronts_name_is_no_place(nlp):

@@ -7,7 +7,7 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from tinyrun import run, tiny_pipeline
+from tinyrun import run, tiny_pipeline, types_of
 
 from geomap.dates import find_dates
 from geomap.events.candidates import sentence_candidates
@@ -89,9 +89,6 @@ def nlp():
     return tiny_pipeline(ROWS)
 
 
-def _types(doc) -> list[tuple[str, str]]:
-    return [(e.place.name, e.sub_event_type) for e in doc.events]
-
 
 def _deaths(doc) -> list[tuple[str, int | None]]:
     return [(e.place.name, e.fatalities) for e in doc.events]
@@ -113,27 +110,27 @@ def test_near_the_capital_told_in_apposition(nlp):
 def test_boko_haram_written_with_a_small_h_is_no_town(nlp):
     doc = run(nlp, "Suspected Boko haram fighters raided a village in Borno on Monday, killing six farmers.")
     assert [m.text for m in doc.mentions] == ["Borno"]
-    assert _types(doc) == [("Borno", "Attack")]
+    assert types_of(doc) == [("Borno", "Attack")]
 
 
 def test_people_captured_are_held_not_a_place_taken(nlp):
     doc = run(nlp, "Troops captured two rebel commanders near Beni on Monday.")
-    assert _types(doc) == [("Beni", "Arrests")]
+    assert types_of(doc) == [("Beni", "Arrests")]
     doc = run(nlp, "Rebels captured four soldiers near Beni on Monday.")
-    assert _types(doc) == [("Beni", "Abduction/forced disappearance")]
+    assert types_of(doc) == [("Beni", "Abduction/forced disappearance")]
     assert doc.events[0].actors[0] == "Unidentified armed group"  # the soldiers were taken: not the hand
     # a place taken, even a rebel one, is territory
     doc = run(nlp, "Troops captured the rebel stronghold of Beni on Monday.")
-    assert _types(doc) == [("Beni", "Government regains territory")]
+    assert types_of(doc) == [("Beni", "Government regains territory")]
     doc = run(nlp, "The army vowed to capture Beni from the jihadist rebels.")
-    assert all(t != "Arrests" for _, t in _types(doc))
+    assert all(t != "Arrests" for _, t in types_of(doc))
 
 
 def test_beaten_or_stoned_to_death_is_a_killing_and_a_crowds_mob_violence(nlp):
     doc = run(nlp, "Two traders were beaten to death in Kano on Monday.")
-    assert _deaths(doc) == [("Kano", 2)] and _types(doc) == [("Kano", "Attack")]
+    assert _deaths(doc) == [("Kano", 2)] and types_of(doc) == [("Kano", "Attack")]
     doc = run(nlp, "An angry mob stoned three men to death in Kano on Monday.")
-    assert _types(doc) == [("Kano", "Mob violence")] and _deaths(doc) == [("Kano", 3)]
+    assert types_of(doc) == [("Kano", "Mob violence")] and _deaths(doc) == [("Kano", 3)]
 
 
 def test_the_attack_told_again_at_a_seminary_in_a_town_places_the_lead(nlp):
@@ -152,7 +149,7 @@ def test_a_share_of_the_toll_in_a_house_in_a_town(nlp):
 def test_burning_tyres_is_a_violent_demonstration_with_no_gunmen(nlp):
     doc = run(nlp, "Protesters burned tyres on the main road in Kisumu on Monday, demanding the arrest of the "
                    "gunmen.")
-    assert _types(doc) == [("Kisumu", "Violent demonstration")]
+    assert types_of(doc) == [("Kisumu", "Violent demonstration")]
     assert doc.events[0].actors == ["Rioters"]
 
 
@@ -221,10 +218,10 @@ def test_the_attack_told_again_places_the_regions_or_countrys_event(nlp):
 
 def test_a_missile_told_as_intercepted_is_a_disrupted_weapon_unless_it_did_harm(nlp):
     doc = run(nlp, "Rebels fired a missile at Israel on Sunday, which was intercepted.")
-    assert _types(doc) == [("Israel", "Disrupted weapons use")]
+    assert types_of(doc) == [("Israel", "Disrupted weapons use")]
     doc = run(nlp, "Rebels fired a missile at Israel on Sunday, which was intercepted, but debris hit a house in "
                    "Haifa.")
-    assert _types(doc) == [("Haifa", "Shelling/artillery/missile attack")]
+    assert types_of(doc) == [("Haifa", "Shelling/artillery/missile attack")]
 
 
 def test_a_toll_reported_with_the_strike(nlp):
@@ -298,19 +295,19 @@ def test_a_day_told_for_a_statement_read_on_television_dates_the_statement():
 
 def test_gang_members_killed_by_police_are_an_armed_side(nlp):
     doc = run(nlp, "Police killed at least 12 suspected gang members in an operation in Delmas on Wednesday.")
-    assert _types(doc) == [("Delmas", "Armed clash")]
+    assert types_of(doc) == [("Delmas", "Armed clash")]
 
 
 def test_a_drone_that_also_hit_is_a_drone_strike(nlp):
     doc = run(nlp, "A drone also hit a car in the village of Shebekino on Monday, injuring two people.")
-    assert _types(doc) == [("Shebekino", "Air/drone strike")]
+    assert types_of(doc) == [("Shebekino", "Air/drone strike")]
 
 
 def test_houses_the_attackers_also_burned_are_their_attack(nlp):
     text = ("Rebels attacked a church in the town of Komanda in Ituri overnight, killing at least 43 people.\n\n"
             "The attackers also burned several houses and shops nearby, said a civil society leader in Komanda.")
     doc = run(nlp, text)
-    assert _types(doc) == [("Ituri", "Attack")] and _deaths(doc) == [("Ituri", 43)]
+    assert types_of(doc) == [("Ituri", "Attack")] and _deaths(doc) == [("Ituri", 43)]
 
 
 def test_a_federal_region_of_no_first_level_code_holds_the_town_its_strike_is_told_at(nlp):

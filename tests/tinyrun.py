@@ -15,3 +15,13 @@ def tiny_pipeline(rows: list[Row]) -> Pipeline:
 
 def run(nlp: Pipeline, text: str, published: date = date(2024, 5, 10)) -> Doc:
     return nlp(Article("t", published, text))
+
+
+def types_of(doc: Doc) -> list[tuple[str, str]]:
+    """Each event's place and ACLED sub-type, in order."""
+    return [(e.place.name, e.sub_event_type) for e in doc.events]
+
+
+def actors_of(doc: Doc) -> list[list[str]]:
+    """Each event's actors, in order."""
+    return [e.actors for e in doc.events]

@@ -257,7 +257,8 @@ HARM_DONE = Pattern("harm done", r"\b(?:kill\w*|dead|died|wound\w*|injur\w*|dama
 
 def _not_as_worded(t: Trigger, clause: list[Found], stext: str) -> tuple[str, str] | None:
     """The type when the event word's object makes it another happening than the word says: water cannon at a
-    boat is a standoff at sea, no crowd dispersed; a crewed aircraft shot down is attacked, not a weapon
+    boat is a standoff at sea, no crowd dispersed; a weapon told as intercepted with no harm done was disrupted
+    (`ALL_INTERCEPTED`); a crewed aircraft shot down is attacked, not a weapon
     intercepted (by a drone or a missile: remote violence; else the fire of a fight); any bomb of a suicide bomber
     is a suicide bombing; rival partisans' clashes are mob violence; raids that arrested are the arrests, and a
     president detained by those who seized power the coup."""

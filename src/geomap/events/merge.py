@@ -186,7 +186,12 @@ def _dated_again(ev: Event, last: Event) -> bool:
     said on Thursday. The attack took place in Irapuato late on Wednesday": `LOCATES_TOLD`), a day or so before the
     day it was dated by?"""
     return (LOCATES_TOLD.search(ev.sentence) is not None or TOLD_AGAIN.match_at(ev.sentence) is not None) \
-        and 0 <= (last.date - ev.date_end).days <= 2  # (or told again: "The attackers arrived on Wednesday in ...")
+        and _days_before(ev, last)  # (or told again: "The attackers arrived on Wednesday in ...")
+
+
+def _days_before(ev: Event, last: Event) -> bool:
+    """Is `ev` dated on `last`'s first day or a day or two before it?"""
+    return 0 <= (last.date - ev.date_end).days <= 2
 
 
 def _two_parts(m: Event, ev: Event) -> bool:
@@ -206,8 +211,7 @@ def _same_told_again(ev: Event, last: Event) -> bool:
     return last.place.id == ev.place.id and last.sentence_start != ev.sentence_start \
         and (ev.event_type == last.event_type or ev.borrowed_type or ev.sub_event_type == acled.LOOTING
              and last.event_type in VIOLENT) \
-        and (_overlap(last, ev) or 0 <= (last.date - ev.date_end).days <= 2) and TOLD_AGAIN.match_at(ev.sentence) \
-        is not None
+        and (_overlap(last, ev) or _days_before(ev, last)) and TOLD_AGAIN.match_at(ev.sentence) is not None
 
 
 def _same_count(ev: Event, last: Event) -> bool:
