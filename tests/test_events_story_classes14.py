@@ -326,3 +326,10 @@ def test_the_besieged_city_names_no_happening_and_the_citys_defences_are_in_it(n
     doc = run(nlp, text, date(2025, 9, 23))
     assert [(e.place.name, e.date) for e in doc.events] == [("El Fasher", date(2025, 9, 19)),
                                                             ("El Fasher", date(2025, 9, 21))]
+
+
+def test_a_group_saying_it_had_taken_control_claims_the_attack_told(nlp):
+    text = ("Jihadist fighters attacked an army base in Mopti on Sunday, killing 30 soldiers.\n\n"
+            "JNIM said in a statement that it had taken control of the base.")
+    doc = run(nlp, text)
+    assert "JNIM" in doc.events[0].actors

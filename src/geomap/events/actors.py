@@ -302,7 +302,8 @@ CLAIMED = Pattern(
     r"(?:the|Monday's|Tuesday's|Wednesday's|Thursday's|Friday's|Saturday's|Sunday's|that|this|both)\s+"
     r"(?:[\w-]+\s+)?(?:attacks?|bombings?|blasts?|assaults?|raids?|killings?|ambush|explosions?)\b)|"
     r"\bsaid\s+(?:in\s+a\s+statement\s+)?(?:that\s+)?it\s+had\s+(?:carried\s+out|seized|captured|attacked|"
-    r"struck|targeted|overrun)\b",  # "JNIM said in a statement it had seized the base"
+    r"struck|targeted|overrun|taken\s+(?:full\s+)?control|taken\s+over)\b",  # "JNIM said in a statement it had
+    # seized the base", "... that it had taken control of the base"
     "A faction of the Pakistani Taliban claimed the attack.", "The Pakistani Taliban denied any role in the attack.")
 #: No claim made: "No group claimed responsibility, but separatists have carried out similar attacks".
 NO_CLAIM = Pattern("no claim", r"\b(?:no\s+(?:one|group)|nobody|not|never|yet\s+to)\s+(?:\w+\s+)?(?:claimed|claim|"
