@@ -189,7 +189,7 @@ GROUP_NAMES = frozenset(
     catholics protestant protestants buddhist buddhists hindu hindus sikh sikhs druze yazidi yazidis kurd kurds serb
     serbs croat croats bosniak bosniaks yezidi yezidis ezidi ezidis arab arabs tamil tamils hutu hutus tutsi tutsis
     pashtun pashtuns baloch fulani rohingya maoist maoists islamist islamists jihadist jihadists
-    bedouin bedouins daesh tuareg tuaregs shi'ite shi'ites shi’ite shi’ites nusra boko""".split()
+    bedouin bedouins daesh tuareg tuaregs shi'ite shi'ites shi’ite shi’ites nusra""".split()  # "boko": ORGANISATIONS
 )
 #: Languages, named after "in" as places are ("shot in English and Hindi", "broadcast in Pashto").
 LANGUAGES = frozenset(
@@ -218,6 +218,9 @@ BODY_TAILS = frozenset(
 )
 #: Capitalised words that end the name of a site inside a town ("Palestine Square", "the Serena Hotel"), as a regex
 #: alternation: `within.LANDMARK_TAIL` and `resolve_unread.SITE_IN_THE_PLACE_NEXT` each add their own.
+#: A place's kind before "of" and a name: "the town of Sake", "the district of Sheikh Maksud" (the kind words
+#: `toponyms` and the events' candidates read there).
+KIND_OF_WORDS = "town|village|city|port|suburb|settlement|hamlet|commune|municipality|district"
 SITE_WORDS = ("Square|Street|Avenue|Road|Hospital|Mosque|Church|Cathedral|University|School|Stadium|Market|Bazaar|"
               "Hotel|Mall|Palace|Prison|Station|Theatre|Theater")
 #: The last word of an occasion's name, not a place's: "marching in the Queens Pride Parade in Jackson Heights",

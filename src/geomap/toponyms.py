@@ -28,6 +28,7 @@ from geomap.lexicon import (
     DEMONYM_COUNTRY,
     DEMONYM_PLACE,
     DEMONYMS,
+    KIND_OF_WORDS,
     KIND_WORDS,
     NEVER_PLACES,
     ORGANISATIONS,
@@ -79,8 +80,7 @@ _DOT_GAP = re.compile(r"\.[ \t]+")
 _LOCATIVE_BEFORE = re.compile(
     r"\b(?:in|at|near|around|outside|inside|into|from|to|toward|towards|across|over|of|on)\s+(?:the\s+)?$", re.I)
 #: "the town of Sake", "the village of Hope": a kind word says a common word is the name of a place of that kind.
-_KIND_OF_BEFORE = re.compile(
-    r"\b(?:town|village|city|port|suburb|settlement|hamlet|commune|municipality|district)\s+of\s+$", re.I)
+_KIND_OF_BEFORE = re.compile(r"\b(?:" + KIND_OF_WORDS + r")\s+of\s+$", re.I)
 #: "Cabaret, a town north of the capital": an appositive says a common word is the name of a place of that kind.
 KIND_APPOSITIVE = Pattern(
     "a place's kind told after it", r"^\s*,\s+an?\s+(?:[\w-]+\s+){0,2}?(?:town|village|city|port|settlement|commune|"

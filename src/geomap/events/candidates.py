@@ -16,6 +16,7 @@ from geomap.lexicon import (
     BODY_TAILS,
     DEMONYMS,
     GROUP_NAMES,
+    KIND_OF_WORDS,
     KIND_WORDS,
     LANGUAGES,
     NEVER_PLACES,
@@ -91,8 +92,8 @@ _WORDS_BEFORE = re.compile(r"[A-Za-z]+")
 #: A place's kind right before a name: a title word opening it is part of the name ("the district of Sheikh Maksud",
 #: "the village of Imam Sahib").
 KIND_OF_BEFORE = Pattern(
-    "a place's kind before the name", r"\b(?:district|neighbou?rhood|village|town|city|suburb|quarter|camp|region|"
-    r"province|governorate)\s+of\s+$",
+    "a place's kind before the name",
+    r"\b(?:" + KIND_OF_WORDS + r"|neighbou?rhood|quarter|camp|region|province|governorate)\s+of\s+$",
     "Shells hit the district of [Sheikh Maksud] on Monday.", "Shells hit [Sheikh Maksud]'s house on Monday.",
     "before")
 #: Capitalised words that are never an unknown place's first word.

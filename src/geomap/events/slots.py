@@ -407,7 +407,9 @@ LIST_AGAIN = P("list continues with its locative",
                # northern province of [Saada]"
                "Troops killed dozens in [Latakia] and fled to [Baniyas].", "between")
 #: The place named as the backer after "backed by": "M23 rebels backed by Rwanda entered Goma".
-BACKED_BY = P("a backer", r"\b(?:backed|supported|funded|sponsored|armed|trained)\s+by\s+" + FILL + r"$",
+#: Words of a backer's support: "backed by Rwanda", "Rwanda-backed".
+_BACKING = r"backed|supported|funded|sponsored|armed|trained"
+BACKED_BY = P("a backer", r"\b(?:" + _BACKING + r")\s+by\s+" + FILL + r"$",
               "M23 rebels backed by [Rwanda] entered Goma on Monday.",
               "M23 rebels entered Goma, backed by heavy fire, near [Rwanda].", "before")
 #: Where air-raid sirens sounded: an alert, not where anything hit ("Sirens sounded in Tel Aviv, and a missile hit
@@ -418,7 +420,7 @@ SIRENS_IN = P("where sirens sounded",
               "Air-raid sirens sounded in [Haifa] before a missile hit a tower in Tel Aviv.",
               "A missile hit a tower in [Haifa] as people ran for shelters.", "before")
 #: The place as a backer's adjective: "Rwanda-backed rebels", "a US-led coalition" -- whose support, not where.
-BACKER_AFTER = P("a backer's adjective", r"^-(?:backed|led|supported|funded|sponsored|allied|aligned|armed|trained)\b",
+BACKER_AFTER = P("a backer's adjective", r"^-(?:" + _BACKING + r"|led|allied|aligned)\b",
                  "[Rwanda]-backed rebels captured the city on Monday.", "Rebels captured [Rwanda]'s second city.",
                  "after")
 NAME_GOES_ON = P("capitalised word follows", r"^\s+[A-Z][a-z]", "The [U.S.] Air Force flew.",

@@ -177,9 +177,8 @@ TOLD_TOWN_PART = Pattern(
 
 #: A lower-case site word after the name: "the bomb went off on Hodan street".
 SITE_AFTER = Pattern("a site's word after the name",
-                     r"^\s+(?:street|road|avenue|square|market|junction|roundabout|building|compound|church|mosque|"
-                     r"cathedral|temple|shrine|hospital|school|seminary|madrassa|madrasa|university|college|"
-                     r"stadium|hotel|prison|jail|factory|clinic|synagogue|monastery|mall|bazaar)\b",
+                     r"^\s+(?:" + SITE_WORDS.lower() + r"|junction|roundabout|building|compound|temple|shrine|"
+                     r"seminary|madrassa|madrasa|college|jail|factory|clinic|synagogue|monastery)\b",
                      "The bomb went off on [Hodan] street.", "The bomb went off in [Hodan] on Tuesday.", "after",
                      flags=0)
 
